@@ -1,0 +1,42 @@
+// swift-tools-version:5.10
+import PackageDescription
+
+let package = Package(
+    name: "incidentmap",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "incidentmap", targets: ["incidentmap"]),
+        .library(name: "IncidentMapKit", targets: ["Projection", "Geometry", "Gazetteer", "Incidents", "Rendering", "Pipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // PROJ's C API through pkg-config; a module map and one shim header, nothing else.
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        // Owns PROJ contexts and transformations; geodesics on WGS84.
+        .target(name: "Projection", dependencies: ["CPROJ"]),
+        // Longitude/latitude geometry values, GeoJSON geometry reading, planar helpers.
+        .target(name: "Geometry"),
+        // Place names to coordinates: bundled GeoNames/Natural Earth data and user overlays.
+        .target(name: "Gazetteer", dependencies: ["Geometry", "Projection"]),
+        // The incident model and the readers of incident files.
+        .target(name: "Incidents", dependencies: ["Geometry", "Yams"]),
+        // GeoJSON layers and SVG maps.
+        .target(name: "Rendering", dependencies: ["Geometry", "Projection"]),
+        // One run: read → resolve → measure → render, with atomic output.
+        .target(name: "Pipeline", dependencies: ["Projection", "Geometry", "Gazetteer", "Incidents", "Rendering"]),
+        .executableTarget(name: "incidentmap", dependencies: [
+            "Pipeline", "Gazetteer", "Incidents", "Projection",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "ProjectionTests", dependencies: ["Projection"]),
+        .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),
+        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "Geometry"]),
+        .testTarget(name: "IncidentsTests", dependencies: ["Incidents", "Geometry"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Geometry", "Projection"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "Projection", "Geometry", "Gazetteer"],
+                    exclude: ["Snapshots"]),
+    ]
+)

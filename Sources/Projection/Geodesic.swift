@@ -1,0 +1,75 @@
+import CPROJ
+
+/// The solution of the inverse geodesic problem between two points.
+public struct GeodesicLine: Equatable, Sendable {
+    /// Distance along the ellipsoid in metres.
+    public var distance: Double
+    /// Forward azimuth at the first point, degrees clockwise from north.
+    public var initialAzimuth: Double
+    /// Forward azimuth at the second point, degrees clockwise from north.
+    public var finalAzimuth: Double
+}
+
+/// Geodesics on the WGS84 ellipsoid through PROJ's `geod_*` routines (Karney's algorithms).
+public struct Geodesic: Sendable {
+    private let geod: geod_geodesic
+
+    /// The WGS84 ellipsoid: a = 6378137 m, f = 1/298.257223563.
+    public static let wgs84 = Geodesic(equatorialRadius: 6_378_137, flattening: 1 / 298.257223563)
+
+    /// An ellipsoid of the given equatorial radius (m) and flattening.
+    public init(equatorialRadius: Double, flattening: Double) {
+        var g = geod_geodesic()
+        geod_init(&g, equatorialRadius, flattening)
+        geod = g
+    }
+
+    /// Distance and azimuths from (lon1, lat1) to (lon2, lat2), degrees.
+    public func inverse(lon1: Double, lat1: Double, lon2: Double, lat2: Double) -> GeodesicLine {
+        var g = geod
+        var s12 = 0.0, azi1 = 0.0, azi2 = 0.0
+        geod_inverse(&g, lat1, lon1, lat2, lon2, &s12, &azi1, &azi2)
+        return GeodesicLine(distance: s12, initialAzimuth: azi1, finalAzimuth: azi2)
+    }
+
+    /// The point reached from (lon, lat) after `distance` metres on `azimuth` degrees.
+    public func direct(lon: Double, lat: Double, azimuth: Double, distance: Double) -> (lon: Double, lat: Double) {
+        var g = geod
+        var lat2 = 0.0, lon2 = 0.0, azi2 = 0.0
+        geod_direct(&g, lat, lon, azimuth, distance, &lat2, &lon2, &azi2)
+        return (lon2, lat2)
+    }
+
+    /// Geodesic length in metres of a line through `points` (longitude, latitude).
+    public func length(of points: [(lon: Double, lat: Double)]) -> Double {
+        guard points.count > 1 else { return 0 }
+        var total = 0.0
+        for i in 1..<points.count {
+            total += inverse(lon1: points[i - 1].lon, lat1: points[i - 1].lat,
+                             lon2: points[i].lon, lat2: points[i].lat).distance
+        }
+        return total
+    }
+
+    /// Shortest geodesic distance in metres from a point to the segment a–b,
+    /// found by golden-section search along the segment's geodesic.
+    public func distanceToSegment(lon: Double, lat: Double,
+                                  a: (lon: Double, lat: Double), b: (lon: Double, lat: Double)) -> Double {
+        let ab = inverse(lon1: a.lon, lat1: a.lat, lon2: b.lon, lat2: b.lat)
+        if ab.distance == 0 { return inverse(lon1: lon, lat1: lat, lon2: a.lon, lat2: a.lat).distance }
+        func distanceAt(_ t: Double) -> Double {
+            let p = direct(lon: a.lon, lat: a.lat, azimuth: ab.initialAzimuth, distance: t * ab.distance)
+            return inverse(lon1: lon, lat1: lat, lon2: p.lon, lat2: p.lat).distance
+        }
+        // The distance along a short geodesic segment is unimodal; 60 golden steps reach ~1e-12 of its length.
+        let phi = (5.0.squareRoot() - 1) / 2
+        var lo = 0.0, hi = 1.0
+        var c = hi - phi * (hi - lo), d = lo + phi * (hi - lo)
+        var fc = distanceAt(c), fd = distanceAt(d)
+        for _ in 0..<60 {
+            if fc < fd { hi = d; d = c; fd = fc; c = hi - phi * (hi - lo); fc = distanceAt(c) }
+            else { lo = c; c = d; fc = fd; d = lo + phi * (hi - lo); fd = distanceAt(d) }
+        }
+        return min(distanceAt((lo + hi) / 2), distanceAt(0), distanceAt(1))
+    }
+}

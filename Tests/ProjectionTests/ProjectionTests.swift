@@ -1,0 +1,139 @@
+import Foundation
+import Projection
+import XCTest
+
+/// Places of the January 2024 incidents and the region (longitude, latitude).
+let regionPoints: [(lon: Double, lat: Double)] = [
+    (62.33096, 27.37089),  // Saravan
+    (64.09459, 26.97186),  // Panjgur
+    (60.8629, 29.4963),    // Zahedan
+    (67.00141, 30.18414),  // Quetta
+    (61.754, 26.0794),     // Pishin (Iran)
+    (60.643, 25.2919),     // Chabahar
+]
+
+final class ProjectionTests: XCTestCase {
+    func testForwardAgreesWithCs2csToOneMillimetre() throws {
+        let aeqd = "+proj=aeqd +lat_0=27.2 +lon_0=63.2 +datum=WGS84 +units=m"
+        for (crs, toolArgs) in [("EPSG:32641", ["EPSG:32641"]), ("EPSG:3857", ["EPSG:3857"]),
+                                (aeqd + " +type=crs", ["+to"] + aeqd.split(separator: " ").map(String.init))] {
+            let proj = try Projection(from: "EPSG:4326", to: crs)
+            // cs2cs takes EPSG:4326 in its official order: latitude, longitude.
+            let input = regionPoints.map { "\($0.lat) \($0.lon)" }.joined(separator: "\n") + "\n"
+            let reference = numbers(try runTool("cs2cs", ["-f", "%.6f", "EPSG:4326"] + toolArgs, input: input))
+            XCTAssertEqual(reference.count, regionPoints.count, "cs2cs output for \(crs)")
+            for (i, p) in regionPoints.enumerated() {
+                let ours = try proj.forward(p.lon, p.lat)
+                XCTAssertEqual(ours.x, reference[i][0], accuracy: 0.001, "x of point \(i) in \(crs)")
+                XCTAssertEqual(ours.y, reference[i][1], accuracy: 0.001, "y of point \(i) in \(crs)")
+            }
+        }
+    }
+
+    func testAxisOrderIsLongitudeLatitude() throws {
+        // 63°E is the central meridian of UTM zone 41N: the easting there is exactly 500 km,
+        // and 27°N maps to a northing of 2,986.4 km of the equator. Swapped axes would give neither.
+        let utm = try Projection(from: "EPSG:4326", to: "EPSG:32641")
+        let p = try utm.forward(63, 27)
+        XCTAssertEqual(p.x, 500_000, accuracy: 0.001)
+        XCTAssertEqual(p.y, 2_986_435.24, accuracy: 0.01)
+        // The inverse returns longitude first too.
+        let back = try utm.inverse(p.x, p.y)
+        XCTAssertEqual(back.x, 63, accuracy: 1e-9)
+        XCTAssertEqual(back.y, 27, accuracy: 1e-9)
+    }
+
+    func testBatchEqualsSingleCalls() throws {
+        let proj = try Projection(from: "EPSG:4326", to: "EPSG:32641")
+        var xs = regionPoints.map(\.lon), ys = regionPoints.map(\.lat)
+        try proj.forward(xs: &xs, ys: &ys)
+        for (i, p) in regionPoints.enumerated() {
+            let single = try proj.forward(p.lon, p.lat)
+            XCTAssertEqual(xs[i], single.x)
+            XCTAssertEqual(ys[i], single.y)
+        }
+    }
+
+    func testAcceptsPROJStringsAndWKT() throws {
+        let byCode = try Projection(from: "EPSG:4326", to: "EPSG:32641")
+        let wkt = try XCTUnwrap(byCode.targetWKT())
+        XCTAssertTrue(wkt.contains("UTM zone 41N"), wkt)
+        let byWKT = try Projection(from: "EPSG:4326", to: wkt)
+        let byString = try Projection(from: "EPSG:4326", to: "+proj=utm +zone=41 +datum=WGS84 +units=m +type=crs")
+        for p in regionPoints {
+            let a = try byCode.forward(p.lon, p.lat), b = try byWKT.forward(p.lon, p.lat), c = try byString.forward(p.lon, p.lat)
+            XCTAssertEqual(a.x, b.x, accuracy: 1e-6)
+            XCTAssertEqual(a.y, b.y, accuracy: 1e-6)
+            XCTAssertEqual(a.x, c.x, accuracy: 1e-3)
+            XCTAssertEqual(a.y, c.y, accuracy: 1e-3)
+        }
+    }
+
+    func testUnknownCRSFailsWithPROJsMessageNamingIt() {
+        XCTAssertThrowsError(try Projection(from: "EPSG:4326", to: "EPSG:999999")) { error in
+            let e = error as? ProjectionError
+            XCTAssertNotNil(e)
+            XCTAssertTrue(String(describing: error).contains("999999"), "\(error)")
+            XCTAssertFalse(e?.message.isEmpty ?? true)
+        }
+        XCTAssertThrowsError(try Projection(from: "EPSG:4326", to: "+proj=nonsense +type=crs")) { error in
+            XCTAssertTrue(String(describing: error).lowercased().contains("nonsense") || String(describing: error).contains("unknown"), "\(error)")
+        }
+    }
+
+    func testAFailedCallDoesNotPoisonTheNext() throws {
+        // A point on the far side of the globe has no orthographic image.
+        let ortho = try Projection(from: "EPSG:4326", to: "+proj=ortho +lat_0=27 +lon_0=63 +datum=WGS84 +type=crs")
+        XCTAssertThrowsError(try ortho.forward(-117, -27))
+        let ok = try ortho.forward(63, 27)
+        XCTAssertEqual(ok.x, 0, accuracy: 1e-6)
+        XCTAssertEqual(ok.y, 0, accuracy: 1e-6)
+        var xs = [63.0, -117.0], ys = [27.0, -27.0]
+        XCTAssertThrowsError(try ortho.forward(xs: &xs, ys: &ys))
+        var good = [63.0], goodY = [27.0]
+        XCTAssertNoThrow(try ortho.forward(xs: &good, ys: &goodY))
+        // A failed construction leaves other projections working.
+        XCTAssertThrowsError(try Projection(from: "EPSG:4326", to: "EPSG:999999"))
+        XCTAssertNoThrow(try Projection(from: "EPSG:4326", to: "EPSG:32641").forward(63, 27))
+        // Lenient batches report failures instead of throwing.
+        var lx = [63.0, -117.0], ly = [27.0, -27.0]
+        XCTAssertEqual(ortho.forwardAllowingFailures(xs: &lx, ys: &ly), 1)
+        XCTAssertTrue(lx[0].isFinite && !lx[1].isFinite)
+    }
+
+    func testGeodesicAgreesWithGeodToOneMillimetre() throws {
+        var pairs: [((lon: Double, lat: Double), (lon: Double, lat: Double))] = []
+        for i in 0..<regionPoints.count { for j in 0..<regionPoints.count where i != j { pairs.append((regionPoints[i], regionPoints[j])) } }
+        // geod -I reads lat1 lon1 lat2 lon2 and prints az1 az2 distance.
+        let input = pairs.map { "\($0.0.lat) \($0.0.lon) \($0.1.lat) \($0.1.lon)" }.joined(separator: "\n") + "\n"
+        let reference = numbers(try runTool("geod", ["+ellps=WGS84", "-I", "+units=m", "-f", "%.10f"], input: input))
+        XCTAssertEqual(reference.count, pairs.count)
+        for (k, (a, b)) in pairs.enumerated() {
+            let g = Geodesic.wgs84.inverse(lon1: a.lon, lat1: a.lat, lon2: b.lon, lat2: b.lat)
+            XCTAssertEqual(g.distance, reference[k][2], accuracy: 0.001, "distance \(k)")
+            XCTAssertEqual(g.initialAzimuth, reference[k][0], accuracy: 1e-7, "azimuth \(k)")
+        }
+    }
+
+    func testGeodesicDirectInvertsInverse() {
+        let g = Geodesic.wgs84.inverse(lon1: 62.33096, lat1: 27.37089, lon2: 64.09459, lat2: 26.97186)
+        let p = Geodesic.wgs84.direct(lon: 62.33096, lat: 27.37089, azimuth: g.initialAzimuth, distance: g.distance)
+        XCTAssertEqual(p.lon, 64.09459, accuracy: 1e-9)
+        XCTAssertEqual(p.lat, 26.97186, accuracy: 1e-9)
+    }
+
+    func testDistanceToSegmentIsTheMinimumAlongIt() {
+        let a = (lon: 62.0, lat: 27.0), b = (lon: 63.0, lat: 28.0)
+        let p = (lon: 62.8, lat: 27.2)
+        let d = Geodesic.wgs84.distanceToSegment(lon: p.lon, lat: p.lat, a: a, b: b)
+        // Brute force along the geodesic a→b.
+        let ab = Geodesic.wgs84.inverse(lon1: a.lon, lat1: a.lat, lon2: b.lon, lat2: b.lat)
+        var best = Double.infinity
+        for i in 0...10_000 {
+            let q = Geodesic.wgs84.direct(lon: a.lon, lat: a.lat, azimuth: ab.initialAzimuth, distance: ab.distance * Double(i) / 10_000)
+            best = min(best, Geodesic.wgs84.inverse(lon1: p.lon, lat1: p.lat, lon2: q.lon, lat2: q.lat).distance)
+        }
+        XCTAssertEqual(d, best, accuracy: 0.01)
+        XCTAssertLessThanOrEqual(d, best + 1e-6)
+    }
+}
