@@ -1,0 +1,116 @@
+import Geometry
+
+/// What a gazetteer entry names.
+public enum PlaceKind: String, Sendable, CaseIterable {
+    /// A populated place (town, village).
+    case place
+    /// A first-level division (province, state).
+    case admin1
+    /// A second-level division (district, county, shahrestan).
+    case admin2
+    /// A country.
+    case country
+}
+
+/// How precisely an entry's point stands for what it names.
+public enum EntryPrecision: String, Sendable {
+    /// The point is the place itself (a town's or village's coordinates).
+    case point
+    /// The point stands for a district (e.g. its seat), not the exact spot.
+    case district
+    /// The point stands for a province (a representative point inside it).
+    case province
+    /// The point stands for a country.
+    case country
+}
+
+/// One named place of the gazetteer.
+public struct GazetteerEntry: Sendable, Equatable {
+    /// Stable id: `geonames:1168446`, `overlay:sabz-koh`, `PK-BA` (ISO 3166-2), `country:PK`.
+    public var id: String
+    /// The preferred name.
+    public var name: String
+    /// What it names.
+    public var kind: PlaceKind
+    /// ISO 3166-1 alpha-2 code of its country.
+    public var country: String
+    /// ISO 3166-2 code of its province, when known.
+    public var admin1: String?
+    /// District name, when known.
+    public var admin2: String?
+    /// Its point (for areas: a representative point inside the area).
+    public var location: LonLat
+    /// Population, 0 when unknown.
+    public var population: Int
+    /// How precisely `location` stands for the place.
+    public var precision: EntryPrecision
+    /// Every other name the sources give.
+    public var alternateNames: [String]
+    /// Where the entry comes from (dataset, or overlay file and why).
+    public var source: String
+
+    /// Creates an entry.
+    public init(id: String, name: String, kind: PlaceKind, country: String, admin1: String?, admin2: String? = nil,
+                location: LonLat, population: Int = 0, precision: EntryPrecision = .point,
+                alternateNames: [String] = [], source: String) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.country = country
+        self.admin1 = admin1
+        self.admin2 = admin2
+        self.location = location
+        self.population = population
+        self.precision = precision
+        self.alternateNames = alternateNames
+        self.source = source
+    }
+
+    /// The preferred name followed by the alternates.
+    public var allNames: [String] { [name] + alternateNames }
+}
+
+/// A named area with its polygons: a country or a province.
+public struct Region: Sendable {
+    /// ISO 3166-1 alpha-2 (countries) or ISO 3166-2 (provinces).
+    public var id: String
+    /// English name.
+    public var name: String
+    /// Country code (equal to `id` for countries).
+    public var country: String
+    /// Local-script name, when the source has one.
+    public var localName: String?
+    /// Other names.
+    public var alternateNames: [String]
+    /// FIPS 10-4 code, when known (provinces).
+    public var fips: String?
+    /// GeoNames admin1 code, when known (provinces).
+    public var geonamesAdmin1: String?
+    /// A point inside the area for labels and for resolving the area by name.
+    public var labelPoint: LonLat
+    /// The area.
+    public var geometry: Geometry
+    /// Bounding box of `geometry` in longitude/latitude.
+    public var bounds: BoundingBox
+
+    /// True when `p` lies inside the area.
+    public func contains(_ p: LonLat) -> Bool {
+        bounds.contains(XY(x: p.lon, y: p.lat)) && PointInPolygon.contains(geometry, p)
+    }
+}
+
+/// An international border line between two countries.
+public struct BorderLine: Sendable {
+    /// `IR-PK` style id (codes sorted).
+    public var id: String
+    /// The two countries' alpha-2 codes, sorted.
+    public var countries: [String]
+    /// English name, e.g. "Iran–Pakistan".
+    public var name: String
+    /// Geodesic length in km as measured by the data build.
+    public var lengthKm: Double
+    /// The dataset the line comes from.
+    public var dataset: String
+    /// The line parts.
+    public var lines: [[LonLat]]
+}

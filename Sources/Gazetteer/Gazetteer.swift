@@ -1,0 +1,301 @@
+import Foundation
+import Geometry
+import Projection
+
+/// The answer to one query: the parsed name, whether it said "near", and the resolution.
+public struct Lookup: Sendable {
+    /// The query as given.
+    public var query: PlaceQuery
+    /// The name that was looked up, after qualifiers were removed.
+    public var name: String
+    /// The context strings that were applied.
+    public var context: [String]
+    /// True when the text placed the location near the name ("near Saravan").
+    public var near: Bool
+    /// The outcome.
+    public var resolution: Resolution
+
+    /// The audit record for the chosen candidate (`best` of an ambiguous set only when `acceptAmbiguous`).
+    public func record(acceptAmbiguous: Bool = false) -> ResolutionRecord? {
+        let chosen: Candidate
+        switch resolution {
+        case .resolved(let best, _): chosen = best
+        case .ambiguous(let all) where acceptAmbiguous: chosen = all[0]
+        default: return nil
+        }
+        var ambiguous = false
+        if case .ambiguous = resolution { ambiguous = true }
+        return ResolutionRecord(query: query.text, context: context, id: chosen.entry.id, name: chosen.entry.name,
+                                matched: chosen.matched, match: chosen.match.rawValue,
+                                score: (chosen.score * 1000).rounded() / 1000,
+                                candidates: resolution.candidates.count, near: near, source: chosen.entry.source,
+                                precision: chosen.entry.precision.rawValue, acceptedAmbiguous: ambiguous)
+    }
+}
+
+/// Resolves place names as news reports write them to gazetteer entries.
+///
+/// Built from the bundled data (GeoNames places, Natural Earth countries and
+/// provinces, the hand-kept overlay) plus any user overlays. Immutable once
+/// built, so it can be shared between threads.
+public final class Gazetteer: @unchecked Sendable {
+    /// Every entry: places, districts, provinces, countries.
+    public let entries: [GazetteerEntry]
+    /// Country polygons of the region.
+    public let countries: [Region]
+    /// Province polygons.
+    public let provinces: [Region]
+    /// International border lines.
+    public let borders: [BorderLine]
+
+    struct NameRef { var entry: Int32; var name: Int32 }
+    private var exactIndex: [String: [NameRef]] = [:]
+    private var variantIndex: [String: [NameRef]] = [:]
+    private var unorderedIndex: [String: [NameRef]] = [:]
+    private let userIDs: Set<String>
+
+    /// Loads the bundled data from `directory` (default: `DataDirectory.locate()`)
+    /// and adds the entries of each user overlay file (CSV or TSV), which
+    /// override bundled entries with the same id.
+    public static func load(directory: URL? = nil, overlays: [URL] = []) throws -> Gazetteer {
+        guard let dir = directory ?? DataDirectory.locate() else {
+            throw GazetteerDataError(file: "Gazetteer/data", line: nil, field: nil,
+                                     message: "bundled data not found; set \(DataDirectory.environmentVariable) to the Gazetteer/data directory")
+        }
+        let countries = try Loading.regions(dir.appendingPathComponent("countries.geojson"), isCountry: true)
+        let provinces = try Loading.regions(dir.appendingPathComponent("provinces.geojson"), isCountry: false)
+        let borders = try Loading.borders(dir.appendingPathComponent("borders.geojson"))
+        var entries = try Loading.places(dir.appendingPathComponent("places.tsv"))
+        let overlayURL = dir.appendingPathComponent("overlay.tsv")
+        if FileManager.default.fileExists(atPath: overlayURL.path) {
+            entries += try Loading.overlay(overlayURL, label: "overlay")
+        }
+        var user: [GazetteerEntry] = []
+        for url in overlays { user += try Loading.overlay(url, label: url.lastPathComponent) }
+        return Gazetteer(places: entries, userEntries: user, countries: countries, provinces: provinces, borders: borders)
+    }
+
+    /// Builds a gazetteer from values (used by `load` and by tests).
+    public init(places: [GazetteerEntry], userEntries: [GazetteerEntry] = [], countries: [Region],
+                provinces: [Region], borders: [BorderLine]) {
+        self.countries = countries
+        self.provinces = provinces
+        self.borders = borders
+        var all: [GazetteerEntry] = []
+        for c in countries {
+            all.append(GazetteerEntry(id: "country:\(c.id)", name: c.name, kind: .country, country: c.id, admin1: nil,
+                                      location: c.labelPoint, precision: .country,
+                                      alternateNames: [c.id] + c.alternateNames, source: "Natural Earth"))
+        }
+        for p in provinces {
+            all.append(GazetteerEntry(id: p.id, name: p.name, kind: .admin1, country: p.country, admin1: p.id,
+                                      location: p.labelPoint, precision: .province,
+                                      alternateNames: p.alternateNames, source: "Natural Earth"))
+        }
+        let overridden = Set(userEntries.map(\.id))
+        all += places.filter { !overridden.contains($0.id) }
+        // User entries: fill in country and province from the polygons, and turn a province name into its code.
+        for var e in userEntries {
+            if e.country.isEmpty { e.country = countries.first { $0.contains(e.location) }?.id ?? "" }
+            if let a1 = e.admin1, !provinces.contains(where: { $0.id == a1 }) {
+                e.admin1 = Gazetteer.matchRegion(a1, in: provinces)?.id ?? a1
+            }
+            if e.admin1 == nil { e.admin1 = provinces.first { $0.contains(e.location) }?.id }
+            all.append(e)
+        }
+        entries = all
+        userIDs = overridden.union(userEntries.map(\.id))
+        for (i, e) in all.enumerated() {
+            var seenExact = Set<String>(), seenVariant = Set<String>(), seenUnordered = Set<String>()
+            for (j, n) in e.allNames.enumerated() {
+                let ref = NameRef(entry: Int32(i), name: Int32(j))
+                let f = NameFolding.fold(n)
+                if !f.isEmpty, seenExact.insert(f).inserted { exactIndex[f, default: []].append(ref) }
+                let k = NameFolding.key(n)
+                if !k.isEmpty, seenVariant.insert(k).inserted { variantIndex[k, default: []].append(ref) }
+                if let u = NameFolding.unorderedKey(n), seenUnordered.insert(u).inserted { unorderedIndex[u, default: []].append(ref) }
+            }
+        }
+    }
+
+    // MARK: - Point in polygon
+
+    /// The country whose polygon holds `p`.
+    public func country(at p: LonLat) -> Region? { countries.first { $0.contains(p) } }
+
+    /// The province whose polygon holds `p`.
+    public func province(at p: LonLat) -> Region? { provinces.first { $0.contains(p) } }
+
+    /// The province with id `id` (ISO 3166-2).
+    public func province(id: String) -> Region? { provinces.first { $0.id == id } }
+
+    /// The country with alpha-2 code `code`.
+    public func country(code: String) -> Region? { countries.first { $0.id == code } }
+
+    /// The alpha-2 code for a country given as code (alpha-2/alpha-3) or name, or nil.
+    public func countryCode(for text: String) -> String? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if let c = countries.first(where: { $0.id.caseInsensitiveCompare(t) == .orderedSame }) { return c.id }
+        return Gazetteer.matchRegion(t, in: countries)?.id
+    }
+
+    /// The province named or coded `text` (any of its names, spelling variants folded).
+    public func province(named text: String) -> Region? { Gazetteer.matchRegion(text, in: provinces) }
+
+    static func matchRegion(_ text: String, in regions: [Region]) -> Region? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if let r = regions.first(where: { $0.id.caseInsensitiveCompare(t) == .orderedSame }) { return r }
+        let f = NameFolding.fold(t), k = NameFolding.key(t)
+        if let r = regions.first(where: { r in ([r.name] + r.alternateNames).contains { NameFolding.fold($0) == f } }) { return r }
+        if k.isEmpty { return nil }
+        return regions.first { r in ([r.name] + r.alternateNames).contains { NameFolding.key($0) == k } }
+    }
+
+    // MARK: - Resolving
+
+    /// Resolves a query: parses qualifiers and context, finds matching names,
+    /// ranks them and decides between resolved, ambiguous and not found.
+    public func resolve(_ query: PlaceQuery) -> Lookup {
+        let parsed = ParsedQuery(query.text)
+        var contextTexts = parsed.context
+        if let a2 = query.admin2 { contextTexts.append(a2) }
+        if let a1 = query.admin1 { contextTexts.append(a1) }
+        if let c = query.country { contextTexts.append(c) }
+        let ctx = context(from: contextTexts, explicitCountry: query.country)
+        var found = matches(for: parsed.name)
+        if let only = ctx.country { found.removeAll { entries[$0.entry].country != only } }
+        var scored = found.map { m in
+            Candidate(entry: entries[m.entry], score: score(m, wants: parsed.wantsKind, context: ctx),
+                      matched: m.matched, match: m.kind)
+        }
+        scored.sort { a, b in
+            if a.score != b.score { return a.score > b.score }
+            if a.entry.population != b.entry.population { return a.entry.population > b.entry.population }
+            return a.entry.id < b.entry.id
+        }
+        let resolution: Resolution
+        if scored.isEmpty {
+            resolution = .notFound(suggestions: suggestions(for: parsed.name, country: ctx.country))
+        } else {
+            resolution = decide(scored)
+        }
+        return Lookup(query: query, name: parsed.name, context: contextTexts, near: parsed.near, resolution: resolution)
+    }
+
+    /// Convenience: resolve a bare name.
+    public func resolve(_ text: String) -> Lookup { resolve(PlaceQuery(text)) }
+
+    struct Match { var entry: Int; var matched: String; var kind: MatchKind }
+
+    /// Every entry whose names match `name`, each once with its best match kind.
+    func matches(for name: String) -> [Match] {
+        var out: [Match] = []
+        var seen = Set<Int32>()
+        func add(_ refs: [NameRef]?, _ kind: (NameRef) -> MatchKind) {
+            for r in refs ?? [] where seen.insert(r.entry).inserted {
+                out.append(Match(entry: Int(r.entry), matched: entries[Int(r.entry)].allNames[Int(r.name)], kind: kind(r)))
+            }
+        }
+        add(exactIndex[NameFolding.fold(name)]) { $0.name == 0 ? .exact : .alternate }
+        let k = NameFolding.key(name)
+        if !k.isEmpty { add(variantIndex[k]) { _ in .variant } }
+        if let u = NameFolding.unorderedKey(name) { add(unorderedIndex[u]) { _ in .reordered } }
+        return out
+    }
+
+    struct Context {
+        var country: String?
+        var admin1: Set<String> = []
+        var nearPoints: [LonLat] = []
+    }
+
+    func context(from texts: [String], explicitCountry: String?) -> Context {
+        var ctx = Context()
+        if let c = explicitCountry { ctx.country = countryCode(for: c) ?? c.uppercased() }
+        for t in texts {
+            if let c = countryCode(for: t) {
+                if ctx.country == nil { ctx.country = c }
+            } else if let p = province(named: t) {
+                ctx.admin1.insert(p.id)
+            } else {
+                // A district or a nearby place: resolve it without context and use its point.
+                let ms = matches(for: ParsedQuery(t).name)
+                let best = ms.max { a, b in entries[a.entry].population < entries[b.entry].population }
+                if let best { ctx.nearPoints.append(entries[best.entry].location) }
+            }
+        }
+        return ctx
+    }
+
+    static let matchScore: [MatchKind: Double] = [.exact: 1.0, .alternate: 0.93, .variant: 0.85, .reordered: 0.8]
+
+    func score(_ m: Match, wants: PlaceKind?, context ctx: Context) -> Double {
+        let e = entries[m.entry]
+        var s = Gazetteer.matchScore[m.kind]!
+        if let wants { s += wants == e.kind ? 0.1 : -0.05 }
+        switch e.kind {
+        case .country: s += 0.12
+        case .admin1: s += 0.1
+        case .admin2: s += 0.06
+        case .place: s += 0.1 * min(log10(Double(e.population) + 1), 6) / 6
+        }
+        if userIDs.contains(e.id) { s += 0.05 }
+        if !ctx.admin1.isEmpty {
+            if let a1 = e.admin1, ctx.admin1.contains(a1) { s += 0.25 } else { s -= 0.15 }
+        }
+        if !ctx.nearPoints.isEmpty {
+            let d = ctx.nearPoints.map { distanceKm(e.location, $0) }.min()!
+            s += d <= 150 ? 0.25 * (1 - d / 150) : -0.1
+        }
+        return s
+    }
+
+    /// Two readings within this score of each other, in different places, make a name ambiguous.
+    public static let ambiguityMargin = 0.08
+    /// A place this many times more populous than a same-named rival is not ambiguous with it.
+    public static let dominanceRatio = 10
+    /// Readings closer than this (km) count as the same place (GeoNames lists some places twice).
+    public static let samePlaceKm = 25.0
+
+    func decide(_ scored: [Candidate]) -> Resolution {
+        let best = scored[0]
+        // A rival makes the name ambiguous when it scores close, lies elsewhere, and is not a far smaller
+        // place than the best (a town of 20,000 does not rival a city of 500,000 that bears the same name).
+        let rivals = scored.dropFirst().filter {
+            best.score - $0.score < Gazetteer.ambiguityMargin
+                && distanceKm(best.entry.location, $0.entry.location) > Gazetteer.samePlaceKm
+                && !(best.entry.kind == .place && $0.entry.kind == .place && $0.entry.population * Gazetteer.dominanceRatio < best.entry.population)
+        }
+        if rivals.isEmpty { return .resolved(best, others: Array(scored.dropFirst())) }
+        return .ambiguous(scored)
+    }
+
+    func distanceKm(_ a: LonLat, _ b: LonLat) -> Double {
+        Geodesic.wgs84.inverse(lon1: a.lon, lat1: a.lat, lon2: b.lon, lat2: b.lat).distance / 1000
+    }
+
+    /// The nearest known spellings of `name`: entries whose key is within a
+    /// small edit distance, best first, as "Name (CC)".
+    public func suggestions(for name: String, country: String? = nil, limit: Int = 5) -> [String] {
+        let k = NameFolding.key(name)
+        guard !k.isEmpty else { return [] }
+        let maxDistance = k.utf8.count <= 4 ? 1 : (k.utf8.count <= 8 ? 2 : 3)
+        var scored: [(Int, Int, String)] = []
+        for (key, refs) in variantIndex {
+            let d = NameFolding.editDistance(k, key, limit: maxDistance)
+            guard d <= maxDistance else { continue }
+            for r in refs {
+                let e = entries[Int(r.entry)]
+                if let country, e.country != country { continue }
+                scored.append((d, -e.population, "\(e.name) (\(e.country))"))
+            }
+        }
+        scored.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
+        var out: [String] = []
+        for s in scored where !out.contains(s.2) {
+            out.append(s.2)
+            if out.count == limit { break }
+        }
+        return out
+    }
+}

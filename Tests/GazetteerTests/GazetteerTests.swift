@@ -1,0 +1,128 @@
+import Gazetteer
+import Geometry
+import Projection
+import XCTest
+
+/// The bundled gazetteer, loaded once for all tests.
+let bundled: Gazetteer = {
+    do { return try Gazetteer.load() } catch { fatalError("cannot load the bundled gazetteer: \(error)") }
+}()
+
+func km(_ a: LonLat, _ b: LonLat) -> Double {
+    Geodesic.wgs84.inverse(lon1: a.lon, lat1: a.lat, lon2: b.lon, lat2: b.lat).distance / 1000
+}
+
+final class GazetteerTests: XCTestCase {
+    let saravan = LonLat(lon: 62.331, lat: 27.371)
+    let panjgur = LonLat(lon: 64.095, lat: 26.972)
+
+    func resolved(_ q: PlaceQuery, file: StaticString = #filePath, line: UInt = #line) -> Candidate? {
+        let lookup = bundled.resolve(q)
+        guard case .resolved(let best, _) = lookup.resolution else {
+            XCTFail("\(q.text) not resolved: \(lookup.resolution)", file: file, line: line)
+            return nil
+        }
+        return best
+    }
+
+    func testJanuary2024NamesAndTheirPressSpellings() {
+        for name in ["Saravan", "Sarawan", "Sarāvān", "SARAVAN", "Saravan city", "سراوان", "Saravan, Sistan and Baluchestan", "Saravan, Iran"] {
+            guard let c = resolved(PlaceQuery(name)) else { continue }
+            XCTAssertLessThan(km(c.entry.location, saravan), 5, name)
+            XCTAssertEqual(c.entry.country, "IR", name)
+        }
+        for name in ["Panjgur", "Panjgoor", "Panjgoor, Baluchistan", "Panjgur, Balochistan, Pakistan", "Panjgūr"] {
+            guard let c = resolved(PlaceQuery(name)) else { continue }
+            XCTAssertLessThan(km(c.entry.location, panjgur), 5, name)
+        }
+        for name in ["Sistan-Baluchestan", "Sistan and Baluchistan", "Sistan va Baluchestan", "Sistan-Baluchistan province",
+                     "Seistan and Baluchestan", "IR-11"] {
+            XCTAssertEqual(resolved(PlaceQuery(name))?.entry.id, "IR-11", name)
+        }
+        for name in ["Balochistan", "Baluchistan", "Balochistan province", "PK-BA"] {
+            XCTAssertEqual(resolved(PlaceQuery(name))?.entry.id, "PK-BA", name)
+        }
+        XCTAssertEqual(resolved(PlaceQuery("Iran"))?.entry.kind, .country)
+    }
+
+    func testNearIsUnderstood() {
+        let lookup = bundled.resolve("a border village near Saravan")
+        XCTAssertTrue(lookup.near)
+        XCTAssertEqual(lookup.name, "Saravan")
+        XCTAssertLessThan(km(lookup.resolution.best!.entry.location, saravan), 5)
+        XCTAssertEqual(bundled.resolve("the Sirkan neighbourhood of Saravan").resolution.best?.entry.country, "IR")
+    }
+
+    func testSharedNamesAreAmbiguousUntilContextDecides() {
+        guard case .ambiguous(let all) = bundled.resolve("Pishin").resolution else { return XCTFail("Pishin should be ambiguous") }
+        XCTAssertEqual(Set(all.prefix(2).map(\.entry.country)), ["IR", "PK"])
+        XCTAssertEqual(resolved(PlaceQuery("Pishin", country: "PK"))?.entry.country, "PK")
+        XCTAssertEqual(resolved(PlaceQuery("Pishin, Iran"))?.entry.country, "IR")
+        XCTAssertEqual(resolved(PlaceQuery("Pishin, Sistan and Baluchestan"))?.entry.country, "IR")
+        XCTAssertEqual(resolved(PlaceQuery("Pishin", admin1: "Balochistan"))?.entry.country, "PK")
+        guard case .ambiguous = bundled.resolve("Khash").resolution else { return XCTFail("Khash (IR, AF) should be ambiguous") }
+        XCTAssertEqual(resolved(PlaceQuery("Khash", country: "AF"))?.entry.country, "AF")
+    }
+
+    func testUnknownNamesOfferNearestSpellings() {
+        guard case .notFound(let suggestions) = bundled.resolve("Panjguur Bazar Xq").resolution else { return XCTFail("should not resolve") }
+        _ = suggestions
+        guard case .notFound(let s2) = bundled.resolve("Saravann", ).resolution else { return }
+        XCTAssertTrue(s2.contains { $0.hasPrefix("Sar") }, "\(s2)")
+        guard case .notFound(let s3) = bundled.resolve("Qwertyuiopzz").resolution else { return XCTFail("should not resolve") }
+        XCTAssertTrue(s3.isEmpty, "\(s3)")
+    }
+
+    func testCountryContextExcludesOtherCountries() {
+        let lookup = bundled.resolve(PlaceQuery("Saravan", country: "PK"))
+        for c in lookup.resolution.candidates { XCTAssertEqual(c.entry.country, "PK") }
+    }
+
+    func testPointInPolygonGivesCountryAndProvince() {
+        XCTAssertEqual(bundled.country(at: saravan)?.id, "IR")
+        XCTAssertEqual(bundled.province(at: saravan)?.id, "IR-11")
+        XCTAssertEqual(bundled.country(at: panjgur)?.id, "PK")
+        XCTAssertEqual(bundled.province(at: panjgur)?.id, "PK-BA")
+        XCTAssertEqual(bundled.country(at: LonLat(lon: 62.79, lat: 31.53))?.id, "AF")  // Khash, Nimroz
+    }
+
+    func testProvinceRepresentativePointsLieInsideTheirProvinceAndCountry() {
+        XCTAssertGreaterThan(bundled.provinces.count, 60)
+        for p in bundled.provinces {
+            XCTAssertTrue(p.contains(p.labelPoint), "\(p.id) label point outside the province")
+            XCTAssertEqual(bundled.country(at: p.labelPoint)?.id, p.country, "\(p.id) label point in another country")
+        }
+    }
+
+    func testProvincesAndCountriesShareTheIranPakistanEdge() throws {
+        let border = try XCTUnwrap(bundled.borders.first { $0.id == "IR-PK" })
+        XCTAssertGreaterThan(border.lengthKm, 800)
+        XCTAssertLessThan(border.lengthKm, 850)
+        let provinceVertices = Set(bundled.provinces.filter { ["IR-11", "PK-BA"].contains($0.id) }
+            .flatMap { $0.geometry.positions }.map { "\($0.lon),\($0.lat)" })
+        let countryVertices = Set(bundled.countries.filter { ["IR", "PK"].contains($0.id) }
+            .flatMap { $0.geometry.positions }.map { "\($0.lon),\($0.lat)" })
+        for v in border.lines.flatMap({ $0 }) {
+            XCTAssertTrue(countryVertices.contains("\(v.lon),\(v.lat)"), "border vertex \(v) not on a country edge")
+            XCTAssertTrue(provinceVertices.contains("\(v.lon),\(v.lat)"), "border vertex \(v) not on a province edge")
+        }
+    }
+
+    func testUserOverlayAddsAndOverrides() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gz-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("mine.csv")
+        try "name,latitude,longitude,alternatenames,precision\n\"Kalag, village\",26.5,62.1,Kalag Bazar|Kalagan,village\n".write(to: csv, atomically: true, encoding: .utf8)
+        let g = try Gazetteer.load(overlays: [csv])
+        let c = try XCTUnwrap(g.resolve("Kalagan").resolution.best)
+        XCTAssertEqual(c.entry.name, "Kalag, village")
+        XCTAssertEqual(c.entry.country, "IR")  // filled in by point-in-polygon
+        let bad = dir.appendingPathComponent("bad.csv")
+        try "name,latitude,longitude\nSomewhere,95,62\n".write(to: bad, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try Gazetteer.load(overlays: [bad])) { e in
+            let s = String(describing: e)
+            XCTAssertTrue(s.contains("bad.csv:2") && s.contains("latitude"), s)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Gazetteer
+import XCTest
+
+final class NameFoldingTests: XCTestCase {
+    func testFoldRemovesCaseDiacriticsAndPunctuation() {
+        XCTAssertEqual(NameFolding.fold("Sarāvān"), "saravan")
+        XCTAssertEqual(NameFolding.fold("Koh-e-Sabz"), "koh e sabz")
+        XCTAssertEqual(NameFolding.fold("  Sistan–Baluchestan "), "sistan baluchestan")
+        XCTAssertEqual(NameFolding.fold("Ma'shkel"), "mashkel")
+        XCTAssertEqual(NameFolding.fold("سراوان"), "سراوان")
+    }
+
+    func testTransliterationVariantsShareAKey() {
+        let groups: [[String]] = [
+            ["Balochistan", "Baluchistan", "Baluchestan", "Balochestan", "Baloochistan"],
+            ["Sistan and Baluchestan", "Sistan-Baluchestan", "Sistan va Baluchestan", "Seistan and Baluchistan",
+             "Sistan & Baluchistan", "Sistan-o-Baluchestan", "Sistan Baluchistan province"],
+            ["Panjgur", "Panjgoor", "Panjgūr", "Panjgur District"],
+            ["Chabahar", "Chah Bahar", "Chahbahar", "Chābahār"],
+            ["Saravan", "Sarawan", "Sarāvān", "Saravan city"],
+            ["Zahedan", "Zahidan", "Zāhedān"],
+            ["Khash", "Khāsh", "Kash"],
+            ["Mashkel", "Mashkhel", "Mashkeel"],
+            ["Turbat", "Torbat"],
+            ["Quetta", "Kweta"],
+        ]
+        for group in groups {
+            let keys = Set(group.map(NameFolding.key))
+            XCTAssertEqual(keys.count, 1, "\(group) → \(group.map(NameFolding.key))")
+        }
+        XCTAssertNotEqual(NameFolding.key("Saravan"), NameFolding.key("Sarbaz"))
+        XCTAssertNotEqual(NameFolding.key("Pishin"), NameFolding.key("Pasni"))
+    }
+
+    func testReorderedWordsShareAnUnorderedKey() {
+        XCTAssertEqual(NameFolding.unorderedKey("Koh-e-Sabz"), NameFolding.unorderedKey("Sabz Koh"))
+        XCTAssertNil(NameFolding.unorderedKey("Saravan"))
+    }
+
+    func testEditDistance() {
+        XCTAssertEqual(NameFolding.editDistance("panjgur", "panjgor"), 1)
+        XCTAssertEqual(NameFolding.editDistance("kitten", "sitting"), 3)
+        XCTAssertEqual(NameFolding.editDistance("abc", "abcdefgh", limit: 2), 3)
+    }
+}
