@@ -1,0 +1,241 @@
+import Geometry
+
+/// How precisely an incident's date is known.
+public enum DatePrecision: String, Sendable {
+    case day, month, year, range
+}
+
+/// A calendar date (proleptic Gregorian), validated.
+public struct CalendarDate: Comparable, Hashable, Sendable, CustomStringConvertible {
+    /// Year.
+    public var year: Int
+    /// Month 1–12.
+    public var month: Int
+    /// Day 1–31.
+    public var day: Int
+
+    /// Creates a date, or nil when it does not exist (2024-02-30).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    /// ISO 8601 `YYYY-MM-DD`.
+    public var description: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// "16 Jan 2024".
+    public var shortText: String {
+        "\(day) \(CalendarDate.monthNames[month - 1].prefix(3)) \(year)"
+    }
+
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                             "September", "October", "November", "December"]
+}
+
+/// When an incident happened, with its precision.
+public struct IncidentDate: Sendable, Equatable {
+    /// First day (the day itself for day precision).
+    public var start: CalendarDate
+    /// Last day (equal to `start` for day precision).
+    public var end: CalendarDate
+    /// How precisely the date is known.
+    public var precision: DatePrecision
+    /// Local time as reported ("evening", "09:00"), if any.
+    public var time: String?
+    /// Time zone of `time` (IANA name or UTC offset), if any.
+    public var timeZone: String?
+
+    /// Creates a date.
+    public init(start: CalendarDate, end: CalendarDate? = nil, precision: DatePrecision = .day,
+                time: String? = nil, timeZone: String? = nil) {
+        self.start = start
+        self.end = end ?? start
+        self.precision = precision
+        self.time = time
+        self.timeZone = timeZone
+    }
+
+    /// ISO 8601 text: `2024-01-16`, `2024-01`, `2024`, or `2024-01-16/2024-01-18`.
+    public var isoText: String {
+        switch precision {
+        case .day: return start.description
+        case .month: return String(start.description.prefix(7))
+        case .year: return String(start.year)
+        case .range: return "\(start)/\(end)"
+        }
+    }
+
+    /// Human text: "16 Jan 2024", "Jan 2024", "16–18 Jan 2024".
+    public var displayText: String {
+        switch precision {
+        case .day: return start.shortText
+        case .month: return "\(CalendarDate.monthNames[start.month - 1].prefix(3)) \(start.year)"
+        case .year: return String(start.year)
+        case .range: return "\(start.shortText) – \(end.shortText)"
+        }
+    }
+}
+
+/// How precisely an incident's location is known.
+public enum LocationPrecision: String, Sendable, CaseIterable {
+    /// The point is the site itself (ACLED geo_precision 1).
+    case exact
+    /// Near the named place (ACLED geo_precision 2 covers "near" and small areas).
+    case near
+    /// Somewhere in a district (ACLED geo_precision 2/3).
+    case district
+    /// Somewhere in a province (ACLED geo_precision 3).
+    case province
+
+    /// The radius of uncertainty to draw, in km.
+    public var radiusKm: Double {
+        switch self {
+        case .exact: return 0
+        case .near: return 10
+        case .district: return 30
+        case .province: return 100
+        }
+    }
+}
+
+/// A figure or statement, with who makes it.
+public struct Claim: Sendable, Equatable {
+    /// The statement as reported: "nine killed, all non-Iranian nationals".
+    public var statement: String
+    /// Who claims it: "Iran (IRNA)".
+    public var by: String
+    /// Deaths the claim states, when it gives a number.
+    public var killed: Int?
+    /// Injuries the claim states, when it gives a number.
+    public var injured: Int?
+
+    /// Creates a claim.
+    public init(statement: String, by: String, killed: Int? = nil, injured: Int? = nil) {
+        self.statement = statement
+        self.by = by
+        self.killed = killed
+        self.injured = injured
+    }
+}
+
+/// Where a report came from.
+public struct SourceRef: Sendable, Equatable {
+    /// Outlet or agency: "AP", "IRNA".
+    public var outlet: String
+    /// Title of the piece, if known.
+    public var title: String?
+    /// Address, if known (shown as text only, never as a live link in SVG).
+    public var url: String?
+    /// Date published (ISO), if known.
+    public var published: String?
+
+    /// Creates a source reference.
+    public init(outlet: String, title: String? = nil, url: String? = nil, published: String? = nil) {
+        self.outlet = outlet
+        self.title = title
+        self.url = url
+        self.published = published
+    }
+}
+
+/// Where in an input file something was read.
+public struct InputLocation: Sendable, Equatable, CustomStringConvertible {
+    /// The file path as given.
+    public var file: String
+    /// 1-based line (0 when unknown).
+    public var line: Int
+    public var description: String { line > 0 ? "\(file):\(line)" : file }
+
+    /// Creates a location.
+    public init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
+}
+
+/// One reported incident, as read from an input file (before its place is resolved).
+public struct Incident: Sendable {
+    /// Unique id.
+    public var id: String
+    /// When.
+    public var date: IncidentDate
+    /// The place as reported: "Sabz Koh, Panjgur".
+    public var place: String
+    /// Country as declared by the input (alpha-2, alpha-3 or name).
+    public var country: String?
+    /// Province as declared by the input.
+    public var admin1: String?
+    /// District as declared by the input.
+    public var admin2: String?
+    /// Coordinates given by the input, if any.
+    public var coordinates: LonLat?
+    /// Location precision as declared by the input.
+    public var locationPrecision: LocationPrecision?
+    /// Kind of incident: "missile and drone strike", "air strike", "shooting".
+    public var kind: String
+    /// Who struck.
+    public var actor: String?
+    /// What or whom was targeted, as claimed.
+    public var target: String?
+    /// Where the strike came from, if known (a place name).
+    public var origin: String?
+    /// Claims, side by side.
+    public var claims: [Claim]
+    /// Sources.
+    public var sources: [SourceRef]
+    /// Free notes.
+    public var notes: String?
+    /// Input fields the model does not know, kept in order.
+    public var extra: [(String, JSONValue)]
+    /// Where it was read.
+    public var location: InputLocation
+    /// Line of each field, for error messages.
+    public var fieldLines: [String: Int]
+
+    /// Creates an incident.
+    public init(id: String, date: IncidentDate, place: String, kind: String, location: InputLocation) {
+        self.id = id
+        self.date = date
+        self.place = place
+        self.kind = kind
+        self.claims = []
+        self.sources = []
+        self.extra = []
+        self.location = location
+        self.fieldLines = [:]
+    }
+
+    /// True when the kind names a strike (air, drone, missile, artillery, shelling).
+    public var isStrike: Bool {
+        let k = kind.lowercased()
+        return ["strike", "missile", "drone", "air", "shell", "artillery", "rocket", "bomb"].contains { k.contains($0) }
+    }
+}
+
+/// A titled collection of incidents from one file.
+public struct IncidentFile: Sendable {
+    /// The file's path as given.
+    public var path: String
+    /// Title, if the file gives one.
+    public var title: String?
+    /// Description, if the file gives one.
+    public var summary: String?
+    /// The incidents, in file order.
+    public var incidents: [Incident]
+}

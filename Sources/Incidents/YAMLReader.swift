@@ -1,0 +1,236 @@
+import Foundation
+import Geometry
+import Yams
+
+/// Reads the human-written YAML incident format (see README, "Incident files").
+///
+/// A file is either a mapping with `incidents:` (and optional `title:` and
+/// `description:`) or a bare sequence of incidents. Every problem is
+/// collected, each with its line and field, and thrown together.
+public enum YAMLIncidentReader {
+    /// Fields the model knows; any other key of an incident is kept in `extra`.
+    static let knownFields: Set<String> = [
+        "id", "date", "time", "timezone", "time_zone", "place", "location", "country", "admin1", "province",
+        "admin2", "district", "latitude", "longitude", "lat", "lon", "location_precision", "precision", "kind", "type",
+        "actor", "target", "origin", "claims", "sources", "notes",
+    ]
+
+    /// Reads `data` read from `path`.
+    public static func read(_ data: Data, path: String) throws -> IncidentFile {
+        guard let text = String(data: data, encoding: .utf8), !text.contains("\u{0}") else {
+            throw InputErrors([InputProblem(file: path, line: 0, field: nil, message: "not UTF-8 text (binary or wrongly encoded file)")])
+        }
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        if body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw InputErrors([InputProblem(file: path, line: 0, field: nil, message: "empty file: expected incidents")])
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: body)
+        } catch let error as YamlError {
+            throw InputErrors([syntaxProblem(error, path: path)])
+        }
+        var reader = Reader(path: path)
+        let file = reader.file(root)
+        if reader.problems.contains(where: { !$0.isWarning }) { throw InputErrors(reader.problems) }
+        return file
+    }
+
+    static func syntaxProblem(_ error: YamlError, path: String) -> InputProblem {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return InputProblem(file: path, line: mark.line, field: nil, message: "YAML syntax error: \(problem) (column \(mark.column))")
+        case .reader(let problem, _, _, _):
+            return InputProblem(file: path, line: 0, field: nil, message: "not readable as YAML: \(problem)")
+        default:
+            return InputProblem(file: path, line: 0, field: nil, message: "YAML error: \(error)")
+        }
+    }
+
+    struct Reader {
+        let path: String
+        var problems: [InputProblem] = []
+
+        mutating func problem(_ node: Node?, _ field: String?, _ message: String) {
+            problems.append(InputProblem(file: path, line: node?.mark?.line ?? 0, field: field, message: message))
+        }
+
+        mutating func file(_ root: Node?) -> IncidentFile {
+            var title: String?, summary: String?
+            var list: Node.Sequence?
+            switch root {
+            case .mapping(let m)?:
+                for (k, v) in m {
+                    switch k.string {
+                    case "title": title = scalar(v, "title")
+                    case "description", "summary": summary = scalar(v, "description")
+                    case "incidents":
+                        if case .sequence(let s) = v { list = s } else { problem(v, "incidents", "expected a list of incidents") }
+                    default: break
+                    }
+                }
+                if list == nil && !problems.contains(where: { $0.field == "incidents" }) {
+                    problem(root, "incidents", "missing: expected a list of incidents under \"incidents:\"")
+                }
+            case .sequence(let s)?: list = s
+            default: problem(root, nil, "expected a mapping with \"incidents:\" or a list of incidents")
+            }
+            var incidents: [Incident] = []
+            for (i, node) in (list ?? Node.Sequence()).enumerated() {
+                if let inc = incident(node, index: i) { incidents.append(inc) }
+            }
+            if list != nil && incidents.isEmpty && problems.isEmpty {
+                problem(root, "incidents", "the list is empty")
+            }
+            return IncidentFile(path: path, title: title, summary: summary, incidents: incidents)
+        }
+
+        mutating func scalar(_ node: Node, _ field: String) -> String? {
+            switch node {
+            case .scalar(let s):
+                let v = s.string.trimmingCharacters(in: .whitespacesAndNewlines)
+                return v.isEmpty || (s.style == .plain && ["~", "null", "Null", "NULL"].contains(v)) ? nil : v
+            case .alias:
+                problem(node, field, "YAML aliases are not allowed in incident files"); return nil
+            default:
+                problem(node, field, "expected a single value, found a \(node.mapping != nil ? "mapping" : "list")"); return nil
+            }
+        }
+
+        mutating func incident(_ node: Node, index: Int) -> Incident? {
+            guard case .mapping(let m) = node else {
+                problem(node, "incidents[\(index)]", "expected a mapping (id:, date:, place: …)")
+                return nil
+            }
+            var values: [String: (String, Node)] = [:]
+            var lines: [String: Int] = [:]
+            var extra: [(String, JSONValue)] = []
+            var claimsNode: Node?, sourcesNode: Node?
+            let before = problems.count
+            for (k, v) in m {
+                guard let key = k.string?.trimmingCharacters(in: .whitespaces) else { problem(k, nil, "keys must be text"); continue }
+                if lines[key] != nil { problem(k, key, "appears twice in the same incident"); continue }
+                lines[key] = k.mark?.line ?? 0
+                switch key {
+                case "claims": claimsNode = v
+                case "sources": sourcesNode = v
+                case _ where YAMLIncidentReader.knownFields.contains(key):
+                    if let s = scalar(v, key) { values[key] = (s, v) }
+                default: extra.append((key, json(v)))
+                }
+            }
+            func value(_ keys: String...) -> (String, Node)? {
+                for k in keys { if let v = values[k] { return v } }
+                return nil
+            }
+            let label = "incidents[\(index)]"
+            guard let (id, _) = value("id") else { problem(node, "id", "missing (\(label) needs an id)"); return nil }
+            var date: IncidentDate?
+            if let (raw, dnode) = value("date") {
+                switch DateParsing.parse(raw) {
+                case .success(let d): date = d
+                case .failure(let e): problem(dnode, "date", e.message)
+                }
+            } else { problem(node, "date", "missing (incident \(id))") }
+            let place = value("place", "location")?.0
+            var coordinates: LonLat?
+            let lat = value("latitude", "lat"), lon = value("longitude", "lon")
+            if lat != nil || lon != nil {
+                coordinates = coordinate(lat: lat, lon: lon, node: node)
+            }
+            if place == nil && coordinates == nil && lat == nil && lon == nil {
+                problem(node, "place", "missing (incident \(id) needs a place name or latitude/longitude)")
+            }
+            var precision: LocationPrecision?
+            if let (p, pnode) = value("location_precision", "precision") {
+                precision = LocationPrecision(rawValue: p.lowercased())
+                if precision == nil {
+                    problem(pnode, "location_precision", "unknown value \"\(p)\" (expected one of \(LocationPrecision.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+            }
+            let claims = claimsNode.map { claimList($0) } ?? []
+            let sources = sourcesNode.map { sourceList($0) } ?? []
+            guard problems.count == before, var d = date else { return nil }
+            d.time = value("time")?.0
+            d.timeZone = value("timezone", "time_zone")?.0
+            var inc = Incident(id: id, date: d, place: place ?? "", kind: value("kind", "type")?.0 ?? "unspecified",
+                               location: InputLocation(file: path, line: node.mark?.line ?? 0))
+            inc.country = value("country")?.0
+            inc.admin1 = value("admin1", "province")?.0
+            inc.admin2 = value("admin2", "district")?.0
+            inc.coordinates = coordinates
+            inc.locationPrecision = precision
+            inc.actor = value("actor")?.0
+            inc.target = value("target")?.0
+            inc.origin = value("origin")?.0
+            inc.notes = value("notes")?.0
+            inc.claims = claims
+            inc.sources = sources
+            inc.extra = extra
+            inc.fieldLines = lines
+            return inc
+        }
+
+        mutating func coordinate(lat: (String, Node)?, lon: (String, Node)?, node: Node) -> LonLat? {
+            guard let lat, let lon else {
+                problem(node, lat == nil ? "latitude" : "longitude", "missing (latitude and longitude go together)")
+                return nil
+            }
+            let la = Double(lat.0), lo = Double(lon.0)
+            var ok = true
+            if la == nil || !la!.isFinite || abs(la!) > 90 {
+                problem(lat.1, "latitude", "expected a number between -90 and 90, got \"\(lat.0)\""); ok = false
+            }
+            if lo == nil || !lo!.isFinite || abs(lo!) > 180 {
+                problem(lon.1, "longitude", "expected a number between -180 and 180, got \"\(lon.0)\""); ok = false
+            }
+            return ok ? LonLat(lon: lo!, lat: la!) : nil
+        }
+
+        mutating func claimList(_ node: Node) -> [Claim] {
+            guard case .sequence(let s) = node else { problem(node, "claims", "expected a list"); return [] }
+            return s.compactMap { c -> Claim? in
+                guard case .mapping(let m) = c else { problem(c, "claims", "each claim is a mapping (claim:, by:)"); return nil }
+                var f: [String: (String, Node)] = [:]
+                for (k, v) in m { if let key = k.string, let s = scalar(v, "claims.\(key)") { f[key] = (s, v) } }
+                guard let statement = (f["claim"] ?? f["statement"])?.0 else { problem(c, "claims.claim", "missing: what is claimed"); return nil }
+                guard let by = (f["by"] ?? f["source"])?.0 else { problem(c, "claims.by", "missing: who claims it"); return nil }
+                var claim = Claim(statement: statement, by: by)
+                for (key, path) in [("killed", \Claim.killed), ("injured", \Claim.injured)] {
+                    if let (raw, n) = f[key] {
+                        if let v = Int(raw), v >= 0 { claim[keyPath: path] = v }
+                        else { problem(n, "claims.\(key)", "expected a whole number ≥ 0, got \"\(raw)\"") }
+                    }
+                }
+                return claim
+            }
+        }
+
+        mutating func sourceList(_ node: Node) -> [SourceRef] {
+            guard case .sequence(let s) = node else { problem(node, "sources", "expected a list"); return [] }
+            return s.compactMap { c -> SourceRef? in
+                if case .scalar = c, let outlet = scalar(c, "sources") { return SourceRef(outlet: outlet) }
+                guard case .mapping(let m) = c else { problem(c, "sources", "each source is a mapping (outlet:, title:, url:, published:)"); return nil }
+                var f: [String: String] = [:]
+                for (k, v) in m { if let key = k.string, let s = scalar(v, "sources.\(key)") { f[key] = s } }
+                guard let outlet = f["outlet"] ?? f["name"] else { problem(c, "sources.outlet", "missing: the outlet or agency"); return nil }
+                return SourceRef(outlet: outlet, title: f["title"], url: f["url"], published: f["published"] ?? f["date"])
+            }
+        }
+
+        func json(_ node: Node) -> JSONValue {
+            switch node {
+            case .scalar(let s):
+                guard s.style == .plain else { return .string(s.string) }
+                if let i = node.int { return .number(Double(i)) }
+                if let d = node.float, d.isFinite { return .number(d) }
+                if let b = node.bool { return .bool(b) }
+                if node.null != nil { return .null }
+                return .string(s.string)
+            case .sequence(let seq): return .array(seq.map(json))
+            case .mapping(let m): return .object(m.map { ($0.key.string ?? "", json($0.value)) })
+            case .alias: return .null
+            }
+        }
+    }
+}
