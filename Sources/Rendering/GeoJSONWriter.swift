@@ -1,0 +1,209 @@
+import Geometry
+
+/// A feature to write: optional id, geometry and ordered properties.
+public struct OutputFeature: Sendable {
+    /// The feature's `id` member.
+    public var id: String?
+    /// Geometry in WGS84 longitude/latitude.
+    public var geometry: Geometry
+    /// Properties in the order they are written.
+    public var properties: [(String, JSONValue)]
+
+    /// Creates a feature.
+    public init(id: String? = nil, geometry: Geometry, properties: [(String, JSONValue)]) {
+        self.id = id
+        self.geometry = geometry
+        self.properties = properties
+    }
+}
+
+/// Writes RFC 7946 GeoJSON: WGS84 longitude/latitude, no `crs` member,
+/// exterior rings counter-clockwise and holes clockwise, a `bbox` on the
+/// collection, coordinates with a fixed number of decimals, properties in
+/// the given order. The same input always gives the same bytes.
+public struct GeoJSONWriter: Sendable {
+    /// Decimals of coordinates (6 ≈ 0.1 m).
+    public var precision: Int
+
+    /// Creates a writer.
+    public init(precision: Int = 6) { self.precision = precision }
+
+    /// The complete FeatureCollection, one feature per line.
+    public func collection(name: String, features: [OutputFeature]) -> [UInt8] {
+        var out: [UInt8] = []
+        var bbox: BoundingBox?
+        out += Array("{\"type\":\"FeatureCollection\",\"name\":".utf8)
+        JSONText.appendString(name, to: &out)
+        out += Array(",\"features\":[".utf8)
+        for (i, f) in features.enumerated() {
+            out += Array((i == 0 ? "\n" : ",\n").utf8)
+            append(f, to: &out)
+            if let b = f.geometry.bounds {
+                if bbox == nil { bbox = b } else {
+                    bbox!.extend(XY(x: b.minX, y: b.minY)); bbox!.extend(XY(x: b.maxX, y: b.maxY))
+                }
+            }
+        }
+        out += Array("\n]".utf8)
+        if let b = bbox {
+            out += Array(",\"bbox\":[".utf8)
+            for (i, v) in [b.minX, b.minY, b.maxX, b.maxY].enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                NumberFormat.append(v, precision, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        out += Array("}\n".utf8)
+        return out
+    }
+
+    /// One feature object.
+    public func append(_ f: OutputFeature, to out: inout [UInt8]) {
+        out += Array("{\"type\":\"Feature\"".utf8)
+        if let id = f.id {
+            out += Array(",\"id\":".utf8)
+            JSONText.appendString(id, to: &out)
+        }
+        out += Array(",\"geometry\":".utf8)
+        appendGeometry(f.geometry, to: &out)
+        out += Array(",\"properties\":".utf8)
+        JSONText.append(.object(f.properties), to: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    func appendGeometry(_ g: Geometry, to out: inout [UInt8]) {
+        switch g {
+        case .point(let p):
+            out += Array("{\"type\":\"Point\",\"coordinates\":".utf8)
+            appendPosition(p, to: &out)
+        case .lineString(let l):
+            out += Array("{\"type\":\"LineString\",\"coordinates\":".utf8)
+            appendPositions(l, to: &out)
+        case .multiLineString(let ls):
+            out += Array("{\"type\":\"MultiLineString\",\"coordinates\":".utf8)
+            appendList(ls, to: &out) { appendPositions($0, to: &$1) }
+        case .polygon(let p):
+            out += Array("{\"type\":\"Polygon\",\"coordinates\":".utf8)
+            appendPolygon(p, to: &out)
+        case .multiPolygon(let ps):
+            out += Array("{\"type\":\"MultiPolygon\",\"coordinates\":".utf8)
+            appendList(ps, to: &out) { appendPolygon($0, to: &$1) }
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    func appendList<T>(_ items: [T], to out: inout [UInt8], _ each: (T, inout [UInt8]) -> Void) {
+        out.append(UInt8(ascii: "["))
+        for (i, item) in items.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            each(item, &out)
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    func appendPolygon(_ p: Polygon, to out: inout [UInt8]) {
+        let rings = [Orientation.oriented(p.exterior, counterClockwise: true)]
+            + p.holes.map { Orientation.oriented($0, counterClockwise: false) }
+        appendList(rings, to: &out) { appendPositions($0, to: &$1) }
+    }
+
+    func appendPositions(_ ps: [LonLat], to out: inout [UInt8]) {
+        appendList(ps, to: &out) { appendPosition($0, to: &$1) }
+    }
+
+    func appendPosition(_ p: LonLat, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        NumberFormat.append(p.lon, precision, to: &out)
+        out.append(UInt8(ascii: ","))
+        NumberFormat.append(p.lat, precision, to: &out)
+        out.append(UInt8(ascii: "]"))
+    }
+}
+
+/// Ring orientation by the shoelace formula.
+public enum Orientation {
+    /// Twice the signed area of the ring in its own units (positive: counter-clockwise).
+    public static func signedArea2(_ ring: [LonLat]) -> Double {
+        guard ring.count > 2 else { return 0 }
+        var s = 0.0
+        for i in 0..<ring.count {
+            let a = ring[i], b = ring[(i + 1) % ring.count]
+            s += a.lon * b.lat - b.lon * a.lat
+        }
+        return s
+    }
+
+    /// The ring, reversed if needed so that it turns the requested way.
+    public static func oriented(_ ring: [LonLat], counterClockwise: Bool) -> [LonLat] {
+        (signedArea2(ring) > 0) == counterClockwise ? ring : ring.reversed()
+    }
+}
+
+/// JSON text for `JSONValue`s: strings escaped per RFC 8259, numbers written
+/// as integers when integral, otherwise in Swift's shortest round-trip form.
+public enum JSONText {
+    /// Appends `value` as JSON.
+    public static func append(_ value: JSONValue, to out: inout [UInt8]) {
+        switch value {
+        case .null: out += Array("null".utf8)
+        case .bool(let b): out += Array((b ? "true" : "false").utf8)
+        case .number(let n): appendNumber(n, to: &out)
+        case .string(let s): appendString(s, to: &out)
+        case .array(let a):
+            out.append(UInt8(ascii: "["))
+            for (i, v) in a.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                append(v, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            out.append(UInt8(ascii: "{"))
+            for (i, (k, v)) in members.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                appendString(k, to: &out)
+                out.append(UInt8(ascii: ":"))
+                append(v, to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// The JSON text of `value` as a String.
+    public static func string(_ value: JSONValue) -> String {
+        var out: [UInt8] = []
+        append(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendNumber(_ n: Double, to out: inout [UInt8]) {
+        guard n.isFinite else { out += Array("null".utf8); return }
+        if n == n.rounded(), abs(n) < 1e15 {
+            if n < 0 { out.append(UInt8(ascii: "-")) }
+            NumberFormat.appendInteger(UInt64(abs(n)), to: &out)
+        } else {
+            out += Array("\(n)".utf8)
+        }
+    }
+
+    static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Appends a quoted, escaped JSON string.
+    public static func appendString(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20:
+                out += Array("\\u00".utf8)
+                out.append(hex[Int(b >> 4)])
+                out.append(hex[Int(b & 0xF)])
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,41 @@
+import Geometry
+
+/// How the SVG's user units relate to the map CRS: an affine transform
+/// from projected metres to SVG units, recorded in the SVG's `<metadata>`.
+public struct Georeference: Sendable, Equatable {
+    /// The map CRS as given to PROJ.
+    public var crs: String
+    /// SVG units per projected metre.
+    public var scale: Double
+    /// Projected x at the frame's left edge.
+    public var originX: Double
+    /// Projected y at the frame's top edge.
+    public var originY: Double
+    /// The map frame in SVG units.
+    public var frame: BoundingBox
+    /// Longitude/latitude bounds of the frame.
+    public var lonLatBounds: BoundingBox
+
+    /// SVG position of projected (x, y).
+    public func svg(x: Double, y: Double) -> XY {
+        XY(x: frame.minX + (x - originX) * scale, y: frame.minY + (originY - y) * scale)
+    }
+
+    /// Projected position of an SVG point.
+    public func projected(svg p: XY) -> (x: Double, y: Double) {
+        (originX + (p.x - frame.minX) / scale, originY - (p.y - frame.minY) / scale)
+    }
+
+    /// The affine transform [a, b, c, d, e, f]: svgX = a·x + b·y + c, svgY = d·x + e·y + f.
+    public var affine: [Double] {
+        [scale, 0, frame.minX - originX * scale, 0, -scale, frame.minY + originY * scale]
+    }
+}
+
+/// The SVG text and its georeference.
+public struct RenderedMap: Sendable {
+    /// The SVG document.
+    public var svg: String
+    /// How to place more on it.
+    public var georeference: Georeference
+}

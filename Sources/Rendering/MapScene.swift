@@ -1,0 +1,168 @@
+import Geometry
+
+/// An area of the basemap: a country or a province.
+public struct SceneArea: Sendable {
+    /// ISO code (alpha-2 or 3166-2).
+    public var id: String
+    /// Name shown as a label.
+    public var name: String
+    /// The area's geometry in longitude/latitude.
+    public var geometry: Geometry
+    /// Countries that hold incidents are drawn as the map's subject.
+    public var focus: Bool
+
+    /// Creates an area.
+    public init(id: String, name: String, geometry: Geometry, focus: Bool = false) {
+        self.id = id
+        self.name = name
+        self.geometry = geometry
+        self.focus = focus
+    }
+}
+
+/// An international border line.
+public struct SceneBorder: Sendable {
+    /// `IR-PK` style id.
+    public var id: String
+    /// "Iran–Pakistan".
+    public var name: String
+    /// Line parts in longitude/latitude.
+    public var lines: [[LonLat]]
+    /// Borders between focus countries are drawn strongest.
+    public var emphasis: Bool
+
+    /// Creates a border.
+    public init(id: String, name: String, lines: [[LonLat]], emphasis: Bool) {
+        self.id = id
+        self.name = name
+        self.lines = lines
+        self.emphasis = emphasis
+    }
+}
+
+/// A reference town.
+public struct ScenePlace: Sendable {
+    /// Name shown.
+    public var name: String
+    /// Where.
+    public var location: LonLat
+    /// Population (ranks which towns are shown).
+    public var population: Int
+
+    /// Creates a place.
+    public init(name: String, location: LonLat, population: Int) {
+        self.name = name
+        self.location = location
+        self.population = population
+    }
+}
+
+/// How an incident's marker is drawn.
+public enum MarkerStyle: String, Sendable {
+    /// Air, drone, missile or artillery strike: a circle.
+    case strike
+    /// Any other attack or incident: a diamond.
+    case other
+}
+
+/// One incident on the map.
+public struct SceneIncident: Sendable {
+    /// The incident id (`data-incident-id`).
+    public var id: String
+    /// The resolved point.
+    public var location: LonLat
+    /// Its number in the map's key (1-based).
+    public var number: Int
+    /// First label line: the place, e.g. "Sabz Koh, Panjgur".
+    public var title: String
+    /// Second label line: date and kind.
+    public var detail: String
+    /// The key entry: date, place, kind, actor, every claim with who makes it.
+    public var keyText: String
+    /// Marker style.
+    public var style: MarkerStyle
+    /// Radius of location uncertainty in km (0 = exact).
+    public var uncertaintyKm: Double
+    /// Where the strike came from, when known.
+    public var origin: LonLat?
+    /// Who the origin is, e.g. "Iran".
+    public var originLabel: String?
+
+    /// Creates an incident.
+    public init(id: String, location: LonLat, number: Int, title: String, detail: String, keyText: String,
+                style: MarkerStyle, uncertaintyKm: Double = 0, origin: LonLat? = nil, originLabel: String? = nil) {
+        self.id = id
+        self.location = location
+        self.number = number
+        self.title = title
+        self.detail = detail
+        self.keyText = keyText
+        self.style = style
+        self.uncertaintyKm = uncertaintyKm
+        self.origin = origin
+        self.originLabel = originLabel
+    }
+}
+
+/// Everything a map shows, in longitude/latitude, before projection.
+public struct MapScene: Sendable {
+    /// Title.
+    public var title: String
+    /// Subtitle (date range, count).
+    public var subtitle: String
+    /// Text summary for `<desc>` and screen readers.
+    public var summary: String
+    /// Attribution lines (data sources, incident sources).
+    public var attribution: [String]
+    /// Countries.
+    public var countries: [SceneArea]
+    /// Provinces.
+    public var provinces: [SceneArea]
+    /// International borders.
+    public var borders: [SceneBorder]
+    /// Reference towns (the renderer picks those that fit).
+    public var places: [ScenePlace]
+    /// Incidents.
+    public var incidents: [SceneIncident]
+    /// The command that made the map, for `<metadata>`.
+    public var command: String?
+
+    /// Creates a scene.
+    public init(title: String, subtitle: String, summary: String, attribution: [String], countries: [SceneArea],
+                provinces: [SceneArea], borders: [SceneBorder], places: [ScenePlace], incidents: [SceneIncident],
+                command: String? = nil) {
+        self.title = title
+        self.subtitle = subtitle
+        self.summary = summary
+        self.attribution = attribution
+        self.countries = countries
+        self.provinces = provinces
+        self.borders = borders
+        self.places = places
+        self.incidents = incidents
+        self.command = command
+    }
+}
+
+/// Options of the SVG map.
+public struct MapOptions: Sendable {
+    /// Map CRS as PROJ accepts it; nil picks an azimuthal equidistant projection centred on the data.
+    public var crs: String?
+    /// Width in px.
+    public var width: Double
+    /// Height in px.
+    public var height: Double
+    /// Prefix of every id in the SVG, so that two maps can share an HTML page.
+    public var idPrefix: String
+    /// Extent in longitude/latitude; nil derives it from the incidents.
+    public var bbox: BoundingBox?
+
+    /// Creates options.
+    public init(crs: String? = nil, width: Double = 1000, height: Double = 800, idPrefix: String = "im-", bbox: BoundingBox? = nil) {
+        self.crs = crs
+        self.width = width
+        self.height = height
+        self.idPrefix = idPrefix
+        self.bbox = bbox
+    }
+}
