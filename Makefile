@@ -1,0 +1,32 @@
+# incidentmap: the two commands of the README, and the rest.
+SWIFT ?= swift
+BIN_RELEASE = .build/release/incidentmap
+OUT ?= out
+
+.PHONY: setup demo test build release png clean
+
+setup: ## Install the Debian packages (PROJ, GDAL, librsvg, xmllint) if missing
+	@bash scripts/setup.sh
+
+demo: setup release ## Render the bundled January 2024 example into out/
+	@mkdir -p $(OUT)
+	$(BIN_RELEASE) render --svg -o $(OUT)/map.svg
+	$(BIN_RELEASE) render --geojson -o $(OUT)/layers
+	rsvg-convert -w 1200 -o $(OUT)/map.png $(OUT)/map.svg
+	@echo "demo: $(OUT)/map.svg, $(OUT)/map.png and $(OUT)/layers/*.geojson"
+
+test: setup ## Build and run every test (unit and end-to-end, with the real PROJ, GDAL and librsvg)
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+build: setup
+	$(SWIFT) build
+
+release: setup
+	$(SWIFT) build -c release --product incidentmap
+
+png: demo ## Regenerate the README picture
+	rsvg-convert -w 1200 -o docs/map.png $(OUT)/map.svg
+
+clean:
+	rm -rf .build $(OUT)

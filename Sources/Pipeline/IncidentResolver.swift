@@ -1,0 +1,132 @@
+import Foundation
+import Gazetteer
+import Geometry
+import Incidents
+
+/// Places incidents: coordinates from the input, else the gazetteer;
+/// then country and province by point-in-polygon and the nearest border.
+public struct IncidentResolver {
+    /// The gazetteer.
+    public let gazetteer: Gazetteer
+    /// Border distances.
+    public let borders: BorderDistance
+    /// Accept the best candidate of an ambiguous name instead of failing.
+    public var acceptAmbiguous: Bool
+    /// Country context applied to every name (`--country`).
+    public var defaultCountry: String?
+    /// Province context applied to every name (`--admin1`).
+    public var defaultAdmin1: String?
+
+    /// Creates a resolver.
+    public init(gazetteer: Gazetteer, acceptAmbiguous: Bool = false, defaultCountry: String? = nil, defaultAdmin1: String? = nil) {
+        self.gazetteer = gazetteer
+        self.borders = BorderDistance(borders: gazetteer.borders)
+        self.acceptAmbiguous = acceptAmbiguous
+        self.defaultCountry = defaultCountry
+        self.defaultAdmin1 = defaultAdmin1
+    }
+
+    /// Resolves every incident; throws every problem at once.
+    public func resolve(_ incidents: [Incident]) throws -> [ResolvedIncident] {
+        var out: [ResolvedIncident] = []
+        var problems: [InputProblem] = []
+        for inc in incidents {
+            switch resolve(inc) {
+            case .success(let r): out.append(r)
+            case .failure(let p): problems.append(p)
+            }
+        }
+        if !problems.isEmpty { throw InputErrors(problems) }
+        return out
+    }
+
+    func describe(_ c: Candidate) -> String {
+        let e = c.entry
+        var parts = [e.country]
+        if let a1 = e.admin1, let p = gazetteer.province(id: a1) { parts.append(p.name) }
+        let lat = NumberFormat2.coord(e.location.lat, "N", "S"), lon = NumberFormat2.coord(e.location.lon, "E", "W")
+        return "\(e.name) (\(parts.joined(separator: ", ")); \(lat) \(lon); \(e.kind.rawValue); \(e.id))"
+    }
+
+    /// Resolves one incident.
+    public func resolve(_ inc: Incident) -> Result<ResolvedIncident, InputProblem> {
+        let line = inc.fieldLines["place"] ?? inc.fieldLines["location"] ?? inc.location.line
+        var point: LonLat
+        var precision = inc.locationPrecision
+        var record: ResolutionRecord?
+        var entry: GazetteerEntry?
+        var warnings: [InputProblem] = []
+        if let c = inc.coordinates {
+            point = c
+            precision = precision ?? .exact
+        } else {
+            let query = PlaceQuery(inc.place, country: inc.country ?? defaultCountry, admin1: inc.admin1 ?? defaultAdmin1, admin2: inc.admin2)
+            let lookup = gazetteer.resolve(query)
+            switch lookup.resolution {
+            case .notFound(let suggestions):
+                var message = "unknown place \"\(inc.place)\""
+                if let c = query.country { message += " in \(c)" }
+                message += suggestions.isEmpty ? "" : "; nearest known spellings: \(suggestions.joined(separator: ", "))"
+                message += "; add it with --gazetteer FILE or give latitude/longitude"
+                return .failure(InputProblem(file: inc.location.file, line: line, field: "place", message: message))
+            case .ambiguous(let all) where !acceptAmbiguous:
+                let list = all.prefix(5).map(describe).joined(separator: "; ")
+                return .failure(InputProblem(file: inc.location.file, line: line, field: "place",
+                                             message: "\"\(inc.place)\" is ambiguous: \(list). Add country:/admin1: to the incident, or pass --accept-best"))
+            default:
+                break
+            }
+            guard let best = lookup.resolution.best, let rec = lookup.record(acceptAmbiguous: acceptAmbiguous) else {
+                return .failure(InputProblem(file: inc.location.file, line: line, field: "place", message: "could not resolve \"\(inc.place)\""))
+            }
+            record = rec
+            entry = best.entry
+            point = best.entry.location
+            if precision == nil {
+                if lookup.near { precision = .near }
+                else {
+                    switch best.entry.precision {
+                    case .point: precision = best.entry.kind == .admin2 ? .district : .exact
+                    case .district: precision = .district
+                    case .province, .country: precision = .province
+                    }
+                }
+            }
+            if rec.acceptedAmbiguous {
+                warnings.append(InputProblem(file: inc.location.file, line: line, field: "place",
+                                             message: "\"\(inc.place)\" is ambiguous; took \(describe(best)) (--accept-best)", isWarning: true))
+            }
+        }
+        let country = gazetteer.country(at: point)
+        let province = gazetteer.province(at: point)
+        if let declared = inc.country {
+            let code = gazetteer.countryCode(for: declared) ?? declared.uppercased()
+            if let actual = country?.id, actual != code {
+                warnings.append(InputProblem(file: inc.location.file, line: inc.fieldLines["country"] ?? inc.location.line, field: "country",
+                                             message: "declared \(declared) but the point (\(point.lat), \(point.lon)) falls in \(actual)", isWarning: true))
+            }
+        }
+        var origin: LonLat?, originName: String?
+        if let o = inc.origin {
+            let lookup = gazetteer.resolve(PlaceQuery(o))
+            if case .resolved(let best, _) = lookup.resolution {
+                origin = best.entry.location
+                originName = best.entry.name
+            } else {
+                warnings.append(InputProblem(file: inc.location.file, line: inc.fieldLines["origin"] ?? inc.location.line, field: "origin",
+                                             message: "origin \"\(o)\" not resolved; no strike direction drawn", isWarning: true))
+            }
+        }
+        return .success(ResolvedIncident(incident: inc, point: point, precision: precision ?? .exact, resolution: record, entry: entry,
+                                         country: country?.id, province: province?.id, provinceName: province?.name,
+                                         border: borders.nearest(to: point), origin: origin, originName: originName,
+                                         warnings: warnings))
+    }
+}
+
+/// Small text formatting helpers for messages.
+enum NumberFormat2 {
+    static func coord(_ v: Double, _ pos: String, _ neg: String) -> String {
+        String(format: "%.2f", abs(v)) + "°" + (v >= 0 ? pos : neg)
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Gazetteer
+import Geometry
+import Incidents
+import Rendering
+
+/// The GeoJSON layers of a run, as feature lists ready to write.
+public struct LayerSet {
+    /// Layer file names in the order they are written.
+    public static let names = ["incidents", "places", "border", "provinces", "countries"]
+    /// name → features.
+    public var layers: [String: [OutputFeature]]
+}
+
+/// Builds the GeoJSON layers from resolved incidents and the gazetteer.
+public struct LayerBuilder {
+    let gazetteer: Gazetteer
+    /// Extent of the basemap layers in longitude/latitude.
+    let extent: BoundingBox
+
+    /// The extent: the incidents' bounding box with a margin of `marginDegrees` (at least).
+    public static func extent(of incidents: [ResolvedIncident], marginDegrees: Double = 3) -> BoundingBox? {
+        BoundingBox(points: incidents.map { XY(x: $0.point.lon, y: $0.point.lat) })?.expanded(dx: marginDegrees, dy: marginDegrees)
+    }
+
+    /// Creates a builder.
+    public init(gazetteer: Gazetteer, extent: BoundingBox) {
+        self.gazetteer = gazetteer
+        self.extent = extent
+    }
+
+    /// All five layers.
+    public func build(_ incidents: [ResolvedIncident]) -> LayerSet {
+        LayerSet(layers: [
+            "incidents": incidents.map(incidentFeature),
+            "places": places(incidents),
+            "border": borders(),
+            "provinces": areas(gazetteer.provinces, isCountry: false),
+            "countries": areas(gazetteer.countries, isCountry: true),
+        ])
+    }
+
+    static func optional(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
+    static func round(_ v: Double, _ d: Double) -> Double { (v * pow(10, d)).rounded() / pow(10, d) }
+
+    /// One incident as a Point feature with every fact and the audit trail.
+    public func incidentFeature(_ r: ResolvedIncident) -> OutputFeature {
+        let i = r.incident
+        var props: [(String, JSONValue)] = [
+            ("id", .string(i.id)),
+            ("date", .string(i.date.isoText)),
+            ("date_start", .string(i.date.start.description)),
+            ("date_end", .string(i.date.end.description)),
+            ("date_precision", .string(i.date.precision.rawValue)),
+            ("time", LayerBuilder.optional(i.date.time)),
+            ("kind", .string(i.kind)),
+            ("actor", LayerBuilder.optional(i.actor)),
+            ("target", LayerBuilder.optional(i.target)),
+            ("origin", LayerBuilder.optional(i.origin)),
+            ("place", .string(i.place)),
+            ("country", LayerBuilder.optional(r.country)),
+            ("country_declared", LayerBuilder.optional(i.country)),
+            ("province", LayerBuilder.optional(r.province)),
+            ("province_name", LayerBuilder.optional(r.provinceName)),
+            ("location_precision", .string(r.precision.rawValue)),
+            ("uncertainty_km", .number(r.precision.radiusKm)),
+            ("border_distance_km", r.border.map { .number(LayerBuilder.round($0.distanceKm, 1)) } ?? .null),
+            ("nearest_border", LayerBuilder.optional(r.border?.borderID)),
+            ("claims", .array(i.claims.map { c in
+                .object([("claim", .string(c.statement)), ("by", .string(c.by)),
+                         ("killed", c.killed.map { .number(Double($0)) } ?? .null),
+                         ("injured", c.injured.map { .number(Double($0)) } ?? .null)])
+            })),
+            ("sources", .array(i.sources.map { s in
+                .object([("outlet", .string(s.outlet)), ("title", LayerBuilder.optional(s.title)),
+                         ("url", LayerBuilder.optional(s.url)), ("published", LayerBuilder.optional(s.published))])
+            })),
+            ("resolution", r.resolution.map { rec in
+                .object([("query", .string(rec.query)), ("context", .array(rec.context.map(JSONValue.string))),
+                         ("matched", .string(rec.matched)), ("match", .string(rec.match)), ("gazetteer_id", .string(rec.id)),
+                         ("gazetteer_name", .string(rec.name)), ("score", .number(rec.score)), ("candidates", .number(Double(rec.candidates))),
+                         ("near", .bool(rec.near)), ("source", .string(rec.source)), ("precision", .string(rec.precision)),
+                         ("accepted_ambiguous", .bool(rec.acceptedAmbiguous))])
+            } ?? .object([("query", .null), ("source", .string("coordinates given in the input"))])),
+            ("notes", LayerBuilder.optional(i.notes)),
+            ("input", .string(i.location.description)),
+            ("warnings", .array(r.warnings.map { .string($0.message) })),
+        ]
+        let known = Set(props.map(\.0))
+        for (k, v) in i.extra where !known.contains(k) { props.append((k, v)) }
+        return OutputFeature(id: i.id, geometry: .point(r.point), properties: props)
+    }
+
+    /// Places named by the incidents, then reference towns of the extent (population ≥ 10,000).
+    func places(_ incidents: [ResolvedIncident]) -> [OutputFeature] {
+        var out: [OutputFeature] = []
+        var seen = Set<String>()
+        for r in incidents {
+            guard let e = r.entry, seen.insert(e.id).inserted else { continue }
+            out.append(placeFeature(e, role: "incident place"))
+        }
+        let towns = gazetteer.entries.filter {
+            $0.kind == .place && $0.population >= 10_000 && extent.contains(XY(x: $0.location.lon, y: $0.location.lat)) && !seen.contains($0.id)
+        }.sorted { ($0.population, $1.id) > ($1.population, $0.id) }
+        for e in towns { out.append(placeFeature(e, role: "reference town")) }
+        return out
+    }
+
+    func placeFeature(_ e: GazetteerEntry, role: String) -> OutputFeature {
+        OutputFeature(id: e.id, geometry: .point(e.location), properties: [
+            ("id", .string(e.id)), ("name", .string(e.name)), ("kind", .string(e.kind.rawValue)), ("role", .string(role)),
+            ("country", .string(e.country)), ("province", LayerBuilder.optional(e.admin1)),
+            ("population", .number(Double(e.population))), ("precision", .string(e.precision.rawValue)),
+            ("source", .string(e.source)),
+        ])
+    }
+
+    func borders() -> [OutputFeature] {
+        gazetteer.borders.compactMap { b in
+            let parts = b.lines.flatMap { clip(line: $0) }
+            guard !parts.isEmpty else { return nil }
+            let geometry: Geometry = parts.count == 1 ? .lineString(parts[0]) : .multiLineString(parts)
+            return OutputFeature(id: b.id, geometry: geometry, properties: [
+                ("id", .string(b.id)), ("countries", .array(b.countries.map(JSONValue.string))), ("name", .string(b.name)),
+                ("length_km", .number(b.lengthKm)), ("dataset", .string(b.dataset)),
+            ])
+        }
+    }
+
+    func areas(_ regions: [Region], isCountry: Bool) -> [OutputFeature] {
+        regions.compactMap { r in
+            guard r.bounds.intersects(extent) else { return nil }
+            var polys: [Polygon] = []
+            for poly in r.geometry.polygons {
+                let ext = clip(ring: poly.exterior)
+                guard ext.count >= 4 else { continue }
+                polys.append(Polygon(exterior: ext, holes: poly.holes.map(clip(ring:)).filter { $0.count >= 4 }))
+            }
+            guard !polys.isEmpty else { return nil }
+            var props: [(String, JSONValue)] = [("id", .string(r.id)), ("name", .string(r.name))]
+            if isCountry {
+                props.append(("iso_a2", .string(r.id)))
+                props.append(("name_local", LayerBuilder.optional(r.localName)))
+            } else {
+                props.append(("iso_3166_2", .string(r.id)))
+                props.append(("country", .string(r.country)))
+                props.append(("fips", LayerBuilder.optional(r.fips)))
+            }
+            return OutputFeature(id: r.id, geometry: polys.count == 1 ? .polygon(polys[0]) : .multiPolygon(polys), properties: props)
+        }
+    }
+
+    func clip(ring: [LonLat]) -> [LonLat] {
+        PlanarOps.clip(ring: ring.map { XY(x: $0.lon, y: $0.lat) }, to: extent).map { LonLat(lon: $0.x, lat: $0.y) }
+    }
+
+    func clip(line: [LonLat]) -> [[LonLat]] {
+        PlanarOps.clip(line: line.map { XY(x: $0.lon, y: $0.lat) }, to: extent).map { $0.map { LonLat(lon: $0.x, lat: $0.y) } }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Gazetteer
+import Geometry
+import Incidents
+import Projection
+import Rendering
+
+/// What `incidentmap render` was asked to do.
+public struct RenderRequest: Sendable {
+    /// Input files; empty renders the bundled January 2024 example.
+    public var inputs: [String] = []
+    /// Write an SVG map.
+    public var svg = false
+    /// Write GeoJSON layers.
+    public var geojson = false
+    /// Output file (SVG only) or directory (with --geojson); nil = SVG to standard output.
+    public var output: String?
+    /// Map CRS as PROJ accepts it.
+    public var crs: String?
+    /// Map title; nil uses the input's title.
+    public var title: String?
+    /// SVG width and height in px.
+    public var width = 1000.0
+    /// SVG height in px.
+    public var height = 820.0
+    /// Prefix of SVG ids.
+    public var idPrefix = "im-"
+    /// GeoJSON coordinate decimals.
+    public var precision = 6
+    /// Accept the best candidate of ambiguous names.
+    public var acceptAmbiguous = false
+    /// Country context for every name.
+    public var country: String?
+    /// Province context for every name.
+    public var admin1: String?
+    /// User gazetteer overlay files.
+    public var gazetteerOverlays: [String] = []
+    /// The command line, recorded in the SVG metadata.
+    public var command: String?
+
+    /// Creates a request.
+    public init() {}
+}
+
+/// What a render wrote.
+public struct RenderResult: Sendable {
+    /// Warnings to show.
+    public var warnings: [InputProblem]
+    /// Paths written.
+    public var written: [String]
+    /// The SVG text when it goes to standard output.
+    public var svgForStandardOutput: String?
+}
+
+/// Runs one render: read → resolve → measure → render → write atomically.
+public enum RenderJob {
+    /// The bundled example's path, found beside the gazetteer data.
+    public static func bundledExample() -> String? {
+        guard let data = DataDirectory.locate() else { return nil }
+        let url = data.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Examples/january-2024.yaml")
+        return FileManager.default.fileExists(atPath: url.path) ? url.path : nil
+    }
+
+    /// Runs the request; nothing is written unless every step succeeded.
+    public static func run(_ request: RenderRequest) throws -> RenderResult {
+        var inputs = request.inputs
+        var displayNames: [String: String] = [:]
+        if inputs.isEmpty {
+            guard let example = bundledExample() else {
+                throw OutputError(path: "Examples/january-2024.yaml", message: "bundled example not found; pass an incident file")
+            }
+            inputs = [example]
+            displayNames[example] = "Examples/january-2024.yaml"
+        }
+        if let out = request.output {
+            let outURL = URL(fileURLWithPath: out).standardizedFileURL.resolvingSymlinksInPath()
+            for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath() == outURL {
+                throw OutputError(path: out, message: "output path is also an input; refusing to overwrite it")
+            }
+        }
+        // The CRS is checked first: a CRS PROJ rejects fails before any work.
+        if let crs = request.crs { _ = try Projection(from: "EPSG:4326", to: crs) }
+        let files = try InputReader.read(inputs, displayNames: displayNames)
+        let gazetteer = try Gazetteer.load(overlays: request.gazetteerOverlays.map { URL(fileURLWithPath: $0) })
+        let resolver = IncidentResolver(gazetteer: gazetteer, acceptAmbiguous: request.acceptAmbiguous,
+                                        defaultCountry: request.country, defaultAdmin1: request.admin1)
+        let resolved = try resolver.resolve(files.flatMap(\.incidents))
+        let warnings = resolved.flatMap(\.warnings)
+
+        var outputs: [(String, Data)] = []
+        if request.geojson {
+            let extent = LayerBuilder.extent(of: resolved) ?? BoundingBox(minX: 40, minY: 12, maxX: 80, maxY: 42)
+            let layers = LayerBuilder(gazetteer: gazetteer, extent: extent).build(resolved)
+            let writer = GeoJSONWriter(precision: request.precision)
+            for name in LayerSet.names {
+                outputs.append(("\(name).geojson", Data(writer.collection(name: name, features: layers.layers[name] ?? []))))
+            }
+        }
+        var svgText: String?
+        if request.svg || !request.geojson {
+            let title = request.title ?? files.compactMap(\.title).first ?? "Incidents"
+            var options = MapOptions(crs: request.crs, width: request.width, height: request.height, idPrefix: request.idPrefix)
+            options.bbox = nil
+            let crsName = request.crs ?? "azimuthal equidistant centred on the incidents (WGS84)"
+            let scene = SceneBuilder(gazetteer: gazetteer).scene(resolved, title: title, crsName: crsName, command: request.command)
+            svgText = try MapRenderer.render(scene, options: options).svg
+        }
+
+        var written: [String] = []
+        if request.geojson {
+            guard let dir = request.output else { throw OutputError(path: "-o", message: "--geojson needs -o DIR") }
+            if let svg = svgText { outputs.append(("map.svg", Data(svg.utf8))) }
+            try AtomicOutput.writeDirectory(outputs, to: dir)
+            written = outputs.map { dir + "/" + $0.0 }
+            return RenderResult(warnings: warnings, written: written, svgForStandardOutput: nil)
+        }
+        if let out = request.output, let svg = svgText {
+            try AtomicOutput.write(Data(svg.utf8), to: out)
+            return RenderResult(warnings: warnings, written: [out], svgForStandardOutput: nil)
+        }
+        return RenderResult(warnings: warnings, written: [], svgForStandardOutput: svgText)
+    }
+}

@@ -1,0 +1,31 @@
+import Gazetteer
+import Geometry
+import Incidents
+
+/// An incident placed on the map: its point, how it was placed, and what was measured.
+public struct ResolvedIncident: Sendable {
+    /// The incident as read.
+    public var incident: Incident
+    /// The point drawn and written.
+    public var point: LonLat
+    /// How precisely the point stands for the site.
+    public var precision: LocationPrecision
+    /// The gazetteer record, when the place was resolved by name.
+    public var resolution: ResolutionRecord?
+    /// The gazetteer entry the point comes from, when resolved by name.
+    public var entry: GazetteerEntry?
+    /// Country of the point by point-in-polygon (alpha-2).
+    public var country: String?
+    /// Province of the point by point-in-polygon (ISO 3166-2).
+    public var province: String?
+    /// Province name.
+    public var provinceName: String?
+    /// The nearest international border and its geodesic distance.
+    public var border: BorderProximity?
+    /// The strike's origin point, when the origin resolved.
+    public var origin: LonLat?
+    /// What the origin resolved to (a country or place name).
+    public var originName: String?
+    /// Warnings about this incident (e.g. declared country differs from the point's).
+    public var warnings: [InputProblem]
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Gazetteer
+import Geometry
+import Incidents
+import Rendering
+
+/// Turns resolved incidents and the gazetteer into a `MapScene`.
+public struct SceneBuilder {
+    let gazetteer: Gazetteer
+
+    /// Creates a builder.
+    public init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+
+    /// The scene for `incidents`, titled `title`.
+    public func scene(_ incidents: [ResolvedIncident], title: String, crsName: String, command: String?) -> MapScene {
+        let sorted = incidents.enumerated().sorted { a, b in
+            (a.element.incident.date.start, a.offset) < (b.element.incident.date.start, b.offset)
+        }.map(\.element)
+        let focus = Set(incidents.compactMap(\.country))
+        let countries = gazetteer.countries.map { SceneArea(id: $0.id, name: $0.name, geometry: $0.geometry, focus: focus.contains($0.id)) }
+        let provinces = gazetteer.provinces.map { SceneArea(id: $0.id, name: $0.name, geometry: $0.geometry) }
+        let borders = gazetteer.borders.map { b in
+            SceneBorder(id: b.id, name: b.name, lines: b.lines, emphasis: b.countries.allSatisfy(focus.contains))
+        }
+        let places = gazetteer.entries.filter { $0.kind == .place && $0.population >= 5_000 }
+            .map { ScenePlace(name: $0.name, location: $0.location, population: $0.population) }
+        let items = sorted.enumerated().map { n, r in sceneIncident(r, number: n + 1) }
+        return MapScene(title: title, subtitle: subtitle(sorted), summary: summary(sorted, items: items),
+                        attribution: attribution(sorted, crsName: crsName), countries: countries, provinces: provinces,
+                        borders: borders, places: places, incidents: items, command: command)
+    }
+
+    func countryName(_ code: String?) -> String? {
+        guard let code else { return nil }
+        return gazetteer.country(code: code)?.name ?? code
+    }
+
+    /// "Sabz Koh, Panjgur" style place line: the reported name's first part and the resolved context.
+    func placeTitle(_ r: ResolvedIncident) -> String {
+        let reported = r.incident.place.isEmpty ? (r.entry?.name ?? "\(r.point.lat), \(r.point.lon)") : r.incident.place
+        let country = r.country ?? ""
+        return reported.count > 42 ? String(reported.prefix(40)) + "…" + (country.isEmpty ? "" : " (\(country))")
+            : reported + (country.isEmpty ? "" : " (\(country))")
+    }
+
+    func sceneIncident(_ r: ResolvedIncident, number: Int) -> SceneIncident {
+        let i = r.incident
+        let title = placeTitle(r)
+        var detail = "\(i.date.displayText) · \(i.kind)"
+        if let actor = i.actor { detail += " by \(actor)" }
+        if detail.count > 64 { detail = String(detail.prefix(62)) + "…" }
+        return SceneIncident(id: i.id, location: r.point, number: number, title: title, detail: detail,
+                             keyText: keyText(r), style: i.isStrike ? .strike : .other,
+                             uncertaintyKm: r.precision.radiusKm, origin: r.origin, originLabel: r.originName)
+    }
+
+    /// The key entry: what, where, who, every claim with who makes it, and the sources.
+    func keyText(_ r: ResolvedIncident) -> String {
+        let i = r.incident
+        var where_ = i.place.isEmpty ? (r.entry?.name ?? "") : i.place
+        var context: [String] = []
+        if let p = r.provinceName { context.append(p) }
+        if let c = countryName(r.country) { context.append(c) }
+        if !context.isEmpty { where_ += " (\(context.joined(separator: ", ")))" }
+        var s = "\(i.date.displayText) — \(where_): \(i.kind)"
+        if let a = i.actor { s += " by \(a)" }
+        if let t = i.target { s += "; target: \(t)" }
+        s += "."
+        if !i.claims.isEmpty {
+            s += " " + i.claims.map { "\($0.by): \($0.statement)." }.joined(separator: " ")
+        }
+        if r.precision != .exact { s += " Location \(r.precision.rawValue) (±\(NumberFormat.fixed(r.precision.radiusKm, 0)) km)." }
+        if let b = r.border { s += " \(NumberFormat.fixed(b.distanceKm, 0)) km from the \(b.borderID) border." }
+        if !i.sources.isEmpty { s += " Sources: " + i.sources.map(\.outlet).joined(separator: ", ") + "." }
+        return s
+    }
+
+    func subtitle(_ incidents: [ResolvedIncident]) -> String {
+        guard let first = incidents.first?.incident.date.start, let last = incidents.map(\.incident.date.end).max() else {
+            return "No incidents"
+        }
+        let range = first == last ? first.shortText : "\(first.shortText) – \(last.shortText)"
+        let countries = Array(Set(incidents.compactMap(\.country))).sorted().compactMap(countryName)
+        let n = incidents.count
+        return "\(range) · \(n) incident\(n == 1 ? "" : "s")" + (countries.isEmpty ? "" : " in \(countries.joined(separator: " and "))")
+            + " · figures are claims, attributed"
+    }
+
+    func summary(_ incidents: [ResolvedIncident], items: [SceneIncident]) -> String {
+        var s = "Map of \(incidents.count) incident\(incidents.count == 1 ? "" : "s")"
+        let borders = Set(incidents.compactMap { $0.border?.borderID }).sorted()
+        if !borders.isEmpty { s += " near the \(borders.joined(separator: ", ")) border" }
+        s += ". " + items.map { "\($0.number): \($0.keyText)" }.joined(separator: " ")
+        return s
+    }
+
+    func attribution(_ incidents: [ResolvedIncident], crsName: String) -> [String] {
+        let emphasised = gazetteer.borders.filter { b in b.countries.allSatisfy(Set(incidents.compactMap(\.country)).contains) }
+        var data = "Borders and countries: Natural Earth 5.1.1 1:10m (public domain)"
+        if let b = emphasised.first { data += "; \(b.name) border as drawn: \(NumberFormat.fixed(b.lengthKm, 1)) km (geodesic, this dataset)" }
+        data += ". Provinces: Natural Earth 4.1.0, fitted to the same country edges. Places: contains data from GeoNames (geonames.org), CC BY 4.0. Made with Natural Earth."
+        var outlets: [String] = []
+        for r in incidents { for s in r.incident.sources where !outlets.contains(s.outlet) { outlets.append(s.outlet) } }
+        var lines = [data, "Projection: \(crsName). Made with incidentmap."]
+        if !outlets.isEmpty { lines.append("Incident sources: \(outlets.joined(separator: "; ")). Casualty figures are the claims of the parties named, not verified.") }
+        return lines
+    }
+}

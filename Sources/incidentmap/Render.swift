@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import Incidents
+import Pipeline
+
+extension IncidentMapCommand {
+    struct Render: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Render incidents as an SVG map and/or GeoJSON layers.",
+            discussion: """
+            With no INPUT, renders the bundled January 2024 example.
+              incidentmap render --svg -o map.svg
+              incidentmap render incidents.yaml --geojson -o layers/
+              incidentmap render --svg --geojson -o out/   (layers and out/map.svg)
+            """
+        )
+
+        @Argument(help: "Incident files (YAML).")
+        var inputs: [String] = []
+
+        @Flag(help: "Write an SVG map (to -o FILE, or standard output).")
+        var svg = false
+
+        @Flag(help: "Write GeoJSON layers into -o DIR.")
+        var geojson = false
+
+        @Option(name: .shortAndLong, help: "Output file (SVG) or directory (--geojson).")
+        var output: String?
+
+        @Option(help: "Map CRS: anything PROJ accepts (EPSG:32641, a PROJ string, WKT). Default: azimuthal equidistant centred on the incidents.")
+        var crs: String?
+
+        @Option(help: "Map title (default: the input's title).")
+        var title: String?
+
+        @Option(help: "SVG width in px.")
+        var width: Double = 1000
+
+        @Option(help: "SVG height in px.")
+        var height: Double = 820
+
+        @Option(help: "Prefix for every id in the SVG.")
+        var idPrefix: String = "im-"
+
+        @Option(help: "Decimals of GeoJSON coordinates.")
+        var precision: Int = 6
+
+        @Flag(help: "Accept the best candidate when a place name is ambiguous (recorded in the output).")
+        var acceptBest = false
+
+        @Option(help: "Country context for every place name (ISO code or name).")
+        var country: String?
+
+        @Option(help: "Province context for every place name.")
+        var admin1: String?
+
+        @Option(help: "Extra gazetteer entries (CSV/TSV with name, latitude, longitude, country, …). Repeatable.")
+        var gazetteer: [String] = []
+
+        func validate() throws {
+            if geojson && output == nil { throw ValidationError("--geojson needs -o DIR") }
+            if !(1...9).contains(precision) { throw ValidationError("--precision must be between 1 and 9") }
+            if !(width >= 200 && width <= 10_000) || !(height >= 200 && height <= 10_000) {
+                throw ValidationError("--width and --height must be between 200 and 10000 px")
+            }
+        }
+
+        func run() throws {
+            var request = RenderRequest()
+            request.inputs = inputs
+            request.svg = svg || !geojson
+            request.geojson = geojson
+            request.output = output
+            request.crs = crs
+            request.title = title
+            request.width = width
+            request.height = height
+            request.idPrefix = idPrefix
+            request.precision = precision
+            request.acceptAmbiguous = acceptBest
+            request.country = country
+            request.admin1 = admin1
+            request.gazetteerOverlays = gazetteer
+            // Recorded in the SVG's metadata; paths are cut to file names so the same
+            // input and options give the same bytes wherever the files live.
+            request.command = (["incidentmap"] + CommandLine.arguments.dropFirst().map { arg in
+                arg.contains("/") && !arg.hasPrefix("+") ? (URL(fileURLWithPath: arg).lastPathComponent) : arg
+            }).map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
+            do {
+                let result = try RenderJob.run(request)
+                var stderr = StandardError()
+                for w in result.warnings { print("\(w)", to: &stderr) }
+                if let svg = result.svgForStandardOutput { FileHandle.standardOutput.write(Data(svg.utf8)) }
+                for path in result.written { print("wrote \(path)", to: &stderr) }
+            } catch {
+                throw report(error)
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import XCTest
+
+/// Output of a finished process.
+struct ProcessResult {
+    var status: Int32
+    var stdout: Data
+    var stderr: String
+    var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
+}
+
+/// The built `incidentmap` binary, beside the test bundle in the build folder.
+let incidentmapBinary: URL = {
+    let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for candidate in [dir, dir.deletingLastPathComponent()] {
+        let url = candidate.appendingPathComponent("incidentmap")
+        if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+    }
+    return dir.appendingPathComponent("incidentmap")
+}()
+
+/// The repository root (three levels above this file).
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Runs an executable (a path, or a tool name found through /usr/bin/env).
+@discardableResult
+func runTool(_ executable: String, _ args: [String], cwd: URL? = nil) throws -> ProcessResult {
+    let p = Process()
+    if executable.hasPrefix("/") {
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = args
+    } else {
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = [executable] + args
+    }
+    if let cwd { p.currentDirectoryURL = cwd }
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+    // Read both pipes concurrently so a full pipe cannot block the child.
+    final class Box: @unchecked Sendable { var data = Data() }
+    let errBox = Box()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+        errBox.data = err.fileHandleForReading.readDataToEndOfFile()
+        group.leave()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    let errData = errBox.data
+    p.waitUntilExit()
+    return ProcessResult(status: p.terminationStatus, stdout: outData, stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// Runs incidentmap.
+@discardableResult
+func incidentmap(_ args: [String], cwd: URL? = nil) throws -> ProcessResult {
+    try runTool(incidentmapBinary.path, args, cwd: cwd)
+}
+
+/// A parsed SVG: every element with its attributes, parent chain and text.
+final class SVGDocument: NSObject, XMLParserDelegate {
+    struct Element {
+        var name: String
+        var attributes: [String: String]
+        var ancestors: [Int]
+        var text = ""
+    }
+    private(set) var elements: [Element] = []
+    private var stack: [Int] = []
+    private(set) var parsed = false
+
+    init(_ data: Data) {
+        super.init()
+        let parser = XMLParser(data: data)
+        parser.delegate = self
+        parsed = parser.parse()
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        elements.append(Element(name: name, attributes: attributes, ancestors: stack))
+        stack.append(elements.count - 1)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        stack.removeLast()
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if let i = stack.last { elements[i].text += string }
+    }
+
+    var root: Element { elements[0] }
+
+    /// Elements inside the element with `id`.
+    func descendants(ofID id: String) -> [Element] {
+        guard let i = elements.firstIndex(where: { $0.attributes["id"] == id }) else { return [] }
+        return elements.filter { $0.ancestors.contains(i) }
+    }
+
+    /// Direct children of the root.
+    var rootChildren: [Element] { elements.filter { $0.ancestors == [0] } }
+}
+
+/// Parses "translate(x,y)" or "translate(x y)".
+func translate(_ transform: String?) -> (Double, Double)? {
+    guard let t = transform, let open = t.range(of: "translate("), let close = t[open.upperBound...].firstIndex(of: ")") else { return nil }
+    let nums = t[open.upperBound..<close].split(whereSeparator: { $0 == "," || $0 == " " }).compactMap { Double($0) }
+    return nums.count == 2 ? (nums[0], nums[1]) : nil
+}
+
+/// Compares `data` with `Snapshots/<name>`; records the file when missing or when RECORD_SNAPSHOTS=1.
+func assertSnapshot(_ data: Data, named name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    let dir = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Snapshots")
+    let url = dir.appendingPathComponent(name)
+    let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
+    if record || !FileManager.default.fileExists(atPath: url.path) {
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try data.write(to: url)
+        print("recorded snapshot \(name)")
+        return
+    }
+    let expected = try Data(contentsOf: url)
+    if expected != data {
+        let actualURL = FileManager.default.temporaryDirectory.appendingPathComponent("actual-" + name)
+        try? data.write(to: actualURL)
+        XCTFail("\(name) differs from its snapshot; actual output in \(actualURL.path) (RECORD_SNAPSHOTS=1 to accept)", file: file, line: line)
+    }
+}

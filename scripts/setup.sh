@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian packages incidentmap needs to build, test and render:
+#   libproj-dev  PROJ's C library and headers (the Projection module links it)
+#   proj-bin     cs2cs and geod, the reference tools the projection tests compare with
+#   gdal-bin     ogrinfo/ogr2ogr, which read every GeoJSON layer in the tests
+#   librsvg2-bin rsvg-convert, which renders every SVG in the tests (and the README picture)
+#   libxml2-utils xmllint, which checks every SVG is well-formed XML
+#   pkg-config   how SwiftPM finds PROJ
+#   fonts-dejavu-core  the sans-serif the SVG's font stack falls back to when rendered here
+# Installs only what is missing; uses sudo when not root.
+set -euo pipefail
+packages=(libproj-dev proj-bin gdal-bin librsvg2-bin libxml2-utils pkg-config fonts-dejavu-core)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "setup: installing ${missing[*]}" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
