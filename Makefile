@@ -16,8 +16,7 @@ demo: setup release ## Render the bundled January 2024 example into out/
 	@echo "demo: $(OUT)/map.svg, $(OUT)/map.png and $(OUT)/layers/*.geojson"
 
 test: setup ## Build and run every test (unit and end-to-end, with the real PROJ, GDAL and librsvg)
-	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	@bash scripts/test.sh
 
 build: setup
 	$(SWIFT) build

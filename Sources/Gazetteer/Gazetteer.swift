@@ -18,13 +18,13 @@ public struct Lookup: Sendable {
     /// The audit record for the chosen candidate (`best` of an ambiguous set only when `acceptAmbiguous`).
     public func record(acceptAmbiguous: Bool = false) -> ResolutionRecord? {
         let chosen: Candidate
+        var ambiguous = true
         switch resolution {
-        case .resolved(let best, _): chosen = best
+        case .resolved(let best, _): chosen = best; ambiguous = false
         case .ambiguous(let all) where acceptAmbiguous: chosen = all[0]
+        case .uncertain(let best, _) where acceptAmbiguous: chosen = best
         default: return nil
         }
-        var ambiguous = false
-        if case .ambiguous = resolution { ambiguous = true }
         return ResolutionRecord(query: query.text, context: context, id: chosen.entry.id, name: chosen.entry.name,
                                 matched: chosen.matched, match: chosen.match.rawValue,
                                 score: (chosen.score * 1000).rounded() / 1000,
@@ -52,6 +52,7 @@ public final class Gazetteer: @unchecked Sendable {
     private var exactIndex: [String: [NameRef]] = [:]
     private var variantIndex: [String: [NameRef]] = [:]
     private var unorderedIndex: [String: [NameRef]] = [:]
+    private var skeletonIndex: [String: [NameRef]] = [:]
     private let userIDs: Set<String>
 
     /// Loads the bundled data from `directory` (default: `DataDirectory.locate()`)
@@ -106,7 +107,7 @@ public final class Gazetteer: @unchecked Sendable {
         entries = all
         userIDs = overridden.union(userEntries.map(\.id))
         for (i, e) in all.enumerated() {
-            var seenExact = Set<String>(), seenVariant = Set<String>(), seenUnordered = Set<String>()
+            var seenExact = Set<String>(), seenVariant = Set<String>(), seenUnordered = Set<String>(), seenSkeleton = Set<String>()
             for (j, n) in e.allNames.enumerated() {
                 let ref = NameRef(entry: Int32(i), name: Int32(j))
                 let f = NameFolding.fold(n)
@@ -114,6 +115,7 @@ public final class Gazetteer: @unchecked Sendable {
                 let k = NameFolding.key(n)
                 if !k.isEmpty, seenVariant.insert(k).inserted { variantIndex[k, default: []].append(ref) }
                 if let u = NameFolding.unorderedKey(n), seenUnordered.insert(u).inserted { unorderedIndex[u, default: []].append(ref) }
+                if let sk = NameFolding.skeleton(n), seenSkeleton.insert(sk).inserted { skeletonIndex[sk, default: []].append(ref) }
             }
         }
     }
@@ -165,7 +167,7 @@ public final class Gazetteer: @unchecked Sendable {
         var found = matches(for: parsed.name)
         if let only = ctx.country { found.removeAll { entries[$0.entry].country != only } }
         var scored = found.map { m in
-            Candidate(entry: entries[m.entry], score: score(m, wants: parsed.wantsKind, context: ctx),
+            Candidate(entry: entries[m.entry], score: score(m, query: parsed.name.trimmingCharacters(in: .whitespaces), wants: parsed.wantsKind, context: ctx),
                       matched: m.matched, match: m.kind)
         }
         scored.sort { a, b in
@@ -177,7 +179,7 @@ public final class Gazetteer: @unchecked Sendable {
         if scored.isEmpty {
             resolution = .notFound(suggestions: suggestions(for: parsed.name, country: ctx.country))
         } else {
-            resolution = decide(scored)
+            resolution = decide(scored, context: ctx)
         }
         return Lookup(query: query, name: parsed.name, context: contextTexts, near: parsed.near, resolution: resolution)
     }
@@ -197,9 +199,18 @@ public final class Gazetteer: @unchecked Sendable {
             }
         }
         add(exactIndex[NameFolding.fold(name)]) { $0.name == 0 ? .exact : .alternate }
-        let k = NameFolding.key(name)
-        if !k.isEmpty { add(variantIndex[k]) { _ in .variant } }
-        if let u = NameFolding.unorderedKey(name) { add(unorderedIndex[u]) { _ in .reordered } }
+        let spellings = [name] + NameFolding.spellingAlternatives(name)
+        for s in spellings {
+            let k = NameFolding.key(s)
+            if !k.isEmpty { add(variantIndex[k]) { _ in .variant } }
+        }
+        for s in spellings {
+            if let u = NameFolding.unorderedKey(s) { add(unorderedIndex[u]) { _ in .reordered } }
+        }
+        // The consonant skeleton only when nothing closer matched: it is loose.
+        if out.isEmpty {
+            for s in spellings { if let sk = NameFolding.skeleton(s) { add(skeletonIndex[sk]) { _ in .skeleton } } }
+        }
         return out
     }
 
@@ -207,6 +218,8 @@ public final class Gazetteer: @unchecked Sendable {
         var country: String?
         var admin1: Set<String> = []
         var nearPoints: [LonLat] = []
+        /// Folded context words that may name an entry's district.
+        var districts: Set<String> = []
     }
 
     func context(from texts: [String], explicitCountry: String?) -> Context {
@@ -218,7 +231,8 @@ public final class Gazetteer: @unchecked Sendable {
             } else if let p = province(named: t) {
                 ctx.admin1.insert(p.id)
             } else {
-                // A district or a nearby place: resolve it without context and use its point.
+                // A district or a nearby place: compare with entries' districts, and resolve it without context to use its point.
+                ctx.districts.insert(NameFolding.key(t))
                 let ms = matches(for: ParsedQuery(t).name)
                 let best = ms.max { a, b in entries[a.entry].population < entries[b.entry].population }
                 if let best { ctx.nearPoints.append(entries[best.entry].location) }
@@ -227,11 +241,13 @@ public final class Gazetteer: @unchecked Sendable {
         return ctx
     }
 
-    static let matchScore: [MatchKind: Double] = [.exact: 1.0, .alternate: 0.93, .variant: 0.85, .reordered: 0.8]
+    static let matchScore: [MatchKind: Double] = [.exact: 1.0, .alternate: 0.93, .variant: 0.85, .reordered: 0.8, .skeleton: 0.72]
 
-    func score(_ m: Match, wants: PlaceKind?, context ctx: Context) -> Double {
+    func score(_ m: Match, query: String, wants: PlaceKind?, context ctx: Context) -> Double {
         let e = entries[m.entry]
         var s = Gazetteer.matchScore[m.kind]!
+        // Written exactly as the source writes it, diacritics included: a little stronger evidence.
+        if m.kind == .exact || m.kind == .alternate, m.matched.lowercased() == query.lowercased() { s += 0.03 }
         if let wants { s += wants == e.kind ? 0.1 : -0.05 }
         switch e.kind {
         case .country: s += 0.12
@@ -243,6 +259,7 @@ public final class Gazetteer: @unchecked Sendable {
         if !ctx.admin1.isEmpty {
             if let a1 = e.admin1, ctx.admin1.contains(a1) { s += 0.25 } else { s -= 0.15 }
         }
+        if let a2 = e.admin2, ctx.districts.contains(NameFolding.key(a2)) { s += 0.25 }
         if !ctx.nearPoints.isEmpty {
             let d = ctx.nearPoints.map { distanceKm(e.location, $0) }.min()!
             s += d <= 150 ? 0.25 * (1 - d / 150) : -0.1
@@ -257,17 +274,39 @@ public final class Gazetteer: @unchecked Sendable {
     /// Readings closer than this (km) count as the same place (GeoNames lists some places twice).
     public static let samePlaceKm = 25.0
 
-    func decide(_ scored: [Candidate]) -> Resolution {
+    func decide(_ scored: [Candidate], context ctx: Context) -> Resolution {
         let best = scored[0]
+        if best.match == .skeleton && !corroborates(ctx, best.entry) {
+            return .uncertain(best, others: Array(scored.dropFirst()))
+        }
         // A rival makes the name ambiguous when it scores close, lies elsewhere, and is not a far smaller
         // place than the best (a town of 20,000 does not rival a city of 500,000 that bears the same name).
         let rivals = scored.dropFirst().filter {
             best.score - $0.score < Gazetteer.ambiguityMargin
                 && distanceKm(best.entry.location, $0.entry.location) > Gazetteer.samePlaceKm
                 && !(best.entry.kind == .place && $0.entry.kind == .place && $0.entry.population * Gazetteer.dominanceRatio < best.entry.population)
+                && !contains(best.entry, $0.entry) && !contains($0.entry, best.entry)
         }
         if rivals.isEmpty { return .resolved(best, others: Array(scored.dropFirst())) }
         return .ambiguous(scored)
+    }
+
+    /// True when the query's context supports `e`: its country was asked for, or its
+    /// province or district was named, or a named nearby place is within 150 km.
+    func corroborates(_ ctx: Context, _ e: GazetteerEntry) -> Bool {
+        if ctx.country != nil { return true }
+        if let a1 = e.admin1, ctx.admin1.contains(a1) { return true }
+        if let a2 = e.admin2, ctx.districts.contains(NameFolding.key(a2)) { return true }
+        return ctx.nearPoints.contains { distanceKm($0, e.location) <= 150 }
+    }
+
+    /// True when `area` is a province or country that holds `place` (Kandahar province holds Kandahar city).
+    func contains(_ area: GazetteerEntry, _ place: GazetteerEntry) -> Bool {
+        switch area.kind {
+        case .admin1: return place.kind != .admin1 && place.admin1 == area.id
+        case .country: return place.kind != .country && place.country == area.country
+        default: return false
+        }
     }
 
     func distanceKm(_ a: LonLat, _ b: LonLat) -> Double {

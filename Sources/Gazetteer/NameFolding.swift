@@ -70,6 +70,7 @@ public enum NameFolding {
         "province", "provinces", "ostan", "district", "districts", "county", "shahrestan", "bakhsh",
         "tehsil", "tahsil", "division", "city", "town", "village", "villages", "area", "areas", "region",
         "wilayat", "velayat", "welayat", "state", "of", "the", "in", "e", "i", "ye", "al", "el",
+        "port", "border", "capital", "headquarters", "hq", "township",
     ]
 
     /// Words that join two names ("Sistan and Baluchestan", "Sistan va Baluchestan").
@@ -85,8 +86,35 @@ public enum NameFolding {
     /// The transliteration-variant key of `name` (see the type's documentation).
     /// Words are joined before reducing, so "Chah Bahar" and "Chabahar" meet.
     public static func key(_ name: String) -> String {
-        let joined = significantWords(name).joined()
-        return String(decoding: keyBytes(Array(joined.utf8)), as: UTF8.self)
+        var bytes: [UInt8] = []
+        for word in significantWords(name) { bytes += dropFinalH(Array(word.utf8)) }
+        return String(decoding: keyBytes(bytes), as: UTF8.self)
+    }
+
+    /// A word-final h after a vowel is often not written ("Mirjaveh"/"Mirjave", "Musa Qalah"/"Musa Qala").
+    static func dropFinalH(_ w: [UInt8]) -> [UInt8] {
+        if w.count >= 4, w.last == UInt8(ascii: "h"), isVowel(w[w.count - 2]) { return Array(w.dropLast()) }
+        return w
+    }
+
+    /// Other spellings to try for a name whose "gh" may stand for q (Persian ق and غ
+    /// are both written gh or q: "Ghasr-e Ghand" / "Qasr-e Qand") and the reverse.
+    public static func spellingAlternatives(_ name: String) -> [String] {
+        let f = fold(name)
+        var out: [String] = []
+        if f.contains("gh") { out.append(f.replacingOccurrences(of: "gh", with: "q")) }
+        if f.contains("q") { out.append(f.replacingOccurrences(of: "q", with: "gh")) }
+        return out
+    }
+
+    /// The consonant skeleton of `key(name)`: vowels dropped after the first letter
+    /// ("Gwadar"/"Gawadar"/"Gwader", "Qasre Qand"/"Qasr-e Qand"); nil when shorter than 3.
+    public static func skeleton(_ name: String) -> String? {
+        let k = Array(key(name).utf8)
+        guard let first = k.first, first < 0x80 else { return nil }
+        var out: [UInt8] = [first]
+        for c in k.dropFirst() where !isVowel(c) && out.last != c { out.append(c) }
+        return out.count >= 3 ? String(decoding: out, as: UTF8.self) : nil
     }
 
     /// The key of the significant words in sorted order, so that
@@ -128,6 +156,11 @@ public enum NameFolding {
             case UInt8(ascii: "e"): emit = UInt8(ascii: "i")
             case UInt8(ascii: "y") where isVowel(at(i - 1)) || isVowel(n) || i == 0:
                 emit = UInt8(ascii: "i")
+            case UInt8(ascii: "a") where (n == UInt8(ascii: "w") || n == UInt8(ascii: "u") || n == UInt8(ascii: "o")) && !isVowel(at(i + 2)):
+                // "aw", "au", "ao" before a consonant are the diphthong also written "ow" ("Nawzad"/"Nowzad").
+                emit = UInt8(ascii: "u"); step = 2
+            case UInt8(ascii: "w") where i > 0 && isVowel(at(i - 1)) && !isVowel(n):
+                emit = UInt8(ascii: "u")
             case UInt8(ascii: "o"): emit = UInt8(ascii: "u")
             case UInt8(ascii: "h") where i > 0 && !(n == 0 || isVowel(n)) || (i > 0 && isVowel(at(i - 1)) && isVowel(n)):
                 // h closing a syllable ("Chah Bahar", "Kohsar") or between vowels is often unwritten.

@@ -10,6 +10,8 @@ public enum MatchKind: String, Sendable {
     case variant
     /// The same words in another order ("Koh-e-Sabz" / "Sabz Koh").
     case reordered
+    /// The same consonants ("Gawadar" / "Gwadar"): the loosest match.
+    case skeleton
 }
 
 /// One possible reading of a query.
@@ -30,13 +32,16 @@ public enum Resolution: Sendable {
     case resolved(Candidate, others: [Candidate])
     /// Readings in different places score too close to choose; best first.
     case ambiguous([Candidate])
+    /// Only a loose spelling (consonant skeleton) matched and no context
+    /// corroborates it: a guess that must be confirmed; best first.
+    case uncertain(Candidate, others: [Candidate])
     /// Nothing matched; `suggestions` are the nearest known spellings.
     case notFound(suggestions: [String])
 
     /// Every candidate, best first.
     public var candidates: [Candidate] {
         switch self {
-        case .resolved(let best, let others): return [best] + others
+        case .resolved(let best, let others), .uncertain(let best, let others): return [best] + others
         case .ambiguous(let all): return all
         case .notFound: return []
         }
@@ -70,6 +75,6 @@ public struct ResolutionRecord: Sendable, Equatable {
     public var source: String
     /// How precisely the entry's point stands for it.
     public var precision: String
-    /// Whether the best of an ambiguous set was accepted by flag.
+    /// Whether the best of an ambiguous or uncertain set was accepted by flag.
     public var acceptedAmbiguous: Bool
 }

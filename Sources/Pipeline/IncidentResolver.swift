@@ -69,6 +69,9 @@ public struct IncidentResolver {
                 message += suggestions.isEmpty ? "" : "; nearest known spellings: \(suggestions.joined(separator: ", "))"
                 message += "; add it with --gazetteer FILE or give latitude/longitude"
                 return .failure(InputProblem(file: inc.location.file, line: line, field: "place", message: message))
+            case .uncertain(let best, _) where !acceptAmbiguous:
+                return .failure(InputProblem(file: inc.location.file, line: line, field: "place",
+                                             message: "\"\(inc.place)\" matches only loosely: \(describe(best)). Add country:/admin1: to confirm, or pass --accept-best"))
             case .ambiguous(let all) where !acceptAmbiguous:
                 let list = all.prefix(5).map(describe).joined(separator: "; ")
                 return .failure(InputProblem(file: inc.location.file, line: line, field: "place",
@@ -94,7 +97,7 @@ public struct IncidentResolver {
             }
             if rec.acceptedAmbiguous {
                 warnings.append(InputProblem(file: inc.location.file, line: line, field: "place",
-                                             message: "\"\(inc.place)\" is ambiguous; took \(describe(best)) (--accept-best)", isWarning: true))
+                                             message: "\"\(inc.place)\" is ambiguous or loosely matched; took \(describe(best)) (--accept-best)", isWarning: true))
             }
         }
         let country = gazetteer.country(at: point)

@@ -50,6 +50,7 @@ extension IncidentMapCommand {
                 switch lookup.resolution {
                 case .resolved: status = "resolved"
                 case .ambiguous: status = "ambiguous"; unresolved += 1
+                case .uncertain: status = "uncertain (loose spelling match only; add context to confirm)"; unresolved += 1
                 case .notFound: status = "not found"; unresolved += 1
                 }
                 let candidates = Array(lookup.resolution.candidates.prefix(limit))

@@ -73,6 +73,20 @@ final class GazetteerTests: XCTestCase {
         XCTAssertTrue(s3.isEmpty, "\(s3)")
     }
 
+    func testLooseSpellingMatchesNeedContext() {
+        // "Marja" (Helmand) is not in the data; its consonants match a village in Kordestan. Never a silent answer.
+        for name in ["Marja", "Garmser", "Buleda"] {
+            switch bundled.resolve(name).resolution {
+            case .resolved(let c, _): XCTFail("\(name) resolved to \(c.entry.name) \(c.entry.country) on a loose match")
+            default: break
+            }
+        }
+        guard case .uncertain(let c, _) = bundled.resolve("Gwader").resolution else { return XCTFail("Gwader should be uncertain") }
+        XCTAssertEqual(c.entry.name, "Gwadar")
+        guard case .resolved(let g, _) = bundled.resolve("Gwader, Balochistan").resolution else { return XCTFail("context confirms") }
+        XCTAssertEqual(g.entry.name, "Gwadar")
+    }
+
     func testCountryContextExcludesOtherCountries() {
         let lookup = bundled.resolve(PlaceQuery("Saravan", country: "PK"))
         for c in lookup.resolution.candidates { XCTAssertEqual(c.entry.country, "PK") }

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds and runs every test (XCTest), then prints one closing summary line.
+set -uo pipefail
+swift build --build-tests || exit 1
+log=$(mktemp)
+swift test 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+# XCTest's last "Executed N tests, with M failures" line is the total of all suites.
+summary=$(grep -E "Executed [0-9]+ tests?, with [0-9]+ failures?" "$log" | tail -1)
+total=$(echo "$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/')
+failed=$(echo "$summary" | sed -E 's/.*with ([0-9]+) failures?.*/\1/')
+rm -f "$log"
+if [ -z "$summary" ]; then
+  echo "tests: no test ran"
+  exit 1
+fi
+echo "tests: $((total - failed)) passed, $failed failed"
+exit "$status"
