@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN_RELEASE = .build/release/incidentmap
 OUT ?= out
 
-.PHONY: setup demo test build release png clean
+.PHONY: setup demo test build release png bench bench-gazetteer clean
 
 setup: ## Install the Debian packages (PROJ, GDAL, librsvg, xmllint) if missing
 	@bash scripts/setup.sh
@@ -26,6 +26,12 @@ release: setup
 
 png: demo ## Regenerate the README picture
 	rsvg-convert -w 1200 -o docs/map.png $(OUT)/map.svg
+
+bench-gazetteer: setup ## Gazetteer load time and lookup rates (release build)
+	$(SWIFT) build -c release --product GazetteerBenchmark
+	.build/release/GazetteerBenchmark
+
+bench: bench-gazetteer ## Every benchmark
 
 clean:
 	rm -rf .build $(OUT)

@@ -31,6 +31,7 @@ let package = Package(
             "Pipeline", "Gazetteer", "Incidents", "Projection",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .executableTarget(name: "GazetteerBenchmark", dependencies: ["Gazetteer"], path: "Benchmarks/GazetteerBenchmark"),
         .testTarget(name: "ProjectionTests", dependencies: ["Projection"]),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "Geometry"]),

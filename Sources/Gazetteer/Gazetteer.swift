@@ -49,10 +49,48 @@ public final class Gazetteer: @unchecked Sendable {
     public let borders: [BorderLine]
 
     struct NameRef { var entry: Int32; var name: Int32 }
-    private var exactIndex: [String: [NameRef]] = [:]
-    private var variantIndex: [String: [NameRef]] = [:]
-    private var unorderedIndex: [String: [NameRef]] = [:]
-    private var skeletonIndex: [String: [NameRef]] = [:]
+
+    /// A multimap from a name form to the names that have it, stored as chains in
+    /// flat arrays (one dictionary slot per form, no array per form).
+    struct NameIndex {
+        private var head: [String: Int32] = [:]
+        private var refs: [NameRef] = []
+        private var next: [Int32] = []
+
+        init(capacity: Int) {
+            head.reserveCapacity(capacity)
+            refs.reserveCapacity(capacity)
+            next.reserveCapacity(capacity)
+        }
+
+        mutating func insert(_ form: String, _ ref: NameRef) {
+            let slot = Int32(refs.count)
+            refs.append(ref)
+            next.append(head.updateValue(slot, forKey: form) ?? -1)
+        }
+
+        func lookup(_ form: String) -> [NameRef] {
+            guard var i = head[form] else { return [] }
+            var out: [NameRef] = []
+            while i >= 0 { out.append(refs[Int(i)]); i = next[Int(i)] }
+            return out.reversed()
+        }
+
+        func count(_ form: String) -> Int {
+            guard var i = head[form] else { return 0 }
+            var n = 0
+            while i >= 0 { n += 1; i = next[Int(i)] }
+            return n
+        }
+
+        /// Every form with its names.
+        var forms: Dictionary<String, Int32>.Keys { head.keys }
+    }
+
+    private var exactIndex: NameIndex
+    private var variantIndex: NameIndex
+    private var unorderedIndex: NameIndex
+    private var skeletonIndex: NameIndex
     private let userIDs: Set<String>
 
     /// Loads the bundled data from `directory` (default: `DataDirectory.locate()`)
@@ -106,18 +144,50 @@ public final class Gazetteer: @unchecked Sendable {
         }
         entries = all
         userIDs = overridden.union(userEntries.map(\.id))
-        for (i, e) in all.enumerated() {
-            var seenExact = Set<String>(), seenVariant = Set<String>(), seenUnordered = Set<String>(), seenSkeleton = Set<String>()
-            for (j, n) in e.allNames.enumerated() {
-                let ref = NameRef(entry: Int32(i), name: Int32(j))
-                let f = NameFolding.fold(n)
-                if !f.isEmpty, seenExact.insert(f).inserted { exactIndex[f, default: []].append(ref) }
-                let k = NameFolding.key(n)
-                if !k.isEmpty, seenVariant.insert(k).inserted { variantIndex[k, default: []].append(ref) }
-                if let u = NameFolding.unorderedKey(n), seenUnordered.insert(u).inserted { unorderedIndex[u, default: []].append(ref) }
-                if let sk = NameFolding.skeleton(n), seenSkeleton.insert(sk).inserted { skeletonIndex[sk, default: []].append(ref) }
+        // The forms of every name, computed on all cores (each entry's names on their own), then
+        // inserted in entry order so that the indexes are the same whatever the scheduling.
+        let chunks = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
+        var perChunk = [[(NameRef, NameFolding.Forms)]](repeating: [], count: chunks)
+        perChunk.withUnsafeMutableBufferPointer { results in
+            let base = results.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                var out: [(NameRef, NameFolding.Forms)] = []
+                for i in stride(from: c * all.count / chunks, to: (c + 1) * all.count / chunks, by: 1) {
+                    // Every form derives from the folded name, so a folded duplicate adds nothing.
+                    var seenFolded: [[UInt8]] = []
+                    for (j, n) in all[i].allNames.enumerated() {
+                        let folded = NameFolding.foldBytes(n)
+                        guard !folded.isEmpty, !seenFolded.contains(folded) else { continue }
+                        seenFolded.append(folded)
+                        out.append((NameRef(entry: Int32(i), name: Int32(j)), NameFolding.forms(folded: folded)))
+                    }
+                }
+                (base + c).pointee = out
             }
         }
+        var exact = NameIndex(capacity: all.count * 8), variant = NameIndex(capacity: all.count * 6)
+        var unordered = NameIndex(capacity: all.count), skeleton = NameIndex(capacity: all.count * 4)
+        var currentEntry: Int32 = -1
+        // An entry has few names: small arrays beat sets for "already indexed under this form".
+        var seenVariant: [String] = [], seenUnordered: [String] = [], seenSkeleton: [String] = []
+        for (ref, forms) in perChunk.joined() {
+            if ref.entry != currentEntry {
+                currentEntry = ref.entry
+                seenVariant.removeAll(keepingCapacity: true)
+                seenUnordered.removeAll(keepingCapacity: true)
+                seenSkeleton.removeAll(keepingCapacity: true)
+            }
+            do {
+                exact.insert(forms.folded, ref)
+                if !forms.key.isEmpty, !seenVariant.contains(forms.key) { seenVariant.append(forms.key); variant.insert(forms.key, ref) }
+                if let u = forms.unordered, !seenUnordered.contains(u) { seenUnordered.append(u); unordered.insert(u, ref) }
+                if let sk = forms.skeleton, !seenSkeleton.contains(sk) { seenSkeleton.append(sk); skeleton.insert(sk, ref) }
+            }
+        }
+        exactIndex = exact
+        variantIndex = variant
+        unorderedIndex = unordered
+        skeletonIndex = skeleton
     }
 
     // MARK: - Point in polygon
@@ -187,29 +257,31 @@ public final class Gazetteer: @unchecked Sendable {
     /// Convenience: resolve a bare name.
     public func resolve(_ text: String) -> Lookup { resolve(PlaceQuery(text)) }
 
+    /// How many entries bear exactly this name once folded (the fast path, no ranking).
+    public func lookupExact(_ name: String) -> Int { exactIndex.count(NameFolding.fold(name)) }
+
+    /// How many entries match this name by folding and transliteration keys (no ranking).
+    public func lookupVariant(_ name: String) -> Int { matches(for: name).count }
+
     struct Match { var entry: Int; var matched: String; var kind: MatchKind }
 
     /// Every entry whose names match `name`, each once with its best match kind.
     func matches(for name: String) -> [Match] {
         var out: [Match] = []
         var seen = Set<Int32>()
-        func add(_ refs: [NameRef]?, _ kind: (NameRef) -> MatchKind) {
-            for r in refs ?? [] where seen.insert(r.entry).inserted {
+        func add(_ refs: [NameRef], _ kind: (NameRef) -> MatchKind) {
+            for r in refs where seen.insert(r.entry).inserted {
                 out.append(Match(entry: Int(r.entry), matched: entries[Int(r.entry)].allNames[Int(r.name)], kind: kind(r)))
             }
         }
-        add(exactIndex[NameFolding.fold(name)]) { $0.name == 0 ? .exact : .alternate }
-        let spellings = [name] + NameFolding.spellingAlternatives(name)
-        for s in spellings {
-            let k = NameFolding.key(s)
-            if !k.isEmpty { add(variantIndex[k]) { _ in .variant } }
-        }
-        for s in spellings {
-            if let u = NameFolding.unorderedKey(s) { add(unorderedIndex[u]) { _ in .reordered } }
-        }
+        let forms = NameFolding.forms(name)
+        add(exactIndex.lookup(forms.folded)) { $0.name == 0 ? .exact : .alternate }
+        let spellings = [forms] + NameFolding.spellingAlternatives(name).map(NameFolding.forms)
+        for s in spellings where !s.key.isEmpty { add(variantIndex.lookup(s.key)) { _ in .variant } }
+        for s in spellings { if let u = s.unordered { add(unorderedIndex.lookup(u)) { _ in .reordered } } }
         // The consonant skeleton only when nothing closer matched: it is loose.
         if out.isEmpty {
-            for s in spellings { if let sk = NameFolding.skeleton(s) { add(skeletonIndex[sk]) { _ in .skeleton } } }
+            for s in spellings { if let sk = s.skeleton { add(skeletonIndex.lookup(sk)) { _ in .skeleton } } }
         }
         return out
     }
@@ -320,10 +392,10 @@ public final class Gazetteer: @unchecked Sendable {
         guard !k.isEmpty else { return [] }
         let maxDistance = k.utf8.count <= 4 ? 1 : (k.utf8.count <= 8 ? 2 : 3)
         var scored: [(Int, Int, String)] = []
-        for (key, refs) in variantIndex {
+        for key in variantIndex.forms {
             let d = NameFolding.editDistance(k, key, limit: maxDistance)
             guard d <= maxDistance else { continue }
-            for r in refs {
+            for r in variantIndex.lookup(key) {
                 let e = entries[Int(r.entry)]
                 if let country, e.country != country { continue }
                 scored.append((d, -e.population, "\(e.name) (\(e.country))"))

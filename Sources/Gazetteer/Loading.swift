@@ -148,26 +148,53 @@ enum Loading {
         }
     }
 
-    /// Reads GeoNames places (`places.tsv`).
+    /// Reads GeoNames places (`places.tsv`, written by the data build: tab-separated,
+    /// a header, no quoting). Parsed on bytes: this file is the bulk of start-up.
     static func places(_ url: URL) throws -> [GazetteerEntry] {
-        let t = try DelimitedTable(url: url, separator: "\t")
-        let cId = try t.require("geonameid"), cName = try t.require("name")
-        let cLat = try t.require("latitude"), cLon = try t.require("longitude"), cCountry = try t.require("country")
-        let cAdmin1 = t.column("admin1"), cPop = t.column("population"), cAlt = t.column("alternatenames")
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw GazetteerDataError(file: url.path, line: nil, field: nil, message: "cannot read (\(error.localizedDescription))")
+        }
+        let bytes = [UInt8](data)
+        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        while let last = lines.last, last.isEmpty { lines.removeLast() }
+        guard let headerLine = lines.first else {
+            throw GazetteerDataError(file: url.path, line: 1, field: nil, message: "empty file: expected a header line")
+        }
+        let header = headerLine.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self).lowercased() }
+        func column(_ name: String) throws -> Int {
+            guard let i = header.firstIndex(of: name) else {
+                throw GazetteerDataError(file: url.path, line: 1, field: name, message: "missing column (header has: \(header.joined(separator: ", ")))")
+            }
+            return i
+        }
+        let cId = try column("geonameid"), cName = try column("name"), cLat = try column("latitude"), cLon = try column("longitude")
+        let cCountry = try column("country"), cAdmin1 = header.firstIndex(of: "admin1"), cPop = header.firstIndex(of: "population")
+        let cAlt = header.firstIndex(of: "alternatenames")
         var out: [GazetteerEntry] = []
-        out.reserveCapacity(t.rows.count)
-        for (line, f) in t.rows {
-            guard let id = f.field(cId), let name = f.field(cName), let country = f.field(cCountry) else {
-                throw GazetteerDataError(file: t.file, line: line, field: "geonameid/name/country", message: "empty")
+        out.reserveCapacity(lines.count)
+        for (n, line) in lines.enumerated().dropFirst() where !line.isEmpty {
+            let f = line.split(separator: 0x09, omittingEmptySubsequences: false)
+            func text(_ i: Int?) -> String? {
+                guard let i, i < f.count, !f[i].isEmpty else { return nil }
+                return String(decoding: f[i], as: UTF8.self)
             }
-            guard let lat = f.field(cLat).flatMap(Double.init), let lon = f.field(cLon).flatMap(Double.init),
-                  LonLat(lon: lon, lat: lat).isValid else {
-                throw GazetteerDataError(file: t.file, line: line, field: "latitude/longitude", message: "not a valid position")
+            guard let id = text(cId), let name = text(cName), let country = text(cCountry) else {
+                throw GazetteerDataError(file: url.path, line: n + 1, field: "geonameid/name/country", message: "empty")
             }
-            let alts = (f.field(cAlt) ?? "").split(separator: "|").map(String.init).filter { $0 != name }
-            out.append(GazetteerEntry(id: "geonames:\(id)", name: name, kind: .place, country: country,
-                                      admin1: f.field(cAdmin1), location: LonLat(lon: lon, lat: lat),
-                                      population: f.field(cPop).flatMap { Int($0) } ?? 0, precision: .point,
+            guard let lat = text(cLat).flatMap(Double.init), let lon = text(cLon).flatMap(Double.init), LonLat(lon: lon, lat: lat).isValid else {
+                throw GazetteerDataError(file: url.path, line: n + 1, field: "latitude/longitude", message: "not a valid position")
+            }
+            var alts: [String] = []
+            if let i = cAlt, i < f.count {
+                for a in f[i].split(separator: UInt8(ascii: "|")) where !a.isEmpty {
+                    let s = String(decoding: a, as: UTF8.self)
+                    if s != name { alts.append(s) }
+                }
+            }
+            out.append(GazetteerEntry(id: "geonames:" + id, name: name, kind: .place, country: country,
+                                      admin1: text(cAdmin1), location: LonLat(lon: lon, lat: lat),
+                                      population: text(cPop).flatMap { Int($0) } ?? 0, precision: .point,
                                       alternateNames: alts, source: "GeoNames"))
         }
         return out

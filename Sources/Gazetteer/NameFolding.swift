@@ -13,51 +13,91 @@ import Foundation
 public enum NameFolding {
     /// Lowercased, diacritic-free, punctuation-free, single-spaced form of `name`.
     public static func fold(_ name: String) -> String {
-        var out = ""
+        String(decoding: foldBytes(name), as: UTF8.self)
+    }
+
+    /// `fold` as UTF-8 bytes.
+    static func foldBytes(_ name: String) -> [UInt8] {
+        var out: [UInt8] = []
         out.reserveCapacity(name.utf8.count)
         var pendingSpace = false
+        func emit(_ bytes: [UInt8]) {
+            if pendingSpace && !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+            out.append(contentsOf: bytes)
+        }
         for scalar in name.unicodeScalars {
-            if scalar.isASCII {
-                let v = scalar.value
-                if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
-                    if pendingSpace && !out.isEmpty { out.append(" ") }
+            let v = scalar.value
+            if v < 0x80 {
+                let b = UInt8(v)
+                if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                    if pendingSpace && !out.isEmpty { out.append(0x20) }
                     pendingSpace = false
-                    out.unicodeScalars.append(scalar)
-                } else if v >= 0x41 && v <= 0x5A {
-                    if pendingSpace && !out.isEmpty { out.append(" ") }
+                    out.append(b)
+                } else if b >= 0x41 && b <= 0x5A {
+                    if pendingSpace && !out.isEmpty { out.append(0x20) }
                     pendingSpace = false
-                    out.unicodeScalars.append(Unicode.Scalar(v + 32)!)
-                } else if v == 0x27 || v == 0x60 {
+                    out.append(b + 32)
+                } else if b == 0x27 || b == 0x60 {
                     // Apostrophes and ayn/hamza marks vanish: "Ma'shkel" → "mashkel".
                     continue
                 } else {
                     pendingSpace = true
                 }
-            } else {
-                foldNonASCII(scalar, into: &out, pendingSpace: &pendingSpace)
+                continue
+            }
+            switch foldAction(scalar) {
+            case .drop: continue
+            case .space: pendingSpace = true
+            case .bytes(let b): emit(b)
             }
         }
         return out
     }
 
-    private static func foldNonASCII(_ scalar: Unicode.Scalar, into out: inout String, pendingSpace: inout Bool) {
+    enum FoldAction { case drop, space, bytes([UInt8]) }
+
+    /// The action for a non-ASCII scalar: precomputed for the Latin, IPA and
+    /// punctuation blocks, worked out from Unicode properties for other scripts.
+    static func foldAction(_ scalar: Unicode.Scalar) -> FoldAction {
+        if let a = scriptTable[scalar.value] { return a }
+        // Other scripts (CJK, Indic, …): marks and punctuation by category, letters lowercased as they are.
         let props = scalar.properties
-        if props.generalCategory == .nonspacingMark || props.generalCategory == .enclosingMark { return }
-        // Modifier letters used for ayn/hamza (ʿ ʾ ʼ) and right single quotes vanish like apostrophes.
-        if props.generalCategory == .modifierLetter || scalar == "\u{2019}" || scalar == "\u{2018}" { return }
-        if props.isWhitespace || props.generalCategory.isPunctuationOrSymbol {
-            pendingSpace = true
-            return
+        switch props.generalCategory {
+        case .nonspacingMark, .enclosingMark, .spacingMark, .modifierLetter: return .drop
+        case _ where props.isWhitespace || props.generalCategory.isPunctuationOrSymbol: return .space
+        default:
+            let s = props.changesWhenLowercased ? props.lowercaseMapping : String(scalar)
+            return .bytes(Array(s.utf8))
         }
-        // Decompose (NFD) to drop diacritics; keep letters of other scripts as they are, lowercased.
-        let decomposed = String(scalar).decomposedStringWithCanonicalMapping.lowercased()
-        if pendingSpace && !out.isEmpty { out.append(" ") }
-        pendingSpace = false
-        for s in decomposed.unicodeScalars {
-            let cat = s.properties.generalCategory
-            if cat == .nonspacingMark || cat == .enclosingMark { continue }
-            out.unicodeScalars.append(latinFold[s] ?? s)
+    }
+
+    /// Precomputed actions for Latin, IPA, Greek, Cyrillic, Armenian, Hebrew, Arabic and punctuation blocks.
+    static let scriptTable: [UInt32: FoldAction] = {
+        var t: [UInt32: FoldAction] = [:]
+        let ranges: [ClosedRange<UInt32>] = [0x80...0x6FF, 0x750...0x77F, 0x1E00...0x1FFF, 0x2000...0x206F,
+                                             0xFB50...0xFDFF, 0xFE70...0xFEFF]
+        for range in ranges {
+            for v in range { if let s = Unicode.Scalar(v) { t[v] = computeFoldAction(s) } }
         }
+        return t
+    }()
+
+    static func computeFoldAction(_ scalar: Unicode.Scalar) -> FoldAction {
+        let props = scalar.properties
+        let cat = props.generalCategory
+        if cat == .nonspacingMark || cat == .enclosingMark || cat == .spacingMark { return .drop }
+        // Modifier letters used for ayn/hamza (ʿ ʾ ʼ) and curly apostrophes vanish like apostrophes.
+        if cat == .modifierLetter || scalar == "\u{2019}" || scalar == "\u{2018}" { return .drop }
+        if props.isWhitespace || cat.isPunctuationOrSymbol { return .space }
+        // Decompose (NFD) to drop diacritics; letters of other scripts stay, lowercased.
+        var bytes: [UInt8] = []
+        for s in String(scalar).decomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+            let c = s.properties.generalCategory
+            if c == .nonspacingMark || c == .enclosingMark { continue }
+            bytes.append(contentsOf: Array(String(latinFold[s] ?? s).utf8))
+        }
+        return bytes.isEmpty ? .drop : .bytes(bytes)
     }
 
     /// Letters that NFD does not decompose into ASCII.
@@ -76,6 +116,52 @@ public enum NameFolding {
     /// Words that join two names ("Sistan and Baluchestan", "Sistan va Baluchestan").
     static let joinWords: Set<String> = ["and", "va", "wa", "o", "u", "n"]
 
+    static let ignoredWordBytes: Set<[UInt8]> = Set(genericWords.union(joinWords).map { Array($0.utf8) })
+
+    /// Every matching form of a name, computed from one folding.
+    public struct Forms: Equatable, Sendable {
+        /// `fold(name)`.
+        public var folded: String
+        /// `key(name)`.
+        public var key: String
+        /// `unorderedKey(name)`.
+        public var unordered: String?
+        /// `skeleton(name)`.
+        public var skeleton: String?
+    }
+
+    /// All forms of `name` at once (what the gazetteer indexes and looks up).
+    public static func forms(_ name: String) -> Forms {
+        forms(folded: foldBytes(name))
+    }
+
+    /// All forms from an already folded name (they depend on nothing else).
+    static func forms(folded: [UInt8]) -> Forms {
+        let foldedText = String(decoding: folded, as: UTF8.self)
+        if folded.contains(where: { $0 >= 0x80 }) {
+            // Another script (Persian, Urdu, Russian …): transliteration rules do not apply; the key ignores spacing.
+            return Forms(folded: foldedText, key: String(decoding: folded.filter { $0 != 0x20 }, as: UTF8.self), unordered: nil, skeleton: nil)
+        }
+        var words = folded.split(separator: 0x20).map(Array.init)
+        let kept = words.filter { !ignoredWordBytes.contains($0) }
+        if !kept.isEmpty { words = kept }
+        var joined: [UInt8] = []
+        for w in words { joined += dropFinalH(w) }
+        let key = keyBytes(joined)
+        var unordered: String?
+        if words.count > 1 {
+            let keys = words.map { String(decoding: keyBytes($0), as: UTF8.self) }.sorted()
+            unordered = "~" + keys.joined(separator: "~")
+        }
+        var skeleton: String?
+        if let first = key.first, first < 0x80 {
+            var out: [UInt8] = [first]
+            for c in key.dropFirst() where !isVowel(c) && out.last != c { out.append(c) }
+            if out.count >= 3 { skeleton = String(decoding: out, as: UTF8.self) }
+        }
+        return Forms(folded: foldedText, key: String(decoding: key, as: UTF8.self), unordered: unordered, skeleton: skeleton)
+    }
+
     /// The folded words of `name` without generic and join words.
     public static func significantWords(_ name: String) -> [Substring] {
         let words = fold(name).split(separator: " ")
@@ -85,11 +171,7 @@ public enum NameFolding {
 
     /// The transliteration-variant key of `name` (see the type's documentation).
     /// Words are joined before reducing, so "Chah Bahar" and "Chabahar" meet.
-    public static func key(_ name: String) -> String {
-        var bytes: [UInt8] = []
-        for word in significantWords(name) { bytes += dropFinalH(Array(word.utf8)) }
-        return String(decoding: keyBytes(bytes), as: UTF8.self)
-    }
+    public static func key(_ name: String) -> String { forms(name).key }
 
     /// A word-final h after a vowel is often not written ("Mirjaveh"/"Mirjave", "Musa Qalah"/"Musa Qala").
     static func dropFinalH(_ w: [UInt8]) -> [UInt8] {
@@ -109,22 +191,11 @@ public enum NameFolding {
 
     /// The consonant skeleton of `key(name)`: vowels dropped after the first letter
     /// ("Gwadar"/"Gawadar"/"Gwader", "Qasre Qand"/"Qasr-e Qand"); nil when shorter than 3.
-    public static func skeleton(_ name: String) -> String? {
-        let k = Array(key(name).utf8)
-        guard let first = k.first, first < 0x80 else { return nil }
-        var out: [UInt8] = [first]
-        for c in k.dropFirst() where !isVowel(c) && out.last != c { out.append(c) }
-        return out.count >= 3 ? String(decoding: out, as: UTF8.self) : nil
-    }
+    public static func skeleton(_ name: String) -> String? { forms(name).skeleton }
 
     /// The key of the significant words in sorted order, so that
     /// "Koh-e-Sabz" and "Sabz Koh" meet; nil for a one-word name.
-    public static func unorderedKey(_ name: String) -> String? {
-        let words = significantWords(name)
-        guard words.count > 1 else { return nil }
-        let keys = words.map { String(decoding: keyBytes(Array($0.utf8)), as: UTF8.self) }.sorted()
-        return "~" + keys.joined(separator: "~")
-    }
+    public static func unorderedKey(_ name: String) -> String? { forms(name).unordered }
 
     /// Reduces one folded word: digraphs to one letter, vowels to a/i/u,
     /// a silent or glottal h dropped, and runs of a letter to one.

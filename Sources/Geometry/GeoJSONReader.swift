@@ -32,24 +32,24 @@ public struct GeoJSONError: Error, CustomStringConvertible, Sendable {
 public enum GeoJSONReader {
     /// Reads a FeatureCollection from `data`.
     public static func features(from data: Data) throws -> [Feature] {
-        let root: Any
+        let root: JSONValue
         do {
-            root = try JSONSerialization.jsonObject(with: data, options: [])
-        } catch {
-            throw GeoJSONError(path: "$", message: "not valid JSON (\(error.localizedDescription))")
+            root = try JSONParser().parse(data)
+        } catch let e as JSONParseError {
+            throw GeoJSONError(path: "$", message: "not valid JSON (\(e))")
         }
-        guard let object = root as? [String: Any], object["type"] as? String == "FeatureCollection",
-              let features = object["features"] as? [Any] else {
+        guard case .object = root, root["type"]?.stringValue == "FeatureCollection", let features = root["features"]?.arrayValue else {
             throw GeoJSONError(path: "$", message: "expected a FeatureCollection with a features array")
         }
-        return try features.enumerated().map { index, any in
+        return try features.enumerated().map { index, f in
             let path = "features[\(index)]"
-            guard let f = any as? [String: Any] else { throw GeoJSONError(path: path, message: "not an object") }
-            guard let g = f["geometry"] as? [String: Any] else {
+            guard case .object = f else { throw GeoJSONError(path: path, message: "not an object") }
+            guard let g = f["geometry"], case .object = g else {
                 throw GeoJSONError(path: path + ".geometry", message: "missing or null geometry")
             }
             let geometry = try self.geometry(g, path: path + ".geometry")
-            let props = (f["properties"] as? [String: Any] ?? [:]).mapValues(jsonValue)
+            var props: [String: JSONValue] = [:]
+            if case .object(let members)? = f["properties"] { for (k, v) in members { props[k] = v } }
             return Feature(geometry: geometry, properties: props)
         }
     }
@@ -70,8 +70,9 @@ public enum GeoJSONReader {
         }
     }
 
-    static func geometry(_ g: [String: Any], path: String) throws -> Geometry {
-        guard let type = g["type"] as? String else { throw GeoJSONError(path: path + ".type", message: "missing") }
+    /// The geometry of a GeoJSON geometry object.
+    public static func geometry(_ g: JSONValue, path: String) throws -> Geometry {
+        guard let type = g["type"]?.stringValue else { throw GeoJSONError(path: path + ".type", message: "missing") }
         let coords = g["coordinates"]
         let cpath = path + ".coordinates"
         switch type {
@@ -84,14 +85,16 @@ public enum GeoJSONReader {
         }
     }
 
-    static func list<T>(_ any: Any?, path: String, _ each: (Any, String) throws -> T) throws -> [T] {
-        guard let a = any as? [Any] else { throw GeoJSONError(path: path, message: "expected an array") }
-        return try a.enumerated().map { try each($1, "\(path)[\($0)]") }
+    static func list<T>(_ value: JSONValue?, path: String, _ each: (JSONValue, String) throws -> T) throws -> [T] {
+        guard let a = value?.arrayValue else { throw GeoJSONError(path: path, message: "expected an array") }
+        var out: [T] = []
+        out.reserveCapacity(a.count)
+        for (i, v) in a.enumerated() { out.append(try each(v, "\(path)[\(i)]")) }
+        return out
     }
 
-    static func position(_ any: Any?, path: String) throws -> LonLat {
-        guard let a = any as? [Any], a.count >= 2,
-              let lon = (a[0] as? NSNumber)?.doubleValue, let lat = (a[1] as? NSNumber)?.doubleValue else {
+    static func position(_ value: JSONValue?, path: String) throws -> LonLat {
+        guard let a = value?.arrayValue, a.count >= 2, let lon = a[0].numberValue, let lat = a[1].numberValue else {
             throw GeoJSONError(path: path, message: "expected [longitude, latitude]")
         }
         let p = LonLat(lon: lon, lat: lat)
@@ -99,12 +102,12 @@ public enum GeoJSONReader {
         return p
     }
 
-    static func positions(_ any: Any?, path: String) throws -> [LonLat] {
-        try list(any, path: path) { try position($0, path: $1) }
+    static func positions(_ value: JSONValue?, path: String) throws -> [LonLat] {
+        try list(value, path: path) { try position($0, path: $1) }
     }
 
-    static func polygon(_ any: Any?, path: String) throws -> Polygon {
-        let rings = try list(any, path: path) { try positions($0, path: $1) }
+    static func polygon(_ value: JSONValue?, path: String) throws -> Polygon {
+        let rings = try list(value, path: path) { try positions($0, path: $1) }
         guard let first = rings.first else { throw GeoJSONError(path: path, message: "polygon without rings") }
         return Polygon(exterior: first, holes: Array(rings.dropFirst()))
     }
