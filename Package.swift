@@ -20,7 +20,7 @@ let package = Package(
         // Longitude/latitude geometry values, GeoJSON geometry reading, planar helpers.
         .target(name: "Geometry"),
         // Place names to coordinates: bundled GeoNames/Natural Earth data and user overlays.
-        .target(name: "Gazetteer", dependencies: ["Geometry", "Projection"]),
+        .target(name: "Gazetteer", dependencies: ["Geometry", "Projection", "Yams"]),
         // The incident model and the readers of incident files.
         .target(name: "Incidents", dependencies: ["Geometry", "Yams"]),
         // GeoJSON layers and SVG maps.

@@ -110,7 +110,10 @@ public final class Gazetteer: @unchecked Sendable {
             entries += try Loading.overlay(overlayURL, label: "overlay")
         }
         var user: [GazetteerEntry] = []
-        for url in overlays { user += try Loading.overlay(url, label: url.lastPathComponent) }
+        for url in overlays {
+            let ext = url.pathExtension.lowercased()
+            user += ext == "yaml" || ext == "yml" ? try OverlayYAML.read(url) : try Loading.overlay(url, label: url.lastPathComponent)
+        }
         return Gazetteer(places: entries, userEntries: user, countries: countries, provinces: provinces, borders: borders)
     }
 
@@ -360,7 +363,12 @@ public final class Gazetteer: @unchecked Sendable {
                 && !contains(best.entry, $0.entry) && !contains($0.entry, best.entry)
         }
         if rivals.isEmpty { return .resolved(best, others: Array(scored.dropFirst())) }
-        return .ambiguous(scored)
+        // The best reading of each country first, so that a short list shows every country the name is in.
+        var firsts: [Candidate] = [], rest: [Candidate] = [], countries: Set<String> = []
+        for c in scored {
+            if countries.insert(c.entry.country).inserted { firsts.append(c) } else { rest.append(c) }
+        }
+        return .ambiguous(firsts + rest)
     }
 
     /// True when the query's context supports `e`: its country was asked for, or its

@@ -140,3 +140,31 @@ final class GazetteerTests: XCTestCase {
         }
     }
 }
+
+final class OverlayYAMLTests: XCTestCase {
+    func testYAMLOverlayAddsPlacesAndReportsLines() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gzy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let good = dir.appendingPathComponent("mine.yaml")
+        try """
+        places:
+          - name: Kalag
+            latitude: 26.5
+            longitude: 62.1
+            admin1: Sistan and Baluchestan
+            alternatenames: [Kalagan]
+            precision: village
+            source: test
+        """.write(to: good, atomically: true, encoding: .utf8)
+        let g = try Gazetteer.load(overlays: [good])
+        let c = try XCTUnwrap(g.resolve("Kalagan").resolution.best)
+        XCTAssertEqual(c.entry.country, "IR")
+        XCTAssertEqual(c.entry.admin1, "IR-11")
+        let bad = dir.appendingPathComponent("bad.yaml")
+        try "places:\n  - name: X\n    latitude: 26.5\n    longitude: 200\n".write(to: bad, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try Gazetteer.load(overlays: [bad])) { e in
+            XCTAssertTrue(String(describing: e).contains("bad.yaml:4: longitude"), "\(e)")
+        }
+    }
+}
