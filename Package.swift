@@ -28,7 +28,7 @@ let package = Package(
         // One run: read → resolve → measure → render, with atomic output.
         .target(name: "Pipeline", dependencies: ["Projection", "Geometry", "Gazetteer", "Incidents", "Rendering"]),
         .executableTarget(name: "incidentmap", dependencies: [
-            "Pipeline", "Gazetteer", "Incidents", "Projection",
+            "Pipeline", "Gazetteer", "Incidents", "Projection", "Rendering", "Geometry",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "GazetteerBenchmark", dependencies: ["Gazetteer"], path: "Benchmarks/GazetteerBenchmark"),

@@ -100,10 +100,17 @@ public struct LayerBuilder {
             out.append(placeFeature(e, role: "incident place"))
         }
         let towns = gazetteer.entries.filter {
-            $0.kind == .place && $0.population >= 10_000 && extent.contains(XY(x: $0.location.lon, y: $0.location.lat)) && !seen.contains($0.id)
+            LayerBuilder.isReferenceTown($0, minimumPopulation: 10_000) && extent.contains(XY(x: $0.location.lon, y: $0.location.lat)) && !seen.contains($0.id)
         }.sorted { ($0.population, $1.id) > ($1.population, $0.id) }
         for e in towns { out.append(placeFeature(e, role: "reference town")) }
         return out
+    }
+
+    /// A town worth showing for orientation: populous enough, and known by at least two other
+    /// names (a proxy for being a place readers know; GeoNames rows with no other name are
+    /// often recent, unchecked additions).
+    public static func isReferenceTown(_ e: GazetteerEntry, minimumPopulation: Int) -> Bool {
+        e.kind == .place && e.population >= minimumPopulation && e.alternateNames.count >= 2
     }
 
     func placeFeature(_ e: GazetteerEntry, role: String) -> OutputFeature {

@@ -27,6 +27,12 @@ public struct RenderRequest: Sendable {
     public var idPrefix = "im-"
     /// GeoJSON coordinate decimals.
     public var precision = 6
+    /// SVG colour scheme.
+    public var theme: MapTheme = .light
+    /// Path of a CSS file appended to the SVG's style.
+    public var cssFile: String?
+    /// Draw the locator inset.
+    public var inset = true
     /// Accept the best candidate of ambiguous names.
     public var acceptAmbiguous = false
     /// Country context for every name.
@@ -99,8 +105,14 @@ public enum RenderJob {
         var svgText: String?
         if request.svg || !request.geojson {
             let title = request.title ?? files.compactMap(\.title).first ?? "Incidents"
-            var options = MapOptions(crs: request.crs, width: request.width, height: request.height, idPrefix: request.idPrefix)
-            options.bbox = nil
+            var options = MapOptions(crs: request.crs, width: request.width, height: request.height, idPrefix: request.idPrefix,
+                                     theme: request.theme, inset: request.inset)
+            if let css = request.cssFile {
+                guard let text = try? String(contentsOfFile: css, encoding: .utf8) else {
+                    throw OutputError(path: css, message: "cannot read the --css file as UTF-8 text")
+                }
+                options.extraCSS = text
+            }
             let crsName = request.crs ?? "azimuthal equidistant centred on the incidents (WGS84)"
             let scene = SceneBuilder(gazetteer: gazetteer).scene(resolved, title: title, crsName: crsName, command: request.command)
             svgText = try MapRenderer.render(scene, options: options).svg

@@ -22,7 +22,7 @@ public struct SceneBuilder {
         let borders = gazetteer.borders.map { b in
             SceneBorder(id: b.id, name: b.name, lines: b.lines, emphasis: b.countries.allSatisfy(focus.contains))
         }
-        let places = gazetteer.entries.filter { $0.kind == .place && $0.population >= 5_000 }
+        let places = gazetteer.entries.filter { LayerBuilder.isReferenceTown($0, minimumPopulation: 5_000) }
             .map { ScenePlace(name: $0.name, location: $0.location, population: $0.population) }
         let items = sorted.enumerated().map { n, r in sceneIncident(r, number: n + 1) }
         return MapScene(title: title, subtitle: subtitle(sorted), summary: summary(sorted, items: items),
@@ -51,7 +51,8 @@ public struct SceneBuilder {
         if detail.count > 64 { detail = String(detail.prefix(62)) + "…" }
         return SceneIncident(id: i.id, location: r.point, number: number, title: title, detail: detail,
                              keyText: keyText(r), style: i.isStrike ? .strike : .other,
-                             uncertaintyKm: r.precision.radiusKm, origin: r.origin, originLabel: r.originName)
+                             uncertaintyKm: r.precision.radiusKm, origin: r.origin, originLabel: r.originName,
+                             importance: i.claims.compactMap(\.killed).max() ?? 0)
     }
 
     /// The key entry: what, where, who, every claim with who makes it, and the sources.

@@ -34,6 +34,7 @@ struct MapBuilder {
     let headerHeight = 66.0
     let footerHeight: Double
     let keyLines: [(Int, [String])]
+    let keyIndices: [Int]
     let attributionLines: [String]
 
     init(scene: MapScene, options: MapOptions) throws {
@@ -56,7 +57,16 @@ struct MapBuilder {
 
         // Footer: the incident key (wrapped) and the attribution.
         let textWidth = options.width - 56
-        keyLines = scene.incidents.map { ($0.number, TextMetrics.wrap($0.keyText, size: 11, maxWidth: textWidth - 24)) }
+        // The key describes the incidents that matter most when there are many; the rest are counted.
+        let keyed = scene.incidents.enumerated().sorted { ($1.element.importance, $0.offset) < ($0.element.importance, $1.offset) }
+            .prefix(max(0, options.maxKeyEntries)).map(\.offset).sorted()
+        keyIndices = keyed
+        var lines = keyed.map { (scene.incidents[$0].number, TextMetrics.wrap(scene.incidents[$0].keyText, size: 11, maxWidth: textWidth - 24)) }
+        let omitted = scene.incidents.count - keyed.count
+        if omitted > 0 {
+            lines.append((0, ["… and \(omitted) more incident\(omitted == 1 ? "" : "s") on the map; every one is described in the GeoJSON layer and the marker tooltips."]))
+        }
+        keyLines = lines
         attributionLines = scene.attribution.flatMap { TextMetrics.wrap($0, size: 9.5, maxWidth: textWidth) }
         let keyHeight = keyLines.reduce(0.0) { $0 + Double($1.1.count) * 14 + 4 }
         footerHeight = 14 + keyHeight + Double(attributionLines.count) * 12.5 + 8
@@ -171,6 +181,9 @@ struct MapBuilder {
 
     func n(_ v: Double) -> String { NumberFormat.fixed(v, 1) }
 
+    /// "x y width height" of a label's box, recorded so that overlap can be checked from the SVG alone.
+    func box(_ b: BoundingBox) -> String { "\(n(b.minX)) \(n(b.minY)) \(n(b.width)) \(n(b.height))" }
+
     /// Clipped SVG rings of an area.
     func clippedRings(_ g: Geometry) -> [[XY]] {
         var out: [[XY]] = []
@@ -188,9 +201,13 @@ struct MapBuilder {
     mutating func build() throws -> RenderedMap {
         let frame = georef.frame
         var defs: [SVGNode] = [
-            .el("style", [], [.text(MapStyle.css(prefix: p))]),
+            .el("style", [], [.text(MapStyle.css(prefix: p, theme: options.theme) + (options.extraCSS.map { "\n/* --css */\n" + $0 } ?? ""))]),
             .el("clipPath", [("id", "\(p)frame-clip")], [
                 .el("rect", [("x", n(frame.minX)), ("y", n(frame.minY)), ("width", n(frame.width)), ("height", n(frame.height))]),
+            ]),
+            .el("clipPath", [("id", "\(p)inset-clip")], [
+                .el("rect", [("x", n(frame.minX + 10)), ("y", n(frame.minY + 10)), ("width", n(min(210.0, frame.width * 0.26))),
+                             ("height", n(min(210.0, frame.width * 0.26) * 0.75))]),
             ]),
             .el("marker", [("id", "\(p)arrowhead"), ("viewBox", "0 0 10 10"), ("refX", "9"), ("refY", "5"),
                            ("markerWidth", "7"), ("markerHeight", "7"), ("orient", "auto")], [
@@ -234,6 +251,7 @@ struct MapBuilder {
         let legend = legendNode()
         let scaleBar = scaleBarNode()
         let north = try northArrowNode()
+        let inset = options.inset ? try insetNode() : nil
 
         // Incidents: anchors, spread symbols of coincident markers, halos, arrows.
         var anchors: [XY] = []
@@ -288,7 +306,9 @@ struct MapBuilder {
 
         // Incident labels (two lines), with leader lines when pushed out.
         var labelNodes: [SVGNode] = []
-        for (i, inc) in scene.incidents.enumerated() {
+        let labelOrder = scene.incidents.indices.sorted { (scene.incidents[$1].importance, $0) < (scene.incidents[$0].importance, $1) }
+        for i in labelOrder {
+            let inc = scene.incidents[i]
             let a = anchors[i], o = offsets[i]
             let symbol = XY(x: a.x + o.x, y: a.y + o.y)
             let title = "\(inc.number)  \(inc.title)"
@@ -298,7 +318,7 @@ struct MapBuilder {
                 labelNodes.append(.el("line", [("class", "\(p)leader"), ("x1", n(symbol.x)), ("y1", n(symbol.y)),
                                                ("x2", n(placed.leaderEnd.x)), ("y2", n(placed.leaderEnd.y))]))
             }
-            labelNodes.append(.el("text", [("class", "\(p)halo-text"), ("data-incident-id", inc.id),
+            labelNodes.append(.el("text", [("class", "\(p)halo-text"), ("data-incident-id", inc.id), ("data-box", box(placed.box)),
                                            ("x", n(placed.origin.x)), ("y", n(placed.origin.y)), ("text-anchor", placed.anchor)], [
                 .el("tspan", [("class", "\(p)incident-title")], [.text(title)]),
                 .el("tspan", [("class", "\(p)incident-detail"), ("x", n(placed.origin.x)), ("dy", "15")], [.text(inc.detail)]),
@@ -320,7 +340,7 @@ struct MapBuilder {
             placer = trial
             shown += 1
             townNodes.append(.el("circle", [("class", "\(p)town"), ("cx", n(q.x)), ("cy", n(q.y)), ("r", "2.6")]))
-            townNodes.append(.el("text", [("class", "\(p)town-label \(p)halo-text"), ("x", n(placed.origin.x)), ("y", n(placed.origin.y)),
+            townNodes.append(.el("text", [("class", "\(p)town-label \(p)halo-text"), ("data-box", box(placed.box)), ("x", n(placed.origin.x)), ("y", n(placed.origin.y)),
                                           ("text-anchor", placed.anchor)], [.text(pl.name)]))
         }
 
@@ -329,14 +349,14 @@ struct MapBuilder {
         for (name, pt, room) in countryLabelCandidates.sorted(by: { $0.2 > $1.2 }) where room > 30 {
             let w = TextMetrics.width(name, size: 17, bold: true) + Double(name.count) * 3
             if let placed = placer.place(at: pt, width: w, height: 20, ascent: 15, gap: 0, centered: true) {
-                areaLabelNodes.append(.el("text", [("class", "\(p)country-label \(p)halo-text"), ("x", n(placed.origin.x)),
+                areaLabelNodes.append(.el("text", [("class", "\(p)country-label \(p)halo-text"), ("data-box", box(placed.box)), ("x", n(placed.origin.x)),
                                                    ("y", n(placed.origin.y)), ("text-anchor", "middle")], [.text(name)]))
             }
         }
         for (name, pt, room) in provinceLabelCandidates.sorted(by: { $0.2 > $1.2 }) where room > 25 {
             let w = TextMetrics.width(name, size: 10.5) + Double(name.count) * 0.5
             if let placed = placer.place(at: pt, width: w, height: 13, ascent: 10, gap: 0, centered: true) {
-                areaLabelNodes.append(.el("text", [("class", "\(p)province-label \(p)halo-text"), ("x", n(placed.origin.x)),
+                areaLabelNodes.append(.el("text", [("class", "\(p)province-label \(p)halo-text"), ("data-box", box(placed.box)), ("x", n(placed.origin.x)),
                                                    ("y", n(placed.origin.y)), ("text-anchor", "middle")], [.text(name)]))
             }
         }
@@ -354,7 +374,8 @@ struct MapBuilder {
             .el("g", [("id", "\(p)layer-labels")], areaLabelNodes + labelNodes),
             .el("rect", [("class", "\(p)frame"), ("x", n(frame.minX)), ("y", n(frame.minY)), ("width", n(frame.width)), ("height", n(frame.height))]),
         ]
-        let furniture: [SVGNode] = [legend, scaleBar, north, headerNode(), footerNode()]
+        var furniture: [SVGNode] = [legend, scaleBar, north, headerNode(), footerNode()]
+        if let inset { furniture.append(inset) }
         let root = SVGNode.el("svg", [
             ("xmlns", "http://www.w3.org/2000/svg"), ("width", n(options.width)), ("height", n(options.height)),
             ("viewBox", "0 0 \(n(options.width)) \(n(options.height))"), ("role", "img"),
@@ -364,6 +385,7 @@ struct MapBuilder {
             .el("desc", [("id", "\(p)desc")], [.text(scene.summary)]),
             .el("metadata", [("id", "\(p)georeference")], [.text(metadataJSON())]),
             .el("defs", [], defs),
+            .el("rect", [("class", "\(p)background"), ("x", "0"), ("y", "0"), ("width", n(options.width)), ("height", n(options.height))]),
         ] + mapLayers + furniture)
         return RenderedMap(svg: SVGSerializer.document(root), georeference: georef)
     }
@@ -482,6 +504,87 @@ struct MapBuilder {
         ])
     }
 
+    /// A locator map of the wider region with the main map's extent outlined, at the frame's top left.
+    mutating func insetNode() throws -> SVGNode? {
+        let f = georef.frame
+        let w = min(210.0, f.width * 0.26), h = w * 0.75
+        let x = f.minX + 10, y = f.minY + 10
+        guard w >= 80 else { return nil }
+        // The main frame's outline in longitude/latitude.
+        var outline: [LonLat] = []
+        for i in 0..<160 {
+            let t = Double(i % 40) / 40
+            let side = i / 40
+            let q: XY
+            switch side {
+            case 0: q = XY(x: f.minX + t * f.width, y: f.minY)
+            case 1: q = XY(x: f.maxX, y: f.minY + t * f.height)
+            case 2: q = XY(x: f.maxX - t * f.width, y: f.maxY)
+            default: q = XY(x: f.minX, y: f.maxY - t * f.height)
+            }
+            let m = georef.projected(svg: q)
+            if let ll = try? projection.inverse(m.x, m.y), ll.x.isFinite, ll.y.isFinite { outline.append(LonLat(lon: ll.x, lat: ll.y)) }
+        }
+        guard outline.count > 3 else { return nil }
+        let b = georef.lonLatBounds
+        let center = LonLat(lon: (b.minX + b.maxX) / 2, lat: (b.minY + b.maxY) / 2)
+        let insetProjection = try Projection(from: "EPSG:4326", to: MapRenderer.defaultCRS(center: center))
+        // About 3,400 km across: Iran, Pakistan, Afghanistan and the Gulf around a map of this region.
+        let halfW = 1_700_000.0, halfH = halfW * h / w
+        let scale = w / (2 * halfW)
+        let rect = BoundingBox(minX: x, minY: y, maxX: x + w, maxY: y + h)
+        func toInset(_ pts: [LonLat]) -> [XY] {
+            var xs = pts.map(\.lon), ys = pts.map(\.lat)
+            insetProjection.forwardAllowingFailures(xs: &xs, ys: &ys)
+            return zip(xs, ys).compactMap { px, py in
+                px.isFinite && py.isFinite ? XY(x: x + (px + halfW) * scale, y: y + (halfH - py) * scale) : nil
+            }
+        }
+        var children: [SVGNode] = [
+            .el("rect", [("class", "\(p)sea"), ("x", n(x)), ("y", n(y)), ("width", n(w)), ("height", n(h))]),
+        ]
+        var labels: [SVGNode] = []
+        for c in scene.countries {
+            var rings: [[XY]] = []
+            for poly in c.geometry.polygons {
+                let r = PlanarOps.clip(ring: toInset(poly.exterior), to: rect)
+                if r.count >= 4 { rings.append(r) }
+            }
+            guard !rings.isEmpty else { continue }
+            var d: [UInt8] = []
+            for ring in rings {
+                let simple = PlanarOps.simplify(ring, epsilon: 0.6)
+                guard simple.count >= 4 else { continue }
+                for (i, q) in simple.dropLast().enumerated() {
+                    d.append(UInt8(ascii: i == 0 ? "M" : "L"))
+                    NumberFormat.append(q.x, 1, to: &d)
+                    d.append(UInt8(ascii: ","))
+                    NumberFormat.append(q.y, 1, to: &d)
+                }
+                d.append(UInt8(ascii: "Z"))
+            }
+            guard !d.isEmpty else { continue }
+            children.append(.el("path", [("class", "\(p)inset-land" + (c.focus ? " \(p)focus" : "")), ("d", String(decoding: d, as: UTF8.self))]))
+            if let biggest = rings.max(by: { PlanarOps.area($0) < PlanarOps.area($1) }), let (pt, room) = PlanarOps.interiorPoint(biggest, grid: 16),
+               room > 9, TextMetrics.width(c.name.uppercased(), size: 8.5) < room * 2.6 {
+                labels.append(.el("text", [("class", "\(p)inset-label \(p)halo-text"), ("x", n(pt.x)), ("y", n(pt.y + 3)), ("text-anchor", "middle")],
+                                  [.text(c.name.uppercased())]))
+            }
+        }
+        var extent = toInset(outline)
+        if let eb = BoundingBox(points: extent), eb.width < 5 || eb.height < 5 {
+            // Too small to see: a 5 px square around it.
+            let cx = eb.center.x, cy = eb.center.y
+            extent = [XY(x: cx - 2.5, y: cy - 2.5), XY(x: cx + 2.5, y: cy - 2.5), XY(x: cx + 2.5, y: cy + 2.5), XY(x: cx - 2.5, y: cy + 2.5)]
+        }
+        let extentPath = "M" + extent.map { "\(n($0.x)),\(n($0.y))" }.joined(separator: "L") + "Z"
+        children += labels
+        children.append(.el("path", [("class", "\(p)inset-extent"), ("d", extentPath)], [.el("title", [], [.text("Extent of the main map")])]))
+        children.append(.el("rect", [("class", "\(p)frame"), ("x", n(x)), ("y", n(y)), ("width", n(w)), ("height", n(h))]))
+        placer.block(rect.expanded(dx: 4, dy: 4))
+        return .el("g", [("id", "\(p)inset"), ("clip-path", "url(#\(p)inset-clip)")], children)
+    }
+
     func headerNode() -> SVGNode {
         .el("g", [("id", "\(p)header")], [
             .el("text", [("class", "\(p)title"), ("x", "14"), ("y", "30")], [.text(scene.title)]),
@@ -493,13 +596,15 @@ struct MapBuilder {
         var children: [SVGNode] = []
         var y = georef.frame.maxY + 20
         for (index, (number, lines)) in keyLines.enumerated() {
-            switch scene.incidents[index].style {
-            case .strike:
-                children.append(.el("circle", [("class", "\(p)marker-strike"), ("cx", "22"), ("cy", n(y - 4)), ("r", "7.5")]))
-            case .other:
-                children.append(.el("path", [("class", "\(p)marker-other"), ("d", "M22,\(n(y - 13))L31,\(n(y - 4))L22,\(n(y + 5))L13,\(n(y - 4))Z")]))
+            if index < keyIndices.count {
+                switch scene.incidents[keyIndices[index]].style {
+                case .strike:
+                    children.append(.el("circle", [("class", "\(p)marker-strike"), ("cx", "22"), ("cy", n(y - 4)), ("r", "7.5")]))
+                case .other:
+                    children.append(.el("path", [("class", "\(p)marker-other"), ("d", "M22,\(n(y - 13))L31,\(n(y - 4))L22,\(n(y + 5))L13,\(n(y - 4))Z")]))
+                }
+                children.append(.el("text", [("class", "\(p)key-number"), ("x", "22"), ("y", n(y - 0.5)), ("text-anchor", "middle")], [.text(String(number))]))
             }
-            children.append(.el("text", [("class", "\(p)key-number"), ("x", "22"), ("y", n(y - 0.5)), ("text-anchor", "middle")], [.text(String(number))]))
             for (i, line) in lines.enumerated() {
                 children.append(.el("text", [("class", "\(p)key-text"), ("x", "36"), ("y", n(y + Double(i) * 14))], [.text(line)]))
             }

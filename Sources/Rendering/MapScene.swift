@@ -87,10 +87,13 @@ public struct SceneIncident: Sendable {
     public var origin: LonLat?
     /// Who the origin is, e.g. "Iran".
     public var originLabel: String?
+    /// How much the incident matters for labelling when space is short (e.g. the largest death toll claimed).
+    public var importance: Int
 
     /// Creates an incident.
     public init(id: String, location: LonLat, number: Int, title: String, detail: String, keyText: String,
-                style: MarkerStyle, uncertaintyKm: Double = 0, origin: LonLat? = nil, originLabel: String? = nil) {
+                style: MarkerStyle, uncertaintyKm: Double = 0, origin: LonLat? = nil, originLabel: String? = nil,
+                importance: Int = 0) {
         self.id = id
         self.location = location
         self.number = number
@@ -101,6 +104,7 @@ public struct SceneIncident: Sendable {
         self.uncertaintyKm = uncertaintyKm
         self.origin = origin
         self.originLabel = originLabel
+        self.importance = importance
     }
 }
 
@@ -156,13 +160,26 @@ public struct MapOptions: Sendable {
     public var idPrefix: String
     /// Extent in longitude/latitude; nil derives it from the incidents.
     public var bbox: BoundingBox?
+    /// Colour scheme.
+    public var theme: MapTheme
+    /// Extra CSS appended to the style block (classes carry the id prefix).
+    public var extraCSS: String?
+    /// Draw the locator inset of the wider region.
+    public var inset: Bool
+    /// Most incidents described in the key under the map; the rest are counted.
+    public var maxKeyEntries: Int
 
     /// Creates options.
-    public init(crs: String? = nil, width: Double = 1000, height: Double = 800, idPrefix: String = "im-", bbox: BoundingBox? = nil) {
+    public init(crs: String? = nil, width: Double = 1000, height: Double = 800, idPrefix: String = "im-", bbox: BoundingBox? = nil,
+                theme: MapTheme = .light, extraCSS: String? = nil, inset: Bool = true, maxKeyEntries: Int = 10) {
         self.crs = crs
         self.width = width
         self.height = height
         self.idPrefix = idPrefix
         self.bbox = bbox
+        self.theme = theme
+        self.extraCSS = extraCSS
+        self.inset = inset
+        self.maxKeyEntries = maxKeyEntries
     }
 }

@@ -1,49 +1,91 @@
+/// A colour scheme of the map.
+public enum MapTheme: String, CaseIterable, Sendable {
+    /// Light land and sea, for screens and reports.
+    case light
+    /// Dark background, for dark pages and slides.
+    case dark
+    /// White sea and grey land, for black-and-white print.
+    case print
+}
+
 /// The map's CSS: one `<style>` block, classes only, a colour-blind-safe
-/// palette (Okabe–Ito for the incident kinds) and a generic font stack.
+/// palette (Okabe–Ito vermillion and blue for the incident kinds, which
+/// stay apart in every common colour-vision deficiency and in greyscale by
+/// their shapes) and a generic font stack with no web font.
 enum MapStyle {
     static let fontStack = "'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif"
-    static let strike = "#D55E00"
-    static let other = "#0072B2"
 
-    static func css(prefix p: String) -> String {
-        """
+    struct Palette {
+        var sea, land, focusLand, coast, province, border, borderOther, casing: String
+        var text, textMuted, areaLabel, provinceLabel, halo, panel, panelStroke: String
+        var strike, other, arrow, insetExtent: String
+    }
+
+    static func palette(_ theme: MapTheme) -> Palette {
+        switch theme {
+        case .light:
+            return Palette(sea: "#d7e6f0", land: "#e6e3dc", focusLand: "#f5f1e6", coast: "#a8a39a", province: "#b9b2a4",
+                           border: "#26221d", borderOther: "#555049", casing: "#ffffff", text: "#1f1b16", textMuted: "#4a453d",
+                           areaLabel: "#6b6458", provinceLabel: "#8a8173", halo: "#ffffff", panel: "#ffffff", panelStroke: "#b9b2a4",
+                           strike: "#D55E00", other: "#0072B2", arrow: "#1f1b16", insetExtent: "#D55E00")
+        case .dark:
+            return Palette(sea: "#1b2631", land: "#3a3a38", focusLand: "#4a4843", coast: "#6d6a63", province: "#77736a",
+                           border: "#f2efe8", borderOther: "#c9c4b8", casing: "#1b2631", text: "#f2efe8", textMuted: "#d6d1c6",
+                           areaLabel: "#d6d1c6", provinceLabel: "#b3ad9f", halo: "#1b2631", panel: "#262b30", panelStroke: "#77736a",
+                           strike: "#E69F00", other: "#56B4E9", arrow: "#f2efe8", insetExtent: "#E69F00")
+        case .print:
+            return Palette(sea: "#ffffff", land: "#ebebeb", focusLand: "#f7f7f7", coast: "#8c8c8c", province: "#a6a6a6",
+                           border: "#000000", borderOther: "#404040", casing: "#ffffff", text: "#000000", textMuted: "#333333",
+                           areaLabel: "#595959", provinceLabel: "#737373", halo: "#ffffff", panel: "#ffffff", panelStroke: "#8c8c8c",
+                           strike: "#D55E00", other: "#0072B2", arrow: "#000000", insetExtent: "#000000")
+        }
+    }
+
+    static func css(prefix p: String, theme: MapTheme) -> String {
+        let c = palette(theme)
+        return """
         .\(p)root { font-family: \(fontStack); }
-        .\(p)sea { fill: #d7e6f0; }
-        .\(p)land { fill: #e6e3dc; stroke: #a8a39a; stroke-width: 0.6; }
-        .\(p)land.\(p)focus { fill: #f5f1e6; }
-        .\(p)province { fill: none; stroke: #b9b2a4; stroke-width: 0.7; stroke-dasharray: 3 2; }
-        .\(p)border-casing { fill: none; stroke: #ffffff; stroke-width: 5; stroke-linejoin: round; stroke-linecap: round; opacity: 0.9; }
-        .\(p)border { fill: none; stroke: #555049; stroke-width: 1.4; stroke-dasharray: 7 2 1.5 2; stroke-linejoin: round; }
-        .\(p)border.\(p)emphasis { stroke: #26221d; stroke-width: 2.2; stroke-dasharray: none; }
-        .\(p)country-label { fill: #6b6458; font-size: 17px; font-weight: bold; letter-spacing: 3px; }
-        .\(p)province-label { fill: #8a8173; font-size: 10.5px; font-style: italic; letter-spacing: 0.5px; }
-        .\(p)town { fill: #3d3934; }
-        .\(p)town-label { fill: #3d3934; font-size: 11px; }
-        .\(p)halo-text { paint-order: stroke; stroke: #ffffff; stroke-width: 3px; stroke-linejoin: round; }
-        .\(p)uncertainty { fill: \(strike); fill-opacity: 0.12; stroke: \(strike); stroke-opacity: 0.6; stroke-width: 1; stroke-dasharray: 3 2; }
-        .\(p)uncertainty.\(p)other { fill: \(other); stroke: \(other); }
-        .\(p)marker-strike { fill: \(strike); stroke: #ffffff; stroke-width: 1.6; }
-        .\(p)marker-other { fill: \(other); stroke: #ffffff; stroke-width: 1.6; }
+        .\(p)sea { fill: \(c.sea); }
+        .\(p)land { fill: \(c.land); stroke: \(c.coast); stroke-width: 0.6; }
+        .\(p)land.\(p)focus { fill: \(c.focusLand); }
+        .\(p)province { fill: none; stroke: \(c.province); stroke-width: 0.7; stroke-dasharray: 3 2; }
+        .\(p)border-casing { fill: none; stroke: \(c.casing); stroke-width: 5; stroke-linejoin: round; stroke-linecap: round; opacity: 0.9; }
+        .\(p)border { fill: none; stroke: \(c.borderOther); stroke-width: 1.4; stroke-dasharray: 7 2 1.5 2; stroke-linejoin: round; }
+        .\(p)border.\(p)emphasis { stroke: \(c.border); stroke-width: 2.2; stroke-dasharray: none; }
+        .\(p)country-label { fill: \(c.areaLabel); font-size: 17px; font-weight: bold; letter-spacing: 3px; }
+        .\(p)province-label { fill: \(c.provinceLabel); font-size: 10.5px; font-style: italic; letter-spacing: 0.5px; }
+        .\(p)town { fill: \(c.textMuted); }
+        .\(p)town-label { fill: \(c.textMuted); font-size: 11px; }
+        .\(p)halo-text { paint-order: stroke; stroke: \(c.halo); stroke-width: 3px; stroke-linejoin: round; }
+        .\(p)uncertainty { fill: \(c.strike); fill-opacity: 0.12; stroke: \(c.strike); stroke-opacity: 0.6; stroke-width: 1; stroke-dasharray: 3 2; }
+        .\(p)uncertainty.\(p)other { fill: \(c.other); stroke: \(c.other); }
+        .\(p)marker-strike { fill: \(c.strike); stroke: #ffffff; stroke-width: 1.6; }
+        .\(p)marker-other { fill: \(c.other); stroke: #ffffff; stroke-width: 1.6; }
         .\(p)marker-number { fill: #ffffff; font-size: 10px; font-weight: bold; }
-        .\(p)leader { stroke: #3d3934; stroke-width: 0.8; fill: none; }
-        .\(p)anchor-dot { fill: #1f1b16; }
-        .\(p)incident-title { fill: #1f1b16; font-size: 12.5px; font-weight: bold; }
-        .\(p)incident-detail { fill: #3d3934; font-size: 11px; }
-        .\(p)arrow { fill: none; stroke: #1f1b16; stroke-width: 1.8; }
-        .\(p)arrowhead { fill: #1f1b16; }
-        .\(p)panel { fill: #ffffff; fill-opacity: 0.92; stroke: #b9b2a4; stroke-width: 0.8; }
-        .\(p)legend-title { fill: #1f1b16; font-size: 11.5px; font-weight: bold; }
-        .\(p)legend-text { fill: #1f1b16; font-size: 11px; }
-        .\(p)scale-bar { fill: #1f1b16; stroke: #1f1b16; stroke-width: 1; }
-        .\(p)scale-bar-alt { fill: #ffffff; stroke: #1f1b16; stroke-width: 1; }
-        .\(p)scale-text { fill: #1f1b16; font-size: 10.5px; }
-        .\(p)north { fill: #1f1b16; font-size: 12px; font-weight: bold; }
-        .\(p)title { fill: #1f1b16; font-size: 21px; font-weight: bold; }
-        .\(p)subtitle { fill: #4a453d; font-size: 13px; }
+        .\(p)leader { stroke: \(c.textMuted); stroke-width: 0.8; fill: none; }
+        .\(p)anchor-dot { fill: \(c.text); }
+        .\(p)incident-title { fill: \(c.text); font-size: 12.5px; font-weight: bold; }
+        .\(p)incident-detail { fill: \(c.textMuted); font-size: 11px; }
+        .\(p)arrow { fill: none; stroke: \(c.arrow); stroke-width: 1.8; }
+        .\(p)arrowhead { fill: \(c.arrow); }
+        .\(p)panel { fill: \(c.panel); fill-opacity: 0.92; stroke: \(c.panelStroke); stroke-width: 0.8; }
+        .\(p)legend-title { fill: \(c.text); font-size: 11.5px; font-weight: bold; }
+        .\(p)legend-text { fill: \(c.text); font-size: 11px; }
+        .\(p)scale-bar { fill: \(c.text); stroke: \(c.text); stroke-width: 1; }
+        .\(p)scale-bar-alt { fill: \(c.panel); stroke: \(c.text); stroke-width: 1; }
+        .\(p)scale-text { fill: \(c.text); font-size: 10.5px; }
+        .\(p)north { fill: \(c.text); font-size: 12px; font-weight: bold; }
+        .\(p)background { fill: \(c.panel); }
+        .\(p)title { fill: \(c.text); font-size: 21px; font-weight: bold; }
+        .\(p)subtitle { fill: \(c.textMuted); font-size: 13px; }
         .\(p)key-number { fill: #ffffff; font-size: 10px; font-weight: bold; }
-        .\(p)key-text { fill: #1f1b16; font-size: 11px; }
-        .\(p)attribution { fill: #5f594f; font-size: 9.5px; }
-        .\(p)frame { fill: none; stroke: #8a8173; stroke-width: 1; }
+        .\(p)key-text { fill: \(c.text); font-size: 11px; }
+        .\(p)attribution { fill: \(c.textMuted); font-size: 9.5px; }
+        .\(p)frame { fill: none; stroke: \(c.provinceLabel); stroke-width: 1; }
+        .\(p)inset-land { fill: \(c.land); stroke: \(c.coast); stroke-width: 0.4; }
+        .\(p)inset-land.\(p)focus { fill: \(c.focusLand); stroke: \(c.border); stroke-width: 0.6; }
+        .\(p)inset-extent { fill: \(c.insetExtent); fill-opacity: 0.15; stroke: \(c.insetExtent); stroke-width: 1.5; }
+        .\(p)inset-label { fill: \(c.areaLabel); font-size: 8.5px; letter-spacing: 1px; }
         """
     }
 }

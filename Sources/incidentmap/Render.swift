@@ -2,6 +2,9 @@ import ArgumentParser
 import Foundation
 import Incidents
 import Pipeline
+import Rendering
+
+extension MapTheme: ExpressibleByArgument {}
 
 extension IncidentMapCommand {
     struct Render: ParsableCommand {
@@ -42,6 +45,15 @@ extension IncidentMapCommand {
         @Option(help: "Prefix for every id in the SVG.")
         var idPrefix: String = "im-"
 
+        @Option(help: "SVG colours: light, dark or print.")
+        var theme: MapTheme = .light
+
+        @Option(help: "A CSS file appended to the SVG's style block (classes carry the id prefix, e.g. .im-border).")
+        var css: String?
+
+        @Flag(help: "Leave out the locator inset.")
+        var noInset = false
+
         @Option(help: "Decimals of GeoJSON coordinates.")
         var precision: Int = 6
 
@@ -77,6 +89,9 @@ extension IncidentMapCommand {
             request.height = height
             request.idPrefix = idPrefix
             request.precision = precision
+            request.theme = theme
+            request.cssFile = css
+            request.inset = !noInset
             request.acceptAmbiguous = acceptBest
             request.country = country
             request.admin1 = admin1

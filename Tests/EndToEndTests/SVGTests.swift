@@ -1,0 +1,149 @@
+import Foundation
+import Projection
+import XCTest
+
+/// What the SVG map promises beyond the walking-skeleton contract: labels that never
+/// overlap, themes that render, any CRS, and no way for input text to add markup.
+final class SVGTests: XCTestCase {
+    var tmp: URL!
+
+    override func setUpWithError() throws {
+        tmp = FileManager.default.temporaryDirectory.appendingPathComponent("incidentmap-svg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: tmp) }
+
+    func render(_ args: [String], name: String = "map.svg") throws -> (URL, SVGDocument) {
+        let out = tmp.appendingPathComponent(name)
+        let r = try incidentmap(["render", "--svg", "-o", out.path] + args)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try runTool("xmllint", ["--noout", out.path]).status, 0)
+        let png = tmp.appendingPathComponent(name + ".png")
+        let rs = try runTool("rsvg-convert", ["-o", png.path, out.path])
+        XCTAssertEqual(rs.status, 0, rs.stderr)
+        return (out, SVGDocument(try Data(contentsOf: out)))
+    }
+
+    func boxes(_ doc: SVGDocument) -> [(String, [Double])] {
+        doc.elements.compactMap { e in
+            guard let b = e.attributes["data-box"] else { return nil }
+            return (e.text, b.split(separator: " ").compactMap { Double($0) })
+        }
+    }
+
+    func testNoTwoLabelsOverlapAndNoneCoversAMarker() throws {
+        for args in [[], ["--crs", "EPSG:32641"], ["--width", "600", "--height", "700"]] {
+            let (_, doc) = try render(args)
+            let labels = boxes(doc)
+            XCTAssertGreaterThanOrEqual(labels.count, 5, "\(args)")
+            for i in 0..<labels.count {
+                for j in (i + 1)..<labels.count {
+                    let a = labels[i].1, b = labels[j].1
+                    let overlap = a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3]
+                    XCTAssertFalse(overlap, "\(args): \"\(labels[i].0)\" overlaps \"\(labels[j].0)\"")
+                }
+            }
+            // Marker symbols (circles and diamonds inside the incident groups) stay clear of every label.
+            for m in doc.elements where m.name == "g" && m.attributes["data-incident-id"] != nil {
+                let (x, y) = try XCTUnwrap(translate(m.attributes["transform"]))
+                let index = doc.elements.firstIndex { $0.attributes["data-incident-id"] == m.attributes["data-incident-id"] && $0.name == "g" }!
+                for sym in doc.elements where sym.ancestors.last == index && (sym.name == "circle" || sym.name == "path") && sym.attributes["r"] != "2" {
+                    let cx = x + (Double(sym.attributes["cx"] ?? "0") ?? 0), cy = y + (Double(sym.attributes["cy"] ?? "0") ?? 0)
+                    for (text, b) in labels {
+                        let inside = cx > b[0] && cx < b[0] + b[2] && cy > b[1] && cy < b[1] + b[3]
+                        XCTAssertFalse(inside, "\(args): label \"\(text)\" covers a marker")
+                    }
+                }
+            }
+        }
+    }
+
+    func testThemesAndExtraCSSRender() throws {
+        let css = tmp.appendingPathComponent("extra.css")
+        try ".im-border.im-emphasis { stroke: #ff00ff; }".write(to: css, atomically: true, encoding: .utf8)
+        for theme in ["light", "dark", "print"] {
+            let (out, doc) = try render(["--theme", theme, "--css", css.path], name: "\(theme).svg")
+            let style = try XCTUnwrap(doc.elements.first { $0.name == "style" }?.text)
+            XCTAssertTrue(style.contains("#ff00ff"))
+            XCTAssertGreaterThan(try Data(contentsOf: out).count, 10_000)
+        }
+        let light = try XCTUnwrap(SVGDocument(try Data(contentsOf: tmp.appendingPathComponent("light.svg"))).elements.first { $0.name == "style" }?.text)
+        let dark = try XCTUnwrap(SVGDocument(try Data(contentsOf: tmp.appendingPathComponent("dark.svg"))).elements.first { $0.name == "style" }?.text)
+        XCTAssertNotEqual(light, dark)
+    }
+
+    func testUTMMapMatchesItsSnapshotAndHasAnInset() throws {
+        let (out, doc) = try render(["--crs", "EPSG:32641"], name: "utm.svg")
+        XCTAssertTrue(doc.elements.contains { $0.attributes["id"] == "im-inset" })
+        let meta = try XCTUnwrap(doc.elements.first { $0.name == "metadata" }?.text)
+        XCTAssertTrue(meta.contains("UTM zone 41N"), "the metadata carries the CRS as WKT")
+        try assertSnapshot(try Data(contentsOf: out), named: "january-2024-utm41n.svg")
+    }
+
+    func testIdPrefixKeepsTwoMapsApart() throws {
+        let (_, a) = try render(["--id-prefix", "first-"], name: "a.svg")
+        let (_, b) = try render(["--id-prefix", "second-"], name: "b.svg")
+        let idsA = Set(a.elements.compactMap { $0.attributes["id"] }), idsB = Set(b.elements.compactMap { $0.attributes["id"] })
+        XCTAssertTrue(idsA.isDisjoint(with: idsB))
+        XCTAssertTrue(idsA.contains("first-layer-incidents"))
+        // A prefix that is not a valid XML name is made one.
+        let (_, c) = try render(["--id-prefix", "\"><script>"], name: "c.svg")
+        XCTAssertFalse(c.elements.contains { $0.name == "script" })
+    }
+
+    func testInputTextCannotInjectMarkup() throws {
+        let evil = [
+            "<script>alert(1)</script>", "a & b", "\"quoted\" 'single'", "]]><g onload=\"x\">", "<![CDATA[x]]>",
+            "\u{202E}reversed\u{202C} text", "<?xml-stylesheet href='x'?>", "&lt;already escaped&gt;", "</text></svg>",
+            "javascript:alert(1)", "<a href=\"https://evil.example\">link</a>",
+        ]
+        func q(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
+        var yaml = "title: \(q(evil[0] + " " + evil[3]))\ndescription: \(q(evil[4]))\nincidents:\n"
+        for (i, e) in evil.enumerated() {
+            yaml += """
+              - id: \(q("x\(i)" + e))
+                date: 2024-01-\(String(format: "%02d", i + 1))
+                place: \(q(e))
+                latitude: \(26.0 + Double(i) * 0.2)
+                longitude: \(62.0 + Double(i) * 0.2)
+                kind: \(q("strike " + e))
+                actor: \(q(e))
+                target: \(q(e))
+                notes: \(q(e))
+                claims:
+                  - claim: \(q(e))
+                    by: \(q(e))
+                    killed: \(i)
+                sources:
+                  - outlet: \(q(e))
+                    title: \(q(e))
+                    url: \(q("https://example.org/?q=" + e))
+
+            """
+        }
+        let input = tmp.appendingPathComponent("evil.yaml")
+        try yaml.write(to: input, atomically: true, encoding: .utf8)
+        let (out, doc) = try render([input.path, "--title", evil[1] + evil[8]], name: "evil.svg")
+        XCTAssertTrue(doc.parsed)
+        let allowedElements: Set<String> = ["svg", "title", "desc", "metadata", "defs", "style", "clipPath", "rect", "marker", "path",
+                                            "g", "circle", "text", "tspan", "line"]
+        let allowedAttributes: Set<String> = ["xmlns", "width", "height", "viewBox", "role", "aria-labelledby", "class", "id", "d", "x", "y",
+                                              "cx", "cy", "r", "rx", "dy", "x1", "y1", "x2", "y2", "transform", "text-anchor", "clip-path",
+                                              "marker-end", "refX", "refY", "markerWidth", "markerHeight", "orient", "data-incident-id",
+                                              "data-border-id", "data-country", "data-province", "data-box", "data-km", "data-px"]
+        for e in doc.elements {
+            XCTAssertTrue(allowedElements.contains(e.name), "element <\(e.name)> appeared")
+            for k in e.attributes.keys { XCTAssertTrue(allowedAttributes.contains(k), "attribute \(k) appeared on <\(e.name)>") }
+            for (k, v) in e.attributes where k == "clip-path" || k == "marker-end" { XCTAssertTrue(v.hasPrefix("url(#"), v) }
+        }
+        // Every evil string arrives as text (bidi overrides removed), exactly.
+        let texts = doc.elements.map(\.text).joined(separator: "\n")
+        XCTAssertTrue(texts.contains("<script>alert(1)</script>"))
+        XCTAssertTrue(texts.contains("]]><g onload=\"x\">"))
+        XCTAssertFalse(texts.contains("\u{202E}"))
+        XCTAssertEqual(try runTool("xmllint", ["--noout", out.path]).status, 0)
+        // Ids with markup stay attribute values.
+        XCTAssertTrue(doc.elements.contains { $0.attributes["data-incident-id"] == "x0<script>alert(1)</script>" })
+    }
+}
