@@ -2,12 +2,15 @@ import Foundation
 import Gazetteer
 import Geometry
 import Incidents
+import Projection
 import Rendering
 
 /// The GeoJSON layers of a run, as feature lists ready to write.
 public struct LayerSet {
     /// Layer file names in the order they are written.
     public static let names = ["incidents", "places", "border", "provinces", "countries"]
+    /// Layers written only when asked for.
+    public static let optionalNames = ["uncertainty", "strikes"]
     /// name → features.
     public var layers: [String: [OutputFeature]]
 }
@@ -37,6 +40,55 @@ public struct LayerBuilder {
             "border": borders(),
             "provinces": areas(gazetteer.provinces, isCountry: false),
             "countries": areas(gazetteer.countries, isCountry: true),
+            "uncertainty": incidents.compactMap(uncertaintyFeature),
+            "strikes": incidents.compactMap(strikeFeature),
+        ])
+    }
+
+    /// The area an approximately placed incident may be in: its province's polygon when it
+    /// was placed at province precision by a province's name, else a geodesic circle of the
+    /// precision's radius (64 vertices). Nil for exact locations.
+    public func uncertaintyFeature(_ r: ResolvedIncident) -> OutputFeature? {
+        guard r.precision != .exact else { return nil }
+        var geometry: Geometry
+        var shape = "circle"
+        if r.precision == .province, r.entry?.kind == .admin1, let id = r.entry?.id, let province = gazetteer.province(id: id) {
+            geometry = province.geometry
+            shape = "province"
+        } else {
+            var ring: [LonLat] = []
+            for k in 0..<64 {
+                // Counter-clockwise: azimuths decreasing from north.
+                let p = Geodesic.wgs84.direct(lon: r.point.lon, lat: r.point.lat, azimuth: -Double(k) * 360 / 64, distance: r.precision.radiusKm * 1000)
+                ring.append(LonLat(lon: p.lon, lat: p.lat))
+            }
+            ring.append(ring[0])
+            geometry = .polygon(Polygon(exterior: ring))
+        }
+        geometry = Antimeridian.split(geometry)
+        return OutputFeature(id: r.incident.id, geometry: geometry, properties: [
+            ("incident_id", .string(r.incident.id)), ("location_precision", .string(r.precision.rawValue)),
+            ("shape", .string(shape)), ("radius_km", shape == "circle" ? .number(r.precision.radiusKm) : .null),
+        ])
+    }
+
+    /// The strike's path from its origin to the incident, as a geodesic (a point every 10 km or less).
+    public func strikeFeature(_ r: ResolvedIncident) -> OutputFeature? {
+        guard let origin = r.origin else { return nil }
+        let line = Geodesic.wgs84.inverse(lon1: origin.lon, lat1: origin.lat, lon2: r.point.lon, lat2: r.point.lat)
+        guard line.distance > 0 else { return nil }
+        let steps = max(1, Int((line.distance / 10_000).rounded(.up)))
+        var points: [LonLat] = []
+        for k in 0...steps {
+            let p = Geodesic.wgs84.direct(lon: origin.lon, lat: origin.lat, azimuth: line.initialAzimuth, distance: line.distance * Double(k) / Double(steps))
+            points.append(LonLat(lon: p.lon, lat: p.lat))
+        }
+        points[points.count - 1] = r.point
+        return OutputFeature(id: r.incident.id, geometry: Antimeridian.split(.lineString(points)), properties: [
+            ("incident_id", .string(r.incident.id)), ("origin", LayerBuilder.optional(r.incident.origin)),
+            ("origin_resolved", LayerBuilder.optional(r.originName)), ("actor", LayerBuilder.optional(r.incident.actor)),
+            ("date", .string(r.incident.date.isoText)), ("length_km", .number(LayerBuilder.round(line.distance / 1000, 1))),
+            ("note", .string("origin point is where the origin's name resolved (a country's or place's representative point), not a launch site")),
         ])
     }
 

@@ -27,6 +27,8 @@ public struct RenderRequest: Sendable {
     public var idPrefix = "im-"
     /// GeoJSON coordinate decimals.
     public var precision = 6
+    /// Optional GeoJSON layers to write too ("uncertainty", "strikes").
+    public var extraLayers: [String] = []
     /// SVG colour scheme.
     public var theme: MapTheme = .light
     /// Path of a CSS file appended to the SVG's style.
@@ -98,7 +100,7 @@ public enum RenderJob {
             let extent = LayerBuilder.extent(of: resolved) ?? BoundingBox(minX: 40, minY: 12, maxX: 80, maxY: 42)
             let layers = LayerBuilder(gazetteer: gazetteer, extent: extent).build(resolved)
             let writer = GeoJSONWriter(precision: request.precision)
-            for name in LayerSet.names {
+            for name in LayerSet.names + LayerSet.optionalNames.filter(request.extraLayers.contains) {
                 outputs.append(("\(name).geojson", Data(writer.collection(name: name, features: layers.layers[name] ?? []))))
             }
         }

@@ -45,6 +45,12 @@ extension IncidentMapCommand {
         @Option(help: "Prefix for every id in the SVG.")
         var idPrefix: String = "im-"
 
+        @Flag(help: "With --geojson, also write uncertainty.geojson (the area each approximately placed incident may be in).")
+        var uncertainty = false
+
+        @Flag(help: "With --geojson, also write strikes.geojson (geodesic lines from each known origin to its target).")
+        var strikes = false
+
         @Option(help: "SVG colours: light, dark or print.")
         var theme: MapTheme = .light
 
@@ -90,6 +96,7 @@ extension IncidentMapCommand {
             request.idPrefix = idPrefix
             request.precision = precision
             request.theme = theme
+            request.extraLayers = (uncertainty ? ["uncertainty"] : []) + (strikes ? ["strikes"] : [])
             request.cssFile = css
             request.inset = !noInset
             request.acceptAmbiguous = acceptBest

@@ -151,6 +151,42 @@ final class RenderTests: XCTestCase {
         }
     }
 
+    func testOptionalUncertaintyAndStrikeLayers() throws {
+        let dir = tmp.appendingPathComponent("opt")
+        let r = try incidentmap(["render", "--geojson", "--uncertainty", "--strikes", "-o", dir.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        for name in ["uncertainty", "strikes"] {
+            let info = try runTool("ogrinfo", ["-al", "-so", dir.appendingPathComponent("\(name).geojson").path])
+            XCTAssertEqual(info.status, 0, info.stderr)
+            XCTAssertFalse(info.stderr.lowercased().contains("warning"), info.stderr)
+            XCTAssertTrue(info.stdoutText.contains("Feature Count: 2"), info.stdoutText)
+        }
+        let gz = try Gazetteer.load()
+        let incidents = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("incidents.geojson"))) as! [String: Any]
+        var points: [String: LonLat] = [:]
+        for f in incidents["features"] as! [[String: Any]] {
+            let c = (f["geometry"] as! [String: Any])["coordinates"] as! [Double]
+            points[f["id"] as! String] = LonLat(lon: c[0], lat: c[1])
+        }
+        let data = try Data(contentsOf: dir.appendingPathComponent("uncertainty.geojson"))
+        for f in try GeoJSONReader.features(from: data) {
+            let id = try XCTUnwrap(f.string("incident_id"))
+            let p = try XCTUnwrap(points[id])
+            XCTAssertTrue(PointInPolygon.contains(f.geometry, p), "\(id)'s area does not hold its point")
+            // The circle's edge is its radius away, geodesically.
+            let edge = try XCTUnwrap(f.geometry.polygons.first?.exterior.first)
+            let km = Geodesic.wgs84.inverse(lon1: p.lon, lat1: p.lat, lon2: edge.lon, lat2: edge.lat).distance / 1000
+            XCTAssertEqual(km, try XCTUnwrap(f.number("radius_km")), accuracy: 0.001)
+            _ = gz
+        }
+        let strikes = try GeoJSONReader.features(from: Data(contentsOf: dir.appendingPathComponent("strikes.geojson")))
+        for f in strikes {
+            let line = try XCTUnwrap(f.geometry.lines.first)
+            XCTAssertEqual(line.last, points[f.string("incident_id")!], "a strike line ends at its target")
+            XCTAssertEqual(Geodesic.wgs84.length(of: line.map { ($0.lon, $0.lat) }) / 1000, try XCTUnwrap(f.number("length_km")), accuracy: 0.2)
+        }
+    }
+
     func testBorderDistancesAgreeWithGeodOnTheBorderVertices() throws {
         // The nearest point of a border to an incident is at most as far as its nearest vertex (checked with geod),
         // and at least that minus half the longest segment.

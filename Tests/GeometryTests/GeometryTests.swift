@@ -63,3 +63,23 @@ final class GeometryTests: XCTestCase {
         XCTAssertGreaterThan(room, 2)
     }
 }
+
+final class AntimeridianTests: XCTestCase {
+    func testLineCrossingTheAntimeridianIsCutThere() {
+        let line = [LonLat(lon: 179, lat: -17), LonLat(lon: -179, lat: -18)]
+        guard case .multiLineString(let parts) = Antimeridian.split(.lineString(line)) else { return XCTFail("not split") }
+        XCTAssertEqual(parts.count, 2)
+        XCTAssertEqual(parts[0].last?.lon ?? 0, 180, accuracy: 1e-9)
+        XCTAssertEqual(parts[1].first?.lon ?? 0, -180, accuracy: 1e-9)
+        XCTAssertEqual(parts[0].last?.lat ?? 0, -17.5, accuracy: 1e-9)
+        XCTAssertEqual(Antimeridian.split(.lineString([LonLat(lon: 60, lat: 27), LonLat(lon: 64, lat: 26)])),
+                       .lineString([LonLat(lon: 60, lat: 27), LonLat(lon: 64, lat: 26)]))
+    }
+
+    func testPolygonCrossingTheAntimeridianBecomesTwo() {
+        let ring = [LonLat(lon: 178, lat: -16), LonLat(lon: -178, lat: -16), LonLat(lon: -178, lat: -18), LonLat(lon: 178, lat: -18), LonLat(lon: 178, lat: -16)]
+        guard case .multiPolygon(let ps) = Antimeridian.split(.polygon(Polygon(exterior: ring))) else { return XCTFail("not split") }
+        XCTAssertEqual(ps.count, 2)
+        for p in ps { for q in p.exterior { XCTAssertTrue(q.isValid) } }
+    }
+}
