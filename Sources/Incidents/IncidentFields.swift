@@ -1,0 +1,189 @@
+import Foundation
+import Geometry
+
+/// The model fields the tabular readers (CSV columns, GeoJSON properties) fill, with the names
+/// each is found under, first name first. Names are matched case-insensitively after trimming.
+enum IncidentField: Int, CaseIterable {
+    case id, date, time, timeZone, latitude, longitude, geoPrecision, locationPrecision
+    case country, admin1, admin2, place, actor, target, origin, kind, eventType, subEventType
+    case fatalities, notes, source, claims
+
+    /// Accepted names, in order of preference (ACLED's first).
+    var names: [String] {
+        switch self {
+        case .id: return ["event_id_cnty", "id", "event_id", "data_id"]
+        case .date: return ["event_date", "date"]
+        case .time: return ["time"]
+        case .timeZone: return ["timezone", "time_zone"]
+        case .latitude: return ["latitude", "lat", "y"]
+        case .longitude: return ["longitude", "lon", "lng", "long", "x"]
+        case .geoPrecision: return ["geo_precision"]
+        case .locationPrecision: return ["location_precision", "precision"]
+        case .country: return ["country"]
+        case .admin1: return ["admin1", "province"]
+        case .admin2: return ["admin2", "district"]
+        case .place: return ["location", "place", "location_name", "name"]
+        case .actor: return ["actor1", "actor"]
+        case .target: return ["actor2", "target"]
+        case .origin: return ["origin"]
+        case .kind: return ["kind", "type"]
+        case .eventType: return ["event_type"]
+        case .subEventType: return ["sub_event_type"]
+        case .fatalities: return ["fatalities"]
+        case .notes: return ["notes"]
+        case .source: return ["source", "sources"]
+        case .claims: return ["claims"]
+        }
+    }
+
+    /// The model's name for the field: the key of `Incident.fieldLines` beside the column's own name.
+    var modelName: String {
+        switch self {
+        case .id: return "id"
+        case .date: return "date"
+        case .time: return "time"
+        case .timeZone: return "timezone"
+        case .latitude: return "latitude"
+        case .longitude: return "longitude"
+        case .geoPrecision, .locationPrecision: return "location_precision"
+        case .country: return "country"
+        case .admin1: return "admin1"
+        case .admin2: return "admin2"
+        case .place: return "place"
+        case .actor: return "actor"
+        case .target: return "target"
+        case .origin: return "origin"
+        case .kind, .eventType, .subEventType: return "kind"
+        case .fatalities, .claims: return "claims"
+        case .notes: return "notes"
+        case .source: return "sources"
+        }
+    }
+
+    /// True when the value also stays in `extra` (ACLED's event types, which `kind` merges).
+    var alsoExtra: Bool { self == .eventType || self == .subEventType }
+
+    /// For each field, the index of the first of `keys` (lowercased, trimmed) that names it.
+    static func locate(_ keys: [String], skipping: Set<IncidentField> = []) -> [IncidentField: Int] {
+        var first: [String: Int] = [:]
+        for (i, k) in keys.enumerated() where first[k] == nil { first[k] = i }
+        var found: [IncidentField: Int] = [:]
+        for f in allCases where !skipping.contains(f) {
+            if let i = f.names.lazy.compactMap({ first[$0] }).first { found[f] = i }
+        }
+        return found
+    }
+}
+
+/// The column of each model field: an array, as it is consulted for every value of every row.
+struct FieldColumns {
+    private var columns: [Int?] = Array(repeating: nil, count: IncidentField.allCases.count)
+
+    /// The fields found in `keys` (see `IncidentField.locate`).
+    init(_ found: [IncidentField: Int]) {
+        for (f, c) in found { columns[f.rawValue] = c }
+    }
+
+    subscript(field: IncidentField) -> Int? { columns[field.rawValue] }
+
+    /// Every field found, with its column.
+    var all: [(field: IncidentField, column: Int)] {
+        IncidentField.allCases.compactMap { f in columns[f.rawValue].map { (f, $0) } }
+    }
+}
+
+/// The value rules both tabular readers apply, with the messages they report.
+enum FieldRules {
+    /// A coordinate in -limit...limit, or the message: what was expected and the value given.
+    static func coordinate(_ value: Double?, raw: @autoclosure () -> String, limit: Double) -> Result<Double, FieldError> {
+        if let v = value, v.isFinite, abs(v) <= limit { return .success(v) }
+        let raw = raw()
+        let range = "between -\(Int(limit)) and \(Int(limit))"
+        guard let v = value else { return .failure(FieldError("expected a number \(range), got \"\(raw)\"")) }
+        guard v.isFinite else { return .failure(FieldError("expected a finite number \(range), got \"\(raw)\"")) }
+        guard abs(v) <= limit else { return .failure(FieldError("expected a number \(range), got \"\(raw)\"")) }
+        return .success(v)
+    }
+
+    /// A note for an out-of-range latitude that would be a valid longitude while the longitude would be a valid latitude.
+    static func swapHint(lat: Double?, lon: Double?) -> String {
+        guard let lat, let lon, lat.isFinite, lon.isFinite, abs(lat) > 90, abs(lat) <= 180, abs(lon) <= 90 else { return "" }
+        return " (are latitude and longitude swapped?)"
+    }
+
+    /// ACLED's geo_precision: 1 → exact, 2 → near, 3 → province.
+    static func geoPrecision(_ raw: String) -> Result<LocationPrecision, FieldError> {
+        switch raw {
+        case "1": return .success(.exact)
+        case "2": return .success(.near)
+        case "3": return .success(.province)
+        default: return .failure(FieldError("expected 1 (exact), 2 (near) or 3 (province), got \"\(raw)\""))
+        }
+    }
+
+    /// A location precision by name: exact, near, district, province.
+    static func locationPrecision(_ raw: String) -> Result<LocationPrecision, FieldError> {
+        if let p = LocationPrecision(rawValue: raw.lowercased()) { return .success(p) }
+        return .failure(FieldError("unknown value \"\(raw)\" (expected one of \(LocationPrecision.allCases.map(\.rawValue).joined(separator: ", ")))"))
+    }
+
+    /// A whole number ≥ 0 written in decimal digits.
+    static func count(_ raw: String) -> Result<Int, FieldError> {
+        if !raw.isEmpty, raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let v = Int(raw) { return .success(v) }
+        return .failure(FieldError("expected a whole number ≥ 0, got \"\(raw)\""))
+    }
+
+    /// Sources from a `;`-separated list of outlets ("Balochistan Post; Dawn").
+    static func outlets(_ raw: String) -> [SourceRef] {
+        raw.split(separator: ";").compactMap {
+            let s = trimmed($0)
+            return s.isEmpty ? nil : SourceRef(outlet: String(s))
+        }
+    }
+
+    /// `s` without leading and trailing white space (Unicode's, not only ASCII's).
+    static func trimmed(_ s: Substring) -> Substring {
+        let scalars = s.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return Substring(scalars[first...last])
+    }
+
+    /// The claim a `fatalities` value makes: ACLED's estimate in an ACLED export, else the file's sources' figure.
+    static func fatalitiesClaim(_ n: Int, acled: Bool, sources: [SourceRef]) -> Claim {
+        Claim(statement: fatalitiesStatement(n, acled: acled), by: fatalitiesAuthor(acled: acled, sources: sources), killed: n)
+    }
+
+    /// "2 fatalities (ACLED estimate)", or "2 fatalities" outside ACLED exports.
+    static func fatalitiesStatement(_ n: Int, acled: Bool) -> String {
+        acled ? "\(n) fatalities (ACLED estimate)" : "\(n) fatalities"
+    }
+
+    /// "ACLED citing Dawn; Express Tribune", "ACLED"; outside ACLED exports the sources, else "unattributed".
+    static func fatalitiesAuthor(acled: Bool, sources: [SourceRef]) -> String {
+        let cited = sources.map(\.outlet).joined(separator: "; ")
+        if acled { return cited.isEmpty ? "ACLED" : "ACLED citing \(cited)" }
+        return cited.isEmpty ? "unattributed" : cited
+    }
+
+    /// The file name of `path` without directory and extension: the prefix of generated ids.
+    static func basename(_ path: String) -> String {
+        let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+
+    /// A date, remembering every text already read (exports repeat the same few thousand days).
+    static func date(_ raw: String, cache: inout [String: Result<IncidentDate, DateError>]) -> Result<IncidentDate, DateError> {
+        if let d = cache[raw] { return d }
+        let d = DateParsing.parse(raw)
+        if cache.count < 100_000 { cache[raw] = d }
+        return d
+    }
+}
+
+/// A message about one value.
+struct FieldError: Error, Equatable {
+    var message: String
+    init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,196 @@
+import Foundation
+import Geometry
+import Incidents
+import XCTest
+
+final class GeoJSONIncidentReaderTests: XCTestCase {
+    func read(_ text: String, path: String = "t.geojson") throws -> IncidentFile {
+        try GeoJSONIncidentReader.read(Data(text.utf8), path: path)
+    }
+
+    func problems(_ text: String) -> [String] {
+        problems(Data(text.utf8))
+    }
+
+    func problems(_ data: Data) -> [String] {
+        do {
+            _ = try GeoJSONIncidentReader.read(data, path: "t.geojson")
+            XCTFail("read without problems")
+            return []
+        } catch let e as InputErrors {
+            return e.problems.map(\.description)
+        } catch {
+            XCTFail("unexpected error \(error)")
+            return []
+        }
+    }
+
+    /// A FeatureCollection with one feature per line (as QGIS writes them), starting on line 3.
+    func collection(_ features: [String]) -> String {
+        "{\n\"type\": \"FeatureCollection\", \"features\": [\n" + features.joined(separator: ",\n") + "\n]\n}\n"
+    }
+
+    func point(_ properties: String, _ coordinates: String = "[64.09, 26.98]", id: String = "") -> String {
+        "{ \"type\": \"Feature\",\(id) \"properties\": { \(properties) }, \"geometry\": { \"type\": \"Point\", \"coordinates\": \(coordinates) } }"
+    }
+
+    /// As QGIS 3 exports a layer to GeoJSON.
+    let qgisExport = """
+    {
+    "type": "FeatureCollection",
+    "name": "strikes_january_2024",
+    "crs": { "type": "name", "properties": { "name": "urn:ogc:def:crs:OGC:1.3:CRS84" } },
+    "features": [
+    { "type": "Feature", "properties": { "id": "sabz-koh", "date": "2024-01-16", "place": "Sabz Koh, Panjgur", "country": "PK", "admin1": "Balochistan", "kind": "missile and drone strike", "actor": "Iran", "target": "Jaish al-Adl", "origin": "Iran", "location_precision": "district", "claims": [ { "claim": "two children killed, three girls injured", "by": "Pakistan (Foreign Office)", "killed": 2, "injured": 3 } ], "sources": [ { "outlet": "AP", "url": "https://example.org/ap", "published": "2024-01-17" }, "AFP" ], "verified": true, "casualty_note": null, "score": 0.75, "layer_meta": { "tags": [ "cross-border", "iran" ], "analyst": "kp" } }, "geometry": { "type": "Point", "coordinates": [ 64.0903, 26.9811 ] } },
+    { "type": "Feature", "id": 7, "properties": { "event_date": "18 January 2024", "location": "Saravan", "event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike", "actor1": "Military Forces of Pakistan (2018-)", "fatalities": 9, "sources": "IRNA; Mehr", "geo_precision": 2, "notes": "Strikes on \\"hideouts\\" near Saravan" }, "geometry": { "type": "Point", "coordinates": [ 62.3344, 27.3709, 1203.5 ] } },
+    { "type": "Feature", "properties": { "id": "mand", "date": "2024-01-17", "name": "a border village near Mand", "admin2": "Kech", "Country": null }, "geometry": null }
+    ]
+    }
+    """
+
+    func testReadsAQGISExport() throws {
+        let file = try read(qgisExport)
+        XCTAssertEqual(file.title, "strikes_january_2024")
+        XCTAssertEqual(file.incidents.map(\.id), ["sabz-koh", "7", "mand"])
+        XCTAssertEqual(file.incidents.map(\.location.line), [6, 7, 8])
+
+        let sabzKoh = file.incidents[0]
+        XCTAssertEqual(sabzKoh.date.isoText, "2024-01-16")
+        XCTAssertEqual(sabzKoh.coordinates, LonLat(lon: 64.0903, lat: 26.9811))
+        XCTAssertEqual(sabzKoh.place, "Sabz Koh, Panjgur")
+        XCTAssertEqual(sabzKoh.country, "PK")
+        XCTAssertEqual(sabzKoh.admin1, "Balochistan")
+        XCTAssertEqual(sabzKoh.kind, "missile and drone strike")
+        XCTAssertEqual(sabzKoh.actor, "Iran")
+        XCTAssertEqual(sabzKoh.target, "Jaish al-Adl")
+        XCTAssertEqual(sabzKoh.origin, "Iran")
+        XCTAssertEqual(sabzKoh.locationPrecision, .district)
+        XCTAssertEqual(sabzKoh.claims, [Claim(statement: "two children killed, three girls injured", by: "Pakistan (Foreign Office)", killed: 2, injured: 3)])
+        XCTAssertEqual(sabzKoh.sources, [SourceRef(outlet: "AP", url: "https://example.org/ap", published: "2024-01-17"), SourceRef(outlet: "AFP")])
+        // Other properties are kept, in key order, with their JSON types; nulls are left out.
+        XCTAssertEqual(sabzKoh.extra.map(\.0), ["layer_meta", "score", "verified"])
+        XCTAssertEqual(sabzKoh.extra[0].1, .object([("analyst", .string("kp")), ("tags", .array([.string("cross-border"), .string("iran")]))]))
+        XCTAssertEqual(sabzKoh.extra[1].1, .number(0.75))
+        XCTAssertEqual(sabzKoh.extra[2].1, .bool(true))
+        XCTAssertEqual(sabzKoh.fieldLines["place"], 6)
+
+        // ACLED names; the feature's own id; the altitude ignored; a ";"-separated source text.
+        let saravan = file.incidents[1]
+        XCTAssertEqual(saravan.date.isoText, "2024-01-18")
+        XCTAssertEqual(saravan.coordinates, LonLat(lon: 62.3344, lat: 27.3709))
+        XCTAssertEqual(saravan.place, "Saravan")
+        XCTAssertEqual(saravan.kind, "Air/drone strike")
+        XCTAssertEqual(saravan.actor, "Military Forces of Pakistan (2018-)")
+        XCTAssertEqual(saravan.locationPrecision, .near)
+        XCTAssertEqual(saravan.sources.map(\.outlet), ["IRNA", "Mehr"])
+        XCTAssertEqual(saravan.claims, [Claim(statement: "9 fatalities", by: "IRNA; Mehr", killed: 9)])
+        XCTAssertEqual(saravan.notes, "Strikes on \"hideouts\" near Saravan")
+        XCTAssertEqual(saravan.extra.map(\.0), ["event_type", "sub_event_type"])
+
+        // A null geometry: placed later by its name.
+        let mand = file.incidents[2]
+        XCTAssertNil(mand.coordinates)
+        XCTAssertEqual(mand.place, "a border village near Mand")
+        XCTAssertEqual(mand.admin2, "Kech")
+        XCTAssertNil(mand.country)
+        XCTAssertTrue(mand.extra.isEmpty)
+    }
+
+    func testACLEDFeaturesAttributeFatalitiesToACLED() throws {
+        let file = try read(collection([point("\"event_id_cnty\": \"PAK110001\", \"event_date\": \"2024-01-16\", \"fatalities\": \"2\", \"source\": \"Dawn; Express Tribune\"")]))
+        XCTAssertEqual(file.incidents.first?.id, "PAK110001")
+        XCTAssertEqual(file.incidents.first?.claims, [Claim(statement: "2 fatalities (ACLED estimate)", by: "ACLED citing Dawn; Express Tribune", killed: 2)])
+    }
+
+    func testFeaturesWithoutAnyIdAreNumberedFromTheFileName() throws {
+        let file = try GeoJSONIncidentReader.read(Data(collection([point("\"date\": \"2024-01-16\""), point("\"date\": \"2024-01-17\"")]).utf8),
+                                                  path: "layers/qgis export.geojson")
+        XCTAssertEqual(file.incidents.map(\.id), ["qgis export-1", "qgis export-2"])
+    }
+
+    func testBadCoordinatesNameTheirPathAndLine() {
+        let ps = problems(collection([
+            point("\"id\": \"a\", \"date\": \"2024-01-16\""),
+            point("\"id\": \"b\", \"date\": \"2024-01-16\"", "[200, 95]"),
+            point("\"id\": \"c\", \"date\": \"2024-01-16\"", "[\"64.09\", 26.98]"),
+            point("\"id\": \"d\", \"date\": \"2024-01-16\"", "[64.09]"),
+            point("\"id\": \"e\", \"date\": \"2024-01-16\"", "[true, false]"),
+            point("\"id\": \"f\", \"date\": \"2024-01-16\"", "[120.5, 27.3]"),
+        ]))
+        XCTAssertEqual(ps, [
+            "t.geojson:4: features[1].geometry.coordinates: expected longitude between -180 and 180 and latitude between -90 and 90, got [200, 95]",
+            "t.geojson:5: features[2].geometry.coordinates: expected [longitude, latitude] as numbers, got [\"64.09\", 26.98]",
+            "t.geojson:6: features[3].geometry.coordinates: expected [longitude, latitude] as numbers, got [64.09]",
+            "t.geojson:7: features[4].geometry.coordinates: expected [longitude, latitude] as numbers, got [true, false]",
+        ])
+    }
+
+    func testOnlyPointsAndNullGeometriesWithAPlace() {
+        let line = "{ \"type\": \"Feature\", \"properties\": { \"id\": \"l\", \"date\": \"2024-01-16\" }, \"geometry\": { \"type\": \"LineString\", \"coordinates\": [[62.3, 27.3], [64.0, 26.9]] } }"
+        let nowhere = "{ \"type\": \"Feature\", \"properties\": { \"id\": \"n\", \"date\": \"2024-01-16\" }, \"geometry\": null }"
+        XCTAssertEqual(problems(collection([line, nowhere])), [
+            "t.geojson:3: features[0].geometry.type: expected \"Point\" (one point per incident), got \"LineString\"",
+            "t.geojson:4: features[1].geometry: null, and the properties name no place (location, place or name): the incident cannot be placed",
+        ])
+    }
+
+    func testDuplicateIdsNameBothFeatures() {
+        let ps = problems(collection([
+            point("\"id\": \"a\", \"date\": \"2024-01-16\""),
+            point("\"id\": \"b\", \"date\": \"2024-01-16\""),
+            point("\"date\": \"2024-01-16\"", id: " \"id\": \"a\","),
+        ]))
+        XCTAssertEqual(ps, ["t.geojson:5: features[2].id: duplicate id \"a\" (first at features[0], line 3)"])
+    }
+
+    func testValueProblems() {
+        let ps = problems(collection([
+            point("\"id\": \"a\""),
+            point("\"id\": \"b\", \"date\": \"2024-02-30\""),
+            point("\"id\": \"c\", \"date\": \"2024-01-16\", \"geo_precision\": 5, \"fatalities\": -1"),
+            point("\"id\": \"d\", \"date\": \"2024-01-16\", \"claims\": [ { \"claim\": \"nine killed\", \"killed\": \"nine\" } ]"),
+            point("\"id\": \"e\", \"date\": \"2024-01-16\", \"sources\": [ { \"title\": \"untitled\" }, 5 ], \"place\": [\"Saravan\"]"),
+        ]))
+        XCTAssertEqual(ps, [
+            "t.geojson:3: features[0].properties.date: missing: every incident needs a date (property date or event_date)",
+            "t.geojson:4: features[1].properties.date: \"2024-02-30\" is not a day of the calendar",
+            "t.geojson:5: features[2].properties.geo_precision: expected 1 (exact), 2 (near) or 3 (province), got \"5\"",
+            "t.geojson:5: features[2].properties.fatalities: expected a whole number ≥ 0, got -1",
+            "t.geojson:6: features[3].properties.claims[0].by: missing: who claims it",
+            "t.geojson:7: features[4].properties.place: expected text, got [\"Saravan\"]",
+            "t.geojson:7: features[4].properties.sources[0].outlet: missing: the outlet or agency",
+            "t.geojson:7: features[4].properties.sources[1]: expected an outlet or {outlet, title, url, published}, got 5",
+        ])
+    }
+
+    func testNestingIsLimitedBeforeParsing() throws {
+        // Root (1), features (2), feature (3), properties (4), then arrays from 5 on.
+        func nested(_ arrays: Int) -> String {
+            collection([point("\"id\": \"a\", \"date\": \"2024-01-16\", \"deep\": " + String(repeating: "[", count: arrays) + String(repeating: "]", count: arrays))])
+        }
+        let deepest = try read(nested(60))
+        XCTAssertEqual(deepest.incidents.count, 1, "64 levels are read")
+        XCTAssertEqual(problems(nested(61)), ["t.geojson:3: arrays and objects nested deeper than 64 levels; not read"])
+        XCTAssertEqual(problems(String(repeating: "[", count: 100_000)), ["t.geojson:1: arrays and objects nested deeper than 64 levels; not read"])
+        // Brackets inside strings, escaped quotes included, are not nesting.
+        let text = try read(collection([point("\"id\": \"a\", \"date\": \"2024-01-16\", \"note\": \"\\\"[[[[" + String(repeating: "[", count: 100) + "\"")]))
+        XCTAssertEqual(text.incidents.first?.extra.first?.1, .string("\"[[[[" + String(repeating: "[", count: 100)))
+    }
+
+    func testWholeFileProblems() {
+        XCTAssertEqual(problems(""), ["t.geojson: empty file: expected a GeoJSON FeatureCollection"])
+        XCTAssertEqual(problems(Data([0x1F, 0x8B, 0x08, 0x00])), ["t.geojson: binary file (gzip-compressed: decompress it first)"])
+        XCTAssertEqual(problems(Data("{\"type\": \"Feature\u{0}\"}".utf8)), ["t.geojson:1: binary file (NUL byte on this line; expected UTF-8 text)"])
+        // Foundation's wording differs between platforms; the line is ours.
+        let syntax = problems("{\n\"type\": \"FeatureCollection\",\n\"features\": [{} {}]\n}")
+        XCTAssertEqual(syntax.count, 1)
+        XCTAssertTrue(syntax.first?.hasPrefix("t.geojson:3: not valid JSON: ") ?? false, "\(syntax)")
+        XCTAssertEqual(problems("{\"type\": \"Feature\", \"properties\": {}, \"geometry\": null}"),
+                       ["t.geojson: type: expected \"FeatureCollection\", got \"Feature\""])
+        XCTAssertEqual(problems("[1, 2]"), ["t.geojson: expected a GeoJSON FeatureCollection (an object), got [1, 2]"])
+        XCTAssertEqual(problems("{\"type\": \"FeatureCollection\", \"features\": []}"), ["t.geojson: features: the array is empty: expected incidents"])
+        XCTAssertEqual(problems("{\"type\": \"FeatureCollection\", \"crs\": {\"type\": \"name\", \"properties\": {\"name\": \"urn:ogc:def:crs:EPSG::32641\"}}, \"features\": [" + point("\"date\": \"2024-01-16\"") + "]}"),
+                       ["t.geojson: crs.properties.name: coordinates must be WGS84 longitude/latitude (RFC 7946), but the file declares \"urn:ogc:def:crs:EPSG::32641\"; export it as EPSG:4326"])
+        XCTAssertEqual(try read("\u{FEFF}" + collection([point("\"date\": \"2024-01-16\"")])).incidents.count, 1, "a byte order mark is allowed")
+    }
+}
