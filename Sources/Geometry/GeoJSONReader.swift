@@ -54,22 +54,6 @@ public enum GeoJSONReader {
         }
     }
 
-    /// Converts a JSONSerialization value into a `JSONValue`.
-    public static func jsonValue(_ any: Any) -> JSONValue {
-        switch any {
-        case is NSNull: return .null
-        case let n as NSNumber:
-            // Foundation hands JSON booleans over as NSNumbers of ObjC type "c".
-            if String(cString: n.objCType) == "c" { return .bool(n.boolValue) }
-            return .number(n.doubleValue)
-        case let s as String: return .string(s)
-        case let a as [Any]: return .array(a.map(jsonValue))
-        case let o as [String: Any]:
-            return .object(o.keys.sorted().map { ($0, jsonValue(o[$0]!)) })
-        default: return .null
-        }
-    }
-
     /// The geometry of a GeoJSON geometry object.
     public static func geometry(_ g: JSONValue, path: String) throws -> Geometry {
         guard let type = g["type"]?.stringValue else { throw GeoJSONError(path: path + ".type", message: "missing") }

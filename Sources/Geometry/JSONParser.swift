@@ -24,16 +24,7 @@ public struct JSONParser {
     public func parse<C: Collection>(_ bytes: C) throws -> JSONValue where C.Element == UInt8 {
         try Array(bytes).withUnsafeBufferPointer { buf in
             var state = State(buf: buf, maxDepth: maxDepth)
-            if buf.count >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF { state.i = 3 }
-            if let bad = UTF8Check.firstInvalidByte(buf) {
-                state.i = bad
-                throw state.error("not UTF-8 text (invalid byte 0x\(String(buf[bad], radix: 16)))")
-            }
-            state.skipSpace()
-            let v = try state.value(depth: 0)
-            state.skipSpace()
-            if state.i < buf.count { throw state.error("unexpected text after the JSON value") }
-            return v
+            return try state.document()
         }
     }
 
@@ -41,10 +32,31 @@ public struct JSONParser {
         let buf: UnsafeBufferPointer<UInt8>
         let maxDepth: Int
         var i = 0
+        /// Member names leading from the root to the array whose element offsets are recorded.
+        var target: [String] = []
+        /// How many names of `target` lead to the value about to be parsed, or -1 when it is off that path.
+        var chain = -1
+        /// Byte offsets of the elements of the first array reached through `target`.
+        var elementOffsets: [Int] = []
+        var recorded = false
 
         init(buf: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
             self.buf = buf
             self.maxDepth = maxDepth
+        }
+
+        /// The whole text as one value: a BOM skipped, UTF-8 checked, nothing after the value.
+        mutating func document() throws -> JSONValue {
+            if buf.count >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF { i = 3 }
+            if let bad = UTF8Check.firstInvalidByte(buf) {
+                i = bad
+                throw error("not UTF-8 text (invalid byte 0x\(String(buf[bad], radix: 16)))")
+            }
+            skipSpace()
+            let v = try value(depth: 0)
+            skipSpace()
+            if i < buf.count { throw error("unexpected text after the JSON value") }
+            return v
         }
 
         func error(_ message: String) -> JSONParseError {
@@ -82,6 +94,7 @@ public struct JSONParser {
 
         mutating func object(depth: Int) throws -> JSONValue {
             if depth > maxDepth { throw error("nesting deeper than \(maxDepth) levels") }
+            let entered = chain
             i += 1
             var members: [(String, JSONValue)] = []
             skipSpace()
@@ -94,6 +107,7 @@ public struct JSONParser {
                 guard i < buf.count, buf[i] == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }
                 i += 1
                 skipSpace()
+                if entered >= 0 { chain = entered < target.count && target[entered] == key ? entered + 1 : -1 }
                 members.append((key, try value(depth: depth)))
                 skipSpace()
                 guard i < buf.count else { throw error("unterminated object") }
@@ -105,12 +119,19 @@ public struct JSONParser {
 
         mutating func array(depth: Int) throws -> JSONValue {
             if depth > maxDepth { throw error("nesting deeper than \(maxDepth) levels") }
+            let entered = chain
+            let recording = entered == target.count && !recorded
+            if recording { recorded = true }
             i += 1
             var items: [JSONValue] = []
             skipSpace()
             if i < buf.count, buf[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
             while true {
                 skipSpace()
+                if entered >= 0 {
+                    chain = -1
+                    if recording { elementOffsets.append(i) }
+                }
                 items.append(try value(depth: depth))
                 skipSpace()
                 guard i < buf.count else { throw error("unterminated array") }
@@ -228,4 +249,37 @@ public struct JSONParser {
     }
 
     static let powersOfTen: [Double] = (0...22).map { p in (0..<p).reduce(1.0) { x, _ in x * 10 } }
+}
+
+extension JSONParser {
+    /// Parses like `parse(_:)` and also tells the 1-based line (counted as in `JSONParseError`)
+    /// where each element of one array starts: the array reached from the root through the
+    /// object members named `path` (the first of each name, as `JSONValue[key]` finds them;
+    /// `[]` is the root itself). `elementLines` is empty when there is no such array.
+    public func parse<C: Collection>(_ bytes: C, elementLinesOf path: [String]) throws -> (value: JSONValue, elementLines: [Int])
+    where C.Element == UInt8 {
+        try Array(bytes).withUnsafeBufferPointer { buf in
+            var state = State(buf: buf, maxDepth: maxDepth)
+            state.target = path
+            state.chain = 0
+            let v = try state.document()
+            // The offsets ascend: one pass counts the line feeds before each.
+            var lines: [Int] = []
+            lines.reserveCapacity(state.elementOffsets.count)
+            var line = 1, k = 0
+            for offset in state.elementOffsets {
+                while k < offset {
+                    if buf[k] == 0x0A { line += 1 }
+                    k += 1
+                }
+                lines.append(line)
+            }
+            return (v, lines)
+        }
+    }
+}
+
+extension JSONParseError {
+    /// True when the text nests arrays and objects deeper than the parser's `maxDepth`.
+    public var isNestingTooDeep: Bool { message.hasPrefix("nesting deeper than ") }
 }

@@ -221,10 +221,30 @@ public struct Incident: Sendable {
         self.fieldLines = [:]
     }
 
+    /// The kind of violence, as the map draws it.
+    public var category: IncidentCategory { IncidentCategory(kind: kind) }
+
     /// True when the kind names a strike (air, drone, missile, artillery, shelling).
-    public var isStrike: Bool {
+    public var isStrike: Bool { category == .strike }
+}
+
+/// The kinds of violence the map tells apart.
+public enum IncidentCategory: String, Sendable, CaseIterable {
+    /// Air, drone, missile, rocket or artillery strikes and shelling.
+    case strike
+    /// Bombings: IEDs, suicide bombs, grenades, landmines.
+    case explosion
+    /// Everything else: armed clashes, attacks, shootings, abductions.
+    case other
+
+    /// The category a free-text or ACLED kind names ("Air/drone strike", "Suicide bomb", "Armed clash").
+    public init(kind: String) {
         let k = kind.lowercased()
-        return ["strike", "missile", "drone", "air", "shell", "artillery", "rocket", "bomb"].contains { k.contains($0) }
+        let explosive = ["bomb", "explosi", "ied", "grenade", "landmine", "suicide"]
+        let strike = ["strike", "missile", "drone", "air", "shell", "artillery", "rocket", "mortar"]
+        if explosive.contains(where: k.contains) && !["air", "drone", "missile"].contains(where: k.contains) { self = .explosion }
+        else if strike.contains(where: k.contains) { self = .strike }
+        else { self = .other }
     }
 }
 

@@ -154,15 +154,16 @@ enum FieldRules {
         Claim(statement: fatalitiesStatement(n, acled: acled), by: fatalitiesAuthor(acled: acled, sources: sources), killed: n)
     }
 
-    /// "2 fatalities (ACLED estimate)", or "2 fatalities" outside ACLED exports.
+    /// "2 fatalities (coded estimate)" in an ACLED-format export (the coders' figure), or "2 fatalities".
     static func fatalitiesStatement(_ n: Int, acled: Bool) -> String {
-        acled ? "\(n) fatalities (ACLED estimate)" : "\(n) fatalities"
+        acled ? "\(n) fatalities (coded estimate)" : "\(n) fatalities"
     }
 
-    /// "ACLED citing Dawn; Express Tribune", "ACLED"; outside ACLED exports the sources, else "unattributed".
+    /// "ACLED-format export citing Dawn; Express Tribune"; outside ACLED exports the sources, else "unattributed".
     static func fatalitiesAuthor(acled: Bool, sources: [SourceRef]) -> String {
         let cited = sources.map(\.outlet).joined(separator: "; ")
-        if acled { return cited.isEmpty ? "ACLED" : "ACLED citing \(cited)" }
+        // The layout says ACLED; the file may be ACLED's own export or one made in its format.
+        if acled { return cited.isEmpty ? "ACLED-format export" : "ACLED-format export citing \(cited)" }
         return cited.isEmpty ? "unattributed" : cited
     }
 

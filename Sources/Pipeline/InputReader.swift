@@ -3,7 +3,12 @@ import Incidents
 
 /// Input formats the readers understand.
 public enum InputFormat: String, CaseIterable, Sendable {
+    /// The human-written YAML incident format.
     case yaml
+    /// ACLED exports and other CSV (or TSV) files with coordinate or place columns.
+    case csv
+    /// GeoJSON FeatureCollections of points.
+    case geojson
 }
 
 /// Reads incident files of any supported format and checks ids across them.
@@ -11,9 +16,25 @@ public enum InputReader {
     /// Largest input file read (bytes).
     public static let maxFileSize = 512 * 1024 * 1024
 
-    /// The format of `path`: `forced`, else from the extension, else YAML.
-    public static func format(of path: String, forced: InputFormat?) -> InputFormat {
+    /// The format of a file: `forced`, else its extension, else its first bytes
+    /// (`{` GeoJSON; a first line with commas or tabs and no `key:` CSV; else YAML).
+    public static func format(of path: String, data: Data, forced: InputFormat?) -> InputFormat {
         if let forced { return forced }
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "yaml", "yml": return .yaml
+        case "csv", "tsv", "tab": return .csv
+        case "geojson", "json": return .geojson
+        default: break
+        }
+        var bytes = data.prefix(4096)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else { return .yaml }
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return .geojson }
+        let firstLine = String(decoding: bytes.prefix { $0 != 0x0A }, as: UTF8.self)
+        let looksLikeKey = firstLine.range(of: #"^\s*[A-Za-z_][A-Za-z0-9_ ]*:(\s|$)"#, options: .regularExpression) != nil
+        if !looksLikeKey && !firstLine.hasPrefix("-") && !firstLine.hasPrefix("#") && (firstLine.contains(",") || firstLine.contains("\t")) {
+            return .csv
+        }
         return .yaml
     }
 
@@ -43,8 +64,10 @@ public enum InputReader {
                 continue
             }
             do {
-                switch format(of: realPath, forced: forced) {
+                switch format(of: realPath, data: data, forced: forced) {
                 case .yaml: files.append(try YAMLIncidentReader.read(data, path: path))
+                case .csv: files.append(try CSVIncidentReader.read(data, path: path))
+                case .geojson: files.append(try GeoJSONIncidentReader.read(data, path: path))
                 }
             } catch let e as InputErrors {
                 problems += e.problems

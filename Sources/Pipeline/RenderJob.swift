@@ -39,6 +39,10 @@ public struct RenderRequest: Sendable {
     public var acceptAmbiguous = false
     /// Country context for every name.
     public var country: String?
+    /// Which incidents to keep.
+    public var filter = IncidentFilter()
+    /// Input format, when not detected.
+    public var format: InputFormat?
     /// Province context for every name.
     public var admin1: String?
     /// User gazetteer overlay files.
@@ -69,6 +73,31 @@ public enum RenderJob {
         return FileManager.default.fileExists(atPath: url.path) ? url.path : nil
     }
 
+    /// Inputs read and resolved (before filtering), with the gazetteer used.
+    public struct Loaded {
+        /// The files as read.
+        public var files: [IncidentFile]
+        /// The gazetteer (bundled data and the user's overlays).
+        public var gazetteer: Gazetteer
+        /// Every incident placed, in input order.
+        public var resolved: [ResolvedIncident]
+        /// The request's filter with country names turned into codes.
+        public var filter: IncidentFilter
+    }
+
+    /// Reads every input and places every incident; throws every problem at once.
+    public static func load(_ request: RenderRequest, inputs: [String], displayNames: [String: String] = [:]) throws -> Loaded {
+        let files = try InputReader.read(inputs, format: request.format, displayNames: displayNames)
+        let gazetteer = try Gazetteer.load(overlays: request.gazetteerOverlays.map { URL(fileURLWithPath: $0) })
+        // One --country is also the context for names; several only filter.
+        var filter = request.filter
+        filter.countries = Set(filter.countries.map { gazetteer.countryCode(for: $0) ?? $0.uppercased() })
+        let contextCountry = request.country ?? (filter.countries.count == 1 ? filter.countries.first : nil)
+        let resolver = IncidentResolver(gazetteer: gazetteer, acceptAmbiguous: request.acceptAmbiguous,
+                                        defaultCountry: contextCountry, defaultAdmin1: request.admin1)
+        return Loaded(files: files, gazetteer: gazetteer, resolved: try resolver.resolve(files.flatMap(\.incidents)), filter: filter)
+    }
+
     /// Runs the request; nothing is written unless every step succeeded.
     public static func run(_ request: RenderRequest) throws -> RenderResult {
         var inputs = request.inputs
@@ -88,12 +117,13 @@ public enum RenderJob {
         }
         // The CRS is checked first: a CRS PROJ rejects fails before any work.
         if let crs = request.crs { _ = try Projection(from: "EPSG:4326", to: crs) }
-        let files = try InputReader.read(inputs, displayNames: displayNames)
-        let gazetteer = try Gazetteer.load(overlays: request.gazetteerOverlays.map { URL(fileURLWithPath: $0) })
-        let resolver = IncidentResolver(gazetteer: gazetteer, acceptAmbiguous: request.acceptAmbiguous,
-                                        defaultCountry: request.country, defaultAdmin1: request.admin1)
-        let resolved = try resolver.resolve(files.flatMap(\.incidents))
-        let warnings = resolved.flatMap(\.warnings)
+        let loaded = try load(request, inputs: inputs, displayNames: displayNames)
+        let files = loaded.files, gazetteer = loaded.gazetteer
+        let resolved = loaded.resolved.filter(loaded.filter.keeps)
+        if resolved.isEmpty && !loaded.resolved.isEmpty {
+            throw FilterError(message: "no incident passes the filters (--from/--to/--bbox/--country); nothing was written")
+        }
+        let warnings = loaded.resolved.flatMap(\.warnings)
 
         var outputs: [(String, Data)] = []
         if request.geojson {
@@ -106,7 +136,9 @@ public enum RenderJob {
         }
         var svgText: String?
         if request.svg || !request.geojson {
-            let title = request.title ?? files.compactMap(\.title).first ?? "Incidents"
+            let countries = Array(Set(resolved.compactMap(\.country))).sorted().compactMap { gazetteer.country(code: $0)?.name }
+            let title = request.title ?? files.compactMap(\.title).first
+                ?? (countries.isEmpty || countries.count > 3 ? "Incidents" : "Incidents in " + countries.joined(separator: " and "))
             var options = MapOptions(crs: request.crs, width: request.width, height: request.height, idPrefix: request.idPrefix,
                                      theme: request.theme, inset: request.inset)
             if let css = request.cssFile {

@@ -50,7 +50,7 @@ public struct SceneBuilder {
         if let actor = i.actor { detail += " by \(actor)" }
         if detail.count > 64 { detail = String(detail.prefix(62)) + "…" }
         return SceneIncident(id: i.id, location: r.point, number: number, title: title, detail: detail,
-                             keyText: keyText(r), style: i.isStrike ? .strike : .other,
+                             keyText: keyText(r), style: MarkerStyle(rawValue: i.category.rawValue) ?? .other,
                              uncertaintyKm: r.precision.radiusKm, origin: r.origin, originLabel: r.originName,
                              importance: i.claims.compactMap(\.killed).max() ?? 0)
     }

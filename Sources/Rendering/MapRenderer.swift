@@ -266,7 +266,7 @@ struct MapBuilder {
                 let edge = Geodesic.wgs84.direct(lon: inc.location.lon, lat: inc.location.lat, azimuth: 90, distance: inc.uncertaintyKm * 1000)
                 let e = try toSVG(LonLat(lon: edge.lon, lat: edge.lat))
                 let r = ((e.x - a.x) * (e.x - a.x) + (e.y - a.y) * (e.y - a.y)).squareRoot()
-                haloNodes.append(.el("circle", [("class", "\(p)uncertainty" + (inc.style == .other ? " \(p)other" : "")),
+                haloNodes.append(.el("circle", [("class", "\(p)uncertainty" + (inc.style == .strike ? "" : " \(p)\(inc.style.rawValue)")),
                                                 ("data-incident-id", inc.id), ("cx", n(a.x)), ("cy", n(a.y)), ("r", n(r))]))
             }
             if let origin = inc.origin {
@@ -297,8 +297,11 @@ struct MapBuilder {
             case .other:
                 children.append(.el("path", [("class", "\(p)marker-other"),
                                              ("d", "M\(n(o.x)),\(n(o.y - 9.5))L\(n(o.x + 9.5)),\(n(o.y))L\(n(o.x)),\(n(o.y + 9.5))L\(n(o.x - 9.5)),\(n(o.y))Z")]))
+            case .explosion:
+                children.append(.el("path", [("class", "\(p)marker-explosion"),
+                                             ("d", "M\(n(o.x)),\(n(o.y - 10.5))L\(n(o.x + 9.5)),\(n(o.y + 7))L\(n(o.x - 9.5)),\(n(o.y + 7))Z")]))
             }
-            children.append(.el("text", [("class", "\(p)marker-number"), ("x", n(o.x)), ("y", n(o.y + 3.5)), ("text-anchor", "middle")],
+            children.append(.el("text", [("class", "\(p)marker-number"), ("x", n(o.x)), ("y", n(o.y + (inc.style == .explosion ? 5 : 3.5))), ("text-anchor", "middle")],
                                 [.text(String(inc.number))]))
             markerNodes.append(.el("g", [("class", "\(p)incident \(p)\(inc.style.rawValue)"), ("data-incident-id", inc.id),
                                          ("transform", "translate(\(n(a.x)),\(n(a.y)))")], children))
@@ -420,8 +423,11 @@ struct MapBuilder {
         if styles.contains(.strike) {
             rows.append((.el("circle", [("class", "\(p)marker-strike"), ("cx", "0"), ("cy", "0"), ("r", "6")]), "Strike (missile, drone, air, artillery)"))
         }
+        if styles.contains(.explosion) {
+            rows.append((.el("path", [("class", "\(p)marker-explosion"), ("d", "M0,-8L7,5L-7,5Z")]), "Bombing (IED, suicide bomb, grenade)"))
+        }
         if styles.contains(.other) {
-            rows.append((.el("path", [("class", "\(p)marker-other"), ("d", "M0,-7L7,0L0,7L-7,0Z")]), "Other attack or incident"))
+            rows.append((.el("path", [("class", "\(p)marker-other"), ("d", "M0,-7L7,0L0,7L-7,0Z")]), "Attack, clash or other incident"))
         }
         if scene.incidents.contains(where: { $0.uncertaintyKm > 0 }) {
             rows.append((.el("circle", [("class", "\(p)uncertainty"), ("cx", "0"), ("cy", "0"), ("r", "7")]), "Approximate location (radius)"))
@@ -602,6 +608,8 @@ struct MapBuilder {
                     children.append(.el("circle", [("class", "\(p)marker-strike"), ("cx", "22"), ("cy", n(y - 4)), ("r", "7.5")]))
                 case .other:
                     children.append(.el("path", [("class", "\(p)marker-other"), ("d", "M22,\(n(y - 13))L31,\(n(y - 4))L22,\(n(y + 5))L13,\(n(y - 4))Z")]))
+                case .explosion:
+                    children.append(.el("path", [("class", "\(p)marker-explosion"), ("d", "M22,\(n(y - 13.5))L31,\(n(y + 3.5))L13,\(n(y + 3.5))Z")]))
                 }
                 children.append(.el("text", [("class", "\(p)key-number"), ("x", "22"), ("y", n(y - 0.5)), ("text-anchor", "middle")], [.text(String(number))]))
             }

@@ -61,6 +61,8 @@ public struct ScenePlace: Sendable {
 public enum MarkerStyle: String, Sendable {
     /// Air, drone, missile or artillery strike: a circle.
     case strike
+    /// Bombing (IED, suicide bomb, grenade): a triangle.
+    case explosion
     /// Any other attack or incident: a diamond.
     case other
 }

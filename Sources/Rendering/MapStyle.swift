@@ -18,7 +18,7 @@ enum MapStyle {
     struct Palette {
         var sea, land, focusLand, coast, province, border, borderOther, casing: String
         var text, textMuted, areaLabel, provinceLabel, halo, panel, panelStroke: String
-        var strike, other, arrow, insetExtent: String
+        var strike, other, explosion, arrow, insetExtent: String
     }
 
     static func palette(_ theme: MapTheme) -> Palette {
@@ -27,17 +27,17 @@ enum MapStyle {
             return Palette(sea: "#d7e6f0", land: "#e6e3dc", focusLand: "#f5f1e6", coast: "#a8a39a", province: "#b9b2a4",
                            border: "#26221d", borderOther: "#555049", casing: "#ffffff", text: "#1f1b16", textMuted: "#4a453d",
                            areaLabel: "#6b6458", provinceLabel: "#8a8173", halo: "#ffffff", panel: "#ffffff", panelStroke: "#b9b2a4",
-                           strike: "#D55E00", other: "#0072B2", arrow: "#1f1b16", insetExtent: "#D55E00")
+                           strike: "#D55E00", other: "#0072B2", explosion: "#CC79A7", arrow: "#1f1b16", insetExtent: "#D55E00")
         case .dark:
             return Palette(sea: "#1b2631", land: "#3a3a38", focusLand: "#4a4843", coast: "#6d6a63", province: "#77736a",
                            border: "#f2efe8", borderOther: "#c9c4b8", casing: "#1b2631", text: "#f2efe8", textMuted: "#d6d1c6",
                            areaLabel: "#d6d1c6", provinceLabel: "#b3ad9f", halo: "#1b2631", panel: "#262b30", panelStroke: "#77736a",
-                           strike: "#E69F00", other: "#56B4E9", arrow: "#f2efe8", insetExtent: "#E69F00")
+                           strike: "#E69F00", other: "#56B4E9", explosion: "#CC79A7", arrow: "#f2efe8", insetExtent: "#E69F00")
         case .print:
             return Palette(sea: "#ffffff", land: "#ebebeb", focusLand: "#f7f7f7", coast: "#8c8c8c", province: "#a6a6a6",
                            border: "#000000", borderOther: "#404040", casing: "#ffffff", text: "#000000", textMuted: "#333333",
                            areaLabel: "#595959", provinceLabel: "#737373", halo: "#ffffff", panel: "#ffffff", panelStroke: "#8c8c8c",
-                           strike: "#D55E00", other: "#0072B2", arrow: "#000000", insetExtent: "#000000")
+                           strike: "#D55E00", other: "#0072B2", explosion: "#CC79A7", arrow: "#000000", insetExtent: "#000000")
         }
     }
 
@@ -59,8 +59,10 @@ enum MapStyle {
         .\(p)halo-text { paint-order: stroke; stroke: \(c.halo); stroke-width: 3px; stroke-linejoin: round; }
         .\(p)uncertainty { fill: \(c.strike); fill-opacity: 0.12; stroke: \(c.strike); stroke-opacity: 0.6; stroke-width: 1; stroke-dasharray: 3 2; }
         .\(p)uncertainty.\(p)other { fill: \(c.other); stroke: \(c.other); }
+        .\(p)uncertainty.\(p)explosion { fill: \(c.explosion); stroke: \(c.explosion); }
         .\(p)marker-strike { fill: \(c.strike); stroke: #ffffff; stroke-width: 1.6; }
         .\(p)marker-other { fill: \(c.other); stroke: #ffffff; stroke-width: 1.6; }
+        .\(p)marker-explosion { fill: \(c.explosion); stroke: #ffffff; stroke-width: 1.6; }
         .\(p)marker-number { fill: #ffffff; font-size: 10px; font-weight: bold; }
         .\(p)leader { stroke: \(c.textMuted); stroke-width: 0.8; fill: none; }
         .\(p)anchor-dot { fill: \(c.text); }

@@ -11,7 +11,7 @@ struct IncidentMapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "incidentmap",
         abstract: "Turn reports of armed incidents into GeoJSON layers and SVG maps.",
-        subcommands: [Render.self, Geocode.self],
+        subcommands: [Render.self, Check.self, Geocode.self],
         defaultSubcommand: nil
     )
 }
@@ -39,6 +39,9 @@ func report(_ error: Error) -> ExitCode {
     case let e as OutputError:
         print("error: \(e)", to: &stderr)
         return Exit.cantCreate
+    case let e as FilterError:
+        print("error: \(e)", to: &stderr)
+        return Exit.dataError
     case let e as GazetteerDataError:
         print("error: gazetteer: \(e)", to: &stderr)
         return Exit.noInput

@@ -18,8 +18,7 @@ extension IncidentMapCommand {
             """
         )
 
-        @Argument(help: "Incident files (YAML).")
-        var inputs: [String] = []
+        @OptionGroup var input: InputOptions
 
         @Flag(help: "Write an SVG map (to -o FILE, or standard output).")
         var svg = false
@@ -63,17 +62,6 @@ extension IncidentMapCommand {
         @Option(help: "Decimals of GeoJSON coordinates.")
         var precision: Int = 6
 
-        @Flag(help: "Accept the best candidate when a place name is ambiguous (recorded in the output).")
-        var acceptBest = false
-
-        @Option(help: "Country context for every place name (ISO code or name).")
-        var country: String?
-
-        @Option(help: "Province context for every place name.")
-        var admin1: String?
-
-        @Option(help: "Extra gazetteer entries (CSV/TSV with name, latitude, longitude, country, …). Repeatable.")
-        var gazetteer: [String] = []
 
         func validate() throws {
             if geojson && output == nil { throw ValidationError("--geojson needs -o DIR") }
@@ -85,7 +73,7 @@ extension IncidentMapCommand {
 
         func run() throws {
             var request = RenderRequest()
-            request.inputs = inputs
+            do { try input.apply(to: &request) } catch { throw report(error) }
             request.svg = svg || !geojson
             request.geojson = geojson
             request.output = output
@@ -99,10 +87,6 @@ extension IncidentMapCommand {
             request.extraLayers = (uncertainty ? ["uncertainty"] : []) + (strikes ? ["strikes"] : [])
             request.cssFile = css
             request.inset = !noInset
-            request.acceptAmbiguous = acceptBest
-            request.country = country
-            request.admin1 = admin1
-            request.gazetteerOverlays = gazetteer
             // Recorded in the SVG's metadata; paths are cut to file names so the same
             // input and options give the same bytes wherever the files live.
             request.command = (["incidentmap"] + CommandLine.arguments.dropFirst().map { arg in

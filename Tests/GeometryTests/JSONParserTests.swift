@@ -37,4 +37,39 @@ final class JSONParserTests: XCTestCase {
             XCTAssertTrue(e.message.contains("UTF-8"), e.message)
         } catch { XCTFail("\(error)") }
     }
+
+    func testElementLinesOfOneArray() throws {
+        func lines(_ s: String, _ path: [String]) throws -> [Int] { try JSONParser().parse(Array(s.utf8), elementLinesOf: path).elementLines }
+        let text = "{\"meta\": [{\"features\": [1]}],\n\"features\": [\n{\"a\": [{}, {}]},\r\n  2,\n\n  [3,\n4], \"x\"],\n\"b\": {\"c\": [\n5, 6]}}"
+        XCTAssertEqual(try lines(text, ["features"]), [3, 4, 6, 7])
+        XCTAssertEqual(try lines(text, ["b", "c"]), [9, 9])
+        XCTAssertEqual(try lines("\u{FEFF}\n[1,\n2]", []), [2, 3], "the root array; a BOM is no line")
+        XCTAssertEqual(try lines(text, ["nothing"]), [])
+        XCTAssertEqual(try lines(text, ["b"]), [], "an object, not an array")
+        XCTAssertEqual(try lines("{\"a\": []}", ["a"]), [])
+        // The first member of a repeated name, as the subscript finds it.
+        let twice = "{\"a\": [1],\n\"a\": [\n2, 3]}"
+        let parsed = try JSONParser().parse(Array(twice.utf8), elementLinesOf: ["a"])
+        XCTAssertEqual(parsed.value["a"], .array([.number(1)]))
+        XCTAssertEqual(parsed.elementLines, [1])
+        // The value and the errors are those of parse(_:).
+        XCTAssertEqual(try JSONParser().parse(Array(text.utf8), elementLinesOf: ["features"]).value, try parse(text))
+        for bad in ["{\"features\": [1,\n2,]}", "{\"features\": [1] x", String(repeating: "[", count: 70)] {
+            var expected: JSONParseError?
+            do { _ = try parse(bad) } catch { expected = error as? JSONParseError }
+            XCTAssertThrowsError(try JSONParser().parse(Array(bad.utf8), elementLinesOf: ["features"])) { XCTAssertEqual($0 as? JSONParseError, expected) }
+        }
+    }
+
+    func testNestingTooDeepIsToldApart() {
+        func err(_ s: String, maxDepth: Int = 64) -> JSONParseError? {
+            do { _ = try JSONParser(maxDepth: maxDepth).parse(Array(s.utf8)); return nil } catch { return error as? JSONParseError }
+        }
+        XCTAssertNil(err(String(repeating: "[", count: 64) + String(repeating: "]", count: 64)))
+        let deep = err("{\"a\":\n" + String(repeating: "[", count: 64))
+        XCTAssertEqual(deep?.isNestingTooDeep, true)
+        XCTAssertEqual(deep?.line, 2)
+        XCTAssertEqual(err("[[{}]]", maxDepth: 2)?.isNestingTooDeep, true)
+        XCTAssertEqual(err("[1,]")?.isNestingTooDeep, false)
+    }
 }

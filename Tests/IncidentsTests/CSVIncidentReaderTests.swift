@@ -116,7 +116,7 @@ final class CSVIncidentReaderTests: XCTestCase {
         XCTAssertEqual(sabzKoh.actor, "Military Forces of Iran (1989-)")
         XCTAssertEqual(sabzKoh.target, "Civilians (Pakistan)")
         XCTAssertEqual(sabzKoh.notes, ACLEDFixture.note1, "commas, doubled quotes and the line end inside the quotes survive")
-        XCTAssertEqual(sabzKoh.claims, [Claim(statement: "2 fatalities (ACLED estimate)", by: "ACLED citing Dawn; Express Tribune", killed: 2)])
+        XCTAssertEqual(sabzKoh.claims, [Claim(statement: "2 fatalities (coded estimate)", by: "ACLED-format export citing Dawn; Express Tribune", killed: 2)])
         XCTAssertEqual(sabzKoh.sources, [SourceRef(outlet: "Dawn"), SourceRef(outlet: "Express Tribune")])
         XCTAssertEqual(sabzKoh.location, InputLocation(file: "exports/acled-2024.csv", line: 2))
 
@@ -136,7 +136,7 @@ final class CSVIncidentReaderTests: XCTestCase {
         XCTAssertEqual(saravan.location.line, 4)
         XCTAssertEqual(saravan.sources.map(\.outlet), ["IRNA", "Mehr News Agency"])
         XCTAssertEqual(saravan.claims.first?.killed, 9)
-        XCTAssertEqual(saravan.claims.first?.by, "ACLED citing IRNA; Mehr News Agency")
+        XCTAssertEqual(saravan.claims.first?.by, "ACLED-format export citing IRNA; Mehr News Agency")
         XCTAssertEqual(file.incidents.map(\.location.line), [2, 4, 5, 6, 7, 8, 9])
 
         // Fields after the multi-line note start on line 3, and only they are listed (by column and
@@ -158,7 +158,7 @@ final class CSVIncidentReaderTests: XCTestCase {
 
         let panjgur = file.incidents[6]
         XCTAssertEqual(panjgur.date.isoText, "2024-01-16", "16-January-2024")
-        XCTAssertEqual(panjgur.claims, [Claim(statement: "0 fatalities (ACLED estimate)", by: "ACLED", killed: 0)])
+        XCTAssertEqual(panjgur.claims, [Claim(statement: "0 fatalities (coded estimate)", by: "ACLED-format export", killed: 0)])
         XCTAssertEqual(panjgur.sources, [])
         XCTAssertNil(panjgur.target)
         XCTAssertNil(panjgur.notes)

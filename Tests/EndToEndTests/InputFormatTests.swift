@@ -1,0 +1,111 @@
+import Foundation
+import XCTest
+
+/// Every bundled example renders, in each input format, with the promised errors and filters.
+final class InputFormatTests: XCTestCase {
+    var tmp: URL!
+
+    override func setUpWithError() throws {
+        tmp = FileManager.default.temporaryDirectory.appendingPathComponent("incidentmap-inputs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: tmp) }
+
+    func example(_ name: String) -> String { repositoryRoot.appendingPathComponent("Examples/\(name)").path }
+
+    func features(_ dir: URL) throws -> [[String: Any]] {
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("incidents.geojson"))) as! [String: Any]
+        return json["features"] as! [[String: Any]]
+    }
+
+    func testEveryExampleRendersInEveryFormat() throws {
+        for (name, count) in [("january-2024.yaml", 3), ("acled-style-2024.csv", 6), ("january-2024.geojson", 3)] {
+            let dir = tmp.appendingPathComponent(name)
+            let r = try incidentmap(["render", example(name), "--svg", "--geojson", "-o", dir.path])
+            XCTAssertEqual(r.status, 0, "\(name): \(r.stderr)")
+            XCTAssertEqual(try features(dir).count, count, name)
+            XCTAssertEqual(try runTool("xmllint", ["--noout", dir.appendingPathComponent("map.svg").path]).status, 0)
+            XCTAssertEqual(try runTool("rsvg-convert", ["-o", tmp.appendingPathComponent("\(name).png").path,
+                                                     dir.appendingPathComponent("map.svg").path]).status, 0)
+            let info = try runTool("ogrinfo", ["-al", "-so", dir.appendingPathComponent("incidents.geojson").path])
+            XCTAssertEqual(info.status, 0)
+            XCTAssertFalse(info.stderr.lowercased().contains("warning"), info.stderr)
+        }
+    }
+
+    func testACLEDRowsKeepEveryColumnAndAreCheckedAgainstTheirCountry() throws {
+        let dir = tmp.appendingPathComponent("acled")
+        XCTAssertEqual(try incidentmap(["render", example("acled-style-2024.csv"), "--geojson", "-o", dir.path]).status, 0)
+        let fs = try features(dir)
+        let gwadar = try XCTUnwrap(fs.first { $0["id"] as? String == "EX-PAK-0002" }?["properties"] as? [String: Any])
+        XCTAssertEqual(gwadar["country"] as? String, "PK")
+        XCTAssertEqual(gwadar["location_precision"] as? String, "exact")
+        XCTAssertEqual(gwadar["source_scale"] as? String, "National", "extra ACLED columns are kept")
+        XCTAssertEqual(gwadar["sub_event_type"] as? String, "Armed clash")
+        let claims = try XCTUnwrap(gwadar["claims"] as? [[String: Any]])
+        XCTAssertEqual(claims.first?["killed"] as? Int, 10)
+        // A row whose point falls in another country than it declares is a warning and a property.
+        let csv = tmp.appendingPathComponent("mismatch.csv")
+        try "event_id_cnty,event_date,country,location,latitude,longitude\nX1,16 January 2024,Iran,Panjgur,26.97186,64.09459\n"
+            .write(to: csv, atomically: true, encoding: .utf8)
+        let out = tmp.appendingPathComponent("mm")
+        let r = try incidentmap(["render", csv.path, "--geojson", "-o", out.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stderr.contains("mismatch.csv:2") && r.stderr.contains("falls in PK"), r.stderr)
+        let p = try XCTUnwrap(try features(out).first?["properties"] as? [String: Any])
+        XCTAssertEqual(p["country"] as? String, "PK")
+        XCTAssertEqual(p["country_declared"] as? String, "Iran")
+        XCTAssertFalse((p["warnings"] as? [String] ?? []).isEmpty)
+    }
+
+    func testFormatIsDetectedFromContentAndCanBeForced() throws {
+        let noExtension = tmp.appendingPathComponent("export")
+        try Data(contentsOf: URL(fileURLWithPath: example("acled-style-2024.csv"))).write(to: noExtension)
+        XCTAssertEqual(try incidentmap(["check", noExtension.path]).status, 0)
+        let mislabelled = tmp.appendingPathComponent("points.txt")
+        try Data(contentsOf: URL(fileURLWithPath: example("january-2024.geojson"))).write(to: mislabelled)
+        XCTAssertEqual(try incidentmap(["check", mislabelled.path]).status, 0)
+        let r = try incidentmap(["check", mislabelled.path, "--format", "yaml"])
+        XCTAssertNotEqual(r.status, 0)
+    }
+
+    func testFiltersKeepWhatIsAsked() throws {
+        let csv = example("acled-style-2024.csv")
+        func count(_ args: [String]) throws -> Int {
+            let dir = tmp.appendingPathComponent(UUID().uuidString)
+            let r = try incidentmap(["render", csv, "--geojson", "-o", dir.path] + args)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            return try features(dir).count
+        }
+        XCTAssertEqual(try count(["--country", "IR"]), 2)
+        XCTAssertEqual(try count(["--country", "Pakistan"]), 4)
+        XCTAssertEqual(try count(["--country", "IR", "--country", "PK"]), 6)
+        XCTAssertEqual(try count(["--from", "2024-01-17", "--to", "2024-03-31"]), 3)
+        XCTAssertEqual(try count(["--bbox", "60,24,63,28"]), 3)
+        let bad = try incidentmap(["render", csv, "--svg", "--bbox", "63,24,60,28"])
+        XCTAssertEqual(bad.status, 64)
+        XCTAssertTrue(bad.stderr.contains("--bbox"), bad.stderr)
+        let none = try incidentmap(["render", csv, "--svg", "-o", tmp.appendingPathComponent("n.svg").path, "--from", "2025-01-01"])
+        XCTAssertNotEqual(none.status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: tmp.appendingPathComponent("n.svg").path))
+    }
+
+    func testSeveralFilesInOneRunAndIdClashes() throws {
+        let dir = tmp.appendingPathComponent("both")
+        let r = try incidentmap(["render", example("january-2024.yaml"), example("acled-style-2024.csv"), "--geojson", "-o", dir.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try features(dir).count, 9)
+        let clash = try incidentmap(["check", example("january-2024.yaml"), example("january-2024.yaml")])
+        XCTAssertEqual(clash.status, 65)
+        XCTAssertTrue(clash.stderr.contains("duplicate id"), clash.stderr)
+    }
+
+    func testCheckPrintsOneLinePerFile() throws {
+        let r = try incidentmap(["check", example("january-2024.yaml"), example("acled-style-2024.csv"), example("january-2024.geojson")])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let lines = r.stdoutText.split(separator: "\n")
+        XCTAssertEqual(lines.count, 3)
+        XCTAssertTrue(lines[1].contains("acled-style-2024.csv: ok, 6 incidents"), String(lines[1]))
+    }
+}
