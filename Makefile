@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN_RELEASE = .build/release/incidentmap
 OUT ?= out
 
-.PHONY: setup demo test build release png bench bench-gazetteer clean
+.PHONY: setup demo test test-browser build release png bench bench-gazetteer clean
 
 setup: ## Install the Debian packages (PROJ, GDAL, librsvg, xmllint) if missing
 	@bash scripts/setup.sh
@@ -17,6 +17,10 @@ demo: setup release ## Render the bundled January 2024 example into out/
 
 test: setup ## Build and run every test (unit and end-to-end, with the real PROJ, GDAL and librsvg)
 	@bash scripts/test.sh
+
+test-browser: setup ## Open the HTML report in headless Chromium (installs it) and check the screenshot
+	$(SWIFT) build --product incidentmap
+	bash scripts/browser-check.sh
 
 build: setup
 	$(SWIFT) build

@@ -7,9 +7,10 @@
 #   libxml2-utils xmllint, which checks every SVG is well-formed XML
 #   pkg-config   how SwiftPM finds PROJ
 #   fonts-dejavu-core  the sans-serif the SVG's font stack falls back to when rendered here
+#   python3-html5lib   the HTML5 parser the report tests validate report.html with
 # Installs only what is missing; uses sudo when not root.
 set -euo pipefail
-packages=(libproj-dev proj-bin gdal-bin librsvg2-bin libxml2-utils pkg-config fonts-dejavu-core)
+packages=(libproj-dev proj-bin gdal-bin librsvg2-bin libxml2-utils pkg-config fonts-dejavu-core python3-html5lib)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

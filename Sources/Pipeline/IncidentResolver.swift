@@ -56,6 +56,7 @@ public struct IncidentResolver {
         var record: ResolutionRecord?
         var entry: GazetteerEntry?
         var warnings: [InputProblem] = []
+        var others: [String] = []
         if let c = inc.coordinates {
             point = c
             precision = precision ?? .exact
@@ -84,6 +85,7 @@ public struct IncidentResolver {
             }
             record = rec
             entry = best.entry
+            others = lookup.resolution.candidates.dropFirst().prefix(3).map { "\(describe($0)), score \(String(format: "%.3f", $0.score))" }
             point = best.entry.location
             if precision == nil {
                 if lookup.near { precision = .near }
@@ -123,7 +125,7 @@ public struct IncidentResolver {
         return .success(ResolvedIncident(incident: inc, point: point, precision: precision ?? .exact, resolution: record, entry: entry,
                                          country: country?.id, province: province?.id, provinceName: province?.name,
                                          border: borders.nearest(to: point), origin: origin, originName: originName,
-                                         warnings: warnings))
+                                         otherCandidates: others, warnings: warnings))
     }
 }
 

@@ -100,6 +100,49 @@ public enum RenderJob {
 
     /// Runs the request; nothing is written unless every step succeeded.
     public static func run(_ request: RenderRequest) throws -> RenderResult {
+        let prepared = try prepare(request)
+        let resolved = prepared.incidents, gazetteer = prepared.loaded.gazetteer
+        var outputs: [(String, Data)] = []
+        if request.geojson {
+            let extent = LayerBuilder.extent(of: resolved) ?? BoundingBox(minX: 40, minY: 12, maxX: 80, maxY: 42)
+            let layers = LayerBuilder(gazetteer: gazetteer, extent: extent).build(resolved)
+            let writer = GeoJSONWriter(precision: request.precision)
+            for name in LayerSet.names + LayerSet.optionalNames.filter(request.extraLayers.contains) {
+                outputs.append(("\(name).geojson", Data(writer.collection(name: name, features: layers.layers[name] ?? []))))
+            }
+        }
+        var svgText: String?
+        if request.svg || !request.geojson {
+            svgText = try map(prepared, request).svg
+        }
+
+        var written: [String] = []
+        if request.geojson {
+            guard let dir = request.output else { throw OutputError(path: "-o", message: "--geojson needs -o DIR") }
+            if let svg = svgText { outputs.append(("map.svg", Data(svg.utf8))) }
+            try AtomicOutput.writeDirectory(outputs, to: dir)
+            written = outputs.map { dir + "/" + $0.0 }
+            return RenderResult(warnings: prepared.warnings, written: written, svgForStandardOutput: nil)
+        }
+        if let out = request.output, let svg = svgText {
+            try AtomicOutput.write(Data(svg.utf8), to: out)
+            return RenderResult(warnings: prepared.warnings, written: [out], svgForStandardOutput: nil)
+        }
+        return RenderResult(warnings: prepared.warnings, written: [], svgForStandardOutput: svgText)
+    }
+
+    /// Inputs read, placed and filtered, ready to render.
+    public struct Prepared {
+        /// Everything read and placed.
+        public var loaded: Loaded
+        /// The incidents that pass the filters, in input order.
+        public var incidents: [ResolvedIncident]
+        /// Warnings to show.
+        public var warnings: [InputProblem]
+    }
+
+    /// Checks the request, reads and places every incident and applies the filters.
+    public static func prepare(_ request: RenderRequest) throws -> Prepared {
         var inputs = request.inputs
         var displayNames: [String: String] = [:]
         if inputs.isEmpty {
@@ -118,52 +161,38 @@ public enum RenderJob {
         // The CRS is checked first: a CRS PROJ rejects fails before any work.
         if let crs = request.crs { _ = try Projection(from: "EPSG:4326", to: crs) }
         let loaded = try load(request, inputs: inputs, displayNames: displayNames)
-        let files = loaded.files, gazetteer = loaded.gazetteer
         let resolved = loaded.resolved.filter(loaded.filter.keeps)
         if resolved.isEmpty && !loaded.resolved.isEmpty {
             throw FilterError(message: "no incident passes the filters (--from/--to/--bbox/--country); nothing was written")
         }
-        let warnings = loaded.resolved.flatMap(\.warnings)
+        return Prepared(loaded: loaded, incidents: resolved, warnings: loaded.resolved.flatMap(\.warnings))
+    }
 
-        var outputs: [(String, Data)] = []
-        if request.geojson {
-            let extent = LayerBuilder.extent(of: resolved) ?? BoundingBox(minX: 40, minY: 12, maxX: 80, maxY: 42)
-            let layers = LayerBuilder(gazetteer: gazetteer, extent: extent).build(resolved)
-            let writer = GeoJSONWriter(precision: request.precision)
-            for name in LayerSet.names + LayerSet.optionalNames.filter(request.extraLayers.contains) {
-                outputs.append(("\(name).geojson", Data(writer.collection(name: name, features: layers.layers[name] ?? []))))
-            }
-        }
-        var svgText: String?
-        if request.svg || !request.geojson {
-            let countries = Array(Set(resolved.compactMap(\.country))).sorted().compactMap { gazetteer.country(code: $0)?.name }
-            let title = request.title ?? files.compactMap(\.title).first
-                ?? (countries.isEmpty || countries.count > 3 ? "Incidents" : "Incidents in " + countries.joined(separator: " and "))
-            var options = MapOptions(crs: request.crs, width: request.width, height: request.height, idPrefix: request.idPrefix,
-                                     theme: request.theme, inset: request.inset)
-            if let css = request.cssFile {
-                guard let text = try? String(contentsOfFile: css, encoding: .utf8) else {
-                    throw OutputError(path: css, message: "cannot read the --css file as UTF-8 text")
-                }
-                options.extraCSS = text
-            }
-            let crsName = request.crs ?? "azimuthal equidistant centred on the incidents (WGS84)"
-            let scene = SceneBuilder(gazetteer: gazetteer).scene(resolved, title: title, crsName: crsName, command: request.command)
-            svgText = try MapRenderer.render(scene, options: options).svg
-        }
+    /// The map's title: `--title`, else the first input's, else one made from the countries.
+    public static func title(_ prepared: Prepared, _ request: RenderRequest) -> String {
+        let gazetteer = prepared.loaded.gazetteer
+        let countries = Array(Set(prepared.incidents.compactMap(\.country))).sorted().compactMap { gazetteer.country(code: $0)?.name }
+        return request.title ?? prepared.loaded.files.compactMap(\.title).first
+            ?? (countries.isEmpty || countries.count > 3 ? "Incidents" : "Incidents in " + countries.joined(separator: " and "))
+    }
 
-        var written: [String] = []
-        if request.geojson {
-            guard let dir = request.output else { throw OutputError(path: "-o", message: "--geojson needs -o DIR") }
-            if let svg = svgText { outputs.append(("map.svg", Data(svg.utf8))) }
-            try AtomicOutput.writeDirectory(outputs, to: dir)
-            written = outputs.map { dir + "/" + $0.0 }
-            return RenderResult(warnings: warnings, written: written, svgForStandardOutput: nil)
+    /// A name for the map's CRS, for attribution lines.
+    public static func crsName(_ request: RenderRequest) -> String {
+        request.crs ?? "azimuthal equidistant centred on the incidents (WGS84)"
+    }
+
+    /// The SVG map of the prepared incidents.
+    public static func map(_ prepared: Prepared, _ request: RenderRequest) throws -> RenderedMap {
+        var options = MapOptions(crs: request.crs, width: request.width, height: request.height, idPrefix: request.idPrefix,
+                                 theme: request.theme, inset: request.inset)
+        if let css = request.cssFile {
+            guard let text = try? String(contentsOfFile: css, encoding: .utf8) else {
+                throw OutputError(path: css, message: "cannot read the --css file as UTF-8 text")
+            }
+            options.extraCSS = text
         }
-        if let out = request.output, let svg = svgText {
-            try AtomicOutput.write(Data(svg.utf8), to: out)
-            return RenderResult(warnings: warnings, written: [out], svgForStandardOutput: nil)
-        }
-        return RenderResult(warnings: warnings, written: [], svgForStandardOutput: svgText)
+        let scene = SceneBuilder(gazetteer: prepared.loaded.gazetteer)
+            .scene(prepared.incidents, title: title(prepared, request), crsName: crsName(request), command: request.command)
+        return try MapRenderer.render(scene, options: options)
     }
 }

@@ -26,6 +26,8 @@ public struct ResolvedIncident: Sendable {
     public var origin: LonLat?
     /// What the origin resolved to (a country or place name).
     public var originName: String?
+    /// The other readings the gazetteer weighed (up to three, described), for the audit trail.
+    public var otherCandidates: [String] = []
     /// Warnings about this incident (e.g. declared country differs from the point's).
     public var warnings: [InputProblem]
 }

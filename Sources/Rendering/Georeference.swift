@@ -38,4 +38,8 @@ public struct RenderedMap: Sendable {
     public var svg: String
     /// How to place more on it.
     public var georeference: Georeference
+    /// The SVG as a node tree (for inlining into HTML).
+    public var root: SVGNode
+    /// The map CRS as WKT2, when PROJ can export it.
+    public var wkt: String?
 }

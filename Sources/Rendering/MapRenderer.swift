@@ -390,7 +390,7 @@ struct MapBuilder {
             .el("defs", [], defs),
             .el("rect", [("class", "\(p)background"), ("x", "0"), ("y", "0"), ("width", n(options.width)), ("height", n(options.height))]),
         ] + mapLayers + furniture)
-        return RenderedMap(svg: SVGSerializer.document(root), georeference: georef)
+        return RenderedMap(svg: SVGSerializer.document(root), georeference: georef, root: root, wkt: projection.targetWKT())
     }
 
     /// Offsets that spread the symbols of markers closer than 16 px around their common centre.

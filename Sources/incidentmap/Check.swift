@@ -15,11 +15,14 @@ extension IncidentMapCommand {
 
         @OptionGroup var input: InputOptions
 
+        @Option(name: .customLong("format"), help: "Input format: yaml, csv or geojson (as --input-format).")
+        var inputFormat: InputFormat?
+
         func run() throws {
             var request = RenderRequest()
             var stderr = StandardError()
             do {
-                try input.apply(to: &request)
+                try input.apply(to: &request, formatAlias: inputFormat)
                 var inputs = request.inputs
                 var names: [String: String] = [:]
                 if inputs.isEmpty, let example = RenderJob.bundledExample() {

@@ -11,7 +11,7 @@ struct IncidentMapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "incidentmap",
         abstract: "Turn reports of armed incidents into GeoJSON layers and SVG maps.",
-        subcommands: [Render.self, Check.self, Geocode.self],
+        subcommands: [Render.self, Check.self, Report.self, Geocode.self],
         defaultSubcommand: nil
     )
 }

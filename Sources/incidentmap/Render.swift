@@ -20,6 +20,9 @@ extension IncidentMapCommand {
 
         @OptionGroup var input: InputOptions
 
+        @Option(name: .customLong("format"), help: "Input format: yaml, csv or geojson (as --input-format).")
+        var inputFormat: InputFormat?
+
         @Flag(help: "Write an SVG map (to -o FILE, or standard output).")
         var svg = false
 
@@ -73,7 +76,7 @@ extension IncidentMapCommand {
 
         func run() throws {
             var request = RenderRequest()
-            do { try input.apply(to: &request) } catch { throw report(error) }
+            do { try input.apply(to: &request, formatAlias: inputFormat) } catch { throw report(error) }
             request.svg = svg || !geojson
             request.geojson = geojson
             request.output = output

