@@ -196,10 +196,24 @@ public final class Gazetteer: @unchecked Sendable {
     // MARK: - Point in polygon
 
     /// The country whose polygon holds `p`.
-    public func country(at p: LonLat) -> Region? { countries.first { $0.contains(p) } }
+    public func country(at p: LonLat) -> Region? { countryGrid.region(at: p) }
 
     /// The province whose polygon holds `p`.
-    public func province(at p: LonLat) -> Region? { provinces.first { $0.contains(p) } }
+    public func province(at p: LonLat) -> Region? { provinceGrid.region(at: p) }
+
+    /// Grids over the polygons, built on first use (thread-safe: `lazy` is not).
+    private var countryGrid: RegionGrid { grids.countries }
+    private var provinceGrid: RegionGrid { grids.provinces }
+    private var grids: (countries: RegionGrid, provinces: RegionGrid) {
+        gridLock.lock()
+        defer { gridLock.unlock() }
+        if let g = builtGrids { return g }
+        let g = (RegionGrid(regions: countries), RegionGrid(regions: provinces))
+        builtGrids = g
+        return g
+    }
+    private let gridLock = NSLock()
+    private var builtGrids: (countries: RegionGrid, provinces: RegionGrid)?
 
     /// The province with id `id` (ISO 3166-2).
     public func province(id: String) -> Region? { provinces.first { $0.id == id } }

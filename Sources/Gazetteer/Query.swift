@@ -1,5 +1,5 @@
 /// A place name to resolve, with the context that narrows it.
-public struct PlaceQuery: Sendable, Equatable {
+public struct PlaceQuery: Sendable, Hashable {
     /// The text as reported, e.g. "a border village near Saravan" or "Panjgoor, Baluchistan".
     public var text: String
     /// Country (ISO alpha-2, alpha-3 or name) the place must be in.

@@ -43,9 +43,21 @@ public enum CSVIncidentReader {
 
     /// Reads `data` read from `path`; throws `InputErrors` with every problem of the file.
     public static func read(_ data: Data, path: String, limits: Limits) throws -> IncidentFile {
+        var incidents: [Incident] = []
+        var file = try read(data, path: path, limits: limits, reserve: { incidents.reserveCapacity($0) }) { incidents.append($0) }
+        file.incidents = incidents
+        return file
+    }
+
+    /// Reads `data` row by row, handing each incident to `each` as soon as it is read, so that a
+    /// large file need not be held as incidents. Problems are collected and thrown at the end
+    /// (after `each` has seen every good row): a caller that writes must not publish its
+    /// output until this returns. The returned file has no incidents.
+    public static func read(_ data: Data, path: String, limits: Limits = Limits(),
+                            reserve: (Int) -> Void = { _ in }, each: (Incident) -> Void) throws -> IncidentFile {
         let (file, problems) = data.withUnsafeBytes { raw -> (IncidentFile, [InputProblem]) in
             var reader = Reader(path: path, limits: limits)
-            let file = reader.read(raw.bindMemory(to: UInt8.self))
+            let file = reader.read(raw.bindMemory(to: UInt8.self), reserve: reserve, each: each)
             return (file, reader.problems)
         }
         guard problems.isEmpty else {
@@ -87,7 +99,7 @@ public enum CSVIncidentReader {
             problems.append(InputProblem(file: path, line: line, field: field, message: message))
         }
 
-        mutating func read(_ all: UnsafeBufferPointer<UInt8>) -> IncidentFile {
+        mutating func read(_ all: UnsafeBufferPointer<UInt8>, reserve: (Int) -> Void, each: (Incident) -> Void) -> IncidentFile {
             var file = IncidentFile(path: path, title: nil, summary: nil, incidents: [])
             if let failure = TextCheck.check(all) {
                 problem(failure.line, nil, failure.message)
@@ -127,13 +139,13 @@ public enum CSVIncidentReader {
                     problem(record.line, nil, "more than \(limits.maxRows) rows; split the file")
                     break
                 }
-                if let incident = row(record, number: rows) { file.incidents.append(incident) }
+                if let incident = row(record, number: rows) { each(incident) }
                 if rows == 100 {
                     // Room for the rows the rest of the file holds at this rate, so large files do not
                     // regrow (at most 2,000,000: short first rows must not reserve gigabytes).
                     let rate = (all.count - dataStart) / max(1, (parser.position - dataStart) / rows) + 1
                     let estimate = min(limits.maxRows, 2_000_000, rate)
-                    file.incidents.reserveCapacity(estimate)
+                    reserve(estimate)
                     if columns[.id] != nil { firstLineOfID.reserveCapacity(estimate) }
                 }
             }

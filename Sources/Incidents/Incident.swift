@@ -36,7 +36,11 @@ public struct CalendarDate: Comparable, Hashable, Sendable, CustomStringConverti
 
     /// ISO 8601 `YYYY-MM-DD`.
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        func pad(_ v: Int, _ width: Int) -> String {
+            let s = String(v)
+            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+        }
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
     }
 
     /// "16 Jan 2024".

@@ -36,37 +36,75 @@ public enum AtomicOutput {
     /// Writes `files` (name → contents) as the directory `path`, replacing
     /// the named files all together. Other files already in the directory are kept.
     public static func writeDirectory(_ files: [(String, Data)], to path: String) throws {
+        let staged = try StagedDirectory(path)
+        do {
+            for (name, data) in files { try staged.write(name, data) }
+            try staged.publish()
+        } catch {
+            staged.discard()
+            throw error
+        }
+    }
+}
+
+/// A directory built beside its target and swapped in whole by `publish()`;
+/// `discard()` removes it and leaves the target as it was.
+public final class StagedDirectory {
+    /// The target directory.
+    public let path: String
+    /// Where files are written until `publish()`.
+    public let staging: URL
+    private let old: URL
+    private var written: [String] = []
+
+    /// Creates the staging directory beside `path` (and `path`'s parent, when missing).
+    public init(_ path: String) throws {
         let fm = FileManager.default
+        self.path = path
         let target = URL(fileURLWithPath: path)
         let parent = target.deletingLastPathComponent()
         var isDir: ObjCBool = false
-        let exists = fm.fileExists(atPath: path, isDirectory: &isDir)
-        if exists && !isDir.boolValue { throw OutputError(path: path, message: "exists and is not a directory") }
+        if fm.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue {
+            throw OutputError(path: path, message: "exists and is not a directory")
+        }
         if !fm.fileExists(atPath: parent.path) {
             do { try fm.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
                 throw OutputError(path: path, message: "cannot create parent directory (\(error.localizedDescription))")
             }
         }
         let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(pid)")
-        let old = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(pid)")
+        staging = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(pid)")
+        old = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(pid)")
         try? fm.removeItem(at: staging)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
             throw OutputError(path: path, message: "cannot create a directory beside it (\(error.localizedDescription))")
         }
+    }
+
+    /// The staged path of file `name` (for streaming writers); `publish()` moves it in.
+    public func url(for name: String) -> URL {
+        if !written.contains(name) { written.append(name) }
+        return staging.appendingPathComponent(name)
+    }
+
+    /// Writes one whole file.
+    public func write(_ name: String, _ data: Data) throws {
+        guard FileManager.default.createFile(atPath: url(for: name).path, contents: data) else {
+            throw OutputError(path: path + "/" + name, message: "cannot write")
+        }
+    }
+
+    /// Swaps the staged directory in for the target; the user's other files in it are kept.
+    public func publish() throws {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
         do {
-            for (name, data) in files {
-                guard fm.createFile(atPath: staging.appendingPathComponent(name).path, contents: data) else {
-                    throw OutputError(path: path + "/" + name, message: "cannot write")
-                }
-            }
-            if exists {
-                // Keep the user's other files: link them into the new directory first.
-                let ours = Set(files.map(\.0))
+            if fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+                let ours = Set(written)
                 for item in try fm.contentsOfDirectory(atPath: path) where !ours.contains(item) {
-                    try fm.copyItem(at: target.appendingPathComponent(item), to: staging.appendingPathComponent(item))
+                    try fm.copyItem(at: URL(fileURLWithPath: path).appendingPathComponent(item), to: staging.appendingPathComponent(item))
                 }
                 guard rename(path, old.path) == 0 else { throw OutputError(path: path, message: "cannot replace (\(String(cString: strerror(errno))))") }
                 guard rename(staging.path, path) == 0 else {
@@ -78,10 +116,17 @@ public enum AtomicOutput {
             } else {
                 guard rename(staging.path, path) == 0 else { throw OutputError(path: path, message: "cannot create (\(String(cString: strerror(errno))))") }
             }
+        } catch let e as OutputError {
+            discard()
+            throw e
         } catch {
-            try? fm.removeItem(at: staging)
-            if let e = error as? OutputError { throw e }
+            discard()
             throw OutputError(path: path, message: error.localizedDescription)
         }
+    }
+
+    /// Removes the staged directory; the target is untouched.
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Gazetteer
 import Geometry
 import Projection
@@ -12,13 +13,22 @@ public struct BorderProximity: Sendable, Equatable {
 
 /// Measures geodesic distances from points to the bundled border lines.
 ///
-/// Exact on the ellipsoid for the segments that can hold the nearest point:
-/// the distance to every vertex is computed first, and only segments with an
-/// end within (nearest vertex distance + segment length) are searched.
+/// A grid of 0.25° cells lists the segments near each cell. For a point, rings of
+/// cells are searched outwards with a local planar estimate of the distance to each
+/// segment (degrees scaled by the cosine of the latitude), until no unseen segment
+/// can be nearer than the best found. The distance reported is geodesic (PROJ's
+/// `geod_inverse` on WGS84) from the point to the nearest point of each segment that
+/// could be the nearest, and the smallest is kept. Border segments are a few km long,
+/// so the nearest point's position error from the estimate changes the distance by
+/// far less than a metre.
 public final class BorderDistance: @unchecked Sendable {
-    struct Segment { var border: Int; var a: LonLat; var b: LonLat; var length: Double }
+    struct Segment { var border: Int32; var a: LonLat; var b: LonLat }
     private let borders: [BorderLine]
     private var segments: [Segment] = []
+    private let cell = 0.25
+    private var origin = (lon: 0.0, lat: 0.0)
+    private var columns = 0, rows = 0
+    private var cells: [[Int32]] = []
     private let geodesic = Geodesic.wgs84
 
     /// Prepares the segments of `borders`.
@@ -26,31 +36,85 @@ public final class BorderDistance: @unchecked Sendable {
         self.borders = borders
         for (bi, border) in borders.enumerated() {
             for line in border.lines where line.count > 1 {
-                for i in 1..<line.count {
-                    let a = line[i - 1], b = line[i]
-                    let len = geodesic.inverse(lon1: a.lon, lat1: a.lat, lon2: b.lon, lat2: b.lat).distance
-                    segments.append(Segment(border: bi, a: a, b: b, length: len))
-                }
+                for i in 1..<line.count { segments.append(Segment(border: Int32(bi), a: line[i - 1], b: line[i])) }
             }
         }
+        guard var box = BoundingBox(points: segments.flatMap { [XY(x: $0.a.lon, y: $0.a.lat), XY(x: $0.b.lon, y: $0.b.lat)] }) else { return }
+        box = box.expanded(dx: cell, dy: cell)
+        origin = (box.minX, box.minY)
+        columns = Int((box.width / cell).rounded(.up)) + 1
+        rows = Int((box.height / cell).rounded(.up)) + 1
+        cells = Array(repeating: [], count: columns * rows)
+        for (si, s) in segments.enumerated() {
+            for y in row(min(s.a.lat, s.b.lat))...row(max(s.a.lat, s.b.lat)) {
+                for x in col(min(s.a.lon, s.b.lon))...col(max(s.a.lon, s.b.lon)) { cells[y * columns + x].append(Int32(si)) }
+            }
+        }
+    }
+
+    private func col(_ lon: Double) -> Int { Int(((lon - origin.lon) / cell).rounded(.down)) }
+    private func row(_ lat: Double) -> Int { Int(((lat - origin.lat) / cell).rounded(.down)) }
+
+    /// Planar estimate (km) of the distance from `p` to segment `s`, and the segment parameter of the
+    /// nearest point; `k` is the cosine of `p`'s latitude.
+    @inline(__always)
+    private func estimate(_ p: LonLat, _ s: Segment, _ k: Double) -> (km: Double, t: Double) {
+        let ax = (s.a.lon - p.lon) * k, ay = s.a.lat - p.lat
+        let bx = (s.b.lon - p.lon) * k, by = s.b.lat - p.lat
+        let dx = bx - ax, dy = by - ay
+        let len2 = dx * dx + dy * dy
+        var t = len2 == 0 ? 0 : -(ax * dx + ay * dy) / len2
+        t = max(0, min(1, t))
+        let x = ax + t * dx, y = ay + t * dy
+        return ((x * x + y * y).squareRoot() * 111.2, t)
     }
 
     /// The nearest border to `p`, or nil when there are no borders.
     public func nearest(to p: LonLat) -> BorderProximity? {
         guard !segments.isEmpty else { return nil }
-        var endDistance = [Double](repeating: 0, count: segments.count)
+        let cx = col(p.lon), cy = row(p.lat)
+        let k = cos(p.lat * .pi / 180)
+        // A segment spans few cells: a small list is cheaper than a set for "already seen".
+        var seen: [Int32] = []
+        seen.reserveCapacity(64)
+        var found: [(Int32, Double, Double)] = []
+        found.reserveCapacity(64)
         var best = Double.infinity
-        for (i, s) in segments.enumerated() {
-            let da = geodesic.inverse(lon1: p.lon, lat1: p.lat, lon2: s.a.lon, lat2: s.a.lat).distance
-            endDistance[i] = da
-            best = min(best, da)
+        // The smallest distance a cell r rings away can hold (km), with a margin for the estimate.
+        let kmPerRing = cell * 111.2 * max(0.2, cos(min(abs(p.lat) + 2, 89) * .pi / 180))
+        let maxRing = max(columns, rows) + max(abs(cx), abs(cy)) + 1
+        var r = 0
+        while r <= maxRing {
+            if Double(max(0, r - 1)) * kmPerRing > best * 1.02 + 1 { break }
+            for y in (cy - r)...(cy + r) where y >= 0 && y < rows {
+                let edgeRow = y == cy - r || y == cy + r
+                for x in stride(from: cx - r, through: cx + r, by: edgeRow || r == 0 ? 1 : 2 * r) where x >= 0 && x < columns {
+                    for si in cells[y * columns + x] where !seen.contains(si) {
+                        seen.append(si)
+                        let e = estimate(p, segments[Int(si)], k)
+                        found.append((si, e.km, e.t))
+                        best = min(best, e.km)
+                    }
+                }
+            }
+            r += 1
         }
-        var bestBorder = -1
+        if found.isEmpty {
+            // Farther than the grid reaches: every segment is a candidate.
+            for si in segments.indices {
+                let e = estimate(p, segments[si], k)
+                found.append((Int32(si), e.km, e.t))
+                best = min(best, e.km)
+            }
+        }
+        var bestBorder: Int32 = -1
         var bestDistance = Double.infinity
-        for (i, s) in segments.enumerated() where endDistance[i] <= best + s.length {
-            let d = geodesic.distanceToSegment(lon: p.lon, lat: p.lat, a: (s.a.lon, s.a.lat), b: (s.b.lon, s.b.lat))
-            if d < bestDistance { bestDistance = d; bestBorder = s.border }
+        for (si, km, t) in found where km <= best * 1.02 + 0.5 {
+            let s = segments[Int(si)]
+            let q = LonLat(lon: s.a.lon + t * (s.b.lon - s.a.lon), lat: s.a.lat + t * (s.b.lat - s.a.lat))
+            let d = geodesic.inverse(lon1: p.lon, lat1: p.lat, lon2: q.lon, lat2: q.lat).distance
+            if d < bestDistance || (d == bestDistance && s.border < bestBorder) { bestDistance = d; bestBorder = s.border }
         }
-        return BorderProximity(borderID: borders[bestBorder].id, distanceKm: bestDistance / 1000)
+        return BorderProximity(borderID: borders[Int(bestBorder)].id, distanceKm: bestDistance / 1000)
     }
 }

@@ -16,6 +16,8 @@ public struct IncidentResolver {
     public var defaultCountry: String?
     /// Province context applied to every name (`--admin1`).
     public var defaultAdmin1: String?
+    /// Lookups already made: large files name the same few places again and again.
+    let cache = LookupCache()
 
     /// Creates a resolver.
     public init(gazetteer: Gazetteer, acceptAmbiguous: Bool = false, defaultCountry: String? = nil, defaultAdmin1: String? = nil) {
@@ -62,7 +64,7 @@ public struct IncidentResolver {
             precision = precision ?? .exact
         } else {
             let query = PlaceQuery(inc.place, country: inc.country ?? defaultCountry, admin1: inc.admin1 ?? defaultAdmin1, admin2: inc.admin2)
-            let lookup = gazetteer.resolve(query)
+            let lookup = cache.lookup(query, gazetteer)
             switch lookup.resolution {
             case .notFound(let suggestions):
                 var message = "unknown place \"\(inc.place)\""
@@ -105,7 +107,7 @@ public struct IncidentResolver {
         let country = gazetteer.country(at: point)
         let province = gazetteer.province(at: point)
         if let declared = inc.country {
-            let code = gazetteer.countryCode(for: declared) ?? declared.uppercased()
+            let code = cache.countryCode(declared, gazetteer)
             if let actual = country?.id, actual != code {
                 warnings.append(InputProblem(file: inc.location.file, line: inc.fieldLines["country"] ?? inc.location.line, field: "country",
                                              message: "declared \(declared) but the point (\(point.lat), \(point.lon)) falls in \(actual)", isWarning: true))
@@ -113,7 +115,7 @@ public struct IncidentResolver {
         }
         var origin: LonLat?, originName: String?
         if let o = inc.origin {
-            let lookup = gazetteer.resolve(PlaceQuery(o))
+            let lookup = cache.lookup(PlaceQuery(o), gazetteer)
             if case .resolved(let best, _) = lookup.resolution {
                 origin = best.entry.location
                 originName = best.entry.name
@@ -133,5 +135,36 @@ public struct IncidentResolver {
 enum NumberFormat2 {
     static func coord(_ v: Double, _ pos: String, _ neg: String) -> String {
         String(format: "%.2f", abs(v)) + "°" + (v >= 0 ? pos : neg)
+    }
+}
+
+/// A thread-safe memo of gazetteer lookups by query (text and context).
+final class LookupCache: @unchecked Sendable {
+    private var memo: [PlaceQuery: Lookup] = [:]
+    private let lock = NSLock()
+
+    private var codes: [String: String] = [:]
+
+    /// The alpha-2 code of a declared country (a code or a name), memoised.
+    func countryCode(_ declared: String, _ gazetteer: Gazetteer) -> String {
+        lock.lock()
+        if let hit = codes[declared] { lock.unlock(); return hit }
+        lock.unlock()
+        let code = gazetteer.countryCode(for: declared) ?? declared.uppercased()
+        lock.lock()
+        if codes.count < 10_000 { codes[declared] = code }
+        lock.unlock()
+        return code
+    }
+
+    func lookup(_ q: PlaceQuery, _ gazetteer: Gazetteer) -> Lookup {
+        lock.lock()
+        if let hit = memo[q] { lock.unlock(); return hit }
+        lock.unlock()
+        let result = gazetteer.resolve(q)
+        lock.lock()
+        if memo.count < 100_000 { memo[q] = result }
+        lock.unlock()
+        return result
     }
 }

@@ -38,6 +38,27 @@ public enum InputReader {
         return .yaml
     }
 
+    /// The bytes of one input (memory-mapped when the system allows), or its problem.
+    public static func data(of realPath: String, display path: String) throws -> Data {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: realPath, isDirectory: &isDir) else {
+            throw InputErrors([InputProblem(file: path, line: 0, field: nil, message: "no such file")])
+        }
+        if isDir.boolValue { throw InputErrors([InputProblem(file: path, line: 0, field: nil, message: "is a directory, expected an incident file")]) }
+        // A device, pipe or socket could be read forever (/dev/zero) or block (a FIFO).
+        // stat(2) follows symbolic links and returns 0 on success.
+        var info = stat()
+        if stat(realPath, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+            throw InputErrors([InputProblem(file: path, line: 0, field: nil, message: "not a regular file (a device, pipe or socket); expected an incident file")])
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: realPath))?[.size] as? Int, size > maxFileSize {
+            throw InputErrors([InputProblem(file: path, line: 0, field: nil, message: "file is \(size) bytes; the limit is \(maxFileSize)")])
+        }
+        do { return try Data(contentsOf: URL(fileURLWithPath: realPath), options: .alwaysMapped) } catch {
+            throw InputErrors([InputProblem(file: path, line: 0, field: nil, message: "cannot read (\(error.localizedDescription))")])
+        }
+    }
+
     /// Reads every file; throws all problems of all files at once. Messages and
     /// outputs name each file by `displayNames[path]` when given (else its path).
     public static func read(_ paths: [String], format forced: InputFormat? = nil, displayNames: [String: String] = [:]) throws -> [IncidentFile] {
@@ -53,6 +74,13 @@ public enum InputReader {
             }
             if isDir.boolValue {
                 problems.append(InputProblem(file: path, line: 0, field: nil, message: "is a directory, expected an incident file"))
+                continue
+            }
+            // A device, pipe or socket could be read forever (/dev/zero) or block (a FIFO).
+            // stat(2) follows symbolic links and returns 0 on success.
+            var info = stat()
+            if stat(realPath, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+                problems.append(InputProblem(file: path, line: 0, field: nil, message: "not a regular file (a device, pipe or socket); expected an incident file"))
                 continue
             }
             if let size = (try? FileManager.default.attributesOfItem(atPath: realPath))?[.size] as? Int, size > maxFileSize {

@@ -35,8 +35,8 @@ public struct LayerBuilder {
     /// All five layers.
     public func build(_ incidents: [ResolvedIncident]) -> LayerSet {
         LayerSet(layers: [
-            "incidents": incidents.map(incidentFeature),
-            "places": places(incidents),
+            "incidents": incidents.map(LayerBuilder.incidentFeature),
+            "places": places(named: LayerBuilder.namedEntries(incidents)),
             "border": borders(),
             "provinces": areas(gazetteer.provinces, isCountry: false),
             "countries": areas(gazetteer.countries, isCountry: true),
@@ -96,7 +96,7 @@ public struct LayerBuilder {
     static func round(_ v: Double, _ d: Double) -> Double { (v * pow(10, d)).rounded() / pow(10, d) }
 
     /// One incident as a Point feature with every fact and the audit trail.
-    public func incidentFeature(_ r: ResolvedIncident) -> OutputFeature {
+    public static func incidentFeature(_ r: ResolvedIncident) -> OutputFeature {
         let i = r.incident
         var props: [(String, JSONValue)] = [
             ("id", .string(i.id)),
@@ -143,12 +143,17 @@ public struct LayerBuilder {
         return OutputFeature(id: i.id, geometry: .point(r.point), properties: props)
     }
 
+    /// The gazetteer entries the incidents were placed by, each once, in first-seen order.
+    public static func namedEntries(_ incidents: [ResolvedIncident]) -> [GazetteerEntry] {
+        var seen = Set<String>()
+        return incidents.compactMap { r in r.entry.flatMap { seen.insert($0.id).inserted ? $0 : nil } }
+    }
+
     /// Places named by the incidents, then reference towns of the extent (population ≥ 10,000).
-    func places(_ incidents: [ResolvedIncident]) -> [OutputFeature] {
+    public func places(named: [GazetteerEntry]) -> [OutputFeature] {
         var out: [OutputFeature] = []
         var seen = Set<String>()
-        for r in incidents {
-            guard let e = r.entry, seen.insert(e.id).inserted else { continue }
+        for e in named where seen.insert(e.id).inserted {
             out.append(placeFeature(e, role: "incident place"))
         }
         let towns = gazetteer.entries.filter {
@@ -174,7 +179,8 @@ public struct LayerBuilder {
         ])
     }
 
-    func borders() -> [OutputFeature] {
+    /// The international borders of the extent.
+    public func borders() -> [OutputFeature] {
         gazetteer.borders.compactMap { b in
             let parts = b.lines.flatMap { clip(line: $0) }
             guard !parts.isEmpty else { return nil }
@@ -186,7 +192,8 @@ public struct LayerBuilder {
         }
     }
 
-    func areas(_ regions: [Region], isCountry: Bool) -> [OutputFeature] {
+    /// Countries or provinces clipped to the extent.
+    public func areas(_ regions: [Region], isCountry: Bool) -> [OutputFeature] {
         regions.compactMap { r in
             guard r.bounds.intersects(extent) else { return nil }
             var polys: [Polygon] = []

@@ -100,35 +100,7 @@ public enum RenderJob {
 
     /// Runs the request; nothing is written unless every step succeeded.
     public static func run(_ request: RenderRequest) throws -> RenderResult {
-        let prepared = try prepare(request)
-        let resolved = prepared.incidents, gazetteer = prepared.loaded.gazetteer
-        var outputs: [(String, Data)] = []
-        if request.geojson {
-            let extent = LayerBuilder.extent(of: resolved) ?? BoundingBox(minX: 40, minY: 12, maxX: 80, maxY: 42)
-            let layers = LayerBuilder(gazetteer: gazetteer, extent: extent).build(resolved)
-            let writer = GeoJSONWriter(precision: request.precision)
-            for name in LayerSet.names + LayerSet.optionalNames.filter(request.extraLayers.contains) {
-                outputs.append(("\(name).geojson", Data(writer.collection(name: name, features: layers.layers[name] ?? []))))
-            }
-        }
-        var svgText: String?
-        if request.svg || !request.geojson {
-            svgText = try map(prepared, request).svg
-        }
-
-        var written: [String] = []
-        if request.geojson {
-            guard let dir = request.output else { throw OutputError(path: "-o", message: "--geojson needs -o DIR") }
-            if let svg = svgText { outputs.append(("map.svg", Data(svg.utf8))) }
-            try AtomicOutput.writeDirectory(outputs, to: dir)
-            written = outputs.map { dir + "/" + $0.0 }
-            return RenderResult(warnings: prepared.warnings, written: written, svgForStandardOutput: nil)
-        }
-        if let out = request.output, let svg = svgText {
-            try AtomicOutput.write(Data(svg.utf8), to: out)
-            return RenderResult(warnings: prepared.warnings, written: [out], svgForStandardOutput: nil)
-        }
-        return RenderResult(warnings: prepared.warnings, written: [], svgForStandardOutput: svgText)
+        try stream(request)
     }
 
     /// Inputs read, placed and filtered, ready to render.

@@ -30,21 +30,31 @@ public struct GeoJSONWriter: Sendable {
 
     /// The complete FeatureCollection, one feature per line.
     public func collection(name: String, features: [OutputFeature]) -> [UInt8] {
-        var out: [UInt8] = []
+        var out = header(name: name)
         var bbox: BoundingBox?
-        out += Array("{\"type\":\"FeatureCollection\",\"name\":".utf8)
+        for (i, f) in features.enumerated() {
+            out += GeoJSONWriter.separator(i)
+            append(f, to: &out)
+            GeoJSONWriter.extend(&bbox, with: f.geometry)
+        }
+        out += footer(bbox: bbox)
+        return out
+    }
+
+    /// What comes before the first feature (for writing a collection feature by feature).
+    public func header(name: String) -> [UInt8] {
+        var out = Array("{\"type\":\"FeatureCollection\",\"name\":".utf8)
         JSONText.appendString(name, to: &out)
         out += Array(",\"features\":[".utf8)
-        for (i, f) in features.enumerated() {
-            out += Array((i == 0 ? "\n" : ",\n").utf8)
-            append(f, to: &out)
-            if let b = f.geometry.bounds {
-                if bbox == nil { bbox = b } else {
-                    bbox!.extend(XY(x: b.minX, y: b.minY)); bbox!.extend(XY(x: b.maxX, y: b.maxY))
-                }
-            }
-        }
-        out += Array("\n]".utf8)
+        return out
+    }
+
+    /// What comes before feature number `index` (0-based).
+    public static func separator(_ index: Int) -> [UInt8] { index == 0 ? [0x0A] : [0x2C, 0x0A] }
+
+    /// What comes after the last feature: the collection's `bbox` and the closing brackets.
+    public func footer(bbox: BoundingBox?) -> [UInt8] {
+        var out = Array("\n]".utf8)
         if let b = bbox {
             out += Array(",\"bbox\":[".utf8)
             for (i, v) in [b.minX, b.minY, b.maxX, b.maxY].enumerated() {
@@ -55,6 +65,15 @@ public struct GeoJSONWriter: Sendable {
         }
         out += Array("}\n".utf8)
         return out
+    }
+
+    /// Grows `bbox` to hold `geometry`.
+    public static func extend(_ bbox: inout BoundingBox?, with geometry: Geometry) {
+        guard let b = geometry.bounds else { return }
+        if bbox == nil { bbox = b } else {
+            bbox!.extend(XY(x: b.minX, y: b.minY))
+            bbox!.extend(XY(x: b.maxX, y: b.maxY))
+        }
     }
 
     /// One feature object.
@@ -190,6 +209,12 @@ public enum JSONText {
     /// Appends a quoted, escaped JSON string.
     public static func appendString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Most strings need no escape: copy them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out.append(contentsOf: s.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for b in s.utf8 {
             switch b {
             case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]

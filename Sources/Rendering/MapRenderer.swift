@@ -116,6 +116,11 @@ struct MapBuilder {
         placer = LabelPlacer(bounds: frame.expanded(dx: -4, dy: -4))
     }
 
+    /// 7, 950, 1.2k, 15k: what fits in a marker.
+    static func abbreviate(_ n: Int) -> String {
+        n < 1000 ? String(n) : (n < 10_000 ? NumberFormat.fixed(Double(n) / 1000, 1) + "k" : String(n / 1000) + "k")
+    }
+
     static func sanitizePrefix(_ s: String) -> String {
         let allowed = s.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) && $0.isASCII || $0 == "-" || $0 == "_" }
         var out = String(String.UnicodeScalarView(allowed))
@@ -261,7 +266,8 @@ struct MapBuilder {
         for (i, inc) in scene.incidents.enumerated() {
             let a = anchors[i], o = offsets[i]
             let symbol = XY(x: a.x + o.x, y: a.y + o.y)
-            placer.block(BoundingBox(minX: symbol.x - 9, minY: symbol.y - 9, maxX: symbol.x + 9, maxY: symbol.y + 9))
+            let reach = 9 * (inc.count <= 1 ? 1.0 : min(3.2, 1 + 0.45 * log2(Double(inc.count))))
+            placer.block(BoundingBox(minX: symbol.x - reach, minY: symbol.y - reach, maxX: symbol.x + reach, maxY: symbol.y + reach))
             if inc.uncertaintyKm > 0 {
                 let edge = Geodesic.wgs84.direct(lon: inc.location.lon, lat: inc.location.lat, azimuth: 90, distance: inc.uncertaintyKm * 1000)
                 let e = try toSVG(LonLat(lon: edge.lon, lat: edge.lat))
@@ -291,18 +297,20 @@ struct MapBuilder {
                 children.append(.el("line", [("class", "\(p)leader"), ("x1", "0"), ("y1", "0"), ("x2", n(o.x)), ("y2", n(o.y))]))
                 children.append(.el("circle", [("class", "\(p)anchor-dot"), ("cx", "0"), ("cy", "0"), ("r", "2")]))
             }
+            // A binned marker's area grows with the incidents it stands for.
+            let size = inc.count <= 1 ? 1.0 : min(3.2, 1 + 0.45 * log2(Double(inc.count)))
             switch inc.style {
             case .strike:
-                children.append(.el("circle", [("class", "\(p)marker-strike"), ("cx", n(o.x)), ("cy", n(o.y)), ("r", "8")]))
+                children.append(.el("circle", [("class", "\(p)marker-strike"), ("cx", n(o.x)), ("cy", n(o.y)), ("r", n(8 * size))]))
             case .other:
                 children.append(.el("path", [("class", "\(p)marker-other"),
-                                             ("d", "M\(n(o.x)),\(n(o.y - 9.5))L\(n(o.x + 9.5)),\(n(o.y))L\(n(o.x)),\(n(o.y + 9.5))L\(n(o.x - 9.5)),\(n(o.y))Z")]))
+                                             ("d", "M\(n(o.x)),\(n(o.y - 9.5 * size))L\(n(o.x + 9.5 * size)),\(n(o.y))L\(n(o.x)),\(n(o.y + 9.5 * size))L\(n(o.x - 9.5 * size)),\(n(o.y))Z")]))
             case .explosion:
                 children.append(.el("path", [("class", "\(p)marker-explosion"),
-                                             ("d", "M\(n(o.x)),\(n(o.y - 10.5))L\(n(o.x + 9.5)),\(n(o.y + 7))L\(n(o.x - 9.5)),\(n(o.y + 7))Z")]))
+                                             ("d", "M\(n(o.x)),\(n(o.y - 10.5 * size))L\(n(o.x + 9.5 * size)),\(n(o.y + 7 * size))L\(n(o.x - 9.5 * size)),\(n(o.y + 7 * size))Z")]))
             }
             children.append(.el("text", [("class", "\(p)marker-number"), ("x", n(o.x)), ("y", n(o.y + (inc.style == .explosion ? 5 : 3.5))), ("text-anchor", "middle")],
-                                [.text(String(inc.number))]))
+                                [.text(inc.count > 1 ? MapBuilder.abbreviate(inc.count) : String(inc.number))]))
             markerNodes.append(.el("g", [("class", "\(p)incident \(p)\(inc.style.rawValue)"), ("data-incident-id", inc.id),
                                          ("transform", "translate(\(n(a.x)),\(n(a.y)))")], children))
         }
@@ -310,7 +318,7 @@ struct MapBuilder {
         // Incident labels (two lines), with leader lines when pushed out.
         var labelNodes: [SVGNode] = []
         let labelOrder = scene.incidents.indices.sorted { (scene.incidents[$1].importance, $0) < (scene.incidents[$0].importance, $1) }
-        for i in labelOrder {
+        for i in labelOrder.prefix(40) {
             let inc = scene.incidents[i]
             let a = anchors[i], o = offsets[i]
             let symbol = XY(x: a.x + o.x, y: a.y + o.y)

@@ -91,6 +91,8 @@ public struct SceneIncident: Sendable {
     public var originLabel: String?
     /// How much the incident matters for labelling when space is short (e.g. the largest death toll claimed).
     public var importance: Int
+    /// How many incidents the marker stands for (more than 1 on a binned map).
+    public var count: Int = 1
 
     /// Creates an incident.
     public init(id: String, location: LonLat, number: Int, title: String, detail: String, keyText: String,

@@ -68,6 +68,7 @@ extension IncidentMapCommand {
 
         func validate() throws {
             if geojson && output == nil { throw ValidationError("--geojson needs -o DIR") }
+            if output?.isEmpty == true { throw ValidationError("-o needs a path") }
             if !(1...9).contains(precision) { throw ValidationError("--precision must be between 1 and 9") }
             if !(width >= 200 && width <= 10_000) || !(height >= 200 && height <= 10_000) {
                 throw ValidationError("--width and --height must be between 200 and 10000 px")

@@ -168,3 +168,28 @@ final class OverlayYAMLTests: XCTestCase {
         }
     }
 }
+
+final class RegionGridTests: XCTestCase {
+    func testGridAnswersAsTestingEveryPolygon() {
+        var rng = SystemRandomNumberGenerator()
+        _ = rng
+        // A fixed, dense sample over the region box (no randomness: the test must be repeatable).
+        var mismatches = 0, inside = 0
+        var lon = 44.0
+        while lon < 78 {
+            var lat = 20.0
+            while lat < 40 {
+                let p = LonLat(lon: lon, lat: lat)
+                let naive = bundled.countries.first { $0.contains(p) }?.id
+                if naive != nil { inside += 1 }
+                if bundled.country(at: p)?.id != naive { mismatches += 1 }
+                let naiveProvince = bundled.provinces.first { $0.contains(p) }?.id
+                if bundled.province(at: p)?.id != naiveProvince { mismatches += 1 }
+                lat += 0.0371
+            }
+            lon += 0.0529
+        }
+        XCTAssertGreaterThan(inside, 100_000)
+        XCTAssertEqual(mismatches, 0)
+    }
+}

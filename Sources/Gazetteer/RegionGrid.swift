@@ -1,0 +1,96 @@
+import Geometry
+
+/// A grid over a set of regions that answers "which region holds this point"
+/// without testing every polygon: cells no boundary passes through know their
+/// region outright (filled row by row with the even–odd rule), and only cells a
+/// boundary crosses test their few candidates exactly. Answers are the same as
+/// testing every region in turn.
+public final class RegionGrid: @unchecked Sendable {
+    private let regions: [Region]
+    private let origin: (lon: Double, lat: Double)
+    private let cell: Double
+    private let columns: Int, rows: Int
+    /// Per cell: the region that holds the whole cell (index + 1), 0 when none or when boundary.
+    private var owner: [Int32]
+    /// Per cell: index into `candidates` of the regions to test exactly, -1 when none.
+    private var boundary: [Int32]
+    private var candidates: [[Int32]] = []
+
+    /// Builds the grid with cells of `cellDegrees`.
+    public init(regions: [Region], cellDegrees: Double = 0.1) {
+        self.regions = regions
+        cell = cellDegrees
+        var b = regions.first?.bounds ?? BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1)
+        for r in regions { b.extend(XY(x: r.bounds.minX, y: r.bounds.minY)); b.extend(XY(x: r.bounds.maxX, y: r.bounds.maxY)) }
+        origin = (b.minX, b.minY)
+        columns = max(1, Int((b.width / cellDegrees).rounded(.up)) + 1)
+        rows = max(1, Int((b.height / cellDegrees).rounded(.up)) + 1)
+        owner = [Int32](repeating: 0, count: columns * rows)
+        boundary = [Int32](repeating: -1, count: columns * rows)
+        var touching = [[Int32]](repeating: [], count: columns * rows)
+        var crossings = [[Double]](repeating: [], count: rows)
+        for (ri, region) in regions.enumerated() {
+            for k in 0..<rows { crossings[k].removeAll(keepingCapacity: true) }
+            for poly in region.geometry.polygons {
+                for ring in poly.rings where ring.count > 1 {
+                    for i in 0..<(ring.count - 1) {
+                        let a = ring[i], c = ring[i + 1]
+                        // Cells the edge's box covers see the edge.
+                        let x0 = col(min(a.lon, c.lon)), x1 = col(max(a.lon, c.lon))
+                        let y0 = row(min(a.lat, c.lat)), y1 = row(max(a.lat, c.lat))
+                        for y in max(0, y0)...min(rows - 1, y1) {
+                            for x in max(0, x0)...min(columns - 1, x1) {
+                                let idx = y * columns + x
+                                if touching[idx].last != Int32(ri) { touching[idx].append(Int32(ri)) }
+                            }
+                        }
+                        // Where the edge crosses each row's centre line (half-open, as the ray cast counts).
+                        let lo = min(a.lat, c.lat), hi = max(a.lat, c.lat)
+                        var k = max(0, Int(((lo - origin.lat) / cell - 0.5).rounded(.up)))
+                        while k < rows {
+                            let yc = origin.lat + (Double(k) + 0.5) * cell
+                            if yc >= hi { break }
+                            if yc >= lo && (a.lat > yc) != (c.lat > yc) {
+                                crossings[k].append((c.lon - a.lon) * (yc - a.lat) / (c.lat - a.lat) + a.lon)
+                            }
+                            k += 1
+                        }
+                    }
+                }
+            }
+            // Even–odd fill of the cells whose centres lie inside.
+            for k in 0..<rows where crossings[k].count >= 2 {
+                let xs = crossings[k].sorted()
+                var j = 0
+                while j + 1 < xs.count {
+                    let first = max(0, Int(((xs[j] - origin.lon) / cell - 0.5).rounded(.up)))
+                    let last = min(columns - 1, Int(((xs[j + 1] - origin.lon) / cell - 0.5).rounded(.down)))
+                    if first <= last { for x in first...last { owner[k * columns + x] = Int32(ri + 1) } }
+                    j += 2
+                }
+            }
+        }
+        for idx in 0..<(columns * rows) where !touching[idx].isEmpty {
+            var list = touching[idx]
+            if owner[idx] > 0, !list.contains(owner[idx] - 1) { list.append(owner[idx] - 1) }
+            boundary[idx] = Int32(candidates.count)
+            candidates.append(list)
+            owner[idx] = 0
+        }
+    }
+
+    private func col(_ lon: Double) -> Int { Int(((lon - origin.lon) / cell).rounded(.down)) }
+    private func row(_ lat: Double) -> Int { Int(((lat - origin.lat) / cell).rounded(.down)) }
+
+    /// The region holding `p`, or nil.
+    public func region(at p: LonLat) -> Region? {
+        let x = col(p.lon), y = row(p.lat)
+        guard x >= 0, y >= 0, x < columns, y < rows else { return nil }
+        let idx = y * columns + x
+        if owner[idx] > 0 { return regions[Int(owner[idx] - 1)] }
+        guard boundary[idx] >= 0 else { return nil }
+        // Candidates in region order, as a scan of every region would find them.
+        for ri in candidates[Int(boundary[idx])].sorted() where regions[Int(ri)].contains(p) { return regions[Int(ri)] }
+        return nil
+    }
+}

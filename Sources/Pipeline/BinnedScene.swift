@@ -1,0 +1,67 @@
+import Foundation
+import Gazetteer
+import Geometry
+import Incidents
+import Rendering
+
+extension RenderJob {
+    /// The map of many incidents: markers aggregated by cell (about 1/40 of the extent),
+    /// each sized by how many incidents it stands for and labelled by the nearest town.
+    static func binnedMap(_ c: Collected, _ prepared: Prepared, _ request: RenderRequest) throws -> RenderedMap {
+        let gazetteer = prepared.loaded.gazetteer
+        let b = c.bounds ?? BoundingBox(minX: 60, minY: 25, maxX: 70, maxY: 35)
+        let size = max(0.05, max(b.width, b.height) / 40)
+        struct Bin { var count = 0, killed = 0, lon = 0.0, lat = 0.0; var kinds: [IncidentCategory: Int] = [:] }
+        var bins: [Int64: Bin] = [:]
+        for (p, category, killed) in c.points {
+            let key = Int64((p.lon / size).rounded(.down)) << 32 | Int64(Int32(truncatingIfNeeded: Int((p.lat / size).rounded(.down))))
+            bins[key, default: Bin()].count += 1
+            bins[key]!.killed += killed
+            bins[key]!.lon += p.lon
+            bins[key]!.lat += p.lat
+            bins[key]!.kinds[category, default: 0] += 1
+        }
+        let towns = gazetteer.entries.filter { LayerBuilder.isReferenceTown($0, minimumPopulation: 20_000) }
+        func nearestTown(_ p: LonLat) -> String? {
+            var best: (String, Double)?
+            for t in towns {
+                let dx = (t.location.lon - p.lon) * cos(p.lat * .pi / 180), dy = t.location.lat - p.lat
+                let d = dx * dx + dy * dy
+                if best == nil || d < best!.1 { best = (t.name, d) }
+            }
+            return best.flatMap { $0.1.squareRoot() * 111 < 60 ? $0.0 : nil }
+        }
+        // Largest first; ties by position, so the order never depends on hashing.
+        let sorted = bins.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
+        var items: [SceneIncident] = []
+        for (rank, (_, bin)) in sorted.enumerated() {
+            let centre = LonLat(lon: bin.lon / Double(bin.count), lat: bin.lat / Double(bin.count))
+            let kind = bin.kinds.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }!.key
+            let near = nearestTown(centre)
+            let title = "\(bin.count) incident\(bin.count == 1 ? "" : "s")" + (near.map { " near \($0)" } ?? "")
+            let kinds = bin.kinds.sorted { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
+            let keyText = "\(title) (cell centred at \(NumberFormat.fixed(centre.lat, 2))°N \(NumberFormat.fixed(centre.lon, 2))°E): \(kinds); \(bin.killed) fatalities claimed in all."
+            var item = SceneIncident(id: "cell-\(rank + 1)", location: centre, number: rank + 1, title: title,
+                                     detail: "\(bin.killed) fatalities claimed", keyText: keyText,
+                                     style: MarkerStyle(rawValue: kind.rawValue) ?? .other, importance: bin.count)
+            item.count = bin.count
+            items.append(item)
+        }
+        let countries = c.countries.sorted().compactMap { gazetteer.country(code: $0)?.name }
+        let range = c.first.map { f in c.last.map { f == $0 ? f.shortText : "\(f.shortText) – \($0.shortText)" } ?? f.shortText } ?? ""
+        let title = RenderJob.title(prepared, request)
+        let subtitle = "\(range) · \(c.count) incidents in \(items.count) cells of \(NumberFormat.fixed(size, 2))°" + (countries.isEmpty ? "" : " · \(countries.joined(separator: ", "))")
+        let builder = SceneBuilder(gazetteer: gazetteer)
+        var scene = builder.scene([], title: title, crsName: crsName(request), command: request.command)
+        scene.incidents = items
+        scene.subtitle = subtitle
+        scene.summary = "Map of \(c.count) incidents aggregated into \(items.count) cells; marker size grows with the number of incidents. " + items.prefix(10).map(\.keyText).joined(separator: " ")
+        scene.attribution[scene.attribution.count - 1] = "Projection: \(crsName(request)). Made with incidentmap."
+        if !c.outlets.isEmpty { scene.attribution.append("Incident sources include: \(c.outlets.joined(separator: "; ")). Figures are the claims of the sources, not verified.") }
+        scene.countries = scene.countries.map { var a = $0; a.focus = c.countries.contains($0.id); return a }
+        var options = MapOptions(crs: request.crs, width: request.width, height: request.height, idPrefix: request.idPrefix,
+                                 theme: request.theme, inset: request.inset)
+        options.bbox = b.expanded(dx: size, dy: size)
+        return try MapRenderer.render(scene, options: options)
+    }
+}

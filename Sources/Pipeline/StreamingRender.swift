@@ -1,0 +1,295 @@
+import Foundation
+import Gazetteer
+import Geometry
+import Incidents
+import Projection
+import Rendering
+
+/// A GeoJSON FeatureCollection written to a file feature by feature, through a buffer.
+final class GeoJSONStream {
+    private let handle: FileHandle
+    private let writer: GeoJSONWriter
+    private var buffer: [UInt8] = []
+    private(set) var count = 0
+    private var bbox: BoundingBox?
+
+    init(url: URL, name: String, writer: GeoJSONWriter) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil), let h = try? FileHandle(forWritingTo: url) else {
+            throw OutputError(path: url.path, message: "cannot write")
+        }
+        handle = h
+        self.writer = writer
+        buffer = writer.header(name: name)
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    /// Appends one encoded feature (`GeoJSONWriter.append`) with its geometry's bounds.
+    func append(_ encoded: [UInt8], bounds: BoundingBox?) throws {
+        buffer += GeoJSONWriter.separator(count)
+        buffer += encoded
+        count += 1
+        if let b = bounds {
+            if bbox == nil { bbox = b } else { bbox!.extend(XY(x: b.minX, y: b.minY)); bbox!.extend(XY(x: b.maxX, y: b.maxY)) }
+        }
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    private func flush() throws {
+        do { try handle.write(contentsOf: buffer) } catch {
+            throw OutputError(path: "incidents.geojson", message: "cannot write (\(error.localizedDescription))")
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func finish() throws {
+        buffer += writer.footer(bbox: bbox)
+        try flush()
+        try? handle.close()
+    }
+}
+
+/// What a run keeps of the incidents once their features are written.
+struct Collected {
+    /// Incidents kept whole, for the map's labels and key (all of them while there are few).
+    var detailed: [ResolvedIncident] = []
+    /// Whether there were more than `detailLimit` and the map shows them binned.
+    var overflow = false
+    /// Every kept incident's point, kind and largest claimed death toll (for a binned map).
+    var points: [(LonLat, IncidentCategory, Int)] = []
+    /// Gazetteer entries the incidents were placed by, first seen first.
+    var named: [GazetteerEntry] = []
+    var namedIDs = Set<String>()
+    /// Bounding box of the kept points.
+    var bounds: BoundingBox?
+    var count = 0
+    var first: CalendarDate?, last: CalendarDate?
+    var countries = Set<String>()
+    var outlets: [String] = []
+}
+
+extension RenderJob {
+    /// Incidents handed to the map in detail; beyond this they are binned.
+    static let detailLimit = 2_000
+    /// Problems kept for the report; the rest are counted.
+    static let maxProblems = 10_000
+
+    /// One render that streams: files are read (CSV row by row), incidents are placed
+    /// and encoded on all cores in chunks, features are written as they come, and only
+    /// what the other layers and the map need is kept.
+    static func stream(_ request: RenderRequest) throws -> RenderResult {
+        var inputs = request.inputs
+        var displayNames: [String: String] = [:]
+        if inputs.isEmpty {
+            guard let example = bundledExample() else {
+                throw OutputError(path: "Examples/january-2024.yaml", message: "bundled example not found; pass an incident file")
+            }
+            inputs = [example]
+            displayNames[example] = "Examples/january-2024.yaml"
+        }
+        if let out = request.output {
+            let outURL = URL(fileURLWithPath: out).standardizedFileURL.resolvingSymlinksInPath()
+            for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath() == outURL {
+                throw OutputError(path: out, message: "output path is also an input; refusing to overwrite it")
+            }
+        }
+        if let crs = request.crs { _ = try Projection(from: "EPSG:4326", to: crs) }
+        if request.geojson && request.output == nil { throw OutputError(path: "-o", message: "--geojson needs -o DIR") }
+
+        let gazetteer = try Gazetteer.load(overlays: request.gazetteerOverlays.map { URL(fileURLWithPath: $0) })
+        var filter = request.filter
+        filter.countries = Set(filter.countries.map { gazetteer.countryCode(for: $0) ?? $0.uppercased() })
+        let contextCountry = request.country ?? (filter.countries.count == 1 ? filter.countries.first : nil)
+        let resolver = IncidentResolver(gazetteer: gazetteer, acceptAmbiguous: request.acceptAmbiguous,
+                                        defaultCountry: contextCountry, defaultAdmin1: request.admin1)
+        _ = gazetteer.country(at: LonLat(lon: 0, lat: 0))  // build the grids before the workers share them
+        let writer = GeoJSONWriter(precision: request.precision)
+        let perIncident = LayerBuilder(gazetteer: gazetteer, extent: BoundingBox(minX: -180, minY: -90, maxX: 180, maxY: 90))
+        let optional = LayerSet.optionalNames.filter(request.extraLayers.contains)
+
+        let staged = request.geojson ? try StagedDirectory(request.output!) : nil
+        do {
+            var streams: [String: GeoJSONStream] = [:]
+            if let staged {
+                for name in ["incidents"] + optional {
+                    streams[name] = try GeoJSONStream(url: staged.url(for: "\(name).geojson"), name: name, writer: writer)
+                }
+            }
+            var collected = Collected()
+            var problems: [InputProblem] = [], extraProblems = 0
+            var warnings: [InputProblem] = []
+            var ids = Set<String>()
+            var files: [IncidentFile] = []
+            let keepPoints = request.svg || !request.geojson
+
+            func problem(_ p: InputProblem) {
+                if problems.count < maxProblems { problems.append(p) } else { extraProblems += 1 }
+            }
+
+            // Places, filters and encodes a chunk on all cores; writes it in input order.
+            func process(_ chunk: [Incident]) throws {
+                enum Outcome { case failed(InputProblem), dropped(ResolvedIncident), kept(ResolvedIncident, [String: ([UInt8], BoundingBox?)]) }
+                var outcomes = [Outcome?](repeating: nil, count: chunk.count)
+                let workers = chunk.count < 64 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+                outcomes.withUnsafeMutableBufferPointer { out in
+                    let base = out.baseAddress!
+                    DispatchQueue.concurrentPerform(iterations: workers) { w in
+                        for i in stride(from: w * chunk.count / workers, to: (w + 1) * chunk.count / workers, by: 1) {
+                            switch resolver.resolve(chunk[i]) {
+                            case .failure(let p): base[i] = .failed(p)
+                            case .success(let r) where !filter.keeps(r): base[i] = .dropped(r)
+                            case .success(let r):
+                                var encoded: [String: ([UInt8], BoundingBox?)] = [:]
+                                if staged != nil {
+                                    var bytes: [UInt8] = []
+                                    writer.append(LayerBuilder.incidentFeature(r), to: &bytes)
+                                    encoded["incidents"] = (bytes, BoundingBox(minX: r.point.lon, minY: r.point.lat, maxX: r.point.lon, maxY: r.point.lat))
+                                    for name in optional {
+                                        let f = name == "uncertainty" ? perIncident.uncertaintyFeature(r) : perIncident.strikeFeature(r)
+                                        if let f {
+                                            var b: [UInt8] = []
+                                            writer.append(f, to: &b)
+                                            encoded[name] = (b, f.geometry.bounds)
+                                        }
+                                    }
+                                }
+                                base[i] = .kept(r, encoded)
+                            }
+                        }
+                    }
+                }
+                for (i, outcome) in outcomes.enumerated() {
+                    let inc = chunk[i]
+                    if !ids.insert(inc.id).inserted {
+                        problem(InputProblem(file: inc.location.file, line: inc.fieldLines["id"] ?? inc.location.line, field: "id",
+                                             message: "duplicate id \"\(inc.id)\" (already used by an earlier incident of this run)"))
+                        continue
+                    }
+                    switch outcome! {
+                    case .failed(let p): problem(p)
+                    case .dropped(let r): warnings += r.warnings
+                    case .kept(let r, let encoded):
+                        warnings += r.warnings
+                        guard problems.isEmpty else { continue }  // nothing will be written: stop writing
+                        for (name, stream) in streams {
+                            if let (bytes, bounds) = encoded[name] { try stream.append(bytes, bounds: bounds) }
+                        }
+                        collect(r, into: &collected, keepPoints: keepPoints)
+                    }
+                }
+            }
+
+            // Reading overlaps placing and writing: chunks go to one serial queue (so they are
+            // written in input order), at most two waiting, while the reader goes on.
+            let queue = DispatchQueue(label: "incidentmap.process")
+            let slots = DispatchSemaphore(value: 2)
+            var failure: Error?
+            func submit(_ chunk: [Incident]) {
+                slots.wait()
+                queue.async {
+                    defer { slots.signal() }
+                    guard failure == nil else { return }
+                    do { try process(chunk) } catch { failure = error }
+                }
+            }
+            for realPath in inputs {
+                let path = displayNames[realPath] ?? realPath
+                do {
+                    let data = try InputReader.data(of: realPath, display: path)
+                    switch InputReader.format(of: realPath, data: data, forced: request.format) {
+                    case .csv:
+                        var chunk: [Incident] = []
+                        chunk.reserveCapacity(8_192)
+                        let file: IncidentFile
+                        do {
+                            file = try CSVIncidentReader.read(data, path: path) { inc in
+                                chunk.append(inc)
+                                if chunk.count == 8_192 {
+                                    submit(chunk)
+                                    chunk.removeAll(keepingCapacity: true)
+                                }
+                            }
+                        } catch {
+                            queue.sync {}
+                            throw error
+                        }
+                        submit(chunk)
+                        queue.sync {}
+                        if let failure { throw failure }
+                        files.append(file)
+                    case .yaml:
+                        let file = try YAMLIncidentReader.read(data, path: path)
+                        try process(file.incidents)
+                        files.append(file)
+                    case .geojson:
+                        let file = try GeoJSONIncidentReader.read(data, path: path)
+                        try process(file.incidents)
+                        files.append(file)
+                    }
+                } catch let e as InputErrors {
+                    for p in e.problems { problem(p) }
+                }
+            }
+            if !problems.isEmpty {
+                if extraProblems > 0 {
+                    problems.append(InputProblem(file: problems.last!.file, line: 0, field: nil, message: "… and \(extraProblems) more problems"))
+                }
+                throw InputErrors(problems)
+            }
+            if collected.count == 0 {
+                throw FilterError(message: ids.isEmpty ? "no incidents to map" : "no incident passes the filters (--from/--to/--bbox/--country); nothing was written")
+            }
+
+            // The map.
+            var svgText: String?
+            if request.svg || !request.geojson {
+                let prepared = Prepared(loaded: Loaded(files: files, gazetteer: gazetteer, resolved: collected.detailed, filter: filter),
+                                        incidents: collected.detailed, warnings: warnings)
+                if collected.overflow {
+                    svgText = try binnedMap(collected, prepared, request).svg
+                } else {
+                    svgText = try map(prepared, request).svg
+                }
+            }
+
+            if let staged {
+                for (_, stream) in streams { try stream.finish() }
+                let extent = collected.bounds.map { $0.expanded(dx: 3, dy: 3) } ?? BoundingBox(minX: 40, minY: 12, maxX: 80, maxY: 42)
+                let layers = LayerBuilder(gazetteer: gazetteer, extent: extent)
+                try staged.write("places.geojson", Data(writer.collection(name: "places", features: layers.places(named: collected.named))))
+                try staged.write("border.geojson", Data(writer.collection(name: "border", features: layers.borders())))
+                try staged.write("provinces.geojson", Data(writer.collection(name: "provinces", features: layers.areas(gazetteer.provinces, isCountry: false))))
+                try staged.write("countries.geojson", Data(writer.collection(name: "countries", features: layers.areas(gazetteer.countries, isCountry: true))))
+                if let svg = svgText { try staged.write("map.svg", Data(svg.utf8)) }
+                try staged.publish()
+                let dir = request.output!
+                let names = (LayerSet.names + optional).map { "\($0).geojson" } + (svgText == nil ? [] : ["map.svg"])
+                return RenderResult(warnings: warnings, written: names.map { dir + "/" + $0 }, svgForStandardOutput: nil)
+            }
+            if let out = request.output, let svg = svgText {
+                try AtomicOutput.write(Data(svg.utf8), to: out)
+                return RenderResult(warnings: warnings, written: [out], svgForStandardOutput: nil)
+            }
+            return RenderResult(warnings: warnings, written: [], svgForStandardOutput: svgText)
+        } catch {
+            staged?.discard()
+            throw error
+        }
+    }
+
+    static func collect(_ r: ResolvedIncident, into c: inout Collected, keepPoints: Bool) {
+        c.count += 1
+        let xy = XY(x: r.point.lon, y: r.point.lat)
+        if c.bounds == nil { c.bounds = BoundingBox(minX: xy.x, minY: xy.y, maxX: xy.x, maxY: xy.y) } else { c.bounds!.extend(xy) }
+        if let e = r.entry, c.namedIDs.insert(e.id).inserted { c.named.append(e) }
+        guard keepPoints else { return }
+        let d = r.incident.date
+        if c.first == nil || d.start < c.first! { c.first = d.start }
+        if c.last == nil || d.end > c.last! { c.last = d.end }
+        if let cc = r.country { c.countries.insert(cc) }
+        if c.outlets.count < 50 { for s in r.incident.sources where !c.outlets.contains(s.outlet) { c.outlets.append(s.outlet) } }
+        c.points.append((r.point, r.incident.category, r.incident.claims.compactMap(\.killed).max() ?? 0))
+        if !c.overflow {
+            if c.detailed.count < detailLimit { c.detailed.append(r) } else { c.overflow = true; c.detailed = [] }
+        }
+    }
+}
