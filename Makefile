@@ -35,7 +35,31 @@ bench-gazetteer: setup ## Gazetteer load time and lookup rates (release build)
 	$(SWIFT) build -c release --product GazetteerBenchmark
 	.build/release/GazetteerBenchmark
 
-bench: bench-gazetteer ## Every benchmark
+bench: bench-gazetteer ## Every benchmark: the gazetteer, then a million rows against ogr2ogr
+	bash Benchmarks/run.sh
 
 clean:
 	rm -rf .build $(OUT)
+
+# libFuzzer targets (Fuzz/, a separate package): the CSV, YAML and GeoJSON readers and the SVG writer.
+# Swift takes only the last -sanitize= it is given, so SwiftPM's --sanitize=fuzzer (which also stops
+# it renaming the targets' main) is followed by -sanitize=fuzzer,address for Swift, and ASan for C.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= FuzzCSV FuzzYAML FuzzGeoJSON FuzzSVG
+FUZZ_READER_MAX_LEN ?= 16384
+FUZZ_SVG_MAX_LEN ?= 2048
+
+.PHONY: fuzz
+fuzz: setup ## Build the fuzz targets and run each in turn for FUZZ_SECONDS (default 600); crashes go to Fuzz/Work/<target>/
+	$(SWIFT) build --package-path Fuzz -c release --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=address
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p Fuzz/Work/$$t/corpus; \
+	  if [ $$t = FuzzSVG ]; then len=$(FUZZ_SVG_MAX_LEN); else len=$(FUZZ_READER_MAX_LEN); fi; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s (max_len $$len)"; \
+	  ASAN_OPTIONS=detect_leaks=0 Fuzz/.build/release/$$t Fuzz/Work/$$t/corpus Fuzz/Seeds/$$t \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=5 -max_len=$$len -print_final_stats=1 \
+	    -artifact_prefix=Fuzz/Work/$$t/ > Fuzz/Work/$$t/last-run.log 2>&1; \
+	  status=$$?; \
+	  grep -E '^#[0-9]+ +(INITED|DONE)|^stat::|ERROR|Fatal|deadly|artifact' Fuzz/Work/$$t/last-run.log; \
+	  if [ $$status -ne 0 ]; then echo "fuzz: $$t found a failure (exit $$status); see Fuzz/Work/$$t/last-run.log"; exit 1; fi; \
+	done

@@ -40,6 +40,6 @@ with open(out, "w", newline="", encoding="utf-8") as f:
         lon = float(p["longitude"]) + rng.uniform(-0.02, 0.02)
         cc = p["country"]
         w.writerow([f"{cc}{i + 1}", f"{rng.randrange(1, 29)} {months[rng.randrange(12)]} 2024", "2024", et, st,
-                    actors[rng.randrange(len(actors))], actors[rng.randrange(len(actors))], country_names[cc], "", "",
+                    actors[rng.randrange(len(actors))], actors[rng.randrange(len(actors))], country_names[cc], p["admin1"], "",
                     p["name"], "" if names_only else f"{lat:.4f}", "" if names_only else f"{lon:.4f}",
                     rng.choice(["1", "1", "2"]), sources[rng.randrange(len(sources))], rng.randrange(0, 6), ""])

@@ -10,7 +10,7 @@ extension RenderJob {
     static func binnedMap(_ c: Collected, _ prepared: Prepared, _ request: RenderRequest) throws -> RenderedMap {
         let gazetteer = prepared.loaded.gazetteer
         let b = c.bounds ?? BoundingBox(minX: 60, minY: 25, maxX: 70, maxY: 35)
-        let size = max(0.05, max(b.width, b.height) / 40)
+        let size = max(0.05, max(b.width, b.height) / 60)
         struct Bin { var count = 0, killed = 0, lon = 0.0, lat = 0.0; var kinds: [IncidentCategory: Int] = [:] }
         var bins: [Int64: Bin] = [:]
         for (p, category, killed) in c.points {
@@ -55,13 +55,14 @@ extension RenderJob {
         var scene = builder.scene([], title: title, crsName: crsName(request), command: request.command)
         scene.incidents = items
         scene.subtitle = subtitle
-        scene.summary = "Map of \(c.count) incidents aggregated into \(items.count) cells; marker size grows with the number of incidents. " + items.prefix(10).map(\.keyText).joined(separator: " ")
+        scene.summary = "Map of \(c.count) incidents aggregated into \(items.count) cells; a marker's area grows with the number of incidents. " + items.prefix(10).map(\.keyText).joined(separator: " ")
         scene.attribution[scene.attribution.count - 1] = "Projection: \(crsName(request)). Made with incidentmap."
         if !c.outlets.isEmpty { scene.attribution.append("Incident sources include: \(c.outlets.joined(separator: "; ")). Figures are the claims of the sources, not verified.") }
         scene.countries = scene.countries.map { var a = $0; a.focus = c.countries.contains($0.id); return a }
         var options = MapOptions(crs: request.crs, width: request.width, height: request.height, idPrefix: request.idPrefix,
                                  theme: request.theme, inset: request.inset)
         options.bbox = b.expanded(dx: size, dy: size)
+        options.binCellDegrees = size
         return try MapRenderer.render(scene, options: options)
     }
 }

@@ -116,7 +116,10 @@ extension RenderJob {
             }
             var collected = Collected()
             var problems: [InputProblem] = [], extraProblems = 0
-            var warnings: [InputProblem] = []
+            var warnings: [InputProblem] = [], extraWarnings = 0
+            func warn(_ ws: [InputProblem]) {
+                for w in ws { if warnings.count < maxProblems { warnings.append(w) } else { extraWarnings += 1 } }
+            }
             var ids = Set<String>()
             var files: [IncidentFile] = []
             let keepPoints = request.svg || !request.geojson
@@ -166,9 +169,9 @@ extension RenderJob {
                     }
                     switch outcome! {
                     case .failed(let p): problem(p)
-                    case .dropped(let r): warnings += r.warnings
+                    case .dropped(let r): warn(r.warnings)
                     case .kept(let r, let encoded):
-                        warnings += r.warnings
+                        warn(r.warnings)
                         guard problems.isEmpty else { continue }  // nothing will be written: stop writing
                         for (name, stream) in streams {
                             if let (bytes, bounds) = encoded[name] { try stream.append(bytes, bounds: bounds) }
@@ -234,6 +237,9 @@ extension RenderJob {
                     problems.append(InputProblem(file: problems.last!.file, line: 0, field: nil, message: "… and \(extraProblems) more problems"))
                 }
                 throw InputErrors(problems)
+            }
+            if extraWarnings > 0, let last = warnings.last {
+                warnings.append(InputProblem(file: last.file, line: 0, field: nil, message: "… and \(extraWarnings) more warnings", isWarning: true))
             }
             if collected.count == 0 {
                 throw FilterError(message: ids.isEmpty ? "no incidents to map" : "no incident passes the filters (--from/--to/--bbox/--country); nothing was written")

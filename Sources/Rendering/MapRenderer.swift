@@ -35,6 +35,9 @@ struct MapBuilder {
     let footerHeight: Double
     let keyLines: [(Int, [String])]
     let keyIndices: [Int]
+    /// The largest count any marker stands for, and its scale (binned maps).
+    var maxCount = 1
+    var binMaxScale = 1.0
     let attributionLines: [String]
 
     init(scene: MapScene, options: MapOptions) throws {
@@ -64,7 +67,8 @@ struct MapBuilder {
         var lines = keyed.map { (scene.incidents[$0].number, TextMetrics.wrap(scene.incidents[$0].keyText, size: 11, maxWidth: textWidth - 24)) }
         let omitted = scene.incidents.count - keyed.count
         if omitted > 0 {
-            lines.append((0, ["… and \(omitted) more incident\(omitted == 1 ? "" : "s") on the map; every one is described in the GeoJSON layer and the marker tooltips."]))
+            let what = options.binCellDegrees == nil ? "incident" : "cell"
+            lines.append((0, ["… and \(omitted) more \(what)\(omitted == 1 ? "" : "s") on the map; every one is described in the marker tooltips (and each incident in the GeoJSON layer)."]))
         }
         keyLines = lines
         attributionLines = scene.attribution.flatMap { TextMetrics.wrap($0, size: 9.5, maxWidth: textWidth) }
@@ -114,6 +118,22 @@ struct MapBuilder {
         geo.lonLatBounds = BoundingBox(points: ll) ?? BoundingBox(minX: -180, minY: -90, maxX: 180, maxY: 90)
         georef = geo
         placer = LabelPlacer(bounds: frame.expanded(dx: -4, dy: -4))
+        if let cellDegrees = options.binCellDegrees {
+            maxCount = scene.incidents.map(\.count).max() ?? 1
+            // A cell's width in px at the map's centre: the largest marker spans about half of it.
+            let c = LonLat(lon: (geo.lonLatBounds.minX + geo.lonLatBounds.maxX) / 2, lat: (geo.lonLatBounds.minY + geo.lonLatBounds.maxY) / 2)
+            if let a = try? projection.forward(c.lon, c.lat), let b = try? projection.forward(c.lon + cellDegrees, c.lat) {
+                let cellPx = abs(b.x - a.x) * geo.scale
+                binMaxScale = max(0.6, min(3, cellPx * 0.5 / 8))
+            }
+        }
+    }
+
+    /// A marker's size relative to a single incident's. On a binned map the area grows with the
+    /// count, the largest marker filling about half a cell.
+    func markerScale(_ inc: SceneIncident) -> Double {
+        guard options.binCellDegrees != nil else { return 1 }
+        return max(0.3, binMaxScale * (Double(inc.count) / Double(max(1, maxCount))).squareRoot())
     }
 
     /// 7, 950, 1.2k, 15k: what fits in a marker.
@@ -261,12 +281,13 @@ struct MapBuilder {
         // Incidents: anchors, spread symbols of coincident markers, halos, arrows.
         var anchors: [XY] = []
         for inc in scene.incidents { anchors.append(try toSVG(inc.location)) }
-        let offsets = spreadOffsets(anchors)
+        // Binned markers sit on their cells' centres: spreading them would only tangle the map.
+        let offsets = options.binCellDegrees == nil ? spreadOffsets(anchors) : anchors.map { _ in XY(x: 0, y: 0) }
         var haloNodes: [SVGNode] = [], arrowNodes: [SVGNode] = [], markerNodes: [SVGNode] = []
         for (i, inc) in scene.incidents.enumerated() {
             let a = anchors[i], o = offsets[i]
             let symbol = XY(x: a.x + o.x, y: a.y + o.y)
-            let reach = 9 * (inc.count <= 1 ? 1.0 : min(3.2, 1 + 0.45 * log2(Double(inc.count))))
+            let reach = 9 * markerScale(inc)
             placer.block(BoundingBox(minX: symbol.x - reach, minY: symbol.y - reach, maxX: symbol.x + reach, maxY: symbol.y + reach))
             if inc.uncertaintyKm > 0 {
                 let edge = Geodesic.wgs84.direct(lon: inc.location.lon, lat: inc.location.lat, azimuth: 90, distance: inc.uncertaintyKm * 1000)
@@ -297,8 +318,7 @@ struct MapBuilder {
                 children.append(.el("line", [("class", "\(p)leader"), ("x1", "0"), ("y1", "0"), ("x2", n(o.x)), ("y2", n(o.y))]))
                 children.append(.el("circle", [("class", "\(p)anchor-dot"), ("cx", "0"), ("cy", "0"), ("r", "2")]))
             }
-            // A binned marker's area grows with the incidents it stands for.
-            let size = inc.count <= 1 ? 1.0 : min(3.2, 1 + 0.45 * log2(Double(inc.count)))
+            let size = markerScale(inc)
             switch inc.style {
             case .strike:
                 children.append(.el("circle", [("class", "\(p)marker-strike"), ("cx", n(o.x)), ("cy", n(o.y)), ("r", n(8 * size))]))
@@ -309,8 +329,10 @@ struct MapBuilder {
                 children.append(.el("path", [("class", "\(p)marker-explosion"),
                                              ("d", "M\(n(o.x)),\(n(o.y - 10.5 * size))L\(n(o.x + 9.5 * size)),\(n(o.y + 7 * size))L\(n(o.x - 9.5 * size)),\(n(o.y + 7 * size))Z")]))
             }
-            children.append(.el("text", [("class", "\(p)marker-number"), ("x", n(o.x)), ("y", n(o.y + (inc.style == .explosion ? 5 : 3.5))), ("text-anchor", "middle")],
-                                [.text(inc.count > 1 ? MapBuilder.abbreviate(inc.count) : String(inc.number))]))
+            if size >= 1 {
+                children.append(.el("text", [("class", "\(p)marker-number"), ("x", n(o.x)), ("y", n(o.y + (inc.style == .explosion ? 5 : 3.5))), ("text-anchor", "middle")],
+                                    [.text(inc.count > 1 ? MapBuilder.abbreviate(inc.count) : String(inc.number))]))
+            }
             markerNodes.append(.el("g", [("class", "\(p)incident \(p)\(inc.style.rawValue)"), ("data-incident-id", inc.id),
                                          ("transform", "translate(\(n(a.x)),\(n(a.y)))")], children))
         }
@@ -318,7 +340,7 @@ struct MapBuilder {
         // Incident labels (two lines), with leader lines when pushed out.
         var labelNodes: [SVGNode] = []
         let labelOrder = scene.incidents.indices.sorted { (scene.incidents[$1].importance, $0) < (scene.incidents[$0].importance, $1) }
-        for i in labelOrder.prefix(40) {
+        for i in labelOrder.prefix(options.binCellDegrees == nil ? 40 : 8) {
             let inc = scene.incidents[i]
             let a = anchors[i], o = offsets[i]
             let symbol = XY(x: a.x + o.x, y: a.y + o.y)
@@ -448,6 +470,10 @@ struct MapBuilder {
         }
         if !scene.provinces.isEmpty {
             rows.append((.el("path", [("class", "\(p)province"), ("d", "M-10,0L10,0")]), "Province boundary"))
+        }
+        if let cell = options.binCellDegrees {
+            rows.append((.el("circle", [("class", "\(p)marker-strike"), ("cx", "0"), ("cy", "0"), ("r", "4")]),
+                         "Marker area ∝ incidents per \(NumberFormat.fixed(cell, 2))° cell (shape: most common kind)"))
         }
         rows.append((.el("circle", [("class", "\(p)town"), ("cx", "0"), ("cy", "0"), ("r", "2.6")]), "Town"))
         let width = 30 + (rows.map { TextMetrics.width($0.1, size: 11) }.max() ?? 100) + 12

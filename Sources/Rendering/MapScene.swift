@@ -172,6 +172,9 @@ public struct MapOptions: Sendable {
     public var inset: Bool
     /// Most incidents described in the key under the map; the rest are counted.
     public var maxKeyEntries: Int
+    /// On a binned map (markers standing for many incidents), the bins' cell size in degrees:
+    /// the largest marker fills about half a cell and areas grow with the count.
+    public var binCellDegrees: Double?
 
     /// Creates options.
     public init(crs: String? = nil, width: Double = 1000, height: Double = 800, idPrefix: String = "im-", bbox: BoundingBox? = nil,

@@ -99,7 +99,9 @@ extension IncidentMapCommand {
             do {
                 let result = try RenderJob.run(request)
                 var stderr = StandardError()
-                for w in result.warnings { print("\(w)", to: &stderr) }
+                // A long list of warnings is summed up after the first hundred.
+                for w in result.warnings.prefix(100) { print("\(w)", to: &stderr) }
+                if result.warnings.count > 100 { print("… \(result.warnings.count - 100) more warnings (see the GeoJSON's warnings property)", to: &stderr) }
                 if let svg = result.svgForStandardOutput { FileHandle.standardOutput.write(Data(svg.utf8)) }
                 for path in result.written { print("wrote \(path)", to: &stderr) }
             } catch {

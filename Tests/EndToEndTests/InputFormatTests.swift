@@ -109,3 +109,39 @@ final class InputFormatTests: XCTestCase {
         XCTAssertTrue(lines[1].contains("acled-style-2024.csv: ok, 6 incidents"), String(lines[1]))
     }
 }
+
+/// Many incidents: the layer holds every one, the map aggregates them by cell.
+final class ManyIncidentsTests: XCTestCase {
+    func testThousandsOfRowsStreamIntoTheLayerAndABinnedMap() throws {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("incidentmap-many-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        // 12,000 rows on a lattice over Balochistan and Sistan and Baluchestan, half by name only.
+        var csv = "event_id_cnty,event_date,sub_event_type,country,location,latitude,longitude,fatalities\n"
+        let places = ["Quetta", "Turbat", "Gwadar", "Panjgur", "Zahedan", "Saravan", "Chabahar", "Khuzdar"]
+        for i in 0..<12_000 {
+            if i % 2 == 0 {
+                let lat = 25.5 + Double(i % 97) * 0.05, lon = 61.0 + Double((i / 97) % 120) * 0.05
+                csv += "R\(i),\(1 + i % 28) March 2024,Armed clash,,Lattice \(i),\(lat),\(lon),\(i % 3)\n"
+            } else {
+                csv += "R\(i),\(1 + i % 28) March 2024,Air/drone strike,,\(places[i % places.count]),,,1\n"
+            }
+        }
+        let input = tmp.appendingPathComponent("many.csv")
+        try csv.write(to: input, atomically: true, encoding: .utf8)
+        let dir = tmp.appendingPathComponent("out")
+        let r = try incidentmap(["render", input.path, "--svg", "--geojson", "-o", dir.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let info = try runTool("ogrinfo", ["-al", "-so", dir.appendingPathComponent("incidents.geojson").path])
+        XCTAssertTrue(info.stdoutText.contains("Feature Count: 12000"), info.stdoutText)
+        XCTAssertFalse(info.stderr.lowercased().contains("warning"), info.stderr)
+        let svg = dir.appendingPathComponent("map.svg")
+        XCTAssertLessThan(try Data(contentsOf: svg).count, 2_000_000)
+        XCTAssertEqual(try runTool("xmllint", ["--noout", svg.path]).status, 0)
+        let doc = SVGDocument(try Data(contentsOf: svg))
+        let markers = doc.elements.filter { $0.name == "g" && ($0.attributes["data-incident-id"] ?? "").hasPrefix("cell-") }
+        XCTAssertGreaterThan(markers.count, 10)
+        XCTAssertLessThan(markers.count, 12_000)
+        XCTAssertTrue(doc.elements.contains { $0.name == "desc" && $0.text.contains("12000 incidents aggregated") })
+    }
+}
