@@ -34,7 +34,7 @@ results+=("$(measure "incidentmap render --geojson (names only)" "$BIN" render "
 results+=("$(measure "incidentmap render --svg" "$BIN" render "$CSV" --svg -o "$WORK/map.svg")")
 
 reference=$(echo "${results[0]}" | awk '{print $(NF-1)}')
-printf '\n%-45s %10s %12s %10s %12s\n' "command ($ROWS rows, $(du -m "$CSV" | cut -f1) MB)" "wall s" "rows/s" "peak MB" "vs ogr2ogr"
+printf '\n%-45s %10s %12s %10s %12s\n' "command ($ROWS rows, $(du -Lm "$CSV" | cut -f1) MB)" "wall s" "rows/s" "peak MB" "vs ogr2ogr"
 for r in "${results[@]}"; do
   label=$(echo "$r" | awk '{NF -= 2; print}'); wall=$(echo "$r" | awk '{print $(NF-1)}'); rss=$(echo "$r" | awk '{print $NF}')
   printf '%-45s %10.2f %12.0f %10s %11.2fx\n' "$label" "$wall" "$(echo "$ROWS / $wall" | bc -l)" "$rss" "$(echo "$wall / $reference" | bc -l)"
