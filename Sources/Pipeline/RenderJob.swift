@@ -113,8 +113,9 @@ public enum RenderJob {
         public var warnings: [InputProblem]
     }
 
-    /// Checks the request, reads and places every incident and applies the filters.
-    public static func prepare(_ request: RenderRequest) throws -> Prepared {
+    /// The inputs to read (the bundled example when none) with the names messages give them,
+    /// after the checks every run makes first: no output is also an input, and PROJ accepts the CRS.
+    static func checkedInputs(_ request: RenderRequest) throws -> (paths: [String], displayNames: [String: String]) {
         var inputs = request.inputs
         var displayNames: [String: String] = [:]
         if inputs.isEmpty {
@@ -132,6 +133,12 @@ public enum RenderJob {
         }
         // The CRS is checked first: a CRS PROJ rejects fails before any work.
         if let crs = request.crs { _ = try Projection(from: "EPSG:4326", to: crs) }
+        return (inputs, displayNames)
+    }
+
+    /// Checks the request, reads and places every incident and applies the filters.
+    public static func prepare(_ request: RenderRequest) throws -> Prepared {
+        let (inputs, displayNames) = try checkedInputs(request)
         let loaded = try load(request, inputs: inputs, displayNames: displayNames)
         let resolved = loaded.resolved.filter(loaded.filter.keeps)
         if resolved.isEmpty && !loaded.resolved.isEmpty {

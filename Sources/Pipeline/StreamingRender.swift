@@ -77,22 +77,7 @@ extension RenderJob {
     /// and encoded on all cores in chunks, features are written as they come, and only
     /// what the other layers and the map need is kept.
     static func stream(_ request: RenderRequest) throws -> RenderResult {
-        var inputs = request.inputs
-        var displayNames: [String: String] = [:]
-        if inputs.isEmpty {
-            guard let example = bundledExample() else {
-                throw OutputError(path: "Examples/january-2024.yaml", message: "bundled example not found; pass an incident file")
-            }
-            inputs = [example]
-            displayNames[example] = "Examples/january-2024.yaml"
-        }
-        if let out = request.output {
-            let outURL = URL(fileURLWithPath: out).standardizedFileURL.resolvingSymlinksInPath()
-            for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath() == outURL {
-                throw OutputError(path: out, message: "output path is also an input; refusing to overwrite it")
-            }
-        }
-        if let crs = request.crs { _ = try Projection(from: "EPSG:4326", to: crs) }
+        let (inputs, displayNames) = try checkedInputs(request)
         if request.geojson && request.output == nil { throw OutputError(path: "-o", message: "--geojson needs -o DIR") }
 
         let gazetteer = try Gazetteer.load(overlays: request.gazetteerOverlays.map { URL(fileURLWithPath: $0) })

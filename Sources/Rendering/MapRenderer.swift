@@ -173,10 +173,11 @@ struct MapBuilder {
 
     var clipBox: BoundingBox { georef.frame.expanded(dx: 3, dy: 3) }
 
-    func path(rings: [[XY]]) -> String {
+    /// Path data of closed rings, simplified to `epsilon` px, one decimal.
+    func path(rings: [[XY]], epsilon: Double = 0.35) -> String {
         var d: [UInt8] = []
         for ring in rings {
-            let simple = PlanarOps.simplify(ring, epsilon: 0.35)
+            let simple = PlanarOps.simplify(ring, epsilon: epsilon)
             guard simple.count >= 4 else { continue }
             for (i, q) in simple.dropLast().enumerated() {
                 d.append(UInt8(ascii: i == 0 ? "M" : "L"))
@@ -591,20 +592,9 @@ struct MapBuilder {
                 if r.count >= 4 { rings.append(r) }
             }
             guard !rings.isEmpty else { continue }
-            var d: [UInt8] = []
-            for ring in rings {
-                let simple = PlanarOps.simplify(ring, epsilon: 0.6)
-                guard simple.count >= 4 else { continue }
-                for (i, q) in simple.dropLast().enumerated() {
-                    d.append(UInt8(ascii: i == 0 ? "M" : "L"))
-                    NumberFormat.append(q.x, 1, to: &d)
-                    d.append(UInt8(ascii: ","))
-                    NumberFormat.append(q.y, 1, to: &d)
-                }
-                d.append(UInt8(ascii: "Z"))
-            }
+            let d = path(rings: rings, epsilon: 0.6)
             guard !d.isEmpty else { continue }
-            children.append(.el("path", [("class", "\(p)inset-land" + (c.focus ? " \(p)focus" : "")), ("d", String(decoding: d, as: UTF8.self))]))
+            children.append(.el("path", [("class", "\(p)inset-land" + (c.focus ? " \(p)focus" : "")), ("d", d)]))
             if let biggest = rings.max(by: { PlanarOps.area($0) < PlanarOps.area($1) }), let (pt, room) = PlanarOps.interiorPoint(biggest, grid: 16),
                room > 9, TextMetrics.width(c.name.uppercased(), size: 8.5) < room * 2.6 {
                 labels.append(.el("text", [("class", "\(p)inset-label \(p)halo-text"), ("x", n(pt.x)), ("y", n(pt.y + 3)), ("text-anchor", "middle")],
