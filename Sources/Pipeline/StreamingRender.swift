@@ -105,7 +105,11 @@ extension RenderJob {
             func warn(_ ws: [InputProblem]) {
                 for w in ws { if warnings.count < maxProblems { warnings.append(w) } else { extraWarnings += 1 } }
             }
+            // Ids must be unique across the run. The CSV and GeoJSON readers check within a file,
+            // so a run of one such file keeps no set of ids (a million ids are tens of MB).
             var ids = Set<String>()
+            var checkIDs = inputs.count > 1
+            var seen = 0
             var files: [IncidentFile] = []
             let keepPoints = request.svg || !request.geojson
 
@@ -147,7 +151,8 @@ extension RenderJob {
                 }
                 for (i, outcome) in outcomes.enumerated() {
                     let inc = chunk[i]
-                    if !ids.insert(inc.id).inserted {
+                    seen += 1
+                    if checkIDs && !ids.insert(inc.id).inserted {
                         problem(InputProblem(file: inc.location.file, line: inc.fieldLines["id"] ?? inc.location.line, field: "id",
                                              message: "duplicate id \"\(inc.id)\" (already used by an earlier incident of this run)"))
                         continue
@@ -183,7 +188,9 @@ extension RenderJob {
                 let path = displayNames[realPath] ?? realPath
                 do {
                     let data = try InputReader.data(of: realPath, display: path)
-                    switch InputReader.format(of: realPath, data: data, forced: request.format) {
+                    let format = InputReader.format(of: realPath, data: data, forced: request.format)
+                    if format == .yaml { checkIDs = true }
+                    switch format {
                     case .csv:
                         var chunk: [Incident] = []
                         chunk.reserveCapacity(8_192)
@@ -227,7 +234,7 @@ extension RenderJob {
                 warnings.append(InputProblem(file: last.file, line: 0, field: nil, message: "… and \(extraWarnings) more warnings", isWarning: true))
             }
             if collected.count == 0 {
-                throw FilterError(message: ids.isEmpty ? "no incidents to map" : "no incident passes the filters (--from/--to/--bbox/--country); nothing was written")
+                throw FilterError(message: seen == 0 ? "no incidents to map" : "no incident passes the filters (--from/--to/--bbox/--country); nothing was written")
             }
 
             // The map.
