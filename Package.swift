@@ -34,10 +34,10 @@ let package = Package(
         .executableTarget(name: "GazetteerBenchmark", dependencies: ["Gazetteer"], path: "Benchmarks/GazetteerBenchmark"),
         .testTarget(name: "ProjectionTests", dependencies: ["Projection"]),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),
-        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "Geometry"]),
+        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "Geometry"], exclude: ["Fixtures"]),
         .testTarget(name: "IncidentsTests", dependencies: ["Incidents", "Geometry"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Geometry", "Projection"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "Projection", "Geometry", "Gazetteer"],
-                    exclude: ["Snapshots"]),
+                    exclude: ["Snapshots", "Corpus"]),
     ]
 )
