@@ -60,6 +60,6 @@ fuzz: setup ## Build the fuzz targets and run each in turn for FUZZ_SECONDS (def
 	    -max_total_time=$(FUZZ_SECONDS) -timeout=5 -max_len=$$len -print_final_stats=1 \
 	    -artifact_prefix=Fuzz/Work/$$t/ > Fuzz/Work/$$t/last-run.log 2>&1; \
 	  status=$$?; \
-	  grep -E '^#[0-9]+ +(INITED|DONE)|^stat::|ERROR|Fatal|deadly|artifact' Fuzz/Work/$$t/last-run.log; \
+	  grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|^stat::|ERROR|Fatal|deadly|artifact' Fuzz/Work/$$t/last-run.log; \
 	  if [ $$status -ne 0 ]; then echo "fuzz: $$t found a failure (exit $$status); see Fuzz/Work/$$t/last-run.log"; exit 1; fi; \
 	done

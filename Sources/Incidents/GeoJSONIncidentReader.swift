@@ -16,9 +16,12 @@ public enum GeoJSONIncidentReader {
     /// Deepest nesting of arrays and objects read; the parser refuses a deeper file.
     public static let maxDepth = 64
 
+    /// Most features read from one file.
+    public static let maxFeatures = 1_000_000
+
     /// Reads `data` read from `path`; throws `InputErrors` with every problem of the file.
-    public static func read(_ data: Data, path: String) throws -> IncidentFile {
-        var reader = Reader(path: path)
+    public static func read(_ data: Data, path: String, maxFeatures: Int = GeoJSONIncidentReader.maxFeatures) throws -> IncidentFile {
+        var reader = Reader(path: path, maxFeatures: maxFeatures)
         let file = reader.read(data)
         if !reader.problems.isEmpty { throw InputErrors(reader.problems) }
         return file
@@ -26,12 +29,16 @@ public enum GeoJSONIncidentReader {
 
     struct Reader {
         let path: String
+        let maxFeatures: Int
         var problems: [InputProblem] = []
         var featureLines: [Int] = []
         var dates: [String: Result<IncidentDate, DateError>] = [:]
         var firstOfID: [String: String] = [:]
 
-        init(path: String) { self.path = path }
+        init(path: String, maxFeatures: Int) {
+            self.path = path
+            self.maxFeatures = maxFeatures
+        }
 
         mutating func problem(_ line: Int, _ field: String?, _ message: String) {
             problems.append(InputProblem(file: path, line: line, field: field, message: message))
@@ -86,6 +93,10 @@ public enum GeoJSONIncidentReader {
             file.summary = root["description"]?.stringValue
             guard let features = root["features"]?.arrayValue else {
                 problem(0, "features", "expected an array of features, got \(root["features"].map(describe) ?? "nothing")")
+                return file
+            }
+            if features.count > maxFeatures {
+                problem(0, "features", "\(features.count) features; the limit is \(maxFeatures) (split the file)")
                 return file
             }
             // The parser records the lines of the same array `root["features"]` finds; checked all the same.

@@ -20,11 +20,33 @@ public struct InputProblem: Error, Sendable, Equatable, CustomStringConvertible 
         self.isWarning = isWarning
     }
 
+    /// The problem as one line of text. Control characters (an input's value may hold terminal
+    /// escape sequences) and bidirectional controls are written as `\u{…}`, so a message cannot
+    /// drive or reorder the terminal it is printed on.
     public var description: String {
         var s = line > 0 ? "\(file):\(line): " : "\(file): "
         if isWarning { s += "warning: " }
         if let field { s += "\(field): " }
-        return s + message
+        return InputProblem.visible(s + message)
+    }
+
+    /// `text` with C0 and C1 controls (but tab), DEL and bidirectional controls escaped.
+    static func visible(_ text: String) -> String {
+        func hidden(_ u: Unicode.Scalar) -> Bool {
+            let v = u.value
+            return (v < 0x20 && v != 0x09) || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+        }
+        guard text.unicodeScalars.contains(where: hidden) else { return text }
+        var out = String.UnicodeScalarView()
+        for u in text.unicodeScalars {
+            if !hidden(u) { out.append(u); continue }
+            switch u {
+            case "\n": out.append(contentsOf: "\\n".unicodeScalars)
+            case "\r": out.append(contentsOf: "\\r".unicodeScalars)
+            default: out.append(contentsOf: "\\u{\(String(u.value, radix: 16, uppercase: true))}".unicodeScalars)
+            }
+        }
+        return String(out)
     }
 }
 

@@ -77,6 +77,23 @@ enum TextCheck {
         }
     }
 
+    /// The 1-based line of the first physical line longer than `limit` bytes (its line end not counted), or nil.
+    static func firstLine(longerThan limit: Int, in b: UnsafeBufferPointer<UInt8>) -> Int? {
+        var line = 1, start = 0, i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c == 0x0A || c == 0x0D {
+                if i - start > limit { return line }
+                if c == 0x0D && i + 1 < n && b[i + 1] == 0x0A { i += 1 }
+                line += 1
+                start = i + 1
+            }
+            i += 1
+        }
+        return n - start > limit ? line : nil
+    }
+
     /// The 1-based line of byte `offset`, counting LF, CRLF and a lone CR as one line end each.
     static func line(at offset: Int, in b: UnsafeBufferPointer<UInt8>) -> Int {
         var line = 1

@@ -15,33 +15,83 @@ public enum YAMLIncidentReader {
         "actor", "target", "origin", "claims", "sources", "notes",
     ]
 
-    /// Reads `data` read from `path`.
+    /// Bounds on one file; beyond them the reader reports a problem rather than use unbounded memory or time.
+    public struct Limits: Sendable {
+        /// Longest physical line, in bytes.
+        public var maxLineBytes: Int
+        /// Deepest nesting of lists and mappings.
+        public var maxDepth: Int
+        /// Most values (lists, mappings and scalars) in the file.
+        public var maxValues: Int
+        /// Most incidents in the file.
+        public var maxIncidents: Int
+
+        /// Creates limits; the defaults are 4 MB per line, 64 levels, 2,000,000 values and 100,000 incidents
+        /// (YAML is written by hand; larger data sets belong in CSV or GeoJSON).
+        public init(maxLineBytes: Int = 4 << 20, maxDepth: Int = 64, maxValues: Int = 2_000_000, maxIncidents: Int = 100_000) {
+            self.maxLineBytes = maxLineBytes
+            self.maxDepth = maxDepth
+            self.maxValues = maxValues
+            self.maxIncidents = maxIncidents
+        }
+    }
+
+    /// Reads `data` read from `path`, with the default limits.
     public static func read(_ data: Data, path: String) throws -> IncidentFile {
-        guard let text = String(data: data, encoding: .utf8), !text.contains("\u{0}") else {
-            throw InputErrors([InputProblem(file: path, line: 0, field: nil, message: "not UTF-8 text (binary or wrongly encoded file)")])
+        try read(data, path: path, limits: Limits())
+    }
+
+    /// Reads `data` read from `path`; throws `InputErrors` with every problem of the file.
+    public static func read(_ data: Data, path: String, limits: Limits) throws -> IncidentFile {
+        // Checked on the bytes before Yams sees them: text, line lengths, and what the prescan refuses.
+        var bom = 0
+        let refused: InputProblem? = data.withUnsafeBytes { raw in
+            let b = raw.bindMemory(to: UInt8.self)
+            func problem(_ line: Int, _ message: String) -> InputProblem { InputProblem(file: path, line: line, field: nil, message: message) }
+            if let failure = TextCheck.check(b) { return problem(failure.line, failure.message) }
+            bom = TextCheck.bomLength(b)
+            if b[bom...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+                return problem(0, "empty file: expected incidents")
+            }
+            if let line = TextCheck.firstLine(longerThan: limits.maxLineBytes, in: b) {
+                return problem(line, "line longer than \(CSVIncidentReader.size(limits.maxLineBytes))")
+            }
+            if let failure = YAMLPrescan.check(UnsafeBufferPointer(rebasing: b[bom...]), maxDepth: limits.maxDepth, maxValues: limits.maxValues) {
+                return problem(failure.line, failure.message)
+            }
+            return nil
         }
-        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        if body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw InputErrors([InputProblem(file: path, line: 0, field: nil, message: "empty file: expected incidents")])
-        }
+        if let refused { throw InputErrors([refused]) }
+        let body = String(decoding: data.dropFirst(bom), as: UTF8.self)
         let root: Node?
         do {
             root = try Yams.compose(yaml: body)
         } catch let error as YamlError {
-            throw InputErrors([syntaxProblem(error, path: path)])
+            throw InputErrors([syntaxProblem(error, path: path, text: body)])
         }
-        var reader = Reader(path: path)
+        var reader = Reader(path: path, maxIncidents: limits.maxIncidents)
         let file = reader.file(root)
         if reader.problems.contains(where: { !$0.isWarning }) { throw InputErrors(reader.problems) }
         return file
     }
 
-    static func syntaxProblem(_ error: YamlError, path: String) -> InputProblem {
+    /// A Yams error as a problem with its line: `text` is the YAML that was composed.
+    static func syntaxProblem(_ error: YamlError, path: String, text: String) -> InputProblem {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return InputProblem(file: path, line: mark.line, field: nil, message: "YAML syntax error: \(problem) (column \(mark.column))")
-        case .reader(let problem, _, _, _):
-            return InputProblem(file: path, line: 0, field: nil, message: "not readable as YAML: \(problem)")
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            // libyaml says what it was doing and where that began: an unterminated quote is found at the
+            // end of the file, but its context is the line where the quote opens.
+            var message = "YAML syntax error: \(problem) at column \(mark.column)"
+            if let context { message += "; \(context.text) at line \(context.mark.line), column \(context.mark.column)" }
+            return InputProblem(file: path, line: mark.line, field: nil, message: message)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return InputProblem(file: path, line: context.mark.line, field: duplicates.first,
+                                message: "appears more than once in the same mapping (each key is given once)")
+        case .reader(let problem, let offset, _, _):
+            // `offset` counts Characters of `text`.
+            let line = offset.map { n in 1 + text.prefix(n).reduce(0) { $0 + ($1.isNewline ? 1 : 0) } } ?? 0
+            return InputProblem(file: path, line: line, field: nil, message: "not readable as YAML: \(problem)")
         default:
             return InputProblem(file: path, line: 0, field: nil, message: "YAML error: \(error)")
         }
@@ -49,6 +99,7 @@ public enum YAMLIncidentReader {
 
     struct Reader {
         let path: String
+        let maxIncidents: Int
         var problems: [InputProblem] = []
 
         mutating func problem(_ node: Node?, _ field: String?, _ message: String) {
@@ -74,6 +125,10 @@ public enum YAMLIncidentReader {
                 }
             case .sequence(let s)?: list = s
             default: problem(root, nil, "expected a mapping with \"incidents:\" or a list of incidents")
+            }
+            if let l = list, l.count > maxIncidents {
+                problem(root, "incidents", "\(l.count) incidents; the limit is \(maxIncidents) (split the file, or use CSV or GeoJSON for large data sets)")
+                return IncidentFile(path: path, title: title, summary: summary, incidents: [])
             }
             var incidents: [Incident] = []
             for (i, node) in (list ?? Node.Sequence()).enumerated() {

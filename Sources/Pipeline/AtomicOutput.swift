@@ -69,17 +69,22 @@ public final class StagedDirectory {
         }
         if !fm.fileExists(atPath: parent.path) {
             do { try fm.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
-                throw OutputError(path: path, message: "cannot create parent directory (\(error.localizedDescription))")
+                // Foundation's message does not say why: mkdir(2) of the first missing directory does
+                // (it returns 0 on success and sets errno).
+                var missing = parent
+                while missing.path != "/" && !fm.fileExists(atPath: missing.deletingLastPathComponent().path) { missing.deleteLastPathComponent() }
+                var reason = error.localizedDescription
+                if mkdir(missing.path, 0o755) == 0 { rmdir(missing.path) } else { reason = "\(missing.path): \(String(cString: strerror(errno)))" }
+                throw OutputError(path: path, message: "cannot create its parent directory \(parent.path) (\(reason))")
             }
         }
         let pid = ProcessInfo.processInfo.processIdentifier
         staging = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(pid)")
         old = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(pid)")
         try? fm.removeItem(at: staging)
-        do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-        } catch {
-            throw OutputError(path: path, message: "cannot create a directory beside it (\(error.localizedDescription))")
+        // mkdir(2) returns 0 on success and sets errno (EACCES, ENOTDIR, EROFS…), which says why.
+        guard mkdir(staging.path, 0o755) == 0 else {
+            throw OutputError(path: path, message: "cannot create a directory beside it in \(parent.path) (\(String(cString: strerror(errno))))")
         }
     }
 

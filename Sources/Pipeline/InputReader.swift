@@ -45,7 +45,7 @@ public enum InputReader {
             throw InputErrors([InputProblem(file: path, line: 0, field: nil, message: "no such file")])
         }
         if isDir.boolValue { throw InputErrors([InputProblem(file: path, line: 0, field: nil, message: "is a directory, expected an incident file")]) }
-        // A device, pipe or socket could be read forever (/dev/zero) or block (a FIFO).
+        // A device, pipe or socket is no incident file (Foundation would call it a permission problem).
         // stat(2) follows symbolic links and returns 0 on success.
         var info = stat()
         if stat(realPath, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
@@ -76,7 +76,7 @@ public enum InputReader {
                 problems.append(InputProblem(file: path, line: 0, field: nil, message: "is a directory, expected an incident file"))
                 continue
             }
-            // A device, pipe or socket could be read forever (/dev/zero) or block (a FIFO).
+            // A device, pipe or socket is no incident file (Foundation would call it a permission problem).
             // stat(2) follows symbolic links and returns 0 on success.
             var info = stat()
             if stat(realPath, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {

@@ -125,18 +125,7 @@ final class SVGTests: XCTestCase {
         let input = tmp.appendingPathComponent("evil.yaml")
         try yaml.write(to: input, atomically: true, encoding: .utf8)
         let (out, doc) = try render([input.path, "--title", evil[1] + evil[8]], name: "evil.svg")
-        XCTAssertTrue(doc.parsed)
-        let allowedElements: Set<String> = ["svg", "title", "desc", "metadata", "defs", "style", "clipPath", "rect", "marker", "path",
-                                            "g", "circle", "text", "tspan", "line"]
-        let allowedAttributes: Set<String> = ["xmlns", "width", "height", "viewBox", "role", "aria-labelledby", "class", "id", "d", "x", "y",
-                                              "cx", "cy", "r", "rx", "dy", "x1", "y1", "x2", "y2", "transform", "text-anchor", "clip-path",
-                                              "marker-end", "refX", "refY", "markerWidth", "markerHeight", "orient", "data-incident-id",
-                                              "data-border-id", "data-country", "data-province", "data-box", "data-km", "data-px"]
-        for e in doc.elements {
-            XCTAssertTrue(allowedElements.contains(e.name), "element <\(e.name)> appeared")
-            for k in e.attributes.keys { XCTAssertTrue(allowedAttributes.contains(k), "attribute \(k) appeared on <\(e.name)>") }
-            for (k, v) in e.attributes where k == "clip-path" || k == "marker-end" { XCTAssertTrue(v.hasPrefix("url(#"), v) }
-        }
+        assertOnlyMapMarkup(doc)
         // Every evil string arrives as text (bidi overrides removed), exactly.
         let texts = doc.elements.map(\.text).joined(separator: "\n")
         XCTAssertTrue(texts.contains("<script>alert(1)</script>"))
@@ -145,5 +134,61 @@ final class SVGTests: XCTestCase {
         XCTAssertEqual(try runTool("xmllint", ["--noout", out.path]).status, 0)
         // Ids with markup stay attribute values.
         XCTAssertTrue(doc.elements.contains { $0.attributes["data-incident-id"] == "x0<script>alert(1)</script>" })
+    }
+
+    /// The CSV and GeoJSON readers and the user's gazetteer bring text to the map by other paths
+    /// (every column, every property, extra columns, a place's name from an overlay).
+    func testCSVGeoJSONAndGazetteerTextCannotInjectMarkup() throws {
+        let evil = "<script>alert(1)</script> & \"q\" 's' ]]> <![CDATA[x]]> </text></svg> <?pi x?> \u{202E}rev"
+        func csv(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        func json(_ s: String) -> String {
+            String(decoding: try! JSONSerialization.data(withJSONObject: [s], options: [.withoutEscapingSlashes]), as: UTF8.self).dropFirst().dropLast() + ""
+        }
+        // A place of the user's gazetteer whose name is markup, used by a CSV row without coordinates.
+        let place = "Kalag <g onload=\"x\"><script>alert(2)</script>"
+        let overlay = tmp.appendingPathComponent("overlay.csv")
+        try "name,latitude,longitude,country,admin1\n\(csv(place)),26.5,62.1,IR,Sistan and Baluchestan\n"
+            .write(to: overlay, atomically: true, encoding: .utf8)
+        let columns = ["event_id_cnty", "event_date", "location", "latitude", "longitude", "country", "admin1", "admin2", "event_type",
+                       "sub_event_type", "actor1", "actor2", "notes", "source", "fatalities", "time", "timezone", "custom_column"]
+        let row = ["c1" + evil, "16 January 2024", evil, "26.9", "62.4", "IR", "Sistan and Baluchestan", evil, evil,
+                   "Air/drone strike " + evil, evil, evil, evil, evil + "; " + evil, "3", evil, evil, evil]
+        let byName = ["c2" + evil, "17 January 2024", place, "", "", "IR", "", "", "", "Attack", "", "", "", "", "", "", "", ""]
+        let table = tmp.appendingPathComponent("evil.csv")
+        try ([columns, row, byName].map { $0.map(csv).joined(separator: ",") }.joined(separator: "\n") + "\n")
+            .write(to: table, atomically: true, encoding: .utf8)
+        let e = json(evil)
+        let geojson = tmp.appendingPathComponent("evil.geojson")
+        try """
+        {"type": "FeatureCollection", "name": \(e), "title": \(e), "features": [
+        {"type": "Feature", "id": \(json("f" + evil)), "properties": {"id": \(json("g1" + evil)), "date": "2024-01-18", "place": \(e),
+         "kind": \(e), "actor": \(e), "target": \(e), "origin": \(e), "notes": \(e), "extra": \(e),
+         "claims": [{"claim": \(e), "by": \(e), "killed": 2}], "sources": [{"outlet": \(e), "title": \(e), "url": \(json("javascript:" + evil))}]},
+         "geometry": {"type": "Point", "coordinates": [62.3, 26.8]}}]}
+        """.write(to: geojson, atomically: true, encoding: .utf8)
+        let (out, doc) = try render([table.path, geojson.path, "--gazetteer", overlay.path], name: "evil-tables.svg")
+        assertOnlyMapMarkup(doc)
+        let texts = doc.elements.map(\.text).joined(separator: "\n")
+        XCTAssertTrue(texts.contains("<script>alert(1)</script>"), "the CSV and GeoJSON text arrives as text")
+        XCTAssertTrue(texts.contains("Kalag <g onload=\"x\">"), "the overlay's name arrives as text")
+        XCTAssertFalse(texts.contains("\u{202E}"))
+        XCTAssertTrue(doc.elements.contains { $0.attributes["data-incident-id"] == "c1" + evil.replacingOccurrences(of: "\u{202E}", with: "") })
+        XCTAssertEqual(try runTool("xmllint", ["--noout", out.path]).status, 0)
+    }
+
+    /// Fails unless `doc` parsed and holds only the elements and attributes the map writes.
+    func assertOnlyMapMarkup(_ doc: SVGDocument, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertTrue(doc.parsed, file: file, line: line)
+        let allowedElements: Set<String> = ["svg", "title", "desc", "metadata", "defs", "style", "clipPath", "rect", "marker", "path",
+                                            "g", "circle", "text", "tspan", "line"]
+        let allowedAttributes: Set<String> = ["xmlns", "width", "height", "viewBox", "role", "aria-labelledby", "class", "id", "d", "x", "y",
+                                              "cx", "cy", "r", "rx", "dy", "x1", "y1", "x2", "y2", "transform", "text-anchor", "clip-path",
+                                              "marker-end", "refX", "refY", "markerWidth", "markerHeight", "orient", "data-incident-id",
+                                              "data-border-id", "data-country", "data-province", "data-box", "data-km", "data-px"]
+        for e in doc.elements {
+            XCTAssertTrue(allowedElements.contains(e.name), "element <\(e.name)> appeared", file: file, line: line)
+            for k in e.attributes.keys { XCTAssertTrue(allowedAttributes.contains(k), "attribute \(k) appeared on <\(e.name)>", file: file, line: line) }
+            for (k, v) in e.attributes where k == "clip-path" || k == "marker-end" { XCTAssertTrue(v.hasPrefix("url(#"), v, file: file, line: line) }
+        }
     }
 }

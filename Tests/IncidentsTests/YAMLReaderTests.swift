@@ -77,7 +77,7 @@ final class YAMLReaderTests: XCTestCase {
         XCTAssertTrue(syntax[0].message.contains("YAML syntax error"), "\(syntax)")
         XCTAssertGreaterThan(syntax[0].line, 0)
         XCTAssertTrue(problems("").first?.message.contains("empty") ?? false)
-        XCTAssertTrue(problems("\u{0}\u{1}binary").first?.message.contains("not UTF-8") ?? false)
+        XCTAssertTrue(problems("\u{0}\u{1}binary").first?.message.contains("binary file (NUL byte") ?? false)
         XCTAssertTrue(problems("just a string").first?.message.contains("expected") ?? false)
     }
 }
