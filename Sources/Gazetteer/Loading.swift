@@ -97,15 +97,19 @@ extension Array where Element == String {
 
 /// Reads the gazetteer's data files.
 enum Loading {
-    static func regions(_ url: URL, isCountry: Bool) throws -> [Region] {
+    /// The features of a data GeoJSON file, with read and parse errors naming the file.
+    static func features(_ url: URL) throws -> [Feature] {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw GazetteerDataError(file: url.path, line: nil, field: nil, message: "cannot read (\(error.localizedDescription))")
         }
-        let features: [Feature]
-        do { features = try GeoJSONReader.features(from: data) } catch let e as GeoJSONError {
+        do { return try GeoJSONReader.features(from: data) } catch let e as GeoJSONError {
             throw GazetteerDataError(file: url.path, line: nil, field: e.path, message: e.message)
         }
+    }
+
+    static func regions(_ url: URL, isCountry: Bool) throws -> [Region] {
+        let features = try features(url)
         return try features.enumerated().map { i, f in
             let idKey = isCountry ? "iso_a2" : "id"
             guard let id = f.string(idKey), let name = f.string("name") else {
@@ -130,14 +134,7 @@ enum Loading {
     }
 
     static func borders(_ url: URL) throws -> [BorderLine] {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw GazetteerDataError(file: url.path, line: nil, field: nil, message: "cannot read (\(error.localizedDescription))")
-        }
-        let features: [Feature]
-        do { features = try GeoJSONReader.features(from: data) } catch let e as GeoJSONError {
-            throw GazetteerDataError(file: url.path, line: nil, field: e.path, message: e.message)
-        }
+        let features = try features(url)
         return features.compactMap { f in
             let countries = (f.properties["countries"]?.arrayValue ?? []).compactMap(\.stringValue)
             guard countries.count == 2 else { return nil }

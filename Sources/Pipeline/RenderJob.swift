@@ -85,16 +85,22 @@ public enum RenderJob {
         public var filter: IncidentFilter
     }
 
-    /// Reads every input and places every incident; throws every problem at once.
-    public static func load(_ request: RenderRequest, inputs: [String], displayNames: [String: String] = [:]) throws -> Loaded {
-        let files = try InputReader.read(inputs, format: request.format, displayNames: displayNames)
+    /// The gazetteer (with the user's overlays), the filter with country names turned into
+    /// codes, and the resolver: one --country is also the context for names; several only filter.
+    static func placing(_ request: RenderRequest) throws -> (Gazetteer, IncidentFilter, IncidentResolver) {
         let gazetteer = try Gazetteer.load(overlays: request.gazetteerOverlays.map { URL(fileURLWithPath: $0) })
-        // One --country is also the context for names; several only filter.
         var filter = request.filter
         filter.countries = Set(filter.countries.map { gazetteer.countryCode(for: $0) ?? $0.uppercased() })
         let contextCountry = request.country ?? (filter.countries.count == 1 ? filter.countries.first : nil)
         let resolver = IncidentResolver(gazetteer: gazetteer, acceptAmbiguous: request.acceptAmbiguous,
                                         defaultCountry: contextCountry, defaultAdmin1: request.admin1)
+        return (gazetteer, filter, resolver)
+    }
+
+    /// Reads every input and places every incident; throws every problem at once.
+    public static func load(_ request: RenderRequest, inputs: [String], displayNames: [String: String] = [:]) throws -> Loaded {
+        let files = try InputReader.read(inputs, format: request.format, displayNames: displayNames)
+        let (gazetteer, filter, resolver) = try placing(request)
         return Loaded(files: files, gazetteer: gazetteer, resolved: try resolver.resolve(files.flatMap(\.incidents)), filter: filter)
     }
 

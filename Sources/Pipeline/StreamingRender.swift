@@ -80,12 +80,7 @@ extension RenderJob {
         let (inputs, displayNames) = try checkedInputs(request)
         if request.geojson && request.output == nil { throw OutputError(path: "-o", message: "--geojson needs -o DIR") }
 
-        let gazetteer = try Gazetteer.load(overlays: request.gazetteerOverlays.map { URL(fileURLWithPath: $0) })
-        var filter = request.filter
-        filter.countries = Set(filter.countries.map { gazetteer.countryCode(for: $0) ?? $0.uppercased() })
-        let contextCountry = request.country ?? (filter.countries.count == 1 ? filter.countries.first : nil)
-        let resolver = IncidentResolver(gazetteer: gazetteer, acceptAmbiguous: request.acceptAmbiguous,
-                                        defaultCountry: contextCountry, defaultAdmin1: request.admin1)
+        let (gazetteer, filter, resolver) = try placing(request)
         _ = gazetteer.country(at: LonLat(lon: 0, lat: 0))  // build the grids before the workers share them
         let writer = GeoJSONWriter(precision: request.precision)
         let perIncident = LayerBuilder(gazetteer: gazetteer, extent: BoundingBox(minX: -180, minY: -90, maxX: 180, maxY: 90))
