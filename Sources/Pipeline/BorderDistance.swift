@@ -30,6 +30,9 @@ public final class BorderDistance: @unchecked Sendable {
     private var columns = 0, rows = 0
     private var cells: [[Int32]] = []
     private let geodesic = Geodesic.wgs84
+    /// Per cell, the segments that can be nearest to a point inside it (filled as cells are met).
+    private var cache: [[Int32]?] = []
+    private let lock = NSLock()
 
     /// Prepares the segments of `borders`.
     public init(borders: [BorderLine]) {
@@ -45,6 +48,7 @@ public final class BorderDistance: @unchecked Sendable {
         columns = Int((box.width / cell).rounded(.up)) + 1
         rows = Int((box.height / cell).rounded(.up)) + 1
         cells = Array(repeating: [], count: columns * rows)
+        cache = Array(repeating: nil, count: columns * rows)
         for (si, s) in segments.enumerated() {
             for y in row(min(s.a.lat, s.b.lat))...row(max(s.a.lat, s.b.lat)) {
                 for x in col(min(s.a.lon, s.b.lon))...col(max(s.a.lon, s.b.lon)) { cells[y * columns + x].append(Int32(si)) }
@@ -69,11 +73,11 @@ public final class BorderDistance: @unchecked Sendable {
         return ((x * x + y * y).squareRoot() * 111.2, t)
     }
 
-    /// The nearest border to `p`, or nil when there are no borders.
-    public func nearest(to p: LonLat) -> BorderProximity? {
-        guard !segments.isEmpty else { return nil }
+    /// The planar estimates (km, segment parameter) of every segment met by searching rings of
+    /// cells outwards from `p`'s cell, until no unseen segment can be nearer than `limit(best)`.
+    /// Empty when `p` is off the grid and no ring reaches a segment.
+    private func ringSearch(_ p: LonLat, _ k: Double, limit: (Double) -> Double) -> [(Int32, Double, Double)] {
         let cx = col(p.lon), cy = row(p.lat)
-        let k = cos(p.lat * .pi / 180)
         // A segment spans few cells: a small list is cheaper than a set for "already seen".
         var seen: [Int32] = []
         seen.reserveCapacity(64)
@@ -85,7 +89,7 @@ public final class BorderDistance: @unchecked Sendable {
         let maxRing = max(columns, rows) + max(abs(cx), abs(cy)) + 1
         var r = 0
         while r <= maxRing {
-            if Double(max(0, r - 1)) * kmPerRing > best * 1.02 + 1 { break }
+            if Double(max(0, r - 1)) * kmPerRing > limit(best) { break }
             for y in (cy - r)...(cy + r) where y >= 0 && y < rows {
                 let edgeRow = y == cy - r || y == cy + r
                 for x in stride(from: cx - r, through: cx + r, by: edgeRow || r == 0 ? 1 : 2 * r) where x >= 0 && x < columns {
@@ -99,17 +103,64 @@ public final class BorderDistance: @unchecked Sendable {
             }
             r += 1
         }
-        if found.isEmpty {
-            // Farther than the grid reaches: every segment is a candidate.
-            for si in segments.indices {
-                let e = estimate(p, segments[si], k)
-                found.append((Int32(si), e.km, e.t))
+        return found
+    }
+
+    /// Half the diagonal of a cell (km) in the planar estimate of any point inside it.
+    private var halfDiagonalKm: Double { cell / 2 * 2.0.squareRoot() * 111.2 }
+
+    /// The segments that can be nearest (by the estimate, within the final step's margin) to some
+    /// point of cell `index`, computed once per cell.
+    ///
+    /// With c the cell's centre, h its half diagonal and D the estimate of the nearest segment
+    /// from c, every point p of the cell has a segment within D + h, so only segments within
+    /// D + 2h of c can be within reach of p's nearest; the bound below widens that for the 2 %
+    /// margin of `nearest` and for the cosine of latitude differing across the cell (< 1 % below
+    /// 70° N/S).
+    private func candidates(cell index: Int) -> [Int32] {
+        lock.lock()
+        if let known = cache[index] { lock.unlock(); return known }
+        lock.unlock()
+        let x = index % columns, y = index / columns
+        let c = LonLat(lon: origin.lon + (Double(x) + 0.5) * cell, lat: origin.lat + (Double(y) + 0.5) * cell)
+        let k = cos(c.lat * .pi / 180)
+        let h = halfDiagonalKm
+        let bound = { (best: Double) in best * 1.05 + 2.2 * h + 2 }
+        let found = ringSearch(c, k, limit: bound)
+        let best = found.map(\.1).min() ?? .infinity
+        var list = found.filter { $0.1 <= bound(best) }.map(\.0)
+        list.sort()
+        lock.lock()
+        if cache[index] == nil { cache[index] = list }
+        lock.unlock()
+        return list
+    }
+
+    /// The nearest border to `p`, or nil when there are no borders.
+    public func nearest(to p: LonLat) -> BorderProximity? {
+        guard !segments.isEmpty else { return nil }
+        let k = cos(p.lat * .pi / 180)
+        var found: [(Int32, Double, Double)] = []
+        var best = Double.infinity
+        let cx = col(p.lon), cy = row(p.lat)
+        if cx >= 0 && cx < columns && cy >= 0 && cy < rows {
+            let list = candidates(cell: cy * columns + cx)
+            found.reserveCapacity(list.count)
+            for si in list {
+                let e = estimate(p, segments[Int(si)], k)
+                found.append((si, e.km, e.t))
                 best = min(best, e.km)
             }
         }
+        // Off the grid or far from every border the planar estimate says little (it does not
+        // even wrap longitudes): every segment is measured geodesically.
+        let far = found.isEmpty || best > 1_000
+        if far {
+            found = segments.indices.map { si in (Int32(si), 0, estimate(p, segments[si], k).t) }
+        }
         var bestBorder: Int32 = -1
         var bestDistance = Double.infinity
-        for (si, km, t) in found where km <= best * 1.02 + 0.5 {
+        for (si, km, t) in found where far || km <= best * 1.02 + 0.5 {
             let s = segments[Int(si)]
             let q = LonLat(lon: s.a.lon + t * (s.b.lon - s.a.lon), lat: s.a.lat + t * (s.b.lat - s.a.lat))
             let d = geodesic.inverse(lon1: p.lon, lat1: p.lat, lon2: q.lon, lat2: q.lat).distance
