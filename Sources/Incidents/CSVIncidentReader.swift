@@ -53,11 +53,16 @@ public enum CSVIncidentReader {
     /// large file need not be held as incidents. Problems are collected and thrown at the end
     /// (after `each` has seen every good row): a caller that writes must not publish its
     /// output until this returns. The returned file has no incidents.
+    ///
+    /// `consumed` is told, every few MB, the offset of `data` before which the reader will not
+    /// look again (once while checking the text, then while parsing it): a caller that mapped
+    /// the file may drop those pages, and may show progress.
     public static func read(_ data: Data, path: String, limits: Limits = Limits(),
-                            reserve: (Int) -> Void = { _ in }, each: (Incident) -> Void) throws -> IncidentFile {
+                            reserve: (Int) -> Void = { _ in }, consumed: (Int) -> Void = { _ in },
+                            each: (Incident) -> Void) throws -> IncidentFile {
         let (file, problems) = data.withUnsafeBytes { raw -> (IncidentFile, [InputProblem]) in
             var reader = Reader(path: path, limits: limits)
-            let file = reader.read(raw.bindMemory(to: UInt8.self), reserve: reserve, each: each)
+            let file = reader.read(raw.bindMemory(to: UInt8.self), reserve: reserve, consumed: consumed, each: each)
             return (file, reader.problems)
         }
         guard problems.isEmpty else {
@@ -99,9 +104,10 @@ public enum CSVIncidentReader {
             problems.append(InputProblem(file: path, line: line, field: field, message: message))
         }
 
-        mutating func read(_ all: UnsafeBufferPointer<UInt8>, reserve: (Int) -> Void, each: (Incident) -> Void) -> IncidentFile {
+        mutating func read(_ all: UnsafeBufferPointer<UInt8>, reserve: (Int) -> Void, consumed: (Int) -> Void,
+                           each: (Incident) -> Void) -> IncidentFile {
             var file = IncidentFile(path: path, title: nil, summary: nil, incidents: [])
-            if let failure = TextCheck.check(all) {
+            if let failure = TextCheck.check(all, progress: consumed) {
                 problem(failure.line, nil, failure.message)
                 return file
             }
@@ -124,6 +130,7 @@ public enum CSVIncidentReader {
             let dataStart = parser.position
             var rows = 0
             var blankLines: [Int] = []
+            var nextReport = dataStart + (1 << 22)
             while parser.next(into: &record) {
                 if record.isBlank {
                     // An error unless only empty lines follow.
@@ -140,6 +147,10 @@ public enum CSVIncidentReader {
                     break
                 }
                 if let incident = row(record, number: rows) { each(incident) }
+                if parser.position >= nextReport {
+                    consumed(parser.position)
+                    nextReport = parser.position + (1 << 22)
+                }
                 if rows == 100 {
                     // Room for the rows the rest of the file holds at this rate, so large files do not
                     // regrow (at most 2,000,000: short first rows must not reserve gigabytes).

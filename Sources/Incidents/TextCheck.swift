@@ -27,14 +27,20 @@ enum TextCheck {
     ]
 
     /// nil when `b` is UTF-8 text without NUL bytes, else what is wrong and where.
-    static func check(_ b: UnsafeBufferPointer<UInt8>) -> Failure? {
+    /// `progress` is told the offset checked so far every 16 MB.
+    static func check(_ b: UnsafeBufferPointer<UInt8>, progress: (Int) -> Void = { _ in }) -> Failure? {
         for (magic, message) in signatures where b.count >= magic.count && b.starts(with: magic) {
             return Failure(line: 0, message: message)
         }
         guard let base = b.baseAddress else { return nil }
         let n = b.count
         var i = 0
+        var report = 1 << 24
         while i < n {
+            if i >= report {
+                progress(i)
+                report += 1 << 24
+            }
             // ASCII fast path: eight bytes with no high bit and no zero byte.
             if i + 8 <= n {
                 let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)

@@ -39,7 +39,7 @@ public enum InputReader {
     }
 
     /// The bytes of one input (memory-mapped when the system allows), or its problem.
-    public static func data(of realPath: String, display path: String) throws -> Data {
+    public static func data(of realPath: String, display path: String) throws -> MappedInput {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: realPath, isDirectory: &isDir) else {
             throw InputErrors([InputProblem(file: path, line: 0, field: nil, message: "no such file")])
@@ -54,8 +54,8 @@ public enum InputReader {
         if let size = (try? FileManager.default.attributesOfItem(atPath: realPath))?[.size] as? Int, size > maxFileSize {
             throw InputErrors([InputProblem(file: path, line: 0, field: nil, message: "file is \(size) bytes; the limit is \(maxFileSize)")])
         }
-        do { return try Data(contentsOf: URL(fileURLWithPath: realPath), options: .alwaysMapped) } catch {
-            throw InputErrors([InputProblem(file: path, line: 0, field: nil, message: "cannot read (\(error.localizedDescription))")])
+        do { return try MappedInput(path: realPath) } catch {
+            throw InputErrors([InputProblem(file: path, line: 0, field: nil, message: "cannot read (\(error))")])
         }
     }
 
@@ -116,4 +116,56 @@ public enum InputReader {
         if !problems.isEmpty { throw InputErrors(problems) }
         return files
     }
+}
+
+/// A file mapped read-only and private, whose pages a reader can drop behind itself.
+///
+/// A large input is read once from start to end; the pages already read are dropped
+/// (`madvise(MADV_DONTNEED)`; the kernel reads them from the file again if they are touched),
+/// so a run's resident memory does not grow with the file.
+public final class MappedInput {
+    /// The file's bytes.
+    public let data: Data
+    private let base: UnsafeMutableRawPointer?
+    private let length: Int
+    private var released = 0
+
+    /// Maps the file at `path`.
+    public init(path: String) throws {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw MappingError(message: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw MappingError(message: String(cString: strerror(errno))) }
+        length = Int(info.st_size)
+        guard length > 0 else {
+            base = nil
+            data = Data()
+            return
+        }
+        guard let p = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
+            throw MappingError(message: String(cString: strerror(errno)))
+        }
+        base = p
+        // The Data owns the mapping: it is unmapped when the last copy of the Data goes.
+        data = Data(bytesNoCopy: p, count: length, deallocator: .custom { p, n in munmap(p, n) })
+    }
+
+    /// Drops from memory the whole pages before `offset`. An offset below the previous one
+    /// starts a new pass over the file.
+    public func release(before offset: Int) {
+        guard let base else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        if offset < released { released = 0 }
+        let end = min(offset, length) / page * page
+        guard end > released else { return }
+        _ = madvise(base + released, end - released, MADV_DONTNEED)
+        released = end
+    }
+}
+
+/// Why a file could not be mapped.
+public struct MappingError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
 }

@@ -5,14 +5,12 @@ import Incidents
 import Projection
 import Rendering
 
-/// The GeoJSON layers of a run, as feature lists ready to write.
-public struct LayerSet {
+/// The names of the GeoJSON layers a run writes.
+public enum LayerSet {
     /// Layer file names in the order they are written.
     public static let names = ["incidents", "places", "border", "provinces", "countries"]
     /// Layers written only when asked for.
     public static let optionalNames = ["uncertainty", "strikes"]
-    /// name → features.
-    public var layers: [String: [OutputFeature]]
 }
 
 /// Builds the GeoJSON layers from resolved incidents and the gazetteer.
@@ -30,19 +28,6 @@ public struct LayerBuilder {
     public init(gazetteer: Gazetteer, extent: BoundingBox) {
         self.gazetteer = gazetteer
         self.extent = extent
-    }
-
-    /// All five layers.
-    public func build(_ incidents: [ResolvedIncident]) -> LayerSet {
-        LayerSet(layers: [
-            "incidents": incidents.map(LayerBuilder.incidentFeature),
-            "places": places(named: LayerBuilder.namedEntries(incidents)),
-            "border": borders(),
-            "provinces": areas(gazetteer.provinces, isCountry: false),
-            "countries": areas(gazetteer.countries, isCountry: true),
-            "uncertainty": incidents.compactMap(uncertaintyFeature),
-            "strikes": incidents.compactMap(strikeFeature),
-        ])
     }
 
     /// The area an approximately placed incident may be in: its province's polygon when it
@@ -94,54 +79,6 @@ public struct LayerBuilder {
 
     static func optional(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
     static func round(_ v: Double, _ d: Double) -> Double { (v * pow(10, d)).rounded() / pow(10, d) }
-
-    /// One incident as a Point feature with every fact and the audit trail.
-    public static func incidentFeature(_ r: ResolvedIncident) -> OutputFeature {
-        let i = r.incident
-        var props: [(String, JSONValue)] = [
-            ("id", .string(i.id)),
-            ("date", .string(i.date.isoText)),
-            ("date_start", .string(i.date.start.description)),
-            ("date_end", .string(i.date.end.description)),
-            ("date_precision", .string(i.date.precision.rawValue)),
-            ("time", LayerBuilder.optional(i.date.time)),
-            ("kind", .string(i.kind)),
-            ("actor", LayerBuilder.optional(i.actor)),
-            ("target", LayerBuilder.optional(i.target)),
-            ("origin", LayerBuilder.optional(i.origin)),
-            ("place", .string(i.place)),
-            ("country", LayerBuilder.optional(r.country)),
-            ("country_declared", LayerBuilder.optional(i.country)),
-            ("province", LayerBuilder.optional(r.province)),
-            ("province_name", LayerBuilder.optional(r.provinceName)),
-            ("location_precision", .string(r.precision.rawValue)),
-            ("uncertainty_km", .number(r.precision.radiusKm)),
-            ("border_distance_km", r.border.map { .number(LayerBuilder.round($0.distanceKm, 1)) } ?? .null),
-            ("nearest_border", LayerBuilder.optional(r.border?.borderID)),
-            ("claims", .array(i.claims.map { c in
-                .object([("claim", .string(c.statement)), ("by", .string(c.by)),
-                         ("killed", c.killed.map { .number(Double($0)) } ?? .null),
-                         ("injured", c.injured.map { .number(Double($0)) } ?? .null)])
-            })),
-            ("sources", .array(i.sources.map { s in
-                .object([("outlet", .string(s.outlet)), ("title", LayerBuilder.optional(s.title)),
-                         ("url", LayerBuilder.optional(s.url)), ("published", LayerBuilder.optional(s.published))])
-            })),
-            ("resolution", r.resolution.map { rec in
-                .object([("query", .string(rec.query)), ("context", .array(rec.context.map(JSONValue.string))),
-                         ("matched", .string(rec.matched)), ("match", .string(rec.match)), ("gazetteer_id", .string(rec.id)),
-                         ("gazetteer_name", .string(rec.name)), ("score", .number(rec.score)), ("candidates", .number(Double(rec.candidates))),
-                         ("near", .bool(rec.near)), ("source", .string(rec.source)), ("precision", .string(rec.precision)),
-                         ("accepted_ambiguous", .bool(rec.acceptedAmbiguous))])
-            } ?? .object([("query", .null), ("source", .string("coordinates given in the input"))])),
-            ("notes", LayerBuilder.optional(i.notes)),
-            ("input", .string(i.location.description)),
-            ("warnings", .array(r.warnings.map { .string($0.message) })),
-        ]
-        let known = Set(props.map(\.0))
-        for (k, v) in i.extra where !known.contains(k) { props.append((k, v)) }
-        return OutputFeature(id: i.id, geometry: .point(r.point), properties: props)
-    }
 
     /// The gazetteer entries the incidents were placed by, each once, in first-seen order.
     public static func namedEntries(_ incidents: [ResolvedIncident]) -> [GazetteerEntry] {

@@ -23,10 +23,10 @@ final class GeoJSONStream {
         buffer.reserveCapacity(1 << 20)
     }
 
-    /// Appends one encoded feature (`GeoJSONWriter.append`) with its geometry's bounds.
-    func append(_ encoded: [UInt8], bounds: BoundingBox?) throws {
-        buffer += GeoJSONWriter.separator(count)
-        buffer += encoded
+    /// Appends one encoded feature preceded by ",\n" (`IncidentFeature.append` or
+    /// `GeoJSONWriter.append`), with its geometry's bounds; the first feature's comma is dropped.
+    func append(_ encoded: UnsafeBufferPointer<UInt8>, bounds: BoundingBox?) throws {
+        buffer.append(contentsOf: count == 0 ? UnsafeBufferPointer(rebasing: encoded[1...]) : encoded)
         count += 1
         if let b = bounds {
             if bbox == nil { bbox = b } else { bbox!.extend(XY(x: b.minX, y: b.minY)); bbox!.extend(XY(x: b.maxX, y: b.maxY)) }
@@ -46,6 +46,44 @@ final class GeoJSONStream {
         try flush()
         try? handle.close()
     }
+}
+
+/// Where a worker encoded one feature of one layer.
+struct Piece {
+    var range: Range<Int>
+    var bounds: BoundingBox?
+}
+
+/// The features of one incident, by layer (incidents, then the optional layers asked for).
+struct Pieces {
+    private var pieces: (Piece?, Piece?, Piece?) = (nil, nil, nil)
+    func get(_ l: Int) -> Piece? { l == 0 ? pieces.0 : l == 1 ? pieces.1 : pieces.2 }
+    mutating func set(_ l: Int, _ p: Piece) {
+        switch l {
+        case 0: pieces.0 = p
+        case 1: pieces.1 = p
+        default: pieces.2 = p
+        }
+    }
+}
+
+/// What became of one incident of a chunk.
+enum Outcome { case failed(InputProblem), dropped(ResolvedIncident), kept(ResolvedIncident, Pieces) }
+
+/// One chunk's incidents placed and encoded: an outcome per incident and a buffer per layer.
+final class EncodedChunk {
+    var outcomes: [Outcome] = []
+    var buffers: [[UInt8]]
+
+    init(count: Int, layers: Int) {
+        outcomes.reserveCapacity(count)
+        buffers = Array(repeating: [], count: layers)
+    }
+}
+
+/// Hands an encoded chunk from its encoding task to the writing queue (which waits for it).
+final class EncodedBox: @unchecked Sendable {
+    var chunk: EncodedChunk?
 }
 
 /// What a run keeps of the incidents once their features are written.
@@ -70,6 +108,8 @@ struct Collected {
 extension RenderJob {
     /// Incidents handed to the map in detail; beyond this they are binned.
     static let detailLimit = 2_000
+    /// Incidents placed and encoded by one task.
+    static let chunkSize = 4_096
     /// Problems kept for the report; the rest are counted.
     static let maxProblems = 10_000
 
@@ -112,39 +152,47 @@ extension RenderJob {
                 if problems.count < maxProblems { problems.append(p) } else { extraProblems += 1 }
             }
 
-            // Places, filters and encodes a chunk on all cores; writes it in input order.
-            func process(_ chunk: [Incident]) throws {
-                enum Outcome { case failed(InputProblem), dropped(ResolvedIncident), kept(ResolvedIncident, [String: ([UInt8], BoundingBox?)]) }
-                var outcomes = [Outcome?](repeating: nil, count: chunk.count)
-                let workers = chunk.count < 64 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
-                outcomes.withUnsafeMutableBufferPointer { out in
-                    let base = out.baseAddress!
-                    DispatchQueue.concurrentPerform(iterations: workers) { w in
-                        for i in stride(from: w * chunk.count / workers, to: (w + 1) * chunk.count / workers, by: 1) {
-                            switch resolver.resolve(chunk[i]) {
-                            case .failure(let p): base[i] = .failed(p)
-                            case .success(let r) where !filter.keeps(r): base[i] = .dropped(r)
-                            case .success(let r):
-                                var encoded: [String: ([UInt8], BoundingBox?)] = [:]
-                                if staged != nil {
-                                    var bytes: [UInt8] = []
-                                    writer.append(LayerBuilder.incidentFeature(r), to: &bytes)
-                                    encoded["incidents"] = (bytes, BoundingBox(minX: r.point.lon, minY: r.point.lat, maxX: r.point.lon, maxY: r.point.lat))
-                                    for name in optional {
-                                        let f = name == "uncertainty" ? perIncident.uncertaintyFeature(r) : perIncident.strikeFeature(r)
-                                        if let f {
-                                            var b: [UInt8] = []
-                                            writer.append(f, to: &b)
-                                            encoded[name] = (b, f.geometry.bounds)
-                                        }
-                                    }
-                                }
-                                base[i] = .kept(r, encoded)
+            // A chunk is placed, filtered and encoded by one task (tasks for several chunks run at
+            // once on all cores), then written, in input order, by one serial queue. Its features
+            // are encoded into one buffer per layer, each preceded by ",\n" (the file's first
+            // feature skips the comma).
+            let layerNames = streams.isEmpty ? [] : ["incidents"] + optional
+            let streamList = layerNames.map { streams[$0]! }
+            func encode(_ chunk: [Incident]) -> EncodedChunk {
+                let e = EncodedChunk(count: chunk.count, layers: layerNames.count)
+                if !layerNames.isEmpty { e.buffers[0].reserveCapacity(1_200 * chunk.count) }
+                for (i, incident) in chunk.enumerated() {
+                    switch resolver.resolve(incident) {
+                    case .failure(let p): e.outcomes.append(.failed(p))
+                    case .success(let r) where !filter.keeps(r): e.outcomes.append(.dropped(r))
+                    case .success(let r):
+                        var pieces = Pieces()
+                        for (l, name) in layerNames.enumerated() {
+                            let start = e.buffers[l].count
+                            e.buffers[l].append(0x2C)
+                            e.buffers[l].append(0x0A)
+                            var bounds: BoundingBox?
+                            if l == 0 {
+                                IncidentFeature.append(r, writer: writer, to: &e.buffers[l])
+                                bounds = BoundingBox(minX: r.point.lon, minY: r.point.lat, maxX: r.point.lon, maxY: r.point.lat)
+                            } else if let f = name == "uncertainty" ? perIncident.uncertaintyFeature(r) : perIncident.strikeFeature(r) {
+                                writer.append(f, to: &e.buffers[l])
+                                bounds = f.geometry.bounds
+                            } else {
+                                e.buffers[l].removeLast(2)
+                                continue
                             }
+                            pieces.set(l, Piece(range: start..<e.buffers[l].count, bounds: bounds))
                         }
+                        e.outcomes.append(.kept(r, pieces))
                     }
+                    _ = i
                 }
-                for (i, outcome) in outcomes.enumerated() {
+                return e
+            }
+
+            func write(_ chunk: [Incident], _ e: EncodedChunk) throws {
+                for i in chunk.indices {
                     let inc = chunk[i]
                     seen += 1
                     if checkIDs && !ids.insert(inc.id).inserted {
@@ -152,59 +200,91 @@ extension RenderJob {
                                              message: "duplicate id \"\(inc.id)\" (already used by an earlier incident of this run)"))
                         continue
                     }
-                    switch outcome! {
+                    switch e.outcomes[i] {
                     case .failed(let p): problem(p)
                     case .dropped(let r): warn(r.warnings)
-                    case .kept(let r, let encoded):
+                    case .kept(let r, let pieces):
                         warn(r.warnings)
                         guard problems.isEmpty else { continue }  // nothing will be written: stop writing
-                        for (name, stream) in streams {
-                            if let (bytes, bounds) = encoded[name] { try stream.append(bytes, bounds: bounds) }
+                        for l in streamList.indices {
+                            guard let piece = pieces.get(l) else { continue }
+                            try e.buffers[l].withUnsafeBufferPointer { b in
+                                try streamList[l].append(UnsafeBufferPointer(rebasing: b[piece.range]), bounds: piece.bounds)
+                            }
                         }
                         collect(r, into: &collected, keepPoints: keepPoints)
                     }
                 }
             }
 
-            // Reading overlaps placing and writing: chunks go to one serial queue (so they are
-            // written in input order), at most two waiting, while the reader goes on.
-            let queue = DispatchQueue(label: "incidentmap.process")
-            let slots = DispatchSemaphore(value: 2)
+            // Reading overlaps placing and writing: at most four chunks are in flight while the
+            // reader goes on; the writing queue waits for each chunk's encoding in turn.
+            let queue = DispatchQueue(label: "incidentmap.write")
+            let encoders = DispatchQueue.global(qos: .userInitiated)
+            let slots = DispatchSemaphore(value: 4)
             var failure: Error?
             func submit(_ chunk: [Incident]) {
+                guard !chunk.isEmpty else { return }
                 slots.wait()
+                let box = EncodedBox()
+                let ready = DispatchSemaphore(value: 0)
+                encoders.async {
+                    box.chunk = encode(chunk)
+                    ready.signal()
+                }
                 queue.async {
                     defer { slots.signal() }
+                    ready.wait()
                     guard failure == nil else { return }
-                    do { try process(chunk) } catch { failure = error }
+                    do { try write(chunk, box.chunk!) } catch { failure = error }
                 }
             }
+            /// Waits for every submitted chunk to be written.
+            func drain() throws {
+                queue.sync {}
+                if let failure { throw failure }
+            }
+            func process(_ incidents: [Incident]) throws {
+                for start in stride(from: 0, to: incidents.count, by: chunkSize) {
+                    submit(Array(incidents[start..<min(incidents.count, start + chunkSize)]))
+                }
+                try drain()
+            }
+
+            let progress = ProgressLine()
+            var read = 0
             for realPath in inputs {
                 let path = displayNames[realPath] ?? realPath
                 do {
-                    let data = try InputReader.data(of: realPath, display: path)
+                    let input = try InputReader.data(of: realPath, display: path)
+                    let data = input.data
                     let format = InputReader.format(of: realPath, data: data, forced: request.format)
                     if format == .yaml { checkIDs = true }
                     switch format {
                     case .csv:
                         var chunk: [Incident] = []
-                        chunk.reserveCapacity(8_192)
+                        chunk.reserveCapacity(chunkSize)
                         let file: IncidentFile
                         do {
-                            file = try CSVIncidentReader.read(data, path: path) { inc in
+                            file = try CSVIncidentReader.read(data, path: path, consumed: { offset in
+                                input.release(before: offset)
+                                progress.update(file: path, offset: offset, size: data.count, rows: read)
+                            }) { inc in
+                                read += 1
                                 chunk.append(inc)
-                                if chunk.count == 8_192 {
+                                if chunk.count == chunkSize {
                                     submit(chunk)
                                     chunk.removeAll(keepingCapacity: true)
                                 }
                             }
                         } catch {
-                            queue.sync {}
+                            progress.clear()
+                            try? drain()
                             throw error
                         }
                         submit(chunk)
-                        queue.sync {}
-                        if let failure { throw failure }
+                        try drain()
+                        progress.clear()
                         files.append(file)
                     case .yaml:
                         let file = try YAMLIncidentReader.read(data, path: path)

@@ -130,6 +130,13 @@ public struct GeoJSONWriter: Sendable {
         appendList(ps, to: &out) { appendPosition($0, to: &$1) }
     }
 
+    /// Appends a Point geometry object.
+    public func appendPoint(_ p: LonLat, to out: inout [UInt8]) {
+        JSONText.appendRaw("{\"type\":\"Point\",\"coordinates\":", to: &out)
+        appendPosition(p, to: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
     func appendPosition(_ p: LonLat, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "["))
         NumberFormat.append(p.lon, precision, to: &out)
@@ -194,7 +201,8 @@ public enum JSONText {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func appendNumber(_ n: Double, to out: inout [UInt8]) {
+    /// Appends a number: an integer when integral (below 10^15), else Swift's shortest round-trip form.
+    public static func appendNumber(_ n: Double, to out: inout [UInt8]) {
         guard n.isFinite else { out += Array("null".utf8); return }
         if n == n.rounded(), abs(n) < 1e15 {
             if n < 0 { out.append(UInt8(ascii: "-")) }
@@ -204,14 +212,24 @@ public enum JSONText {
         }
     }
 
+    /// Appends text known to need no escaping (keys and punctuation written by this program).
+    @inline(__always)
+    public static func appendRaw(_ s: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
     static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Appends a quoted, escaped JSON string.
     public static func appendString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Most strings need no escape: copy them whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out.append(contentsOf: s.utf8)
+        let copied: Bool? = s.utf8.withContiguousStorageIfAvailable { u in
+            for b in u where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return false }
+            out.append(contentsOf: u)
+            return true
+        }
+        if copied == true {
             out.append(UInt8(ascii: "\""))
             return
         }

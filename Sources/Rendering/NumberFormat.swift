@@ -23,27 +23,37 @@ public enum NumberFormat {
         var n = UInt64(scaled)
         if n == 0 { out.append(UInt8(ascii: "0")); return }
         if value < 0 { out.append(UInt8(ascii: "-")) }
-        var frac = [UInt8](repeating: UInt8(ascii: "0"), count: d)
-        var i = d - 1
-        while i >= 0 {
-            frac[i] = UInt8(ascii: "0") + UInt8(n % 10)
-            n /= 10
-            i -= 1
-        }
-        appendInteger(n, to: &out)
-        var end = d
-        while end > 0 && frac[end - 1] == UInt8(ascii: "0") { end -= 1 }
-        if end > 0 {
-            out.append(UInt8(ascii: "."))
-            out.append(contentsOf: frac[0..<end])
-        }
+        let unit = UInt64(powers[d])
+        appendInteger(n / unit, to: &out)
+        var frac = n % unit
+        guard frac > 0 else { return }
+        // The decimals without trailing zeros.
+        var width = d
+        while frac % 10 == 0 { frac /= 10; width -= 1 }
+        out.append(UInt8(ascii: "."))
+        appendDigits(frac, width: width, to: &out)
     }
 
-    static func appendInteger(_ value: UInt64, to out: inout [UInt8]) {
-        if value == 0 { out.append(UInt8(ascii: "0")); return }
-        var digits: [UInt8] = []
+    /// Appends a non-negative integer in decimal.
+    public static func appendInteger(_ value: UInt64, to out: inout [UInt8]) {
+        var width = 1
         var v = value
-        while v > 0 { digits.append(UInt8(ascii: "0") + UInt8(v % 10)); v /= 10 }
-        out.append(contentsOf: digits.reversed())
+        while v >= 10 { v /= 10; width += 1 }
+        appendDigits(value, width: width, to: &out)
+    }
+
+    /// Appends the last `width` decimal digits of `value`, with leading zeros.
+    public static func appendDigits(_ value: UInt64, width: Int, to out: inout [UInt8]) {
+        let start = out.count
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width))
+        var v = value
+        out.withUnsafeMutableBufferPointer { b in
+            var i = start + width - 1
+            while i >= start {
+                b[i] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+                i -= 1
+            }
+        }
     }
 }

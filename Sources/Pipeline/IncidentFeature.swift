@@ -1,0 +1,185 @@
+import Geometry
+import Incidents
+import Rendering
+
+/// The incidents layer's features, written straight to bytes.
+///
+/// This layer grows with the input (a million rows make a million features), so its
+/// features skip the `OutputFeature`/`JSONValue` tree the small layers go through and are
+/// written key by key: the same JSON text `GeoJSONWriter` would write for it (escaped
+/// strings, fixed-decimal coordinates, integral numbers without a fraction).
+public enum IncidentFeature {
+    /// Property names written for every incident; an extra input column of the same name is not repeated.
+    public static let propertyNames: Set<String> = [
+        "id", "date", "date_start", "date_end", "date_precision", "time", "kind", "actor", "target", "origin", "place",
+        "country", "country_declared", "province", "province_name", "location_precision", "uncertainty_km",
+        "border_distance_km", "nearest_border", "claims", "sources", "resolution", "notes", "input", "warnings",
+    ]
+
+    /// Appends one incident as a Point feature with every fact and the audit trail: dates,
+    /// place as reported and as resolved, country and province by point-in-polygon, border
+    /// distance, attributed claims, sources, the gazetteer's reasoning, the input line,
+    /// warnings, then every other input column.
+    public static func append(_ r: ResolvedIncident, writer: GeoJSONWriter, to out: inout [UInt8]) {
+        let i = r.incident
+        raw("{\"type\":\"Feature\",\"id\":", &out)
+        string(i.id, &out)
+        raw(",\"geometry\":", &out)
+        writer.appendPoint(r.point, to: &out)
+        raw(",\"properties\":{\"id\":", &out)
+        string(i.id, &out)
+        raw(",\"date\":", &out)
+        isoDate(i.date, &out)
+        raw(",\"date_start\":", &out)
+        date(i.date.start, &out)
+        raw(",\"date_end\":", &out)
+        date(i.date.end, &out)
+        raw(",\"date_precision\":", &out)
+        string(i.date.precision.rawValue, &out)
+        raw(",\"time\":", &out)
+        optional(i.date.time, &out)
+        raw(",\"kind\":", &out)
+        string(i.kind, &out)
+        raw(",\"actor\":", &out)
+        optional(i.actor, &out)
+        raw(",\"target\":", &out)
+        optional(i.target, &out)
+        raw(",\"origin\":", &out)
+        optional(i.origin, &out)
+        raw(",\"place\":", &out)
+        string(i.place, &out)
+        raw(",\"country\":", &out)
+        optional(r.country, &out)
+        raw(",\"country_declared\":", &out)
+        optional(i.country, &out)
+        raw(",\"province\":", &out)
+        optional(r.province, &out)
+        raw(",\"province_name\":", &out)
+        optional(r.provinceName, &out)
+        raw(",\"location_precision\":", &out)
+        string(r.precision.rawValue, &out)
+        raw(",\"uncertainty_km\":", &out)
+        JSONText.appendNumber(r.precision.radiusKm, to: &out)
+        raw(",\"border_distance_km\":", &out)
+        if let b = r.border { JSONText.appendNumber((b.distanceKm * 10).rounded() / 10, to: &out) } else { raw("null", &out) }
+        raw(",\"nearest_border\":", &out)
+        optional(r.border?.borderID, &out)
+        raw(",\"claims\":[", &out)
+        for (k, c) in i.claims.enumerated() {
+            raw(k == 0 ? "{\"claim\":" : ",{\"claim\":", &out)
+            string(c.statement, &out)
+            raw(",\"by\":", &out)
+            string(c.by, &out)
+            raw(",\"killed\":", &out)
+            count(c.killed, &out)
+            raw(",\"injured\":", &out)
+            count(c.injured, &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        raw("],\"sources\":[", &out)
+        for (k, s) in i.sources.enumerated() {
+            raw(k == 0 ? "{\"outlet\":" : ",{\"outlet\":", &out)
+            string(s.outlet, &out)
+            raw(",\"title\":", &out)
+            optional(s.title, &out)
+            raw(",\"url\":", &out)
+            optional(s.url, &out)
+            raw(",\"published\":", &out)
+            optional(s.published, &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        raw("],\"resolution\":", &out)
+        if let rec = r.resolution {
+            raw("{\"query\":", &out)
+            string(rec.query, &out)
+            raw(",\"context\":[", &out)
+            for (k, c) in rec.context.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                string(c, &out)
+            }
+            raw("],\"matched\":", &out)
+            string(rec.matched, &out)
+            raw(",\"match\":", &out)
+            string(rec.match, &out)
+            raw(",\"gazetteer_id\":", &out)
+            string(rec.id, &out)
+            raw(",\"gazetteer_name\":", &out)
+            string(rec.name, &out)
+            raw(",\"score\":", &out)
+            JSONText.appendNumber(rec.score, to: &out)
+            raw(",\"candidates\":", &out)
+            JSONText.appendNumber(Double(rec.candidates), to: &out)
+            raw(",\"near\":", &out)
+            raw(rec.near ? "true" : "false", &out)
+            raw(",\"source\":", &out)
+            string(rec.source, &out)
+            raw(",\"precision\":", &out)
+            string(rec.precision, &out)
+            raw(",\"accepted_ambiguous\":", &out)
+            raw(rec.acceptedAmbiguous ? "true}" : "false}", &out)
+        } else {
+            raw("{\"query\":null,\"source\":\"coordinates given in the input\"}", &out)
+        }
+        raw(",\"notes\":", &out)
+        optional(i.notes, &out)
+        raw(",\"input\":", &out)
+        string(i.location.file, &out)
+        if i.location.line > 0 {  // as InputLocation.description: "file:line"
+            out.removeLast()
+            out.append(UInt8(ascii: ":"))
+            NumberFormat.appendInteger(UInt64(i.location.line), to: &out)
+            out.append(UInt8(ascii: "\""))
+        }
+        raw(",\"warnings\":[", &out)
+        for (k, w) in r.warnings.enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            string(w.message, &out)
+        }
+        out.append(UInt8(ascii: "]"))
+        for (key, value) in i.extra where !propertyNames.contains(key) {
+            out.append(UInt8(ascii: ","))
+            string(key, &out)
+            out.append(UInt8(ascii: ":"))
+            JSONText.append(value, to: &out)
+        }
+        raw("}}", &out)
+    }
+
+    @inline(__always) static func raw(_ s: StaticString, _ out: inout [UInt8]) { JSONText.appendRaw(s, to: &out) }
+    @inline(__always) static func string(_ s: String, _ out: inout [UInt8]) { JSONText.appendString(s, to: &out) }
+
+    static func optional(_ s: String?, _ out: inout [UInt8]) {
+        if let s { JSONText.appendString(s, to: &out) } else { raw("null", &out) }
+    }
+
+    static func count(_ n: Int?, _ out: inout [UInt8]) {
+        if let n { JSONText.appendNumber(Double(n), to: &out) } else { raw("null", &out) }
+    }
+
+    /// `"YYYY-MM-DD"` (the year padded to four digits, as `CalendarDate.description`).
+    static func date(_ d: CalendarDate, _ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        dateDigits(d, &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    static func dateDigits(_ d: CalendarDate, _ out: inout [UInt8]) {
+        guard d.year >= 0, d.year <= 9999, (1...12).contains(d.month), (1...31).contains(d.day) else {
+            out.append(contentsOf: d.description.utf8)
+            return
+        }
+        NumberFormat.appendDigits(UInt64(d.year), width: 4, to: &out)
+        out.append(UInt8(ascii: "-"))
+        NumberFormat.appendDigits(UInt64(d.month), width: 2, to: &out)
+        out.append(UInt8(ascii: "-"))
+        NumberFormat.appendDigits(UInt64(d.day), width: 2, to: &out)
+    }
+
+    /// `IncidentDate.isoText`, quoted.
+    static func isoDate(_ d: IncidentDate, _ out: inout [UInt8]) {
+        switch d.precision {
+        case .day: date(d.start, &out)
+        default: string(d.isoText, &out)
+        }
+    }
+}
