@@ -57,19 +57,27 @@ public enum CSVIncidentReader {
     /// `consumed` is told, every few MB, the offset of `data` before which the reader will not
     /// look again (once while checking the text, then while parsing it): a caller that mapped
     /// the file may drop those pages, and may show progress.
-    public static func read(_ data: Data, path: String, limits: Limits = Limits(),
+    ///
+    /// Rows after the first `fullRows` are read briefly, for a caller that only counts and places
+    /// them (a map that bins a large file): every field is still checked, but the actor, target,
+    /// notes, time and the columns kept in `extra` are left out.
+    public static func read(_ data: Data, path: String, limits: Limits = Limits(), fullRows: Int = .max,
                             reserve: (Int) -> Void = { _ in }, consumed: (Int) -> Void = { _ in },
                             each: (Incident) -> Void) throws -> IncidentFile {
-        let (file, problems) = data.withUnsafeBytes { raw -> (IncidentFile, [InputProblem]) in
-            var reader = Reader(path: path, limits: limits)
-            let file = reader.read(raw.bindMemory(to: UInt8.self), reserve: reserve, consumed: consumed, each: each)
-            return (file, reader.problems)
+        let reader = CSVChunkedReader(data, path: path, limits: limits, fullRows: fullRows, consumed: consumed)
+        var duplicates = reader.duplicateIDs()
+        var problems: [InputProblem] = []
+        while let chunk = reader.next(rows: CSVChunkedReader.defaultRows) {
+            if chunk.firstRow == 1 { duplicates.reserve(reader.estimatedRows) }
+            let rows = reader.read(chunk)
+            let (twice, drop) = duplicates.check(rows)
+            problems += rows.problems + twice
+            for incident in rows.incidents where !drop.contains(incident.location.line) { each(incident) }
+            consumed(chunk.end)
         }
-        guard problems.isEmpty else {
-            // In line order; problems of one line in the order they were found.
-            throw InputErrors(problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element))
-        }
-        return file
+        problems += reader.finish()
+        guard problems.isEmpty else { throw InputErrors(CSVChunkedReader.inLineOrder(problems)) }
+        return IncidentFile(path: path, title: nil, summary: nil, incidents: [])
     }
 
     /// The most header columns read.
@@ -91,9 +99,10 @@ public enum CSVIncidentReader {
         var separator: UInt8 = 0x2C
         var pools: [StringPool] = []
         var dates: [String: Result<IncidentDate, DateError>] = [:]
-        var firstLineOfID: [String: Int] = [:]
         var sourceCache: [String: (outlets: [SourceRef], author: String)] = [:]
         var statements: [String] = []
+        /// Rows after this many are read briefly (see `read(_:path:limits:fullRows:…)`).
+        var fullRows = Int.max
 
         init(path: String, limits: Limits) {
             self.path = path
@@ -104,17 +113,17 @@ public enum CSVIncidentReader {
             problems.append(InputProblem(file: path, line: line, field: field, message: message))
         }
 
-        mutating func read(_ all: UnsafeBufferPointer<UInt8>, reserve: (Int) -> Void, consumed: (Int) -> Void,
-                           each: (Incident) -> Void) -> IncidentFile {
-            var file = IncidentFile(path: path, title: nil, summary: nil, incidents: [])
+        /// Checks the text and reads the header; the parser positioned at the first row, or nil
+        /// (with the problems reported) when no row can be read.
+        mutating func begin(_ all: UnsafeBufferPointer<UInt8>, consumed: (Int) -> Void) -> CSVParser? {
             if let failure = TextCheck.check(all, progress: consumed) {
                 problem(failure.line, nil, failure.message)
-                return file
+                return nil
             }
             let start = TextCheck.bomLength(all)
             if all[start...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
                 problem(0, nil, "empty file: expected a header line and rows of incidents")
-                return file
+                return nil
             }
             separator = CSVParser.detectSeparator(all, from: start)
             var parser = CSVParser(input: all, start: start, separator: separator, maxFieldBytes: limits.maxFieldBytes,
@@ -122,46 +131,17 @@ public enum CSVIncidentReader {
             var record = CSVRecord()
             // The header is the first line that is not empty.
             repeat {
-                guard parser.next(into: &record) else { return file }
+                guard parser.next(into: &record) else { return nil }
             } while record.isBlank
-            guard header(record) else { return file }
-
+            guard header(record) else { return nil }
             parser.maxStoredFields = names.count + 1
-            let dataStart = parser.position
-            var rows = 0
-            var blankLines: [Int] = []
-            var nextReport = dataStart + (1 << 22)
-            while parser.next(into: &record) {
-                if record.isBlank {
-                    // An error unless only empty lines follow.
-                    blankLines.append(record.line)
-                    continue
-                }
-                for line in blankLines {
-                    problem(line, nil, "empty line (expected \(names.count) fields as in the header; only the last lines may be empty)")
-                }
-                blankLines.removeAll()
-                rows += 1
-                if rows > limits.maxRows {
-                    problem(record.line, nil, "more than \(limits.maxRows) rows; split the file")
-                    break
-                }
-                if let incident = row(record, number: rows) { each(incident) }
-                if parser.position >= nextReport {
-                    consumed(parser.position)
-                    nextReport = parser.position + (1 << 22)
-                }
-                if rows == 100 {
-                    // Room for the rows the rest of the file holds at this rate, so large files do not
-                    // regrow (at most 2,000,000: short first rows must not reserve gigabytes).
-                    let rate = (all.count - dataStart) / max(1, (parser.position - dataStart) / rows) + 1
-                    let estimate = min(limits.maxRows, 2_000_000, rate)
-                    reserve(estimate)
-                    if columns[.id] != nil { firstLineOfID.reserveCapacity(estimate) }
-                }
-            }
-            if rows == 0 { problem(0, nil, "no rows: the file has a header line but no incidents") }
-            return file
+            return parser
+        }
+
+        /// A parser over `all` for the rows of `chunk`.
+        func parser(_ all: UnsafeBufferPointer<UInt8>, from start: Int, line: Int, storing: Int) -> CSVParser {
+            CSVParser(input: all, start: start, line: line, separator: separator, maxFieldBytes: limits.maxFieldBytes,
+                      maxLineBytes: limits.maxLineBytes, maxStoredFields: storing)
         }
 
         /// Reads the header; false when rows cannot be read against it.
@@ -365,17 +345,13 @@ public enum CSVIncidentReader {
                 }
             }
 
-            if columns[.id] != nil && !id.isEmpty {
-                if let first = firstLineOfID[id] {
-                    problem(line, name(.id), "duplicate id \"\(id)\" (first at \(path):\(first))")
-                } else {
-                    firstLineOfID[id] = line
-                }
-            }
             guard problems.count == before, var d = date else { return nil }
 
-            d.time = text(.time, r, b)
-            d.timeZone = text(.timeZone, r, b)
+            let brief = number > fullRows
+            if !brief {
+                d.time = text(.time, r, b)
+                d.timeZone = text(.timeZone, r, b)
+            }
             let kind = text(.kind, r, b) ?? text(.subEventType, r, b) ?? text(.eventType, r, b) ?? "unspecified"
             var inc = Incident(id: id, date: d, place: place ?? "", kind: kind, location: InputLocation(file: path, line: line))
             inc.country = text(.country, r, b)
@@ -383,15 +359,16 @@ public enum CSVIncidentReader {
             inc.admin2 = text(.admin2, r, b)
             inc.coordinates = coordinates
             inc.locationPrecision = precision
-            inc.actor = text(.actor, r, b)
-            inc.target = text(.target, r, b)
             inc.origin = text(.origin, r, b)
-            inc.notes = text(.notes, r, b)
             inc.claims = claims
             inc.sources = sources
-            inc.extra.reserveCapacity(extraColumns.count)
-            for c in extraColumns {
-                if let v = text(c, r, b) { inc.extra.append((names[c], .string(v))) }
+            if !brief {
+                inc.actor = text(.actor, r, b)
+                inc.target = text(.target, r, b)
+                inc.notes = text(.notes, r, b)
+            }
+            if !brief {
+                addExtra(&inc, r, b)
             }
             // Only fields that start on a later line than their record (after a line end inside
             // quotes) are listed: the others are on `location.line`.
@@ -402,6 +379,14 @@ public enum CSVIncidentReader {
                 }
             }
             return inc
+        }
+
+        /// Every column the model does not take, as text, in header order.
+        mutating func addExtra(_ inc: inout Incident, _ r: CSVRecord, _ b: UnsafeBufferPointer<UInt8>) {
+            inc.extra.reserveCapacity(extraColumns.count)
+            for c in extraColumns {
+                if let v = text(c, r, b) { inc.extra.append((names[c], .string(v))) }
+            }
         }
     }
 

@@ -75,9 +75,11 @@ struct CSVParser {
     private(set) var line = 1
     private var lineStart: Int
 
-    init(input: UnsafeBufferPointer<UInt8>, start: Int, separator: UInt8, maxFieldBytes: Int, maxLineBytes: Int,
+    /// A parser from offset `start`, which is the start of physical line `line`.
+    init(input: UnsafeBufferPointer<UInt8>, start: Int, line: Int = 1, separator: UInt8, maxFieldBytes: Int, maxLineBytes: Int,
          maxStoredFields: Int) {
         self.input = input
+        self.line = line
         self.separator = separator
         self.maxFieldBytes = maxFieldBytes
         self.maxLineBytes = maxLineBytes

@@ -7,6 +7,7 @@
 public enum DateParsing {
     /// The date, or a message saying what is wrong.
     public static func parse(_ raw: String) -> Result<IncidentDate, DateError> {
+        if let d = common(raw) { return .success(IncidentDate(start: d)) }
         let text = raw.trimmingCharacters(in: .whitespaces)
         if text.isEmpty { return .failure(DateError("empty date")) }
         for sep in ["/", ".."] where text.contains(sep) && text.count > 10 {
@@ -37,6 +38,44 @@ public enum DateParsing {
         }
         return .failure(DateError("cannot read \"\(text)\" as a date (expected e.g. 2024-01-16, 16 January 2024, 2024-01 or 2024-01-16/2024-01-18)"))
     }
+
+    /// The two forms exports write on every row, read from the bytes: `2024-01-16` and ACLED's
+    /// `16 January 2024` (a month name of three letters or more, any case). Nil for anything
+    /// else, including a day the calendar lacks: the general path says what is wrong.
+    static func common(_ raw: String) -> CalendarDate? {
+        var raw = raw
+        return raw.withUTF8 { b -> CalendarDate? in
+            func digits(_ from: Int, _ to: Int) -> Int? {
+                guard from < to, to <= b.count else { return nil }
+                var v = 0
+                for i in from..<to {
+                    let c = b[i]
+                    guard c >= 0x30 && c <= 0x39 else { return nil }
+                    v = v * 10 + Int(c - 0x30)
+                }
+                return v
+            }
+            if b.count == 10, b[4] == 0x2D, b[7] == 0x2D, let y = digits(0, 4), let m = digits(5, 7), let d = digits(8, 10) {
+                return CalendarDate(year: y, month: m, day: d)
+            }
+            // D[D] Month YYYY
+            guard b.count >= 10, b.count <= 17 else { return nil }
+            let dayEnd = b[1] == 0x20 ? 1 : 2
+            guard b[dayEnd] == 0x20, let d = digits(0, dayEnd) else { return nil }
+            let nameStart = dayEnd + 1, nameEnd = b.count - 5
+            guard b[nameEnd] == 0x20, nameEnd - nameStart >= 3, let y = digits(nameEnd + 1, b.count) else { return nil }
+            var name: [UInt8] = []
+            for i in nameStart..<nameEnd {
+                let c = b[i] | 0x20
+                guard c >= 0x61 && c <= 0x7A else { return nil }
+                name.append(c)
+            }
+            guard let m = monthNameBytes.firstIndex(where: { $0.starts(with: name) }) else { return nil }
+            return CalendarDate(year: y, month: m + 1, day: d)
+        }
+    }
+
+    static let monthNameBytes: [[UInt8]] = CalendarDate.monthNames.map { Array($0.lowercased().utf8) }
 
     /// A single day, nil when `text` is not in a day form at all, a failure when it is but does not exist.
     static func day(_ text: String) -> Result<CalendarDate, DateError>? {

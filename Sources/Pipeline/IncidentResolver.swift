@@ -10,6 +10,8 @@ public struct IncidentResolver {
     public let gazetteer: Gazetteer
     /// Border distances.
     public let borders: BorderDistance
+    /// Whether `resolve` measures the nearest border (a binned map does not need it).
+    public var measuresBorder = true
     /// Accept the best candidate of an ambiguous name instead of failing.
     public var acceptAmbiguous: Bool
     /// Country context applied to every name (`--country`).
@@ -126,7 +128,7 @@ public struct IncidentResolver {
         }
         return .success(ResolvedIncident(incident: inc, point: point, precision: precision ?? .exact, resolution: record, entry: entry,
                                          country: country?.id, province: province?.id, provinceName: province?.name,
-                                         border: borders.nearest(to: point), origin: origin, originName: originName,
+                                         border: measuresBorder ? borders.nearest(to: point) : nil, origin: origin, originName: originName,
                                          otherCandidates: others, warnings: warnings))
     }
 }

@@ -70,20 +70,32 @@ struct Pieces {
 /// What became of one incident of a chunk.
 enum Outcome { case failed(InputProblem), dropped(ResolvedIncident), kept(ResolvedIncident, Pieces) }
 
-/// One chunk's incidents placed and encoded: an outcome per incident and a buffer per layer.
-final class EncodedChunk {
+/// One chunk's incidents placed and encoded: an outcome per incident and a buffer per layer;
+/// for a CSV chunk, the rows as read, the file's state and where the chunk ends. Filled by its
+/// encoding task, then handed to the writing queue (which waits for the task).
+final class EncodedChunk: @unchecked Sendable {
+    var incidents: [Incident] = []
     var outcomes: [Outcome] = []
     var buffers: [[UInt8]]
+    var rows: CSVChunkedReader.Rows?
+    var file: CSVFileState?
+    var end: Int?
 
-    init(count: Int, layers: Int) {
-        outcomes.reserveCapacity(count)
+    init(layers: Int) {
         buffers = Array(repeating: [], count: layers)
     }
 }
 
-/// Hands an encoded chunk from its encoding task to the writing queue (which waits for it).
-final class EncodedBox: @unchecked Sendable {
-    var chunk: EncodedChunk?
+/// What the writing queue keeps of a CSV file while its chunks are written.
+final class CSVFileState: @unchecked Sendable {
+    let input: MappedInput
+    var duplicates: DuplicateIDs
+    var problems: [InputProblem] = []
+
+    init(input: MappedInput, duplicates: DuplicateIDs) {
+        self.input = input
+        self.duplicates = duplicates
+    }
 }
 
 /// What a run keeps of the incidents once their features are written.
@@ -103,6 +115,8 @@ struct Collected {
     var first: CalendarDate?, last: CalendarDate?
     var countries = Set<String>()
     var outlets: [String] = []
+    /// Category of each kind met (exports repeat a few dozen kinds).
+    var categories: [String: IncidentCategory] = [:]
 }
 
 extension RenderJob {
@@ -120,7 +134,11 @@ extension RenderJob {
         let (inputs, displayNames) = try checkedInputs(request)
         if request.geojson && request.output == nil { throw OutputError(path: "-o", message: "--geojson needs -o DIR") }
 
-        let (gazetteer, filter, resolver) = try placing(request)
+        var (gazetteer, filter, resolver) = try placing(request)
+        // Without layers, only the map's first `detailLimit` incidents need the nearest border
+        // (measured in `collect`); beyond them the map bins points and the reader reads briefly.
+        resolver.measuresBorder = request.geojson
+        let fullRows = request.geojson ? Int.max : detailLimit + 1
         _ = gazetteer.country(at: LonLat(lon: 0, lat: 0))  // build the grids before the workers share them
         let writer = GeoJSONWriter(precision: request.precision)
         let perIncident = LayerBuilder(gazetteer: gazetteer, extent: BoundingBox(minX: -180, minY: -90, maxX: 180, maxY: 90))
@@ -158,8 +176,9 @@ extension RenderJob {
             // feature skips the comma).
             let layerNames = streams.isEmpty ? [] : ["incidents"] + optional
             let streamList = layerNames.map { streams[$0]! }
-            func encode(_ chunk: [Incident]) -> EncodedChunk {
-                let e = EncodedChunk(count: chunk.count, layers: layerNames.count)
+            func encode(_ chunk: [Incident], _ e: EncodedChunk) {
+                e.incidents = chunk
+                e.outcomes.reserveCapacity(chunk.count)
                 if !layerNames.isEmpty { e.buffers[0].reserveCapacity(1_200 * chunk.count) }
                 for (i, incident) in chunk.enumerated() {
                     switch resolver.resolve(incident) {
@@ -188,12 +207,19 @@ extension RenderJob {
                     }
                     _ = i
                 }
-                return e
             }
 
-            func write(_ chunk: [Incident], _ e: EncodedChunk) throws {
-                for i in chunk.indices {
-                    let inc = chunk[i]
+            func write(_ e: EncodedChunk) throws {
+                var drop = Set<Int>()
+                if let rows = e.rows, let file = e.file {
+                    let (twice, lines) = file.duplicates.check(rows)
+                    file.problems += rows.problems + twice
+                    drop = lines
+                }
+                defer { if let end = e.end { e.file?.input.release(before: end) } }
+                for i in e.incidents.indices {
+                    let inc = e.incidents[i]
+                    if !drop.isEmpty && drop.contains(inc.location.line) { continue }
                     seen += 1
                     if checkIDs && !ids.insert(inc.id).inserted {
                         problem(InputProblem(file: inc.location.file, line: inc.fieldLines["id"] ?? inc.location.line, field: "id",
@@ -205,14 +231,15 @@ extension RenderJob {
                     case .dropped(let r): warn(r.warnings)
                     case .kept(let r, let pieces):
                         warn(r.warnings)
-                        guard problems.isEmpty else { continue }  // nothing will be written: stop writing
+                        // Nothing will be written after a problem: stop writing.
+                        guard problems.isEmpty && (e.file?.problems.isEmpty ?? true) else { continue }
                         for l in streamList.indices {
                             guard let piece = pieces.get(l) else { continue }
                             try e.buffers[l].withUnsafeBufferPointer { b in
                                 try streamList[l].append(UnsafeBufferPointer(rebasing: b[piece.range]), bounds: piece.bounds)
                             }
                         }
-                        collect(r, into: &collected, keepPoints: keepPoints)
+                        collect(r, into: &collected, keepPoints: keepPoints, borders: resolver)
                     }
                 }
             }
@@ -223,20 +250,20 @@ extension RenderJob {
             let encoders = DispatchQueue.global(qos: .userInitiated)
             let slots = DispatchSemaphore(value: 4)
             var failure: Error?
-            func submit(_ chunk: [Incident]) {
-                guard !chunk.isEmpty else { return }
+            /// Reads (with `read`), places and encodes a chunk on another thread, then writes it in turn.
+            func submit(_ read: @escaping (EncodedChunk) -> [Incident]) {
                 slots.wait()
-                let box = EncodedBox()
+                let chunk = EncodedChunk(layers: layerNames.count)
                 let ready = DispatchSemaphore(value: 0)
                 encoders.async {
-                    box.chunk = encode(chunk)
+                    encode(read(chunk), chunk)
                     ready.signal()
                 }
                 queue.async {
                     defer { slots.signal() }
                     ready.wait()
                     guard failure == nil else { return }
-                    do { try write(chunk, box.chunk!) } catch { failure = error }
+                    do { try write(chunk) } catch { failure = error }
                 }
             }
             /// Waits for every submitted chunk to be written.
@@ -246,13 +273,12 @@ extension RenderJob {
             }
             func process(_ incidents: [Incident]) throws {
                 for start in stride(from: 0, to: incidents.count, by: chunkSize) {
-                    submit(Array(incidents[start..<min(incidents.count, start + chunkSize)]))
+                    submit { _ in Array(incidents[start..<min(incidents.count, start + chunkSize)]) }
                 }
                 try drain()
             }
 
             let progress = ProgressLine()
-            var read = 0
             for realPath in inputs {
                 let path = displayNames[realPath] ?? realPath
                 do {
@@ -262,30 +288,31 @@ extension RenderJob {
                     if format == .yaml { checkIDs = true }
                     switch format {
                     case .csv:
-                        var chunk: [Incident] = []
-                        chunk.reserveCapacity(chunkSize)
-                        let file: IncidentFile
-                        do {
-                            file = try CSVIncidentReader.read(data, path: path, consumed: { offset in
-                                input.release(before: offset)
-                                progress.update(file: path, offset: offset, size: data.count, rows: read)
-                            }) { inc in
-                                read += 1
-                                chunk.append(inc)
-                                if chunk.count == chunkSize {
-                                    submit(chunk)
-                                    chunk.removeAll(keepingCapacity: true)
-                                }
+                        // The reader splits the rows into chunks here; each chunk's rows are read on
+                        // the encoding threads.
+                        let reader = CSVChunkedReader(data, path: path, fullRows: fullRows, consumed: { offset in
+                            input.release(before: offset)
+                            progress.update(file: path, offset: offset, size: data.count, rows: 0)
+                        })
+                        let state = CSVFileState(input: input, duplicates: reader.duplicateIDs())
+                        var rows = 0
+                        while let part = reader.next(rows: chunkSize) {
+                            if rows == 0 { state.duplicates.reserve(reader.estimatedRows) }
+                            submit { chunk in
+                                let read = reader.read(part)
+                                chunk.rows = read
+                                chunk.file = state
+                                chunk.end = part.end
+                                return read.incidents
                             }
-                        } catch {
-                            progress.clear()
-                            try? drain()
-                            throw error
+                            rows += part.rows
+                            progress.update(file: path, offset: part.end, size: data.count, rows: rows)
                         }
-                        submit(chunk)
                         try drain()
                         progress.clear()
-                        files.append(file)
+                        let found = CSVChunkedReader.inLineOrder(state.problems + reader.finish())
+                        if !found.isEmpty { throw InputErrors(found) }
+                        files.append(reader.file)
                     case .yaml:
                         let file = try YAMLIncidentReader.read(data, path: path)
                         try process(file.incidents)
@@ -349,7 +376,7 @@ extension RenderJob {
         }
     }
 
-    static func collect(_ r: ResolvedIncident, into c: inout Collected, keepPoints: Bool) {
+    static func collect(_ r: ResolvedIncident, into c: inout Collected, keepPoints: Bool, borders resolver: IncidentResolver) {
         c.count += 1
         let xy = XY(x: r.point.lon, y: r.point.lat)
         if c.bounds == nil { c.bounds = BoundingBox(minX: xy.x, minY: xy.y, maxX: xy.x, maxY: xy.y) } else { c.bounds!.extend(xy) }
@@ -360,9 +387,22 @@ extension RenderJob {
         if c.last == nil || d.end > c.last! { c.last = d.end }
         if let cc = r.country { c.countries.insert(cc) }
         if c.outlets.count < 50 { for s in r.incident.sources where !c.outlets.contains(s.outlet) { c.outlets.append(s.outlet) } }
-        c.points.append((r.point, r.incident.category, r.incident.claims.compactMap(\.killed).max() ?? 0))
+        let kind = r.incident.kind
+        let category: IncidentCategory
+        if let known = c.categories[kind] { category = known } else {
+            category = IncidentCategory(kind: kind)
+            if c.categories.count < 10_000 { c.categories[kind] = category }
+        }
+        c.points.append((r.point, category, r.incident.claims.compactMap(\.killed).max() ?? 0))
         if !c.overflow {
-            if c.detailed.count < detailLimit { c.detailed.append(r) } else { c.overflow = true; c.detailed = [] }
+            if c.detailed.count < detailLimit {
+                var r = r
+                if r.border == nil { r.border = resolver.borders.nearest(to: r.point) }
+                c.detailed.append(r)
+            } else {
+                c.overflow = true
+                c.detailed = []
+            }
         }
     }
 }

@@ -144,4 +144,52 @@ final class ManyIncidentsTests: XCTestCase {
         XCTAssertLessThan(markers.count, 12_000)
         XCTAssertTrue(doc.elements.contains { $0.name == "desc" && $0.text.contains("12000 incidents aggregated") })
     }
+
+    /// Rows are read in chunks of 4,096 on several threads: lines, order and problems must not show it.
+    func testRowsAcrossChunksKeepTheirLinesOrderAndProblems() throws {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("incidentmap-chunks-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        func rows(_ edit: (Int, String) -> String) -> String {
+            var csv = "event_id_cnty,event_date,sub_event_type,location,latitude,longitude,notes\n"
+            for i in 1...9_000 {
+                // Row 5000's notes hold a line end, so every later row is one line further down.
+                let notes = i == 5_000 ? "\"first line\nsecond line\"" : "n\(i)"
+                csv += edit(i, "ID\(i),\(1 + i % 28) March 2024,Armed clash,Place \(i),\(26 + Double(i % 50) * 0.02),\(63 + Double(i % 70) * 0.02),\(notes)\n")
+            }
+            return csv
+        }
+        let good = tmp.appendingPathComponent("good.csv")
+        try rows { $1 }.write(to: good, atomically: true, encoding: .utf8)
+        let dir = tmp.appendingPathComponent("out")
+        let r = try incidentmap(["render", good.path, "--geojson", "-o", dir.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("incidents.geojson"))) as! [String: Any]
+        let features = (json["features"] as! [[String: Any]]).map { $0["properties"] as! [String: Any] }
+        XCTAssertEqual(features.map { $0["id"] as! String }, (1...9_000).map { "ID\($0)" })
+        XCTAssertEqual(features[4_998]["input"] as? String, "\(good.path):5000")
+        XCTAssertEqual(features[4_999]["notes"] as? String, "first line\nsecond line")
+        XCTAssertEqual(features[5_000]["input"] as? String, "\(good.path):5003")
+        XCTAssertEqual(features[8_999]["input"] as? String, "\(good.path):9002")
+
+        // A bad date in the second chunk (after the line end), an empty line in it, and an id of the
+        // first chunk used again in the third: each reported on its own line, and nothing written.
+        let bad = tmp.appendingPathComponent("bad.csv")
+        try rows { i, row in
+            switch i {
+            case 6_000: return row.replacingOccurrences(of: "March 2024", with: "Marchember 2024")
+            case 6_500: return row + "\n"
+            case 8_500: return "ID10" + row.drop { $0 != "," }
+            default: return row
+            }
+        }.write(to: bad, atomically: true, encoding: .utf8)
+        let failed = try incidentmap(["render", bad.path, "--geojson", "-o", tmp.appendingPathComponent("none").path])
+        XCTAssertNotEqual(failed.status, 0)
+        let lines = failed.stderr.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.contains { $0.contains("bad.csv:6002") && $0.contains("event_date") }, failed.stderr)
+        XCTAssertTrue(lines.contains { $0.contains("bad.csv:6503") && $0.contains("empty line") }, failed.stderr)
+        XCTAssertTrue(lines.contains { $0.contains("bad.csv:8503") && $0.contains("duplicate id \"ID10\"") && $0.contains("bad.csv:11") }, failed.stderr)
+        XCTAssertEqual(lines.filter { $0.contains("bad.csv:") }.count, 3, failed.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: tmp.appendingPathComponent("none").path))
+    }
 }
