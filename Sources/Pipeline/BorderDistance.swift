@@ -160,10 +160,17 @@ public final class BorderDistance: @unchecked Sendable {
         }
         var bestBorder: Int32 = -1
         var bestDistance = Double.infinity
+        // Neighbouring segments often share their nearest point (the vertex between them):
+        // one geodesic serves both.
+        var measured: [(LonLat, Double)] = []
         for (si, km, t) in found where far || km <= best * 1.02 + 0.5 {
             let s = segments[Int(si)]
-            let q = LonLat(lon: s.a.lon + t * (s.b.lon - s.a.lon), lat: s.a.lat + t * (s.b.lat - s.a.lat))
-            let d = geodesic.inverse(lon1: p.lon, lat1: p.lat, lon2: q.lon, lat2: q.lat).distance
+            let q = t == 0 ? s.a : t == 1 ? s.b : LonLat(lon: s.a.lon + t * (s.b.lon - s.a.lon), lat: s.a.lat + t * (s.b.lat - s.a.lat))
+            let d: Double
+            if let known = measured.first(where: { $0.0 == q }) { d = known.1 } else {
+                d = geodesic.inverse(lon1: p.lon, lat1: p.lat, lon2: q.lon, lat2: q.lat).distance
+                if !far { measured.append((q, d)) }
+            }
             if d < bestDistance || (d == bestDistance && s.border < bestBorder) { bestDistance = d; bestBorder = s.border }
         }
         return BorderProximity(borderID: borders[Int(bestBorder)].id, distanceKm: bestDistance / 1000)

@@ -8,6 +8,7 @@ import Rendering
 /// A GeoJSON FeatureCollection written to a file feature by feature, through a buffer.
 final class GeoJSONStream {
     private let handle: FileHandle
+    private let path: String
     private let writer: GeoJSONWriter
     private var buffer: [UInt8] = []
     private(set) var count = 0
@@ -18,26 +19,42 @@ final class GeoJSONStream {
             throw OutputError(path: url.path, message: "cannot write")
         }
         handle = h
+        path = url.lastPathComponent
         self.writer = writer
         buffer = writer.header(name: name)
         buffer.reserveCapacity(1 << 20)
     }
 
-    /// Appends one encoded feature preceded by ",\n" (`IncidentFeature.append` or
-    /// `GeoJSONWriter.append`), with its geometry's bounds; the first feature's comma is dropped.
-    func append(_ encoded: UnsafeBufferPointer<UInt8>, bounds: BoundingBox?) throws {
-        buffer.append(contentsOf: count == 0 ? UnsafeBufferPointer(rebasing: encoded[1...]) : encoded)
-        count += 1
-        if let b = bounds {
-            if bbox == nil { bbox = b } else { bbox!.extend(XY(x: b.minX, y: b.minY)); bbox!.extend(XY(x: b.maxX, y: b.maxY)) }
+    /// Appends `features` encoded features, each preceded by ",\n" (`IncidentFeature.append` or
+    /// `GeoJSONWriter.append`); the file's first feature's comma is dropped. A large run goes
+    /// to the file without passing through the buffer.
+    func append(run: UnsafeBufferPointer<UInt8>, features: Int) throws {
+        guard features > 0 else { return }
+        let bytes = count == 0 ? UnsafeBufferPointer(rebasing: run[1...]) : run
+        count += features
+        if bytes.count >= 1 << 18 {
+            try flush()
+            try write(bytes)
+            return
         }
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 20 { try flush() }
     }
 
-    private func flush() throws {
-        do { try handle.write(contentsOf: buffer) } catch {
-            throw OutputError(path: "incidents.geojson", message: "cannot write (\(error.localizedDescription))")
+    /// Grows the collection's bounding box by a feature's.
+    func extend(_ b: BoundingBox?) {
+        guard let b else { return }
+        if bbox == nil { bbox = b } else { bbox!.extend(XY(x: b.minX, y: b.minY)); bbox!.extend(XY(x: b.maxX, y: b.maxY)) }
+    }
+
+    private func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        do { try handle.write(contentsOf: bytes) } catch {
+            throw OutputError(path: path, message: "cannot write (\(error.localizedDescription))")
         }
+    }
+
+    private func flush() throws {
+        try buffer.withUnsafeBufferPointer { try write($0) }
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -68,7 +85,9 @@ struct Pieces {
 }
 
 /// What became of one incident of a chunk.
-enum Outcome { case failed(InputProblem), dropped(ResolvedIncident), kept(ResolvedIncident, Pieces) }
+/// (The placed incident is in `EncodedChunk.resolved` at the index given: an incident is some
+/// hundreds of bytes, and moving it through enum payloads cost more than placing it.)
+enum Outcome { case failed(InputProblem), dropped(Int), kept(Int, Pieces) }
 
 /// One chunk's incidents placed and encoded: an outcome per incident and a buffer per layer;
 /// for a CSV chunk, the rows as read, the file's state and where the chunk ends. Filled by its
@@ -76,6 +95,7 @@ enum Outcome { case failed(InputProblem), dropped(ResolvedIncident), kept(Resolv
 final class EncodedChunk: @unchecked Sendable {
     var incidents: [Incident] = []
     var outcomes: [Outcome] = []
+    var resolved: [ResolvedIncident] = []
     var buffers: [[UInt8]]
     var rows: CSVChunkedReader.Rows?
     var file: CSVFileState?
@@ -183,7 +203,9 @@ extension RenderJob {
                 for (i, incident) in chunk.enumerated() {
                     switch resolver.resolve(incident) {
                     case .failure(let p): e.outcomes.append(.failed(p))
-                    case .success(let r) where !filter.keeps(r): e.outcomes.append(.dropped(r))
+                    case .success(let r) where !filter.keeps(r):
+                        e.outcomes.append(.dropped(e.resolved.count))
+                        e.resolved.append(r)
                     case .success(let r):
                         var pieces = Pieces()
                         for (l, name) in layerNames.enumerated() {
@@ -203,7 +225,8 @@ extension RenderJob {
                             }
                             pieces.set(l, Piece(range: start..<e.buffers[l].count, bounds: bounds))
                         }
-                        e.outcomes.append(.kept(r, pieces))
+                        e.outcomes.append(.kept(e.resolved.count, pieces))
+                        e.resolved.append(r)
                     }
                     _ = i
                 }
@@ -217,31 +240,46 @@ extension RenderJob {
                     drop = lines
                 }
                 defer { if let end = e.end { e.file?.input.release(before: end) } }
+                // Features of consecutive incidents lie back to back in a chunk's buffer: they are
+                // handed to the file as runs.
+                var runs = [(range: Range<Int>, count: Int)?](repeating: nil, count: streamList.count)
+                func flush(_ l: Int) throws {
+                    guard let run = runs[l] else { return }
+                    try e.buffers[l].withUnsafeBufferPointer { b in
+                        try streamList[l].append(run: UnsafeBufferPointer(rebasing: b[run.range]), features: run.count)
+                    }
+                    runs[l] = nil
+                }
                 for i in e.incidents.indices {
-                    let inc = e.incidents[i]
-                    if !drop.isEmpty && drop.contains(inc.location.line) { continue }
+                    if !drop.isEmpty && drop.contains(e.incidents[i].location.line) { continue }
                     seen += 1
-                    if checkIDs && !ids.insert(inc.id).inserted {
+                    if checkIDs && !ids.insert(e.incidents[i].id).inserted {
+                        let inc = e.incidents[i]
                         problem(InputProblem(file: inc.location.file, line: inc.fieldLines["id"] ?? inc.location.line, field: "id",
                                              message: "duplicate id \"\(inc.id)\" (already used by an earlier incident of this run)"))
                         continue
                     }
                     switch e.outcomes[i] {
                     case .failed(let p): problem(p)
-                    case .dropped(let r): warn(r.warnings)
-                    case .kept(let r, let pieces):
-                        warn(r.warnings)
+                    case .dropped(let k): warn(e.resolved[k].warnings)
+                    case .kept(let k, let pieces):
+                        if !e.resolved[k].warnings.isEmpty { warn(e.resolved[k].warnings) }
                         // Nothing will be written after a problem: stop writing.
                         guard problems.isEmpty && (e.file?.problems.isEmpty ?? true) else { continue }
                         for l in streamList.indices {
                             guard let piece = pieces.get(l) else { continue }
-                            try e.buffers[l].withUnsafeBufferPointer { b in
-                                try streamList[l].append(UnsafeBufferPointer(rebasing: b[piece.range]), bounds: piece.bounds)
+                            if let run = runs[l], run.range.upperBound == piece.range.lowerBound {
+                                runs[l] = (run.range.lowerBound..<piece.range.upperBound, run.count + 1)
+                            } else {
+                                try flush(l)
+                                runs[l] = (piece.range, 1)
                             }
+                            streamList[l].extend(piece.bounds)
                         }
-                        collect(r, into: &collected, keepPoints: keepPoints, borders: resolver)
+                        collect(e.resolved[k], into: &collected, keepPoints: keepPoints, borders: resolver)
                     }
                 }
+                for l in streamList.indices { try flush(l) }
             }
 
             // Reading overlaps placing and writing: at most four chunks are in flight while the
