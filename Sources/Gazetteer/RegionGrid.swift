@@ -12,7 +12,8 @@ public final class RegionGrid: @unchecked Sendable {
     private let columns: Int, rows: Int
     /// Per cell: the region that holds the whole cell (index + 1), 0 when none or when boundary.
     private var owner: [Int32]
-    /// Per cell: index into `candidates` of the regions to test exactly, -1 when none.
+    /// Per cell: index into `candidates` (region indexes in ascending order) of the regions to
+    /// test exactly, -1 when none.
     private var boundary: [Int32]
     private var candidates: [[Int32]] = []
 
@@ -74,7 +75,7 @@ public final class RegionGrid: @unchecked Sendable {
             var list = touching[idx]
             if owner[idx] > 0, !list.contains(owner[idx] - 1) { list.append(owner[idx] - 1) }
             boundary[idx] = Int32(candidates.count)
-            candidates.append(list)
+            candidates.append(list.sorted())
             owner[idx] = 0
         }
     }
@@ -90,7 +91,7 @@ public final class RegionGrid: @unchecked Sendable {
         if owner[idx] > 0 { return regions[Int(owner[idx] - 1)] }
         guard boundary[idx] >= 0 else { return nil }
         // Candidates in region order, as a scan of every region would find them.
-        for ri in candidates[Int(boundary[idx])].sorted() where regions[Int(ri)].contains(p) { return regions[Int(ri)] }
+        for ri in candidates[Int(boundary[idx])] where regions[Int(ri)].contains(p) { return regions[Int(ri)] }
         return nil
     }
 }

@@ -73,20 +73,24 @@ public final class CSVChunkedReader: @unchecked Sendable {
     public var idColumn: String? { template.columns[.id].map { template.names[$0] } }
 
     /// The next chunk of up to `wanted` rows, or nil at the end of the rows.
+    ///
+    /// Lines without a double quote are records of their own, found by looking for line ends;
+    /// from a line with a quote on, the chunk is walked with the parser (a quoted field may
+    /// hold line ends).
     public func next(rows wanted: Int) -> Chunk? {
         guard !done else { return nil }
         return data.withUnsafeBytes { raw -> Chunk? in
             let all = raw.bindMemory(to: UInt8.self)
-            var parser = template.parser(all, from: position, line: line, storing: 1)
-            var record = CSVRecord()
+            let n = all.count
             let start = position, startLine = line, firstRow = rows + 1
             var count = 0, end = position
-            while count < wanted {
-                guard parser.next(into: &record) else { done = true; break }
-                if record.isBlank {
+
+            // Takes one record; false when no more may be read.
+            func take(line recordLine: Int, blank: Bool, endingAt after: Int) -> Bool {
+                if blank {
                     // An error unless only empty lines follow.
-                    blankLines.append(record.line)
-                    continue
+                    blankLines.append(recordLine)
+                    return true
                 }
                 for l in blankLines {
                     problems.append(InputProblem(file: template.path, line: l, field: nil,
@@ -95,16 +99,50 @@ public final class CSVChunkedReader: @unchecked Sendable {
                 blankLines.removeAll()
                 rows += 1
                 if rows > template.limits.maxRows {
-                    problems.append(InputProblem(file: template.path, line: record.line, field: nil,
+                    problems.append(InputProblem(file: template.path, line: recordLine, field: nil,
                                                  message: "more than \(template.limits.maxRows) rows; split the file"))
                     done = true
-                    break
+                    return false
                 }
                 count += 1
-                end = parser.position
+                end = after
+                return true
             }
-            position = parser.position
-            line = parser.line
+
+            var p = position, ln = line
+            var quoted = false
+            while count < wanted && p < n && !done {
+                var q = p
+                while q < n {
+                    let c = all[q]
+                    if c == 0x0A || c == 0x0D || c == 0x22 { break }
+                    q += 1
+                }
+                if q < n && all[q] == 0x22 {
+                    quoted = true
+                    break
+                }
+                let recordLine = ln, blank = q == p
+                if q < n {
+                    q += (all[q] == 0x0D && q + 1 < n && all[q + 1] == 0x0A) ? 2 : 1
+                    ln += 1
+                }
+                p = q
+                if !take(line: recordLine, blank: blank, endingAt: p) { break }
+            }
+            if quoted && !done {
+                var parser = template.parser(all, from: p, line: ln, storing: 1)
+                var record = CSVRecord()
+                while count < wanted {
+                    guard parser.next(into: &record) else { break }
+                    if !take(line: record.line, blank: record.isBlank, endingAt: parser.position) { break }
+                }
+                p = parser.position
+                ln = parser.line
+            }
+            if p >= n { done = true }
+            position = p
+            line = ln
             return count == 0 ? nil : Chunk(start: start, line: startLine, firstRow: firstRow, rows: count, end: end)
         }
     }
@@ -161,7 +199,7 @@ public final class CSVChunkedReader: @unchecked Sendable {
 public struct DuplicateIDs {
     let path: String
     let column: String?
-    private var firstLine: [String: Int] = [:]
+    private var seen = IDTable()
 
     init(path: String, column: String?) {
         self.path = path
@@ -170,16 +208,15 @@ public struct DuplicateIDs {
 
     /// Makes room for `n` ids.
     public mutating func reserve(_ n: Int) {
-        if column != nil { firstLine.reserveCapacity(n) }
+        if column != nil { seen.reserve(n) }
     }
 
     /// The problem when `id` was used by an earlier row, else nil (and `id` is remembered).
     public mutating func check(id: String, line: Int) -> InputProblem? {
         guard column != nil else { return nil }
-        if let first = firstLine[id] {
+        if let first = seen.insert(id, line: line) {
             return InputProblem(file: path, line: line, field: column, message: "duplicate id \"\(id)\" (first at \(path):\(first))")
         }
-        firstLine[id] = line
         return nil
     }
 
@@ -193,5 +230,54 @@ public struct DuplicateIDs {
             }
         }
         return (problems, lines)
+    }
+}
+
+/// Ids with the line each was first used on: an open-addressing table on a fast hash of the
+/// id's bytes (a million ids went through `Dictionary`'s seeded hashing noticeably slower).
+struct IDTable {
+    /// Index + 1 into the entries per slot, 0 when free (linear probing).
+    private var slots: [Int32] = []
+    private var ids: [String] = []
+    private var hashes: [Int] = []
+    private var lines: [Int] = []
+
+    mutating func reserve(_ n: Int) {
+        guard n > ids.count else { return }
+        ids.reserveCapacity(n)
+        hashes.reserveCapacity(n)
+        lines.reserveCapacity(n)
+        var size = max(1024, slots.count)
+        while size < 2 * n { size *= 2 }
+        if size > slots.count { rehash(size) }
+    }
+
+    /// The first line of `id` when it was inserted before; else inserts it with `line` and returns nil.
+    mutating func insert(_ id: String, line: Int) -> Int? {
+        if slots.isEmpty { rehash(1024) }
+        var copy = id
+        let hash = copy.withUTF8 { $0.isEmpty ? 0 : StringPool.hash($0) }
+        var i = hash & (slots.count - 1)
+        while slots[i] != 0 {
+            let k = Int(slots[i]) - 1
+            if hashes[k] == hash && ids[k] == id { return lines[k] }
+            i = (i + 1) & (slots.count - 1)
+        }
+        ids.append(id)
+        hashes.append(hash)
+        lines.append(line)
+        slots[i] = Int32(ids.count)
+        if ids.count * 2 > slots.count { rehash(slots.count * 2) }
+        return nil
+    }
+
+    private mutating func rehash(_ size: Int) {
+        var fresh = [Int32](repeating: 0, count: size)
+        for (k, h) in hashes.enumerated() {
+            var i = h & (size - 1)
+            while fresh[i] != 0 { i = (i + 1) & (size - 1) }
+            fresh[i] = Int32(k + 1)
+        }
+        slots = fresh
     }
 }

@@ -10,7 +10,8 @@ public struct IncidentResolver {
     public let gazetteer: Gazetteer
     /// Border distances.
     public let borders: BorderDistance
-    /// Whether `resolve` measures the nearest border (a binned map does not need it).
+    /// Whether `resolve` measures the nearest border and finds the province (a binned map
+    /// needs neither).
     public var measuresBorder = true
     /// Accept the best candidate of an ambiguous name instead of failing.
     public var acceptAmbiguous: Bool
@@ -107,7 +108,7 @@ public struct IncidentResolver {
             }
         }
         let country = gazetteer.country(at: point)
-        let province = gazetteer.province(at: point)
+        let province = measuresBorder ? gazetteer.province(at: point) : nil
         if let declared = inc.country {
             let code = cache.countryCode(declared, gazetteer)
             if let actual = country?.id, actual != code {

@@ -156,7 +156,7 @@ extension RenderJob {
 
         var (gazetteer, filter, resolver) = try placing(request)
         // Without layers, only the map's first `detailLimit` incidents need the nearest border
-        // (measured in `collect`); beyond them the map bins points and the reader reads briefly.
+        // and the province (found in `collect`); beyond them the map bins points and the reader reads briefly.
         resolver.measuresBorder = request.geojson
         let fullRows = request.geojson ? Int.max : detailLimit + 1
         _ = gazetteer.country(at: LonLat(lon: 0, lat: 0))  // build the grids before the workers share them
@@ -435,7 +435,12 @@ extension RenderJob {
         if !c.overflow {
             if c.detailed.count < detailLimit {
                 var r = r
-                if r.border == nil { r.border = resolver.borders.nearest(to: r.point) }
+                if !resolver.measuresBorder {
+                    r.border = resolver.borders.nearest(to: r.point)
+                    let province = resolver.gazetteer.province(at: r.point)
+                    r.province = province?.id
+                    r.provinceName = province?.name
+                }
                 c.detailed.append(r)
             } else {
                 c.overflow = true
