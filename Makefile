@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN_RELEASE = .build/release/incidentmap
 OUT ?= out
 
-.PHONY: setup demo test test-browser build release png bench bench-gazetteer clean
+.PHONY: setup demo test test-browser build release png bench bench-gazetteer bench-projection clean
 
 setup: ## Install the Debian packages (PROJ, GDAL, librsvg, xmllint) if missing
 	@bash scripts/setup.sh
@@ -35,7 +35,11 @@ bench-gazetteer: setup ## Gazetteer load time and lookup rates (release build)
 	$(SWIFT) build -c release --product GazetteerBenchmark
 	.build/release/GazetteerBenchmark
 
-bench: bench-gazetteer ## Every benchmark: the gazetteer, then a million rows against ogr2ogr
+bench-projection: setup ## Projection wrapper against raw proj_trans_generic on a million points (fails over 1.2x)
+	$(SWIFT) build -c release --product ProjectionBenchmark
+	.build/release/ProjectionBenchmark
+
+bench: bench-gazetteer bench-projection ## Every benchmark: the gazetteer, the projection, then a million rows against ogr2ogr
 	bash Benchmarks/run.sh
 
 clean:

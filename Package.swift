@@ -32,6 +32,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "GazetteerBenchmark", dependencies: ["Gazetteer"], path: "Benchmarks/GazetteerBenchmark"),
+        .executableTarget(name: "ProjectionBenchmark", dependencies: ["Projection", "CPROJ"], path: "Benchmarks/ProjectionBenchmark"),
         .testTarget(name: "ProjectionTests", dependencies: ["Projection"]),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "Geometry"], exclude: ["Fixtures"]),
