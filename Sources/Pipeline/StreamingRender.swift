@@ -85,9 +85,48 @@ struct Pieces {
 }
 
 /// What became of one incident of a chunk.
-/// (The placed incident is in `EncodedChunk.resolved` at the index given: an incident is some
-/// hundreds of bytes, and moving it through enum payloads cost more than placing it.)
-enum Outcome { case failed(InputProblem), dropped(Int), kept(Int, Pieces) }
+/// A kept incident's `Placed` summary is in `EncodedChunk.placed` at the index given (and the
+/// whole placed incident in `EncodedChunk.resolved`, while the map may still show incidents in
+/// detail): an incident is some hundreds of bytes, and moving it through enum payloads and
+/// queues cost more than placing it.
+enum Outcome { case failed(InputProblem), dropped([InputProblem]), kept(Int, Pieces) }
+
+/// What the map and the small layers need of a kept incident, made where it is placed.
+struct Placed {
+    var point: LonLat
+    var category: IncidentCategory
+    /// The largest death toll claimed (0 when none).
+    var killed: Int
+    var date: IncidentDate
+    var country: String?
+    var sources: [SourceRef]
+    var entry: GazetteerEntry?
+    var warnings: [InputProblem]
+
+    init(_ r: ResolvedIncident, categories: inout [String: IncidentCategory]) {
+        point = r.point
+        let kind = r.incident.kind
+        if let known = categories[kind] { category = known } else {
+            category = IncidentCategory(kind: kind)
+            if categories.count < 1_000 { categories[kind] = category }
+        }
+        killed = r.incident.claims.compactMap(\.killed).max() ?? 0
+        date = r.incident.date
+        country = r.country
+        sources = r.incident.sources
+        entry = r.entry
+        warnings = r.warnings
+    }
+}
+
+/// Set by the writing queue once the map has more incidents than it shows in detail; from
+/// then on chunks keep only `Placed` summaries.
+final class DetailFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var overflowed = false
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return overflowed }
+    func set() { lock.lock(); overflowed = true; lock.unlock() }
+}
 
 /// One chunk's incidents placed and encoded: an outcome per incident and a buffer per layer;
 /// for a CSV chunk, the rows as read, the file's state and where the chunk ends. Filled by its
@@ -95,6 +134,8 @@ enum Outcome { case failed(InputProblem), dropped(Int), kept(Int, Pieces) }
 final class EncodedChunk: @unchecked Sendable {
     var incidents: [Incident] = []
     var outcomes: [Outcome] = []
+    var placed: [Placed] = []
+    /// Whole placed incidents, parallel to `placed`, while the map may show them in detail.
     var resolved: [ResolvedIncident] = []
     var buffers: [[UInt8]]
     var rows: CSVChunkedReader.Rows?
@@ -135,8 +176,8 @@ struct Collected {
     var first: CalendarDate?, last: CalendarDate?
     var countries = Set<String>()
     var outlets: [String] = []
-    /// Category of each kind met (exports repeat a few dozen kinds).
-    var categories: [String: IncidentCategory] = [:]
+    /// The country last inserted into `countries` (rows of one country come in runs).
+    var lastCountry: String?
 }
 
 extension RenderJob {
@@ -195,17 +236,21 @@ extension RenderJob {
             // are encoded into one buffer per layer, each preceded by ",\n" (the file's first
             // feature skips the comma).
             let layerNames = streams.isEmpty ? [] : ["incidents"] + optional
+            let overflowed = DetailFlag()
+            let resolver = resolver
             let streamList = layerNames.map { streams[$0]! }
             func encode(_ chunk: [Incident], _ e: EncodedChunk) {
                 e.incidents = chunk
                 e.outcomes.reserveCapacity(chunk.count)
+                e.placed.reserveCapacity(chunk.count)
+                let detailed = !overflowed.isSet
+                var categories: [String: IncidentCategory] = [:]
                 if !layerNames.isEmpty { e.buffers[0].reserveCapacity(1_200 * chunk.count) }
                 for (i, incident) in chunk.enumerated() {
                     switch resolver.resolve(incident) {
                     case .failure(let p): e.outcomes.append(.failed(p))
                     case .success(let r) where !filter.keeps(r):
-                        e.outcomes.append(.dropped(e.resolved.count))
-                        e.resolved.append(r)
+                        e.outcomes.append(.dropped(r.warnings))
                     case .success(let r):
                         var pieces = Pieces()
                         for (l, name) in layerNames.enumerated() {
@@ -225,8 +270,9 @@ extension RenderJob {
                             }
                             pieces.set(l, Piece(range: start..<e.buffers[l].count, bounds: bounds))
                         }
-                        e.outcomes.append(.kept(e.resolved.count, pieces))
-                        e.resolved.append(r)
+                        e.outcomes.append(.kept(e.placed.count, pieces))
+                        e.placed.append(Placed(r, categories: &categories))
+                        if detailed { e.resolved.append(r) }
                     }
                     _ = i
                 }
@@ -261,9 +307,9 @@ extension RenderJob {
                     }
                     switch e.outcomes[i] {
                     case .failed(let p): problem(p)
-                    case .dropped(let k): warn(e.resolved[k].warnings)
+                    case .dropped(let w): warn(w)
                     case .kept(let k, let pieces):
-                        if !e.resolved[k].warnings.isEmpty { warn(e.resolved[k].warnings) }
+                        if !e.placed[k].warnings.isEmpty { warn(e.placed[k].warnings) }
                         // Nothing will be written after a problem: stop writing.
                         guard problems.isEmpty && (e.file?.problems.isEmpty ?? true) else { continue }
                         for l in streamList.indices {
@@ -276,7 +322,16 @@ extension RenderJob {
                             }
                             streamList[l].extend(piece.bounds)
                         }
-                        collect(e.resolved[k], into: &collected, keepPoints: keepPoints, borders: resolver)
+                        collect(e.placed[k], into: &collected, keepPoints: keepPoints)
+                        if !collected.overflow {
+                            if collected.detailed.count < detailLimit {
+                                collected.detailed.append(detailedIncident(e.resolved[k], resolver))
+                            } else {
+                                collected.overflow = true
+                                collected.detailed = []
+                                overflowed.set()
+                            }
+                        }
                     }
                 }
                 for l in streamList.indices { try flush(l) }
@@ -414,38 +469,31 @@ extension RenderJob {
         }
     }
 
-    static func collect(_ r: ResolvedIncident, into c: inout Collected, keepPoints: Bool, borders resolver: IncidentResolver) {
+    static func collect(_ p: Placed, into c: inout Collected, keepPoints: Bool) {
         c.count += 1
-        let xy = XY(x: r.point.lon, y: r.point.lat)
+        let xy = XY(x: p.point.lon, y: p.point.lat)
         if c.bounds == nil { c.bounds = BoundingBox(minX: xy.x, minY: xy.y, maxX: xy.x, maxY: xy.y) } else { c.bounds!.extend(xy) }
-        if let e = r.entry, c.namedIDs.insert(e.id).inserted { c.named.append(e) }
+        if let e = p.entry, c.namedIDs.insert(e.id).inserted { c.named.append(e) }
         guard keepPoints else { return }
-        let d = r.incident.date
-        if c.first == nil || d.start < c.first! { c.first = d.start }
-        if c.last == nil || d.end > c.last! { c.last = d.end }
-        if let cc = r.country { c.countries.insert(cc) }
-        if c.outlets.count < 50 { for s in r.incident.sources where !c.outlets.contains(s.outlet) { c.outlets.append(s.outlet) } }
-        let kind = r.incident.kind
-        let category: IncidentCategory
-        if let known = c.categories[kind] { category = known } else {
-            category = IncidentCategory(kind: kind)
-            if c.categories.count < 10_000 { c.categories[kind] = category }
+        if c.first == nil || p.date.start < c.first! { c.first = p.date.start }
+        if c.last == nil || p.date.end > c.last! { c.last = p.date.end }
+        if let cc = p.country, c.lastCountry != cc {
+            c.countries.insert(cc)
+            c.lastCountry = cc
         }
-        c.points.append((r.point, category, r.incident.claims.compactMap(\.killed).max() ?? 0))
-        if !c.overflow {
-            if c.detailed.count < detailLimit {
-                var r = r
-                if !resolver.measuresBorder {
-                    r.border = resolver.borders.nearest(to: r.point)
-                    let province = resolver.gazetteer.province(at: r.point)
-                    r.province = province?.id
-                    r.provinceName = province?.name
-                }
-                c.detailed.append(r)
-            } else {
-                c.overflow = true
-                c.detailed = []
-            }
-        }
+        if c.outlets.count < 50 { for s in p.sources where !c.outlets.contains(s.outlet) { c.outlets.append(s.outlet) } }
+        c.points.append((p.point, p.category, p.killed))
+    }
+
+    /// An incident the map shows in detail, with the nearest border and the province when
+    /// placing skipped them.
+    static func detailedIncident(_ r: ResolvedIncident, _ resolver: IncidentResolver) -> ResolvedIncident {
+        guard !resolver.measuresBorder else { return r }
+        var r = r
+        r.border = resolver.borders.nearest(to: r.point)
+        let province = resolver.gazetteer.province(at: r.point)
+        r.province = province?.id
+        r.provinceName = province?.name
+        return r
     }
 }
