@@ -195,11 +195,30 @@ extension RenderJob {
         let (inputs, displayNames) = try checkedInputs(request)
         if request.geojson && request.output == nil { throw OutputError(path: "-o", message: "--geojson needs -o DIR") }
 
-        var (gazetteer, filter, resolver) = try placing(request)
         // Without layers, only the map's first `detailLimit` incidents need the nearest border
         // and the province (found in `collect`); beyond them the map bins points and the reader reads briefly.
-        resolver.measuresBorder = request.geojson
         let fullRows = request.geojson ? Int.max : detailLimit + 1
+        let progress = ProgressLine()
+        func csvReader(_ input: MappedInput, path: String) -> CSVChunkedReader {
+            CSVChunkedReader(input.data, path: path, fullRows: fullRows, consumed: { offset in
+                input.release(before: offset)
+                progress.update(file: path, offset: offset, size: input.data.count, rows: 0)
+            })
+        }
+        // While the gazetteer loads on another thread, the first input is mapped and, when it is
+        // CSV, its text checked and its header read (the two take about as long). Its problems, if
+        // any, are reported where they were before: after the gazetteer's.
+        var placed: Result<(Gazetteer, IncidentFilter, IncidentResolver), Error>?
+        let loading = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: loading) { placed = Result { try placing(request) } }
+        var early: (path: String, input: MappedInput, reader: CSVChunkedReader)?
+        if let first = inputs.first, let input = try? InputReader.data(of: first, display: displayNames[first] ?? first),
+           InputReader.format(of: first, data: input.data, forced: request.format) == .csv {
+            early = (first, input, csvReader(input, path: displayNames[first] ?? first))
+        }
+        loading.wait()
+        var (gazetteer, filter, resolver) = try placed!.get()
+        resolver.measuresBorder = request.geojson
         _ = gazetteer.country(at: LonLat(lon: 0, lat: 0))  // build the grids before the workers share them
         let writer = GeoJSONWriter(precision: request.precision)
         let perIncident = LayerBuilder(gazetteer: gazetteer, extent: BoundingBox(minX: -180, minY: -90, maxX: 180, maxY: 90))
@@ -371,11 +390,12 @@ extension RenderJob {
                 try drain()
             }
 
-            let progress = ProgressLine()
             for realPath in inputs {
                 let path = displayNames[realPath] ?? realPath
                 do {
-                    let input = try InputReader.data(of: realPath, display: path)
+                    let prepared = early.flatMap { $0.path == realPath ? $0 : nil }
+                    early = nil
+                    let input = try prepared?.input ?? InputReader.data(of: realPath, display: path)
                     let data = input.data
                     let format = InputReader.format(of: realPath, data: data, forced: request.format)
                     if format == .yaml { checkIDs = true }
@@ -383,10 +403,7 @@ extension RenderJob {
                     case .csv:
                         // The reader splits the rows into chunks here; each chunk's rows are read on
                         // the encoding threads.
-                        let reader = CSVChunkedReader(data, path: path, fullRows: fullRows, consumed: { offset in
-                            input.release(before: offset)
-                            progress.update(file: path, offset: offset, size: data.count, rows: 0)
-                        })
+                        let reader = prepared?.reader ?? csvReader(input, path: path)
                         let state = CSVFileState(input: input, duplicates: reader.duplicateIDs())
                         var rows = 0
                         while let part = reader.next(rows: chunkSize) {
