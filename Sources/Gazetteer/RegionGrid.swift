@@ -16,6 +16,19 @@ public final class RegionGrid: @unchecked Sendable {
     /// test exactly, -1 when none.
     private var boundary: [Int32]
     private var candidates: [[Int32]] = []
+    /// Per region: its edges grouped by the grid rows their latitudes span (`bandStarts[r][k]` is
+    /// where row k's edges start in `bandEdges[r]`), in polygon, ring and edge order. The exact
+    /// test of a point needs only the edges that cross its latitude, all of which are in its row.
+    private var bandStarts: [[Int32]] = []
+    private var bandEdges: [[BandEdge]] = []
+
+    struct BandEdge {
+        var polygon: Int32
+        /// 0 for the exterior, then the holes.
+        var ring: Int32
+        var a: LonLat
+        var b: LonLat
+    }
 
     /// Builds the grid with cells of `cellDegrees`.
     public init(regions: [Region], cellDegrees: Double = 0.1) {
@@ -71,6 +84,7 @@ public final class RegionGrid: @unchecked Sendable {
                 }
             }
         }
+        for region in regions { buildBands(region) }
         for idx in 0..<(columns * rows) where !touching[idx].isEmpty {
             var list = touching[idx]
             if owner[idx] > 0, !list.contains(owner[idx] - 1) { list.append(owner[idx] - 1) }
@@ -78,6 +92,72 @@ public final class RegionGrid: @unchecked Sendable {
             candidates.append(list.sorted())
             owner[idx] = 0
         }
+    }
+
+    /// Files the region's edges by row: edge (ring[i], ring[j]) with j the previous vertex, as
+    /// `PointInPolygon` walks them, in every row between its lowest and highest latitude.
+    private func buildBands(_ region: Region) {
+        var starts = [Int32](repeating: 0, count: rows + 1)
+        func eachEdge(_ body: (Int32, Int32, LonLat, LonLat, Int, Int) -> Void) {
+            for (pi, poly) in region.geometry.polygons.enumerated() {
+                for (ri, ring) in poly.rings.enumerated() where !ring.isEmpty {
+                    var j = ring.count - 1
+                    for i in 0..<ring.count {
+                        let a = ring[i], b = ring[j]
+                        let r0 = max(0, row(min(a.lat, b.lat))), r1 = min(rows - 1, row(max(a.lat, b.lat)))
+                        if r0 <= r1 { body(Int32(pi), Int32(ri), a, b, r0, r1) }
+                        j = i
+                    }
+                }
+            }
+        }
+        eachEdge { _, _, _, _, r0, r1 in for k in r0...r1 { starts[k + 1] += 1 } }
+        for k in 0..<rows { starts[k + 1] += starts[k] }
+        var next = starts
+        var edges = [BandEdge](repeating: BandEdge(polygon: 0, ring: 0, a: LonLat(lon: 0, lat: 0), b: LonLat(lon: 0, lat: 0)),
+                               count: Int(starts[rows]))
+        eachEdge { pi, ri, a, b, r0, r1 in
+            for k in r0...r1 {
+                edges[Int(next[k])] = BandEdge(polygon: pi, ring: ri, a: a, b: b)
+                next[k] += 1
+            }
+        }
+        bandStarts.append(starts)
+        bandEdges.append(edges)
+    }
+
+    /// Whether region `r` holds `p` (in grid row `k`): the answer of `Region.contains`, from the
+    /// edges of that row only.
+    private func contains(_ r: Int, _ p: LonLat, row k: Int) -> Bool {
+        guard regions[r].bounds.contains(XY(x: p.lon, y: p.lat)) else { return false }
+        let edges = bandEdges[r], starts = bandStarts[r]
+        var polygon: Int32 = -1, ring: Int32 = -1
+        var odd = false, inExterior = false, inHole = false
+        for e in edges[Int(starts[k])..<Int(starts[k + 1])] {
+            if e.polygon != polygon || e.ring != ring {
+                if polygon >= 0 {
+                    if ring == 0 { inExterior = odd } else if odd { inHole = true }
+                    if e.polygon != polygon {
+                        if inExterior && !inHole { return true }
+                        inExterior = false
+                        inHole = false
+                    }
+                }
+                polygon = e.polygon
+                ring = e.ring
+                odd = false
+            }
+            let a = e.a, b = e.b
+            if (a.lat > p.lat) != (b.lat > p.lat) {
+                let x = (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon
+                if p.lon < x { odd.toggle() }
+            }
+        }
+        if polygon >= 0 {
+            if ring == 0 { inExterior = odd } else if odd { inHole = true }
+            if inExterior && !inHole { return true }
+        }
+        return false
     }
 
     private func col(_ lon: Double) -> Int { Int(((lon - origin.lon) / cell).rounded(.down)) }
@@ -91,7 +171,7 @@ public final class RegionGrid: @unchecked Sendable {
         if owner[idx] > 0 { return regions[Int(owner[idx] - 1)] }
         guard boundary[idx] >= 0 else { return nil }
         // Candidates in region order, as a scan of every region would find them.
-        for ri in candidates[Int(boundary[idx])] where regions[Int(ri)].contains(p) { return regions[Int(ri)] }
+        for ri in candidates[Int(boundary[idx])] where contains(Int(ri), p, row: y) { return regions[Int(ri)] }
         return nil
     }
 }

@@ -103,14 +103,16 @@ struct Placed {
     var entry: GazetteerEntry?
     var warnings: [InputProblem]
 
-    init(_ r: ResolvedIncident, categories: inout [String: IncidentCategory]) {
+    init(_ r: ResolvedIncident, categories: inout [(String, IncidentCategory)]) {
         point = r.point
+        // Exports use a few kinds, read into shared strings: a short list compares them fastest.
         let kind = r.incident.kind
-        if let known = categories[kind] { category = known } else {
+        if let known = categories.first(where: { $0.0 == kind }) { category = known.1 } else {
             category = IncidentCategory(kind: kind)
-            if categories.count < 1_000 { categories[kind] = category }
+            if categories.count < 32 { categories.append((kind, category)) }
         }
-        killed = r.incident.claims.compactMap(\.killed).max() ?? 0
+        killed = 0
+        for c in r.incident.claims { if let k = c.killed, k > killed { killed = k } }
         date = r.incident.date
         country = r.country
         sources = r.incident.sources
@@ -263,10 +265,10 @@ extension RenderJob {
                 e.outcomes.reserveCapacity(chunk.count)
                 e.placed.reserveCapacity(chunk.count)
                 let detailed = !overflowed.isSet
-                var categories: [String: IncidentCategory] = [:]
+                var categories: [(String, IncidentCategory)] = []
                 if !layerNames.isEmpty { e.buffers[0].reserveCapacity(1_200 * chunk.count) }
-                for (i, incident) in chunk.enumerated() {
-                    switch resolver.resolve(incident) {
+                for i in chunk.indices {
+                    switch resolver.resolve(chunk[i]) {
                     case .failure(let p): e.outcomes.append(.failed(p))
                     case .success(let r) where !filter.keeps(r):
                         e.outcomes.append(.dropped(r.warnings))
@@ -293,7 +295,6 @@ extension RenderJob {
                         e.placed.append(Placed(r, categories: &categories))
                         if detailed { e.resolved.append(r) }
                     }
-                    _ = i
                 }
             }
 
