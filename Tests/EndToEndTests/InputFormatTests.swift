@@ -192,4 +192,27 @@ final class ManyIncidentsTests: XCTestCase {
         XCTAssertEqual(lines.filter { $0.contains("bad.csv:") }.count, 3, failed.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: tmp.appendingPathComponent("none").path))
     }
+
+    /// A progress line on a terminal, nothing of it in a pipe or a log.
+    func testProgressShowsOnATerminalOnly() throws {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("incidentmap-progress-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        var csv = "event_id_cnty,event_date,sub_event_type,location,latitude,longitude\n"
+        for i in 1...5_000 { csv += "P\(i),3 March 2024,Armed clash,Place \(i),\(27 + Double(i % 40) * 0.02),\(64 + Double(i % 30) * 0.02)\n" }
+        let input = tmp.appendingPathComponent("rows.csv")
+        try csv.write(to: input, atomically: true, encoding: .utf8)
+        let piped = try incidentmap(["render", input.path, "--svg", "-o", tmp.appendingPathComponent("a.svg").path])
+        XCTAssertEqual(piped.status, 0, piped.stderr)
+        XCTAssertFalse(piped.stderr.contains("rows/s"), piped.stderr)
+        // script(1) runs the command on a pseudo-terminal and copies what it shows.
+        let command = [incidentmapBinary.path, "render", input.path, "--svg", "-o", tmp.appendingPathComponent("b.svg").path]
+            .map { "'\($0)'" }.joined(separator: " ")
+        let shown = try runTool("script", ["-qec", command, "/dev/null"])
+        XCTAssertEqual(shown.status, 0, shown.stdoutText)
+        XCTAssertTrue(shown.stdoutText.contains("rows.csv:"), shown.stdoutText)
+        XCTAssertTrue(shown.stdoutText.contains("rows/s"), shown.stdoutText)
+        // The line is cleared once the file is read.
+        XCTAssertTrue(shown.stdoutText.contains("\r\u{1B}[K"), shown.stdoutText)
+    }
 }
