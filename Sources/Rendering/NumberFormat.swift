@@ -20,7 +20,7 @@ public enum NumberFormat {
             out.append(contentsOf: Array("\(value)".utf8))
             return
         }
-        var n = UInt64(scaled)
+        let n = UInt64(scaled)
         if n == 0 { out.append(UInt8(ascii: "0")); return }
         if value < 0 { out.append(UInt8(ascii: "-")) }
         let unit = UInt64(powers[d])
