@@ -20,9 +20,11 @@ let package = Package(
         // Longitude/latitude geometry values, GeoJSON geometry reading, planar helpers.
         .target(name: "Geometry"),
         // Place names to coordinates: bundled GeoNames/Natural Earth data and user overlays.
-        .target(name: "Gazetteer", dependencies: ["Geometry", "Projection", "Yams"]),
+        .target(name: "Gazetteer", dependencies: ["Geometry", "Projection", "Yams", "YAMLGuard"]),
+        // Refuses YAML that would make composing it explode (aliases, deep nesting, too many values).
+        .target(name: "YAMLGuard", dependencies: ["Yams"]),
         // The incident model and the readers of incident files.
-        .target(name: "Incidents", dependencies: ["Geometry", "Yams"]),
+        .target(name: "Incidents", dependencies: ["Geometry", "Yams", "YAMLGuard"]),
         // GeoJSON layers and SVG maps.
         .target(name: "Rendering", dependencies: ["Geometry", "Projection"]),
         // One run: read → resolve → measure → render, with atomic output.

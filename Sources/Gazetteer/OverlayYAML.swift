@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import YAMLGuard
 import Yams
 
 /// Reads a user gazetteer overlay written in YAML:
@@ -24,6 +25,11 @@ enum OverlayYAML {
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
             throw GazetteerDataError(file: file, line: nil, field: nil, message: "cannot read as UTF-8 text (\(error.localizedDescription))")
         }
+        // Aliases, deep nesting and huge files are refused before composing (an alias bomb of a
+        // few lines would otherwise expand into billions of values).
+        var bytes = text
+        let refused = bytes.withUTF8 { YAMLPrescan.check($0, maxDepth: 64, maxValues: 1_000_000, documents: "gazetteer overlays") }
+        if let refused { throw GazetteerDataError(file: file, line: refused.line, field: nil, message: refused.message) }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch let e as YamlError {
             throw GazetteerDataError(file: file, line: nil, field: nil, message: "YAML syntax error: \(e)")

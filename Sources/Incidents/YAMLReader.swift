@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import YAMLGuard
 import Yams
 
 /// Reads the human-written YAML incident format (see README, "Incident files").

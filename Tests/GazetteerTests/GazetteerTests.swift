@@ -142,6 +142,22 @@ final class GazetteerTests: XCTestCase {
 }
 
 final class OverlayYAMLTests: XCTestCase {
+    /// An alias bomb of a few lines (nine aliases of nine aliases…) is refused at once, with its line.
+    func testAliasesInAnOverlayAreRefusedNotExpanded() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gzb-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var text = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for i in 1...9 { text += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 9).joined(separator: ", ") + "]\n" }
+        text += "places:\n  - name: Kalag\n    latitude: 26.5\n    longitude: 62.1\n    aliases: *a9\n"
+        let bomb = dir.appendingPathComponent("bomb.yaml")
+        try text.write(to: bomb, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try Gazetteer.load(overlays: [bomb])) { e in
+            let s = String(describing: e)
+            XCTAssertTrue(s.contains("bomb.yaml:2") && s.contains("alias") && s.contains("gazetteer overlays"), s)
+        }
+    }
+
     func testYAMLOverlayAddsPlacesAndReportsLines() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gzy-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -5,15 +5,18 @@ import CYaml
 /// file expands nine aliases of nine aliases into 10⁹ values, and Yams hashes whole
 /// alias trees when it checks mapping keys), nesting deeper than the reader allows, and
 /// more values than the limit. Syntax errors are left to the composer, which reports them.
-enum YAMLPrescan {
+/// Shared by the incident reader and the gazetteer's overlay reader.
+public enum YAMLPrescan {
     /// What is refused and on which line (1-based).
-    struct Failure: Equatable {
-        var line: Int
-        var message: String
+    public struct Failure: Equatable, Sendable {
+        public var line: Int
+        public var message: String
     }
 
-    /// nil when `text` (UTF-8, without a BOM) may be composed, else the first thing refused.
-    static func check(_ text: UnsafeBufferPointer<UInt8>, maxDepth: Int, maxValues: Int) -> Failure? {
+    /// nil when `text` (UTF-8, without a BOM) may be composed, else the first thing refused;
+    /// `documents` names the kind of file in messages ("incident files").
+    public static func check(_ text: UnsafeBufferPointer<UInt8>, maxDepth: Int, maxValues: Int,
+                             documents: String = "incident files") -> Failure? {
         var parser = yaml_parser_t()
         // yaml_parser_initialize returns 0 when it cannot allocate its buffers.
         guard yaml_parser_initialize(&parser) != 0 else { return nil }
@@ -36,7 +39,7 @@ enum YAMLPrescan {
                 return nil
             case YAML_ALIAS_EVENT:
                 let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
-                return Failure(line: line, message: "YAML alias *\(name): aliases are not allowed in incident files (write the value out)")
+                return Failure(line: line, message: "YAML alias *\(name): aliases are not allowed in \(documents) (write the value out)")
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 depth += 1
                 values += 1
