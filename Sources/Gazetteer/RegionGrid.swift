@@ -147,11 +147,7 @@ public final class RegionGrid: @unchecked Sendable {
                 ring = e.ring
                 odd = false
             }
-            let a = e.a, b = e.b
-            if (a.lat > p.lat) != (b.lat > p.lat) {
-                let x = (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon
-                if p.lon < x { odd.toggle() }
-            }
+            if PointInPolygon.crosses(e.a, e.b, p) { odd.toggle() }
         }
         if polygon >= 0 {
             if ring == 0 { inExterior = odd } else if odd { inHole = true }

@@ -7,14 +7,19 @@ public enum PointInPolygon {
         var inside = false
         var j = ring.count - 1
         for i in 0..<ring.count {
-            let a = ring[i], b = ring[j]
-            if (a.lat > p.lat) != (b.lat > p.lat) {
-                let x = (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon
-                if p.lon < x { inside.toggle() }
-            }
+            if crosses(ring[i], ring[j], p) { inside.toggle() }
             j = i
         }
         return inside
+    }
+
+    /// Whether the ray from `p` towards increasing longitude crosses edge (`a`, `b`) (`a` the
+    /// later vertex of the ring): one step of the even–odd rule, for callers that keep their
+    /// own subsets of a ring's edges.
+    @inline(__always)
+    public static func crosses(_ a: LonLat, _ b: LonLat, _ p: LonLat) -> Bool {
+        guard (a.lat > p.lat) != (b.lat > p.lat) else { return false }
+        return p.lon < (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon
     }
 
     /// True when `p` is inside the polygon's exterior and outside its holes.

@@ -68,7 +68,12 @@ public enum CSVIncidentReader {
         var duplicates = reader.duplicateIDs()
         var problems: [InputProblem] = []
         while let chunk = reader.next(rows: CSVChunkedReader.defaultRows) {
-            if chunk.firstRow == 1 { duplicates.reserve(reader.estimatedRows) }
+            if chunk.firstRow == 1 {
+                // Room for the rows the file holds at the rate of the first chunk.
+                let estimate = reader.estimatedRows
+                duplicates.reserve(estimate)
+                reserve(estimate)
+            }
             let rows = reader.read(chunk)
             let (twice, drop) = duplicates.check(rows)
             problems += rows.problems + twice

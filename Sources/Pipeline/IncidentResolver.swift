@@ -12,7 +12,7 @@ public struct IncidentResolver {
     public let borders: BorderDistance
     /// Whether `resolve` measures the nearest border and finds the province (a binned map
     /// needs neither).
-    public var measuresBorder = true
+    public var measuresDetail = true
     /// Accept the best candidate of an ambiguous name instead of failing.
     public var acceptAmbiguous: Bool
     /// Country context applied to every name (`--country`).
@@ -108,7 +108,7 @@ public struct IncidentResolver {
             }
         }
         let country = gazetteer.country(at: point)
-        let province = measuresBorder ? gazetteer.province(at: point) : nil
+        let province = measuresDetail ? gazetteer.province(at: point) : nil
         if let declared = inc.country {
             let code = cache.countryCode(declared, gazetteer)
             if let actual = country?.id, actual != code {
@@ -129,7 +129,7 @@ public struct IncidentResolver {
         }
         return .success(ResolvedIncident(incident: inc, point: point, precision: precision ?? .exact, resolution: record, entry: entry,
                                          country: country?.id, province: province?.id, provinceName: province?.name,
-                                         border: measuresBorder ? borders.nearest(to: point) : nil, origin: origin, originName: originName,
+                                         border: measuresDetail ? borders.nearest(to: point) : nil, origin: origin, originName: originName,
                                          otherCandidates: others, warnings: warnings))
     }
 }

@@ -129,6 +129,7 @@ public final class MappedInput {
     private let base: UnsafeMutableRawPointer?
     private let length: Int
     private var released = 0
+    private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     /// Maps the file at `path`.
     public init(path: String) throws {
@@ -155,7 +156,7 @@ public final class MappedInput {
     /// starts a new pass over the file.
     public func release(before offset: Int) {
         guard let base else { return }
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let page = MappedInput.pageSize
         if offset < released { released = 0 }
         let end = min(offset, length) / page * page
         guard end > released else { return }

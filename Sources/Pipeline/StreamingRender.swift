@@ -43,8 +43,7 @@ final class GeoJSONStream {
 
     /// Grows the collection's bounding box by a feature's.
     func extend(_ b: BoundingBox?) {
-        guard let b else { return }
-        if bbox == nil { bbox = b } else { bbox!.extend(XY(x: b.minX, y: b.minY)); bbox!.extend(XY(x: b.maxX, y: b.maxY)) }
+        GeoJSONWriter.extend(&bbox, with: b)
     }
 
     private func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
@@ -219,8 +218,9 @@ extension RenderJob {
             early = (first, input, csvReader(input, path: displayNames[first] ?? first))
         }
         loading.wait()
-        var (gazetteer, filter, resolver) = try placed!.get()
-        resolver.measuresBorder = request.geojson
+        let (gazetteer, filter, placer) = try placed!.get()
+        var resolver = placer
+        resolver.measuresDetail = request.geojson
         _ = gazetteer.country(at: LonLat(lon: 0, lat: 0))  // build the grids before the workers share them
         let writer = GeoJSONWriter(precision: request.precision)
         let perIncident = LayerBuilder(gazetteer: gazetteer, extent: BoundingBox(minX: -180, minY: -90, maxX: 180, maxY: 90))
@@ -258,7 +258,7 @@ extension RenderJob {
             // feature skips the comma).
             let layerNames = streams.isEmpty ? [] : ["incidents"] + optional
             let overflowed = DetailFlag()
-            let resolver = resolver
+            let resolver = resolver  // a constant for the encoding tasks (a captured var is re-read on every use)
             let streamList = layerNames.map { streams[$0]! }
             func encode(_ chunk: [Incident], _ e: EncodedChunk) {
                 e.incidents = chunk
@@ -408,7 +408,7 @@ extension RenderJob {
                         let state = CSVFileState(input: input, duplicates: reader.duplicateIDs())
                         var rows = 0
                         while let part = reader.next(rows: chunkSize) {
-                            if rows == 0 { state.duplicates.reserve(reader.estimatedRows) }
+                            if part.firstRow == 1 { state.duplicates.reserve(reader.estimatedRows) }
                             submit { chunk in
                                 let read = reader.read(part)
                                 chunk.rows = read
@@ -506,7 +506,7 @@ extension RenderJob {
     /// An incident the map shows in detail, with the nearest border and the province when
     /// placing skipped them.
     static func detailedIncident(_ r: ResolvedIncident, _ resolver: IncidentResolver) -> ResolvedIncident {
-        guard !resolver.measuresBorder else { return r }
+        guard !resolver.measuresDetail else { return r }
         var r = r
         r.border = resolver.borders.nearest(to: r.point)
         let province = resolver.gazetteer.province(at: r.point)

@@ -69,7 +69,12 @@ public struct GeoJSONWriter: Sendable {
 
     /// Grows `bbox` to hold `geometry`.
     public static func extend(_ bbox: inout BoundingBox?, with geometry: Geometry) {
-        guard let b = geometry.bounds else { return }
+        extend(&bbox, with: geometry.bounds)
+    }
+
+    /// Grows `bbox` to hold `box`.
+    public static func extend(_ bbox: inout BoundingBox?, with box: BoundingBox?) {
+        guard let b = box else { return }
         if bbox == nil { bbox = b } else {
             bbox!.extend(XY(x: b.minX, y: b.minY))
             bbox!.extend(XY(x: b.maxX, y: b.maxY))

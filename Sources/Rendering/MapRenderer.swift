@@ -226,7 +226,7 @@ struct MapBuilder {
 
     mutating func build() throws -> RenderedMap {
         let frame = georef.frame
-        var defs: [SVGNode] = [
+        let defs: [SVGNode] = [
             .el("style", [], [.text(MapStyle.css(prefix: p, theme: options.theme) + (options.extraCSS.map { "\n/* --css */\n" + $0 } ?? ""))]),
             .el("clipPath", [("id", "\(p)frame-clip")], [
                 .el("rect", [("x", n(frame.minX)), ("y", n(frame.minY)), ("width", n(frame.width)), ("height", n(frame.height))]),
