@@ -74,16 +74,7 @@ final class CSVIncidentReaderTests: XCTestCase {
     }
 
     func problems(_ data: Data, path: String = "t.csv", limits: CSVIncidentReader.Limits = .init()) -> [String] {
-        do {
-            _ = try CSVIncidentReader.read(data, path: path, limits: limits)
-            XCTFail("read without problems")
-            return []
-        } catch let e as InputErrors {
-            return e.problems.map(\.description)
-        } catch {
-            XCTFail("unexpected error \(error)")
-            return []
-        }
+        inputProblems { _ = try CSVIncidentReader.read(data, path: path, limits: limits) }
     }
 
     func problems(_ text: String, limits: CSVIncidentReader.Limits = .init()) -> [String] {

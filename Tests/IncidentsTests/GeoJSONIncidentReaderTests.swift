@@ -13,16 +13,7 @@ final class GeoJSONIncidentReaderTests: XCTestCase {
     }
 
     func problems(_ data: Data) -> [String] {
-        do {
-            _ = try GeoJSONIncidentReader.read(data, path: "t.geojson")
-            XCTFail("read without problems")
-            return []
-        } catch let e as InputErrors {
-            return e.problems.map(\.description)
-        } catch {
-            XCTFail("unexpected error \(error)")
-            return []
-        }
+        inputProblems { _ = try GeoJSONIncidentReader.read(data, path: "t.geojson") }
     }
 
     /// A FeatureCollection with one feature per line (as QGIS writes them), starting on line 3.
