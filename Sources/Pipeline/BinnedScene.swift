@@ -7,14 +7,14 @@ import Rendering
 extension RenderJob {
     /// The map of many incidents: markers aggregated by cell (about 1/40 of the extent),
     /// each sized by how many incidents it stands for and labelled by the nearest town.
-    static func binnedMap(_ c: Collected, _ prepared: Prepared, _ request: RenderRequest) throws -> RenderedMap {
-        let gazetteer = prepared.loaded.gazetteer
+    static func aggregatedMap(_ c: MapCollector, _ run: RunIncidents, _ request: RenderRequest) throws -> RenderedMap {
+        let gazetteer = run.gazetteer
         let b = c.bounds ?? BoundingBox(minX: 60, minY: 25, maxX: 70, maxY: 35)
         let size = max(0.05, max(b.width, b.height) / 60)
         struct Bin { var count = 0, killed = 0, lon = 0.0, lat = 0.0; var kinds: [IncidentCategory: Int] = [:] }
         var bins: [Int64: Bin] = [:]
         for (p, category, killed) in c.points {
-            let key = Int64((p.lon / size).rounded(.down)) << 32 | Int64(Int32(truncatingIfNeeded: Int((p.lat / size).rounded(.down))))
+            let key = cellKey(p, size: size)
             bins[key, default: Bin()].count += 1
             bins[key]!.killed += killed
             bins[key]!.lon += p.lon
@@ -49,7 +49,7 @@ extension RenderJob {
         }
         let countries = c.countries.sorted().compactMap { gazetteer.country(code: $0)?.name }
         let range = c.first.map { f in c.last.map { f == $0 ? f.shortText : "\(f.shortText) – \($0.shortText)" } ?? f.shortText } ?? ""
-        let title = RenderJob.title(prepared, request)
+        let title = RenderJob.title(run, countries: c.countries, request)
         let subtitle = "\(range) · \(c.count) incidents in \(items.count) cells of \(NumberFormat.fixed(size, 2))°" + (countries.isEmpty ? "" : " · \(countries.joined(separator: ", "))")
         let builder = SceneBuilder(gazetteer: gazetteer)
         var scene = builder.scene([], title: title, crsName: crsName(request), command: request.command)
@@ -59,10 +59,18 @@ extension RenderJob {
         scene.attribution[scene.attribution.count - 1] = "Projection: \(crsName(request)). Made with incidentmap."
         if !c.outlets.isEmpty { scene.attribution.append("Incident sources include: \(c.outlets.joined(separator: "; ")). Figures are the claims of the sources, not verified.") }
         scene.countries = scene.countries.map { var a = $0; a.focus = c.countries.contains($0.id); return a }
-        var options = MapOptions(crs: request.crs, width: request.width, height: request.height, idPrefix: request.idPrefix,
-                                 theme: request.theme, inset: request.inset)
+        var options = try mapOptions(request)
         options.bbox = b.expanded(dx: size, dy: size)
         options.binCellDegrees = size
         return try MapRenderer.render(scene, options: options)
+    }
+
+    /// The cell of `p` in a grid of `size` degrees: the column in the high 32 bits, the row in
+    /// the low 32 bits as an unsigned pattern, so that negative rows (south of the equator) and
+    /// negative columns (west of Greenwich) stay apart from their neighbours.
+    static func cellKey(_ p: LonLat, size: Double) -> Int64 {
+        let column = Int32(truncatingIfNeeded: Int((p.lon / size).rounded(.down)))
+        let row = Int32(truncatingIfNeeded: Int((p.lat / size).rounded(.down)))
+        return Int64(column) << 32 | Int64(UInt32(bitPattern: row))
     }
 }

@@ -58,64 +58,6 @@ public enum InputReader {
             throw InputErrors([InputProblem(file: path, line: 0, field: nil, message: "cannot read (\(error))")])
         }
     }
-
-    /// Reads every file; throws all problems of all files at once. Messages and
-    /// outputs name each file by `displayNames[path]` when given (else its path).
-    public static func read(_ paths: [String], format forced: InputFormat? = nil, displayNames: [String: String] = [:]) throws -> [IncidentFile] {
-        var files: [IncidentFile] = []
-        var problems: [InputProblem] = []
-        for realPath in paths {
-            let path = displayNames[realPath] ?? realPath
-            let data: Data
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: realPath, isDirectory: &isDir) else {
-                problems.append(InputProblem(file: path, line: 0, field: nil, message: "no such file"))
-                continue
-            }
-            if isDir.boolValue {
-                problems.append(InputProblem(file: path, line: 0, field: nil, message: "is a directory, expected an incident file"))
-                continue
-            }
-            // A device, pipe or socket is no incident file (Foundation would call it a permission problem).
-            // stat(2) follows symbolic links and returns 0 on success.
-            var info = stat()
-            if stat(realPath, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
-                problems.append(InputProblem(file: path, line: 0, field: nil, message: "not a regular file (a device, pipe or socket); expected an incident file"))
-                continue
-            }
-            if let size = (try? FileManager.default.attributesOfItem(atPath: realPath))?[.size] as? Int, size > maxFileSize {
-                problems.append(InputProblem(file: path, line: 0, field: nil, message: "file is \(size) bytes; the limit is \(maxFileSize)"))
-                continue
-            }
-            do { data = try Data(contentsOf: URL(fileURLWithPath: realPath)) } catch {
-                problems.append(InputProblem(file: path, line: 0, field: nil, message: "cannot read (\(error.localizedDescription))"))
-                continue
-            }
-            do {
-                switch format(of: realPath, data: data, forced: forced) {
-                case .yaml: files.append(try YAMLIncidentReader.read(data, path: path))
-                case .csv: files.append(try CSVIncidentReader.read(data, path: path))
-                case .geojson: files.append(try GeoJSONIncidentReader.read(data, path: path))
-                }
-            } catch let e as InputErrors {
-                problems += e.problems
-            }
-        }
-        // Ids must be unique across all files.
-        var firstSeen: [String: InputLocation] = [:]
-        for f in files {
-            for inc in f.incidents {
-                if let first = firstSeen[inc.id] {
-                    problems.append(InputProblem(file: inc.location.file, line: inc.fieldLines["id"] ?? inc.location.line, field: "id",
-                                                 message: "duplicate id \"\(inc.id)\" (first at \(first))"))
-                } else {
-                    firstSeen[inc.id] = InputLocation(file: inc.location.file, line: inc.fieldLines["id"] ?? inc.location.line)
-                }
-            }
-        }
-        if !problems.isEmpty { throw InputErrors(problems) }
-        return files
-    }
 }
 
 /// A file mapped read-only and private, whose pages a reader can drop behind itself.

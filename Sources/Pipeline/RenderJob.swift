@@ -64,25 +64,27 @@ public struct RenderResult: Sendable {
     public var svgForStandardOutput: String?
 }
 
-/// Runs one render: read → resolve → measure → render → write atomically.
+/// The incidents a map or report shows, as the stream delivered them.
+public struct RunIncidents {
+    /// The gazetteer (bundled data and the user's overlays).
+    public var gazetteer: Gazetteer
+    /// Titles the inputs give, in input order.
+    public var titles: [String]
+    /// The incidents kept whole, in input order: all of them while there are few.
+    public var incidents: [ResolvedIncident]
+    /// Every incident that passed the filters.
+    public var total: Int
+    /// Warnings to show.
+    public var warnings: [InputProblem]
+}
+
+/// Runs one command over the incident stream: read → place → filter → sinks, with atomic output.
 public enum RenderJob {
     /// The bundled example's path, found beside the gazetteer data.
     public static func bundledExample() -> String? {
         guard let data = DataDirectory.locate() else { return nil }
         let url = data.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Examples/january-2024.yaml")
         return FileManager.default.fileExists(atPath: url.path) ? url.path : nil
-    }
-
-    /// Inputs read and resolved (before filtering), with the gazetteer used.
-    public struct Loaded {
-        /// The files as read.
-        public var files: [IncidentFile]
-        /// The gazetteer (bundled data and the user's overlays).
-        public var gazetteer: Gazetteer
-        /// Every incident placed, in input order.
-        public var resolved: [ResolvedIncident]
-        /// The request's filter with country names turned into codes.
-        public var filter: IncidentFilter
     }
 
     /// The gazetteer (with the user's overlays), the filter with country names turned into
@@ -97,30 +99,9 @@ public enum RenderJob {
         return (gazetteer, filter, resolver)
     }
 
-    /// Reads every input and places every incident; throws every problem at once.
-    public static func load(_ request: RenderRequest, inputs: [String], displayNames: [String: String] = [:]) throws -> Loaded {
-        let files = try InputReader.read(inputs, format: request.format, displayNames: displayNames)
-        let (gazetteer, filter, resolver) = try placing(request)
-        return Loaded(files: files, gazetteer: gazetteer, resolved: try resolver.resolve(files.flatMap(\.incidents)), filter: filter)
-    }
-
-    /// Runs the request; nothing is written unless every step succeeded.
-    public static func run(_ request: RenderRequest) throws -> RenderResult {
-        try stream(request)
-    }
-
-    /// Inputs read, placed and filtered, ready to render.
-    public struct Prepared {
-        /// Everything read and placed.
-        public var loaded: Loaded
-        /// The incidents that pass the filters, in input order.
-        public var incidents: [ResolvedIncident]
-        /// Warnings to show.
-        public var warnings: [InputProblem]
-    }
-
     /// The inputs to read (the bundled example when none) with the names messages give them,
-    /// after the checks every run makes first: no output is also an input, and PROJ accepts the CRS.
+    /// after the checks every run makes first: no output is also an input, PROJ accepts the
+    /// CRS, and the --css file can be read.
     static func checkedInputs(_ request: RenderRequest) throws -> (paths: [String], displayNames: [String: String]) {
         var inputs = request.inputs
         var displayNames: [String: String] = [:]
@@ -137,28 +118,86 @@ public enum RenderJob {
                 throw OutputError(path: out, message: "output path is also an input; refusing to overwrite it")
             }
         }
-        // The CRS is checked first: a CRS PROJ rejects fails before any work.
+        // The CRS and the CSS are checked first: a CRS PROJ rejects fails before any work.
         if let crs = request.crs { _ = try Projection(from: "EPSG:4326", to: crs) }
+        _ = try extraCSS(request)
         return (inputs, displayNames)
     }
 
-    /// Checks the request, reads and places every incident and applies the filters.
-    public static func prepare(_ request: RenderRequest) throws -> Prepared {
-        let (inputs, displayNames) = try checkedInputs(request)
-        let loaded = try load(request, inputs: inputs, displayNames: displayNames)
-        let resolved = loaded.resolved.filter(loaded.filter.keeps)
-        if resolved.isEmpty && !loaded.resolved.isEmpty {
-            throw FilterError(message: "no incident passes the filters (--from/--to/--bbox/--country); nothing was written")
+    /// The text of the --css file, or nil when none was given.
+    static func extraCSS(_ request: RenderRequest) throws -> String? {
+        guard let css = request.cssFile else { return nil }
+        guard let text = try? String(contentsOfFile: css, encoding: .utf8) else {
+            throw OutputError(path: css, message: "cannot read the --css file as UTF-8 text")
         }
-        return Prepared(loaded: loaded, incidents: resolved, warnings: loaded.resolved.flatMap(\.warnings))
+        return text
+    }
+
+    /// The map options the request asks for; the same for a detailed and an aggregated map.
+    static func mapOptions(_ request: RenderRequest) throws -> MapOptions {
+        var options = MapOptions(crs: request.crs, width: request.width, height: request.height, idPrefix: request.idPrefix,
+                                 theme: request.theme, inset: request.inset)
+        options.extraCSS = try extraCSS(request)
+        return options
+    }
+
+    /// Runs `render`: the layers and/or the map; nothing is written unless every step succeeded.
+    public static func run(_ request: RenderRequest) throws -> RenderResult {
+        if request.geojson && request.output == nil { throw OutputError(path: "-o", message: "--geojson needs -o DIR") }
+        let wantsMap = request.svg || !request.geojson
+        // Without layers, only the map's detailed incidents need the nearest border and the
+        // province (found as they are delivered), and rows past them are read briefly.
+        let stream = try IncidentStream(request, measuresDetail: request.geojson,
+                                        fullRows: request.geojson ? .max : MapCollector.detailLimit + 1)
+        let staged = request.geojson ? try StagedDirectory(request.output!) : nil
+        do {
+            let layers = try staged.map {
+                try LayerSink(staged: $0, gazetteer: stream.gazetteer, precision: request.precision,
+                              optional: LayerSet.optionalNames.filter(request.extraLayers.contains))
+            }
+            let map = wantsMap ? MapCollector() : nil
+            try stream.run(encoder: layers?.encoder, sinks: [layers as IncidentSink?, map].compactMap { $0 })
+            try finished(stream)
+            let svgText = try map.map { try $0.map(incidents(stream, map: $0), request).svg }
+            if let staged, let layers {
+                var names = try layers.finish(gazetteer: stream.gazetteer)
+                if let svg = svgText {
+                    try staged.write("map.svg", Data(svg.utf8))
+                    names.append("map.svg")
+                }
+                try staged.publish()
+                return RenderResult(warnings: stream.shownWarnings, written: names.map { request.output! + "/" + $0 }, svgForStandardOutput: nil)
+            }
+            if let out = request.output, let svg = svgText {
+                try AtomicOutput.write(Data(svg.utf8), to: out)
+                return RenderResult(warnings: stream.shownWarnings, written: [out], svgForStandardOutput: nil)
+            }
+            return RenderResult(warnings: stream.shownWarnings, written: [], svgForStandardOutput: svgText)
+        } catch {
+            staged?.discard()
+            throw error
+        }
+    }
+
+    /// Throws the stream's problems, or an error when no incident is left to show.
+    static func finished(_ stream: IncidentStream) throws {
+        if let failure = stream.failure { throw failure }
+        if stream.kept == 0 {
+            throw FilterError(message: stream.seen == 0 ? "no incidents to map" : "no incident passes the filters (--from/--to/--bbox/--country); nothing was written")
+        }
+    }
+
+    /// What a map of the stream's incidents is drawn from.
+    static func incidents(_ stream: IncidentStream, map: MapCollector) -> RunIncidents {
+        RunIncidents(gazetteer: stream.gazetteer, titles: stream.titles, incidents: map.overflow ? [] : stream.completed(map.detailed), total: stream.kept,
+                     warnings: stream.shownWarnings)
     }
 
     /// The map's title: `--title`, else the first input's, else one made from the countries.
-    public static func title(_ prepared: Prepared, _ request: RenderRequest) -> String {
-        let gazetteer = prepared.loaded.gazetteer
-        let countries = Array(Set(prepared.incidents.compactMap(\.country))).sorted().compactMap { gazetteer.country(code: $0)?.name }
-        return request.title ?? prepared.loaded.files.compactMap(\.title).first
-            ?? (countries.isEmpty || countries.count > 3 ? "Incidents" : "Incidents in " + countries.joined(separator: " and "))
+    public static func title(_ run: RunIncidents, countries: Set<String>, _ request: RenderRequest) -> String {
+        let names = countries.sorted().compactMap { run.gazetteer.country(code: $0)?.name }
+        return request.title ?? run.titles.first
+            ?? (names.isEmpty || names.count > 3 ? "Incidents" : "Incidents in " + names.joined(separator: " and "))
     }
 
     /// A name for the map's CRS, for attribution lines.
@@ -166,18 +205,12 @@ public enum RenderJob {
         request.crs ?? "azimuthal equidistant centred on the incidents (WGS84)"
     }
 
-    /// The SVG map of the prepared incidents.
-    public static func map(_ prepared: Prepared, _ request: RenderRequest) throws -> RenderedMap {
-        var options = MapOptions(crs: request.crs, width: request.width, height: request.height, idPrefix: request.idPrefix,
-                                 theme: request.theme, inset: request.inset)
-        if let css = request.cssFile {
-            guard let text = try? String(contentsOfFile: css, encoding: .utf8) else {
-                throw OutputError(path: css, message: "cannot read the --css file as UTF-8 text")
-            }
-            options.extraCSS = text
-        }
-        let scene = SceneBuilder(gazetteer: prepared.loaded.gazetteer)
-            .scene(prepared.incidents, title: title(prepared, request), crsName: crsName(request), command: request.command)
-        return try MapRenderer.render(scene, options: options)
+    /// The SVG map of incidents shown in detail.
+    static func map(_ run: RunIncidents, _ request: RenderRequest) throws -> RenderedMap {
+        let scene = SceneBuilder(gazetteer: run.gazetteer)
+            .scene(run.incidents, title: title(run, countries: Set(run.incidents.compactMap(\.country)), request),
+                   crsName: crsName(request), command: request.command)
+        return try MapRenderer.render(scene, options: mapOptions(request))
     }
+
 }

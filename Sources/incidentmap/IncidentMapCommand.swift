@@ -51,6 +51,14 @@ func report(_ error: Error) -> ExitCode {
     }
 }
 
+/// Prints warnings to standard error, the same way in every command: a long list is summed up
+/// after the first hundred.
+func printWarnings(_ warnings: [InputProblem]) {
+    var stderr = StandardError()
+    for w in warnings.prefix(100) { print("\(w)", to: &stderr) }
+    if warnings.count > 100 { print("… \(warnings.count - 100) more warnings (see the GeoJSON's warnings property)", to: &stderr) }
+}
+
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
 }

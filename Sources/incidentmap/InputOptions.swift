@@ -1,15 +1,17 @@
 import ArgumentParser
 import Foundation
 import Pipeline
+import Rendering
 
 extension InputFormat: ExpressibleByArgument {}
+extension MapTheme: ExpressibleByArgument {}
 
 /// Options shared by `render`, `check` and `report`: what to read, how to place it, what to keep.
 struct InputOptions: ParsableArguments {
     @Argument(help: "Incident files: YAML, CSV (ACLED exports and others) or GeoJSON. None: the bundled January 2024 example.")
     var inputs: [String] = []
 
-    @Option(name: .customLong("input-format"), help: "Input format (yaml, csv, geojson) when the extension and content do not tell (render and check also take --format).")
+    @Option(name: .customLong("input-format"), help: "Input format (yaml, csv, geojson) when the extension and content do not tell.")
     var format: InputFormat?
 
     @Option(help: "Extra gazetteer entries (CSV, TSV or YAML with name, latitude, longitude, …). Repeatable.")
@@ -48,10 +50,10 @@ struct InputOptions: ParsableArguments {
         return f
     }
 
-    /// Copies these options into a request; `formatAlias` is a command's own `--format` for the input format.
-    func apply(to request: inout RenderRequest, formatAlias: InputFormat? = nil) throws {
+    /// Copies these options into a request.
+    func apply(to request: inout RenderRequest) throws {
         request.inputs = inputs
-        request.format = format ?? formatAlias
+        request.format = format
         request.gazetteerOverlays = gazetteer
         request.acceptAmbiguous = acceptBest
         request.admin1 = admin1

@@ -19,38 +19,29 @@ extension IncidentMapCommand {
 
         @OptionGroup var input: InputOptions
 
+        @OptionGroup var look: MapLookOptions
+
         @Option(name: .shortAndLong, help: "Output directory.")
         var output: String
 
-        @Option(help: "html or markdown.")
+        @Option(help: "Report format: html or markdown.")
         var format: ReportFormat = .html
-
-        @Option(help: "Map CRS: anything PROJ accepts. Default: azimuthal equidistant centred on the incidents.")
-        var crs: String?
-
-        @Option(help: "Report and map title (default: the input's title).")
-        var title: String?
 
         @Option(help: "Prefix for every id in the map.")
         var idPrefix: String = "report-map-"
-
-        @Option(help: "Map colours: light, dark or print.")
-        var theme: MapTheme = .light
 
         func run() throws {
             var request = RenderRequest()
             do {
                 try input.apply(to: &request)
+                look.apply(to: &request)
                 request.output = output
-                request.crs = crs
-                request.title = title
                 request.idPrefix = idPrefix
-                request.theme = theme
                 request.svg = true
                 request.command = "incidentmap report"
                 let result = try ReportJob.run(request, format: format)
                 var stderr = StandardError()
-                for w in result.warnings { print("\(w)", to: &stderr) }
+                printWarnings(result.warnings)
                 for path in result.written { print("wrote \(path)", to: &stderr) }
             } catch {
                 throw report(error)

@@ -66,7 +66,7 @@ final class InputFormatTests: XCTestCase {
         let mislabelled = tmp.appendingPathComponent("points.txt")
         try Data(contentsOf: URL(fileURLWithPath: example("january-2024.geojson"))).write(to: mislabelled)
         XCTAssertEqual(try incidentmap(["check", mislabelled.path]).status, 0)
-        let r = try incidentmap(["check", mislabelled.path, "--format", "yaml"])
+        let r = try incidentmap(["check", mislabelled.path, "--input-format", "yaml"])
         XCTAssertNotEqual(r.status, 0)
     }
 

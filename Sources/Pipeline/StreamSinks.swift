@@ -1,0 +1,262 @@
+import Foundation
+import Gazetteer
+import Geometry
+import Incidents
+import Rendering
+
+// The sinks of an `IncidentStream`: the incidents-layer writer, the map collector and the
+// report's table. Each takes the kept incidents in input order.
+
+/// Where an encoding task put one feature of one layer.
+struct Piece {
+    var range: Range<Int>
+    var bounds: BoundingBox?
+}
+
+/// The features of one incident, by layer (incidents, then the optional layers asked for).
+struct Pieces {
+    private var pieces: (Piece?, Piece?, Piece?) = (nil, nil, nil)
+    func get(_ l: Int) -> Piece? { l == 0 ? pieces.0 : l == 1 ? pieces.1 : pieces.2 }
+    mutating func set(_ l: Int, _ p: Piece) {
+        switch l {
+        case 0: pieces.0 = p
+        case 1: pieces.1 = p
+        default: pieces.2 = p
+        }
+    }
+}
+
+/// Encodes the per-incident layers' features of a kept incident on an encoding thread: into
+/// one buffer per layer, each feature preceded by ",\n" (the file's first feature skips the comma).
+struct LayerEncoder {
+    /// "incidents", then the optional layers asked for.
+    let names: [String]
+    let writer: GeoJSONWriter
+    let perIncident: LayerBuilder
+
+    func reserve(_ incidents: Int, in e: EncodedChunk) {
+        e.buffers[0].reserveCapacity(1_200 * incidents)
+    }
+
+    func encode(_ r: ResolvedIncident, into e: EncodedChunk) -> Pieces {
+        var pieces = Pieces()
+        for (l, name) in names.enumerated() {
+            let start = e.buffers[l].count
+            e.buffers[l].append(0x2C)
+            e.buffers[l].append(0x0A)
+            var bounds: BoundingBox?
+            if l == 0 {
+                IncidentFeature.append(r, writer: writer, to: &e.buffers[l])
+                bounds = BoundingBox(minX: r.point.lon, minY: r.point.lat, maxX: r.point.lon, maxY: r.point.lat)
+            } else if let f = name == "uncertainty" ? perIncident.uncertaintyFeature(r) : perIncident.strikeFeature(r) {
+                writer.append(f, to: &e.buffers[l])
+                bounds = f.geometry.bounds
+            } else {
+                e.buffers[l].removeLast(2)
+                continue
+            }
+            pieces.set(l, Piece(range: start..<e.buffers[l].count, bounds: bounds))
+        }
+        return pieces
+    }
+}
+
+/// A GeoJSON FeatureCollection written to a file feature by feature, through a buffer.
+final class GeoJSONStream {
+    private let handle: FileHandle
+    private let path: String
+    private let writer: GeoJSONWriter
+    private var buffer: [UInt8] = []
+    private(set) var count = 0
+    private var bbox: BoundingBox?
+
+    init(url: URL, name: String, writer: GeoJSONWriter) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil), let h = try? FileHandle(forWritingTo: url) else {
+            throw OutputError(path: url.path, message: "cannot write")
+        }
+        handle = h
+        path = url.lastPathComponent
+        self.writer = writer
+        buffer = writer.header(name: name)
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    /// Appends `features` encoded features, each preceded by ",\n"; the file's first feature's
+    /// comma is dropped. A large run goes to the file without passing through the buffer.
+    func append(run: UnsafeBufferPointer<UInt8>, features: Int) throws {
+        guard features > 0 else { return }
+        let bytes = count == 0 ? UnsafeBufferPointer(rebasing: run[1...]) : run
+        count += features
+        if bytes.count >= 1 << 18 {
+            try flush()
+            try write(bytes)
+            return
+        }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    /// Grows the collection's bounding box by a feature's.
+    func extend(_ b: BoundingBox?) {
+        GeoJSONWriter.extend(&bbox, with: b)
+    }
+
+    private func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        do { try handle.write(contentsOf: bytes) } catch {
+            throw OutputError(path: path, message: "cannot write (\(error.localizedDescription))")
+        }
+    }
+
+    private func flush() throws {
+        try buffer.withUnsafeBufferPointer { try write($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func finish() throws {
+        buffer += writer.footer(bbox: bbox)
+        try flush()
+        try? handle.close()
+    }
+}
+
+/// Writes the GeoJSON layers into a staged directory: the per-incident layers as the chunks
+/// come, then the basemap layers around the incidents.
+final class LayerSink: IncidentSink {
+    let encoder: LayerEncoder
+    private let staged: StagedDirectory
+    private let streams: [GeoJSONStream]
+    /// Features of consecutive incidents lie back to back in a chunk's buffer: they go to the
+    /// file as runs.
+    private var runs: [(range: Range<Int>, count: Int)?]
+    /// Gazetteer entries the incidents were placed by, first seen first.
+    private var named: [GazetteerEntry] = []
+    private var namedIDs = Set<String>()
+    private var bounds: BoundingBox?
+
+    var wantsDetail: Bool { false }
+
+    init(staged: StagedDirectory, gazetteer: Gazetteer, precision: Int, optional: [String]) throws {
+        let writer = GeoJSONWriter(precision: precision)
+        encoder = LayerEncoder(names: ["incidents"] + optional, writer: writer,
+                               perIncident: LayerBuilder(gazetteer: gazetteer, extent: BoundingBox(minX: -180, minY: -90, maxX: 180, maxY: 90)))
+        self.staged = staged
+        streams = try encoder.names.map { try GeoJSONStream(url: staged.url(for: "\($0).geojson"), name: $0, writer: writer) }
+        runs = Array(repeating: nil, count: streams.count)
+    }
+
+    func consume(_ e: EncodedChunk, kept k: Int, pieces: Pieces, detailed: ResolvedIncident?) throws {
+        for l in streams.indices {
+            guard let piece = pieces.get(l) else { continue }
+            if let run = runs[l], run.range.upperBound == piece.range.lowerBound {
+                runs[l] = (run.range.lowerBound..<piece.range.upperBound, run.count + 1)
+            } else {
+                try flush(l, e)
+                runs[l] = (piece.range, 1)
+            }
+            streams[l].extend(piece.bounds)
+        }
+        let p = e.placed[k]
+        if bounds == nil { bounds = BoundingBox(minX: p.point.lon, minY: p.point.lat, maxX: p.point.lon, maxY: p.point.lat) } else {
+            bounds!.extend(XY(x: p.point.lon, y: p.point.lat))
+        }
+        if let entry = p.entry, namedIDs.insert(entry.id).inserted { named.append(entry) }
+    }
+
+    func endChunk(_ e: EncodedChunk) throws {
+        for l in streams.indices { try flush(l, e) }
+    }
+
+    private func flush(_ l: Int, _ e: EncodedChunk) throws {
+        guard let run = runs[l] else { return }
+        try e.buffers[l].withUnsafeBufferPointer { b in
+            try streams[l].append(run: UnsafeBufferPointer(rebasing: b[run.range]), features: run.count)
+        }
+        runs[l] = nil
+    }
+
+    /// Closes the per-incident layers and writes the basemap layers around the incidents.
+    /// Returns the layers' file names in the order written.
+    func finish(gazetteer: Gazetteer) throws -> [String] {
+        for s in streams { try s.finish() }
+        let writer = encoder.writer
+        let extent = bounds.map { $0.expanded(dx: 3, dy: 3) } ?? BoundingBox(minX: -180, minY: -90, maxX: 180, maxY: 90)
+        let layers = LayerBuilder(gazetteer: gazetteer, extent: extent)
+        try staged.write("places.geojson", Data(writer.collection(name: "places", features: layers.places(named: named))))
+        try staged.write("border.geojson", Data(writer.collection(name: "border", features: layers.borders())))
+        try staged.write("provinces.geojson", Data(writer.collection(name: "provinces", features: layers.areas(gazetteer.provinces, isCountry: false))))
+        try staged.write("countries.geojson", Data(writer.collection(name: "countries", features: layers.areas(gazetteer.countries, isCountry: true))))
+        return (LayerSet.names + encoder.names.dropFirst()).map { "\($0).geojson" }
+    }
+}
+
+/// What the map keeps of the incidents: all of them whole while there are few (the map shows
+/// them in detail), else a point, kind and toll of each (the map aggregates them).
+final class MapCollector: IncidentSink {
+    /// Incidents handed to the map in detail; beyond this they are aggregated.
+    static let detailLimit = 2_000
+
+    /// Incidents kept whole, for the map's labels and key (all of them while there are few).
+    private(set) var detailed: [ResolvedIncident] = []
+    /// Every kept incident's point, kind and largest claimed death toll (for an aggregated map).
+    private(set) var points: [(LonLat, IncidentCategory, Int)] = []
+    /// Bounding box of the kept points.
+    private(set) var bounds: BoundingBox?
+    private(set) var count = 0
+    private(set) var first: CalendarDate?, last: CalendarDate?
+    private(set) var countries = Set<String>()
+    /// Outlets of the incidents' sources, first seen first (at most 50).
+    private(set) var outlets: [String] = []
+    /// The country last inserted into `countries` (rows of one country come in runs).
+    private var lastCountry: String?
+    private let overflowed = OnceFlag()
+
+    /// Whether there were more than `detailLimit` incidents and the map aggregates them.
+    var overflow: Bool { overflowed.isSet }
+    var wantsDetail: Bool { !overflowed.isSet }
+
+    func consume(_ e: EncodedChunk, kept k: Int, pieces: Pieces, detailed r: ResolvedIncident?) throws {
+        let p = e.placed[k]
+        count += 1
+        let xy = XY(x: p.point.lon, y: p.point.lat)
+        if bounds == nil { bounds = BoundingBox(minX: xy.x, minY: xy.y, maxX: xy.x, maxY: xy.y) } else { bounds!.extend(xy) }
+        if first == nil || p.date.start < first! { first = p.date.start }
+        if last == nil || p.date.end > last! { last = p.date.end }
+        if let cc = p.country, lastCountry != cc {
+            countries.insert(cc)
+            lastCountry = cc
+        }
+        if outlets.count < 50 { for s in p.sources where !outlets.contains(s.outlet) { outlets.append(s.outlet) } }
+        points.append((p.point, p.category, p.killed))
+        guard !overflowed.isSet else { return }
+        if let r, detailed.count < Self.detailLimit {
+            detailed.append(r)
+        } else {
+            overflowed.set()
+            detailed = []
+        }
+    }
+
+    /// The SVG map: every incident in detail, or aggregated when there are more than `detailLimit`.
+    func map(_ run: RunIncidents, _ request: RenderRequest) throws -> RenderedMap {
+        overflow ? try RenderJob.aggregatedMap(self, run, request) : try RenderJob.map(run, request)
+    }
+}
+
+/// The incidents a report's table lists: the first `limit` kept, in input order.
+final class ReportTable: IncidentSink {
+    static let limit = MapCollector.detailLimit
+    private(set) var incidents: [ResolvedIncident] = []
+    private(set) var total = 0
+    private let full = OnceFlag()
+
+    var wantsDetail: Bool { !full.isSet }
+
+    func consume(_ e: EncodedChunk, kept k: Int, pieces: Pieces, detailed r: ResolvedIncident?) throws {
+        total += 1
+        guard let r, incidents.count < Self.limit else {
+            full.set()
+            return
+        }
+        incidents.append(r)
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Pipeline
+import Rendering
+
+/// Options of the map that `render` and `report` both draw: the same names, the same meaning.
+struct MapLookOptions: ParsableArguments {
+    @Option(help: "Map CRS: anything PROJ accepts (EPSG:32641, a PROJ string, WKT). Default: azimuthal equidistant centred on the incidents.")
+    var crs: String?
+
+    @Option(help: "Map title (default: the input's title).")
+    var title: String?
+
+    @Option(help: "SVG width in px.")
+    var width: Double = 1000
+
+    @Option(help: "SVG height in px.")
+    var height: Double = 820
+
+    @Option(help: "SVG colours: light, dark or print.")
+    var theme: MapTheme = .light
+
+    @Option(help: "A CSS file appended to the SVG's style block (classes carry the id prefix, e.g. .im-border).")
+    var css: String?
+
+    @Flag(help: "Leave out the locator inset.")
+    var noInset = false
+
+    func validate() throws {
+        if !(width >= 200 && width <= 10_000) || !(height >= 200 && height <= 10_000) {
+            throw ValidationError("--width and --height must be between 200 and 10000 px")
+        }
+    }
+
+    /// Copies these options into a request.
+    func apply(to request: inout RenderRequest) {
+        request.crs = crs
+        request.title = title
+        request.width = width
+        request.height = height
+        request.theme = theme
+        request.cssFile = css
+        request.inset = !noInset
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import XCTest
+
+/// `check`, `render` and `report` read incidents through one stream: the same problems in the
+/// same words and order, the same options at every size, the same aggregation.
+final class OneStreamTests: XCTestCase {
+    var tmp: URL!
+
+    override func setUpWithError() throws {
+        tmp = FileManager.default.temporaryDirectory.appendingPathComponent("incidentmap-stream-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: tmp)
+    }
+
+    /// The problem lines ("error: …") of a run, in order, and its exit status.
+    func problems(_ command: String, _ inputs: [String], _ extra: [String] = []) throws -> (lines: [String], status: Int32) {
+        var args = [command] + inputs + extra
+        switch command {
+        case "render": args += ["--svg", "-o", tmp.appendingPathComponent("map-\(UUID().uuidString).svg").path]
+        case "report": args += ["-o", tmp.appendingPathComponent("report-\(UUID().uuidString)").path]
+        default: break
+        }
+        let r = try incidentmap(args)
+        return (r.stderr.split(separator: "\n").map(String.init).filter { $0.hasPrefix("error:") || $0.contains(" problem") && $0.contains("nothing was written") }, r.status)
+    }
+
+    func assertSameProblems(_ inputs: [String], _ extra: [String] = [], file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
+        let check = try problems("check", inputs, extra)
+        let render = try problems("render", inputs, extra)
+        let report = try problems("report", inputs, extra)
+        XCTAssertEqual(check.lines, render.lines, "check and render disagree on \(inputs)", file: file, line: line)
+        XCTAssertEqual(check.lines, report.lines, "check and report disagree on \(inputs)", file: file, line: line)
+        XCTAssertEqual(check.status, render.status, "exit status of check and render on \(inputs)", file: file, line: line)
+        XCTAssertEqual(check.status, report.status, "exit status of check and report on \(inputs)", file: file, line: line)
+        return check.lines
+    }
+
+    func testEveryBadFileOfTheCorpusGivesTheSameProblemsInEveryCommand() throws {
+        let corpus = repositoryRoot.appendingPathComponent("Tests/EndToEndTests/Corpus")
+        let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0 != "manifest.tsv" }.sorted()
+        XCTAssertGreaterThan(files.count, 50)
+        // Files are run three at a time (each run is a process of its own).
+        let lock = NSLock()
+        var failing = 0, errors: [String] = []
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            do {
+                let lines = try assertSameProblems([corpus.appendingPathComponent(files[i]).path])
+                lock.lock(); if !lines.isEmpty { failing += 1 }; lock.unlock()
+            } catch {
+                lock.lock(); errors.append("\(files[i]): \(error)"); lock.unlock()
+            }
+        }
+        XCTAssertEqual(errors, [])
+        // The corpus is hostile: nearly every file must fail, and did fail in each command.
+        XCTAssertGreaterThan(failing, files.count * 3 / 4)
+    }
+
+    func testAnIdReusedAcrossFilesIsOneProblemWordedOnceForEveryCommand() throws {
+        let a = tmp.appendingPathComponent("a.csv"), b = tmp.appendingPathComponent("b.csv")
+        try "id,date,latitude,longitude,event_type\nD1,2024-01-16,26.9,64.1,Strike\nD2,2024-01-17,27.2,62.3,Strike\n".write(to: a, atomically: true, encoding: .utf8)
+        try "id,date,latitude,longitude,event_type\nD3,2024-01-18,27.4,62.4,Strike\nD1,2024-01-19,27.5,62.5,Strike\n".write(to: b, atomically: true, encoding: .utf8)
+        let lines = try assertSameProblems([a.path, b.path])
+        XCTAssertEqual(lines.first, "error: \(b.path):3: id: duplicate id \"D1\" (first at \(a.path):2)")
+        XCTAssertEqual(lines.count, 2, lines.joined(separator: "\n"))
+    }
+
+    func testProblemsOfAFileComeInLineOrderWhateverFindsThem() throws {
+        // A row problem (bad date), an unknown place and a duplicate id: found by the reader, the
+        // resolver and the id table, reported by line.
+        let a = tmp.appendingPathComponent("mixed.csv")
+        try """
+        id,event_date,location,country,event_type
+        M1,2024-01-16,Zzyzxqwv Town,Pakistan,Battles
+        M2,2024-13-40,Quetta,Pakistan,Battles
+        M3,2024-01-18,Quetta,Pakistan,Battles
+        M1,2024-01-19,Quetta,Pakistan,Battles
+
+        """.write(to: a, atomically: true, encoding: .utf8)
+        let lines = try assertSameProblems([a.path])
+        let numbers = lines.compactMap { l -> Int? in
+            guard let r = l.range(of: "mixed.csv:") else { return nil }
+            return Int(l[r.upperBound...].prefix { $0.isNumber })
+        }
+        XCTAssertEqual(numbers, [2, 3, 5], lines.joined(separator: "\n"))
+    }
+
+    /// `n` rows spread over a box (deterministic), as an ACLED-style CSV; `mirror` negates the
+    /// longitudes and/or latitudes, so that the same spread lies in another quadrant.
+    func spreadCSV(_ name: String, rows n: Int, lon: ClosedRange<Double>, lat: ClosedRange<Double>,
+                   mirror: (lon: Bool, lat: Bool) = (false, false)) throws -> URL {
+        var s = "event_id_cnty,event_date,event_type,latitude,longitude,fatalities,source\n"
+        var seed: UInt64 = 42
+        func next() -> Double {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Double(seed >> 11) / Double(1 << 53)
+        }
+        for i in 0..<n {
+            let x = (lon.lowerBound + next() * (lon.upperBound - lon.lowerBound)) * (mirror.lon ? -1 : 1)
+            let y = (lat.lowerBound + next() * (lat.upperBound - lat.lowerBound)) * (mirror.lat ? -1 : 1)
+            s += "S\(i),2024-02-\(String(format: "%02d", 1 + i % 28)),\(i % 3 == 0 ? "Explosions/Remote violence" : "Battles"),\(String(format: "%.5f", y)),\(String(format: "%.5f", x)),\(i % 4),Test wire\n"
+        }
+        let url = tmp.appendingPathComponent(name)
+        try s.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    func cells(_ svg: Data) throws -> Int {
+        let text = String(decoding: svg, as: UTF8.self)
+        guard let r = text.range(of: #"incidents in (\d+) cells"#, options: .regularExpression) else {
+            XCTFail("no cell count in the subtitle")
+            return 0
+        }
+        return Int(text[r].split(separator: " ")[2])!
+    }
+
+    func testAggregatedMapsGiveTheSameCellsInEveryQuadrant() throws {
+        var counts: [Int] = []
+        // The same 2,500 points over 60–68°E 12–20°N, mirrored into the other three quadrants.
+        for (name, mirror) in [("ne", (false, false)), ("se", (false, true)), ("nw", (true, false)), ("sw", (true, true))] {
+            let csv = try spreadCSV("\(name).csv", rows: 2_500, lon: 60...68, lat: 12...20, mirror: mirror)
+            let out = tmp.appendingPathComponent("\(name).svg")
+            let r = try incidentmap(["render", csv.path, "--svg", "-o", out.path])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            counts.append(try cells(try Data(contentsOf: out)))
+        }
+        // 2,500 points over a 60 × 60 grid of cells: most cells hold one or two.
+        XCTAssertGreaterThan(counts[0], 1_000, "\(counts)")
+        XCTAssertEqual(Set(counts).count, 1, "cells per quadrant (NE, SE, NW, SW): \(counts)")
+    }
+
+    func testMapOptionsHoldOnDetailedAndAggregatedMapsAlike() throws {
+        let css = tmp.appendingPathComponent("extra.css")
+        try ".zz-land { fill: #123456; }".write(to: css, atomically: true, encoding: .utf8)
+        let small = try spreadCSV("small.csv", rows: 30, lon: 61...66, lat: 26...30)
+        let big = try spreadCSV("big.csv", rows: 2_500, lon: 61...66, lat: 26...30)
+        for input in [small, big] {
+            let out = tmp.appendingPathComponent(input.lastPathComponent + ".svg")
+            let r = try incidentmap(["render", input.path, "--svg", "-o", out.path, "--css", css.path, "--theme", "dark", "--id-prefix", "zz-"])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let text = try String(contentsOf: out, encoding: .utf8)
+            XCTAssertTrue(text.contains(".zz-land { fill: #123456; }"), "--css ignored for \(input.lastPathComponent)")
+            let doc = SVGDocument(try Data(contentsOf: out))
+            XCTAssertTrue(doc.parsed)
+            let ids = doc.elements.compactMap { $0.attributes["id"] }
+            XCTAssertFalse(ids.isEmpty)
+            XCTAssertTrue(ids.allSatisfy { $0.hasPrefix("zz-") }, "ids without the prefix: \(ids.filter { !$0.hasPrefix("zz-") }.prefix(5))")
+
+            // A CSS file that is missing fails before any work, at every size, and writes nothing.
+            let missing = tmp.appendingPathComponent("none-" + input.lastPathComponent + ".svg")
+            let bad = try incidentmap(["render", input.path, "--svg", "-o", missing.path, "--css", tmp.appendingPathComponent("nope.css").path])
+            XCTAssertNotEqual(bad.status, 0)
+            XCTAssertTrue(bad.stderr.contains("nope.css"), bad.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: missing.path))
+        }
+        // The dark theme is a different style from the light one.
+        let light = tmp.appendingPathComponent("light.svg")
+        XCTAssertEqual(try incidentmap(["render", big.path, "--svg", "-o", light.path]).status, 0)
+        XCTAssertNotEqual(try Data(contentsOf: light), try Data(contentsOf: tmp.appendingPathComponent("big.csv.svg")))
+    }
+
+    func testReportAggregatesExactlyAsRender() throws {
+        let big = try spreadCSV("big.csv", rows: 2_500, lon: 61...66, lat: 26...30)
+        let svg = tmp.appendingPathComponent("map.svg"), dir = tmp.appendingPathComponent("report")
+        XCTAssertEqual(try incidentmap(["render", big.path, "--svg", "-o", svg.path]).status, 0)
+        let r = try incidentmap(["report", big.path, "--format", "markdown", "-o", dir.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        // Same stream, same map: the report's map is render's, byte for byte but for the id
+        // prefix and the command recorded in the metadata.
+        func markers(_ data: Data) -> [String] {
+            SVGDocument(data).elements.filter { $0.name == "g" && ($0.attributes["class"] ?? "").contains("incident ") }
+                .map { "\($0.attributes["data-incident-id"] ?? "") \($0.attributes["transform"] ?? "")" }
+        }
+        let rendered = markers(try Data(contentsOf: svg)), reported = markers(try Data(contentsOf: dir.appendingPathComponent("map.svg")))
+        XCTAssertGreaterThan(rendered.count, 100)
+        XCTAssertLessThan(rendered.count, 2_500, "the map should aggregate 2,500 incidents")
+        XCTAssertEqual(rendered, reported)
+        let md = try String(contentsOf: dir.appendingPathComponent("report.md"), encoding: .utf8)
+        XCTAssertTrue(md.contains("first 2000 of the 2500 incidents"), "the table says it is partial")
+        XCTAssertTrue(md.contains("2500 incidents"))
+    }
+
+    func testInputFormatHasOneNameAndFormatIsAlwaysAnOutputFormat() throws {
+        let csv = try spreadCSV("rows.txt", rows: 3, lon: 61...62, lat: 26...27)
+        XCTAssertEqual(try incidentmap(["check", csv.path, "--input-format", "csv"]).status, 0)
+        XCTAssertNotEqual(try incidentmap(["check", csv.path, "--format", "csv"]).status, 0)
+        XCTAssertNotEqual(try incidentmap(["render", csv.path, "--format", "csv"]).status, 0)
+        for command in ["render", "check", "report", "geocode"] {
+            let help = try incidentmap([command, "--help"]).stdoutText
+            try assertSnapshot(Data(help.utf8), named: "help-\(command).txt")
+        }
+    }
+}
