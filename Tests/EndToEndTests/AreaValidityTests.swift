@@ -121,10 +121,14 @@ final class AreaValidityTests: XCTestCase {
             XCTAssertEqual(r.status, 0, r.stderr)
             let doc = SVGDocument(try Data(contentsOf: svg))
             XCTAssertTrue(doc.parsed)
-            let areas = doc.elements.filter { $0.name == "path" && ($0.attributes["data-country"] != nil || $0.attributes["data-province"] != nil) }
-            XCTAssertGreaterThanOrEqual(areas.count, 4, name)
+            // The main map's countries and provinces, and the inset's countries.
+            let areas = doc.elements.filter {
+                $0.name == "path" && ($0.attributes["data-country"] != nil || $0.attributes["data-province"] != nil
+                    || ($0.attributes["class"] ?? "").hasSuffix("inset-land") || ($0.attributes["class"] ?? "").contains("inset-land "))
+            }
+            XCTAssertGreaterThanOrEqual(areas.count, 10, name)
             for e in areas {
-                let id = e.attributes["data-country"] ?? e.attributes["data-province"]!
+                let id = e.attributes["data-country"] ?? e.attributes["data-province"] ?? "inset \(e.attributes["d"]!.prefix(20))"
                 let polys = try polygons(pathData: try XCTUnwrap(e.attributes["d"]))
                 XCTAssertFalse(polys.isEmpty, "\(name) \(id)")
                 let v = try engine.validity(.multiPolygon(polys))
