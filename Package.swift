@@ -19,6 +19,10 @@ let package = Package(
         .target(name: "Projection", dependencies: ["CPROJ"]),
         // Longitude/latitude geometry values, GeoJSON geometry reading, planar helpers.
         .target(name: "Geometry"),
+        // GEOS's C API through pkg-config (reentrant functions only); a module map and one shim header.
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        // Valid polygon clipping, simplification and precision through GEOS.
+        .target(name: "Topology", dependencies: ["Geometry", "CGEOS"]),
         // Place names to coordinates: bundled GeoNames/Natural Earth data and user overlays.
         .target(name: "Gazetteer", dependencies: ["Geometry", "Projection", "Yams", "YAMLGuard"]),
         // Refuses YAML that would make composing it explode (aliases, deep nesting, too many values).
@@ -26,9 +30,9 @@ let package = Package(
         // The incident model and the readers of incident files.
         .target(name: "Incidents", dependencies: ["Geometry", "Yams", "YAMLGuard"]),
         // GeoJSON layers and SVG maps.
-        .target(name: "Rendering", dependencies: ["Geometry", "Projection"]),
+        .target(name: "Rendering", dependencies: ["Geometry", "Projection", "Topology"]),
         // One run: read → resolve → measure → render, with atomic output.
-        .target(name: "Pipeline", dependencies: ["Projection", "Geometry", "Gazetteer", "Incidents", "Rendering"]),
+        .target(name: "Pipeline", dependencies: ["Projection", "Geometry", "Gazetteer", "Incidents", "Rendering", "Topology"]),
         .executableTarget(name: "incidentmap", dependencies: [
             "Pipeline", "Gazetteer", "Incidents", "Projection", "Rendering", "Geometry",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -37,10 +41,11 @@ let package = Package(
         .executableTarget(name: "ProjectionBenchmark", dependencies: ["Projection", "CPROJ"], path: "Benchmarks/ProjectionBenchmark"),
         .testTarget(name: "ProjectionTests", dependencies: ["Projection"]),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),
+        .testTarget(name: "TopologyTests", dependencies: ["Topology", "Geometry"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "Geometry"], exclude: ["Fixtures"]),
         .testTarget(name: "IncidentsTests", dependencies: ["Incidents", "Geometry"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Geometry", "Projection"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "Projection", "Geometry", "Gazetteer"],
+        .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "Projection", "Geometry", "Gazetteer", "Topology"],
                     exclude: ["Snapshots", "Corpus"]),
     ]
 )

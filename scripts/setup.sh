@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian packages incidentmap needs to build, test and render:
 #   libproj-dev  PROJ's C library and headers (the Projection module links it)
+#   libgeos-dev  GEOS's C library and headers (the Topology module clips and simplifies areas with it)
 #   proj-bin     cs2cs and geod, the reference tools the projection tests compare with
 #   gdal-bin     ogrinfo/ogr2ogr, which read every GeoJSON layer in the tests
 #   librsvg2-bin rsvg-convert, which renders every SVG in the tests (and the README picture)
 #   libxml2-utils xmllint, which checks every SVG is well-formed XML
-#   pkg-config   how SwiftPM finds PROJ
+#   pkg-config   how SwiftPM finds PROJ and GEOS
 #   fonts-dejavu-core  the sans-serif the SVG's font stack falls back to when rendered here
 #   python3-html5lib   the HTML5 parser the report tests validate report.html with
 # Installs only what is missing; uses sudo when not root.
 set -euo pipefail
-packages=(libproj-dev proj-bin gdal-bin librsvg2-bin libxml2-utils pkg-config fonts-dejavu-core python3-html5lib)
+packages=(libproj-dev libgeos-dev proj-bin gdal-bin librsvg2-bin libxml2-utils pkg-config fonts-dejavu-core python3-html5lib)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -23,16 +23,19 @@ func fail(_ message: String) -> Never {
 
 // Deterministic pseudo-random points over 44–80°E, 20–42°N: a 64-bit LCG (Knuth's MMIX
 // constants) with a fixed seed; the top 53 bits of the state make a Double in [0, 1).
-var state: UInt64 = 0x1234_5678_9ABC_DEF0
-func nextUnit() -> Double {
-    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-    return Double(state >> 11) * 0x1p-53
+struct LCG {
+    var state: UInt64 = 0x1234_5678_9ABC_DEF0
+    mutating func nextUnit() -> Double {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Double(state >> 11) * 0x1p-53
+    }
 }
+var random = LCG()
 var lons = [Double](repeating: 0, count: pointCount)
 var lats = [Double](repeating: 0, count: pointCount)
 for i in 0..<pointCount {
-    lons[i] = 44 + 36 * nextUnit()
-    lats[i] = 20 + 22 * nextUnit()
+    lons[i] = 44 + 36 * random.nextUnit()
+    lats[i] = 20 + 22 * random.nextUnit()
 }
 
 // The CRSs: UTM 41N (the zone of the region), Web Mercator, and the map's default CRS, which

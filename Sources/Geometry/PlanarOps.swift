@@ -1,7 +1,10 @@
 /// Planar operations on projected (screen) coordinates: clipping to the map
 /// frame, simplification to the output resolution, and label points.
 public enum PlanarOps {
-    /// Sutherland–Hodgman clip of a closed ring to an axis-aligned rectangle.
+    /// Sutherland–Hodgman clip of a closed ring to an axis-aligned rectangle. Exact only for a
+    /// convex ring: a concave one that leaves the rectangle and comes back gets zero-width spikes
+    /// along its edge. Countries and provinces go through Topology's `PolygonPipeline` (GEOS);
+    /// this only serves `Antimeridian.split(polygon:)`, for uncertainty areas that cross ±180°.
     public static func clip(ring: [XY], to r: BoundingBox) -> [XY] {
         var pts = ring
         if let f = pts.first, let l = pts.last, f == l { pts.removeLast() }

@@ -4,6 +4,7 @@ import Geometry
 import Incidents
 import Projection
 import Rendering
+import Topology
 
 /// The names of the GeoJSON layers a run writes.
 public enum LayerSet {
@@ -129,17 +130,13 @@ public struct LayerBuilder {
         }
     }
 
-    /// Countries or provinces clipped to the extent.
-    public func areas(_ regions: [Region], isCountry: Bool) -> [OutputFeature] {
-        regions.compactMap { r in
-            guard r.bounds.intersects(extent) else { return nil }
-            var polys: [Polygon] = []
-            for poly in r.geometry.polygons {
-                let ext = clip(ring: poly.exterior)
-                guard ext.count >= 4 else { continue }
-                polys.append(Polygon(exterior: ext, holes: poly.holes.map(clip(ring:)).filter { $0.count >= 4 }))
-            }
-            guard !polys.isEmpty else { return nil }
+    /// Countries or provinces clipped to the extent: valid polygons (holes with their shells)
+    /// on the grid of a writer of `decimals` decimals, so they stay valid as written.
+    /// - Throws: `TopologyError` when GEOS fails.
+    public func areas(_ regions: [Region], isCountry: Bool, decimals: Int = 6) throws -> [OutputFeature] {
+        let pipeline = try PolygonPipeline(box: extent, decimals: decimals)
+        return try regions.compactMap { r in
+            guard r.bounds.intersects(extent), let geometry = try pipeline.run(r.geometry.polygons) else { return nil }
             var props: [(String, JSONValue)] = [("id", .string(r.id)), ("name", .string(r.name))]
             if isCountry {
                 props.append(("iso_a2", .string(r.id)))
@@ -149,12 +146,8 @@ public struct LayerBuilder {
                 props.append(("country", .string(r.country)))
                 props.append(("fips", LayerBuilder.optional(r.fips)))
             }
-            return OutputFeature(id: r.id, geometry: polys.count == 1 ? .polygon(polys[0]) : .multiPolygon(polys), properties: props)
+            return OutputFeature(id: r.id, geometry: geometry, properties: props)
         }
-    }
-
-    func clip(ring: [LonLat]) -> [LonLat] {
-        PlanarOps.clip(ring: ring.map { XY(x: $0.lon, y: $0.lat) }, to: extent).map { LonLat(lon: $0.x, lat: $0.y) }
     }
 
     func clip(line: [LonLat]) -> [[LonLat]] {

@@ -183,8 +183,8 @@ final class LayerSink: IncidentSink {
         let layers = LayerBuilder(gazetteer: gazetteer, extent: extent)
         try staged.write("places.geojson", Data(writer.collection(name: "places", features: layers.places(named: named))))
         try staged.write("border.geojson", Data(writer.collection(name: "border", features: layers.borders())))
-        try staged.write("provinces.geojson", Data(writer.collection(name: "provinces", features: layers.areas(gazetteer.provinces, isCountry: false))))
-        try staged.write("countries.geojson", Data(writer.collection(name: "countries", features: layers.areas(gazetteer.countries, isCountry: true))))
+        try staged.write("provinces.geojson", Data(writer.collection(name: "provinces", features: layers.areas(gazetteer.provinces, isCountry: false, decimals: writer.precision))))
+        try staged.write("countries.geojson", Data(writer.collection(name: "countries", features: layers.areas(gazetteer.countries, isCountry: true, decimals: writer.precision))))
         return (LayerSet.names + encoder.names.dropFirst()).map { "\($0).geojson" }
     }
 }

@@ -126,9 +126,7 @@ public struct GeoJSONWriter: Sendable {
     }
 
     func appendPolygon(_ p: Polygon, to out: inout [UInt8]) {
-        let rings = [Orientation.oriented(p.exterior, counterClockwise: true)]
-            + p.holes.map { Orientation.oriented($0, counterClockwise: false) }
-        appendList(rings, to: &out) { appendPositions($0, to: &$1) }
+        appendList(Orientation.oriented(p).rings, to: &out) { appendPositions($0, to: &$1) }
     }
 
     func appendPositions(_ ps: [LonLat], to out: inout [UInt8]) {
@@ -148,25 +146,6 @@ public struct GeoJSONWriter: Sendable {
         out.append(UInt8(ascii: ","))
         NumberFormat.append(p.lat, precision, to: &out)
         out.append(UInt8(ascii: "]"))
-    }
-}
-
-/// Ring orientation by the shoelace formula.
-public enum Orientation {
-    /// Twice the signed area of the ring in its own units (positive: counter-clockwise).
-    public static func signedArea2(_ ring: [LonLat]) -> Double {
-        guard ring.count > 2 else { return 0 }
-        var s = 0.0
-        for i in 0..<ring.count {
-            let a = ring[i], b = ring[(i + 1) % ring.count]
-            s += a.lon * b.lat - b.lon * a.lat
-        }
-        return s
-    }
-
-    /// The ring, reversed if needed so that it turns the requested way.
-    public static func oriented(_ ring: [LonLat], counterClockwise: Bool) -> [LonLat] {
-        (signedArea2(ring) > 0) == counterClockwise ? ring : ring.reversed()
     }
 }
 

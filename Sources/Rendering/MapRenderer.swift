@@ -1,6 +1,7 @@
 import Foundation
 import Geometry
 import Projection
+import Topology
 
 /// Draws a `MapScene` as a cartographic SVG map: countries, provinces,
 /// international borders, towns, incident markers with labels, uncertainty
@@ -173,17 +174,17 @@ struct MapBuilder {
 
     var clipBox: BoundingBox { georef.frame.expanded(dx: 3, dy: 3) }
 
-    /// Path data of closed rings, simplified to `epsilon` px, one decimal.
-    func path(rings: [[XY]], epsilon: Double = 0.35) -> String {
+    /// Path data of polygons from `areaPipeline` (already simplified and on the 0.1 px grid):
+    /// each exterior, then its holes, one decimal. Exteriors have positive shoelace area in SVG
+    /// axes and holes negative, so the nonzero fill rule leaves the holes empty.
+    func path(polygons: [Polygon]) -> String {
         var d: [UInt8] = []
-        for ring in rings {
-            let simple = PlanarOps.simplify(ring, epsilon: epsilon)
-            guard simple.count >= 4 else { continue }
-            for (i, q) in simple.dropLast().enumerated() {
+        for ring in polygons.flatMap(\.rings) where ring.count >= 4 {
+            for (i, q) in ring.dropLast().enumerated() {
                 d.append(UInt8(ascii: i == 0 ? "M" : "L"))
-                NumberFormat.append(q.x, 1, to: &d)
+                NumberFormat.append(q.lon, 1, to: &d)
                 d.append(UInt8(ascii: ","))
-                NumberFormat.append(q.y, 1, to: &d)
+                NumberFormat.append(q.lat, 1, to: &d)
             }
             d.append(UInt8(ascii: "Z"))
         }
@@ -210,16 +211,22 @@ struct MapBuilder {
     /// "x y width height" of a label's box, recorded so that overlap can be checked from the SVG alone.
     func box(_ b: BoundingBox) -> String { "\(n(b.minX)) \(n(b.minY)) \(n(b.width)) \(n(b.height))" }
 
-    /// Clipped SVG rings of an area.
-    func clippedRings(_ g: Geometry) -> [[XY]] {
-        var out: [[XY]] = []
-        for poly in g.polygons where mayShow(Geometry.polygon(poly).bounds) {
-            for ring in poly.rings {
-                let c = PlanarOps.clip(ring: toSVG(ring), to: clipBox)
-                if c.count >= 4 { out.append(c) }
-            }
-        }
-        return out
+    /// The pipeline areas take to the map: clipped to `clipBox`, simplified to 0.35 px and put on
+    /// the 0.1 px grid the path data is written with.
+    func areaPipeline() throws -> PolygonPipeline {
+        try PolygonPipeline(box: clipBox, simplifyTolerance: 0.35, decimals: 1)
+    }
+
+    /// An area's polygons in SVG pixels (x in `lon`, y in `lat`) through `pipeline`: valid, holes with their shells.
+    func clippedAreas(_ g: Geometry, _ pipeline: PolygonPipeline, project: ([LonLat]) -> [XY]) throws -> [Polygon] {
+        let polys = g.polygons.filter { mayShow(Geometry.polygon($0).bounds) }
+        return try pipeline.run(polys) { project($0).map { LonLat(lon: $0.x, lat: $0.y) } }?.polygons ?? []
+    }
+
+    /// Where to label an area: a point well inside its largest exterior, and the room around it.
+    func labelPoint(_ polygons: [Polygon], grid: Int = 24) -> (XY, Double)? {
+        let rings = polygons.map { $0.exterior.map { XY(x: $0.lon, y: $0.lat) } }
+        return rings.max(by: { PlanarOps.area($0) < PlanarOps.area($1) }).flatMap { PlanarOps.interiorPoint($0, grid: grid) }
     }
 
     // MARK: Build
@@ -243,23 +250,20 @@ struct MapBuilder {
         _ = defs
 
         // Basemap.
+        let areas = try areaPipeline()
         var countryNodes: [SVGNode] = [], countryLabelCandidates: [(String, XY, Double)] = []
         for c in scene.countries where mayShow(c.geometry.bounds) {
-            let rings = clippedRings(c.geometry)
-            guard !rings.isEmpty else { continue }
-            countryNodes.append(.el("path", [("class", "\(p)land" + (c.focus ? " \(p)focus" : "")), ("data-country", c.id), ("d", path(rings: rings))]))
-            if let biggest = rings.max(by: { PlanarOps.area($0) < PlanarOps.area($1) }), let (pt, room) = PlanarOps.interiorPoint(biggest) {
-                countryLabelCandidates.append((c.name.uppercased(), pt, room))
-            }
+            let polygons = try clippedAreas(c.geometry, areas, project: toSVG)
+            guard !polygons.isEmpty else { continue }
+            countryNodes.append(.el("path", [("class", "\(p)land" + (c.focus ? " \(p)focus" : "")), ("data-country", c.id), ("d", path(polygons: polygons))]))
+            if let (pt, room) = labelPoint(polygons) { countryLabelCandidates.append((c.name.uppercased(), pt, room)) }
         }
         var provinceNodes: [SVGNode] = [], provinceLabelCandidates: [(String, XY, Double)] = []
         for pr in scene.provinces where mayShow(pr.geometry.bounds) {
-            let rings = clippedRings(pr.geometry)
-            guard !rings.isEmpty else { continue }
-            provinceNodes.append(.el("path", [("class", "\(p)province"), ("data-province", pr.id), ("d", path(rings: rings))]))
-            if let biggest = rings.max(by: { PlanarOps.area($0) < PlanarOps.area($1) }), let (pt, room) = PlanarOps.interiorPoint(biggest) {
-                provinceLabelCandidates.append((pr.name, pt, room))
-            }
+            let polygons = try clippedAreas(pr.geometry, areas, project: toSVG)
+            guard !polygons.isEmpty else { continue }
+            provinceNodes.append(.el("path", [("class", "\(p)province"), ("data-province", pr.id), ("d", path(polygons: polygons))]))
+            if let (pt, room) = labelPoint(polygons) { provinceLabelCandidates.append((pr.name, pt, room)) }
         }
         var casingNodes: [SVGNode] = [], borderNodes: [SVGNode] = []
         for b in scene.borders where mayShow(Geometry.multiLineString(b.lines).bounds) {
@@ -585,18 +589,13 @@ struct MapBuilder {
             .el("rect", [("class", "\(p)sea"), ("x", n(x)), ("y", n(y)), ("width", n(w)), ("height", n(h))]),
         ]
         var labels: [SVGNode] = []
+        // The locator is coarser: 0.6 px simplification, same 0.1 px grid.
+        let insetAreas = try PolygonPipeline(box: rect, simplifyTolerance: 0.6, decimals: 1)
         for c in scene.countries {
-            var rings: [[XY]] = []
-            for poly in c.geometry.polygons {
-                let r = PlanarOps.clip(ring: toInset(poly.exterior), to: rect)
-                if r.count >= 4 { rings.append(r) }
-            }
-            guard !rings.isEmpty else { continue }
-            let d = path(rings: rings, epsilon: 0.6)
-            guard !d.isEmpty else { continue }
-            children.append(.el("path", [("class", "\(p)inset-land" + (c.focus ? " \(p)focus" : "")), ("d", d)]))
-            if let biggest = rings.max(by: { PlanarOps.area($0) < PlanarOps.area($1) }), let (pt, room) = PlanarOps.interiorPoint(biggest, grid: 16),
-               room > 9, TextMetrics.width(c.name.uppercased(), size: 8.5) < room * 2.6 {
+            let polygons = try insetAreas.run(c.geometry.polygons) { toInset($0).map { LonLat(lon: $0.x, lat: $0.y) } }?.polygons ?? []
+            guard !polygons.isEmpty else { continue }
+            children.append(.el("path", [("class", "\(p)inset-land" + (c.focus ? " \(p)focus" : "")), ("d", path(polygons: polygons))]))
+            if let (pt, room) = labelPoint(polygons, grid: 16), room > 9, TextMetrics.width(c.name.uppercased(), size: 8.5) < room * 2.6 {
                 labels.append(.el("text", [("class", "\(p)inset-label \(p)halo-text"), ("x", n(pt.x)), ("y", n(pt.y + 3)), ("text-anchor", "middle")],
                                   [.text(c.name.uppercased())]))
             }

@@ -115,20 +115,24 @@ func translate(_ transform: String?) -> (Double, Double)? {
     return nums.count == 2 ? (nums[0], nums[1]) : nil
 }
 
-/// Compares `data` with `Snapshots/<name>`; records the file when missing or when RECORD_SNAPSHOTS=1.
+/// Compares `data` with `Snapshots/<name>`; records the file only when RECORD_SNAPSHOTS=1.
+/// A missing snapshot is a failure (a golden file is recorded on purpose, never by accident).
 func assertSnapshot(_ data: Data, named name: String, file: StaticString = #filePath, line: UInt = #line) throws {
     let dir = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Snapshots")
     let url = dir.appendingPathComponent(name)
-    let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
-    if record || !FileManager.default.fileExists(atPath: url.path) {
+    if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try data.write(to: url)
         print("recorded snapshot \(name)")
         return
     }
-    let expected = try Data(contentsOf: url)
+    let actualURL = FileManager.default.temporaryDirectory.appendingPathComponent("actual-" + name)
+    guard let expected = try? Data(contentsOf: url) else {
+        try? data.write(to: actualURL)
+        XCTFail("no snapshot \(name); actual output in \(actualURL.path) (RECORD_SNAPSHOTS=1 to record it)", file: file, line: line)
+        return
+    }
     if expected != data {
-        let actualURL = FileManager.default.temporaryDirectory.appendingPathComponent("actual-" + name)
         try? data.write(to: actualURL)
         XCTFail("\(name) differs from its snapshot; actual output in \(actualURL.path) (RECORD_SNAPSHOTS=1 to accept)", file: file, line: line)
     }

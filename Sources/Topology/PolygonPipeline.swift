@@ -1,0 +1,38 @@
+import Foundation
+import Geometry
+
+/// The one way areas (countries, provinces) go to an output, GeoJSON or SVG:
+/// project → clip to a rectangle → simplify (optional) → snap to the output's grid.
+/// Every stage keeps the polygons valid, and the last one puts every vertex on the grid the
+/// writer rounds to, so the geometry is still valid as written. The same input gives the same output.
+///
+/// Coordinates are planar in the pipeline's own units: longitude/latitude degrees for the
+/// GeoJSON layers, SVG pixels (carried in `LonLat` as x = lon, y = lat) for the map.
+public struct PolygonPipeline {
+    /// The rectangle everything is clipped to.
+    public var box: BoundingBox
+    /// Topology-preserving simplification tolerance, or nil for none.
+    public var simplifyTolerance: Double?
+    /// The cell of the writer's grid (10^-decimals).
+    public var gridSize: Double
+    let engine: GeometryEngine
+
+    /// A pipeline on its own GEOS context (so it must stay on one thread at a time).
+    public init(box: BoundingBox, simplifyTolerance: Double? = nil, decimals: Int) throws {
+        self.box = box
+        self.simplifyTolerance = simplifyTolerance
+        gridSize = pow(10, -Double(decimals))
+        engine = try GeometryEngine()
+    }
+
+    /// The polygons of `polygons`, each ring passed through `project`, clipped, simplified and
+    /// snapped: a valid Polygon or MultiPolygon (exteriors counter-clockwise in the output's axes,
+    /// holes clockwise), or nil when nothing of it is inside the box.
+    public func run(_ polygons: [Polygon], project: (Ring) -> Ring = { $0 }) throws -> Geometry? {
+        let projected = polygons.map { Polygon(exterior: project($0.exterior), holes: $0.holes.map(project)) }
+        var g = try engine.clip(engine.make(.multiPolygon(projected)), to: box)
+        guard try !engine.isEmpty(g) else { return nil }
+        if let t = simplifyTolerance { g = try engine.simplify(g, tolerance: t) }
+        return try engine.geometry(engine.snap(g, toGrid: gridSize))
+    }
+}

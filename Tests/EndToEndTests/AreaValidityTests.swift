@@ -1,0 +1,139 @@
+import Foundation
+import Geometry
+import Topology
+import XCTest
+
+/// Countries and provinces come out valid, as GDAL/GEOS read them from the GeoJSON layers and as
+/// the SVG paths draw them, for the bundled example and for frames that cut concave areas.
+final class AreaValidityTests: XCTestCase {
+    var tmp: URL!
+
+    override func setUpWithError() throws {
+        tmp = FileManager.default.temporaryDirectory.appendingPathComponent("incidentmap-areas-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: tmp) }
+
+    /// Incidents spread over 60–64°E 28–31°N (Sistan, Kerman, Nimroz, Helmand, Balochistan,
+    /// whose outlines the extent cuts several times) and one near Karachi.
+    func spreadIncidents() throws -> String {
+        let csv = tmp.appendingPathComponent("spread.csv")
+        try "id,date,latitude,longitude\nA1,2024-01-10,28.0,60.0\nA2,2024-01-11,31.0,64.0\nA3,2024-01-12,29.5,62.0\nA4,2024-01-13,28.6,63.4\nB1,2024-01-14,25.3,67.0\n"
+            .write(to: csv, atomically: true, encoding: .utf8)
+        return csv.path
+    }
+
+    /// The runs checked: the example, the example in UTM 41N, the spread incidents.
+    func renders() throws -> [(String, URL)] {
+        let spread = try spreadIncidents()
+        return try [("example", []), ("utm41n", ["--crs", "EPSG:32641"]), ("spread", [spread])].map { name, args in
+            let dir = tmp.appendingPathComponent(name)
+            let r = try incidentmap(["render", "--svg", "--geojson", "-o", dir.path] + args)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            return (name, dir)
+        }
+    }
+
+    /// The ids and GEOS reasons of the invalid geometries of a layer, as ogrinfo's SQLite dialect finds them.
+    func invalidFeatures(_ file: URL, layer: String, file line: UInt = #line) throws -> String? {
+        let r = try runTool("ogrinfo", ["-q", "-dialect", "SQLite", "-sql",
+                                        "SELECT id, ST_IsValidReason(geometry) AS reason FROM \(layer) WHERE NOT ST_IsValid(geometry)", file.path])
+        XCTAssertEqual(r.status, 0, r.stderr, line: line)
+        XCTAssertFalse(r.stderr.contains("ERROR"), r.stderr, line: line)
+        return r.stdoutText.contains("OGRFeature") ? r.stdoutText : nil
+    }
+
+    func testTheValidityQueryFindsAnInvalidPolygon() throws {
+        // A bow-tie: the query must report it, or the checks below prove nothing.
+        let file = tmp.appendingPathComponent("bowtie.geojson")
+        try #"{"type":"FeatureCollection","name":"bowtie","features":[{"type":"Feature","properties":{"id":"X"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]}}]}"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        let rows = try XCTUnwrap(invalidFeatures(file, layer: "bowtie"))
+        XCTAssertTrue(rows.contains("Self-intersection"), rows)
+    }
+
+    func testEveryCountryAndProvinceOfTheLayersIsValid() throws {
+        for (name, dir) in try renders() {
+            for layer in ["countries", "provinces"] {
+                let file = dir.appendingPathComponent("\(layer).geojson")
+                XCTAssertNil(try invalidFeatures(file, layer: layer), "\(name)/\(layer)")
+                let count = try runTool("ogrinfo", ["-q", "-dialect", "SQLite", "-sql", "SELECT COUNT(*) AS n FROM \(layer)", file.path]).stdoutText
+                XCTAssertFalse(count.contains("n (Integer) = 0"), "\(name)/\(layer) is empty")
+            }
+            for layer in ["incidents", "places", "border", "provinces", "countries"] {
+                let r = try runTool("ogrinfo", ["-al", "-q", dir.appendingPathComponent("\(layer).geojson").path])
+                XCTAssertEqual(r.status, 0, "\(name)/\(layer): \(r.stderr)")
+                XCTAssertFalse(r.stderr.contains("ERROR"), "\(name)/\(layer): \(r.stderr)")
+            }
+        }
+    }
+
+    /// The polygons of an SVG path of M/L/Z rings: a ring of positive shoelace area (in SVG axes)
+    /// starts a polygon, a negative one is a hole of the polygon before it.
+    func polygons(pathData d: String) throws -> [Polygon] {
+        var rings: [Ring] = []
+        var current: Ring = []
+        var number = ""
+        var numbers: [Double] = []
+        func flushNumber() throws {
+            guard !number.isEmpty else { return }
+            numbers.append(try XCTUnwrap(Double(number), "bad number \(number)"))
+            number = ""
+        }
+        func flushPoint() throws {
+            try flushNumber()
+            guard !numbers.isEmpty else { return }
+            XCTAssertEqual(numbers.count, 2, "a point of \(numbers.count) numbers in \(d.prefix(80))")
+            current.append(LonLat(lon: numbers[0], lat: numbers.last!))
+            numbers = []
+        }
+        for ch in d {
+            switch ch {
+            case "M", "L": try flushPoint()
+            case "Z":
+                try flushPoint()
+                rings.append(current + [current[0]])
+                current = []
+            case ",": try flushNumber()
+            default: number.append(ch)
+            }
+        }
+        XCTAssertTrue(current.isEmpty && number.isEmpty, "path data does not end with Z")
+        var out: [Polygon] = []
+        for ring in rings {
+            // Every number has at most one decimal.
+            for q in ring { XCTAssertEqual(q.lon * 10, (q.lon * 10).rounded(), accuracy: 1e-6); XCTAssertEqual(q.lat * 10, (q.lat * 10).rounded(), accuracy: 1e-6) }
+            if Orientation.signedArea2(ring) > 0 { out.append(Polygon(exterior: ring)) } else {
+                XCTAssertFalse(out.isEmpty, "a hole before any exterior")
+                out[out.count - 1].holes.append(ring)
+            }
+        }
+        return out
+    }
+
+    func testEveryCountryAndProvincePathOfTheSVGIsValidAndRenders() throws {
+        let engine = try GeometryEngine()
+        for (name, dir) in try renders() {
+            let svg = dir.appendingPathComponent("map.svg")
+            let png = tmp.appendingPathComponent("\(name).png")
+            let r = try runTool("rsvg-convert", ["-w", "1200", "-o", png.path, svg.path])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let doc = SVGDocument(try Data(contentsOf: svg))
+            XCTAssertTrue(doc.parsed)
+            // The main map's countries and provinces, and the inset's countries.
+            let areas = doc.elements.filter {
+                $0.name == "path" && ($0.attributes["data-country"] != nil || $0.attributes["data-province"] != nil
+                    || ($0.attributes["class"] ?? "").hasSuffix("inset-land") || ($0.attributes["class"] ?? "").contains("inset-land "))
+            }
+            XCTAssertGreaterThanOrEqual(areas.count, 10, name)
+            for e in areas {
+                let id = e.attributes["data-country"] ?? e.attributes["data-province"] ?? "inset \(e.attributes["d"]!.prefix(20))"
+                let polys = try polygons(pathData: try XCTUnwrap(e.attributes["d"]))
+                XCTAssertFalse(polys.isEmpty, "\(name) \(id)")
+                let v = try engine.validity(.multiPolygon(polys))
+                XCTAssertTrue(v.isValid, "\(name) \(id): \(v.reason)")
+            }
+        }
+    }
+}
