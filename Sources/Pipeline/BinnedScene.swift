@@ -9,7 +9,7 @@ extension RenderJob {
     /// each sized by how many incidents it stands for and labelled by the nearest town.
     static func aggregatedMap(_ c: MapCollector, _ run: RunIncidents, _ request: RenderRequest) throws -> RenderedMap {
         let gazetteer = run.gazetteer
-        let b = c.bounds ?? BoundingBox(minX: 60, minY: 25, maxX: 70, maxY: 35)
+        let b = c.bounds ?? gazetteer.coverage
         let size = max(0.05, max(b.width, b.height) / 60)
         struct Bin { var count = 0, killed = 0, lon = 0.0, lat = 0.0; var kinds: [IncidentCategory: Int] = [:] }
         var bins: [Int64: Bin] = [:]
@@ -57,6 +57,9 @@ extension RenderJob {
         scene.subtitle = subtitle
         scene.summary = "Map of \(c.count) incidents aggregated into \(items.count) cells; a marker's area grows with the number of incidents. " + items.prefix(10).map(\.keyText).joined(separator: " ")
         scene.attribution[scene.attribution.count - 1] = "Projection: \(crsName(request)). Made with incidentmap."
+        if !gazetteer.covers(LonLat(lon: b.minX, lat: b.minY)) || !gazetteer.covers(LonLat(lon: b.maxX, lat: b.maxY)) {
+            scene.attribution.insert("The bundled data covers \(gazetteer.coverageText) only: land, borders and places beyond it are not drawn, and incidents there have no country or border distance.", at: 1)
+        }
         if !c.outlets.isEmpty { scene.attribution.append("Incident sources include: \(c.outlets.joined(separator: "; ")). Figures are the claims of the sources, not verified.") }
         scene.countries = scene.countries.map { var a = $0; a.focus = c.countries.contains($0.id); return a }
         var options = try mapOptions(request)

@@ -6,7 +6,7 @@ import Rendering
 ///
 /// This layer grows with the input (a million rows make a million features), so its
 /// features skip the `OutputFeature`/`JSONValue` tree the small layers go through and are
-/// written key by key: the same JSON text `GeoJSONWriter` would write for it (escaped
+/// written key by key through the writer's feature envelope and `JSONText` (escaped
 /// strings, fixed-decimal coordinates, integral numbers without a fraction).
 public enum IncidentFeature {
     /// Property names written for every incident; an extra input column of the same name is not repeated.
@@ -21,12 +21,14 @@ public enum IncidentFeature {
     /// distance, attributed claims, sources, the gazetteer's reasoning, the input line,
     /// warnings, then every other input column.
     public static func append(_ r: ResolvedIncident, writer: GeoJSONWriter, to out: inout [UInt8]) {
+        writer.appendFeature(id: r.incident.id, to: &out, geometry: { writer.appendPoint(r.point, to: &$0) },
+                             properties: { properties(r, &$0) })
+    }
+
+    /// The members of an incident's properties object.
+    static func properties(_ r: ResolvedIncident, _ out: inout [UInt8]) {
         let i = r.incident
-        raw("{\"type\":\"Feature\",\"id\":", &out)
-        string(i.id, &out)
-        raw(",\"geometry\":", &out)
-        writer.appendPoint(r.point, to: &out)
-        raw(",\"properties\":{\"id\":", &out)
+        raw("\"id\":", &out)
         string(i.id, &out)
         raw(",\"date\":", &out)
         isoDate(i.date, &out)
@@ -142,7 +144,6 @@ public enum IncidentFeature {
             out.append(UInt8(ascii: ":"))
             JSONText.append(value, to: &out)
         }
-        raw("}}", &out)
     }
 
     @inline(__always) static func raw(_ s: StaticString, _ out: inout [UInt8]) { JSONText.appendRaw(s, to: &out) }

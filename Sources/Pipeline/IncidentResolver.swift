@@ -5,7 +5,7 @@ import Incidents
 
 /// Places incidents: coordinates from the input, else the gazetteer;
 /// then country and province by point-in-polygon and the nearest border.
-public struct IncidentResolver {
+public struct IncidentResolver: Sendable {
     /// The gazetteer.
     public let gazetteer: Gazetteer
     /// Border distances.
@@ -31,18 +31,11 @@ public struct IncidentResolver {
         self.defaultAdmin1 = defaultAdmin1
     }
 
-    /// Resolves every incident; throws every problem at once.
-    public func resolve(_ incidents: [Incident]) throws -> [ResolvedIncident] {
-        var out: [ResolvedIncident] = []
-        var problems: [InputProblem] = []
-        for inc in incidents {
-            switch resolve(inc) {
-            case .success(let r): out.append(r)
-            case .failure(let p): problems.append(p)
-            }
-        }
-        if !problems.isEmpty { throw InputErrors(problems) }
-        return out
+    /// The nearest land border when the data can tell: none outside the data's coverage, nor
+    /// when a border outside the coverage could be nearer than the nearest one inside it.
+    public func nearestBorder(to p: LonLat) -> BorderProximity? {
+        guard let b = borders.nearest(to: p), b.distanceKm <= gazetteer.coverageMarginKm(p) else { return nil }
+        return b
     }
 
     func describe(_ c: Candidate) -> String {
@@ -109,6 +102,10 @@ public struct IncidentResolver {
         }
         let country = gazetteer.country(at: point)
         let province = measuresDetail ? gazetteer.province(at: point) : nil
+        if !gazetteer.covers(point) {
+            warnings.append(InputProblem(file: inc.location.file, line: inc.fieldLines["latitude"] ?? line, field: inc.coordinates == nil ? "place" : "latitude",
+                                         message: "the point (\(point.lat), \(point.lon)) is outside the bundled data, which covers \(gazetteer.coverageText): its country, province and nearest border are not known", isWarning: true))
+        }
         if let declared = inc.country {
             let code = cache.countryCode(declared, gazetteer)
             if let actual = country?.id, actual != code {
@@ -129,7 +126,7 @@ public struct IncidentResolver {
         }
         return .success(ResolvedIncident(incident: inc, point: point, precision: precision ?? .exact, resolution: record, entry: entry,
                                          country: country?.id, province: province?.id, provinceName: province?.name,
-                                         border: measuresDetail ? borders.nearest(to: point) : nil, origin: origin, originName: originName,
+                                         border: measuresDetail ? nearestBorder(to: point) : nil, origin: origin, originName: originName,
                                          otherCandidates: others, warnings: warnings))
     }
 }

@@ -23,7 +23,7 @@ public struct InputSummary: Sendable {
 }
 
 /// A stage fed the kept incidents of a run, in input order, on the stream's writing queue.
-protocol IncidentSink: AnyObject {
+protocol IncidentSink: AnyObject, Sendable {
     /// Whether the sink still wants whole placed incidents (`detailed` in `consume`); read on
     /// the encoding threads, so it must be safe to read from any thread.
     var wantsDetail: Bool { get }
@@ -139,7 +139,7 @@ final class IncidentStream: @unchecked Sendable {
         guard !resolver.measuresDetail else { return incidents }
         return incidents.map { r in
             var r = r
-            r.border = resolver.borders.nearest(to: r.point)
+            r.border = resolver.nearestBorder(to: r.point)
             let province = gazetteer.province(at: r.point)
             r.province = province?.id
             r.provinceName = province?.name
@@ -177,7 +177,7 @@ final class IncidentStream: @unchecked Sendable {
         let encoders = DispatchQueue.global(qos: .userInitiated)
         let slots = DispatchSemaphore(value: 4)
         let failure = Handoff<Error>()
-        func submit(_ read: @escaping (EncodedChunk) -> [Incident]) {
+        func submit(_ read: @escaping @Sendable (EncodedChunk) -> [Incident]) {
             slots.wait()
             let chunk = EncodedChunk(layers: encoder?.names.count ?? 0)
             let ready = DispatchSemaphore(value: 0)
@@ -328,7 +328,7 @@ struct PlacedSummary {
 
 /// What the encoding threads do with a chunk: place, filter, encode. Shared by the tasks; it
 /// holds no mutable state of its own.
-struct ChunkWork {
+struct ChunkWork: Sendable {
     let resolver: IncidentResolver
     let filter: IncidentFilter
     let encoder: LayerEncoder?

@@ -15,7 +15,7 @@ public enum LayerSet {
 }
 
 /// Builds the GeoJSON layers from resolved incidents and the gazetteer.
-public struct LayerBuilder {
+public struct LayerBuilder: Sendable {
     let gazetteer: Gazetteer
     /// Extent of the basemap layers in longitude/latitude.
     let extent: BoundingBox

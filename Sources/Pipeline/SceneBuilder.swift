@@ -72,6 +72,9 @@ public struct SceneBuilder {
         }
         if r.precision != .exact { s += " Location \(r.precision.rawValue) (±\(NumberFormat.fixed(r.precision.radiusKm, 0)) km)." }
         if let b = r.border { s += " \(NumberFormat.fixed(b.distanceKm, 0)) km from the \(b.borderID) border." }
+        if r.country == nil {
+            s += gazetteer.covers(r.point) ? " At sea (in no country's polygon)." : " Outside the bundled data (\(gazetteer.coverageText)): country and border not known."
+        }
         if !i.sources.isEmpty { s += " Sources: " + i.sources.map(\.outlet).joined(separator: ", ") + "." }
         return s
     }
@@ -97,12 +100,25 @@ public struct SceneBuilder {
 
     func attribution(_ incidents: [ResolvedIncident], crsName: String) -> [String] {
         let emphasised = gazetteer.borders.filter { b in b.countries.allSatisfy(Set(incidents.compactMap(\.country)).contains) }
-        var data = "Borders and countries: Natural Earth 5.1.1 1:10m (public domain)"
-        if let b = emphasised.first { data += "; \(b.name) border as drawn: \(NumberFormat.fixed(b.lengthKm, 1)) km (geodesic, this dataset)" }
-        data += ". Provinces: Natural Earth 4.1.0, fitted to the same country edges. Places: contains data from GeoNames (geonames.org), CC BY 4.0. Made with Natural Earth."
+        // Dataset names and versions come with the data (sources.json).
+        var parts: [String] = []
+        if let c = gazetteer.source("countries") {
+            var part = "Borders and countries: \(c.short) (\(c.licence))"
+            if let b = emphasised.first { part += "; \(b.name) border as drawn: \(NumberFormat.fixed(b.lengthKm, 1)) km (geodesic, this dataset)" }
+            parts.append(part + ".")
+        }
+        if let p = gazetteer.source("provinces") { parts.append("Provinces: \(p.short).") }
+        if let p = gazetteer.source("places") { parts.append("Places: \(p.short).") }
+        // Credits not already said in so many words.
+        let said = parts.joined(separator: " ").lowercased()
+        parts += gazetteer.credits.filter { !said.contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))) }
+        let data = parts.joined(separator: " ")
         var outlets: [String] = []
         for r in incidents { for s in r.incident.sources where !outlets.contains(s.outlet) { outlets.append(s.outlet) } }
         var lines = [data, "Projection: \(crsName). Made with incidentmap."]
+        if incidents.contains(where: { !gazetteer.covers($0.point) }) {
+            lines.insert("The bundled data covers \(gazetteer.coverageText) only: land, borders and places beyond it are not drawn, and incidents there have no country or border distance.", at: 1)
+        }
         if !outlets.isEmpty { lines.append("Incident sources: \(outlets.joined(separator: "; ")). Casualty figures are the claims of the parties named, not verified.") }
         return lines
     }

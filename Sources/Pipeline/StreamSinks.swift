@@ -28,7 +28,7 @@ struct Pieces {
 
 /// Encodes the per-incident layers' features of a kept incident on an encoding thread: into
 /// one buffer per layer, each feature preceded by ",\n" (the file's first feature skips the comma).
-struct LayerEncoder {
+struct LayerEncoder: Sendable {
     /// "incidents", then the optional layers asked for.
     let names: [String]
     let writer: GeoJSONWriter
@@ -121,7 +121,9 @@ final class GeoJSONStream {
 
 /// Writes the GeoJSON layers into a staged directory: the per-incident layers as the chunks
 /// come, then the basemap layers around the incidents.
-final class LayerSink: IncidentSink {
+final class LayerSink: IncidentSink, @unchecked Sendable {
+    // Safe: its files and runs are touched only on the stream's delivering queue (and by the
+    // calling thread after the run), and `wantsDetail` is a constant.
     let encoder: LayerEncoder
     private let staged: StagedDirectory
     private let streams: [GeoJSONStream]
@@ -191,7 +193,9 @@ final class LayerSink: IncidentSink {
 
 /// What the map keeps of the incidents: all of them whole while there are few (the map shows
 /// them in detail), else a point, kind and toll of each (the map aggregates them).
-final class MapCollector: IncidentSink {
+final class MapCollector: IncidentSink, @unchecked Sendable {
+    // Safe: its collections are touched only on the stream's delivering queue (and by the
+    // calling thread after the run); `wantsDetail` reads a locked flag.
     /// Incidents handed to the map in detail; beyond this they are aggregated.
     static let detailLimit = 2_000
 
@@ -243,7 +247,9 @@ final class MapCollector: IncidentSink {
 }
 
 /// The incidents a report's table lists: the first `limit` kept, in input order.
-final class ReportTable: IncidentSink {
+final class ReportTable: IncidentSink, @unchecked Sendable {
+    // Safe: its table is touched only on the stream's delivering queue (and by the calling
+    // thread after the run); `wantsDetail` reads a locked flag.
     static let limit = MapCollector.detailLimit
     private(set) var incidents: [ResolvedIncident] = []
     private(set) var total = 0

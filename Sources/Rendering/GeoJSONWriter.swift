@@ -83,16 +83,32 @@ public struct GeoJSONWriter: Sendable {
 
     /// One feature object.
     public func append(_ f: OutputFeature, to out: inout [UInt8]) {
-        out += Array("{\"type\":\"Feature\"".utf8)
-        if let id = f.id {
-            out += Array(",\"id\":".utf8)
+        appendFeature(id: f.id, to: &out, geometry: { appendGeometry(f.geometry, to: &$0) }, properties: { out in
+            for (i, (k, v)) in f.properties.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                JSONText.appendMember(k, to: &out)
+                JSONText.append(v, to: &out)
+            }
+        })
+    }
+
+    /// A feature's envelope, the same for every layer: `{"type":"Feature","id":…,"geometry":…,
+    /// "properties":{…}}`; `geometry` writes the geometry object, `properties` the members of the
+    /// properties object (without its braces). The incidents layer writes its features through
+    /// this too, key by key, without building a `JSONValue` tree.
+    @inline(__always)
+    public func appendFeature(id: String?, to out: inout [UInt8], geometry: (inout [UInt8]) -> Void,
+                              properties: (inout [UInt8]) -> Void) {
+        JSONText.appendRaw("{\"type\":\"Feature\"", to: &out)
+        if let id {
+            JSONText.appendRaw(",\"id\":", to: &out)
             JSONText.appendString(id, to: &out)
         }
-        out += Array(",\"geometry\":".utf8)
-        appendGeometry(f.geometry, to: &out)
-        out += Array(",\"properties\":".utf8)
-        JSONText.append(.object(f.properties), to: &out)
-        out.append(UInt8(ascii: "}"))
+        JSONText.appendRaw(",\"geometry\":", to: &out)
+        geometry(&out)
+        JSONText.appendRaw(",\"properties\":{", to: &out)
+        properties(&out)
+        JSONText.appendRaw("}}", to: &out)
     }
 
     func appendGeometry(_ g: Geometry, to out: inout [UInt8]) {
@@ -170,12 +186,18 @@ public enum JSONText {
             out.append(UInt8(ascii: "{"))
             for (i, (k, v)) in members.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                appendString(k, to: &out)
-                out.append(UInt8(ascii: ":"))
+                appendMember(k, to: &out)
                 append(v, to: &out)
             }
             out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// Appends an object member's name and its colon.
+    @inline(__always)
+    public static func appendMember(_ name: String, to out: inout [UInt8]) {
+        appendString(name, to: &out)
+        out.append(UInt8(ascii: ":"))
     }
 
     /// The JSON text of `value` as a String.

@@ -56,10 +56,9 @@ final class BorderDistanceTests: XCTestCase {
         points += [LonLat(lon: -120, lat: 40), LonLat(lon: 170, lat: -60), LonLat(lon: 62.0, lat: 27.5)]
         // Many points in one cell: the cell's candidate list is built once and must serve them all.
         for _ in 0..<100 { points.append(LonLat(lon: 62.25 + next() * 0.25, lat: 27.25 + next() * 0.25)) }
-        var results = [BorderProximity?](repeating: nil, count: points.count)
-        DispatchQueue.concurrentPerform(iterations: 2) { w in
-            for i in stride(from: w, to: points.count, by: 2) { results[i] = measure.nearest(to: points[i]) }
-        }
+        // Measured from several threads at once, as the render's workers do.
+        let queried = points
+        let results = concurrentMap(queried.count) { measure.nearest(to: queried[$0]) }
         for (p, r) in zip(points, results) {
             let got = try XCTUnwrap(r)
             let want = Self.exhaustive(p, gz.borders)

@@ -123,7 +123,7 @@ final class CorpusTests: XCTestCase {
         let unwritable = work.appendingPathComponent("unwritable")
         if getuid() == 0 {
             // root writes through any mode: nothing can be created under a regular file instead.
-            FileManager.default.createFile(atPath: unwritable.path, contents: Data("a file, not a directory\n".utf8))
+            XCTAssertTrue(FileManager.default.createFile(atPath: unwritable.path, contents: Data("a file, not a directory\n".utf8)))
         } else {
             try FileManager.default.createDirectory(at: unwritable, withIntermediateDirectories: false)
             chmod(unwritable.path, 0o555)
@@ -201,7 +201,7 @@ final class CorpusTests: XCTestCase {
             try write(incident + "    notes: " + String(repeating: "x", count: 5 * mb) + "\n")
         case "yaml-oversized.yaml":
             // A sparse file one byte over the 512 MB limit: refused by its size, never read.
-            FileManager.default.createFile(atPath: url.path, contents: Data(incident.utf8))
+            XCTAssertTrue(FileManager.default.createFile(atPath: url.path, contents: Data(incident.utf8)))
             let handle = try FileHandle(forWritingTo: url)
             try handle.truncate(atOffset: UInt64(512 * mb + 1))
             try handle.close()

@@ -15,45 +15,56 @@ final class OneStreamTests: XCTestCase {
         try? FileManager.default.removeItem(at: tmp)
     }
 
-    /// The problem lines ("error: …") of a run, in order, and its exit status.
-    func problems(_ command: String, _ inputs: [String], _ extra: [String] = []) throws -> (lines: [String], status: Int32) {
+    /// The problem lines ("error: …" and the closing count) of a run, in order, and its exit status.
+    static func problems(_ command: String, _ inputs: [String], _ extra: [String] = [], scratch: URL) throws -> Outcome {
         var args = [command] + inputs + extra
         switch command {
-        case "render": args += ["--svg", "-o", tmp.appendingPathComponent("map-\(UUID().uuidString).svg").path]
-        case "report": args += ["-o", tmp.appendingPathComponent("report-\(UUID().uuidString)").path]
+        case "render": args += ["--svg", "-o", scratch.appendingPathComponent("map-\(UUID().uuidString).svg").path]
+        case "report": args += ["-o", scratch.appendingPathComponent("report-\(UUID().uuidString)").path]
         default: break
         }
         let r = try incidentmap(args)
-        return (r.stderr.split(separator: "\n").map(String.init).filter { $0.hasPrefix("error:") || $0.contains(" problem") && $0.contains("nothing was written") }, r.status)
+        let lines = r.stderr.split(separator: "\n").map(String.init)
+            .filter { $0.hasPrefix("error:") || $0.contains(" problem") && $0.contains("nothing was written") }
+        return Outcome(lines: lines, status: r.status)
+    }
+
+    struct Outcome: Equatable {
+        var lines: [String]
+        var status: Int32
+    }
+
+    /// The outcomes of check, render and report on the same inputs.
+    static func threeCommands(_ inputs: [String], _ extra: [String] = [], scratch: URL) -> Result<[Outcome], Error> {
+        Result { try ["check", "render", "report"].map { try problems($0, inputs, extra, scratch: scratch) } }
+    }
+
+    func assertSame(_ outcomes: [Outcome], _ what: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(outcomes[0].lines, outcomes[1].lines, "check and render disagree on \(what)", file: file, line: line)
+        XCTAssertEqual(outcomes[0].lines, outcomes[2].lines, "check and report disagree on \(what)", file: file, line: line)
+        XCTAssertEqual(outcomes[0].status, outcomes[1].status, "exit status of check and render on \(what)", file: file, line: line)
+        XCTAssertEqual(outcomes[0].status, outcomes[2].status, "exit status of check and report on \(what)", file: file, line: line)
     }
 
     func assertSameProblems(_ inputs: [String], _ extra: [String] = [], file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
-        let check = try problems("check", inputs, extra)
-        let render = try problems("render", inputs, extra)
-        let report = try problems("report", inputs, extra)
-        XCTAssertEqual(check.lines, render.lines, "check and render disagree on \(inputs)", file: file, line: line)
-        XCTAssertEqual(check.lines, report.lines, "check and report disagree on \(inputs)", file: file, line: line)
-        XCTAssertEqual(check.status, render.status, "exit status of check and render on \(inputs)", file: file, line: line)
-        XCTAssertEqual(check.status, report.status, "exit status of check and report on \(inputs)", file: file, line: line)
-        return check.lines
+        let outcomes = try Self.threeCommands(inputs, extra, scratch: tmp).get()
+        assertSame(outcomes, "\(inputs)", file: file, line: line)
+        return outcomes[0].lines
     }
 
     func testEveryBadFileOfTheCorpusGivesTheSameProblemsInEveryCommand() throws {
         let corpus = repositoryRoot.appendingPathComponent("Tests/EndToEndTests/Corpus")
         let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0 != "manifest.tsv" }.sorted()
         XCTAssertGreaterThan(files.count, 50)
-        // Files are run three at a time (each run is a process of its own).
-        let lock = NSLock()
-        var failing = 0, errors: [String] = []
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            do {
-                let lines = try assertSameProblems([corpus.appendingPathComponent(files[i]).path])
-                lock.lock(); if !lines.isEmpty { failing += 1 }; lock.unlock()
-            } catch {
-                lock.lock(); errors.append("\(files[i]): \(error)"); lock.unlock()
-            }
+        // Files are run on all cores (each run is a process of its own).
+        let scratch: URL = tmp
+        let outcomes = concurrentMap(files.count) { Self.threeCommands([corpus.appendingPathComponent(files[$0]).path], scratch: scratch) }
+        var failing = 0
+        for (name, result) in zip(files, outcomes) {
+            let three = try result.get()
+            assertSame(three, name)
+            if !three[0].lines.isEmpty { failing += 1 }
         }
-        XCTAssertEqual(errors, [])
         // The corpus is hostile: nearly every file must fail, and did fail in each command.
         XCTAssertGreaterThan(failing, files.count * 3 / 4)
     }

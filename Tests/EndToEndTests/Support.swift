@@ -137,3 +137,29 @@ func assertSnapshot(_ data: Data, named name: String, file: StaticString = #file
         XCTFail("\(name) differs from its snapshot; actual output in \(actualURL.path) (RECORD_SNAPSHOTS=1 to accept)", file: file, line: line)
     }
 }
+
+/// Results of concurrent tasks, by index.
+final class IndexedResults<T>: @unchecked Sendable {
+    // Safe: every access holds the lock.
+    private let lock = NSLock()
+    private var values: [Int: T] = [:]
+
+    func set(_ i: Int, _ value: T) {
+        lock.lock()
+        values[i] = value
+        lock.unlock()
+    }
+
+    func inOrder(_ count: Int) -> [T] {
+        lock.lock()
+        defer { lock.unlock() }
+        return (0..<count).map { values[$0]! }
+    }
+}
+
+/// `body(i)` for every i below `count`, on all cores; the results in index order.
+func concurrentMap<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    let results = IndexedResults<T>()
+    DispatchQueue.concurrentPerform(iterations: count) { results.set($0, body($0)) }
+    return results.inOrder(count)
+}

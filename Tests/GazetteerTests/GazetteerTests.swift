@@ -187,8 +187,6 @@ final class OverlayYAMLTests: XCTestCase {
 
 final class RegionGridTests: XCTestCase {
     func testGridAnswersAsTestingEveryPolygon() {
-        var rng = SystemRandomNumberGenerator()
-        _ = rng
         // A fixed, dense sample over the region box (no randomness: the test must be repeatable).
         var mismatches = 0, inside = 0
         var lon = 44.0
