@@ -22,14 +22,22 @@ extension RenderJob {
             bins[key]!.kinds[category, default: 0] += 1
         }
         let towns = gazetteer.entries.filter { LayerBuilder.isReferenceTown($0, minimumPopulation: 20_000) }
-        func nearestTown(_ p: LonLat) -> String? {
-            var best: (String, Double)?
+        // A cell is named after the most populous town within its reach (Tehran, not a suburb
+        // that happens to lie nearer the cell's centre of mass); reach: three quarters of a cell,
+        // at least 30 km. With no town that close, the nearest within 60 km; else none.
+        let reachKm = max(30, size * 111 * 0.75)
+        func cellName(_ p: LonLat) -> String? {
+            var nearest: (name: String, km: Double)?
+            var biggest: (name: String, population: Int)?
             for t in towns {
                 let dx = (t.location.lon - p.lon) * cos(p.lat * .pi / 180), dy = t.location.lat - p.lat
-                let d = dx * dx + dy * dy
-                if best == nil || d < best!.1 { best = (t.name, d) }
+                let km = (dx * dx + dy * dy).squareRoot() * 111
+                if km <= reachKm, biggest.map({ (t.population, $0.name) > ($0.population, t.name) }) ?? true {
+                    biggest = (t.name, t.population)
+                }
+                if nearest.map({ km < $0.km }) ?? true { nearest = (t.name, km) }
             }
-            return best.flatMap { $0.1.squareRoot() * 111 < 60 ? $0.0 : nil }
+            return biggest?.name ?? nearest.flatMap { $0.km < 60 ? $0.name : nil }
         }
         // Largest first; ties by position, so the order never depends on hashing.
         let sorted = bins.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
@@ -37,7 +45,7 @@ extension RenderJob {
         for (rank, (_, bin)) in sorted.enumerated() {
             let centre = LonLat(lon: bin.lon / Double(bin.count), lat: bin.lat / Double(bin.count))
             let kind = bin.kinds.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }!.key
-            let near = nearestTown(centre)
+            let near = cellName(centre)
             let title = "\(bin.count) incident\(bin.count == 1 ? "" : "s")" + (near.map { " near \($0)" } ?? "")
             let kinds = bin.kinds.sorted { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
             let keyText = "\(title) (cell centred at \(NumberFormat.fixed(centre.lat, 2))°N \(NumberFormat.fixed(centre.lon, 2))°E): \(kinds); \(bin.killed) fatalities claimed in all."

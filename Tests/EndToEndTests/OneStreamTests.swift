@@ -142,6 +142,35 @@ final class OneStreamTests: XCTestCase {
         XCTAssertEqual(Set(counts).count, 1, "cells per quadrant (NE, SE, NW, SW): \(counts)")
     }
 
+    func testAggregatedCellsAreNamedAfterTheirMostProminentTown() throws {
+        // 2,400 rows at Tehran's coordinates (as exports give a city's incidents) and 600 spread
+        // over Iran: Tehran's cell is named after Tehran, not a smaller town nearer its centre.
+        var s = "event_id_cnty,event_date,event_type,latitude,longitude,fatalities\n"
+        for i in 0..<2_400 { s += "T\(i),2024-03-01,Protests,\(35.6892 + Double(i % 7) * 0.01),\(51.389 + Double(i % 5) * 0.01),0\n" }
+        var seed: UInt64 = 7
+        for i in 0..<600 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let u = Double(seed >> 11) / Double(1 << 53)
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let v = Double(seed >> 11) / Double(1 << 53)
+            s += "R\(i),2024-03-02,Battles,\(String(format: "%.4f", 27 + v * 9)),\(String(format: "%.4f", 47 + u * 12)),1\n"
+        }
+        let csv = tmp.appendingPathComponent("tehran.csv"), out = tmp.appendingPathComponent("tehran.svg")
+        try s.write(to: csv, atomically: true, encoding: .utf8)
+        let r = try incidentmap(["render", csv.path, "--svg", "-o", out.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let doc = SVGDocument(try Data(contentsOf: out))
+        let titles = doc.elements.filter { $0.name == "title" }.map(\.text)
+        // The cell with the most incidents (a title starts with its count).
+        let counted = titles.compactMap { t -> (Int, String)? in
+            guard t.contains(" incidents"), let n = Int(t.prefix { $0.isNumber }) else { return nil }
+            return (n, t)
+        }
+        let biggest = try XCTUnwrap(counted.max { $0.0 < $1.0 })
+        XCTAssertGreaterThan(biggest.0, 1_000)
+        XCTAssertTrue(biggest.1.contains("incidents near Tehran"), biggest.1)
+    }
+
     func testMapOptionsHoldOnDetailedAndAggregatedMapsAlike() throws {
         let css = tmp.appendingPathComponent("extra.css")
         try ".zz-land { fill: #123456; }".write(to: css, atomically: true, encoding: .utf8)
