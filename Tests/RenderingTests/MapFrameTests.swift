@@ -130,6 +130,45 @@ final class MapFrameTests: XCTestCase {
         }
     }
 
+    // MARK: Inset
+
+    func testTheInsetSpanFollowsTheMainMap() throws {
+        // A city-sized map: the minimum span.
+        let city = try frame([], options: MapOptions(bbox: BoundingBox(minX: 30.3, minY: 50.3, maxX: 30.7, maxY: 50.6)))
+        XCTAssertLessThan(city.groundWidth, 100_000)
+        XCTAssertEqual(InsetElement.span(mainGroundWidth: city.groundWidth), InsetElement.minimumSpan)
+        // A regional map: a fixed multiple of its width.
+        let region = try frame([LonLat(lon: 32.5, lat: 15.5), LonLat(lon: 36, lat: 13)])
+        XCTAssertEqual(InsetElement.span(mainGroundWidth: region.groundWidth), InsetElement.spanFactor * region.groundWidth, accuracy: 1)
+        XCTAssertGreaterThan(InsetElement.span(mainGroundWidth: region.groundWidth), InsetElement.minimumSpan)
+        // A continental map: larger, up to the maximum.
+        let continent = try frame([], options: MapOptions(bbox: BoundingBox(minX: -18, minY: -35, maxX: 52, maxY: 37)))
+        XCTAssertGreaterThan(continent.groundWidth, 5_000_000)
+        XCTAssertEqual(InsetElement.span(mainGroundWidth: continent.groundWidth), InsetElement.maximumSpan)
+        XCTAssertGreaterThan(InsetElement.span(mainGroundWidth: continent.groundWidth), InsetElement.span(mainGroundWidth: region.groundWidth))
+    }
+
+    func testTheInsetIsCentredOnTheMapWhereverItIs() throws {
+        for center in [LonLat(lon: 30.52, lat: 50.45), LonLat(lon: 32.53, lat: 15.55), LonLat(lon: 42, lat: 14.5)] {
+            let s = scene([center, LonLat(lon: center.lon + 0.5, lat: center.lat + 0.3)])
+            let f = try MapFrame(scene: s, options: MapOptions())
+            var placer = LabelPlacer(bounds: f.labelBounds)
+            let inset = try XCTUnwrap(InsetElement.build(s, frame: f, p: "im-", placer: &placer))
+            // The main map's outline sits in the middle of the locator, a quarter of its width (or less, at the minimum span).
+            guard case let .element(_, _, children) = inset else { return XCTFail("not an element") }
+            let d = children.compactMap { node -> String? in
+                guard case let .element(_, attrs, _) = node, attrs.contains(where: { $0 == ("class", "im-inset-extent") }) else { return nil }
+                return attrs.first { $0.0 == "d" }?.1
+            }.first
+            let xs = try XCTUnwrap(d).dropFirst().dropLast().split(separator: "L").compactMap { Double($0.split(separator: ",")[0]) }
+            let box = InsetElement.box(frame: f)
+            XCTAssertEqual((xs.min()! + xs.max()!) / 2, box.center.x, accuracy: 2, "\(center)")
+            let expected = f.groundWidth / InsetElement.span(mainGroundWidth: f.groundWidth)
+            XCTAssertEqual((xs.max()! - xs.min()!) / box.width, expected, accuracy: 0.03, "\(center)")
+            XCTAssertLessThanOrEqual(expected, 1 / InsetElement.spanFactor + 1e-9)
+        }
+    }
+
     // MARK: Scale bar
 
     func testTheScaleBarsKilometresAreItsPixelsMeasuredOnTheGround() throws {

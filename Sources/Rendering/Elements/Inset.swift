@@ -2,8 +2,24 @@ import Geometry
 import Projection
 import Topology
 
-/// A locator map of the wider region at the frame's top left, with the main map's extent outlined.
+/// A locator map of the wider area at the frame's top left, with the main map's extent outlined.
+///
+/// Its span follows the main map: `spanFactor` times the main map's ground width, so the outline
+/// of the main map is about a quarter of the locator's width, a rectangle one can see with the
+/// neighbouring countries around it. It is clamped to `minimumSpan`, so that a city-sized map
+/// still shows its country and the next, and to `maximumSpan`, because a continental map needs
+/// only its continent around it and an azimuthal equidistant locator much wider than that is
+/// visibly stretched at its edges.
 enum InsetElement {
+    static let spanFactor = 4.0
+    static let minimumSpan = 1_500_000.0, maximumSpan = 12_000_000.0
+
+    /// The ground width (metres) the locator shows around a main map `mainGroundWidth` metres wide.
+    static func span(mainGroundWidth: Double) -> Double {
+        guard mainGroundWidth.isFinite else { return maximumSpan }
+        return min(max(spanFactor * mainGroundWidth, minimumSpan), maximumSpan)
+    }
+
     /// The locator's box in SVG px: at most 210 px wide, 4:3, inside the frame's top left corner.
     static func box(frame: MapFrame) -> BoundingBox {
         let f = frame.frame
@@ -31,11 +47,11 @@ enum InsetElement {
             if let ll = frame.lonLat(svg: q) { outline.append(ll) }
         }
         guard outline.count > 3 else { return nil }
+        // Centred on the main map's centre.
         let b = frame.lonLatBounds
-        let center = LonLat(lon: (b.minX + b.maxX) / 2, lat: (b.minY + b.maxY) / 2)
+        let center = frame.lonLat(svg: f.center) ?? LonLat(lon: (b.minX + b.maxX) / 2, lat: (b.minY + b.maxY) / 2)
         let insetProjection = try Projection(from: "EPSG:4326", to: MapRenderer.defaultCRS(center: center))
-        // About 3,400 km across: Iran, Pakistan, Afghanistan and the Gulf around a map of this region.
-        let halfW = 1_700_000.0, halfH = halfW * h / w
+        let halfW = span(mainGroundWidth: frame.groundWidth) / 2, halfH = halfW * h / w
         let scale = w / (2 * halfW)
         func toInset(_ pts: [LonLat]) -> [XY] {
             var xs = pts.map(\.lon), ys = pts.map(\.lat)
