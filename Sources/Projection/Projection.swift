@@ -93,6 +93,22 @@ public final class Projection {
         try transformBatch(xs: &xs, ys: &ys, direction: PJ_INV)
     }
 
+    /// The bounds, in the target CRS, of the box `minX...maxX × minY...maxY` in the source CRS,
+    /// through `proj_trans_bounds`: each edge densified with 21 points, the outermost result kept.
+    /// When the target is longitude/latitude and the box crosses the antimeridian, `minX > maxX`.
+    /// - Throws: `ProjectionError` with PROJ's message when PROJ cannot transform the box.
+    public func forwardBounds(minX: Double, minY: Double, maxX: Double, maxY: Double) throws
+        -> (minX: Double, minY: Double, maxX: Double, maxY: Double) {
+        try transformBounds(minX: minX, minY: minY, maxX: maxX, maxY: maxY, direction: PJ_FWD)
+    }
+
+    /// Like `forwardBounds` from the target CRS back to the source CRS; when the source is
+    /// longitude/latitude and the box crosses the antimeridian, `minX > maxX`.
+    public func inverseBounds(minX: Double, minY: Double, maxX: Double, maxY: Double) throws
+        -> (minX: Double, minY: Double, maxX: Double, maxY: Double) {
+        try transformBounds(minX: minX, minY: minY, maxX: maxX, maxY: maxY, direction: PJ_INV)
+    }
+
     /// The target CRS as WKT2:2019, for metadata.
     public func targetWKT() -> String? {
         // proj_get_target_crs returns NULL when the operation has no target CRS.
@@ -125,6 +141,25 @@ public final class Projection {
             throw context.error("transform (\(x), \(y)) \(direction == PJ_FWD ? "to" : "from") \(Projection.shortName(target))", pj: pj)
         }
         return (out.v.0, out.v.1)
+    }
+
+    private func transformBounds(minX: Double, minY: Double, maxX: Double, maxY: Double, direction: PJ_DIRECTION) throws
+        -> (minX: Double, minY: Double, maxX: Double, maxY: Double) {
+        context.reset()
+        proj_errno_reset(pj)
+        var outMinX = 0.0, outMinY = 0.0, outMaxX = 0.0, outMaxY = 0.0
+        // proj_trans_bounds returns FALSE (0) on failure and sets the errno; the outputs are then undefined.
+        let ok = proj_trans_bounds(context.raw, pj, direction, minX, minY, maxX, maxY,
+                                   &outMinX, &outMinY, &outMaxX, &outMaxY, 21)
+        if ok == 0 || ![outMinX, outMinY, outMaxX, outMaxY].allSatisfy(\.isFinite) {
+            var error = context.error("transform the bounds (\(minX), \(minY), \(maxX), \(maxY)) \(direction == PJ_FWD ? "to" : "from") \(Projection.shortName(target))", pj: pj)
+            proj_errno_reset(pj)
+            // PROJ logs once per failed point of the densified edges: say each message once.
+            var seen = Set<Substring>()
+            error.message = error.message.split(separator: "; ").filter { seen.insert($0).inserted }.joined(separator: "; ")
+            throw error
+        }
+        return (outMinX, outMinY, outMaxX, outMaxY)
     }
 
     private func transformBatch(xs: inout [Double], ys: inout [Double], direction: PJ_DIRECTION) throws {

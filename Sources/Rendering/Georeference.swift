@@ -13,7 +13,8 @@ public struct Georeference: Sendable, Equatable {
     public var originY: Double
     /// The map frame in SVG units.
     public var frame: BoundingBox
-    /// Longitude/latitude bounds of the frame.
+    /// Longitude/latitude bounds of the frame (from `proj_trans_bounds`). Across the antimeridian
+    /// the east bound is unwrapped past 180° so that `maxX > minX` always holds.
     public var lonLatBounds: BoundingBox
 
     /// SVG position of projected (x, y).

@@ -37,7 +37,7 @@ enum TextMetrics {
 }
 
 /// A placed label: where its text starts and the box it covers.
-struct PlacedLabel {
+struct PlacedLabel: Sendable {
     var box: BoundingBox
     /// Position of the first baseline.
     var origin: XY
@@ -51,7 +51,7 @@ struct PlacedLabel {
 
 /// Places labels greedily so that no two overlap and none covers a marker:
 /// it tries positions around the anchor, then farther out with a leader line.
-struct LabelPlacer {
+struct LabelPlacer: Sendable {
     /// Boxes already taken (labels, markers, legend, panels).
     private(set) var taken: [BoundingBox] = []
     /// Labels must stay inside this box.

@@ -32,7 +32,9 @@ public struct PolygonPipeline {
         let projected = polygons.map { Polygon(exterior: project($0.exterior), holes: $0.holes.map(project)) }
         var g = try engine.clip(engine.make(.multiPolygon(projected)), to: box)
         guard try !engine.isEmpty(g) else { return nil }
-        if let t = simplifyTolerance { g = try engine.simplify(g, tolerance: t) }
+        // GEOSTopologyPreserveSimplify can still leave a ring touching or crossing another (GEOS 3.11,
+        // seen on the locator's coarser 0.6 px simplification), and snapping then throws: repair it first.
+        if let t = simplifyTolerance { g = try engine.valid(engine.simplify(g, tolerance: t)) }
         return try engine.geometry(engine.snap(g, toGrid: gridSize))
     }
 }

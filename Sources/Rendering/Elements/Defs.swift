@@ -1,0 +1,22 @@
+/// The SVG's `<defs>`: the style sheet, the frame's and the inset's clip paths, the arrowhead.
+enum DefsElement {
+    static func build(options: MapOptions, frame: MapFrame, p: String) -> SVGNode {
+        let f = frame.frame
+        var defs: [SVGNode] = [
+            .el("style", [], [.text(MapStyle.css(prefix: p, theme: options.theme) + (options.extraCSS.map { "\n/* --css */\n" + $0 } ?? ""))]),
+            .el("clipPath", [("id", "\(p)frame-clip")], [
+                .el("rect", [("x", SVGDraw.n(f.minX)), ("y", SVGDraw.n(f.minY)), ("width", SVGDraw.n(f.width)), ("height", SVGDraw.n(f.height))]),
+            ]),
+        ]
+        // Written even when the frame is too narrow for an inset, as before.
+        let inset = InsetElement.box(frame: frame)
+        defs.append(.el("clipPath", [("id", "\(p)inset-clip")], [
+            .el("rect", [("x", SVGDraw.n(inset.minX)), ("y", SVGDraw.n(inset.minY)), ("width", SVGDraw.n(inset.width)), ("height", SVGDraw.n(inset.height))]),
+        ]))
+        defs.append(.el("marker", [("id", "\(p)arrowhead"), ("viewBox", "0 0 10 10"), ("refX", "9"), ("refY", "5"),
+                                   ("markerWidth", "7"), ("markerHeight", "7"), ("orient", "auto")], [
+            .el("path", [("d", "M0,0L10,5L0,10Z"), ("class", "\(p)arrowhead")]),
+        ]))
+        return .el("defs", [], defs)
+    }
+}

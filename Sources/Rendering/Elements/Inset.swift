@@ -1,0 +1,89 @@
+import Geometry
+import Projection
+import Topology
+
+/// A locator map of the wider area at the frame's top left, with the main map's extent outlined.
+///
+/// Its span follows the main map: `spanFactor` times the main map's ground width, so the outline
+/// of the main map is about a quarter of the locator's width, a rectangle one can see with the
+/// neighbouring countries around it. It is clamped to `minimumSpan`, so that a city-sized map
+/// still shows its country and the next, and to `maximumSpan`, because a continental map needs
+/// only its continent around it and an azimuthal equidistant locator much wider than that is
+/// visibly stretched at its edges.
+enum InsetElement {
+    static let spanFactor = 4.0
+    static let minimumSpan = 1_500_000.0, maximumSpan = 12_000_000.0
+
+    /// The ground width (metres) the locator shows around a main map `mainGroundWidth` metres wide.
+    static func span(mainGroundWidth: Double) -> Double {
+        guard mainGroundWidth.isFinite else { return maximumSpan }
+        return min(max(spanFactor * mainGroundWidth, minimumSpan), maximumSpan)
+    }
+
+    /// The locator's box in SVG px: at most 210 px wide, 4:3, inside the frame's top left corner.
+    static func box(frame: MapFrame) -> BoundingBox {
+        let f = frame.frame
+        let w = min(210.0, f.width * 0.26), h = w * 0.75
+        return BoundingBox(minX: f.minX + 10, minY: f.minY + 10, maxX: f.minX + 10 + w, maxY: f.minY + 10 + h)
+    }
+
+    static func build(_ scene: MapScene, frame: MapFrame, p: String, placer: inout LabelPlacer) throws -> SVGNode? {
+        let n = SVGDraw.n
+        let rect = box(frame: frame)
+        guard rect.width >= 80 else { return nil }
+        let x = rect.minX, y = rect.minY, w = rect.width, h = rect.height
+        let f = frame.frame
+        // The main frame's outline in longitude/latitude.
+        var outline: [LonLat] = []
+        for i in 0..<160 {
+            let t = Double(i % 40) / 40
+            let q: XY
+            switch i / 40 {
+            case 0: q = XY(x: f.minX + t * f.width, y: f.minY)
+            case 1: q = XY(x: f.maxX, y: f.minY + t * f.height)
+            case 2: q = XY(x: f.maxX - t * f.width, y: f.maxY)
+            default: q = XY(x: f.minX, y: f.maxY - t * f.height)
+            }
+            if let ll = frame.lonLat(svg: q) { outline.append(ll) }
+        }
+        guard outline.count > 3 else { return nil }
+        // Centred on the main map's centre.
+        let b = frame.lonLatBounds
+        let center = frame.lonLat(svg: f.center) ?? LonLat(lon: (b.minX + b.maxX) / 2, lat: (b.minY + b.maxY) / 2)
+        let insetProjection = try Projection(from: "EPSG:4326", to: MapRenderer.defaultCRS(center: center))
+        let halfW = span(mainGroundWidth: frame.groundWidth) / 2, halfH = halfW * h / w
+        let scale = w / (2 * halfW)
+        func toInset(_ pts: [LonLat]) -> [XY] {
+            var xs = pts.map(\.lon), ys = pts.map(\.lat)
+            insetProjection.forwardAllowingFailures(xs: &xs, ys: &ys)
+            return zip(xs, ys).compactMap { px, py in
+                px.isFinite && py.isFinite ? XY(x: x + (px + halfW) * scale, y: y + (halfH - py) * scale) : nil
+            }
+        }
+        var children: [SVGNode] = [SVGDraw.rect("\(p)sea", rect)]
+        var labels: [SVGNode] = []
+        // The locator is coarser: 0.6 px simplification, same 0.1 px grid.
+        let insetAreas = try PolygonPipeline(box: rect, simplifyTolerance: 0.6, decimals: 1)
+        for c in scene.countries {
+            let polygons = try insetAreas.run(c.geometry.polygons) { toInset($0).map { LonLat(lon: $0.x, lat: $0.y) } }?.polygons ?? []
+            guard !polygons.isEmpty else { continue }
+            children.append(.el("path", [("class", "\(p)inset-land" + (c.focus ? " \(p)focus" : "")), ("d", SVGDraw.path(polygons: polygons))]))
+            if let (pt, room) = SVGDraw.labelPoint(polygons, grid: 16), room > 9, TextMetrics.width(c.name.uppercased(), size: 8.5) < room * 2.6 {
+                labels.append(.el("text", [("class", "\(p)inset-label \(p)halo-text"), ("x", n(pt.x)), ("y", n(pt.y + 3)), ("text-anchor", "middle")],
+                                  [.text(c.name.uppercased())]))
+            }
+        }
+        var extent = toInset(outline)
+        if let eb = BoundingBox(points: extent), eb.width < 5 || eb.height < 5 {
+            // Too small to see: a 5 px square around it.
+            let cx = eb.center.x, cy = eb.center.y
+            extent = [XY(x: cx - 2.5, y: cy - 2.5), XY(x: cx + 2.5, y: cy - 2.5), XY(x: cx + 2.5, y: cy + 2.5), XY(x: cx - 2.5, y: cy + 2.5)]
+        }
+        let extentPath = "M" + extent.map { "\(n($0.x)),\(n($0.y))" }.joined(separator: "L") + "Z"
+        children += labels
+        children.append(.el("path", [("class", "\(p)inset-extent"), ("d", extentPath)], [.el("title", [], [.text("Extent of the main map")])]))
+        children.append(SVGDraw.rect("\(p)frame", rect))
+        placer.block(rect.expanded(dx: 4, dy: 4))
+        return .el("g", [("id", "\(p)inset"), ("clip-path", "url(#\(p)inset-clip)")], children)
+    }
+}

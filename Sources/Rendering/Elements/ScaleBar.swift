@@ -1,0 +1,51 @@
+import Foundation
+import Geometry
+import Projection
+
+/// A geodesic scale bar at the frame's lower right: the ground length of a horizontal run of
+/// pixels at the map's centre, in round km.
+struct ScaleBarElement: Sendable {
+    /// Ground km per px along the frame's centre line.
+    let kmPerPx: Double
+    /// The bar's length in km: the largest 1, 2 or 5 × 10ⁿ km not longer than 160 px.
+    let km: Double
+    /// The bar's length in px.
+    var px: Double { km / kmPerPx }
+
+    init(frame: MapFrame) {
+        let c = frame.frame.center
+        var kmPerPx = 1.0
+        if let a = frame.lonLat(svg: XY(x: c.x - 50, y: c.y)), let b = frame.lonLat(svg: XY(x: c.x + 50, y: c.y)) {
+            kmPerPx = Geodesic.wgs84.inverse(lon1: a.lon, lat1: a.lat, lon2: b.lon, lat2: b.lat).distance / 1000 / 100
+        }
+        self.kmPerPx = kmPerPx
+        var length = 1.0
+        let target = 160 * kmPerPx
+        var magnitude = pow(10, floor(log10(target)))
+        outer: while true {
+            for m in [5.0, 2.0, 1.0] where m * magnitude <= target { length = m * magnitude; break outer }
+            magnitude /= 10
+        }
+        km = length
+    }
+
+    func build(frame: MapFrame, p: String, placer: inout LabelPlacer) -> SVGNode {
+        let n = SVGDraw.n
+        let f = frame.frame
+        let px = self.px
+        let w = px + 40, h = 42.0
+        let x = f.maxX - w - 10, y = f.maxY - h - 10
+        placer.block(BoundingBox(minX: x, minY: y, maxX: x + w, maxY: y + h))
+        let label = { (v: Double) -> String in NumberFormat.fixed(v, v < 10 ? 1 : 0) }
+        return .el("g", [("id", "\(p)scale-bar"), ("transform", "translate(\(n(x)),\(n(y)))"),
+                         ("data-km", label(km)), ("data-px", n(px))], [
+            .el("rect", [("class", "\(p)panel"), ("x", "0"), ("y", "0"), ("width", n(w)), ("height", n(h)), ("rx", "3")]),
+            .el("rect", [("class", "\(p)scale-bar"), ("x", "20"), ("y", "22"), ("width", n(px / 2)), ("height", "5")]),
+            .el("rect", [("class", "\(p)scale-bar-alt"), ("x", n(20 + px / 2)), ("y", "22"), ("width", n(px / 2)), ("height", "5")]),
+            .el("text", [("class", "\(p)scale-text"), ("x", "20"), ("y", "16"), ("text-anchor", "middle")], [.text("0")]),
+            .el("text", [("class", "\(p)scale-text"), ("x", n(20 + px / 2)), ("y", "16"), ("text-anchor", "middle")], [.text(label(km / 2))]),
+            .el("text", [("class", "\(p)scale-text"), ("x", n(20 + px)), ("y", "16"), ("text-anchor", "middle")], [.text("\(label(km)) km")]),
+            .el("text", [("class", "\(p)scale-text"), ("x", n(w / 2)), ("y", "38"), ("text-anchor", "middle")], [.text("geodesic, at map centre")]),
+        ])
+    }
+}

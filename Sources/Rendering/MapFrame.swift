@@ -1,0 +1,155 @@
+import Foundation
+import Geometry
+import Projection
+
+/// Where and how a map is drawn: its CRS and PROJ transformation, the projected extent fitted to
+/// the SVG frame, the georeference between them, the header and footer around the frame, and the
+/// frame's longitude/latitude bounds. Built once from the scene and the options; every map element
+/// reads it and none changes it.
+///
+/// Not `Sendable`: it holds a `Projection`, a PROJ transformation that is used from one thread
+/// only. A frame is made and used within one `MapRenderer.render` call.
+struct MapFrame {
+    /// Height of the title block above the frame, px.
+    static let headerHeight = 66.0
+    /// With neither incidents nor a bbox, the map shows 800 × 600 km around its centre: a
+    /// regional map's size, wide enough for a province and its neighbours.
+    static let emptyHalfWidth = 400_000.0, emptyHalfHeight = 300_000.0
+    /// Incidents are padded by 30% of their extent's larger side, and by at least 160 km, so that a
+    /// single incident or a tight cluster still shows the towns and borders around it.
+    static let padFraction = 0.3, minimumPad = 160_000.0
+
+    /// The map CRS as given to PROJ.
+    let crs: String
+    /// Longitude/latitude to the map CRS.
+    let projection: Projection
+    /// The projected extent, fitted to the frame's aspect ratio.
+    let extent: BoundingBox
+    /// Projected metres to SVG px; its `lonLatBounds` are the frame's (east beyond 180° when the
+    /// frame crosses the antimeridian).
+    let georef: Georeference
+    /// The incident key and attribution under the frame.
+    let key: KeyLayout
+
+    /// The map frame in SVG px.
+    var frame: BoundingBox { georef.frame }
+    /// Longitude/latitude bounds of the frame; `maxX` may exceed 180 across the antimeridian.
+    var lonLatBounds: BoundingBox { georef.lonLatBounds }
+    /// Height of the key and attribution under the frame, px.
+    var footerHeight: Double { key.height }
+    /// Labels stay inside this box.
+    var labelBounds: BoundingBox { frame.expanded(dx: -4, dy: -4) }
+    /// Areas and lines are clipped to this box, a little outside the frame so no edge shows.
+    var clipBox: BoundingBox { frame.expanded(dx: 3, dy: 3) }
+
+    init(scene: MapScene, options: MapOptions) throws {
+        // The CRS: as asked, else centred on the data.
+        let center = MapFrame.dataCenter(scene: scene, options: options)
+        crs = options.crs ?? MapRenderer.defaultCRS(center: center)
+        projection = try Projection(from: "EPSG:4326", to: crs)
+        key = KeyLayout(scene: scene, options: options)
+        let header = MapFrame.headerHeight
+        let frame = BoundingBox(minX: 0, minY: header, maxX: options.width, maxY: max(header + 200, options.height - key.height))
+
+        // Extent in projected units.
+        var extent: BoundingBox
+        if let b = options.bbox {
+            let q = try projection.forwardBounds(minX: b.minX, minY: b.minY, maxX: b.maxX, maxY: b.maxY)
+            extent = BoundingBox(minX: q.minX, minY: q.minY, maxX: q.maxX, maxY: q.maxY)
+        } else if !scene.incidents.isEmpty {
+            var xs = scene.incidents.map(\.location.lon), ys = scene.incidents.map(\.location.lat)
+            try projection.forward(xs: &xs, ys: &ys)
+            extent = BoundingBox(points: zip(xs, ys).map { XY(x: $0, y: $1) })!
+            let pad = max(MapFrame.padFraction * max(extent.width, extent.height), MapFrame.minimumPad)
+            extent = extent.expanded(dx: pad, dy: pad)
+        } else {
+            let c = try projection.forward(center.lon, center.lat)
+            extent = BoundingBox(minX: c.x - MapFrame.emptyHalfWidth, minY: c.y - MapFrame.emptyHalfHeight,
+                                 maxX: c.x + MapFrame.emptyHalfWidth, maxY: c.y + MapFrame.emptyHalfHeight)
+        }
+        // Fit the extent to the frame's aspect ratio, keeping its centre.
+        let scale = min(frame.width / extent.width, frame.height / extent.height)
+        let halfW = frame.width / scale / 2, halfH = frame.height / scale / 2
+        let c = extent.center
+        self.extent = BoundingBox(minX: c.x - halfW, minY: c.y - halfH, maxX: c.x + halfW, maxY: c.y + halfH)
+        // Longitude/latitude bounds of the frame; all of the globe when PROJ cannot invert it.
+        var lonLat = BoundingBox(minX: -180, minY: -90, maxX: 180, maxY: 90)
+        if let q = try? projection.inverseBounds(minX: c.x - halfW, minY: c.y - halfH, maxX: c.x + halfW, maxY: c.y + halfH) {
+            // Across the antimeridian PROJ gives west > east: unwrap east past 180°.
+            lonLat = BoundingBox(minX: q.minX, minY: q.minY, maxX: q.maxX < q.minX ? q.maxX + 360 : q.maxX, maxY: q.maxY)
+        }
+        georef = Georeference(crs: crs, scale: scale, originX: c.x - halfW, originY: c.y + halfH, frame: frame, lonLatBounds: lonLat)
+    }
+
+    /// The centre the default CRS is put on: the bbox's, else the incidents', else the borders',
+    /// else (0, 0). Longitudes more than 180° apart are taken the short way, across the antimeridian.
+    static func dataCenter(scene: MapScene, options: MapOptions) -> LonLat {
+        if let b = options.bbox { return LonLat(lon: b.center.x, lat: b.center.y) }
+        var points = scene.incidents.map(\.location)
+        if points.isEmpty { points = scene.borders.flatMap { $0.lines.flatMap { $0 } } }
+        guard let b = BoundingBox(points: points.map { XY(x: $0.lon, y: $0.lat) }) else { return LonLat(lon: 0, lat: 0) }
+        guard b.width > 180 else { return LonLat(lon: b.center.x, lat: b.center.y) }
+        // Shifting the western longitudes by 360° may make the span shorter; keep whichever is.
+        let shifted = BoundingBox(points: points.map { XY(x: $0.lon < 0 ? $0.lon + 360 : $0.lon, y: $0.lat) })!
+        guard shifted.width < b.width else { return LonLat(lon: b.center.x, lat: b.center.y) }
+        let lon = shifted.center.x > 180 ? shifted.center.x - 360 : shifted.center.x
+        return LonLat(lon: lon, lat: shifted.center.y)
+    }
+
+    // MARK: Projection helpers
+
+    /// Projects positions to SVG px; points PROJ cannot transform are dropped.
+    func toSVG(_ pts: [LonLat]) -> [XY] {
+        var xs = pts.map(\.lon), ys = pts.map(\.lat)
+        projection.forwardAllowingFailures(xs: &xs, ys: &ys)
+        var out: [XY] = []
+        out.reserveCapacity(pts.count)
+        for i in 0..<xs.count where xs[i].isFinite && ys[i].isFinite { out.append(georef.svg(x: xs[i], y: ys[i])) }
+        return out
+    }
+
+    /// Projects one position to SVG px.
+    func toSVG(_ p: LonLat) throws -> XY {
+        let q = try projection.forward(p.lon, p.lat)
+        return georef.svg(x: q.x, y: q.y)
+    }
+
+    /// The longitude/latitude of an SVG point, when PROJ can invert it.
+    func lonLat(svg p: XY) -> LonLat? {
+        let q = georef.projected(svg: p)
+        guard let r = try? projection.inverse(q.x, q.y), r.x.isFinite, r.y.isFinite else { return nil }
+        return LonLat(lon: r.x, lat: r.y)
+    }
+
+    /// Geographic filter: whether a geometry with these bounds can reach the frame (also one
+    /// turn of the globe east or west, for frames across the antimeridian).
+    func mayShow(_ b: BoundingBox?) -> Bool {
+        guard let b else { return false }
+        let reach = lonLatBounds.expanded(dx: 1, dy: 1)
+        return [0.0, 360, -360].contains { b.offsetLon($0).intersects(reach) }
+    }
+
+    /// Whether a position lies within the frame's longitude/latitude bounds.
+    func boundsContain(_ p: LonLat) -> Bool {
+        [0.0, 360].contains { lonLatBounds.contains(XY(x: p.lon + $0, y: p.lat)) }
+    }
+
+    /// The ground distance across the middle of the frame, metres: geodesic between the midpoints of
+    /// its left and right edges, else the projected width.
+    var groundWidth: Double {
+        let f = frame
+        if let a = lonLat(svg: XY(x: f.minX, y: f.center.y)), let b = lonLat(svg: XY(x: f.center.x, y: f.center.y)),
+           let e = lonLat(svg: XY(x: f.maxX, y: f.center.y)) {
+            // Two halves, so that a frame wider than half the globe is not measured the short way round.
+            return Geodesic.wgs84.inverse(lon1: a.lon, lat1: a.lat, lon2: b.lon, lat2: b.lat).distance
+                + Geodesic.wgs84.inverse(lon1: b.lon, lat1: b.lat, lon2: e.lon, lat2: e.lat).distance
+        }
+        return extent.width
+    }
+}
+
+private extension BoundingBox {
+    func offsetLon(_ d: Double) -> BoundingBox {
+        d == 0 ? self : BoundingBox(minX: minX + d, minY: minY, maxX: maxX + d, maxY: maxY)
+    }
+}
