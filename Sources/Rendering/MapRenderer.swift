@@ -40,8 +40,10 @@ struct MapBuilder {
     func build() throws -> RenderedMap {
         var placer = LabelPlacer(bounds: frame.labelBounds)
         // Basemap.
-        let countries = try CountriesElement.shapes(scene, frame: frame, p: p)
-        let provinces = try ProvincesElement.shapes(scene, frame: frame, p: p)
+        // Countries and provinces go through one pipeline, so their shared edges stay one line.
+        let areas = try AreaShapes.clipped([scene.countries, scene.provinces], frame: frame)
+        let countries = CountriesElement.shapes(areas[0], p: p)
+        let provinces = ProvincesElement.shapes(areas[1], p: p)
         let borders = BordersElement.build(scene, frame: frame, p: p)
         // Fixed furniture first, so labels keep clear of it.
         let legend = LegendElement.build(scene, options: options, frame: frame, p: p, placer: &placer)

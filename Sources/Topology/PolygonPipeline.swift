@@ -25,6 +25,24 @@ public struct PolygonPipeline {
         engine = try GeometryEngine()
     }
 
+    /// The polygons of `polygons`, each ring passed through `project` and clipped: valid, not yet
+    /// simplified nor snapped (for a caller that simplifies several areas together, then `finish`es each).
+    public func clip(_ polygons: [Polygon], project: (Ring) -> Ring = { $0 }) throws -> [Polygon] {
+        let projected = polygons.map { Polygon(exterior: project($0.exterior), holes: $0.holes.map(project)) }
+        let g = try engine.clip(engine.make(.multiPolygon(projected)), to: box)
+        guard try !engine.isEmpty(g) else { return [] }
+        return try engine.geometry(g)?.polygons ?? []
+    }
+
+    /// Polygons simplified elsewhere, made valid (a simplification may leave a ring crossing itself)
+    /// and snapped to the grid: the last stage of `run`.
+    public func finish(_ polygons: [Polygon]) throws -> [Polygon] {
+        guard !polygons.isEmpty else { return [] }
+        let g = try engine.valid(engine.make(.multiPolygon(polygons)))
+        guard try !engine.isEmpty(g) else { return [] }
+        return try engine.geometry(engine.snap(g, toGrid: gridSize))?.polygons ?? []
+    }
+
     /// The polygons of `polygons`, each ring passed through `project`, clipped, simplified and
     /// snapped: a valid Polygon or MultiPolygon (exteriors counter-clockwise in the output's axes,
     /// holes clockwise), or nil when nothing of it is inside the box.

@@ -136,4 +136,44 @@ final class AreaValidityTests: XCTestCase {
             }
         }
     }
+
+    /// Neighbours keep one boundary: along the edge two countries or two provinces share, no vertex
+    /// of one lies off the other's outline by 0.05–0.5 px (the slivers and gaps that simplifying each
+    /// polygon on its own leaves along a border). A vertex exactly on the other's outline is a
+    /// T-junction, not a gap (where province lines meet the frame's edge). A country and its
+    /// provinces are not compared: the bundled provinces are fitted to the country edges along
+    /// land borders only, and their coasts are generalized apart in the data itself.
+    func testSharedEdgesAreDrawnOnceForBothNeighbours() throws {
+        for (name, dir) in try renders() {
+            let doc = SVGDocument(try Data(contentsOf: dir.appendingPathComponent("map.svg")))
+            var areas: [(String, [[XY]], Bool)] = []
+            for e in doc.elements where e.name == "path" {
+                guard let id = e.attributes["data-country"] ?? e.attributes["data-province"], let d = e.attributes["d"] else { continue }
+                areas.append((id, try polygons(pathData: d).flatMap { $0.rings.map { $0.map { XY(x: $0.lon, y: $0.lat) } } },
+                              e.attributes["data-country"] != nil))
+            }
+            var pairsChecked = 0
+            for i in areas.indices {
+                let vertices = Set(areas[i].1.flatMap { $0.map { "\($0.x),\($0.y)" } })
+                for j in areas.indices where j != i && areas[j].2 == areas[i].2 {
+                    let other = areas[j].1.flatMap { $0 }
+                    let shared = other.filter { vertices.contains("\($0.x),\($0.y)") }.count
+                    guard shared >= 2 else { continue }
+                    pairsChecked += 1
+                    let otherVertices = Set(other.map { "\($0.x),\($0.y)" })
+                    for ring in areas[i].1 {
+                        for p in ring where !otherVertices.contains("\(p.x),\(p.y)") {
+                            for r in areas[j].1 {
+                                for k in r.indices {
+                                    let d = PlanarOps.segmentDistance2(p, r[k], r[(k + 1) % r.count]).squareRoot()
+                                    XCTAssertFalse(d >= 0.05 && d < 0.5, "\(name): a vertex of \(areas[i].0) at \(p) lies \(d) px from \(areas[j].0)'s outline")
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            XCTAssertGreaterThanOrEqual(pairsChecked, 2, "\(name): neighbours found")
+        }
+    }
 }

@@ -8,17 +8,35 @@ struct AreaShapes {
     /// Label text, a point well inside the area and the room around it.
     var labelCandidates: [(name: String, point: XY, room: Double)] = []
 
-    /// Clips, simplifies and snaps `areas` to the frame (through GEOS); `attributes` gives each path's
-    /// attributes before its path data, `label` its label text.
-    init(_ areas: [SceneArea], frame: MapFrame, attributes: (SceneArea) -> [(String, String)], label: (SceneArea) -> String) throws {
-        // Clipped to the frame's clip box, simplified to 0.35 px and put on the 0.1 px grid the path data is written with.
-        let pipeline = try PolygonPipeline(box: frame.clipBox, simplifyTolerance: 0.35, decimals: 1)
-        for area in areas where frame.mayShow(area.geometry.bounds) {
-            let polys = area.geometry.polygons.filter { frame.mayShow(Geometry.polygon($0).bounds) }
-            let polygons = try pipeline.run(polys) { frame.toSVG($0).map { LonLat(lon: $0.x, lat: $0.y) } }?.polygons ?? []
-            guard !polygons.isEmpty else { continue }
+    /// Paths for `areas`, each with the polygons `AreaShapes.clipped` gave it; `attributes` gives
+    /// each path's attributes before its path data, `label` its label text.
+    init(_ areas: [(SceneArea, [Polygon])], attributes: (SceneArea) -> [(String, String)], label: (SceneArea) -> String) {
+        for (area, polygons) in areas where !polygons.isEmpty {
             nodes.append(.el("path", attributes(area) + [("d", SVGDraw.path(polygons: polygons))]))
             if let (pt, room) = SVGDraw.labelPoint(polygons) { labelCandidates.append((label(area), pt, room)) }
+        }
+    }
+
+    /// The areas of several layers (countries, provinces) as the map draws them, through one pipeline:
+    /// projected and clipped to the frame's clip box (GEOS), then simplified to 0.35 px with every
+    /// shared edge simplified once for all the areas that share it (`SharedArcs`: neighbours and a
+    /// country and its provinces keep one boundary), then made valid and put on the 0.1 px grid the
+    /// path data is written with. Areas that do not reach the frame are left out.
+    static func clipped(_ layers: [[SceneArea]], frame: MapFrame) throws -> [[(SceneArea, [Polygon])]] {
+        let pipeline = try PolygonPipeline(box: frame.clipBox, decimals: 1)
+        var shown: [[(SceneArea, [Polygon])]] = []
+        for layer in layers {
+            var areas: [(SceneArea, [Polygon])] = []
+            for area in layer where frame.mayShow(area.geometry.bounds) {
+                let polys = area.geometry.polygons.filter { frame.mayShow(Geometry.polygon($0).bounds) }
+                let clipped = try pipeline.clip(polys) { frame.toSVG($0).map { LonLat(lon: $0.x, lat: $0.y) } }
+                if !clipped.isEmpty { areas.append((area, clipped)) }
+            }
+            shown.append(areas)
+        }
+        var simplified = SharedArcs.simplify(shown.flatMap { $0.map(\.1) }, epsilon: 0.35)[...]
+        return try shown.map { layer in
+            try layer.map { area, _ in (area, try pipeline.finish(simplified.removeFirst())) }
         }
     }
 

@@ -2,8 +2,8 @@ import Geometry
 
 /// The countries layer: land, the focus countries (those with incidents) stronger, and their names.
 enum CountriesElement {
-    static func shapes(_ scene: MapScene, frame: MapFrame, p: String) throws -> AreaShapes {
-        try AreaShapes(scene.countries, frame: frame,
+    static func shapes(_ areas: [(SceneArea, [Polygon])], p: String) -> AreaShapes {
+        AreaShapes(areas,
                        attributes: { [("class", "\(p)land" + ($0.focus ? " \(p)focus" : "")), ("data-country", $0.id)] },
                        label: { $0.name.uppercased() })
     }

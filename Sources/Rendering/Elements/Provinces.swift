@@ -2,8 +2,8 @@ import Geometry
 
 /// The provinces layer: first-level boundaries and names.
 enum ProvincesElement {
-    static func shapes(_ scene: MapScene, frame: MapFrame, p: String) throws -> AreaShapes {
-        try AreaShapes(scene.provinces, frame: frame,
+    static func shapes(_ areas: [(SceneArea, [Polygon])], p: String) -> AreaShapes {
+        AreaShapes(areas,
                        attributes: { [("class", "\(p)province"), ("data-province", $0.id)] },
                        label: { $0.name })
     }
