@@ -139,9 +139,12 @@ final class ManyIncidentsTests: XCTestCase {
         XCTAssertLessThan(try Data(contentsOf: svg).count, 2_000_000)
         XCTAssertEqual(try runTool("xmllint", ["--noout", svg.path]).status, 0)
         let doc = SVGDocument(try Data(contentsOf: svg))
-        let markers = doc.elements.filter { $0.name == "g" && ($0.attributes["data-incident-id"] ?? "").hasPrefix("cell-") }
+        let markers = doc.elements.filter { $0.name == "g" && $0.attributes["data-cell"] != nil }
         XCTAssertGreaterThan(markers.count, 10)
         XCTAssertLessThan(markers.count, 12_000)
+        // Every incident is accounted for, and no marker pretends a cell is an incident.
+        XCTAssertEqual(markers.compactMap { Int($0.attributes["data-count"] ?? "") }.reduce(0, +), 12_000)
+        XCTAssertFalse(doc.elements.contains { ($0.attributes["data-incident-id"] ?? "").hasPrefix("cell-") })
         XCTAssertTrue(doc.elements.contains { $0.name == "desc" && $0.text.contains("12000 incidents aggregated") })
     }
 

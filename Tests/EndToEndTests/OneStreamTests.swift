@@ -211,12 +211,13 @@ final class OneStreamTests: XCTestCase {
         // prefix and the command recorded in the metadata.
         func markers(_ data: Data) -> [String] {
             SVGDocument(data).elements.filter { $0.name == "g" && ($0.attributes["class"] ?? "").contains("incident ") }
-                .map { "\($0.attributes["data-incident-id"] ?? "") \($0.attributes["transform"] ?? "")" }
+                .map { "\($0.attributes["data-cell"] ?? "") \($0.attributes["data-count"] ?? "") \($0.attributes["transform"] ?? "")" }
         }
         let rendered = markers(try Data(contentsOf: svg)), reported = markers(try Data(contentsOf: dir.appendingPathComponent("map.svg")))
         XCTAssertGreaterThan(rendered.count, 100)
         XCTAssertLessThan(rendered.count, 2_500, "the map should aggregate 2,500 incidents")
         XCTAssertEqual(rendered, reported)
+        XCTAssertEqual(rendered.map { Int($0.split(separator: " ")[1])! }.reduce(0, +), 2_500, "the cells' counts add up to the incidents")
         let md = try String(contentsOf: dir.appendingPathComponent("report.md"), encoding: .utf8)
         XCTAssertTrue(md.contains("first 2000 of the 2500 incidents"), "the table says it is partial")
         XCTAssertTrue(md.contains("2500 incidents"))

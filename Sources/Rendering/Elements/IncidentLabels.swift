@@ -18,7 +18,7 @@ enum IncidentLabelsElement {
                 nodes.append(.el("line", [("class", "\(p)leader"), ("x1", n(symbol.x)), ("y1", n(symbol.y)),
                                           ("x2", n(placed.leaderEnd.x)), ("y2", n(placed.leaderEnd.y))]))
             }
-            nodes.append(.el("text", [("class", "\(p)halo-text"), ("data-incident-id", inc.id), ("data-box", SVGDraw.box(placed.box)),
+            nodes.append(.el("text", [("class", "\(p)halo-text")] + IncidentsElement.identity(inc, binned: options.binCellDegrees != nil) + [("data-box", SVGDraw.box(placed.box)),
                                       ("x", n(placed.origin.x)), ("y", n(placed.origin.y)), ("text-anchor", placed.anchor)], [
                 .el("tspan", [("class", "\(p)incident-title")], [.text(title)]),
                 .el("tspan", [("class", "\(p)incident-detail"), ("x", n(placed.origin.x)), ("dy", "15")], [.text(inc.detail)]),

@@ -53,8 +53,8 @@ struct IncidentsElement {
                 children.append(.el("text", [("class", "\(p)marker-number"), ("x", n(o.x)), ("y", n(o.y + (inc.style == .explosion ? 5 : 3.5))), ("text-anchor", "middle")],
                                     [.text(inc.count > 1 ? IncidentsElement.abbreviate(inc.count) : String(inc.number))]))
             }
-            markers.append(.el("g", [("class", "\(p)incident \(p)\(inc.style.rawValue)"), ("data-incident-id", inc.id),
-                                     ("transform", "translate(\(n(a.x)),\(n(a.y)))")], children))
+            markers.append(.el("g", [("class", "\(p)incident \(p)\(inc.style.rawValue)")] + IncidentsElement.identity(inc, binned: sizes.binned)
+                                     + [("transform", "translate(\(n(a.x)),\(n(a.y)))")], children))
         }
     }
 
@@ -104,8 +104,19 @@ struct IncidentsElement {
     }
 }
 
-/// How large markers are drawn. On a binned map the area grows with the count, the largest
-/// marker filling about half a cell; otherwise every marker has size 1.
+extension IncidentsElement {
+    /// What a marker stands for: one incident (`data-incident-id`), or on an aggregated map a
+    /// cell (`data-cell`, its rank) and how many incidents it holds (`data-count`); the counts of
+    /// all cells add up to the incidents drawn. `data-incident-id` never holds anything but an id.
+    static func identity(_ inc: SceneIncident, binned: Bool) -> [(String, String)] {
+        binned ? [("data-cell", String(inc.number)), ("data-count", String(inc.count))] : [("data-incident-id", inc.id)]
+    }
+}
+
+/// How large markers are drawn. On a binned map the area grows with the count; the largest
+/// marker is at least 2.2 times a single incident's (about 35 px across), however small the cells
+/// are on screen, so that the densest place stands out, and up to 3 times where cells are large;
+/// otherwise every marker has size 1.
 struct MarkerSizes: Sendable {
     /// The largest count any marker stands for.
     var maxCount = 1
@@ -122,7 +133,7 @@ struct MarkerSizes: Sendable {
         let c = LonLat(lon: (b.minX + b.maxX) / 2, lat: (b.minY + b.maxY) / 2)
         if let a = try? frame.projection.forward(c.lon, c.lat), let e = try? frame.projection.forward(c.lon + cellDegrees, c.lat) {
             let cellPx = abs(e.x - a.x) * frame.georef.scale
-            maxScale = max(0.6, min(3, cellPx * 0.5 / 8))
+            maxScale = max(2.2, min(3, cellPx * 0.5 / 8))
         }
     }
 
