@@ -20,11 +20,6 @@ public struct LayerBuilder: Sendable {
     /// Extent of the basemap layers in longitude/latitude.
     let extent: BoundingBox
 
-    /// The extent: the incidents' bounding box with a margin of `marginDegrees` (at least).
-    public static func extent(of incidents: [ResolvedIncident], marginDegrees: Double = 3) -> BoundingBox? {
-        BoundingBox(points: incidents.map { XY(x: $0.point.lon, y: $0.point.lat) })?.expanded(dx: marginDegrees, dy: marginDegrees)
-    }
-
     /// Creates a builder.
     public init(gazetteer: Gazetteer, extent: BoundingBox) {
         self.gazetteer = gazetteer
@@ -80,12 +75,6 @@ public struct LayerBuilder: Sendable {
 
     static func optional(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
     static func round(_ v: Double, _ d: Double) -> Double { (v * pow(10, d)).rounded() / pow(10, d) }
-
-    /// The gazetteer entries the incidents were placed by, each once, in first-seen order.
-    public static func namedEntries(_ incidents: [ResolvedIncident]) -> [GazetteerEntry] {
-        var seen = Set<String>()
-        return incidents.compactMap { r in r.entry.flatMap { seen.insert($0.id).inserted ? $0 : nil } }
-    }
 
     /// Places named by the incidents, then reference towns of the extent (population ≥ 10,000).
     public func places(named: [GazetteerEntry]) -> [OutputFeature] {
