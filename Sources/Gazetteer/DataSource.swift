@@ -72,6 +72,11 @@ extension Gazetteer {
         return max(0, margin)
     }
 
+    /// The attribution line of a map with incidents beyond the coverage.
+    public var coverageNote: String {
+        "The bundled data covers \(coverageText) only: land, borders and places beyond it are not drawn, and incidents there have no country or border distance."
+    }
+
     /// "40–80°E, 12–42°N": the coverage as a reader reads it.
     public var coverageText: String {
         func lon(_ v: Double) -> String { "\(Int(abs(v).rounded()))°\(v < 0 ? "W" : "E")" }

@@ -66,7 +66,7 @@ extension RenderJob {
         scene.summary = "Map of \(c.count) incidents aggregated into \(items.count) cells; a marker's area grows with the number of incidents. " + items.prefix(10).map(\.keyText).joined(separator: " ")
         scene.attribution[scene.attribution.count - 1] = "Projection: \(crsName(request)). Made with incidentmap."
         if !gazetteer.covers(LonLat(lon: b.minX, lat: b.minY)) || !gazetteer.covers(LonLat(lon: b.maxX, lat: b.maxY)) {
-            scene.attribution.insert("The bundled data covers \(gazetteer.coverageText) only: land, borders and places beyond it are not drawn, and incidents there have no country or border distance.", at: 1)
+            scene.attribution.insert(gazetteer.coverageNote, at: 1)
         }
         if !c.outlets.isEmpty { scene.attribution.append("Incident sources include: \(c.outlets.joined(separator: "; ")). Figures are the claims of the sources, not verified.") }
         scene.countries = scene.countries.map { var a = $0; a.focus = c.countries.contains($0.id); return a }

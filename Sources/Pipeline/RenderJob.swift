@@ -74,8 +74,6 @@ public struct RunIncidents {
     public var incidents: [ResolvedIncident]
     /// Every incident that passed the filters.
     public var total: Int
-    /// Warnings to show.
-    public var warnings: [InputProblem]
 }
 
 /// Runs one command over the incident stream: read → place → filter → sinks, with atomic output.
@@ -189,8 +187,7 @@ public enum RenderJob {
 
     /// What a map of the stream's incidents is drawn from.
     static func incidents(_ stream: IncidentStream, map: MapCollector) -> RunIncidents {
-        RunIncidents(gazetteer: stream.gazetteer, titles: stream.titles, incidents: map.overflow ? [] : stream.completed(map.detailed), total: stream.kept,
-                     warnings: stream.shownWarnings)
+        RunIncidents(gazetteer: stream.gazetteer, titles: stream.titles, incidents: map.overflow ? [] : stream.completed(map.detailed), total: stream.kept)
     }
 
     /// The map's title: `--title`, else the first input's, else one made from the countries.

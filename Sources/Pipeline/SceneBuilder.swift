@@ -117,7 +117,7 @@ public struct SceneBuilder {
         for r in incidents { for s in r.incident.sources where !outlets.contains(s.outlet) { outlets.append(s.outlet) } }
         var lines = [data, "Projection: \(crsName). Made with incidentmap."]
         if incidents.contains(where: { !gazetteer.covers($0.point) }) {
-            lines.insert("The bundled data covers \(gazetteer.coverageText) only: land, borders and places beyond it are not drawn, and incidents there have no country or border distance.", at: 1)
+            lines.insert(gazetteer.coverageNote, at: 1)
         }
         if !outlets.isEmpty { lines.append("Incident sources: \(outlets.joined(separator: "; ")). Casualty figures are the claims of the parties named, not verified.") }
         return lines
