@@ -24,7 +24,7 @@ let package = Package(
         // Valid polygon clipping, simplification and precision through GEOS.
         .target(name: "Topology", dependencies: ["Geometry", "CGEOS"]),
         // Place names to coordinates: bundled GeoNames/Natural Earth data and user overlays.
-        .target(name: "Gazetteer", dependencies: ["Geometry", "Projection", "Yams", "YAMLGuard"]),
+        .target(name: "Gazetteer", dependencies: ["Geometry", "Projection", "Topology", "Yams", "YAMLGuard"]),
         // Refuses YAML that would make composing it explode (aliases, deep nesting, too many values).
         .target(name: "YAMLGuard", dependencies: ["Yams"]),
         // The incident model and the readers of incident files.

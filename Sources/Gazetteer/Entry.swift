@@ -13,7 +13,7 @@ public enum PlaceKind: String, Sendable, CaseIterable {
 }
 
 /// How precisely an entry's point stands for what it names.
-public enum EntryPrecision: String, Sendable {
+public enum EntryPrecision: String, Sendable, CaseIterable {
     /// The point is the place itself (a town's or village's coordinates).
     case point
     /// The point stands for a district (e.g. its seat), not the exact spot.

@@ -1,6 +1,7 @@
 import Foundation
 import Geometry
 import Projection
+import Topology
 
 /// The answer to one query: the parsed name, whether it said "near", and the resolution.
 public struct Lookup: Sendable {
@@ -43,10 +44,13 @@ public final class Gazetteer: @unchecked Sendable {
     public let sources: [DataSource]
     /// The box the countries and borders cover (west, south, east, north); outside it no land is known.
     public let coverage: BoundingBox
-    /// Every entry: places, districts, provinces, countries.
-    public let entries: [GazetteerEntry]
-    /// Country polygons of the region.
+    /// Every entry: countries, provinces, places, then the user's entries.
+    public private(set) var entries: EntryTable
+    /// Country polygons.
     public let countries: [Region]
+    /// Each country generalized for small scales (a locator map): parts under 0.05° dropped, edges
+    /// simplified to 0.02° with their topology kept. Same order as `countries`.
+    public let overviews: [Geometry]
     /// Province polygons.
     public let provinces: [Region]
     /// International border lines.
@@ -89,29 +93,65 @@ public final class Gazetteer: @unchecked Sendable {
 
         /// Every form with its names.
         var forms: Dictionary<String, Int32>.Keys { head.keys }
+
+        /// Every form's bytes with its references, sorted by the bytes (the compiled layout).
+        func sortedForms() -> [([UInt8], [NameRef])] {
+            head.keys.map { (Array($0.utf8), lookup($0)) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
+        }
     }
 
-    private var exactIndex: NameIndex
-    private var variantIndex: NameIndex
-    private var unorderedIndex: NameIndex
-    private var skeletonIndex: NameIndex
+    /// One name index, in memory or compiled.
+    enum IndexStore {
+        case memory(NameIndex)
+        case compiled(CompiledNameIndex)
+
+        func lookup(_ form: String) -> [NameRef] {
+            switch self {
+            case .memory(let m): return m.lookup(form)
+            case .compiled(let c): return c.lookup(form)
+            }
+        }
+
+        func count(_ form: String) -> Int {
+            switch self {
+            case .memory(let m): return m.count(form)
+            case .compiled(let c): return c.count(form)
+            }
+        }
+
+        /// Calls `body` with every form whose UTF-8 length lies in `lengths`, and its references.
+        func forEachForm(lengths: ClosedRange<Int>, _ body: (String, [NameRef]) -> Void) {
+            switch self {
+            case .memory(let m):
+                for f in m.forms where lengths.contains(f.utf8.count) { body(f, m.lookup(f)) }
+            case .compiled(let c):
+                for i in 0..<c.formCount where lengths.contains(c.formLength(i)) { body(c.form(i), c.refs(i)) }
+            }
+        }
+    }
+
+    /// The four indexes over a run of entries that starts at `offset`.
+    struct IndexLayer {
+        var exact: IndexStore, variant: IndexStore, unordered: IndexStore, skeleton: IndexStore
+        var offset: Int32
+    }
+
+    private var layers: [IndexLayer]
+    /// Bundled entries a user entry with the same id replaces.
+    private var hidden: Set<Int32>
     private let userIDs: Set<String>
+    private let countryIndex: [String: Int], provinceIndex: [String: Int]
 
     /// Loads the bundled data from `directory` (default: `DataDirectory.locate()`)
     /// and adds the entries of each user overlay file (CSV or TSV), which
     /// override bundled entries with the same id.
+    ///
+    /// The data is read from its compiled form (`CompiledData`), which is made from the text
+    /// files and saved on first use, and again whenever they change.
     public static func load(directory: URL? = nil, overlays: [URL] = []) throws -> Gazetteer {
         guard let dir = directory ?? DataDirectory.locate() else {
             throw GazetteerDataError(file: "Gazetteer/data", line: nil, field: nil,
                                      message: "bundled data not found; set \(DataDirectory.environmentVariable) to the Gazetteer/data directory")
-        }
-        let countries = try Loading.regions(dir.appendingPathComponent("countries.geojson"), isCountry: true)
-        let provinces = try Loading.regions(dir.appendingPathComponent("provinces.geojson"), isCountry: false)
-        let borders = try Loading.borders(dir.appendingPathComponent("borders.geojson"))
-        var entries = try Loading.places(dir.appendingPathComponent("places.tsv"))
-        let overlayURL = dir.appendingPathComponent("overlay.tsv")
-        if FileManager.default.fileExists(atPath: overlayURL.path) {
-            entries += try Loading.overlay(overlayURL, label: "overlay")
         }
         var user: [GazetteerEntry] = []
         for url in overlays {
@@ -119,19 +159,63 @@ public final class Gazetteer: @unchecked Sendable {
             user += ext == "yaml" || ext == "yml" ? try OverlayYAML.read(url) : try Loading.overlay(url, label: url.lastPathComponent)
         }
         let (sources, coverage) = try DataSource.read(dir.appendingPathComponent("sources.json"))
-        return Gazetteer(places: entries, userEntries: user, countries: countries, provinces: provinces, borders: borders,
-                         sources: sources, coverage: coverage)
+        let file = try compiled(dir)
+        return Gazetteer(compiled: file, userEntries: user, sources: sources, coverage: coverage)
     }
 
-    /// Builds a gazetteer from values (used by `load` and by tests).
-    public init(places: [GazetteerEntry], userEntries: [GazetteerEntry] = [], countries: [Region],
-                provinces: [Region], borders: [BorderLine], sources: [DataSource] = [], coverage: BoundingBox = Gazetteer.world) {
-        self.sources = sources
-        self.coverage = coverage
-        self.countries = countries
-        self.provinces = provinces
-        self.borders = borders
+    /// The compiled form of the data in `dir`: an up-to-date saved one, else one made now
+    /// (and saved where it can be, so the next run maps it).
+    static func compiled(_ dir: URL) throws -> CompiledFile {
+        let fingerprint = CompiledData.fingerprint(dir)
+        let places = CompiledData.candidates(for: dir)
+        for url in places {
+            if let f = CompiledFile(url: url, fingerprint: fingerprint) { return f }
+        }
+        let bytes = try compile(dir, fingerprint: fingerprint)
+        for url in places {
+            if save(bytes, to: url), let f = CompiledFile(url: url, fingerprint: fingerprint) { return f }
+        }
+        // Nowhere to save it: keep it in memory for this run.
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("incidentmap-gazetteer-\(getpid())-\(UUID().uuidString).idx")
+        guard save(bytes, to: tmp), let f = CompiledFile(url: tmp, fingerprint: fingerprint) else {
+            throw GazetteerDataError(file: dir.appendingPathComponent(CompiledData.fileName).path, line: nil, field: nil,
+                                     message: "cannot write the compiled gazetteer anywhere (data directory, cache, temporary directory)")
+        }
+        unlink(tmp.path)  // the mapping stays valid
+        return f
+    }
+
+    /// Reads the text files of `dir` and compiles them.
+    static func compile(_ dir: URL, fingerprint: [UInt8]) throws -> [UInt8] {
+        let countries = try Loading.regions(dir.appendingPathComponent("countries.geojson"), isCountry: true)
+        let provinces = try Loading.regions(dir.appendingPathComponent("provinces.geojson"), isCountry: false)
+        let borders = try Loading.borders(dir.appendingPathComponent("borders.geojson"))
+        var places = try Loading.places(dir.appendingPathComponent("places.tsv"))
+        let overlayURL = dir.appendingPathComponent("overlay.tsv")
+        if FileManager.default.fileExists(atPath: overlayURL.path) {
+            places += try Loading.overlay(overlayURL, label: "overlay")
+        }
+        let all = Gazetteer.bundledEntries(countries: countries, provinces: provinces, places: places)
+        let ix = Gazetteer.buildIndexes(all)
+        return CompiledData.encode(fingerprint: fingerprint, countries: countries, overviews: try Gazetteer.overviews(countries), provinces: provinces, borders: borders,
+                                   entries: all, indexes: [.exact: ix.exact, .variant: ix.variant, .unordered: ix.unordered, .skeleton: ix.skeleton])
+    }
+
+    /// Writes `bytes` to `url` through a temporary file and a rename (concurrent runs write the
+    /// same bytes; a reader never sees half a file). False when it cannot.
+    static func save(_ bytes: [UInt8], to url: URL) -> Bool {
+        let dir = url.deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp")
+        guard FileManager.default.createFile(atPath: tmp.path, contents: Data(bytes)) else { return false }
+        guard rename(tmp.path, url.path) == 0 else { unlink(tmp.path); return false }
+        return true
+    }
+
+    /// Countries, then provinces, then places: the order entries are numbered in.
+    static func bundledEntries(countries: [Region], provinces: [Region], places: [GazetteerEntry]) -> [GazetteerEntry] {
         var all: [GazetteerEntry] = []
+        all.reserveCapacity(countries.count + provinces.count + places.count)
         for c in countries {
             all.append(GazetteerEntry(id: "country:\(c.id)", name: c.name, kind: .country, country: c.id, admin1: nil,
                                       location: c.labelPoint, precision: .country,
@@ -142,30 +226,112 @@ public final class Gazetteer: @unchecked Sendable {
                                       location: p.labelPoint, precision: .province,
                                       alternateNames: p.alternateNames, source: "Natural Earth"))
         }
+        all += places
+        return all
+    }
+
+    /// Builds a gazetteer from values (used by tests).
+    public init(places: [GazetteerEntry], userEntries: [GazetteerEntry] = [], countries: [Region],
+                provinces: [Region], borders: [BorderLine], sources: [DataSource] = [], coverage: BoundingBox = Gazetteer.world) {
+        self.sources = sources
+        self.coverage = coverage
+        self.countries = countries
+        self.provinces = provinces
+        self.borders = borders
+        overviews = (try? Gazetteer.overviews(countries)) ?? countries.map(\.geometry)
+        countryIndex = Gazetteer.positions(countries)
+        provinceIndex = Gazetteer.positions(provinces)
         let overridden = Set(userEntries.map(\.id))
-        all += places.filter { !overridden.contains($0.id) }
-        // User entries: fill in country and province from the polygons, and turn a province name into its code.
-        for var e in userEntries {
-            if e.country.isEmpty { e.country = countries.first { $0.contains(e.location) }?.id ?? "" }
-            if let a1 = e.admin1, !provinces.contains(where: { $0.id == a1 }) {
-                e.admin1 = Gazetteer.matchRegion(a1, in: provinces)?.id ?? a1
+        let bundled = Gazetteer.bundledEntries(countries: countries, provinces: provinces,
+                                               places: places.filter { !overridden.contains($0.id) })
+        // Placeholder tables so that the polygon lookups below can run; replaced once the user entries are filled in.
+        entries = EntryTable(compiled: nil, memory: bundled)
+        layers = []
+        hidden = []
+        userIDs = overridden
+        let all = bundled + userEntries.map(fill)
+        entries = EntryTable(compiled: nil, memory: all)
+        let ix = Gazetteer.buildIndexes(all)
+        layers = [IndexLayer(exact: .memory(ix.exact), variant: .memory(ix.variant), unordered: .memory(ix.unordered),
+                             skeleton: .memory(ix.skeleton), offset: 0)]
+    }
+
+    /// A gazetteer over a compiled file, with the user's entries on top.
+    init(compiled file: CompiledFile, userEntries: [GazetteerEntry], sources: [DataSource], coverage: BoundingBox) {
+        self.sources = sources
+        self.coverage = coverage
+        countries = file.regions(.countries)
+        overviews = file.overviews()
+        provinces = file.regions(.provinces)
+        borders = file.borders()
+        countryIndex = Gazetteer.positions(countries)
+        provinceIndex = Gazetteer.positions(provinces)
+        let bundled = CompiledEntries(file)
+        let compiledLayer = IndexLayer(exact: .compiled(CompiledNameIndex(file, .exact)), variant: .compiled(CompiledNameIndex(file, .variant)),
+                                       unordered: .compiled(CompiledNameIndex(file, .unordered)),
+                                       skeleton: .compiled(CompiledNameIndex(file, .skeleton)), offset: 0)
+        entries = EntryTable(compiled: bundled, memory: [])
+        layers = [compiledLayer]
+        hidden = []
+        userIDs = Set(userEntries.map(\.id))
+        guard !userEntries.isEmpty else { return }
+        let filled = userEntries.map(fill)
+        var hide = Set<Int32>()
+        for i in 0..<bundled.count where userIDs.contains(bundled.id(i)) { hide.insert(Int32(i)) }
+        hidden = hide
+        entries = EntryTable(compiled: bundled, memory: filled)
+        let ix = Gazetteer.buildIndexes(filled)
+        layers = [compiledLayer, IndexLayer(exact: .memory(ix.exact), variant: .memory(ix.variant), unordered: .memory(ix.unordered),
+                                            skeleton: .memory(ix.skeleton), offset: Int32(bundled.count))]
+    }
+
+    /// The small-scale form of each country (see `overviews`).
+    static func overviews(_ countries: [Region]) throws -> [Geometry] {
+        let engine = try GeometryEngine()
+        return try countries.map { c in
+            let parts = c.geometry.polygons
+            var kept = parts.filter { p in
+                guard let b = Geometry.polygon(p).bounds else { return false }
+                return max(b.width, b.height) >= 0.05
             }
-            if e.admin1 == nil { e.admin1 = provinces.first { $0.contains(e.location) }?.id }
-            all.append(e)
+            // A country made only of small islands keeps its largest.
+            if kept.isEmpty, let largest = parts.max(by: { ($0.exterior.count) < ($1.exterior.count) }) { kept = [largest] }
+            let g = Geometry.multiPolygon(kept)
+            guard let simple = try engine.simplify(g, tolerance: 0.02), let snapped = try engine.snap(simple, toGrid: 1e-5) else { return g }
+            return snapped
         }
-        entries = all
-        userIDs = overridden.union(userEntries.map(\.id))
-        // The forms of every name, computed on all cores (each entry's names on their own), then
-        // inserted in entry order so that the indexes are the same whatever the scheduling.
-        let chunks = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
-        let named = all  // a constant the tasks can share
+    }
+
+    static func positions(_ regions: [Region]) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for (i, r) in regions.enumerated() where out[r.id.uppercased()] == nil { out[r.id.uppercased()] = i }
+        return out
+    }
+
+    /// A user entry with its country and province filled in from the polygons, and a province
+    /// name turned into its code.
+    private func fill(_ entry: GazetteerEntry) -> GazetteerEntry {
+        var e = entry
+        if e.country.isEmpty { e.country = country(at: e.location)?.id ?? "" }
+        if let a1 = e.admin1, province(id: a1) == nil {
+            e.admin1 = province(named: a1)?.id ?? a1
+        }
+        if e.admin1 == nil { e.admin1 = province(at: e.location)?.id }
+        return e
+    }
+
+    /// The four indexes of `all`. The forms of every name are computed on all cores (each
+    /// entry's names on their own), then inserted in entry order so that the indexes are the
+    /// same whatever the scheduling.
+    static func buildIndexes(_ all: [GazetteerEntry]) -> (exact: NameIndex, variant: NameIndex, unordered: NameIndex, skeleton: NameIndex) {
+        let chunks = max(1, min(64, ProcessInfo.processInfo.activeProcessorCount * 4, all.count / 256 + 1))
         let results = Slots<[(NameRef, NameFolding.Forms)]>(count: chunks, empty: [])
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             var out: [(NameRef, NameFolding.Forms)] = []
-            for i in stride(from: c * named.count / chunks, to: (c + 1) * named.count / chunks, by: 1) {
+            for i in stride(from: c * all.count / chunks, to: (c + 1) * all.count / chunks, by: 1) {
                 // Every form derives from the folded name, so a folded duplicate adds nothing.
                 var seenFolded: [[UInt8]] = []
-                for (j, n) in named[i].allNames.enumerated() {
+                for (j, n) in all[i].allNames.enumerated() {
                     let folded = NameFolding.foldBytes(n)
                     guard !folded.isEmpty, !seenFolded.contains(folded) else { continue }
                     seenFolded.append(folded)
@@ -187,64 +353,79 @@ public final class Gazetteer: @unchecked Sendable {
                 seenUnordered.removeAll(keepingCapacity: true)
                 seenSkeleton.removeAll(keepingCapacity: true)
             }
-            do {
-                exact.insert(forms.folded, ref)
-                if !forms.key.isEmpty, !seenVariant.contains(forms.key) { seenVariant.append(forms.key); variant.insert(forms.key, ref) }
-                if let u = forms.unordered, !seenUnordered.contains(u) { seenUnordered.append(u); unordered.insert(u, ref) }
-                if let sk = forms.skeleton, !seenSkeleton.contains(sk) { seenSkeleton.append(sk); skeleton.insert(sk, ref) }
+            exact.insert(forms.folded, ref)
+            if !forms.key.isEmpty, !seenVariant.contains(forms.key) { seenVariant.append(forms.key); variant.insert(forms.key, ref) }
+            if let u = forms.unordered, !seenUnordered.contains(u) { seenUnordered.append(u); unordered.insert(u, ref) }
+            if let sk = forms.skeleton, !seenSkeleton.contains(sk) { seenSkeleton.append(sk); skeleton.insert(sk, ref) }
+        }
+        return (exact, variant, unordered, skeleton)
+    }
+
+    /// The references of every layer under `form` in index `which`, numbered across layers,
+    /// without the bundled entries the user's replace.
+    func lookup(_ which: KeyPath<IndexLayer, IndexStore>, _ form: String) -> [NameRef] {
+        var out: [NameRef] = []
+        for layer in layers {
+            for r in layer[keyPath: which].lookup(form) {
+                let e = r.entry + layer.offset
+                if !hidden.contains(e) { out.append(NameRef(entry: e, name: r.name)) }
             }
         }
-        exactIndex = exact
-        variantIndex = variant
-        unorderedIndex = unordered
-        skeletonIndex = skeleton
+        return out
     }
 
     // MARK: - Point in polygon
 
     /// The country whose polygon holds `p`.
-    public func country(at p: LonLat) -> Region? { countryGrid.region(at: p) }
+    public func country(at p: LonLat) -> Region? { grids.countries.region(at: p) }
 
     /// The province whose polygon holds `p`.
-    public func province(at p: LonLat) -> Region? { provinceGrid.region(at: p) }
+    public func province(at p: LonLat) -> Region? { grids.provinces.region(at: p) }
 
-    /// Grids over the polygons, built on first use (thread-safe: `lazy` is not).
-    private var countryGrid: RegionGrid { grids.countries }
-    private var provinceGrid: RegionGrid { grids.provinces }
-    private var grids: (countries: RegionGrid, provinces: RegionGrid) {
+    /// Tiled grids over the polygons: each tile is built on first use.
+    private var grids: (countries: TiledRegionGrid, provinces: TiledRegionGrid) {
         gridLock.lock()
         defer { gridLock.unlock() }
         if let g = builtGrids { return g }
-        let g = (RegionGrid(regions: countries), RegionGrid(regions: provinces))
+        let g = (TiledRegionGrid(regions: countries), TiledRegionGrid(regions: provinces))
         builtGrids = g
         return g
     }
     private let gridLock = NSLock()
-    private var builtGrids: (countries: RegionGrid, provinces: RegionGrid)?
+    private var builtGrids: (countries: TiledRegionGrid, provinces: TiledRegionGrid)?
 
     /// The province with id `id` (ISO 3166-2).
-    public func province(id: String) -> Region? { provinces.first { $0.id == id } }
+    public func province(id: String) -> Region? { provinceIndex[id.uppercased()].map { provinces[$0] } }
 
     /// The country with alpha-2 code `code`.
-    public func country(code: String) -> Region? { countries.first { $0.id == code } }
+    public func country(code: String) -> Region? { countryIndex[code.uppercased()].map { countries[$0] } }
 
     /// The alpha-2 code for a country given as code (alpha-2/alpha-3) or name, or nil.
     public func countryCode(for text: String) -> String? {
         let t = text.trimmingCharacters(in: .whitespaces)
-        if let c = countries.first(where: { $0.id.caseInsensitiveCompare(t) == .orderedSame }) { return c.id }
-        return Gazetteer.matchRegion(t, in: countries)?.id
+        if let c = country(code: t) { return c.id }
+        return matchRegion(t, kind: .country)?.id
     }
 
     /// The province named or coded `text` (any of its names, spelling variants folded).
-    public func province(named text: String) -> Region? { Gazetteer.matchRegion(text, in: provinces) }
-
-    static func matchRegion(_ text: String, in regions: [Region]) -> Region? {
+    public func province(named text: String) -> Region? {
         let t = text.trimmingCharacters(in: .whitespaces)
-        if let r = regions.first(where: { $0.id.caseInsensitiveCompare(t) == .orderedSame }) { return r }
-        let f = NameFolding.fold(t), k = NameFolding.key(t)
-        if let r = regions.first(where: { r in ([r.name] + r.alternateNames).contains { NameFolding.fold($0) == f } }) { return r }
-        if k.isEmpty { return nil }
-        return regions.first { r in ([r.name] + r.alternateNames).contains { NameFolding.key($0) == k } }
+        if let p = province(id: t) { return p }
+        return matchRegion(t, kind: .admin1)
+    }
+
+    /// The first region (in data order) of `kind` one of whose names folds to the same form as
+    /// `text`, else the first whose variant key is the same. Looked up in the name indexes: the
+    /// bundled entries of countries and provinces are numbered as the regions are.
+    func matchRegion(_ text: String, kind: PlaceKind) -> Region? {
+        let forms = NameFolding.forms(text)
+        let range = kind == .country ? 0..<countries.count : countries.count..<(countries.count + provinces.count)
+        let regions = kind == .country ? countries : provinces
+        for (which, form) in [(\IndexLayer.exact, forms.folded), (\IndexLayer.variant, forms.key)] where !form.isEmpty {
+            let hits = lookup(which, form).map { Int($0.entry) }.filter { range.contains($0) }
+            if let first = hits.min() { return regions[first - range.lowerBound] }
+        }
+        return nil
     }
 
     // MARK: - Resolving
@@ -259,7 +440,7 @@ public final class Gazetteer: @unchecked Sendable {
         if let c = query.country { contextTexts.append(c) }
         let ctx = context(from: contextTexts, explicitCountry: query.country)
         var found = matches(for: parsed.name)
-        if let only = ctx.country { found.removeAll { entries[$0.entry].country != only } }
+        if let only = ctx.country { found.removeAll { entries.country($0.entry) != only } }
         var scored = found.map { m in
             Candidate(entry: entries[m.entry], score: score(m, query: parsed.name.trimmingCharacters(in: .whitespaces), wants: parsed.wantsKind, context: ctx),
                       matched: m.matched, match: m.kind)
@@ -282,7 +463,11 @@ public final class Gazetteer: @unchecked Sendable {
     public func resolve(_ text: String) -> Lookup { resolve(PlaceQuery(text)) }
 
     /// How many entries bear exactly this name once folded (the fast path, no ranking).
-    public func lookupExact(_ name: String) -> Int { exactIndex.count(NameFolding.fold(name)) }
+    public func lookupExact(_ name: String) -> Int {
+        let form = NameFolding.fold(name)
+        guard hidden.isEmpty else { return lookup(\.exact, form).count }
+        return layers.reduce(0) { $0 + $1.exact.count(form) }
+    }
 
     /// How many entries match this name by folding and transliteration keys (no ranking).
     public func lookupVariant(_ name: String) -> Int { matches(for: name).count }
@@ -295,17 +480,17 @@ public final class Gazetteer: @unchecked Sendable {
         var seen = Set<Int32>()
         func add(_ refs: [NameRef], _ kind: (NameRef) -> MatchKind) {
             for r in refs where seen.insert(r.entry).inserted {
-                out.append(Match(entry: Int(r.entry), matched: entries[Int(r.entry)].allNames[Int(r.name)], kind: kind(r)))
+                out.append(Match(entry: Int(r.entry), matched: entries.name(Int(r.entry), Int(r.name)), kind: kind(r)))
             }
         }
         let forms = NameFolding.forms(name)
-        add(exactIndex.lookup(forms.folded)) { $0.name == 0 ? .exact : .alternate }
+        add(lookup(\.exact, forms.folded)) { $0.name == 0 ? .exact : .alternate }
         let spellings = [forms] + NameFolding.spellingAlternatives(name).map(NameFolding.forms)
-        for s in spellings where !s.key.isEmpty { add(variantIndex.lookup(s.key)) { _ in .variant } }
-        for s in spellings { if let u = s.unordered { add(unorderedIndex.lookup(u)) { _ in .reordered } } }
+        for s in spellings where !s.key.isEmpty { add(lookup(\.variant, s.key)) { _ in .variant } }
+        for s in spellings { if let u = s.unordered { add(lookup(\.unordered, u)) { _ in .reordered } } }
         // The consonant skeleton only when nothing closer matched: it is loose.
         if out.isEmpty {
-            for s in spellings { if let sk = s.skeleton { add(skeletonIndex.lookup(sk)) { _ in .skeleton } } }
+            for s in spellings { if let sk = s.skeleton { add(lookup(\.skeleton, sk)) { _ in .skeleton } } }
         }
         return out
     }
@@ -330,8 +515,8 @@ public final class Gazetteer: @unchecked Sendable {
                 // A district or a nearby place: compare with entries' districts, and resolve it without context to use its point.
                 ctx.districts.insert(NameFolding.key(t))
                 let ms = matches(for: ParsedQuery(t).name)
-                let best = ms.max { a, b in entries[a.entry].population < entries[b.entry].population }
-                if let best { ctx.nearPoints.append(entries[best.entry].location) }
+                let best = ms.max { a, b in entries.population(a.entry) < entries.population(b.entry) }
+                if let best { ctx.nearPoints.append(entries.location(best.entry)) }
             }
         }
         return ctx
@@ -367,7 +552,8 @@ public final class Gazetteer: @unchecked Sendable {
     public static let ambiguityMargin = 0.08
     /// A place this many times more populous than a same-named rival is not ambiguous with it.
     public static let dominanceRatio = 10
-    /// Readings closer than this (km) count as the same place (GeoNames lists some places twice).
+    /// Readings in one country closer than this (km) count as the same place (GeoNames lists some
+    /// places twice). Across a border they never do: Rafah in Gaza and Rafah in Egypt are 2 km apart.
     public static let samePlaceKm = 25.0
 
     func decide(_ scored: [Candidate], context ctx: Context) -> Resolution {
@@ -379,7 +565,7 @@ public final class Gazetteer: @unchecked Sendable {
         // place than the best (a town of 20,000 does not rival a city of 500,000 that bears the same name).
         let rivals = scored.dropFirst().filter {
             best.score - $0.score < Gazetteer.ambiguityMargin
-                && distanceKm(best.entry.location, $0.entry.location) > Gazetteer.samePlaceKm
+                && ($0.entry.country != best.entry.country || distanceKm(best.entry.location, $0.entry.location) > Gazetteer.samePlaceKm)
                 && !(best.entry.kind == .place && $0.entry.kind == .place && $0.entry.population * Gazetteer.dominanceRatio < best.entry.population)
                 && !contains(best.entry, $0.entry) && !contains($0.entry, best.entry)
         }
@@ -421,13 +607,19 @@ public final class Gazetteer: @unchecked Sendable {
         guard !k.isEmpty else { return [] }
         let maxDistance = k.utf8.count <= 4 ? 1 : (k.utf8.count <= 8 ? 2 : 3)
         var scored: [(Int, Int, String)] = []
-        for key in variantIndex.forms {
-            let d = NameFolding.editDistance(k, key, limit: maxDistance)
-            guard d <= maxDistance else { continue }
-            for r in variantIndex.lookup(key) {
-                let e = entries[Int(r.entry)]
-                if let country, e.country != country { continue }
-                scored.append((d, -e.population, "\(e.name) (\(e.country))"))
+        let n = k.utf8.count
+        for layer in layers {
+            // A form more than `maxDistance` bytes longer or shorter cannot be within it.
+            layer.variant.forEachForm(lengths: max(0, n - maxDistance)...(n + maxDistance)) { key, refs in
+                let d = NameFolding.editDistance(k, key, limit: maxDistance)
+                guard d <= maxDistance else { return }
+                for r in refs {
+                    let i = Int(r.entry + layer.offset)
+                    if hidden.contains(Int32(i)) { continue }
+                    let e = entries[i]
+                    if let country, e.country != country { continue }
+                    scored.append((d, -e.population, "\(e.name) (\(e.country))"))
+                }
             }
         }
         scored.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
@@ -460,4 +652,17 @@ final class Slots<Value>: @unchecked Sendable {
     func set(_ i: Int, _ value: Value) { buffer[i] = value }
 
     var values: [Value] { Array(buffer) }
+}
+
+extension Gazetteer {
+    /// Towns worth showing for orientation inside `box` (anywhere when nil): populated places of
+    /// at least `minimumPopulation` known by at least two other names (a proxy for being a place
+    /// readers know; GeoNames rows with no other name are often recent, unchecked additions).
+    /// Found without decoding the entries that do not qualify.
+    public func referenceTowns(minimumPopulation: Int, within box: BoundingBox?) -> [GazetteerEntry] {
+        entries.indices { kind, population, alternates, p in
+            kind == .place && population >= minimumPopulation && alternates >= 2
+                && (box.map { b in b.contains(XY(x: p.lon, y: p.lat)) || b.contains(XY(x: p.lon + 360, y: p.lat)) || b.contains(XY(x: p.lon - 360, y: p.lat)) } ?? true)
+        }.map { entries[$0] }
+    }
 }

@@ -184,7 +184,9 @@ enum Loading {
             }
             var alts: [String] = []
             if let i = cAlt, i < f.count {
-                for a in f[i].split(separator: UInt8(ascii: "|")) where !a.isEmpty {
+                // GeoNames lists airport codes (IATA "KBP", ICAO "UKBB") among a town's names; as names
+                // they only make false matches ("Kyiv" would meet "KIV", Chișinău's airport).
+                for a in f[i].split(separator: UInt8(ascii: "|")) where !a.isEmpty && !Loading.isCode(a) {
                     let s = String(decoding: a, as: UTF8.self)
                     if s != name { alts.append(s) }
                 }
@@ -195,6 +197,11 @@ enum Loading {
                                       alternateNames: alts, source: "GeoNames"))
         }
         return out
+    }
+
+    /// Whether a GeoNames alternate name is a code, not a name: 3 or 4 capital ASCII letters.
+    static func isCode(_ name: ArraySlice<UInt8>) -> Bool {
+        (3...4).contains(name.count) && name.allSatisfy { (0x41...0x5A).contains($0) }
     }
 
     /// Reads an overlay table (the bundled `overlay.tsv` or a user's CSV/TSV).

@@ -11,6 +11,10 @@ import Foundation
 ///   (Baluchestan/Balochistan, Seistan/Sistan, Panjgoor/Panjgur,
 ///   Chah Bahar/Chabahar, Sarawan/Saravan all share a key).
 public enum NameFolding {
+    /// Bumped whenever a rule below changes what a name folds to: compiled indexes made with
+    /// other rules are then rebuilt (`CompiledData.fingerprint`).
+    public static let rulesVersion = 1
+
     /// Lowercased, diacritic-free, punctuation-free, single-spaced form of `name`.
     public static func fold(_ name: String) -> String {
         String(decoding: foldBytes(name), as: UTF8.self)

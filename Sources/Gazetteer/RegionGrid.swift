@@ -1,3 +1,4 @@
+import Foundation
 import Geometry
 
 /// A grid over a set of regions that answers "which region holds this point"
@@ -30,12 +31,14 @@ public final class RegionGrid: @unchecked Sendable {
         var b: LonLat
     }
 
-    /// Builds the grid with cells of `cellDegrees`.
-    public init(regions: [Region], cellDegrees: Double = 0.1) {
+    /// Builds the grid with cells of `cellDegrees` over `extent` (default: the regions' bounds);
+    /// points outside the extent are in no region.
+    public init(regions: [Region], cellDegrees: Double = 0.1, extent: BoundingBox? = nil) {
         self.regions = regions
         cell = cellDegrees
         var b = regions.first?.bounds ?? BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1)
         for r in regions { b.extend(XY(x: r.bounds.minX, y: r.bounds.minY)); b.extend(XY(x: r.bounds.maxX, y: r.bounds.maxY)) }
+        if let extent { b = extent }
         origin = (b.minX, b.minY)
         columns = max(1, Int((b.width / cellDegrees).rounded(.up)) + 1)
         rows = max(1, Int((b.height / cellDegrees).rounded(.up)) + 1)
@@ -51,12 +54,15 @@ public final class RegionGrid: @unchecked Sendable {
                         let a = ring[i], c = ring[i + 1]
                         // Cells the edge's box covers see the edge.
                         let x0 = col(min(a.lon, c.lon)), x1 = col(max(a.lon, c.lon))
-                        let y0 = row(min(a.lat, c.lat)), y1 = row(max(a.lat, c.lat))
-                        for y in max(0, y0)...min(rows - 1, y1) {
-                            for x in max(0, x0)...min(columns - 1, x1) {
+                        let y0 = max(0, row(min(a.lat, c.lat))), y1 = min(rows - 1, row(max(a.lat, c.lat)))
+                        let xa = max(0, x0), xb = min(columns - 1, x1)
+                        if y0 <= y1 && xa <= xb {
+                        for y in y0...y1 {
+                            for x in xa...xb {
                                 let idx = y * columns + x
                                 if touching[idx].last != Int32(ri) { touching[idx].append(Int32(ri)) }
                             }
+                        }
                         }
                         // Where the edge crosses each row's centre line (half-open, as the ray cast counts).
                         let lo = min(a.lat, c.lat), hi = max(a.lat, c.lat)
@@ -169,5 +175,42 @@ public final class RegionGrid: @unchecked Sendable {
         // Candidates in region order, as a scan of every region would find them.
         for ri in candidates[Int(boundary[idx])] where contains(Int(ri), p, row: y) { return regions[Int(ri)] }
         return nil
+    }
+}
+
+/// Region grids on tiles of the world (10° squares), each built the first time a point falls in
+/// it from the regions whose bounds reach it: a world of countries or provinces costs only the
+/// tiles a run touches.
+public final class TiledRegionGrid: @unchecked Sendable {
+    // Safe: `tiles` is only read and written under `lock`; a built grid is immutable.
+    private let regions: [Region]
+    private let tileDegrees = 10.0
+    private let columns = 36, rows = 18
+    private var tiles: [RegionGrid?]
+    private let lock = NSLock()
+
+    public init(regions: [Region]) {
+        self.regions = regions
+        tiles = Array(repeating: nil, count: columns * rows)
+    }
+
+    public func region(at p: LonLat) -> Region? {
+        guard p.lon.isFinite, p.lat.isFinite else { return nil }
+        let x = min(columns - 1, max(0, Int(((p.lon + 180) / tileDegrees).rounded(.down))))
+        let y = min(rows - 1, max(0, Int(((p.lat + 90) / tileDegrees).rounded(.down))))
+        return tile(x, y).region(at: p)
+    }
+
+    private func tile(_ x: Int, _ y: Int) -> RegionGrid {
+        lock.lock()
+        defer { lock.unlock() }
+        if let t = tiles[y * columns + x] { return t }
+        // The tile's box, widened by a hair so that points on its edges have cells.
+        let box = BoundingBox(minX: -180 + Double(x) * tileDegrees - 1e-9, minY: -90 + Double(y) * tileDegrees - 1e-9,
+                              maxX: -180 + Double(x + 1) * tileDegrees + 1e-9, maxY: -90 + Double(y + 1) * tileDegrees + 1e-9)
+        let inside = regions.filter { $0.bounds.intersects(box) }
+        let t = RegionGrid(regions: inside, extent: box)
+        tiles[y * columns + x] = t
+        return t
     }
 }

@@ -21,7 +21,7 @@ extension RenderJob {
             bins[key]!.lat += p.lat
             bins[key]!.kinds[category, default: 0] += 1
         }
-        let towns = gazetteer.entries.filter { LayerBuilder.isReferenceTown($0, minimumPopulation: 20_000) }
+        let towns = gazetteer.referenceTowns(minimumPopulation: 20_000, within: c.bounds.map { $0.expanded(dx: 2, dy: 2) })
         // A cell is named after the most populous town within its reach (Tehran, not a suburb
         // that happens to lie nearer the cell's centre of mass); reach: three quarters of a cell,
         // at least 30 km. With no town that close, the nearest within 60 km; else none.

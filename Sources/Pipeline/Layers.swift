@@ -83,9 +83,7 @@ public struct LayerBuilder: Sendable {
         for e in named where seen.insert(e.id).inserted {
             out.append(placeFeature(e, role: "incident place"))
         }
-        let towns = gazetteer.entries.filter {
-            LayerBuilder.isReferenceTown($0, minimumPopulation: 10_000) && extent.contains(XY(x: $0.location.lon, y: $0.location.lat)) && !seen.contains($0.id)
-        }.sorted { ($0.population, $1.id) > ($1.population, $0.id) }
+        let towns = gazetteer.referenceTowns(minimumPopulation: 10_000, within: extent).filter { !seen.contains($0.id) }.sorted { ($0.population, $1.id) > ($1.population, $0.id) }
         for e in towns { out.append(placeFeature(e, role: "reference town")) }
         return out
     }
@@ -95,6 +93,14 @@ public struct LayerBuilder: Sendable {
     /// often recent, unchecked additions).
     public static func isReferenceTown(_ e: GazetteerEntry, minimumPopulation: Int) -> Bool {
         e.kind == .place && e.population >= minimumPopulation && e.alternateNames.count >= 2
+    }
+
+    /// Where a map of `points` may reach: their box widened by its own size (at least 5° each
+    /// way), the most a map frame around them shows; nil (anywhere) with no points.
+    public static func neighbourhood(of points: [LonLat]) -> BoundingBox? {
+        guard let b = BoundingBox(points: points.map { XY(x: $0.lon, y: $0.lat) }) else { return nil }
+        let pad = max(5, max(b.width, b.height))
+        return BoundingBox(minX: b.minX - pad, minY: max(-90, b.minY - pad), maxX: b.maxX + pad, maxY: min(90, b.maxY + pad))
     }
 
     func placeFeature(_ e: GazetteerEntry, role: String) -> OutputFeature {

@@ -17,12 +17,14 @@ public struct SceneBuilder {
             (a.element.incident.date.start, a.offset) < (b.element.incident.date.start, b.offset)
         }.map(\.element)
         let focus = Set(incidents.compactMap(\.country))
-        let countries = gazetteer.countries.map { SceneArea(id: $0.id, name: $0.name, geometry: $0.geometry, focus: focus.contains($0.id)) }
+        let countries = zip(gazetteer.countries, gazetteer.overviews).map { c, overview in
+            SceneArea(id: c.id, name: c.name, geometry: c.geometry, focus: focus.contains(c.id), overview: overview)
+        }
         let provinces = gazetteer.provinces.map { SceneArea(id: $0.id, name: $0.name, geometry: $0.geometry) }
         let borders = gazetteer.borders.map { b in
             SceneBorder(id: b.id, name: b.name, lines: b.lines, emphasis: b.countries.allSatisfy(focus.contains))
         }
-        let places = gazetteer.entries.filter { LayerBuilder.isReferenceTown($0, minimumPopulation: 5_000) }
+        let places = gazetteer.referenceTowns(minimumPopulation: 5_000, within: LayerBuilder.neighbourhood(of: incidents.map(\.point)))
             .map { ScenePlace(name: $0.name, location: $0.location, population: $0.population) }
         let items = sorted.enumerated().map { n, r in sceneIncident(r, number: n + 1) }
         return MapScene(title: title, subtitle: subtitle(sorted), summary: summary(sorted, items: items),

@@ -10,13 +10,16 @@ public struct SceneArea: Sendable {
     public var geometry: Geometry
     /// Countries that hold incidents are drawn as the map's subject.
     public var focus: Bool
+    /// The area generalized for small scales (the locator map), when the data has it.
+    public var overview: Geometry?
 
     /// Creates an area.
-    public init(id: String, name: String, geometry: Geometry, focus: Bool = false) {
+    public init(id: String, name: String, geometry: Geometry, focus: Bool = false, overview: Geometry? = nil) {
         self.id = id
         self.name = name
         self.geometry = geometry
         self.focus = focus
+        self.overview = overview
     }
 }
 

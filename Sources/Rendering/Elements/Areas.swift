@@ -24,11 +24,18 @@ struct AreaShapes {
     /// path data is written with. Areas that do not reach the frame are left out.
     static func clipped(_ layers: [[SceneArea]], frame: MapFrame) throws -> [[(SceneArea, [Polygon])]] {
         let pipeline = try PolygonPipeline(box: frame.clipBox, decimals: 1)
+        let lonLat = try GeometryEngine()
+        let reach = frame.lonLatBounds.expanded(dx: 1, dy: 1)
         var shown: [[(SceneArea, [Polygon])]] = []
         for layer in layers {
             var areas: [(SceneArea, [Polygon])] = []
             for area in layer where frame.mayShow(area.geometry.bounds) {
-                let polys = area.geometry.polygons.filter { frame.mayShow(Geometry.polygon($0).bounds) }
+                let polys = try area.geometry.polygons.filter { frame.mayShow(Geometry.polygon($0).bounds) }.flatMap { p in
+                    // A large polygon that reaches far beyond the frame (Russia on a map of Ukraine) is cut to the
+                    // frame's reach in longitude/latitude first, so only what can show is projected. The cut is a
+                    // rectangle, the same for every area, so neighbours keep identical shared edges.
+                    try AreaShapes.cut(p, to: reach, with: lonLat)
+                }
                 let clipped = try pipeline.clip(polys) { frame.toSVG($0).map { LonLat(lon: $0.x, lat: $0.y) } }
                 if !clipped.isEmpty { areas.append((area, clipped)) }
             }
@@ -38,6 +45,15 @@ struct AreaShapes {
         return try shown.map { layer in
             try layer.map { area, _ in (area, try pipeline.finish(simplified.removeFirst())) }
         }
+    }
+
+    /// `polygon` cut to `reach` when it has many vertices and reaches well beyond it (and neither
+    /// crosses the antimeridian); else `polygon` as it is.
+    static func cut(_ polygon: Polygon, to reach: BoundingBox, with geos: GeometryEngine) throws -> [Polygon] {
+        guard polygon.rings.reduce(0, { $0 + $1.count }) > 2_000, let b = Geometry.polygon(polygon).bounds,
+              reach.minX >= -180, reach.maxX <= 180, b.minX >= -180, b.maxX <= 180,
+              b.minX < reach.minX || b.maxX > reach.maxX || b.minY < reach.minY || b.maxY > reach.maxY else { return [polygon] }
+        return try geos.clip(.polygon(polygon), to: reach)?.polygons ?? []
     }
 
     /// Labels the roomiest areas first, centred on their label points, where they fit.

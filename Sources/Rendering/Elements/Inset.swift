@@ -1,3 +1,4 @@
+import Foundation
 import Geometry
 import Projection
 import Topology
@@ -64,8 +65,12 @@ enum InsetElement {
         var labels: [SVGNode] = []
         // The locator is coarser: 0.6 px simplification, same 0.1 px grid.
         let insetAreas = try PolygonPipeline(box: rect, simplifyTolerance: 0.6, decimals: 1)
-        for c in scene.countries {
-            let polygons = try insetAreas.run(c.geometry.polygons) { toInset($0).map { LonLat(lon: $0.x, lat: $0.y) } }?.polygons ?? []
+        // Only the countries that can reach the locator (within its diagonal of the centre, plus a
+        // margin), in their small-scale form: the world at full detail would be projected for a few
+        // hundred pixels otherwise.
+        let reachKm = 1.2 * (halfW * halfW + halfH * halfH).squareRoot() / 1000
+        for c in scene.countries where InsetElement.mayReach(c.geometry.bounds, center: center, km: reachKm) {
+            let polygons = try insetAreas.run((c.overview ?? c.geometry).polygons) { toInset($0).map { LonLat(lon: $0.x, lat: $0.y) } }?.polygons ?? []
             guard !polygons.isEmpty else { continue }
             children.append(.el("path", [("class", "\(p)inset-land" + (c.focus ? " \(p)focus" : "")), ("d", SVGDraw.path(polygons: polygons))]))
             if let (pt, room) = SVGDraw.labelPoint(polygons, grid: 16), room > 9, TextMetrics.width(c.name.uppercased(), size: 8.5) < room * 2.6 {
@@ -85,5 +90,29 @@ enum InsetElement {
         children.append(SVGDraw.rect("\(p)frame", rect))
         placer.block(rect.expanded(dx: 4, dy: 4))
         return .el("g", [("id", "\(p)inset"), ("clip-path", "url(#\(p)inset-clip)")], children)
+    }
+
+    /// Whether any of `bounds` may lie within `km` of `center`: the great-circle distance to the
+    /// nearest point of the box (clamped in latitude and, the shorter way round, in longitude).
+    static func mayReach(_ bounds: BoundingBox?, center: LonLat, km: Double) -> Bool {
+        guard let b = bounds else { return false }
+        if b.width >= 359 { return abs(center.lat - min(max(center.lat, b.minY), b.maxY)) * 111.2 <= km }
+        var best = Double.infinity
+        for shift in [-360.0, 0, 360] {
+            let lon = min(max(center.lon, b.minX + shift), b.maxX + shift)
+            let lat = min(max(center.lat, b.minY), b.maxY)
+            best = min(best, greatCircleKm(center, LonLat(lon: lon, lat: lat)))
+        }
+        // Clamping is exact for latitude; in longitude the nearest point of a box edge can lie poleward
+        // of the clamped one, by less than the box's height: that much margin keeps the test safe.
+        return best <= km + b.height * 111.2
+    }
+
+    /// Haversine distance on a sphere of 6,371 km (a filter, not a figure anyone reads).
+    static func greatCircleKm(_ a: LonLat, _ b: LonLat) -> Double {
+        let r = Double.pi / 180
+        let s = sin((b.lat - a.lat) * r / 2), t = sin((b.lon - a.lon) * r / 2)
+        let h = s * s + cos(a.lat * r) * cos(b.lat * r) * t * t
+        return 2 * 6371 * asin(min(1, h.squareRoot()))
     }
 }
