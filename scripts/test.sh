@@ -2,6 +2,9 @@
 # Builds and runs every test (XCTest), then prints one closing summary line.
 set -uo pipefail
 swift build --build-tests || exit 1
+# Compile the gazetteer once (about a minute in a debug build, then saved beside the data), so that
+# the tests do not each start compiling it at the same moment.
+.build/debug/incidentmap geocode Kabul >/dev/null || { echo "tests: the gazetteer could not be loaded"; exit 1; }
 log=$(mktemp)
 swift test 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

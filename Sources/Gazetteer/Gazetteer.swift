@@ -522,7 +522,7 @@ public final class Gazetteer: @unchecked Sendable {
         return ctx
     }
 
-    static let matchScore: [MatchKind: Double] = [.exact: 1.0, .alternate: 0.93, .variant: 0.85, .reordered: 0.8, .skeleton: 0.72]
+    static let matchScore: [MatchKind: Double] = [.exact: 1.0, .alternate: 0.95, .variant: 0.85, .reordered: 0.8, .skeleton: 0.72]
 
     func score(_ m: Match, query: String, wants: PlaceKind?, context ctx: Context) -> Double {
         let e = entries[m.entry]
@@ -551,25 +551,62 @@ public final class Gazetteer: @unchecked Sendable {
     /// Two readings within this score of each other, in different places, make a name ambiguous.
     public static let ambiguityMargin = 0.08
     /// A place this many times more populous than a same-named rival is not ambiguous with it.
-    public static let dominanceRatio = 10
+    /// Set from the world's data: Odesa, Ukraine is 8.8 times Odessa, Texas (the press means the
+    /// first), Tripoli, Libya 5.0 times Tripoli, Lebanon (the press means either).
+    public static let dominanceRatio = 8
+    /// The population from which a place is a city: it outranks the province named after it.
+    public static let cityPopulation = 100_000
+    /// The population a province weighs as against same-named places of other countries.
+    public static let provinceWeight = 200_000
     /// Readings in one country closer than this (km) count as the same place (GeoNames lists some
     /// places twice). Across a border they never do: Rafah in Gaza and Rafah in Egypt are 2 km apart.
     public static let samePlaceKm = 25.0
 
     func decide(_ scored: [Candidate], context ctx: Context) -> Resolution {
-        let best = scored[0]
+        var best = scored[0]
         if best.match == .skeleton && !corroborates(ctx, best.entry) {
             return .uncertain(best, others: Array(scored.dropFirst()))
         }
+        // The readings that score close to the best. Among them a place far more populous than every
+        // other close place is the one meant, even when a smaller one bears the name as its preferred
+        // form: "Odessa" is Odesa, Ukraine (1,000,000), not Odessa, Texas (100,000), and "Basra" is
+        // Basrah, Iraq. Which spelling GeoNames prefers is no evidence in a world of transliterations.
+        let close = scored.filter { best.score - $0.score < Gazetteer.ambiguityMargin }
+        let closePlaces = close.filter { $0.entry.kind == .place }
+        let largest = closePlaces.map(\.entry.population).max() ?? 0
+        if best.entry.kind == .place, let top = closePlaces.first(where: { $0.entry.population == largest }),
+           closePlaces.allSatisfy({ $0.entry.id == top.entry.id || $0.entry.population * Gazetteer.dominanceRatio <= largest }) {
+            best = top
+        }
+        // A city and the province named after it (Kyiv and Kyiv Oblast, Sanaa and Sana'a governorate):
+        // the bare name means the city when it is one (100,000 people or more), else the province.
+        if best.entry.kind == .admin1,
+           let city = closePlaces.filter({ $0.entry.country == best.entry.country && $0.entry.population >= Gazetteer.cityPopulation })
+               .max(by: { $0.entry.population < $1.entry.population }) {
+            best = city
+        }
         // A rival makes the name ambiguous when it scores close, lies elsewhere, and is not a far smaller
-        // place than the best (a town of 20,000 does not rival a city of 500,000 that bears the same name).
-        let rivals = scored.dropFirst().filter {
-            best.score - $0.score < Gazetteer.ambiguityMargin
+        // place than the largest close reading (a town of 20,000 does not rival a city of 500,000 that
+        // bears the same name). A province counts as a place of 200,000 people and a country as one of
+        // 2 million: Borno, Italy (2,500) and Borna, Germany (19,000, also written Borno) do not rival
+        // Borno State, but Saravan, Iran (60,000) does rival Saravan province, Laos. A place and a
+        // province of one country are not rivals (the choice between them is made above).
+        let largestReading = close.map { c -> Int in
+            switch c.entry.kind {
+            case .country: return max(c.entry.population, 10 * Gazetteer.provinceWeight)
+            case .admin1: return max(c.entry.population, Gazetteer.provinceWeight)
+            default: return c.entry.population
+            }
+        }.max() ?? 0
+        let rivals = close.filter {
+            $0.entry.id != best.entry.id
                 && ($0.entry.country != best.entry.country || distanceKm(best.entry.location, $0.entry.location) > Gazetteer.samePlaceKm)
-                && !(best.entry.kind == .place && $0.entry.kind == .place && $0.entry.population * Gazetteer.dominanceRatio < best.entry.population)
+                && !($0.entry.country == best.entry.country && Set([$0.entry.kind, best.entry.kind]) == [.place, .admin1])
+                && !($0.entry.kind == .place && $0.entry.population * Gazetteer.dominanceRatio <= largestReading && $0.entry.population < largestReading)
                 && !contains(best.entry, $0.entry) && !contains($0.entry, best.entry)
         }
-        if rivals.isEmpty { return .resolved(best, others: Array(scored.dropFirst())) }
+        let others = scored.filter { $0.entry.id != best.entry.id }
+        if rivals.isEmpty { return .resolved(best, others: others) }
         // The best reading of each country first, so that a short list shows every country the name is in.
         var firsts: [Candidate] = [], rest: [Candidate] = [], countries: Set<String> = []
         for c in scored {

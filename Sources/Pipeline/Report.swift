@@ -170,7 +170,7 @@ public struct ReportBuilder {
             el("h3", [], [t("Data, licences and measurements")]),
             el("ul", [], dataNotes().map { el("li", [], [t($0)]) }),
             el("h3", [], [t("Projection")]),
-            el("p", [], [t("Map CRS: \(RenderJob.crsName(request)) (\(map.georeference.crs)).")]),
+            el("p", [], [t("Map CRS: \(map.crsName ?? RenderJob.crsName(request)) (\(map.georeference.crs)).")]),
         ]
         if let wkt = map.wkt {
             method.append(el("details", [], [el("summary", [], [t("The CRS as WKT")]), el("pre", [], [t(wkt)])]))
@@ -248,7 +248,7 @@ public struct ReportBuilder {
         for line in placementNotes() { s += ReportBuilder.md(line) + "\n" }
         s += "\n### Data, licences and measurements\n\n"
         for line in dataNotes() { s += "- \(ReportBuilder.md(line))\n" }
-        s += "\n### Projection\n\nMap CRS: \(ReportBuilder.md(RenderJob.crsName(request))) (`\(map.georeference.crs.replacingOccurrences(of: "`", with: "'"))`).\n\n"
+        s += "\n### Projection\n\nMap CRS: \(ReportBuilder.md(map.crsName ?? RenderJob.crsName(request))) (`\(map.georeference.crs.replacingOccurrences(of: "`", with: "'"))`).\n\n"
         let outlets = outlets()
         s += "---\n\nIncident sources: \(ReportBuilder.md(outlets.isEmpty ? "none given" : outlets.joined(separator: "; "))). Casualty figures are the claims of the parties named, not verified.\n\n"
         s += (gazetteer.credits + ["Made with incidentmap."]).joined(separator: " ") + "\n"

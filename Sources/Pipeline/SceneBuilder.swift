@@ -88,7 +88,9 @@ public struct SceneBuilder {
         let range = first == last ? first.shortText : "\(first.shortText) – \(last.shortText)"
         let countries = Array(Set(incidents.compactMap(\.country))).sorted().compactMap(countryName)
         let n = incidents.count
-        return "\(range) · \(n) incident\(n == 1 ? "" : "s")" + (countries.isEmpty ? "" : " in \(countries.joined(separator: " and "))")
+        // Up to three countries by name; more by their number (the key and the layers name each one).
+        let whereText = countries.isEmpty ? "" : countries.count <= 3 ? " in \(countries.joined(separator: " and "))" : " in \(countries.count) countries"
+        return "\(range) · \(n) incident\(n == 1 ? "" : "s")" + whereText
             + " · figures are claims, attributed"
     }
 

@@ -43,4 +43,7 @@ public struct RenderedMap: Sendable {
     public var root: SVGNode
     /// The map CRS as WKT2, when PROJ can export it.
     public var wkt: String?
+    /// What the map's projection is, when the renderer chose it for the data (a world map); nil
+    /// when it is the default local one or the user's.
+    public var crsName: String?
 }

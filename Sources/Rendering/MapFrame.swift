@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import Topology
 import Projection
 
 /// Where and how a map is drawn: its CRS and PROJ transformation, the projected extent fitted to
@@ -21,6 +22,10 @@ struct MapFrame {
 
     /// The map CRS as given to PROJ.
     let crs: String
+    /// The meridian where a world projection of the default CRS cuts the globe (opposite its
+    /// centre): areas and lines that cross it are split there before projecting. Nil for a local
+    /// projection, or a CRS the user chose.
+    let cutMeridian: Double?
     /// Longitude/latitude to the map CRS.
     let projection: Projection
     /// The projected extent, fitted to the frame's aspect ratio.
@@ -45,7 +50,15 @@ struct MapFrame {
     init(scene: MapScene, options: MapOptions) throws {
         // The CRS: as asked, else centred on the data.
         let center = MapFrame.dataCenter(scene: scene, options: options)
-        crs = options.crs ?? MapRenderer.defaultCRS(center: center)
+        if options.crs == nil, let lon0 = MapFrame.worldCentre(scene: scene, options: options, center: center) {
+            // Incidents spread over a hemisphere or more: an azimuthal projection would tear the far side
+            // apart, so the world is drawn in Equal Earth (equal-area, as thematic world maps are).
+            crs = "+proj=eqearth +lon_0=\(NumberFormat.fixed(lon0, 0)) +datum=WGS84 +units=m +no_defs +type=crs"
+            cutMeridian = lon0 > 0 ? lon0 - 180 : lon0 + 180
+        } else {
+            crs = options.crs ?? MapRenderer.defaultCRS(center: center)
+            cutMeridian = nil
+        }
         projection = try Projection(from: "EPSG:4326", to: crs)
         key = KeyLayout(scene: scene, options: options)
         let header = MapFrame.headerHeight
@@ -79,6 +92,40 @@ struct MapFrame {
             lonLat = BoundingBox(minX: q.minX, minY: q.minY, maxX: q.maxX < q.minX ? q.maxX + 360 : q.maxX, maxY: q.maxY)
         }
         georef = Georeference(crs: crs, scale: scale, originX: c.x - halfW, originY: c.y + halfH, frame: frame, lonLatBounds: lonLat)
+    }
+
+    /// Whether the data asks for a world map, and its central meridian: incidents (or a bbox) spanning
+    /// more than 100° of longitude the short way or 70° of latitude. The centre is the data's, to 10°.
+    static func worldCentre(scene: MapScene, options: MapOptions, center: LonLat) -> Double? {
+        let points: [LonLat]
+        if let b = options.bbox { points = [LonLat(lon: b.minX, lat: b.minY), LonLat(lon: b.maxX, lat: b.maxY)] } else { points = scene.incidents.map(\.location) }
+        guard let b = BoundingBox(points: points.map { XY(x: $0.lon, y: $0.lat) }) else { return nil }
+        let shifted = BoundingBox(points: points.map { XY(x: $0.lon < 0 ? $0.lon + 360 : $0.lon, y: $0.lat) })!
+        let lonSpan = options.bbox != nil ? b.width : min(b.width, shifted.width)
+        guard lonSpan > 100 || b.height > 70 else { return nil }
+        var lon0 = (center.lon / 10).rounded() * 10
+        if lon0 <= -180 { lon0 += 360 }
+        return lon0
+    }
+
+    /// `polygons` with every polygon that crosses the cut meridian split there (a hair's width
+    /// apart, so that no vertex lies on the seam PROJ may put on either side).
+    func splitAtCut(_ polygons: [Polygon], engine: GeometryEngine) throws -> [Polygon] {
+        guard let m = cutMeridian else { return polygons }
+        return try polygons.flatMap { p -> [Polygon] in
+            guard let b = Geometry.polygon(p).bounds, b.minX < m, b.maxX > m else { return [p] }
+            let west = try engine.clip(.polygon(p), to: BoundingBox(minX: b.minX - 1, minY: b.minY - 1, maxX: m - 1e-7, maxY: b.maxY + 1))?.polygons ?? []
+            let east = try engine.clip(.polygon(p), to: BoundingBox(minX: m + 1e-7, minY: b.minY - 1, maxX: b.maxX + 1, maxY: b.maxY + 1))?.polygons ?? []
+            return west + east
+        }
+    }
+
+    /// `line` cut where it crosses the cut meridian.
+    func splitAtCut(line: [LonLat]) -> [[LonLat]] {
+        guard let m = cutMeridian, let b = BoundingBox(points: line.map { XY(x: $0.lon, y: $0.lat) }), b.minX < m, b.maxX > m else { return [line] }
+        let pts = line.map { XY(x: $0.lon, y: $0.lat) }
+        let sides = [BoundingBox(minX: -540, minY: -90, maxX: m - 1e-7, maxY: 90), BoundingBox(minX: m + 1e-7, minY: -90, maxX: 540, maxY: 90)]
+        return sides.flatMap { PlanarOps.clip(line: pts, to: $0) }.map { $0.map { LonLat(lon: $0.x, lat: $0.y) } }
     }
 
     /// The centre the default CRS is put on: the bbox's, else the incidents', else the borders',

@@ -12,7 +12,24 @@ public enum MapRenderer {
     /// Renders `scene`.
     /// - Throws: `ProjectionError` when PROJ rejects the CRS or cannot project the incidents.
     public static func render(_ scene: MapScene, options: MapOptions = MapOptions()) throws -> RenderedMap {
-        try MapBuilder(scene: scene, options: options).build()
+        var scene = scene
+        let world = worldCRSName(scene, options: options)
+        if let world {
+            // The attribution names the projection actually drawn.
+            scene.attribution = scene.attribution.map { $0.hasPrefix("Projection: ") ? "Projection: \(world). Made with incidentmap." : $0 }
+        }
+        var map = try MapBuilder(scene: scene, options: options).build()
+        map.crsName = world
+        return map
+    }
+
+    /// The name of the world projection the default CRS becomes for incidents spread over a
+    /// hemisphere or more (see `MapFrame.worldCentre`), else nil.
+    static func worldCRSName(_ scene: MapScene, options: MapOptions) -> String? {
+        guard options.crs == nil,
+              let lon0 = MapFrame.worldCentre(scene: scene, options: options, center: MapFrame.dataCenter(scene: scene, options: options)) else { return nil }
+        let meridian = lon0 == 0 ? "0°" : "\(NumberFormat.fixed(abs(lon0), 0))°\(lon0 > 0 ? "E" : "W")"
+        return "Equal Earth centred on \(meridian) (WGS84), the incidents spanning a hemisphere or more"
     }
 
     /// The default map CRS for data centred on `center`: an azimuthal
@@ -46,10 +63,12 @@ struct MapBuilder {
         let provinces = ProvincesElement.shapes(areas[1], p: p)
         let borders = BordersElement.build(scene, frame: frame, p: p)
         // Fixed furniture first, so labels keep clear of it.
-        let legend = LegendElement.build(scene, options: options, frame: frame, p: p, placer: &placer)
+        let legend = LegendElement.build(scene, options: options, frame: frame, drawsBorders: !borders.borders.isEmpty,
+                                         drawsProvinces: !provinces.nodes.isEmpty, p: p, placer: &placer)
         let scaleBar = ScaleBarElement(frame: frame).build(frame: frame, p: p, placer: &placer)
         let north = try NorthArrowElement.build(frame: frame, p: p, placer: &placer)
-        let inset = options.inset ? try InsetElement.build(scene, frame: frame, p: p, placer: &placer) : nil
+        // A world map needs no locator.
+        let inset = options.inset && frame.cutMeridian == nil ? try InsetElement.build(scene, frame: frame, p: p, placer: &placer) : nil
         // Then the incidents, their labels, the towns that still fit, and the area names.
         let incidents = try IncidentsElement(scene, options: options, frame: frame, p: p, placer: &placer)
         let incidentLabels = IncidentLabelsElement.build(scene, options: options, incidents: incidents, p: p, placer: &placer)

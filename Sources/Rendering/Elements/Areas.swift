@@ -36,7 +36,8 @@ struct AreaShapes {
                     // rectangle, the same for every area, so neighbours keep identical shared edges.
                     try AreaShapes.cut(p, to: reach, with: lonLat)
                 }
-                let clipped = try pipeline.clip(polys) { frame.toSVG($0).map { LonLat(lon: $0.x, lat: $0.y) } }
+                let split = try frame.splitAtCut(polys, engine: lonLat)
+                let clipped = try pipeline.clip(split) { frame.toSVG($0).map { LonLat(lon: $0.x, lat: $0.y) } }
                 if !clipped.isEmpty { areas.append((area, clipped)) }
             }
             shown.append(areas)

@@ -5,7 +5,7 @@ enum BordersElement {
     static func build(_ scene: MapScene, frame: MapFrame, p: String) -> (casings: [SVGNode], borders: [SVGNode]) {
         var casings: [SVGNode] = [], borders: [SVGNode] = []
         for b in scene.borders where frame.mayShow(Geometry.multiLineString(b.lines).bounds) {
-            let parts = b.lines.flatMap { PlanarOps.clip(line: frame.toSVG($0), to: frame.clipBox) }
+            let parts = b.lines.flatMap(frame.splitAtCut(line:)).flatMap { PlanarOps.clip(line: frame.toSVG($0), to: frame.clipBox) }
             guard !parts.isEmpty else { continue }
             let d = SVGDraw.path(lines: parts)
             guard !d.isEmpty else { continue }

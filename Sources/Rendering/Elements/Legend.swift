@@ -1,8 +1,10 @@
 import Geometry
 
-/// The legend panel at the frame's lower left: one row per symbol the map uses.
+/// The legend panel at the frame's lower left: one row per symbol the map uses. Borders and
+/// province boundaries are listed only when some are drawn inside the frame.
 enum LegendElement {
-    static func build(_ scene: MapScene, options: MapOptions, frame: MapFrame, p: String, placer: inout LabelPlacer) -> SVGNode {
+    static func build(_ scene: MapScene, options: MapOptions, frame: MapFrame, drawsBorders: Bool, drawsProvinces: Bool,
+                      p: String, placer: inout LabelPlacer) -> SVGNode {
         let n = SVGDraw.n
         var rows: [(SVGNode, String)] = []
         let styles = Set(scene.incidents.map(\.style))
@@ -21,10 +23,10 @@ enum LegendElement {
         if scene.incidents.contains(where: { $0.origin != nil }) {
             rows.append((.el("path", [("class", "\(p)arrow"), ("d", "M-9,0L7,0"), ("marker-end", "url(#\(p)arrowhead)")]), "Strike direction (from origin)"))
         }
-        if !scene.borders.isEmpty {
+        if drawsBorders {
             rows.append((.el("path", [("class", "\(p)border \(p)emphasis"), ("d", "M-10,0L10,0")]), "International border"))
         }
-        if !scene.provinces.isEmpty {
+        if drawsProvinces {
             rows.append((.el("path", [("class", "\(p)province"), ("d", "M-10,0L10,0")]), "Province boundary"))
         }
         if let cell = options.binCellDegrees {
