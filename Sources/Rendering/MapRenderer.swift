@@ -71,8 +71,12 @@ struct MapBuilder {
         let inset = options.inset && frame.cutMeridian == nil ? try InsetElement.build(scene, frame: frame, p: p, placer: &placer) : nil
         // Then the incidents, their labels, the towns that still fit, and the area names.
         let incidents = try IncidentsElement(scene, options: options, frame: frame, p: p, placer: &placer)
+        let candidates = PlacesElement.inFrame(scene, frame: frame)
+        let major = PlacesElement.build(Array(candidates.prefix(PlacesElement.majorTowns)), limit: PlacesElement.majorTowns, frame: frame,
+                                        incidentAnchors: incidents.anchors, p: p, placer: &placer)
         let incidentLabels = IncidentLabelsElement.build(scene, options: options, incidents: incidents, p: p, placer: &placer)
-        let towns = PlacesElement.build(scene, frame: frame, incidentAnchors: incidents.anchors, p: p, placer: &placer)
+        let towns = major + PlacesElement.build(Array(candidates.dropFirst(PlacesElement.majorTowns)), limit: PlacesElement.maximumTowns - major.count / 2,
+                                                frame: frame, incidentAnchors: incidents.anchors, p: p, placer: &placer)
         let areaLabels = CountriesElement.labels(countries, p: p, placer: &placer) + ProvincesElement.labels(provinces, p: p, placer: &placer)
 
         let clip = [("clip-path", "url(#\(p)frame-clip)")]

@@ -5,15 +5,19 @@ import Topology
 struct AreaShapes {
     /// One path per area that reaches the frame.
     var nodes: [SVGNode] = []
-    /// Label text, a point well inside the area and the room around it.
-    var labelCandidates: [(name: String, point: XY, room: Double)] = []
+    /// Label text and points well inside the area with the room around each, roomiest first.
+    var labelCandidates: [(name: String, points: [(XY, Double)])] = []
 
     /// Paths for `areas`, each with the polygons `AreaShapes.clipped` gave it; `attributes` gives
     /// each path's attributes before its path data, `label` its label text.
     init(_ areas: [(SceneArea, [Polygon])], attributes: (SceneArea) -> [(String, String)], label: (SceneArea) -> String) {
         for (area, polygons) in areas where !polygons.isEmpty {
             nodes.append(.el("path", attributes(area) + [("d", SVGDraw.path(polygons: polygons))]))
-            if let (pt, room) = SVGDraw.labelPoint(polygons) { labelCandidates.append((label(area), pt, room)) }
+            let rings = polygons.map { $0.exterior.map { XY(x: $0.lon, y: $0.lat) } }
+            if let largest = rings.max(by: { PlanarOps.area($0) < PlanarOps.area($1) }) {
+                let points = PlanarOps.interiorPoints(largest, count: 5)
+                if !points.isEmpty { labelCandidates.append((label(area), points)) }
+            }
         }
     }
 
@@ -61,10 +65,14 @@ struct AreaShapes {
     func labels(minimumRoom: Double, cls: String, width: (String) -> Double, height: Double, ascent: Double,
                 placer: inout LabelPlacer) -> [SVGNode] {
         var out: [SVGNode] = []
-        for (name, pt, room) in labelCandidates.sorted(by: { $0.room > $1.room }) where room > minimumRoom {
-            if let placed = placer.place(at: pt, width: width(name), height: height, ascent: ascent, gap: 0, centered: true) {
-                out.append(.el("text", [("class", cls), ("data-box", SVGDraw.box(placed.box)), ("x", SVGDraw.n(placed.origin.x)),
-                                        ("y", SVGDraw.n(placed.origin.y)), ("text-anchor", "middle")], [.text(name)]))
+        // The roomiest areas first; each at its roomiest free spot (the centre may hold incidents' labels).
+        for (name, points) in labelCandidates.sorted(by: { $0.points[0].1 > $1.points[0].1 }) {
+            for (pt, room) in points where room > minimumRoom {
+                if let placed = placer.place(at: pt, width: width(name), height: height, ascent: ascent, gap: 0, centered: true) {
+                    out.append(.el("text", [("class", cls), ("data-box", SVGDraw.box(placed.box)), ("x", SVGDraw.n(placed.origin.x)),
+                                            ("y", SVGDraw.n(placed.origin.y)), ("text-anchor", "middle")], [.text(name)]))
+                    break
+                }
             }
         }
         return out
