@@ -116,15 +116,18 @@ final class ManyIncidentsTests: XCTestCase {
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("incidentmap-many-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: tmp) }
-        // 12,000 rows on a lattice over Balochistan and Sistan and Baluchestan, half by name only.
+        // 12,000 rows on a lattice over Balochistan and Sistan and Baluchestan, half by name and country
+        // only (as ACLED gives them; "Saravan" alone is also a province of Laos).
         var csv = "event_id_cnty,event_date,sub_event_type,country,location,latitude,longitude,fatalities\n"
-        let places = ["Quetta", "Turbat", "Gwadar", "Panjgur", "Zahedan", "Saravan", "Chabahar", "Khuzdar"]
+        let places = ["Quetta,Pakistan", "Turbat,Pakistan", "Gwadar,Pakistan", "Panjgur,Pakistan", "Zahedan,Iran", "Saravan,Iran",
+                      "Chabahar,Iran", "Khuzdar,Pakistan"]
         for i in 0..<12_000 {
             if i % 2 == 0 {
                 let lat = 25.5 + Double(i % 97) * 0.05, lon = 61.0 + Double((i / 97) % 120) * 0.05
                 csv += "R\(i),\(1 + i % 28) March 2024,Armed clash,,Lattice \(i),\(lat),\(lon),\(i % 3)\n"
             } else {
-                csv += "R\(i),\(1 + i % 28) March 2024,Air/drone strike,,\(places[i % places.count]),,,1\n"
+                let (name, country) = (places[i % places.count].split(separator: ",")[0], places[i % places.count].split(separator: ",")[1])
+                csv += "R\(i),\(1 + i % 28) March 2024,Air/drone strike,\(country),\(name),,,1\n"
             }
         }
         let input = tmp.appendingPathComponent("many.csv")

@@ -1,0 +1,139 @@
+import Foundation
+import Gazetteer
+import Geometry
+import Projection
+import XCTest
+
+/// Incidents anywhere on Earth: country, nearest land border and its distance as computed
+/// independently (shapely and pyproj on the same data, `Fixtures/world/expected.py`), at sea,
+/// across the antimeridian and in the Arctic; and each marker drawn on its own country.
+final class WorldTests: XCTestCase {
+    var tmp: URL!
+
+    override func setUpWithError() throws {
+        tmp = FileManager.default.temporaryDirectory.appendingPathComponent("incidentmap-world-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: tmp)
+    }
+
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/world")
+
+    struct Expected: Decodable {
+        var id: String, region: String, longitude: Double, latitude: Double
+        var country: String?
+        var nearest_border: String
+        var border_distance_km: Double
+    }
+
+    func expected() throws -> [Expected] {
+        try JSONDecoder().decode([Expected].self, from: Data(contentsOf: WorldTests.fixtures.appendingPathComponent("expected.json")))
+    }
+
+    func properties(_ layer: URL) throws -> [String: [String: Any]] {
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: layer)) as! [String: Any]
+        var byID: [String: [String: Any]] = [:]
+        for f in json["features"] as! [[String: Any]] {
+            let p = f["properties"] as! [String: Any]
+            byID[p["id"] as! String] = p
+        }
+        return byID
+    }
+
+    func testCountryAndNearestLandBorderEverywhereAsComputedIndependently() throws {
+        let all = try expected()
+        XCTAssertGreaterThanOrEqual(Set(all.map(\.region)).count, 12)
+        XCTAssertGreaterThanOrEqual(all.filter { $0.country == nil }.count, 2, "two points at sea")
+        let out = tmp.appendingPathComponent("layers")
+        let r = try incidentmap(["render", WorldTests.fixtures.appendingPathComponent("points.csv").path,
+                                 "--geojson", "-o", out.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertFalse(r.stderr.contains("outside the bundled data"), r.stderr)
+        let byID = try properties(out.appendingPathComponent("incidents.geojson"))
+        for e in all {
+            let p = try XCTUnwrap(byID[e.id], e.id)
+            XCTAssertEqual(p["country"] as? String, e.country, "\(e.id) (\(e.region))")
+            if e.country == nil { XCTAssertTrue(p["country"] is NSNull, e.id) }
+            XCTAssertEqual(p["nearest_border"] as? String, e.nearest_border, e.id)
+            let km = try XCTUnwrap(p["border_distance_km"] as? Double, e.id)
+            XCTAssertEqual(km, e.border_distance_km, accuracy: max(0.3, e.border_distance_km * 0.002), e.id)
+        }
+    }
+
+    func testEachRegionsMapDrawsItsMarkersOnTheirCountriesAndSaysAtSea() throws {
+        let all = try expected()
+        for region in Set(all.map(\.region)).sorted() {
+            let rows = all.filter { $0.region == region }
+            var csv = "id,date,latitude,longitude,event_type\n"
+            for e in rows { csv += "\(e.id),2024-03-01,\(e.latitude),\(e.longitude),Battles\n" }
+            let file = tmp.appendingPathComponent("region.csv")
+            try csv.write(to: file, atomically: true, encoding: .utf8)
+            let svgURL = tmp.appendingPathComponent("region.svg")
+            let r = try incidentmap(["render", file.path, "--svg", "-o", svgURL.path])
+            XCTAssertEqual(r.status, 0, "\(region): \(r.stderr)")
+            let svgText = try String(contentsOf: svgURL, encoding: .utf8)
+            let doc = SVGDocument(try Data(contentsOf: svgURL))
+            XCTAssertTrue(doc.parsed, region)
+            for e in rows {
+                let marker = try XCTUnwrap(doc.elements.first { $0.attributes["data-incident-id"] == e.id }, "\(region): marker \(e.id)")
+                let at = try XCTUnwrap(WorldTests.translation(marker.attributes["transform"]), e.id)
+                let holders = doc.elements.filter { $0.name == "path" && $0.attributes["data-country"] != nil }
+                    .filter { WorldTests.pathContains($0.attributes["d"] ?? "", at) }.compactMap { $0.attributes["data-country"] }
+                if let c = e.country {
+                    XCTAssertTrue(holders.contains(c), "\(region): \(e.id) is drawn on \(holders), not on \(c)")
+                } else {
+                    XCTAssertEqual(holders, [], "\(region): \(e.id) is at sea but drawn on \(holders)")
+                    XCTAssertTrue(svgText.contains("At sea (in no country's polygon)."), region)
+                }
+            }
+            XCTAssertFalse(svgText.contains("Outside the bundled data"), region)
+        }
+    }
+
+    /// (x, y) of `translate(x,y)`.
+    static func translation(_ t: String?) -> XY? {
+        guard let t, let open = t.firstIndex(of: "("), let close = t.firstIndex(of: ")") else { return nil }
+        let parts = t[t.index(after: open)..<close].split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        return parts.count == 2 ? XY(x: parts[0], y: parts[1]) : nil
+    }
+
+    /// Even–odd point in the rings of an SVG path made of M, L and Z (as the map writes them).
+    static func pathContains(_ d: String, _ p: XY) -> Bool {
+        var rings: [[XY]] = [], ring: [XY] = []
+        var number = "", command: Character = "M", pending: [Double] = []
+        func flushNumber() {
+            if let v = Double(number) { pending.append(v) }
+            number = ""
+            if pending.count == 2 {
+                if command == "M", !ring.isEmpty { rings.append(ring); ring = [] }
+                ring.append(XY(x: pending[0], y: pending[1]))
+                pending = []
+                command = "L"
+            }
+        }
+        for ch in d {
+            switch ch {
+            case "M", "L", "Z":
+                flushNumber()
+                if ch == "Z" { if !ring.isEmpty { rings.append(ring); ring = [] } } else { command = ch }
+            case ",", " ": flushNumber()
+            case "-": flushNumber(); number = "-"
+            default: number.append(ch)
+            }
+        }
+        flushNumber()
+        if !ring.isEmpty { rings.append(ring) }
+        var inside = false
+        for r in rings where r.count > 2 {
+            var j = r.count - 1
+            for i in 0..<r.count {
+                let a = r[i], b = r[j]
+                if (a.y > p.y) != (b.y > p.y), p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x { inside.toggle() }
+                j = i
+            }
+        }
+        return inside
+    }
+}
