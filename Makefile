@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN_RELEASE = .build/release/incidentmap
 OUT ?= out
 
-.PHONY: setup gazetteer demo test test-browser build release png bench bench-gazetteer bench-projection clean
+.PHONY: setup gazetteer demo test test-browser build release png gallery bench bench-gazetteer bench-projection clean
 
 setup: ## Install the Debian packages (PROJ, GDAL, librsvg, xmllint) if missing
 	@bash scripts/setup.sh
@@ -33,6 +33,15 @@ release: setup gazetteer
 
 png: demo ## Regenerate the README picture
 	rsvg-convert -w 1200 -o docs/map.png $(OUT)/map.svg
+
+gallery: setup gazetteer release ## Render Examples/gallery/*.yaml and the world test points into docs/gallery/ (the README's gallery)
+	@mkdir -p $(OUT)/gallery docs/gallery
+	@for f in Examples/gallery/*.yaml; do \
+	  n=$$(basename $$f .yaml); \
+	  $(BIN_RELEASE) render $$f --svg -o $(OUT)/gallery/$$n.svg && rsvg-convert -w 1000 -o docs/gallery/$$n.png $(OUT)/gallery/$$n.svg || exit 1; \
+	done
+	$(BIN_RELEASE) render Tests/EndToEndTests/Fixtures/world/points.csv --title "Test points on five continents" --svg -o $(OUT)/gallery/world.svg
+	rsvg-convert -w 1000 -o docs/gallery/world.png $(OUT)/gallery/world.svg
 
 bench-gazetteer: setup gazetteer ## Gazetteer load time and lookup rates (release build)
 	$(SWIFT) build -c release --product GazetteerBenchmark

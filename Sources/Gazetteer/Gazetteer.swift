@@ -443,7 +443,7 @@ public final class Gazetteer: @unchecked Sendable {
         if let only = ctx.country { found.removeAll { entries.country($0.entry) != only } }
         var scored = found.map { m in
             Candidate(entry: entries[m.entry], score: score(m, query: parsed.name.trimmingCharacters(in: .whitespaces), wants: parsed.wantsKind, context: ctx),
-                      matched: m.matched, match: m.kind)
+                      matched: matched(m), match: m.kind)
         }
         scored.sort { a, b in
             if a.score != b.score { return a.score > b.score }
@@ -472,7 +472,11 @@ public final class Gazetteer: @unchecked Sendable {
     /// How many entries match this name by folding and transliteration keys (no ranking).
     public func lookupVariant(_ name: String) -> Int { matches(for: name).count }
 
-    struct Match { var entry: Int; var matched: String; var kind: MatchKind }
+    /// An entry that matched, by which of its names (decoded only when a caller needs the text).
+    struct Match { var entry: Int; var name: Int; var kind: MatchKind }
+
+    /// The name of the entry that matched.
+    func matched(_ m: Match) -> String { entries.name(m.entry, m.name) }
 
     /// Every entry whose names match `name`, each once with its best match kind.
     func matches(for name: String) -> [Match] {
@@ -480,12 +484,13 @@ public final class Gazetteer: @unchecked Sendable {
         var seen = Set<Int32>()
         func add(_ refs: [NameRef], _ kind: (NameRef) -> MatchKind) {
             for r in refs where seen.insert(r.entry).inserted {
-                out.append(Match(entry: Int(r.entry), matched: entries.name(Int(r.entry), Int(r.name)), kind: kind(r)))
+                out.append(Match(entry: Int(r.entry), name: Int(r.name), kind: kind(r)))
             }
         }
-        let forms = NameFolding.forms(name)
+        let folded = NameFolding.foldBytes(name)
+        let forms = NameFolding.forms(folded: folded)
         add(lookup(\.exact, forms.folded)) { $0.name == 0 ? .exact : .alternate }
-        let spellings = [forms] + NameFolding.spellingAlternatives(name).map(NameFolding.forms)
+        let spellings = [forms] + NameFolding.spellingAlternatives(folded: folded).map { NameFolding.forms(folded: $0) }
         for s in spellings where !s.key.isEmpty { add(lookup(\.variant, s.key)) { _ in .variant } }
         for s in spellings { if let u = s.unordered { add(lookup(\.unordered, u)) { _ in .reordered } } }
         // The consonant skeleton only when nothing closer matched: it is loose.
@@ -528,7 +533,7 @@ public final class Gazetteer: @unchecked Sendable {
         let e = entries[m.entry]
         var s = Gazetteer.matchScore[m.kind]!
         // Written exactly as the source writes it, diacritics included: a little stronger evidence.
-        if m.kind == .exact || m.kind == .alternate, m.matched.lowercased() == query.lowercased() { s += 0.03 }
+        if m.kind == .exact || m.kind == .alternate, matched(m).lowercased() == query.lowercased() { s += 0.03 }
         if let wants { s += wants == e.kind ? 0.1 : -0.05 }
         switch e.kind {
         case .country: s += 0.12

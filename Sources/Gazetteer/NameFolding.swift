@@ -186,10 +186,23 @@ public enum NameFolding {
     /// Other spellings to try for a name whose "gh" may stand for q (Persian ق and غ
     /// are both written gh or q: "Ghasr-e Ghand" / "Qasr-e Qand") and the reverse.
     public static func spellingAlternatives(_ name: String) -> [String] {
-        let f = fold(name)
-        var out: [String] = []
-        if f.contains("gh") { out.append(f.replacingOccurrences(of: "gh", with: "q")) }
-        if f.contains("q") { out.append(f.replacingOccurrences(of: "q", with: "gh")) }
+        spellingAlternatives(folded: foldBytes(name)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `spellingAlternatives` of an already folded name, on its bytes.
+    static func spellingAlternatives(folded f: [UInt8]) -> [[UInt8]] {
+        let g = UInt8(ascii: "g"), h = UInt8(ascii: "h"), q = UInt8(ascii: "q")
+        var out: [[UInt8]] = []
+        var hasGH = false
+        for i in 0..<max(0, f.count - 1) where f[i] == g && f[i + 1] == h { hasGH = true; break }
+        if hasGH {
+            var r: [UInt8] = [], i = 0
+            while i < f.count {
+                if i + 1 < f.count, f[i] == g, f[i + 1] == h { r.append(q); i += 2 } else { r.append(f[i]); i += 1 }
+            }
+            out.append(r)
+        }
+        if f.contains(q) { out.append(f.flatMap { $0 == q ? [g, h] : [$0] }) }
         return out
     }
 

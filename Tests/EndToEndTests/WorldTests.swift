@@ -92,6 +92,24 @@ final class WorldTests: XCTestCase {
         }
     }
 
+    func testTheGalleryExamplesPlaceEveryIncidentWhereTheReportsDo() throws {
+        let gallery = repositoryRoot.appendingPathComponent("Examples/gallery")
+        for (file, country) in [("red-sea-2024.yaml", nil), ("ukraine-2023-2024.yaml", "UA"), ("darfur-2023-2025.yaml", "SD")] as [(String, String?)] {
+            let out = tmp.appendingPathComponent(file)
+            let r = try incidentmap(["render", gallery.appendingPathComponent(file).path, "--svg", "--geojson", "-o", out.path])
+            XCTAssertEqual(r.status, 0, "\(file): \(r.stderr)")
+            XCTAssertFalse(r.stderr.contains("warning"), "\(file): \(r.stderr)")
+            let byID = try properties(out.appendingPathComponent("incidents.geojson"))
+            XCTAssertGreaterThanOrEqual(byID.count, 4, file)
+            for (id, p) in byID {
+                if let country { XCTAssertEqual(p["country"] as? String, country, "\(file): \(id)") } else { XCTAssertTrue(p["country"] is NSNull, "\(file): \(id) is at sea") }
+            }
+            let svg = try String(contentsOf: out.appendingPathComponent("map.svg"), encoding: .utf8)
+            XCTAssertEqual(try runTool("rsvg-convert", ["-w", "400", "-o", out.appendingPathComponent("map.png").path, out.appendingPathComponent("map.svg").path]).status, 0)
+            if country == nil { XCTAssertTrue(svg.contains("At sea (in no country's polygon)."), file) }
+        }
+    }
+
     /// (x, y) of `translate(x,y)`.
     static func translation(_ t: String?) -> XY? {
         guard let t, let open = t.firstIndex(of: "("), let close = t.firstIndex(of: ")") else { return nil }
