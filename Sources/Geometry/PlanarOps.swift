@@ -128,7 +128,7 @@ public enum PlanarOps {
     /// A point well inside `ring`: the grid point farthest from the ring's edges
     /// (a coarse pole of inaccessibility), and that distance.
     /// Up to `count` points inside `ring`, roomiest first (distance to the ring, returned with each),
-    /// each at least a fifth of the ring's larger side from those before it: other places for a
+    /// each at least an eighth of the ring's larger side from those before it: other places for a
     /// label when the roomiest is taken.
     public static func interiorPoints(_ ring: [XY], grid: Int = 24, count: Int) -> [(XY, Double)] {
         guard let b = BoundingBox(points: ring), b.width > 0, b.height > 0 else { return [] }
@@ -144,7 +144,7 @@ public enum PlanarOps {
         }
         // Roomiest first; ties in grid order, so the choice is the same on every run.
         let ranked = inside.enumerated().sorted { $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset }.map(\.element)
-        let separation = max(b.width, b.height) / 5
+        let separation = max(b.width, b.height) / 8
         var out: [(XY, Double)] = []
         for c in ranked where out.count < count {
             if out.allSatisfy({ (($0.0.x - c.0.x) * ($0.0.x - c.0.x) + ($0.0.y - c.0.y) * ($0.0.y - c.0.y)).squareRoot() >= separation }) { out.append(c) }

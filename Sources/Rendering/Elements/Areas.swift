@@ -15,7 +15,7 @@ struct AreaShapes {
             nodes.append(.el("path", attributes(area) + [("d", SVGDraw.path(polygons: polygons))]))
             let rings = polygons.map { $0.exterior.map { XY(x: $0.lon, y: $0.lat) } }
             if let largest = rings.max(by: { PlanarOps.area($0) < PlanarOps.area($1) }) {
-                let points = PlanarOps.interiorPoints(largest, count: 5)
+                let points = PlanarOps.interiorPoints(largest, count: 12)
                 if !points.isEmpty { labelCandidates.append((label(area), points)) }
             }
         }
