@@ -41,6 +41,8 @@ public enum MapRenderer {
 
 /// Composes the map from its frame and one element per layer (see `Elements/`).
 struct MapBuilder {
+    /// The widest frame (ground distance across its middle, metres) on which provinces are drawn.
+    static let provincesUpToMetres = 4_000_000.0
     let scene: MapScene
     let options: MapOptions
     let frame: MapFrame
@@ -58,13 +60,16 @@ struct MapBuilder {
         var placer = LabelPlacer(bounds: frame.labelBounds)
         // Basemap.
         // Countries and provinces go through one pipeline, so their shared edges stay one line.
-        let areas = try AreaShapes.clipped([scene.countries, scene.provinces], frame: frame)
+        // Provinces only while they can be told apart: on a frame wider than 4,000 km (a continent,
+        // the world) their boundaries are noise over the countries.
+        let provinces = frame.groundWidth <= MapBuilder.provincesUpToMetres ? scene.provinces : []
+        let areas = try AreaShapes.clipped([scene.countries, provinces], frame: frame)
         let countries = CountriesElement.shapes(areas[0], p: p)
-        let provinces = ProvincesElement.shapes(areas[1], p: p)
+        let provinceShapes = ProvincesElement.shapes(areas[1], p: p)
         let borders = BordersElement.build(scene, frame: frame, p: p)
         // Fixed furniture first, so labels keep clear of it.
         let legend = LegendElement.build(scene, options: options, frame: frame, drawsBorders: !borders.borders.isEmpty,
-                                         drawsProvinces: !provinces.nodes.isEmpty, p: p, placer: &placer)
+                                         drawsProvinces: !provinceShapes.nodes.isEmpty, p: p, placer: &placer)
         let scaleBar = ScaleBarElement(frame: frame).build(frame: frame, p: p, placer: &placer)
         let north = try NorthArrowElement.build(frame: frame, p: p, placer: &placer)
         // A world map needs no locator.
@@ -77,13 +82,13 @@ struct MapBuilder {
         let incidentLabels = IncidentLabelsElement.build(scene, options: options, incidents: incidents, p: p, placer: &placer)
         let towns = major + PlacesElement.build(Array(candidates.dropFirst(PlacesElement.majorTowns)), limit: PlacesElement.maximumTowns - major.count / 2,
                                                 frame: frame, incidentAnchors: incidents.anchors, p: p, placer: &placer)
-        let areaLabels = CountriesElement.labels(countries, p: p, placer: &placer) + ProvincesElement.labels(provinces, p: p, placer: &placer)
+        let areaLabels = CountriesElement.labels(countries, p: p, placer: &placer) + ProvincesElement.labels(provinceShapes, p: p, placer: &placer)
 
         let clip = [("clip-path", "url(#\(p)frame-clip)")]
         let mapLayers: [SVGNode] = [
             SVGDraw.rect("\(p)sea", frame.frame),
             .el("g", [("id", "\(p)layer-countries")] + clip, countries.nodes),
-            .el("g", [("id", "\(p)layer-provinces")] + clip, provinces.nodes),
+            .el("g", [("id", "\(p)layer-provinces")] + clip, provinceShapes.nodes),
             .el("g", [("id", "\(p)layer-border")] + clip, borders.casings + borders.borders),
             .el("g", [("id", "\(p)layer-places")], towns),
             .el("g", [("id", "\(p)layer-uncertainty")] + clip, incidents.halos),

@@ -110,6 +110,33 @@ final class WorldTests: XCTestCase {
         }
     }
 
+    func testIncidentsOverAHemisphereGetAWorldMapWithoutProvinces() throws {
+        let svgURL = tmp.appendingPathComponent("world.svg")
+        let r = try incidentmap(["render", WorldTests.fixtures.appendingPathComponent("points.csv").path, "--svg", "-o", svgURL.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let svg = try String(contentsOf: svgURL, encoding: .utf8)
+        XCTAssertTrue(svg.contains("+proj=eqearth"), "the georeference records the world projection")
+        XCTAssertTrue(svg.contains("Projection: Equal Earth centred on"), "the attribution names the projection drawn")
+        XCTAssertFalse(svg.contains("data-province="), "no province boundaries on a world map")
+        XCTAssertFalse(svg.contains("Province boundary"), "nor in its legend")
+        XCTAssertFalse(svg.contains("id=\"im-inset\""), "a world map needs no locator")
+        // Every marker lies inside the frame: nothing smeared off the map across the cut meridian.
+        let doc = SVGDocument(try Data(contentsOf: svgURL))
+        let frame = try XCTUnwrap(doc.elements.first { $0.attributes["class"] == "im-frame" })
+        let x0 = Double(frame.attributes["x"] ?? "") ?? 0, y0 = Double(frame.attributes["y"] ?? "") ?? 0
+        let w = Double(frame.attributes["width"] ?? "") ?? 0, h = Double(frame.attributes["height"] ?? "") ?? 0
+        let markers = doc.elements.filter { $0.attributes["data-incident-id"] != nil && $0.attributes["transform"] != nil }
+        XCTAssertEqual(markers.count, 22)
+        for m in markers {
+            let at = try XCTUnwrap(WorldTests.translation(m.attributes["transform"]))
+            XCTAssertTrue(at.x >= x0 && at.x <= x0 + w && at.y >= y0 && at.y <= y0 + h, "\(m.attributes["data-incident-id"] ?? ""): \(at)")
+        }
+        // A regional map keeps them.
+        let ukraine = tmp.appendingPathComponent("ukraine.svg")
+        XCTAssertEqual(try incidentmap(["render", repositoryRoot.appendingPathComponent("Examples/gallery/ukraine-2023-2024.yaml").path, "--svg", "-o", ukraine.path]).status, 0)
+        XCTAssertTrue(try String(contentsOf: ukraine, encoding: .utf8).contains("data-province="))
+    }
+
     /// (x, y) of `translate(x,y)`.
     static func translation(_ t: String?) -> XY? {
         guard let t, let open = t.firstIndex(of: "("), let close = t.firstIndex(of: ")") else { return nil }
