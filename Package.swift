@@ -46,6 +46,6 @@ let package = Package(
         .testTarget(name: "IncidentsTests", dependencies: ["Incidents", "Geometry"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Geometry", "Projection"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "Projection", "Geometry", "Gazetteer", "Topology"],
-                    exclude: ["Snapshots", "Corpus"]),
+                    exclude: ["Snapshots", "Corpus", "Fixtures"]),
     ]
 )
