@@ -125,8 +125,6 @@ public enum PlanarOps {
         return inside
     }
 
-    /// A point well inside `ring`: the grid point farthest from the ring's edges
-    /// (a coarse pole of inaccessibility), and that distance.
     /// Up to `count` points inside `ring`, roomiest first (distance to the ring, returned with each),
     /// each at least an eighth of the ring's larger side from those before it: other places for a
     /// label when the roomiest is taken.
@@ -152,18 +150,9 @@ public enum PlanarOps {
         return out
     }
 
+    /// A point well inside `ring`: the grid point farthest from the ring's edges
+    /// (a coarse pole of inaccessibility), and that distance.
     public static func interiorPoint(_ ring: [XY], grid: Int = 24) -> (XY, Double)? {
-        guard let b = BoundingBox(points: ring), b.width > 0, b.height > 0 else { return nil }
-        var best: (XY, Double)?
-        for i in 0...grid {
-            for j in 0...grid {
-                let p = XY(x: b.minX + b.width * Double(i) / Double(grid), y: b.minY + b.height * Double(j) / Double(grid))
-                guard contains(ring, p) else { continue }
-                var d2 = Double.infinity
-                for k in 1..<ring.count { d2 = min(d2, segmentDistance2(p, ring[k - 1], ring[k])) }
-                if best == nil || d2 > best!.1 { best = (p, d2) }
-            }
-        }
-        return best.map { ($0.0, $0.1.squareRoot()) }
+        interiorPoints(ring, grid: grid, count: 1).first
     }
 }
