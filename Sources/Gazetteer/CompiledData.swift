@@ -470,18 +470,15 @@ struct CompiledNameIndex: @unchecked Sendable {
         return length - q.count
     }
 
-    func lookup(_ form: String) -> [Gazetteer.NameRef] {
-        guard let i = find(form) else { return [] }
-        return (Int(refStarts[i])..<Int(refStarts[i + 1])).map { Gazetteer.NameRef(entry: Int32(refEntry[$0]), name: Int32(refName[$0])) }
-    }
+    func lookup(_ form: String) -> [Gazetteer.NameRef] { find(form).map(refs) ?? [] }
 
     func count(_ form: String) -> Int {
         guard let i = find(form) else { return 0 }
         return Int(refStarts[i + 1] - refStarts[i])
     }
 
-    func formOffsetsStart(_ i: Int) -> UInt32 { formOffsets[i] }
-    func formOffsetsEnd(_ i: Int) -> UInt32 { formOffsets[i + 1] }
+    /// The UTF-8 length of the form at position `i` (no decoding).
+    func formLength(_ i: Int) -> Int { Int(formOffsets[i + 1] - formOffsets[i]) }
 
     /// The form at position `i`.
     func form(_ i: Int) -> String {
@@ -493,11 +490,6 @@ struct CompiledNameIndex: @unchecked Sendable {
     func refs(_ i: Int) -> [Gazetteer.NameRef] {
         (Int(refStarts[i])..<Int(refStarts[i + 1])).map { Gazetteer.NameRef(entry: Int32(refEntry[$0]), name: Int32(refName[$0])) }
     }
-}
-
-extension CompiledNameIndex {
-    /// The UTF-8 length of the form at position `i` (no decoding).
-    func formLength(_ i: Int) -> Int { Int(formOffsetsEnd(i) - formOffsetsStart(i)) }
 }
 
 /// The entries of a gazetteer: the bundled ones (compiled, decoded on demand) then those held in

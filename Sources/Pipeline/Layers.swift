@@ -88,13 +88,6 @@ public struct LayerBuilder: Sendable {
         return out
     }
 
-    /// A town worth showing for orientation: populous enough, and known by at least two other
-    /// names (a proxy for being a place readers know; GeoNames rows with no other name are
-    /// often recent, unchecked additions).
-    public static func isReferenceTown(_ e: GazetteerEntry, minimumPopulation: Int) -> Bool {
-        e.kind == .place && e.population >= minimumPopulation && e.alternateNames.count >= 2
-    }
-
     /// Where a map of `points` may reach: their box widened by its own size (at least 5° each
     /// way), the most a map frame around them shows; nil (anywhere) with no points.
     public static func neighbourhood(of points: [LonLat]) -> BoundingBox? {

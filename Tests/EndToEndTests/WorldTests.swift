@@ -170,15 +170,7 @@ final class WorldTests: XCTestCase {
         }
         flushNumber()
         if !ring.isEmpty { rings.append(ring) }
-        var inside = false
-        for r in rings where r.count > 2 {
-            var j = r.count - 1
-            for i in 0..<r.count {
-                let a = r[i], b = r[j]
-                if (a.y > p.y) != (b.y > p.y), p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x { inside.toggle() }
-                j = i
-            }
-        }
-        return inside
+        // Even–odd over all rings: inside an odd number of them.
+        return rings.filter { $0.count > 2 && PlanarOps.contains($0, p) }.count % 2 == 1
     }
 }

@@ -92,7 +92,7 @@ enum InsetElement {
         return .el("g", [("id", "\(p)inset"), ("clip-path", "url(#\(p)inset-clip)")], children)
     }
 
-    /// Whether any of `bounds` may lie within `km` of `center`: the great-circle distance to the
+    /// Whether any of `bounds` may lie within `km` of `center`: the geodesic distance (PROJ) to the
     /// nearest point of the box (clamped in latitude and, the shorter way round, in longitude).
     static func mayReach(_ bounds: BoundingBox?, center: LonLat, km: Double) -> Bool {
         guard let b = bounds else { return false }
@@ -101,18 +101,10 @@ enum InsetElement {
         for shift in [-360.0, 0, 360] {
             let lon = min(max(center.lon, b.minX + shift), b.maxX + shift)
             let lat = min(max(center.lat, b.minY), b.maxY)
-            best = min(best, greatCircleKm(center, LonLat(lon: lon, lat: lat)))
+            best = min(best, Geodesic.wgs84.inverse(lon1: center.lon, lat1: center.lat, lon2: lon, lat2: lat).distance / 1000)
         }
         // Clamping is exact for latitude; in longitude the nearest point of a box edge can lie poleward
         // of the clamped one, by less than the box's height: that much margin keeps the test safe.
         return best <= km + b.height * 111.2
-    }
-
-    /// Haversine distance on a sphere of 6,371 km (a filter, not a figure anyone reads).
-    static func greatCircleKm(_ a: LonLat, _ b: LonLat) -> Double {
-        let r = Double.pi / 180
-        let s = sin((b.lat - a.lat) * r / 2), t = sin((b.lon - a.lon) * r / 2)
-        let h = s * s + cos(a.lat * r) * cos(b.lat * r) * t * t
-        return 2 * 6371 * asin(min(1, h.squareRoot()))
     }
 }
