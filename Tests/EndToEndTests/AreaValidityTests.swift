@@ -5,16 +5,7 @@ import XCTest
 
 /// Countries and provinces come out valid, as GDAL/GEOS read them from the GeoJSON layers and as
 /// the SVG paths draw them, for the bundled example and for frames that cut concave areas.
-final class AreaValidityTests: XCTestCase {
-    var tmp: URL!
-
-    override func setUpWithError() throws {
-        tmp = FileManager.default.temporaryDirectory.appendingPathComponent("incidentmap-areas-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: tmp) }
-
+final class AreaValidityTests: ScratchTestCase {
     /// Incidents spread over 60–64°E 28–31°N (Sistan, Kerman, Nimroz, Helmand, Balochistan,
     /// whose outlines the extent cuts several times) and one near Karachi.
     func spreadIncidents() throws -> String {

@@ -7,18 +7,7 @@ import XCTest
 /// Where data ends, the tool says so: no country, no province and no border distance it cannot
 /// measure, never a plausible wrong figure. The bundled data covers the world (see `WorldTests`);
 /// a regional build declares its box, and near its edge a border beyond it could be nearer.
-final class CoverageTests: XCTestCase {
-    var tmp: URL!
-
-    override func setUpWithError() throws {
-        tmp = FileManager.default.temporaryDirectory.appendingPathComponent("incidentmap-coverage-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: tmp)
-    }
-
+final class CoverageTests: ScratchTestCase {
     func testTheMarginToTheCoverageEdgeNeverExceedsTheGeodesicDistance() throws {
         // The bundled data covers the world; a regional build (sources.json with a "coverage" box) has an edge.
         XCTAssertEqual(try Gazetteer.load().coverage, Gazetteer.world)

@@ -2,16 +2,7 @@ import Foundation
 import XCTest
 
 /// Every bundled example renders, in each input format, with the promised errors and filters.
-final class InputFormatTests: XCTestCase {
-    var tmp: URL!
-
-    override func setUpWithError() throws {
-        tmp = FileManager.default.temporaryDirectory.appendingPathComponent("incidentmap-inputs-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: tmp) }
-
+final class InputFormatTests: ScratchTestCase {
     func example(_ name: String) -> String { repositoryRoot.appendingPathComponent("Examples/\(name)").path }
 
     func features(_ dir: URL) throws -> [[String: Any]] {

@@ -2,16 +2,7 @@ import Foundation
 import XCTest
 
 /// `incidentmap report`: a self-contained, valid HTML report and a Markdown one.
-final class ReportTests: XCTestCase {
-    var tmp: URL!
-
-    override func setUpWithError() throws {
-        tmp = FileManager.default.temporaryDirectory.appendingPathComponent("incidentmap-report-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: tmp) }
-
+final class ReportTests: ScratchTestCase {
     /// Parses HTML with html5lib in strict mode (HTML5's own parsing rules): the element
     /// names, every id and every href/src, or the parse errors.
     func html5(_ file: URL) throws -> [String: [String]] {

@@ -4,16 +4,7 @@ import XCTest
 
 /// What the SVG map promises beyond the walking-skeleton contract: labels that never
 /// overlap, themes that render, any CRS, and no way for input text to add markup.
-final class SVGTests: XCTestCase {
-    var tmp: URL!
-
-    override func setUpWithError() throws {
-        tmp = FileManager.default.temporaryDirectory.appendingPathComponent("incidentmap-svg-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: tmp) }
-
+final class SVGTests: ScratchTestCase {
     func render(_ args: [String], name: String = "map.svg") throws -> (URL, SVGDocument) {
         let out = tmp.appendingPathComponent(name)
         let r = try incidentmap(["render", "--svg", "-o", out.path] + args)

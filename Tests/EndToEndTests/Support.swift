@@ -163,3 +163,17 @@ func concurrentMap<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
     DispatchQueue.concurrentPerform(iterations: count) { results.set($0, body($0)) }
     return results.inOrder(count)
 }
+
+/// A test case with a fresh scratch directory, `tmp`, removed after each test.
+class ScratchTestCase: XCTestCase {
+    var tmp: URL!
+
+    override func setUpWithError() throws {
+        tmp = FileManager.default.temporaryDirectory.appendingPathComponent("incidentmap-\(type(of: self))-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: tmp)
+    }
+}
