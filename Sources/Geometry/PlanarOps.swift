@@ -97,6 +97,17 @@ public enum PlanarOps {
     }
 
     /// Squared distance from `p` to the segment a–b.
+    /// Whether segments `a`–`b` and `c`–`d` cross or touch (collinear overlaps included).
+    public static func segmentsIntersect(_ a: XY, _ b: XY, _ c: XY, _ d: XY) -> Bool {
+        func orient(_ p: XY, _ q: XY, _ r: XY) -> Double { (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x) }
+        func within(_ p: XY, _ q: XY, _ r: XY) -> Bool {
+            min(p.x, q.x) <= r.x && r.x <= max(p.x, q.x) && min(p.y, q.y) <= r.y && r.y <= max(p.y, q.y)
+        }
+        let d1 = orient(c, d, a), d2 = orient(c, d, b), d3 = orient(a, b, c), d4 = orient(a, b, d)
+        if ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)) { return true }
+        return (d1 == 0 && within(c, d, a)) || (d2 == 0 && within(c, d, b)) || (d3 == 0 && within(a, b, c)) || (d4 == 0 && within(a, b, d))
+    }
+
     public static func segmentDistance2(_ p: XY, _ a: XY, _ b: XY) -> Double {
         let dx = b.x - a.x, dy = b.y - a.y
         let len2 = dx * dx + dy * dy

@@ -230,6 +230,18 @@ public struct Incident: Sendable {
 
     /// True when the kind names a strike (air, drone, missile, artillery, shelling).
     public var isStrike: Bool { category == .strike }
+
+    /// Whether the input asks for the incident to be labelled on maps: a `label` field (YAML,
+    /// GeoJSON property or CSV column) that is true, "true", "yes" or 1.
+    public var wantsLabel: Bool {
+        guard let v = extra.first(where: { $0.0 == "label" })?.1 else { return false }
+        switch v {
+        case .bool(let b): return b
+        case .number(let n): return n == 1
+        case .string(let s): return ["true", "yes", "1"].contains(s.lowercased())
+        default: return false
+        }
+    }
 }
 
 /// The kinds of violence the map tells apart.

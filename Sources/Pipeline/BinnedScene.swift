@@ -53,6 +53,9 @@ extension RenderJob {
                                      detail: "\(bin.killed) fatalities claimed", keyText: keyText,
                                      style: MarkerStyle(rawValue: kind.rawValue) ?? .other, importance: bin.count)
             item.count = bin.count
+            item.killed = bin.killed
+            item.kinds = bin.kinds.map { KindCount(kind: ["strike": "strike", "explosion": "bombing"][$0.key.rawValue] ?? "attack, clash or other", count: $0.value) }.sorted { ($0.count, $1.kind) > ($1.count, $0.kind) }
+            item.place = near ?? "\(NumberFormat.fixed(centre.lat, 2))°N \(NumberFormat.fixed(centre.lon, 2))°E"
             items.append(item)
         }
         let countries = c.countries.sorted().compactMap { gazetteer.country(code: $0)?.name }
@@ -71,7 +74,6 @@ extension RenderJob {
         if !c.outlets.isEmpty { scene.attribution.append("Incident sources include: \(c.outlets.joined(separator: "; ")). Figures are the claims of the sources, not verified.") }
         scene.countries = scene.countries.map { var a = $0; a.focus = c.countries.contains($0.id); return a }
         var options = try mapOptions(request)
-        options.bbox = b.expanded(dx: size, dy: size)
         options.binCellDegrees = size
         return try MapRenderer.render(scene, options: options)
     }

@@ -35,6 +35,8 @@ public struct RenderRequest: Sendable {
     public var cssFile: String?
     /// Draw the locator inset.
     public var inset = true
+    /// Ids of incidents to label whatever else the map shows (`--label`).
+    public var labels: [String] = []
     /// Accept the best candidate of ambiguous names.
     public var acceptAmbiguous = false
     /// Country context for every name.
@@ -194,7 +196,7 @@ public enum RenderJob {
     public static func title(_ run: RunIncidents, countries: Set<String>, _ request: RenderRequest) -> String {
         let names = countries.sorted().compactMap { run.gazetteer.country(code: $0)?.name }
         return request.title ?? run.titles.first
-            ?? (names.isEmpty || names.count > 3 ? "Incidents" : "Incidents in " + names.joined(separator: " and "))
+            ?? (names.isEmpty || names.count > 3 ? "Incidents" : "Incidents in " + NumberFormat.list(names))
     }
 
     /// A name for the map's CRS, for attribution lines.
@@ -204,7 +206,7 @@ public enum RenderJob {
 
     /// The SVG map of incidents shown in detail.
     static func map(_ run: RunIncidents, _ request: RenderRequest) throws -> RenderedMap {
-        let scene = SceneBuilder(gazetteer: run.gazetteer)
+        let scene = SceneBuilder(gazetteer: run.gazetteer, pinned: Set(request.labels))
             .scene(run.incidents, title: title(run, countries: Set(run.incidents.compactMap(\.country)), request),
                    crsName: crsName(request), command: request.command)
         return try MapRenderer.render(scene, options: mapOptions(request))

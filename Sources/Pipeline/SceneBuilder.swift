@@ -7,9 +7,14 @@ import Rendering
 /// Turns resolved incidents and the gazetteer into a `MapScene`.
 public struct SceneBuilder {
     let gazetteer: Gazetteer
+    /// Ids of incidents to label whatever else the map shows (`--label ID`).
+    var pinned: Set<String> = []
 
     /// Creates a builder.
-    public init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+    public init(gazetteer: Gazetteer, pinned: Set<String> = []) {
+        self.gazetteer = gazetteer
+        self.pinned = pinned
+    }
 
     /// The scene for `incidents`, titled `title`.
     public func scene(_ incidents: [ResolvedIncident], title: String, crsName: String, command: String?) -> MapScene {
@@ -51,10 +56,16 @@ public struct SceneBuilder {
         var detail = "\(i.date.displayText) · \(i.kind)"
         if let actor = i.actor { detail += " by \(actor)" }
         if detail.count > 64 { detail = String(detail.prefix(62)) + "…" }
-        return SceneIncident(id: i.id, location: r.point, number: number, title: title, detail: detail,
-                             keyText: keyText(r), style: MarkerStyle(rawValue: i.category.rawValue) ?? .other,
-                             uncertaintyKm: r.precision.radiusKm, origin: r.origin, originLabel: r.originName,
-                             importance: i.claims.compactMap(\.killed).max() ?? 0)
+        var item = SceneIncident(id: i.id, location: r.point, number: number, title: title, detail: detail,
+                                 keyText: keyText(r), style: MarkerStyle(rawValue: i.category.rawValue) ?? .other,
+                                 uncertaintyKm: r.precision.radiusKm, origin: r.origin, originLabel: r.originName,
+                                 importance: i.claims.compactMap(\.killed).max() ?? 0)
+        item.killed = item.importance
+        item.kinds = [KindCount(kind: i.kind, count: 1)]
+        item.dateKey = i.date.start.description
+        item.dateText = i.date.start.shortText
+        item.pinned = i.wantsLabel || pinned.contains(i.id)
+        return item
     }
 
     /// The key entry: what, where, who, every claim with who makes it, and the sources.
@@ -89,7 +100,7 @@ public struct SceneBuilder {
         let countries = Array(Set(incidents.compactMap(\.country))).sorted().compactMap(countryName)
         let n = incidents.count
         // Up to three countries by name; more by their number (the key and the layers name each one).
-        let whereText = countries.isEmpty ? "" : countries.count <= 3 ? " in \(countries.joined(separator: " and "))" : " in \(countries.count) countries"
+        let whereText = countries.isEmpty ? "" : countries.count <= 3 ? " in \(NumberFormat.list(countries))" : " in \(countries.count) countries"
         return "\(range) · \(n) incident\(n == 1 ? "" : "s")" + whereText
             + " · figures are claims, attributed"
     }

@@ -69,7 +69,8 @@ struct LabelPlacer: Sendable {
 
     /// Places a block of `lines` (widths and one line height) near `point`.
     mutating func place(at point: XY, width w: Double, height h: Double, ascent: Double,
-                        gap: Double, leaderDistances: [Double] = [], centered: Bool = false) -> PlacedLabel? {
+                        gap: Double, leaderDistances: [Double] = [], centered: Bool = false,
+                        accept: (PlacedLabel) -> Bool = { _ in true }) -> PlacedLabel? {
         if centered {
             let box = BoundingBox(minX: point.x - w / 2, minY: point.y - h / 2, maxX: point.x + w / 2, maxY: point.y + h / 2)
             guard isFree(box) else { return nil }
@@ -89,12 +90,14 @@ struct LabelPlacer: Sendable {
                 minX = minX.rounded(); minY = minY.rounded()
                 let box = BoundingBox(minX: minX, minY: minY, maxX: minX + w, maxY: minY + h)
                 guard isFree(box) else { continue }
-                taken.append(box)
                 let anchor = dx == 1 ? "start" : (dx == -1 ? "end" : "middle")
                 let x = dx == 1 ? box.minX : (dx == -1 ? box.maxX : box.center.x)
                 let end = XY(x: min(max(point.x, box.minX), box.maxX), y: min(max(point.y, box.minY), box.maxY))
-                return PlacedLabel(box: box, origin: XY(x: x, y: box.minY + ascent), anchor: anchor,
-                                   leader: ring > 0, leaderEnd: end)
+                let placed = PlacedLabel(box: box, origin: XY(x: x, y: box.minY + ascent), anchor: anchor,
+                                         leader: ring > 0, leaderEnd: end)
+                guard accept(placed) else { continue }
+                taken.append(box)
+                return placed
             }
         }
         return nil

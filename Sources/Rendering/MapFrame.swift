@@ -33,15 +33,14 @@ struct MapFrame {
     /// Projected metres to SVG px; its `lonLatBounds` are the frame's (east beyond 180° when the
     /// frame crosses the antimeridian).
     let georef: Georeference
-    /// The incident key and attribution under the frame.
-    let key: KeyLayout
+    /// The height the frame leaves under it for the key and attribution, px (see `KeyLayout.provisional`),
+    /// at most 30% of the map's height.
+    let footerHeight: Double
 
     /// The map frame in SVG px.
     var frame: BoundingBox { georef.frame }
     /// Longitude/latitude bounds of the frame; `maxX` may exceed 180 across the antimeridian.
     var lonLatBounds: BoundingBox { georef.lonLatBounds }
-    /// Height of the key and attribution under the frame, px.
-    var footerHeight: Double { key.height }
     /// Labels stay inside this box.
     var labelBounds: BoundingBox { frame.expanded(dx: -4, dy: -4) }
     /// Areas and lines are clipped to this box, a little outside the frame so no edge shows.
@@ -60,9 +59,10 @@ struct MapFrame {
             cutMeridian = nil
         }
         projection = try Projection(from: "EPSG:4326", to: crs)
-        key = KeyLayout(scene: scene, options: options)
+        // However long the key, the map keeps at least 70% of the height: the SVG grows instead.
+        footerHeight = min(KeyLayout.provisional(scene: scene, options: options).height, (0.3 * options.height).rounded())
         let header = MapFrame.headerHeight
-        let frame = BoundingBox(minX: 0, minY: header, maxX: options.width, maxY: max(header + 200, options.height - key.height))
+        let frame = BoundingBox(minX: 0, minY: header, maxX: options.width, maxY: max(header + 200, options.height - footerHeight))
 
         // Extent in projected units.
         var extent: BoundingBox

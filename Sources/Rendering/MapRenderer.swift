@@ -68,20 +68,21 @@ struct MapBuilder {
         let provinceShapes = ProvincesElement.shapes(areas[1], p: p)
         let borders = BordersElement.build(scene, frame: frame, p: p)
         // Fixed furniture first, so labels keep clear of it.
-        let legend = LegendElement.build(scene, options: options, frame: frame, drawsBorders: !borders.borders.isEmpty,
+        var incidents = try IncidentsElement(scene, options: options, frame: frame)
+        let legend = LegendElement.build(scene, options: options, frame: frame, markers: incidents, drawsBorders: !borders.borders.isEmpty,
                                          drawsProvinces: !provinceShapes.nodes.isEmpty, p: p, placer: &placer)
         let scaleBar = ScaleBarElement(frame: frame).build(frame: frame, p: p, placer: &placer)
         let north = try NorthArrowElement.build(frame: frame, p: p, placer: &placer)
         // A world map needs no locator.
         let inset = options.inset && frame.cutMeridian == nil ? try InsetElement.build(scene, frame: frame, p: p, placer: &placer) : nil
         // Then the incidents, their labels, the towns that still fit, and the area names.
-        let incidents = try IncidentsElement(scene, options: options, frame: frame, p: p, placer: &placer)
+        try incidents.draw(scene, frame: frame, p: p, placer: &placer)
         let candidates = PlacesElement.inFrame(scene, frame: frame)
         let major = PlacesElement.build(Array(candidates.prefix(PlacesElement.majorTowns)), limit: PlacesElement.majorTowns, frame: frame,
-                                        incidentAnchors: incidents.anchors, p: p, placer: &placer)
-        let incidentLabels = IncidentLabelsElement.build(scene, options: options, incidents: incidents, p: p, placer: &placer)
+                                        markers: incidents.groups, p: p, placer: &placer)
+        let incidentLabels = IncidentLabelsElement.build(scene, incidents: incidents, frame: frame, p: p, placer: &placer)
         let towns = major + PlacesElement.build(Array(candidates.dropFirst(PlacesElement.majorTowns)), limit: PlacesElement.maximumTowns - major.count / 2,
-                                                frame: frame, incidentAnchors: incidents.anchors, p: p, placer: &placer)
+                                                frame: frame, markers: incidents.groups, p: p, placer: &placer)
         let areaLabels = CountriesElement.labels(countries, p: p, placer: &placer) + ProvincesElement.labels(provinceShapes, p: p, placer: &placer)
 
         let clip = [("clip-path", "url(#\(p)frame-clip)")]
@@ -94,21 +95,25 @@ struct MapBuilder {
             .el("g", [("id", "\(p)layer-uncertainty")] + clip, incidents.halos),
             .el("g", [("id", "\(p)layer-strikes")], incidents.arrows),
             .el("g", [("id", "\(p)layer-incidents")], incidents.markers),
+            .el("g", [("id", "\(p)layer-marker-numbers")], incidents.numbers),
             .el("g", [("id", "\(p)layer-labels")], areaLabels + incidentLabels),
             SVGDraw.rect("\(p)frame", frame.frame),
         ]
-        let furniture = [legend, scaleBar, north, HeaderElement.build(scene, p: p), KeyElement.build(scene, frame: frame, p: p)] + (inset.map { [$0] } ?? [])
+        let key = KeyLayout(incidents: incidents, scene: scene, options: options)
+        let furniture = [legend, scaleBar, north, HeaderElement.build(scene, p: p), KeyElement.build(key, frame: frame, p: p)] + (inset.map { [$0] } ?? [])
         let n = SVGDraw.n
+        // A key longer than the frame left room for makes the SVG taller; the map keeps its size.
+        let height = max(options.height, (frame.frame.maxY + key.height).rounded(.up))
         let root = SVGNode.el("svg", [
-            ("xmlns", "http://www.w3.org/2000/svg"), ("width", n(options.width)), ("height", n(options.height)),
-            ("viewBox", "0 0 \(n(options.width)) \(n(options.height))"), ("role", "img"),
+            ("xmlns", "http://www.w3.org/2000/svg"), ("width", n(options.width)), ("height", n(height)),
+            ("viewBox", "0 0 \(n(options.width)) \(n(height))"), ("role", "img"),
             ("aria-labelledby", "\(p)title \(p)desc"), ("class", "\(p)root"),
         ], [
             .el("title", [("id", "\(p)title")], [.text(scene.title)]),
             .el("desc", [("id", "\(p)desc")], [.text(scene.summary)]),
             MetadataElement.build(scene, frame: frame, p: p),
             DefsElement.build(options: options, frame: frame, p: p),
-            .el("rect", [("class", "\(p)background"), ("x", "0"), ("y", "0"), ("width", n(options.width)), ("height", n(options.height))]),
+            .el("rect", [("class", "\(p)background"), ("x", "0"), ("y", "0"), ("width", n(options.width)), ("height", n(height))]),
         ] + mapLayers + furniture)
         return RenderedMap(svg: SVGSerializer.document(root), georeference: frame.georef, root: root, wkt: frame.projection.targetWKT())
     }

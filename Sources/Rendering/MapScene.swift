@@ -96,6 +96,17 @@ public struct SceneIncident: Sendable {
     public var importance: Int
     /// How many incidents the marker stands for (more than 1 on a binned map).
     public var count: Int = 1
+    /// The largest death toll claimed (a cell: the sum over its incidents), for the key's count line.
+    public var killed: Int = 0
+    /// What the marker stands for by kind ("Armed clash", "Air/drone strike"), with counts that add up to `count`.
+    public var kinds: [KindCount] = []
+    /// The start date as ISO text (ordering and ranges), and as the reader sees it; empty for a cell.
+    public var dateKey = "", dateText = ""
+    /// The input asks for this incident to be labelled (`label: true` or `--label ID`).
+    public var pinned = false
+    /// The place alone, for the label of a marker that merges several ("Quetta (PK)", "near Quetta");
+    /// nil: the title.
+    public var place: String?
 
     /// Creates an incident.
     public init(id: String, location: LonLat, number: Int, title: String, detail: String, keyText: String,
@@ -112,6 +123,20 @@ public struct SceneIncident: Sendable {
         self.origin = origin
         self.originLabel = originLabel
         self.importance = importance
+    }
+}
+
+/// How many incidents of one kind a marker stands for.
+public struct KindCount: Sendable, Equatable {
+    /// The kind as the input names it.
+    public var kind: String
+    /// How many.
+    public var count: Int
+
+    /// Creates a count.
+    public init(kind: String, count: Int) {
+        self.kind = kind
+        self.count = count
     }
 }
 

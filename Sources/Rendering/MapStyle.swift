@@ -72,6 +72,7 @@ enum MapStyle {
         .\(p)arrowhead { fill: \(c.arrow); }
         .\(p)panel { fill: \(c.panel); fill-opacity: 0.92; stroke: \(c.panelStroke); stroke-width: 0.8; }
         .\(p)legend-title { fill: \(c.text); font-size: 11.5px; font-weight: bold; }
+        .\(p)legend-size { fill: \(c.textMuted); fill-opacity: 0.12; stroke: \(c.textMuted); stroke-width: 1; }
         .\(p)legend-text { fill: \(c.text); font-size: 11px; }
         .\(p)scale-bar { fill: \(c.text); stroke: \(c.text); stroke-width: 1; }
         .\(p)scale-bar-alt { fill: \(c.panel); stroke: \(c.text); stroke-width: 1; }

@@ -3,6 +3,22 @@
 public enum NumberFormat {
     static let powers: [Double] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000]
 
+    /// Names as English lists them: "Iran", "Iran and Pakistan", "Afghanistan, Iran and Pakistan".
+    public static func list(_ names: [String]) -> String {
+        names.count <= 2 ? names.joined(separator: " and ") : names.dropLast().joined(separator: ", ") + " and " + names.last!
+    }
+
+    /// An integer with thousands separated by commas, as English text writes it: 1,234,567.
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = value < 0 ? "-" : ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return out
+    }
+
     /// `value` rounded half away from zero to `decimals` (0–9) places, trailing zeros removed: 61.5, -0.25, 3.
     public static func fixed(_ value: Double, _ decimals: Int) -> String {
         var out: [UInt8] = []

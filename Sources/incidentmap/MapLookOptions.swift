@@ -25,6 +25,9 @@ struct MapLookOptions: ParsableArguments {
     @Flag(help: "Leave out the locator inset.")
     var noInset = false
 
+    @Option(name: .customLong("label"), help: ArgumentHelp("Label this incident (by id) whatever else the map shows; repeatable. An input field `label: true` does the same.", valueName: "id"))
+    var labels: [String] = []
+
     func validate() throws {
         if !(width >= 200 && width <= 10_000) || !(height >= 200 && height <= 10_000) {
             throw ValidationError("--width and --height must be between 200 and 10000 px")
@@ -40,5 +43,6 @@ struct MapLookOptions: ParsableArguments {
         request.theme = theme
         request.cssFile = css
         request.inset = !noInset
+        request.labels = labels
     }
 }

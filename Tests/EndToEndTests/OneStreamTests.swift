@@ -3,18 +3,7 @@ import XCTest
 
 /// `check`, `render` and `report` read incidents through one stream: the same problems in the
 /// same words and order, the same options at every size, the same aggregation.
-final class OneStreamTests: XCTestCase {
-    var tmp: URL!
-
-    override func setUpWithError() throws {
-        tmp = FileManager.default.temporaryDirectory.appendingPathComponent("incidentmap-stream-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: tmp)
-    }
-
+final class OneStreamTests: ScratchTestCase {
     /// The problem lines ("error: …" and the closing count) of a run, in order, and its exit status.
     static func problems(_ command: String, _ inputs: [String], _ extra: [String] = [], scratch: URL) throws -> Outcome {
         var args = [command] + inputs + extra
@@ -160,11 +149,11 @@ final class OneStreamTests: XCTestCase {
         let r = try incidentmap(["render", csv.path, "--svg", "-o", out.path])
         XCTAssertEqual(r.status, 0, r.stderr)
         let doc = SVGDocument(try Data(contentsOf: out))
-        let titles = doc.elements.filter { $0.name == "title" }.map(\.text)
-        // The cell with the most incidents (a title starts with its count).
-        let counted = titles.compactMap { t -> (Int, String)? in
-            guard t.contains(" incidents"), let n = Int(t.prefix { $0.isNumber }) else { return nil }
-            return (n, t)
+        // The marker with the most incidents, and its tooltip.
+        let counted = doc.elements.indices.compactMap { i -> (Int, String)? in
+            let e = doc.elements[i]
+            guard e.name == "g", let n = Int(e.attributes["data-count"] ?? "") else { return nil }
+            return (n, doc.elements[(i + 1)...].first { $0.name == "title" }?.text ?? "")
         }
         let biggest = try XCTUnwrap(counted.max { $0.0 < $1.0 })
         XCTAssertGreaterThan(biggest.0, 1_000)

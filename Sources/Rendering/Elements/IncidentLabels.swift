@@ -1,29 +1,77 @@
 import Geometry
 
-/// Incident labels (number and place, then date and kind), the most important first, with leader
-/// lines when pushed away from their symbols.
+/// Labels of the numbered markers (number and place, then date and kind, or how many and when),
+/// the most important first. A label sits beside its marker or, when there is no room, at the end
+/// of a short leader line: at most `maximumLeaders` of them, none longer than a fifth of the
+/// frame's width, none crossing another. A label that finds no place is left out; its marker keeps
+/// its number and the key describes it.
 enum IncidentLabelsElement {
-    static func build(_ scene: MapScene, options: MapOptions, incidents: IncidentsElement, p: String, placer: inout LabelPlacer) -> [SVGNode] {
+    static let maximumLeaders = 12
+
+    static func build(_ scene: MapScene, incidents: IncidentsElement, frame: MapFrame, p: String, placer: inout LabelPlacer) -> [SVGNode] {
         let n = SVGDraw.n
         var nodes: [SVGNode] = []
-        let order = scene.incidents.indices.sorted { (scene.incidents[$1].importance, $0) < (scene.incidents[$0].importance, $1) }
-        for i in order.prefix(options.binCellDegrees == nil ? 40 : 8) {
-            let inc = scene.incidents[i]
-            let a = incidents.anchors[i], o = incidents.offsets[i]
-            let symbol = XY(x: a.x + o.x, y: a.y + o.y)
-            let title = "\(inc.number)  \(inc.title)"
-            let w = max(TextMetrics.width(title, size: 12.5, bold: true), TextMetrics.width(inc.detail, size: 11)) + 4
-            guard let placed = placer.place(at: symbol, width: w, height: 30, ascent: 12, gap: 12, leaderDistances: [34, 60, 95, 140]) else { continue }
+        var leaders: [(XY, XY)] = []
+        let reachCap = frame.frame.width / 5
+        let groups = incidents.groups
+        func weight(_ g: MarkerGroup) -> (Int, Int, Int) {
+            (g.members.map { scene.incidents[$0].importance }.max() ?? 0, g.count, -g.number)
+        }
+        let order = incidents.labelled.sorted { weight(groups[$0]) > weight(groups[$1]) }
+        for gi in order {
+            let g = groups[gi]
+            let (title, fullDetail) = text(g, scene: scene)
+            let r = g.radius
+            let distances = [r + 26, r + 52, r + 87, r + 132].filter { $0 <= reachCap }
+            let allowLeader = leaders.count < maximumLeaders
+            let accept: (PlacedLabel) -> Bool = { label in
+                guard label.leader else { return true }
+                let s = leaderStart(g, towards: label.leaderEnd), e = label.leaderEnd
+                let dx = e.x - g.centre.x, dy = e.y - g.centre.y
+                guard (dx * dx + dy * dy).squareRoot() <= reachCap else { return false }
+                return !leaders.contains { PlanarOps.segmentsIntersect($0.0, $0.1, s, e) }
+            }
+            // Both lines where they fit, else the first alone.
+            var detail = fullDetail
+            var placed: PlacedLabel?
+            for lines in [2, 1] where placed == nil {
+                detail = lines == 2 ? fullDetail : ""
+                let w = max(TextMetrics.width(title, size: 12.5, bold: true), TextMetrics.width(detail, size: 11)) + 4
+                placed = placer.place(at: g.centre, width: w, height: lines == 2 ? 30 : 15, ascent: 12, gap: r + 4,
+                                      leaderDistances: allowLeader ? distances : [], accept: accept)
+            }
+            guard let placed else { continue }
             if placed.leader {
-                nodes.append(.el("line", [("class", "\(p)leader"), ("x1", n(symbol.x)), ("y1", n(symbol.y)),
+                let s = leaderStart(g, towards: placed.leaderEnd)
+                leaders.append((s, placed.leaderEnd))
+                nodes.append(.el("line", [("class", "\(p)leader"), ("x1", n(s.x)), ("y1", n(s.y)),
                                           ("x2", n(placed.leaderEnd.x)), ("y2", n(placed.leaderEnd.y))]))
             }
-            nodes.append(.el("text", [("class", "\(p)halo-text")] + IncidentsElement.identity(inc, binned: options.binCellDegrees != nil) + [("data-box", SVGDraw.box(placed.box)),
+            nodes.append(.el("text", [("class", "\(p)halo-text")] + incidents.identity(g, scene: scene) + [("data-box", SVGDraw.box(placed.box)),
                                       ("x", n(placed.origin.x)), ("y", n(placed.origin.y)), ("text-anchor", placed.anchor)], [
                 .el("tspan", [("class", "\(p)incident-title")], [.text(title)]),
-                .el("tspan", [("class", "\(p)incident-detail"), ("x", n(placed.origin.x)), ("dy", "15")], [.text(inc.detail)]),
-            ]))
+            ] + (detail.isEmpty ? [] : [.el("tspan", [("class", "\(p)incident-detail"), ("x", n(placed.origin.x)), ("dy", "15")], [.text(detail)])])))
         }
         return nodes
+    }
+
+    /// Where a leader towards `end` leaves the marker's edge.
+    static func leaderStart(_ g: MarkerGroup, towards end: XY) -> XY {
+        let dx = end.x - g.centre.x, dy = end.y - g.centre.y
+        let d = (dx * dx + dy * dy).squareRoot()
+        guard d > g.radius else { return g.centre }
+        return XY(x: g.centre.x + dx / d * g.radius, y: g.centre.y + dy / d * g.radius)
+    }
+
+    /// A label's two lines: "3  Sabz Koh (PK)" and its date and kind; for a merged marker
+    /// "3  Quetta (PK) · 37 incidents" and the dates and fatalities.
+    static func text(_ g: MarkerGroup, scene: MapScene) -> (String, String) {
+        let first = scene.incidents[g.members[0]]
+        if g.isSingle && first.count == 1 { return ("\(g.number)  \(first.title)", first.detail) }
+        let place = IncidentsElement.place(g, scene: scene)
+        let killed = IncidentsElement.killed(g.members, scene: scene)
+        let dates = IncidentsElement.dateRange(g.members, scene: scene)
+        let title = "\(g.number)  \(place) · \(NumberFormat.grouped(g.count)) incidents"
+        return (title, (dates.isEmpty ? "" : dates + " · ") + "\(NumberFormat.grouped(killed)) fatalities claimed")
     }
 }

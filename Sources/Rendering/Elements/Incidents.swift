@@ -2,60 +2,111 @@ import Foundation
 import Geometry
 import Projection
 
-/// The incidents drawn on the map: where each is, where its symbol sits (spread apart from
-/// coincident ones), its uncertainty halo, its strike arrow and its marker.
+/// The incidents drawn on the map: where each is, the markers that stand for them (incidents at
+/// nearly one point merged into one graduated marker), which markers are labelled and numbered,
+/// and their uncertainty halos, strike arrows and symbols.
 struct IncidentsElement {
     /// Each incident's position in SVG px.
     var anchors: [XY] = []
-    /// Each symbol's offset from its anchor.
-    var offsets: [XY] = []
-    var halos: [SVGNode] = [], arrows: [SVGNode] = [], markers: [SVGNode] = []
+    /// The markers, in scene order of their first incident.
+    let layout: MarkerLayout
+    var groups: [MarkerGroup] { layout.groups }
+    /// Indices into `groups` of the labelled markers, by key number.
+    let labelled: [Int]
+    var halos: [SVGNode] = [], arrows: [SVGNode] = [], markers: [SVGNode] = [], numbers: [SVGNode] = []
+    /// Whether the scene's items are aggregation cells, not incidents.
+    let binned: Bool
 
-    /// Draws the incidents and blocks their markers and arrows in `placer`.
-    init(_ scene: MapScene, options: MapOptions, frame: MapFrame, p: String, placer: inout LabelPlacer) throws {
-        let n = SVGDraw.n
+    /// Lays the markers out and picks those to label; `draw` makes their nodes.
+    init(_ scene: MapScene, options: MapOptions, frame: MapFrame) throws {
         for inc in scene.incidents { anchors.append(try frame.toSVG(inc.location)) }
-        // Binned markers sit on their cells' centres: spreading them would only tangle the map.
-        offsets = options.binCellDegrees == nil ? IncidentsElement.spreadOffsets(anchors) : anchors.map { _ in XY(x: 0, y: 0) }
-        let sizes = MarkerSizes(scene: scene, options: options, frame: frame)
-        for (i, inc) in scene.incidents.enumerated() {
-            let a = anchors[i], o = offsets[i]
-            let symbol = XY(x: a.x + o.x, y: a.y + o.y)
-            let size = sizes.scale(inc)
-            let reach = 9 * size
-            placer.block(BoundingBox(minX: symbol.x - reach, minY: symbol.y - reach, maxX: symbol.x + reach, maxY: symbol.y + reach))
-            if inc.uncertaintyKm > 0 {
-                let edge = Geodesic.wgs84.direct(lon: inc.location.lon, lat: inc.location.lat, azimuth: 90, distance: inc.uncertaintyKm * 1000)
+        binned = options.binCellDegrees != nil
+        // A map of so few incidents that each has its own key entry keeps each its own marker.
+        var layout = MarkerLayout(anchors: anchors, counts: scene.incidents.map(\.count), frame: frame.frame,
+                                  spread: !binned && scene.incidents.count <= options.maxKeyEntries)
+        labelled = IncidentsElement.pickLabelled(layout.groups, scene: scene, limit: options.maxKeyEntries, binned: binned)
+        for (number, g) in labelled.enumerated() { layout.number(g, number + 1) }
+        self.layout = layout
+    }
+
+    /// The markers to label, by key number: all when few; else those holding an incident the input
+    /// asks to label, then the deadliest, the largest, the earliest, up to `limit` (pinned ones always).
+    /// Numbers follow the scene's order (by date; a cell's rank).
+    static func pickLabelled(_ groups: [MarkerGroup], scene: MapScene, limit: Int, binned: Bool) -> [Int] {
+        guard groups.count > limit else { return Array(groups.indices) }
+        func rank(_ i: Int) -> (Int, Int, Int, Int) {
+            let g = groups[i]
+            let pinned = g.members.contains { scene.incidents[$0].pinned } ? 1 : 0
+            let deadliest = binned ? g.count : g.members.map { scene.incidents[$0].importance }.max() ?? 0
+            return (pinned, deadliest, g.count, -i)
+        }
+        let ranked = groups.indices.sorted { rank($0) > rank($1) }
+        let pinned = ranked.filter { rank($0).0 == 1 }
+        return Array(Set(pinned + ranked.prefix(max(0, limit - pinned.count)))).sorted()
+    }
+
+    /// Draws the markers and blocks their symbols and arrows in `placer`.
+    mutating func draw(_ scene: MapScene, frame: MapFrame, p: String, placer: inout LabelPlacer) throws {
+        let n = SVGDraw.n
+        // Largest first, so that a smaller marker always lies over a larger one.
+        for g in groups.sorted(by: { ($0.radius, $1.members[0]) > ($1.radius, $0.members[0]) }) {
+            let c = g.centre, size = g.radius / MarkerLayout.singleRadius
+            let a = g.anchor, o = XY(x: c.x - a.x, y: c.y - a.y)
+            let first = scene.incidents[g.members[0]]
+            // Labels keep off every numbered marker and every marker of ordinary size or larger; they
+            // may cover the small dots of a crowded map, which are counted in the key.
+            let reach = max(9 * size, g.radius + 2)
+            if g.number > 0 || g.radius >= 6 {
+                placer.block(BoundingBox(minX: c.x - reach, minY: c.y - reach, maxX: c.x + reach, maxY: c.y + reach))
+            }
+            let single = g.isSingle && first.count == 1
+            if single, first.uncertaintyKm > 0 {
+                let edge = Geodesic.wgs84.direct(lon: first.location.lon, lat: first.location.lat, azimuth: 90, distance: first.uncertaintyKm * 1000)
                 let e = try frame.toSVG(LonLat(lon: edge.lon, lat: edge.lat))
                 let r = ((e.x - a.x) * (e.x - a.x) + (e.y - a.y) * (e.y - a.y)).squareRoot()
-                halos.append(.el("circle", [("class", "\(p)uncertainty" + (inc.style == .strike ? "" : " \(p)\(inc.style.rawValue)")),
-                                            ("data-incident-id", inc.id), ("cx", n(a.x)), ("cy", n(a.y)), ("r", n(r))]))
+                halos.append(.el("circle", [("class", "\(p)uncertainty" + (first.style == .strike ? "" : " \(p)\(first.style.rawValue)")),
+                                            ("data-incident-id", first.id), ("cx", n(a.x)), ("cy", n(a.y)), ("r", n(r))]))
             }
-            if let origin = inc.origin, let arrow = try IncidentsElement.arrow(inc, from: frame.toSVG(origin), to: symbol, p: p, placer: &placer) {
+            if single, let origin = first.origin, let arrow = try IncidentsElement.arrow(first, from: frame.toSVG(origin), to: c, p: p, placer: &placer) {
                 arrows.append(arrow)
             }
-            var children: [SVGNode] = [.el("title", [], [.text(inc.keyText)])]
+            let style = IncidentsElement.style(g, scene: scene)
+            var children: [SVGNode] = [.el("title", [], [.text(single ? first.keyText : IncidentsElement.summary(g, scene: scene))])]
             if o.x != 0 || o.y != 0 {
                 children.append(.el("line", [("class", "\(p)leader"), ("x1", "0"), ("y1", "0"), ("x2", n(o.x)), ("y2", n(o.y))]))
                 children.append(.el("circle", [("class", "\(p)anchor-dot"), ("cx", "0"), ("cy", "0"), ("r", "2")]))
             }
-            switch inc.style {
-            case .strike:
-                children.append(.el("circle", [("class", "\(p)marker-strike"), ("cx", n(o.x)), ("cy", n(o.y)), ("r", n(8 * size))]))
-            case .other:
-                children.append(.el("path", [("class", "\(p)marker-other"),
-                                             ("d", "M\(n(o.x)),\(n(o.y - 9.5 * size))L\(n(o.x + 9.5 * size)),\(n(o.y))L\(n(o.x)),\(n(o.y + 9.5 * size))L\(n(o.x - 9.5 * size)),\(n(o.y))Z")]))
-            case .explosion:
-                children.append(.el("path", [("class", "\(p)marker-explosion"),
-                                             ("d", "M\(n(o.x)),\(n(o.y - 10.5 * size))L\(n(o.x + 9.5 * size)),\(n(o.y + 7 * size))L\(n(o.x - 9.5 * size)),\(n(o.y + 7 * size))Z")]))
+            children.append(IncidentsElement.symbol(style, size: size, at: o, p: p))
+            // Numbers go in a layer above every marker, so that no smaller marker hides one.
+            if g.number > 0, g.radius >= 6 {
+                numbers.append(.el("text", [("class", "\(p)marker-number"), ("x", n(c.x)), ("y", n(c.y + (style == .explosion ? 5 * min(size, 1.6) : 3.5))), ("text-anchor", "middle")],
+                                   [.text(String(g.number))]))
             }
-            if size >= 1 {
-                children.append(.el("text", [("class", "\(p)marker-number"), ("x", n(o.x)), ("y", n(o.y + (inc.style == .explosion ? 5 : 3.5))), ("text-anchor", "middle")],
-                                    [.text(inc.count > 1 ? IncidentsElement.abbreviate(inc.count) : String(inc.number))]))
-            }
-            markers.append(.el("g", [("class", "\(p)incident \(p)\(inc.style.rawValue)")] + IncidentsElement.identity(inc, binned: sizes.binned)
+            markers.append(.el("g", [("class", "\(p)incident \(p)\(style.rawValue)")] + identity(g, scene: scene)
                                      + [("transform", "translate(\(n(a.x)),\(n(a.y)))")], children))
         }
+    }
+
+    /// The symbol of a marker of `style`, `size` times an ordinary marker, centred on `o`.
+    static func symbol(_ style: MarkerStyle, size s: Double, at o: XY, p: String) -> SVGNode {
+        let n = SVGDraw.n
+        switch style {
+        case .strike:
+            return .el("circle", [("class", "\(p)marker-strike"), ("cx", n(o.x)), ("cy", n(o.y)), ("r", n(8 * s))])
+        case .other:
+            return .el("path", [("class", "\(p)marker-other"),
+                                ("d", "M\(n(o.x)),\(n(o.y - 9.5 * s))L\(n(o.x + 9.5 * s)),\(n(o.y))L\(n(o.x)),\(n(o.y + 9.5 * s))L\(n(o.x - 9.5 * s)),\(n(o.y))Z")])
+        case .explosion:
+            return .el("path", [("class", "\(p)marker-explosion"),
+                                ("d", "M\(n(o.x)),\(n(o.y - 10.5 * s))L\(n(o.x + 9.5 * s)),\(n(o.y + 7 * s))L\(n(o.x - 9.5 * s)),\(n(o.y + 7 * s))Z")])
+        }
+    }
+
+    /// The kind most of a marker's incidents are (ties: strike, explosion, other).
+    static func style(_ g: MarkerGroup, scene: MapScene) -> MarkerStyle {
+        var counts: [MarkerStyle: Int] = [:]
+        for m in g.members { counts[scene.incidents[m].style, default: 0] += scene.incidents[m].count }
+        return [MarkerStyle.strike, .explosion, .other].max { (counts[$0] ?? 0) <= (counts[$1] ?? 0) }!
     }
 
     /// A curved arrow from the strike's origin towards its symbol, when the origin is more than 20 px away.
@@ -75,71 +126,65 @@ struct IncidentsElement {
             .el("title", [], [.text("Strike direction: from \(inc.originLabel ?? "origin") to \(inc.title)")]),
         ])
     }
-
-    /// Offsets that spread the symbols of markers closer than 16 px around their common centre.
-    static func spreadOffsets(_ anchors: [XY]) -> [XY] {
-        var offsets = [XY](repeating: XY(x: 0, y: 0), count: anchors.count)
-        var assigned = [Bool](repeating: false, count: anchors.count)
-        for i in anchors.indices where !assigned[i] {
-            var group = [i]
-            for j in anchors.indices where j > i && !assigned[j] {
-                if group.contains(where: { abs(anchors[$0].x - anchors[j].x) < 16 && abs(anchors[$0].y - anchors[j].y) < 16 }) { group.append(j) }
-            }
-            for k in group { assigned[k] = true }
-            guard group.count > 1 else { continue }
-            let cx = group.map { anchors[$0].x }.reduce(0, +) / Double(group.count)
-            let cy = group.map { anchors[$0].y }.reduce(0, +) / Double(group.count)
-            let radius = 13.0 + 2 * Double(group.count)
-            for (m, k) in group.enumerated() {
-                let angle = -Double.pi / 2 + 2 * Double.pi * Double(m) / Double(group.count)
-                offsets[k] = XY(x: (cx + radius * cos(angle) - anchors[k].x).rounded(), y: (cy + radius * sin(angle) - anchors[k].y).rounded())
-            }
-        }
-        return offsets
-    }
-
-    /// 7, 950, 1.2k, 15k: what fits in a marker.
-    static func abbreviate(_ n: Int) -> String {
-        n < 1000 ? String(n) : (n < 10_000 ? NumberFormat.fixed(Double(n) / 1000, 1) + "k" : String(n / 1000) + "k")
-    }
 }
 
 extension IncidentsElement {
-    /// What a marker stands for: one incident (`data-incident-id`), or on an aggregated map a
-    /// cell (`data-cell`, its rank) and how many incidents it holds (`data-count`); the counts of
-    /// all cells add up to the incidents drawn. `data-incident-id` never holds anything but an id.
-    static func identity(_ inc: SceneIncident, binned: Bool) -> [(String, String)] {
-        binned ? [("data-cell", String(inc.number)), ("data-count", String(inc.count))] : [("data-incident-id", inc.id)]
+    /// Ids listed on a marker that merges incidents; `data-count` says how many there are in all.
+    static let listedIDs = 100
+
+    /// What a marker stands for: one incident (`data-incident-id`), or several (`data-count`, and up
+    /// to `listedIDs` of their ids in `data-incident-ids`); on an aggregated map its rank among the
+    /// cells (`data-cell`) and the incidents it holds (`data-count`). The counts of all markers add
+    /// up to the incidents drawn; `data-incident-id` never holds anything but an incident id.
+    func identity(_ g: MarkerGroup, scene: MapScene) -> [(String, String)] {
+        let first = scene.incidents[g.members[0]]
+        if binned { return [("data-cell", String(g.members[0] + 1)), ("data-count", String(g.count))] }
+        if g.isSingle && first.count == 1 { return [("data-incident-id", first.id)] }
+        return [("data-count", String(g.count)), ("data-incident-ids", g.members.prefix(IncidentsElement.listedIDs).map { scene.incidents[$0].id }.joined(separator: " "))]
     }
-}
 
-/// How large markers are drawn. On a binned map the area grows with the count; the largest
-/// marker is at least 2.2 times a single incident's (about 35 px across), however small the cells
-/// are on screen, so that the densest place stands out, and up to 3 times where cells are large;
-/// otherwise every marker has size 1.
-struct MarkerSizes: Sendable {
-    /// The largest count any marker stands for.
-    var maxCount = 1
-    /// The largest marker's size.
-    var maxScale = 1.0
-    let binned: Bool
-
-    init(scene: MapScene, options: MapOptions, frame: MapFrame) {
-        binned = options.binCellDegrees != nil
-        guard let cellDegrees = options.binCellDegrees else { return }
-        maxCount = scene.incidents.map(\.count).max() ?? 1
-        // A cell's width in px at the map's centre: the largest marker spans about half of it.
-        let b = frame.lonLatBounds
-        let c = LonLat(lon: (b.minX + b.maxX) / 2, lat: (b.minY + b.maxY) / 2)
-        if let a = try? frame.projection.forward(c.lon, c.lat), let e = try? frame.projection.forward(c.lon + cellDegrees, c.lat) {
-            let cellPx = abs(e.x - a.x) * frame.georef.scale
-            maxScale = max(2.2, min(3, cellPx * 0.5 / 8))
+    /// The place a merged marker is named after: its members' most frequent place, the earliest first.
+    static func place(_ g: MarkerGroup, scene: MapScene) -> String {
+        var counts: [String: Int] = [:], order: [String] = []
+        for m in g.members {
+            let name = scene.incidents[m].place ?? scene.incidents[m].title
+            if counts[name] == nil { order.append(name) }
+            counts[name, default: 0] += scene.incidents[m].count
         }
+        return order.max { (counts[$0]!, order.firstIndex(of: $1)!) < (counts[$1]!, order.firstIndex(of: $0)!) }!
     }
 
-    /// A marker's size relative to a single incident's.
-    func scale(_ inc: SceneIncident) -> Double {
-        guard binned else { return 1 }
-        return max(0.3, maxScale * (Double(inc.count) / Double(max(1, maxCount))).squareRoot())
+    /// The kinds of the incidents behind `members`, most frequent first: "Armed clash (20), IED (17)".
+    static func kindsText(_ members: [Int], scene: MapScene, limit: Int = 4) -> String {
+        var counts: [String: Int] = [:]
+        for m in members {
+            let inc = scene.incidents[m]
+            if inc.kinds.isEmpty { counts[inc.style.rawValue, default: 0] += inc.count } else { for k in inc.kinds { counts[k.kind, default: 0] += k.count } }
+        }
+        let sorted = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+        var parts = sorted.prefix(limit).map { "\($0.key) (\($0.value))" }
+        let rest = sorted.dropFirst(limit).map(\.value).reduce(0, +)
+        if rest > 0 { parts.append("other kinds (\(rest))") }
+        return parts.joined(separator: ", ")
+    }
+
+    /// The dates a marker's incidents span: "16 Jan 2024" or "16 Jan 2024 – 27 Jan 2024"; empty for cells.
+    static func dateRange(_ members: [Int], scene: MapScene) -> String {
+        let dated = members.map { scene.incidents[$0] }.filter { !$0.dateKey.isEmpty }
+        guard let first = dated.min(by: { $0.dateKey < $1.dateKey }), let last = dated.max(by: { $0.dateKey < $1.dateKey }) else { return "" }
+        return first.dateKey == last.dateKey ? first.dateText : "\(first.dateText) – \(last.dateText)"
+    }
+
+    /// The fatalities claimed for `members` in all (each incident's largest claim).
+    static func killed(_ members: [Int], scene: MapScene) -> Int {
+        members.map { scene.incidents[$0].killed }.reduce(0, +)
+    }
+
+    /// A merged marker's tooltip and key text: how many, where, when, of what kinds, how many dead.
+    static func summary(_ g: MarkerGroup, scene: MapScene) -> String {
+        let dates = dateRange(g.members, scene: scene)
+        let where_ = place(g, scene: scene)
+        return "\(NumberFormat.grouped(g.count)) incidents " + (scene.incidents[g.members[0]].place == nil ? "at or near " : "near ") + where_ + (dates.isEmpty ? "" : ", \(dates)") + ": \(kindsText(g.members, scene: scene)); "
+            + "\(NumberFormat.grouped(killed(g.members, scene: scene))) fatalities claimed in all (each incident's largest claim)."
     }
 }

@@ -1,45 +1,65 @@
 import Geometry
 
-/// The text under the frame: the numbered key of the incidents that matter most (the rest
-/// counted) and the attribution, wrapped to the map's width. Its height sizes the frame.
+/// The text under the frame: the numbered key of the labelled markers, one line that counts what
+/// else is on the map, and the attribution, wrapped to the map's width.
 struct KeyLayout: Sendable {
-    /// Each entry's number (0 for the closing count) and its wrapped lines.
-    let entries: [(number: Int, lines: [String])]
-    /// The incidents (indices into the scene) the entries describe, in order.
-    let incidentIndices: [Int]
+    /// Each entry's number and marker style (nil for the closing count) and its wrapped lines.
+    let entries: [(number: Int, style: MarkerStyle?, lines: [String])]
     let attributionLines: [String]
     /// Height of the footer, px.
     let height: Double
 
-    init(scene: MapScene, options: MapOptions) {
+    init(entries: [(number: Int, style: MarkerStyle?, text: String)], scene: MapScene, options: MapOptions) {
         let textWidth = options.width - 56
-        // The key describes the incidents that matter most when there are many; the rest are counted.
+        self.entries = entries.map { ($0.number, $0.style, TextMetrics.wrap($0.text, size: 11, maxWidth: textWidth - ($0.style == nil ? 0 : 24))) }
+        attributionLines = scene.attribution.flatMap { TextMetrics.wrap($0, size: 9.5, maxWidth: textWidth) }
+        let keyHeight = self.entries.reduce(0.0) { $0 + Double($1.lines.count) * 14 + 4 }
+        height = 14 + keyHeight + Double(attributionLines.count) * 12.5 + 8
+    }
+
+    /// The key as the frame is sized for it, before the markers are laid out: the incidents that
+    /// matter most and a count line. The drawn key (`init(incidents:)`) has about its height; when
+    /// it needs more, the SVG grows rather than the map shrinking.
+    static func provisional(scene: MapScene, options: MapOptions) -> KeyLayout {
         let keyed = scene.incidents.enumerated().sorted { ($1.element.importance, $0.offset) < ($0.element.importance, $1.offset) }
             .prefix(max(0, options.maxKeyEntries)).map(\.offset).sorted()
-        incidentIndices = keyed
-        var lines = keyed.map { (number: scene.incidents[$0].number, lines: TextMetrics.wrap(scene.incidents[$0].keyText, size: 11, maxWidth: textWidth - 24)) }
-        let omitted = scene.incidents.count - keyed.count
-        if omitted > 0 {
-            let what = options.binCellDegrees == nil ? "incident" : "cell"
-            lines.append((0, ["… and \(omitted) more \(what)\(omitted == 1 ? "" : "s") on the map; every one is described in the marker tooltips (and each incident in the GeoJSON layer)."]))
+        var entries = keyed.map { (number: scene.incidents[$0].number, style: Optional(scene.incidents[$0].style), text: scene.incidents[$0].keyText) }
+        if scene.incidents.count > keyed.count {
+            entries.append((0, nil, String(repeating: "and 1,234 more incidents on the map: ", count: 3)))
         }
-        entries = lines
-        attributionLines = scene.attribution.flatMap { TextMetrics.wrap($0, size: 9.5, maxWidth: textWidth) }
-        let keyHeight = entries.reduce(0.0) { $0 + Double($1.lines.count) * 14 + 4 }
-        height = 14 + keyHeight + Double(attributionLines.count) * 12.5 + 8
+        return KeyLayout(entries: entries, scene: scene, options: options)
+    }
+
+    /// The key of the drawn markers: each labelled one by its number, then what the others hold.
+    init(incidents: IncidentsElement, scene: MapScene, options: MapOptions) {
+        let groups = incidents.groups
+        var entries: [(number: Int, style: MarkerStyle?, text: String)] = incidents.labelled.map { gi in
+            let g = groups[gi], first = scene.incidents[g.members[0]]
+            let text = g.isSingle && first.count == 1 ? first.keyText : IncidentsElement.summary(g, scene: scene)
+            return (g.number, IncidentsElement.style(g, scene: scene), text)
+        }
+        let others = groups.indices.filter { groups[$0].number == 0 }
+        let count = others.map { groups[$0].count }.reduce(0, +)
+        if count > 0 {
+            let members = others.flatMap { groups[$0].members }
+            let markers = others.count == count ? "" : " (\(NumberFormat.grouped(others.count)) markers)"
+            entries.append((0, nil, "And \(NumberFormat.grouped(count)) more incident\(count == 1 ? "" : "s") on the map\(markers): "
+                                    + IncidentsElement.kindsText(members, scene: scene) + "; \(NumberFormat.grouped(IncidentsElement.killed(members, scene: scene))) fatalities claimed in all. "
+                                    + "Each is described in its marker's tooltip and, with every claim and source, in the GeoJSON layer."))
+        }
+        self.init(entries: entries, scene: scene, options: options)
     }
 }
 
 /// The key and attribution under the frame, each keyed incident with its marker and number.
 enum KeyElement {
-    static func build(_ scene: MapScene, frame: MapFrame, p: String) -> SVGNode {
+    static func build(_ key: KeyLayout, frame: MapFrame, p: String) -> SVGNode {
         let n = SVGDraw.n
-        let key = frame.key
         var children: [SVGNode] = []
         var y = frame.frame.maxY + 20
-        for (index, (number, lines)) in key.entries.enumerated() {
-            if index < key.incidentIndices.count {
-                switch scene.incidents[key.incidentIndices[index]].style {
+        for (number, style, lines) in key.entries {
+            if let style {
+                switch style {
                 case .strike:
                     children.append(.el("circle", [("class", "\(p)marker-strike"), ("cx", "22"), ("cy", n(y - 4)), ("r", "7.5")]))
                 case .other:

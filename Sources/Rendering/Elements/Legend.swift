@@ -1,9 +1,12 @@
+import Foundation
 import Geometry
 
-/// The legend panel at the frame's lower left: one row per symbol the map uses. Borders and
-/// province boundaries are listed only when some are drawn inside the frame.
+/// The legend panel: one row per symbol the map uses, then, when markers merge incidents, circles
+/// of the sizes the map draws for a few counts. Borders and province boundaries are listed only
+/// when some are drawn inside the frame. It sits at the frame's lower left, unless markers lie
+/// there and a free corner (lower right above the scale bar, upper right below the north arrow) exists.
 enum LegendElement {
-    static func build(_ scene: MapScene, options: MapOptions, frame: MapFrame, drawsBorders: Bool, drawsProvinces: Bool,
+    static func build(_ scene: MapScene, options: MapOptions, frame: MapFrame, markers: IncidentsElement, drawsBorders: Bool, drawsProvinces: Bool,
                       p: String, placer: inout LabelPlacer) -> SVGNode {
         let n = SVGDraw.n
         var rows: [(SVGNode, String)] = []
@@ -29,14 +32,13 @@ enum LegendElement {
         if drawsProvinces {
             rows.append((.el("path", [("class", "\(p)province"), ("d", "M-10,0L10,0")]), "Province boundary"))
         }
-        if let cell = options.binCellDegrees {
-            rows.append((.el("circle", [("class", "\(p)marker-strike"), ("cx", "0"), ("cy", "0"), ("r", "4")]),
-                         "Marker area ∝ incidents per \(NumberFormat.fixed(cell, 2))° cell (shape: most common kind)"))
-        }
         rows.append((.el("circle", [("class", "\(p)town"), ("cx", "0"), ("cy", "0"), ("r", "2.6")]), "Town"))
-        let width = 30 + (rows.map { TextMetrics.width($0.1, size: 11) }.max() ?? 100) + 12
-        let height = 26 + Double(rows.count) * 18
-        let x = frame.frame.minX + 10, y = frame.frame.maxY - height - 10
+        let sizes = sizeRows(markers, binned: options.binCellDegrees)
+        let sizesHeight = sizes.map { 26 + 2 * $0.circles[0].r } ?? 0
+        let sizeTitle = sizes.map { $0.title } ?? ""
+        let width = max(30 + (rows.map { TextMetrics.width($0.1, size: 11) }.max() ?? 100) + 12, TextMetrics.width(sizeTitle, size: 11) + 22)
+        let height = 26 + Double(rows.count) * 18 + sizesHeight
+        let (x, y) = corner(width: width, height: height, frame: frame, markers: markers.groups)
         placer.block(BoundingBox(minX: x, minY: y, maxX: x + width, maxY: y + height))
         var children: [SVGNode] = [
             .el("rect", [("class", "\(p)panel"), ("x", "0"), ("y", "0"), ("width", n(width)), ("height", n(height)), ("rx", "3")]),
@@ -47,6 +49,51 @@ enum LegendElement {
             children.append(.el("g", [("transform", "translate(20,\(n(cy)))")], [symbol]))
             children.append(.el("text", [("class", "\(p)legend-text"), ("x", "36"), ("y", n(cy + 4))], [.text(label)]))
         }
+        if let sizes {
+            let top = 26 + Double(rows.count) * 18
+            children.append(.el("text", [("class", "\(p)legend-text"), ("x", "10"), ("y", n(top + 10))], [.text(sizes.title)]))
+            let rMax = sizes.circles[0].r, base = top + 18 + 2 * rMax
+            for c in sizes.circles {
+                children.append(.el("circle", [("class", "\(p)legend-size"), ("cx", n(14 + rMax)), ("cy", n(base - c.r)), ("r", n(c.r))]))
+                children.append(.el("line", [("class", "\(p)leader"), ("x1", n(14 + rMax)), ("y1", n(base - 2 * c.r)), ("x2", n(24 + 2 * rMax)), ("y2", n(base - 2 * c.r))]))
+                children.append(.el("text", [("class", "\(p)legend-text"), ("x", n(28 + 2 * rMax)), ("y", n(base - 2 * c.r + 4))], [.text(NumberFormat.grouped(c.count))]))
+            }
+        }
         return .el("g", [("id", "\(p)layer-legend"), ("transform", "translate(\(n(x)),\(n(y)))")], children)
+    }
+
+    /// Circles for up to three counts (the largest marker's, and rounder ones of a tenth and a
+    /// hundredth of it, or 1), as large as the map draws them, when some marker stands for several incidents.
+    static func sizeRows(_ markers: IncidentsElement, binned cell: Double?) -> (title: String, circles: [(count: Int, r: Double)])? {
+        let largest = markers.groups.map(\.count).max() ?? 1
+        guard largest > 1 else { return nil }
+        var counts = [largest]
+        for fraction in [10.0, 100.0] {
+            let v = Double(largest) / fraction
+            guard v >= 1 else { break }
+            let magnitude = pow(10, (log10(v)).rounded(.down))
+            let nice = [1.0, 2, 5, 10].map { $0 * magnitude }.min { abs($0 - v) < abs($1 - v) }!
+            counts.append(Int(nice))
+        }
+        if counts.last! > 1 && counts.count < 3 { counts.append(1) }
+        var circles: [(count: Int, r: Double)] = []
+        for c in counts where circles.last.map({ $0.r - markers.layout.radius(c) >= 6 && $0.count != c }) ?? true {
+            circles.append((c, markers.layout.radius(c)))
+        }
+        let title = cell.map { "Area ∝ incidents per cell of \(NumberFormat.fixed($0, 2))°" } ?? "Area ∝ incidents at one place"
+        return (title, circles)
+    }
+
+    /// The panel's top left: the lower left corner, else the first free one of the lower right
+    /// (above the scale bar) and upper right (below the north arrow), else the one over fewest incidents.
+    static func corner(width: Double, height: Double, frame: MapFrame, markers: [MarkerGroup]) -> (Double, Double) {
+        let f = frame.frame
+        let spots = [(f.minX + 10, f.maxY - height - 10), (f.maxX - width - 10, f.maxY - height - 62), (f.maxX - width - 10, f.minY + 64)]
+        func covered(_ s: (Double, Double)) -> Int {
+            let box = BoundingBox(minX: s.0, minY: s.1, maxX: s.0 + width, maxY: s.1 + height)
+            guard box.minY >= f.minY else { return Int.max }
+            return markers.filter { box.expanded(dx: $0.radius, dy: $0.radius).contains($0.centre) }.map(\.count).reduce(0, +)
+        }
+        return spots.enumerated().min { (covered($0.element), $0.offset) < (covered($1.element), $1.offset) }!.element
     }
 }

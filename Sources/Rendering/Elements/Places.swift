@@ -16,7 +16,7 @@ enum PlacesElement {
         }
     }
 
-    static func build(_ places: [ScenePlace], limit: Int, frame: MapFrame, incidentAnchors anchors: [XY], p: String,
+    static func build(_ places: [ScenePlace], limit: Int, frame: MapFrame, markers: [MarkerGroup], p: String,
                       placer: inout LabelPlacer) -> [SVGNode] {
         let n = SVGDraw.n
         var nodes: [SVGNode] = []
@@ -24,16 +24,20 @@ enum PlacesElement {
         for pl in places where shown < limit {
             guard frame.boundsContain(pl.location), let q = try? frame.toSVG(pl.location),
                   frame.frame.expanded(dx: -20, dy: -20).contains(q),
-                  !anchors.contains(where: { abs($0.x - q.x) < 14 && abs($0.y - q.y) < 14 }) else { continue }
+                  // Where a few incidents are spread around their common point, that point is theirs.
+                  !markers.contains(where: { $0.anchor != $0.centre && abs($0.anchor.x - q.x) < 14 && abs($0.anchor.y - q.y) < 14 }) else { continue }
+            // A town under a marker (incidents at the town's coordinates) is named beside the marker.
+            let under = markers.first { abs($0.centre.x - q.x) < $0.radius + 3 && abs($0.centre.y - q.y) < $0.radius + 3 }
             let dot = BoundingBox(minX: q.x - 3, minY: q.y - 3, maxX: q.x + 3, maxY: q.y + 3)
-            guard placer.isFree(dot) else { continue }
+            guard under != nil || placer.isFree(dot) else { continue }
             // The dot is kept only if its name fits too.
             var trial = placer
-            trial.block(dot)
-            guard let placed = trial.place(at: q, width: TextMetrics.width(pl.name, size: 11) + 2, height: 13, ascent: 10, gap: 5) else { continue }
+            if under == nil { trial.block(dot) }
+            guard let placed = trial.place(at: under?.centre ?? q, width: TextMetrics.width(pl.name, size: 11) + 2, height: 13, ascent: 10,
+                                           gap: under.map { $0.radius + 3 } ?? 5) else { continue }
             placer = trial
             shown += 1
-            nodes.append(.el("circle", [("class", "\(p)town"), ("cx", n(q.x)), ("cy", n(q.y)), ("r", "2.6")]))
+            if under == nil { nodes.append(.el("circle", [("class", "\(p)town"), ("cx", n(q.x)), ("cy", n(q.y)), ("r", "2.6")])) }
             nodes.append(.el("text", [("class", "\(p)town-label \(p)halo-text"), ("data-box", SVGDraw.box(placed.box)), ("x", n(placed.origin.x)),
                                       ("y", n(placed.origin.y)), ("text-anchor", placed.anchor)], [.text(pl.name)]))
         }
