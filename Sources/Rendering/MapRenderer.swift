@@ -67,21 +67,30 @@ struct MapBuilder {
         let countries = CountriesElement.shapes(areas[0], p: p)
         let provinceShapes = ProvincesElement.shapes(areas[1], p: p)
         let borders = BordersElement.build(scene, frame: frame, p: p)
-        // Fixed furniture first, so labels keep clear of it.
-        let legend = LegendElement.build(scene, options: options, frame: frame, drawsBorders: !borders.borders.isEmpty,
-                                         drawsProvinces: !provinceShapes.nodes.isEmpty, p: p, placer: &placer)
+        // Fixed furniture first, so labels keep clear of it. The legend keeps room for a capital
+        // row when a capital lies in the frame; the row is dropped below if none could be drawn
+        // (the smaller panel lies inside the room kept).
+        let candidates = PlacesElement.inFrame(scene, frame: frame)
+        let capitalInFrame = candidates.contains(where: \.capital)
+        func legendPanel(capital: Bool) -> (node: SVGNode, box: BoundingBox) {
+            LegendElement.build(scene, options: options, frame: frame, drawsBorders: !borders.borders.isEmpty,
+                                drawsProvinces: !provinceShapes.nodes.isEmpty, drawsCapital: capital, p: p)
+        }
+        var legend = legendPanel(capital: capitalInFrame)
+        placer.block(legend.box)
         let scaleBar = ScaleBarElement(frame: frame).build(frame: frame, p: p, placer: &placer)
         let north = try NorthArrowElement.build(frame: frame, p: p, placer: &placer)
         // A world map needs no locator.
         let inset = options.inset && frame.cutMeridian == nil ? try InsetElement.build(scene, frame: frame, p: p, placer: &placer) : nil
         // Then the incidents, their labels, the towns that still fit, and the area names.
         let incidents = try IncidentsElement(scene, options: options, frame: frame, p: p, placer: &placer)
-        let candidates = PlacesElement.inFrame(scene, frame: frame)
         let major = PlacesElement.build(Array(candidates.prefix(PlacesElement.majorTowns)), limit: PlacesElement.majorTowns, frame: frame,
                                         incidentAnchors: incidents.anchors, p: p, placer: &placer)
         let incidentLabels = IncidentLabelsElement.build(scene, options: options, incidents: incidents, p: p, placer: &placer)
-        let towns = major + PlacesElement.build(Array(candidates.dropFirst(PlacesElement.majorTowns)), limit: PlacesElement.maximumTowns - major.count / 2,
-                                                frame: frame, incidentAnchors: incidents.anchors, p: p, placer: &placer)
+        let minor = PlacesElement.build(Array(candidates.dropFirst(PlacesElement.majorTowns)), limit: PlacesElement.maximumTowns - major.shown,
+                                        frame: frame, incidentAnchors: incidents.anchors, p: p, placer: &placer)
+        let towns = major.nodes + minor.nodes
+        if capitalInFrame && !major.drawsCapital && !minor.drawsCapital { legend = legendPanel(capital: false) }
         let areaLabels = CountriesElement.labels(countries, p: p, placer: &placer) + ProvincesElement.labels(provinceShapes, p: p, placer: &placer)
 
         let clip = [("clip-path", "url(#\(p)frame-clip)")]
@@ -97,7 +106,7 @@ struct MapBuilder {
             .el("g", [("id", "\(p)layer-labels")], areaLabels + incidentLabels),
             SVGDraw.rect("\(p)frame", frame.frame),
         ]
-        let furniture = [legend, scaleBar, north, HeaderElement.build(scene, p: p), KeyElement.build(scene, frame: frame, p: p)] + (inset.map { [$0] } ?? [])
+        let furniture = [legend.node, scaleBar, north, HeaderElement.build(scene, p: p), KeyElement.build(scene, frame: frame, p: p)] + (inset.map { [$0] } ?? [])
         let n = SVGDraw.n
         let root = SVGNode.el("svg", [
             ("xmlns", "http://www.w3.org/2000/svg"), ("width", n(options.width)), ("height", n(options.height)),
