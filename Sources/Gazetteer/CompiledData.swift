@@ -13,8 +13,8 @@ import Geometry
 /// starts on an 8-byte boundary.
 enum CompiledData {
     /// Bumped when the layout changes, or what the compiled form keeps of the text files
-    /// (`Loading`'s rules, the overviews).
-    static let formatVersion: UInt32 = 2
+    /// (`Loading`'s rules, the overviews). 3: the entries' flags column (capitals).
+    static let formatVersion: UInt32 = 3
     static let magic: [UInt8] = Array("IMGAZIDX".utf8)
     static let fileName = "gazetteer.idx"
 
@@ -158,8 +158,8 @@ extension CompiledData {
         return w.bytes
     }
 
-    /// Entries: a count, then columns (lon, lat, population, record offset, kind, number of
-    /// alternate names), then the records (strings) the offsets point to.
+    /// Entries: a count, then columns (lon, lat, population, record offset, number of alternate
+    /// names, kind, flags), then the records (strings) the offsets point to.
     static func encodeEntries(_ entries: [GazetteerEntry]) -> [UInt8] {
         var records = ByteWriter()
         var offsets: [UInt32] = []
@@ -184,6 +184,8 @@ extension CompiledData {
         for e in entries { w.u32(UInt32(min(e.alternateNames.count, Int(UInt32.max)))) }
         w.pad()
         for e in entries { w.u8(PlaceKind.allCases.firstIndex(of: e.kind).map(UInt8.init) ?? 0) }
+        w.pad()
+        for e in entries { w.u8(EntryFlags(e).rawValue) }
         w.pad()
         w.bytes += records.bytes
         return w.bytes
@@ -263,6 +265,16 @@ struct ByteReader {
         for _ in 0..<n { let lon = f64(); out.append(LonLat(lon: lon, lat: f64())) }
         return out
     }
+}
+
+/// One byte of yes/no facts per compiled entry.
+struct EntryFlags: OptionSet {
+    let rawValue: UInt8
+    /// The place is its country's capital.
+    static let capital = EntryFlags(rawValue: 1)
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+    init(_ e: GazetteerEntry) { self = e.isCapital ? .capital : [] }
 }
 
 /// A compiled file, memory-mapped.
@@ -356,6 +368,7 @@ struct CompiledEntries: @unchecked Sendable {
     let count: Int
     private let lon: UnsafePointer<Double>, lat: UnsafePointer<Double>, population: UnsafePointer<UInt64>
     private let offsets: UnsafePointer<UInt32>, altCounts: UnsafePointer<UInt32>, kinds: UnsafePointer<UInt8>
+    private let flags: UnsafePointer<UInt8>
     private let records: UnsafeRawPointer
 
     init(_ file: CompiledFile) {
@@ -372,6 +385,7 @@ struct CompiledEntries: @unchecked Sendable {
         }
         lon = take(Double.self, n); lat = take(Double.self, n); population = take(UInt64.self, n)
         offsets = take(UInt32.self, n + 1); altCounts = take(UInt32.self, n); kinds = take(UInt8.self, n)
+        flags = take(UInt8.self, n)
         records = file.base + at
     }
 
@@ -379,6 +393,7 @@ struct CompiledEntries: @unchecked Sendable {
     func population(_ i: Int) -> Int { Int(population[i]) }
     func alternateCount(_ i: Int) -> Int { Int(altCounts[i]) }
     func kind(_ i: Int) -> PlaceKind { PlaceKind.allCases[Int(kinds[i])] }
+    func isCapital(_ i: Int) -> Bool { EntryFlags(rawValue: flags[i]).contains(.capital) }
 
     func entry(_ i: Int) -> GazetteerEntry {
         var r = ByteReader(base: records, at: Int(offsets[i]))
@@ -388,7 +403,7 @@ struct CompiledEntries: @unchecked Sendable {
         let alts = (0..<r.varint()).map { _ in r.string() }
         return GazetteerEntry(id: id, name: name, kind: kind, country: country, admin1: admin1, admin2: admin2,
                               location: location(i), population: population(i), precision: precision,
-                              alternateNames: alts, source: source)
+                              alternateNames: alts, source: source, isCapital: isCapital(i))
     }
 
     /// The entry's name number `k` (0: the preferred name), decoded alone.
@@ -525,6 +540,12 @@ public struct EntryTable: RandomAccessCollection, Sendable {
         return memory[i - split].kind
     }
 
+    /// Whether the entry is its country's capital, without decoding it.
+    public func isCapital(_ i: Int) -> Bool {
+        if let compiled, i < compiled.count { return compiled.isCapital(i) }
+        return memory[i - split].isCapital
+    }
+
     /// How many alternate names the entry has, without decoding it.
     public func alternateCount(_ i: Int) -> Int {
         if let compiled, i < compiled.count { return compiled.alternateCount(i) }
@@ -544,8 +565,9 @@ public struct EntryTable: RandomAccessCollection, Sendable {
     }
 
     /// Indexes of the entries that pass `keep`, a test on their kind, population, number of
-    /// alternate names and point — none of which needs the entry decoded.
-    public func indices(where keep: (PlaceKind, Int, Int, LonLat) -> Bool) -> [Int] {
-        (0..<count).filter { keep(kind($0), population($0), alternateCount($0), location($0)) }
+    /// alternate names, whether they are a capital, and point — none of which needs the entry
+    /// decoded.
+    public func indices(where keep: (PlaceKind, Int, Int, Bool, LonLat) -> Bool) -> [Int] {
+        (0..<count).filter { keep(kind($0), population($0), alternateCount($0), isCapital($0), location($0)) }
     }
 }

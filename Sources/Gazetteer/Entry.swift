@@ -48,11 +48,14 @@ public struct GazetteerEntry: Sendable, Equatable {
     public var alternateNames: [String]
     /// Where the entry comes from (dataset, or overlay file and why).
     public var source: String
+    /// Whether the place is its country's capital (GeoNames' `capital` of the country, marked by
+    /// the data build in `places.tsv`).
+    public var isCapital: Bool
 
     /// Creates an entry.
     public init(id: String, name: String, kind: PlaceKind, country: String, admin1: String?, admin2: String? = nil,
                 location: LonLat, population: Int = 0, precision: EntryPrecision = .point,
-                alternateNames: [String] = [], source: String) {
+                alternateNames: [String] = [], source: String, isCapital: Bool = false) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -64,6 +67,7 @@ public struct GazetteerEntry: Sendable, Equatable {
         self.precision = precision
         self.alternateNames = alternateNames
         self.source = source
+        self.isCapital = isCapital
     }
 
     /// The preferred name followed by the alternates.

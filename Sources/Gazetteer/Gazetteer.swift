@@ -699,11 +699,12 @@ final class Slots<Value>: @unchecked Sendable {
 extension Gazetteer {
     /// Towns worth showing for orientation inside `box` (anywhere when nil): populated places of
     /// at least `minimumPopulation` known by at least two other names (a proxy for being a place
-    /// readers know; GeoNames rows with no other name are often recent, unchecked additions).
+    /// readers know; GeoNames rows with no other name are often recent, unchecked additions),
+    /// and every capital, however small or little named (Vaduz, Funafuti).
     /// Found without decoding the entries that do not qualify.
     public func referenceTowns(minimumPopulation: Int, within box: BoundingBox?) -> [GazetteerEntry] {
-        entries.indices { kind, population, alternates, p in
-            kind == .place && population >= minimumPopulation && alternates >= 2
+        entries.indices { kind, population, alternates, capital, p in
+            kind == .place && (capital || (population >= minimumPopulation && alternates >= 2))
                 && (box.map { b in b.contains(XY(x: p.lon, y: p.lat)) || b.contains(XY(x: p.lon + 360, y: p.lat)) || b.contains(XY(x: p.lon - 360, y: p.lat)) } ?? true)
         }.map { entries[$0] }
     }

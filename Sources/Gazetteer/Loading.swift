@@ -168,6 +168,9 @@ enum Loading {
         let cId = try column("geonameid"), cName = try column("name"), cLat = try column("latitude"), cLon = try column("longitude")
         let cCountry = try column("country"), cAdmin1 = header.firstIndex(of: "admin1"), cPop = header.firstIndex(of: "population")
         let cAlt = header.firstIndex(of: "alternatenames")
+        // `capital`: "1" on the one place that is its country's capital, else empty (absent in
+        // data built before the column existed: no capitals then).
+        let cCapital = header.firstIndex(of: "capital")
         var out: [GazetteerEntry] = []
         out.reserveCapacity(lines.count)
         for (n, line) in lines.enumerated().dropFirst() where !line.isEmpty {
@@ -194,7 +197,7 @@ enum Loading {
             out.append(GazetteerEntry(id: "geonames:" + id, name: name, kind: .place, country: country,
                                       admin1: text(cAdmin1), location: LonLat(lon: lon, lat: lat),
                                       population: text(cPop).flatMap { Int($0) } ?? 0, precision: .point,
-                                      alternateNames: alts, source: "GeoNames"))
+                                      alternateNames: alts, source: "GeoNames", isCapital: text(cCapital) == "1"))
         }
         return out
     }

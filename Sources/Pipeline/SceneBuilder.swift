@@ -30,7 +30,7 @@ public struct SceneBuilder {
             SceneBorder(id: b.id, name: b.name, lines: b.lines, emphasis: b.countries.allSatisfy(focus.contains))
         }
         let places = gazetteer.referenceTowns(minimumPopulation: 5_000, within: LayerBuilder.neighbourhood(of: incidents.map(\.point)))
-            .map { ScenePlace(name: $0.name, location: $0.location, population: $0.population) }
+            .map { ScenePlace(name: $0.name, location: $0.location, population: $0.population, capital: $0.isCapital) }
         let items = sorted.enumerated().map { n, r in sceneIncident(r, number: n + 1) }
         return MapScene(title: title, subtitle: subtitle(sorted), summary: summary(sorted, items: items),
                         attribution: attribution(sorted, crsName: crsName), countries: countries, provinces: provinces,

@@ -67,22 +67,32 @@ struct MapBuilder {
         let countries = CountriesElement.shapes(areas[0], p: p)
         let provinceShapes = ProvincesElement.shapes(areas[1], p: p)
         let borders = BordersElement.build(scene, frame: frame, p: p)
-        // Fixed furniture first, so labels keep clear of it.
+        // Fixed furniture first, so labels keep clear of it; the markers are laid out first, so
+        // that the legend can show their sizes and keep off them. The legend keeps room for a
+        // capital row when a capital lies in the frame; the row is dropped below if none could be
+        // drawn (the smaller panel, in the same corner, lies inside the room kept).
         var incidents = try IncidentsElement(scene, options: options, frame: frame)
-        let legend = LegendElement.build(scene, options: options, frame: frame, markers: incidents, drawsBorders: !borders.borders.isEmpty,
-                                         drawsProvinces: !provinceShapes.nodes.isEmpty, p: p, placer: &placer)
+        let candidates = PlacesElement.inFrame(scene, frame: frame)
+        let capitalInFrame = candidates.contains(where: \.capital)
+        func legendPanel(capital: Bool, corner: Int? = nil) -> (node: SVGNode, box: BoundingBox, corner: Int) {
+            LegendElement.build(scene, options: options, frame: frame, markers: incidents, drawsBorders: !borders.borders.isEmpty,
+                                drawsProvinces: !provinceShapes.nodes.isEmpty, drawsCapital: capital, corner: corner, p: p)
+        }
+        var legend = legendPanel(capital: capitalInFrame)
+        placer.block(legend.box)
         let scaleBar = ScaleBarElement(frame: frame).build(frame: frame, p: p, placer: &placer)
         let north = try NorthArrowElement.build(frame: frame, p: p, placer: &placer)
         // A world map needs no locator.
         let inset = options.inset && frame.cutMeridian == nil ? try InsetElement.build(scene, frame: frame, p: p, placer: &placer) : nil
         // Then the incidents, their labels, the towns that still fit, and the area names.
         try incidents.draw(scene, frame: frame, p: p, placer: &placer)
-        let candidates = PlacesElement.inFrame(scene, frame: frame)
         let major = PlacesElement.build(Array(candidates.prefix(PlacesElement.majorTowns)), limit: PlacesElement.majorTowns, frame: frame,
                                         markers: incidents.groups, p: p, placer: &placer)
         let incidentLabels = IncidentLabelsElement.build(scene, incidents: incidents, frame: frame, p: p, placer: &placer)
-        let towns = major + PlacesElement.build(Array(candidates.dropFirst(PlacesElement.majorTowns)), limit: PlacesElement.maximumTowns - major.count / 2,
-                                                frame: frame, markers: incidents.groups, p: p, placer: &placer)
+        let minor = PlacesElement.build(Array(candidates.dropFirst(PlacesElement.majorTowns)), limit: PlacesElement.maximumTowns - major.shown,
+                                        frame: frame, markers: incidents.groups, p: p, placer: &placer)
+        let towns = major.nodes + minor.nodes
+        if capitalInFrame && !major.drawsCapital && !minor.drawsCapital { legend = legendPanel(capital: false, corner: legend.corner) }
         let areaLabels = CountriesElement.labels(countries, p: p, placer: &placer) + ProvincesElement.labels(provinceShapes, p: p, placer: &placer)
 
         let clip = [("clip-path", "url(#\(p)frame-clip)")]
@@ -100,7 +110,7 @@ struct MapBuilder {
             SVGDraw.rect("\(p)frame", frame.frame),
         ]
         let key = KeyLayout(incidents: incidents, scene: scene, options: options)
-        let furniture = [legend, scaleBar, north, HeaderElement.build(scene, p: p), KeyElement.build(key, frame: frame, p: p)] + (inset.map { [$0] } ?? [])
+        let furniture = [legend.node, scaleBar, north, HeaderElement.build(scene, p: p), KeyElement.build(key, frame: frame, p: p)] + (inset.map { [$0] } ?? [])
         let n = SVGDraw.n
         // A key longer than the frame left room for makes the SVG taller; the map keeps its size.
         let height = max(options.height, (frame.frame.maxY + key.height).rounded(.up))

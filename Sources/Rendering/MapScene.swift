@@ -51,12 +51,15 @@ public struct ScenePlace: Sendable {
     public var location: LonLat
     /// Population (ranks which towns are shown).
     public var population: Int
+    /// Its country's capital: shown before any other town in the frame, with its own symbol.
+    public var capital: Bool
 
     /// Creates a place.
-    public init(name: String, location: LonLat, population: Int) {
+    public init(name: String, location: LonLat, population: Int, capital: Bool = false) {
         self.name = name
         self.location = location
         self.population = population
+        self.capital = capital
     }
 }
 

@@ -56,6 +56,9 @@ enum MapStyle {
         .\(p)province-label { fill: \(c.provinceLabel); font-size: 10.5px; font-style: italic; letter-spacing: 0.5px; }
         .\(p)town { fill: \(c.textMuted); }
         .\(p)town-label { fill: \(c.textMuted); font-size: 11px; }
+        .\(p)capital-ring { fill: \(c.halo); stroke: \(c.text); stroke-width: 1.3; }
+        .\(p)town.\(p)capital { fill: \(c.text); }
+        .\(p)town-label.\(p)capital { fill: \(c.text); font-weight: bold; }
         .\(p)halo-text { paint-order: stroke; stroke: \(c.halo); stroke-width: 3px; stroke-linejoin: round; }
         .\(p)uncertainty { fill: \(c.strike); fill-opacity: 0.12; stroke: \(c.strike); stroke-opacity: 0.6; stroke-width: 1; stroke-dasharray: 3 2; }
         .\(p)uncertainty.\(p)other { fill: \(c.other); stroke: \(c.other); }

@@ -6,7 +6,8 @@ import XCTest
 
 /// Incidents anywhere on Earth: country, nearest land border and its distance as computed
 /// independently (shapely and pyproj on the same data, `Fixtures/world/expected.py`), at sea,
-/// across the antimeridian and in the Arctic; and each marker drawn on its own country.
+/// across the antimeridian and in the Arctic; and each marker drawn on its own country. Maps
+/// near capitals name them.
 final class WorldTests: ScratchTestCase {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/world")
 
@@ -161,5 +162,69 @@ final class WorldTests: ScratchTestCase {
         if !ring.isEmpty { rings.append(ring) }
         // Even–odd over all rings: inside an odd number of them.
         return rings.filter { $0.count > 2 && PlanarOps.contains($0, p) }.count % 2 == 1
+    }
+
+    // MARK: - Capitals: a map of incidents near a capital names it, first of the towns, with its
+    // own symbol (class `capital`) and a legend row; a map with no capital in its frame has neither.
+
+    /// Renders incidents at `points` (lat, lon) and returns the parsed SVG.
+    func renderSVG(_ points: [(Double, Double)]) throws -> SVGDocument {
+        var csv = "id,date,latitude,longitude,event_type\n"
+        for (i, p) in points.enumerated() { csv += "c\(i + 1),2024-03-0\(i + 1),\(p.0),\(p.1),Battles\n" }
+        let input = tmp.appendingPathComponent("capital.csv"), output = tmp.appendingPathComponent("capital.svg")
+        try csv.write(to: input, atomically: true, encoding: .utf8)
+        let r = try incidentmap(["render", input.path, "--svg", "-o", output.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let doc = SVGDocument(try Data(contentsOf: output))
+        XCTAssertTrue(doc.parsed)
+        return doc
+    }
+
+    func classList(_ e: SVGDocument.Element) -> Set<Substring> { Set((e.attributes["class"] ?? "").split(separator: " ")) }
+
+    func legendTexts(_ doc: SVGDocument) -> [String] {
+        doc.descendants(ofID: "im-layer-legend").filter { classList($0).contains("im-legend-text") }.map(\.text)
+    }
+
+    /// (capital, incidents around it, a bigger or nearby town of the frame that is not a capital).
+    static let capitals: [(capital: String, points: [(Double, Double)], town: String)] = [
+        // Taxila, Murree and Kallar Syedan: Rawalpindi (pop. 1.7 million) is Islamabad's twin city.
+        ("Islamabad", [(33.80, 72.85), (33.90, 73.39), (33.45, 73.20)], "Rawalpindi"),
+        // Paghman, Char Asiab, Deh Sabz: Peshawar (4.8 million in GeoNames) outnumbers Kabul (4.4 million).
+        ("Kabul", [(34.60, 69.05), (34.40, 69.30), (34.70, 69.40)], "Peshawar"),
+        // North-west, south and east of Ottawa (1 million); Montreal (1.6 million) lies in the frame.
+        ("Ottawa", [(45.64, -75.93), (45.02, -75.64), (45.55, -75.29)], "Montréal"),
+    ]
+
+    func testMapsNameTheCapitalNearTheIncidentsFirstWithItsOwnSymbol() throws {
+        for c in WorldTests.capitals {
+            let doc = try renderSVG(c.points)
+            let places = doc.descendants(ofID: "im-layer-places")
+            let labels = places.filter { $0.name == "text" && classList($0).contains("im-town-label") }
+            XCTAssertEqual(labels.first?.text, c.capital, "\(c.capital): the capital is the first town placed; towns: \(labels.map(\.text))")
+            let capitalLabels = labels.filter { classList($0).contains("im-capital") }
+            XCTAssertEqual(capitalLabels.map(\.text), [c.capital], "\(c.capital): only the capital has the capital class")
+            XCTAssertTrue(labels.contains { $0.text == c.town && !classList($0).contains("im-capital") },
+                          "\(c.capital): \(c.town) is drawn as a town; towns: \(labels.map(\.text))")
+            // One town circle per label; the capital's has the capital class and sits in a ring.
+            let dots = places.filter { $0.name == "circle" && classList($0).contains("im-town") }
+            XCTAssertEqual(dots.count, labels.count, c.capital)
+            let capitalDots = dots.filter { classList($0).contains("im-capital") }
+            XCTAssertEqual(capitalDots.count, 1, c.capital)
+            let rings = places.filter { $0.name == "circle" && classList($0).contains("im-capital-ring") }
+            XCTAssertEqual(rings.map { [$0.attributes["cx"], $0.attributes["cy"]] },
+                           capitalDots.map { [$0.attributes["cx"], $0.attributes["cy"]] }, c.capital)
+            XCTAssertEqual(legendTexts(doc).suffix(2), ["Town", "Capital"], c.capital)
+        }
+    }
+
+    func testAMapWithNoCapitalInItsFrameHasNoCapitalSymbolOrLegendRow() throws {
+        // Karachi (Islamabad is 1,100 km away).
+        let doc = try renderSVG([(24.95, 67.10), (24.85, 67.30), (25.05, 66.95)])
+        let labels = doc.descendants(ofID: "im-layer-places").filter { $0.name == "text" }.map(\.text)
+        XCTAssertTrue(labels.contains("Karachi"), "\(labels)")
+        XCTAssertFalse(doc.elements.contains { classList($0).contains("im-capital") || classList($0).contains("im-capital-ring") })
+        XCTAssertEqual(legendTexts(doc).last, "Town")
+        XCTAssertFalse(legendTexts(doc).contains("Capital"))
     }
 }

@@ -24,7 +24,8 @@ final class CompiledDataTests: XCTestCase {
                                                  ("Chah Bahar", ["Chabahar", "چابهار"], 12.5, 12.5, 80_000),
                                                  ("Qandahar", ["Kandahar"], 16.0, 13.0, 400_000)].enumerated() {
             places.append(GazetteerEntry(id: "t:\(i)", name: name, kind: .place, country: lon < 14 ? "AA" : "BB", admin1: nil,
-                                         location: LonLat(lon: lon, lat: lat), population: pop, alternateNames: alts, source: "test"))
+                                         location: LonLat(lon: lon, lat: lat), population: pop, alternateNames: alts, source: "test",
+                                         isCapital: name == "Qandahar"))
         }
         return (places, countries, provinces)
     }

@@ -2,51 +2,59 @@ import Foundation
 import Geometry
 
 /// The legend panel: one row per symbol the map uses, then, when markers merge incidents, circles
-/// of the sizes the map draws for a few counts. Borders and province boundaries are listed only
-/// when some are drawn inside the frame. It sits at the frame's lower left, unless markers lie
-/// there and a free corner (lower right above the scale bar, upper right below the north arrow) exists.
+/// of the sizes the map draws for a few counts. Borders, province boundaries and capitals are
+/// listed only when some are drawn inside the frame. It sits at the frame's lower left, unless
+/// markers lie there and a free corner (lower right above the scale bar, upper right below the
+/// north arrow) exists.
 enum LegendElement {
+    /// The panel, the box it covers (in SVG px) and the corner it took. Without the capital row
+    /// the panel is as wide or narrower and one row lower; given the same `corner`, it lies inside
+    /// the box of the one with it.
     static func build(_ scene: MapScene, options: MapOptions, frame: MapFrame, markers: IncidentsElement, drawsBorders: Bool, drawsProvinces: Bool,
-                      p: String, placer: inout LabelPlacer) -> SVGNode {
+                      drawsCapital: Bool, corner fixed: Int? = nil, p: String) -> (node: SVGNode, box: BoundingBox, corner: Int) {
         let n = SVGDraw.n
-        var rows: [(SVGNode, String)] = []
+        var rows: [([SVGNode], String)] = []
         let styles = Set(scene.incidents.map(\.style))
         if styles.contains(.strike) {
-            rows.append((.el("circle", [("class", "\(p)marker-strike"), ("cx", "0"), ("cy", "0"), ("r", "6")]), "Strike (missile, drone, air, artillery)"))
+            rows.append(([.el("circle", [("class", "\(p)marker-strike"), ("cx", "0"), ("cy", "0"), ("r", "6")])], "Strike (missile, drone, air, artillery)"))
         }
         if styles.contains(.explosion) {
-            rows.append((.el("path", [("class", "\(p)marker-explosion"), ("d", "M0,-8L7,5L-7,5Z")]), "Bombing (IED, suicide bomb, grenade)"))
+            rows.append(([.el("path", [("class", "\(p)marker-explosion"), ("d", "M0,-8L7,5L-7,5Z")])], "Bombing (IED, suicide bomb, grenade)"))
         }
         if styles.contains(.other) {
-            rows.append((.el("path", [("class", "\(p)marker-other"), ("d", "M0,-7L7,0L0,7L-7,0Z")]), "Attack, clash or other incident"))
+            rows.append(([.el("path", [("class", "\(p)marker-other"), ("d", "M0,-7L7,0L0,7L-7,0Z")])], "Attack, clash or other incident"))
         }
         if scene.incidents.contains(where: { $0.uncertaintyKm > 0 }) {
-            rows.append((.el("circle", [("class", "\(p)uncertainty"), ("cx", "0"), ("cy", "0"), ("r", "7")]), "Approximate location (radius)"))
+            rows.append(([.el("circle", [("class", "\(p)uncertainty"), ("cx", "0"), ("cy", "0"), ("r", "7")])], "Approximate location (radius)"))
         }
         if scene.incidents.contains(where: { $0.origin != nil }) {
-            rows.append((.el("path", [("class", "\(p)arrow"), ("d", "M-9,0L7,0"), ("marker-end", "url(#\(p)arrowhead)")]), "Strike direction (from origin)"))
+            rows.append(([.el("path", [("class", "\(p)arrow"), ("d", "M-9,0L7,0"), ("marker-end", "url(#\(p)arrowhead)")])], "Strike direction (from origin)"))
         }
         if drawsBorders {
-            rows.append((.el("path", [("class", "\(p)border \(p)emphasis"), ("d", "M-10,0L10,0")]), "International border"))
+            rows.append(([.el("path", [("class", "\(p)border \(p)emphasis"), ("d", "M-10,0L10,0")])], "International border"))
         }
         if drawsProvinces {
-            rows.append((.el("path", [("class", "\(p)province"), ("d", "M-10,0L10,0")]), "Province boundary"))
+            rows.append(([.el("path", [("class", "\(p)province"), ("d", "M-10,0L10,0")])], "Province boundary"))
         }
-        rows.append((.el("circle", [("class", "\(p)town"), ("cx", "0"), ("cy", "0"), ("r", "2.6")]), "Town"))
+        rows.append((PlacesElement.symbol(capital: false, at: XY(x: 0, y: 0), p: p), "Town"))
+        if drawsCapital {
+            rows.append((PlacesElement.symbol(capital: true, at: XY(x: 0, y: 0), p: p), "Capital"))
+        }
         let sizes = sizeRows(markers, binned: options.binCellDegrees)
         let sizesHeight = sizes.map { 26 + 2 * $0.circles[0].r } ?? 0
         let sizeTitle = sizes.map { $0.title } ?? ""
         let width = max(30 + (rows.map { TextMetrics.width($0.1, size: 11) }.max() ?? 100) + 12, TextMetrics.width(sizeTitle, size: 11) + 22)
         let height = 26 + Double(rows.count) * 18 + sizesHeight
-        let (x, y) = corner(width: width, height: height, frame: frame, markers: markers.groups)
-        placer.block(BoundingBox(minX: x, minY: y, maxX: x + width, maxY: y + height))
+        let spots = corners(width: width, height: height, frame: frame)
+        let chosen = fixed ?? corner(spots, width: width, height: height, frame: frame, markers: markers.groups)
+        let (x, y) = spots[chosen]
         var children: [SVGNode] = [
             .el("rect", [("class", "\(p)panel"), ("x", "0"), ("y", "0"), ("width", n(width)), ("height", n(height)), ("rx", "3")]),
             .el("text", [("class", "\(p)legend-title"), ("x", "10"), ("y", "17")], [.text("Legend")]),
         ]
         for (i, (symbol, label)) in rows.enumerated() {
             let cy = 32 + Double(i) * 18
-            children.append(.el("g", [("transform", "translate(20,\(n(cy)))")], [symbol]))
+            children.append(.el("g", [("transform", "translate(20,\(n(cy)))")], symbol))
             children.append(.el("text", [("class", "\(p)legend-text"), ("x", "36"), ("y", n(cy + 4))], [.text(label)]))
         }
         if let sizes {
@@ -59,7 +67,8 @@ enum LegendElement {
                 children.append(.el("text", [("class", "\(p)legend-text"), ("x", n(28 + 2 * rMax)), ("y", n(base - 2 * c.r + 4))], [.text(NumberFormat.grouped(c.count))]))
             }
         }
-        return .el("g", [("id", "\(p)layer-legend"), ("transform", "translate(\(n(x)),\(n(y)))")], children)
+        return (.el("g", [("id", "\(p)layer-legend"), ("transform", "translate(\(n(x)),\(n(y)))")], children),
+                BoundingBox(minX: x, minY: y, maxX: x + width, maxY: y + height), chosen)
     }
 
     /// Circles for up to three counts (the largest marker's, and rounder ones of a tenth and a
@@ -84,16 +93,20 @@ enum LegendElement {
         return (title, circles)
     }
 
-    /// The panel's top left: the lower left corner, else the first free one of the lower right
-    /// (above the scale bar) and upper right (below the north arrow), else the one over fewest incidents.
-    static func corner(width: Double, height: Double, frame: MapFrame, markers: [MarkerGroup]) -> (Double, Double) {
+    /// The panel's possible top left corners: the frame's lower left, its lower right (above the
+    /// scale bar) and its upper right (below the north arrow).
+    static func corners(width: Double, height: Double, frame: MapFrame) -> [(Double, Double)] {
         let f = frame.frame
-        let spots = [(f.minX + 10, f.maxY - height - 10), (f.maxX - width - 10, f.maxY - height - 62), (f.maxX - width - 10, f.minY + 64)]
+        return [(f.minX + 10, f.maxY - height - 10), (f.maxX - width - 10, f.maxY - height - 62), (f.maxX - width - 10, f.minY + 64)]
+    }
+
+    /// The first of `spots` with no marker under the panel, else the one over fewest incidents.
+    static func corner(_ spots: [(Double, Double)], width: Double, height: Double, frame: MapFrame, markers: [MarkerGroup]) -> Int {
         func covered(_ s: (Double, Double)) -> Int {
             let box = BoundingBox(minX: s.0, minY: s.1, maxX: s.0 + width, maxY: s.1 + height)
-            guard box.minY >= f.minY else { return Int.max }
+            guard box.minY >= frame.frame.minY else { return Int.max }
             return markers.filter { box.expanded(dx: $0.radius, dy: $0.radius).contains($0.centre) }.map(\.count).reduce(0, +)
         }
-        return spots.enumerated().min { (covered($0.element), $0.offset) < (covered($1.element), $1.offset) }!.element
+        return spots.indices.min { (covered(spots[$0]), $0) < (covered(spots[$1]), $1) }!
     }
 }

@@ -1,46 +1,70 @@
 import Geometry
 
 /// Reference towns: the largest that fit (at most 14), kept apart from each other and from the incidents.
-/// The most populous few are placed before the incidents' labels, so that a label never hides the
-/// city a reader looks for first; the rest fill what room is left.
+/// Capitals come first, then the most populous; the first few are placed before the incidents'
+/// labels, so that a label never hides the city a reader looks for first; the rest fill what
+/// room is left. A capital is drawn as a ringed dot with a bold name (class `capital`).
 enum PlacesElement {
     static let maximumTowns = 14
-    /// How many of the largest towns in the frame go before the incidents' labels.
+    /// How many of the first towns in the frame go before the incidents' labels.
     static let majorTowns = 5
 
-    /// The towns of the scene inside the frame, most populous first.
+    /// The towns drawn by one `build`.
+    struct Towns {
+        var nodes: [SVGNode] = []
+        /// How many towns (symbol and name) were drawn.
+        var shown = 0
+        /// Whether one of them is a capital.
+        var drawsCapital = false
+    }
+
+    /// The towns of the scene inside the frame: capitals first, then the most populous.
     static func inFrame(_ scene: MapScene, frame: MapFrame) -> [ScenePlace] {
-        scene.places.sorted(by: { ($0.population, $1.name) > ($1.population, $0.name) }).filter { pl in
+        scene.places.sorted(by: { a, b in
+            if a.capital != b.capital { return a.capital }
+            return (a.population, b.name) > (b.population, a.name)
+        }).filter { pl in
             guard frame.boundsContain(pl.location), let q = try? frame.toSVG(pl.location) else { return false }
             return frame.frame.expanded(dx: -20, dy: -20).contains(q)
         }
     }
 
     static func build(_ places: [ScenePlace], limit: Int, frame: MapFrame, markers: [MarkerGroup], p: String,
-                      placer: inout LabelPlacer) -> [SVGNode] {
+                      placer: inout LabelPlacer) -> Towns {
         let n = SVGDraw.n
-        var nodes: [SVGNode] = []
-        var shown = 0
-        for pl in places where shown < limit {
+        var towns = Towns()
+        for pl in places where towns.shown < limit {
             guard frame.boundsContain(pl.location), let q = try? frame.toSVG(pl.location),
                   frame.frame.expanded(dx: -20, dy: -20).contains(q),
                   // Where a few incidents are spread around their common point, that point is theirs.
                   !markers.contains(where: { $0.anchor != $0.centre && abs($0.anchor.x - q.x) < 14 && abs($0.anchor.y - q.y) < 14 }) else { continue }
             // A town under a marker (incidents at the town's coordinates) is named beside the marker.
             let under = markers.first { abs($0.centre.x - q.x) < $0.radius + 3 && abs($0.centre.y - q.y) < $0.radius + 3 }
-            let dot = BoundingBox(minX: q.x - 3, minY: q.y - 3, maxX: q.x + 3, maxY: q.y + 3)
+            let radius = pl.capital ? 5.0 : 3.0
+            let dot = BoundingBox(minX: q.x - radius, minY: q.y - radius, maxX: q.x + radius, maxY: q.y + radius)
             guard under != nil || placer.isFree(dot) else { continue }
             // The dot is kept only if its name fits too.
             var trial = placer
             if under == nil { trial.block(dot) }
-            guard let placed = trial.place(at: under?.centre ?? q, width: TextMetrics.width(pl.name, size: 11) + 2, height: 13, ascent: 10,
-                                           gap: under.map { $0.radius + 3 } ?? 5) else { continue }
+            guard let placed = trial.place(at: under?.centre ?? q, width: TextMetrics.width(pl.name, size: 11, bold: pl.capital) + 2, height: 13, ascent: 10,
+                                           gap: under.map { $0.radius + 3 } ?? radius + 2) else { continue }
             placer = trial
-            shown += 1
-            if under == nil { nodes.append(.el("circle", [("class", "\(p)town"), ("cx", n(q.x)), ("cy", n(q.y)), ("r", "2.6")])) }
-            nodes.append(.el("text", [("class", "\(p)town-label \(p)halo-text"), ("data-box", SVGDraw.box(placed.box)), ("x", n(placed.origin.x)),
-                                      ("y", n(placed.origin.y)), ("text-anchor", placed.anchor)], [.text(pl.name)]))
+            towns.shown += 1
+            towns.drawsCapital = towns.drawsCapital || (pl.capital && under == nil)
+            if under == nil { towns.nodes += symbol(capital: pl.capital, at: q, p: p) }
+            towns.nodes.append(.el("text", [("class", "\(p)town-label \(pl.capital ? "\(p)capital " : "")\(p)halo-text"), ("data-box", SVGDraw.box(placed.box)),
+                                            ("x", n(placed.origin.x)), ("y", n(placed.origin.y)), ("text-anchor", placed.anchor)], [.text(pl.name)]))
         }
-        return nodes
+        return towns
+    }
+
+    /// A town's dot, or a capital's ringed dot, centred on `q` (the legend draws them at 0,0).
+    /// Each town has one `town` circle; a capital's also has the class `capital`, over a ring.
+    static func symbol(capital: Bool, at q: XY, p: String) -> [SVGNode] {
+        let n = SVGDraw.n
+        let (cx, cy) = (n(q.x), n(q.y))
+        guard capital else { return [.el("circle", [("class", "\(p)town"), ("cx", cx), ("cy", cy), ("r", "2.6")])] }
+        return [.el("circle", [("class", "\(p)capital-ring"), ("cx", cx), ("cy", cy), ("r", "4.2")]),
+                .el("circle", [("class", "\(p)town \(p)capital"), ("cx", cx), ("cy", cy), ("r", "1.8")])]
     }
 }
