@@ -57,8 +57,10 @@ with open(out, "w", newline="", encoding="utf-8") as f:
             t = towns[rng.randrange(len(towns))]
             lat, lon = float(t["latitude"]) + rng.uniform(-0.4, 0.4), float(t["longitude"]) + rng.uniform(-0.4, 0.4)
             place, precision = "near " + t["name"], "2"
+            t = dict(t, declared="")  # only the point is known: the country is the gazetteer's to find
+        declared = t.get("declared", t["country"])
         et, st = kinds[rng.randrange(len(kinds))]
         killed = 0 if rng.random() < 0.7 else min(80, int(rng.expovariate(0.25)) + 1)
         w.writerow([f"{t['country']}-{i + 1}", f"{rng.randrange(1, 29)} {months[rng.randrange(12)]} 2024", "2024", et, st,
-                    actors[rng.randrange(len(actors))], t["country"], t["admin1"], place, f"{lat:.5f}", f"{lon:.5f}",
+                    actors[rng.randrange(len(actors))], declared, t["admin1"] if declared else "", place, f"{lat:.5f}", f"{lon:.5f}",
                     precision, sources[rng.randrange(len(sources))], killed, "true" if i + 1 == 7 else ""])

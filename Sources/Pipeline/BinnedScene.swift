@@ -51,7 +51,7 @@ extension RenderJob {
             let keyText = "\(title) (cell centred at \(NumberFormat.fixed(centre.lat, 2))°N \(NumberFormat.fixed(centre.lon, 2))°E): \(kinds); \(bin.killed) fatalities claimed in all."
             var item = SceneIncident(id: "cell-\(rank + 1)", location: centre, number: rank + 1, title: title,
                                      detail: "\(bin.killed) fatalities claimed", keyText: keyText,
-                                     style: MarkerStyle(rawValue: kind.rawValue) ?? .other, importance: bin.count)
+                                     style: MarkerStyle(rawValue: kind.rawValue) ?? .other, importance: bin.killed)
             item.count = bin.count
             item.killed = bin.killed
             item.kinds = bin.kinds.map { KindCount(kind: ["strike": "strike", "explosion": "bombing"][$0.key.rawValue] ?? "attack, clash or other", count: $0.value) }.sorted { ($0.count, $1.kind) > ($1.count, $0.kind) }

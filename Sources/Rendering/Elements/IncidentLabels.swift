@@ -15,7 +15,7 @@ enum IncidentLabelsElement {
         let reachCap = frame.frame.width / 5
         let groups = incidents.groups
         func weight(_ g: MarkerGroup) -> (Int, Int, Int) {
-            (g.members.map { scene.incidents[$0].importance }.max() ?? 0, g.count, -g.number)
+            (IncidentsElement.killed(g.members, scene: scene), g.count, -g.number)
         }
         let order = incidents.labelled.sorted { weight(groups[$0]) > weight(groups[$1]) }
         for gi in order {
@@ -67,11 +67,11 @@ enum IncidentLabelsElement {
     /// "3  Quetta (PK) · 37 incidents" and the dates and fatalities.
     static func text(_ g: MarkerGroup, scene: MapScene) -> (String, String) {
         let first = scene.incidents[g.members[0]]
-        if g.isSingle && first.count == 1 { return ("\(g.number)  \(first.title)", first.detail) }
+        if g.isIncident(in: scene) { return ("\(g.number)  \(first.title)", first.detail) }
         let place = IncidentsElement.place(g, scene: scene)
         let killed = IncidentsElement.killed(g.members, scene: scene)
         let dates = IncidentsElement.dateRange(g.members, scene: scene)
-        let title = "\(g.number)  \(place) · \(NumberFormat.grouped(g.count)) incidents"
+        let title = "\(g.number)  \(place) · \(NumberFormat.grouped(g.count)) incident\(g.count == 1 ? "" : "s")"
         return (title, (dates.isEmpty ? "" : dates + " · ") + "\(NumberFormat.grouped(killed)) fatalities claimed")
     }
 }

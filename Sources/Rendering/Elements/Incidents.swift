@@ -24,21 +24,22 @@ struct IncidentsElement {
         // A map of so few incidents that each has its own key entry keeps each its own marker.
         var layout = MarkerLayout(anchors: anchors, counts: scene.incidents.map(\.count), frame: frame.frame,
                                   spread: !binned && scene.incidents.count <= options.maxKeyEntries)
-        labelled = IncidentsElement.pickLabelled(layout.groups, scene: scene, limit: options.maxKeyEntries, binned: binned)
+        labelled = IncidentsElement.pickLabelled(layout.groups, scene: scene, limit: options.maxKeyEntries)
         for (number, g) in labelled.enumerated() { layout.number(g, number + 1) }
         self.layout = layout
     }
 
     /// The markers to label, by key number: all when few; else those holding an incident the input
-    /// asks to label, then the deadliest, the largest, the earliest, up to `limit` (pinned ones always).
+    /// asks to label, then the deadliest (the most fatalities claimed in all), the largest, the
+    /// earliest, up to `limit` (pinned ones always). The rule is the same for an aggregated map's
+    /// cells, so that a map looks alike either side of the step to aggregation.
     /// Numbers follow the scene's order (by date; a cell's rank).
-    static func pickLabelled(_ groups: [MarkerGroup], scene: MapScene, limit: Int, binned: Bool) -> [Int] {
+    static func pickLabelled(_ groups: [MarkerGroup], scene: MapScene, limit: Int) -> [Int] {
         guard groups.count > limit else { return Array(groups.indices) }
         func rank(_ i: Int) -> (Int, Int, Int, Int) {
             let g = groups[i]
             let pinned = g.members.contains { scene.incidents[$0].pinned } ? 1 : 0
-            let deadliest = binned ? g.count : g.members.map { scene.incidents[$0].importance }.max() ?? 0
-            return (pinned, deadliest, g.count, -i)
+            return (pinned, killed(g.members, scene: scene), g.count, -i)
         }
         let ranked = groups.indices.sorted { rank($0) > rank($1) }
         let pinned = ranked.filter { rank($0).0 == 1 }
@@ -59,7 +60,7 @@ struct IncidentsElement {
             if g.number > 0 || g.radius >= 6 {
                 placer.block(BoundingBox(minX: c.x - reach, minY: c.y - reach, maxX: c.x + reach, maxY: c.y + reach))
             }
-            let single = g.isSingle && first.count == 1
+            let single = g.isIncident(in: scene)
             if single, first.uncertaintyKm > 0 {
                 let edge = Geodesic.wgs84.direct(lon: first.location.lon, lat: first.location.lat, azimuth: 90, distance: first.uncertaintyKm * 1000)
                 let e = try frame.toSVG(LonLat(lon: edge.lon, lat: edge.lat))
@@ -139,7 +140,7 @@ extension IncidentsElement {
     func identity(_ g: MarkerGroup, scene: MapScene) -> [(String, String)] {
         let first = scene.incidents[g.members[0]]
         if binned { return [("data-cell", String(g.members[0] + 1)), ("data-count", String(g.count))] }
-        if g.isSingle && first.count == 1 { return [("data-incident-id", first.id)] }
+        if g.isIncident(in: scene) { return [("data-incident-id", first.id)] }
         return [("data-count", String(g.count)), ("data-incident-ids", g.members.prefix(IncidentsElement.listedIDs).map { scene.incidents[$0].id }.joined(separator: " "))]
     }
 
@@ -162,9 +163,9 @@ extension IncidentsElement {
             if inc.kinds.isEmpty { counts[inc.style.rawValue, default: 0] += inc.count } else { for k in inc.kinds { counts[k.kind, default: 0] += k.count } }
         }
         let sorted = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
-        var parts = sorted.prefix(limit).map { "\($0.key) (\($0.value))" }
+        var parts = sorted.prefix(limit).map { "\($0.key) (\(NumberFormat.grouped($0.value)))" }
         let rest = sorted.dropFirst(limit).map(\.value).reduce(0, +)
-        if rest > 0 { parts.append("other kinds (\(rest))") }
+        if rest > 0 { parts.append("other kinds (\(NumberFormat.grouped(rest)))") }
         return parts.joined(separator: ", ")
     }
 
@@ -184,7 +185,7 @@ extension IncidentsElement {
     static func summary(_ g: MarkerGroup, scene: MapScene) -> String {
         let dates = dateRange(g.members, scene: scene)
         let where_ = place(g, scene: scene)
-        return "\(NumberFormat.grouped(g.count)) incidents " + (scene.incidents[g.members[0]].place == nil ? "at or near " : "near ") + where_ + (dates.isEmpty ? "" : ", \(dates)") + ": \(kindsText(g.members, scene: scene)); "
+        return "\(NumberFormat.grouped(g.count)) incident\(g.count == 1 ? "" : "s") " + (scene.incidents[g.members[0]].place == nil ? "at or near " : "near ") + where_ + (dates.isEmpty ? "" : ", \(dates)") + ": \(kindsText(g.members, scene: scene)); "
             + "\(NumberFormat.grouped(killed(g.members, scene: scene))) fatalities claimed in all (each incident's largest claim)."
     }
 }

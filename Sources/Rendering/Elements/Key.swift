@@ -35,7 +35,7 @@ struct KeyLayout: Sendable {
         let groups = incidents.groups
         var entries: [(number: Int, style: MarkerStyle?, text: String)] = incidents.labelled.map { gi in
             let g = groups[gi], first = scene.incidents[g.members[0]]
-            let text = g.isSingle && first.count == 1 ? first.keyText : IncidentsElement.summary(g, scene: scene)
+            let text = g.isIncident(in: scene) ? first.keyText : IncidentsElement.summary(g, scene: scene)
             return (g.number, IncidentsElement.style(g, scene: scene), text)
         }
         let others = groups.indices.filter { groups[$0].number == 0 }

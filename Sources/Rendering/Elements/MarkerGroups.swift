@@ -19,6 +19,12 @@ struct MarkerGroup: Sendable {
     var number = 0
 
     var isSingle: Bool { members.count == 1 }
+
+    /// Whether the marker is one incident of the scene (not several, nor an aggregation cell,
+    /// whose scene item carries its count and the place it is named after).
+    func isIncident(in scene: MapScene) -> Bool {
+        members.count == 1 && scene.incidents[members[0]].count == 1 && scene.incidents[members[0]].place == nil
+    }
 }
 
 /// Merges markers that would hide one another and sizes them by count.
