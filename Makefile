@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN_RELEASE = .build/release/incidentmap
 OUT ?= out
 
-.PHONY: setup gazetteer demo test test-browser build release png gallery bench bench-gazetteer bench-projection clean
+.PHONY: setup gazetteer demo test test-browser build release png gallery legibility bench bench-gazetteer bench-projection clean
 
 setup: ## Install the Debian packages (PROJ, GDAL, librsvg, xmllint) if missing
 	@bash scripts/setup.sh
@@ -42,6 +42,18 @@ gallery: setup gazetteer release ## Render Examples/gallery/*.yaml and the world
 	done
 	$(BIN_RELEASE) render Tests/EndToEndTests/Fixtures/world/points.csv --title "Test points on five continents" --svg -o $(OUT)/gallery/world.svg
 	rsvg-convert -w 1000 -o docs/gallery/world.png $(OUT)/gallery/world.svg
+
+LEGIBILITY_SIZES ?= 1 5 20 60 200 600 2000 6000 1000000
+legibility: setup gazetteer release ## One map per size (1 to a million clustered incidents, Benchmarks/clustered.py) into docs/legibility/
+	@mkdir -p $(OUT)/legibility docs/legibility
+	@for n in $(LEGIBILITY_SIZES); do \
+	  python3 Benchmarks/clustered.py $$n $(OUT)/legibility/$$n.csv && \
+	  $(BIN_RELEASE) render $(OUT)/legibility/$$n.csv --title "$$n clustered incidents (synthetic), Balochistan and Sistan and Baluchestan" \
+	    --svg -o $(OUT)/legibility/$$n.svg 2>/dev/null && rsvg-convert -w 800 -o docs/legibility/$$n.png $(OUT)/legibility/$$n.svg || exit 1; \
+	done
+	@python3 Benchmarks/clustered.py 2000 $(OUT)/legibility/ua-2000.csv --country UA
+	@$(BIN_RELEASE) render $(OUT)/legibility/ua-2000.csv --title "2000 clustered incidents (synthetic), Ukraine" --svg -o $(OUT)/legibility/ua-2000.svg 2>/dev/null
+	rsvg-convert -w 800 -o docs/legibility/ua-2000.png $(OUT)/legibility/ua-2000.svg
 
 bench-gazetteer: setup gazetteer ## Gazetteer load time and lookup rates (release build)
 	$(SWIFT) build -c release --product GazetteerBenchmark
