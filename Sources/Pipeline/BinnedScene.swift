@@ -86,4 +86,51 @@ extension RenderJob {
         let row = Int32(truncatingIfNeeded: Int((p.lat / size).rounded(.down)))
         return Int64(column) << 32 | Int64(UInt32(bitPattern: row))
     }
+
+    /// Why `--aggregate admin2` cannot be drawn.
+    public static let noDistricts = "--aggregate admin2: the gazetteer has no district (admin-2) boundaries yet; use --aggregate admin1 (provinces) or cells"
+
+    /// The map of incidents per province: each province that holds any shaded by its class
+    /// (Jenks' natural breaks over the provinces' counts, five classes at most) and named with
+    /// its count; no markers. Incidents in no province are counted in the key.
+    static func choroplethMap(_ c: MapCollector, _ run: RunIncidents, _ request: RenderRequest) throws -> RenderedMap {
+        let gazetteer = run.gazetteer
+        var counts: [String: Int] = [:], killed: [String: Int] = [:]
+        var outside = 0
+        // Rows of one place come in runs and hubs repeat: remember the last answers.
+        var known: [LonLat: String?] = [:]
+        for (p, _, k) in c.points {
+            let id: String?
+            if let hit = known[p] { id = hit } else {
+                id = gazetteer.province(at: p)?.id
+                if known.count < 1_000_000 { known[p] = id }
+            }
+            guard let id else { outside += 1; continue }
+            counts[id, default: 0] += 1
+            killed[id, default: 0] += k
+        }
+        let breaks = ClassBreaks.jenks(Array(counts.values), classes: MapStyleClasses.count)
+        let title = RenderJob.title(run, countries: c.countries, request)
+        let range = c.first.map { f in c.last.map { f == $0 ? f.shortText : "\(f.shortText) – \($0.shortText)" } ?? f.shortText } ?? ""
+        var scene = SceneBuilder(gazetteer: gazetteer).scene([], title: title, crsName: crsName(request), command: request.command)
+        scene.subtitle = "\(range) · \(NumberFormat.grouped(c.count)) incidents in \(NumberFormat.grouped(counts.count)) province\(counts.count == 1 ? "" : "s")"
+            + (outside > 0 ? " (\(NumberFormat.grouped(outside)) in none)" : "") + " · figures are claims, attributed"
+        scene.choropleth = Choropleth(counts: counts, killed: killed, breaks: breaks, method: "natural breaks (Jenks)", outside: outside)
+        scene.summary = "Map of \(c.count) incidents by province: \(counts.count) provinces shaded by their number of incidents in \(breaks.count) classes."
+        scene.attribution[scene.attribution.count - 1] = "Projection: \(crsName(request)). Made with incidentmap."
+        if !c.outlets.isEmpty { scene.attribution.append("Incident sources include: \(c.outlets.joined(separator: "; ")). Figures are the claims of the sources, not verified.") }
+        scene.countries = scene.countries.map { var a = $0; a.focus = c.countries.contains($0.id); return a }
+        var options = try mapOptions(request)
+        // The incidents with a margin, so that the provinces around them show too.
+        if let b = c.bounds {
+            let pad = max(0.5, 0.15 * max(b.width, b.height))
+            options.bbox = b.expanded(dx: pad, dy: pad)
+        }
+        return try MapRenderer.render(scene, options: options)
+    }
+}
+
+/// How many classes a choropleth has at most (the style sheet has a fill for each).
+enum MapStyleClasses {
+    static let count = 5
 }

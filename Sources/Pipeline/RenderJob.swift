@@ -5,6 +5,18 @@ import Incidents
 import Projection
 import Rendering
 
+/// How a map aggregates its incidents.
+public enum Aggregation: String, Sendable, CaseIterable {
+    /// Each incident (merged where they coincide) up to `MapCollector.detailLimit`, cells beyond.
+    case auto
+    /// Markers per grid cell whatever the number of incidents.
+    case cells
+    /// Provinces shaded by their number of incidents.
+    case admin1
+    /// Districts shaded by their number of incidents (needs district boundaries).
+    case admin2
+}
+
 /// What `incidentmap render` was asked to do.
 public struct RenderRequest: Sendable {
     /// Input files; empty renders the bundled January 2024 example.
@@ -37,6 +49,8 @@ public struct RenderRequest: Sendable {
     public var inset = true
     /// Ids of incidents to label whatever else the map shows (`--label`).
     public var labels: [String] = []
+    /// How the map aggregates its incidents (`--aggregate`).
+    public var aggregate: Aggregation = .auto
     /// Accept the best candidate of ambiguous names.
     public var acceptAmbiguous = false
     /// Country context for every name.

@@ -240,9 +240,15 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
         }
     }
 
-    /// The SVG map: every incident in detail, or aggregated when there are more than `detailLimit`.
+    /// The SVG map: every incident in detail, or aggregated when there are more than `detailLimit`
+    /// or `--aggregate` asks for cells or provinces.
     func map(_ run: RunIncidents, _ request: RenderRequest) throws -> RenderedMap {
-        overflow ? try RenderJob.aggregatedMap(self, run, request) : try RenderJob.map(run, request)
+        switch request.aggregate {
+        case .auto: return overflow ? try RenderJob.aggregatedMap(self, run, request) : try RenderJob.map(run, request)
+        case .cells: return try RenderJob.aggregatedMap(self, run, request)
+        case .admin1: return try RenderJob.choroplethMap(self, run, request)
+        case .admin2: throw FilterError(message: RenderJob.noDistricts)
+        }
     }
 }
 

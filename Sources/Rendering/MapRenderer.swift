@@ -61,11 +61,11 @@ struct MapBuilder {
         // Basemap.
         // Countries and provinces go through one pipeline, so their shared edges stay one line.
         // Provinces only while they can be told apart: on a frame wider than 4,000 km (a continent,
-        // the world) their boundaries are noise over the countries.
-        let provinces = frame.groundWidth <= MapBuilder.provincesUpToMetres ? scene.provinces : []
+        // the world) their boundaries are noise over the countries, unless they carry a choropleth.
+        let provinces = scene.choropleth != nil || frame.groundWidth <= MapBuilder.provincesUpToMetres ? scene.provinces : []
         let areas = try AreaShapes.clipped([scene.countries, provinces], frame: frame)
         let countries = CountriesElement.shapes(areas[0], p: p)
-        let provinceShapes = ProvincesElement.shapes(areas[1], p: p)
+        let provinceShapes = ProvincesElement.shapes(areas[1], choropleth: scene.choropleth, p: p)
         let borders = BordersElement.build(scene, frame: frame, p: p)
         // Fixed furniture first, so labels keep clear of it; the markers are laid out first, so
         // that the legend can show their sizes and keep off them. The legend keeps room for a
@@ -122,7 +122,7 @@ struct MapBuilder {
             .el("title", [("id", "\(p)title")], [.text(scene.title)]),
             .el("desc", [("id", "\(p)desc")], [.text(scene.summary)]),
             MetadataElement.build(scene, frame: frame, p: p),
-            DefsElement.build(options: options, frame: frame, p: p),
+            DefsElement.build(options: options, frame: frame, choropleth: scene.choropleth != nil, p: p),
             .el("rect", [("class", "\(p)background"), ("x", "0"), ("y", "0"), ("width", n(options.width)), ("height", n(height))]),
         ] + mapLayers + furniture)
         return RenderedMap(svg: SVGSerializer.document(root), georeference: frame.georef, root: root, wkt: frame.projection.targetWKT())

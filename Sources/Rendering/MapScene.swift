@@ -143,6 +143,43 @@ public struct KindCount: Sendable, Equatable {
     }
 }
 
+/// A choropleth of incidents per province: the count of each province that holds any, the
+/// classes they fall in, and how many incidents lie in no province (at sea, or outside the data).
+public struct Choropleth: Sendable {
+    /// Incidents per province id.
+    public var counts: [String: Int]
+    /// Fatalities claimed per province id (each incident's largest claim).
+    public var killed: [String: Int]
+    /// The classes' upper bounds, ascending; the last is the largest count.
+    public var breaks: [Int]
+    /// How the breaks were found, for the legend ("natural breaks (Jenks)").
+    public var method: String
+    /// Incidents in no province.
+    public var outside: Int
+
+    /// Creates a choropleth.
+    public init(counts: [String: Int], killed: [String: Int], breaks: [Int], method: String, outside: Int) {
+        self.counts = counts
+        self.killed = killed
+        self.breaks = breaks
+        self.method = method
+        self.outside = outside
+    }
+
+    /// The class (0-based) of a province with `count` incidents, nil for none.
+    public func classIndex(_ count: Int) -> Int? {
+        count > 0 ? breaks.firstIndex { count <= $0 } ?? breaks.count - 1 : nil
+    }
+
+    /// "1–12", "13–40", … for each class.
+    public var classLabels: [String] {
+        breaks.indices.map { i in
+            let low = i == 0 ? 1 : breaks[i - 1] + 1
+            return low == breaks[i] ? NumberFormat.grouped(low) : "\(NumberFormat.grouped(low))–\(NumberFormat.grouped(breaks[i]))"
+        }
+    }
+}
+
 /// Everything a map shows, in longitude/latitude, before projection.
 public struct MapScene: Sendable {
     /// Title.
@@ -165,6 +202,8 @@ public struct MapScene: Sendable {
     public var incidents: [SceneIncident]
     /// The command that made the map, for `<metadata>`.
     public var command: String?
+    /// Provinces shaded by their incidents instead of markers (`--aggregate admin1`).
+    public var choropleth: Choropleth?
 
     /// Creates a scene.
     public init(title: String, subtitle: String, summary: String, attribution: [String], countries: [SceneArea],

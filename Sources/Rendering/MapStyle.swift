@@ -41,6 +41,15 @@ enum MapStyle {
         }
     }
 
+    /// The fills of a choropleth's five classes, light to dark (ColorBrewer's Reds, 5 classes), in
+    /// every theme: they are drawn on the land, whose colour the themes keep light or mid-toned.
+    static let choroplethFills = ["#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15"]
+
+    /// The choropleth classes' rules, written only on a map that has one.
+    static func choroplethCSS(prefix p: String) -> String {
+        choroplethFills.enumerated().map { ".\(p)choropleth-\($0.offset) { fill: \($0.element); }" }.joined(separator: "\n")
+    }
+
     static func css(prefix p: String, theme: MapTheme) -> String {
         let c = palette(theme)
         return """

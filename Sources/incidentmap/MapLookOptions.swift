@@ -2,6 +2,8 @@ import ArgumentParser
 import Pipeline
 import Rendering
 
+extension Aggregation: ExpressibleByArgument {}
+
 /// Options of the map that `render` and `report` both draw: the same names, the same meaning.
 struct MapLookOptions: ParsableArguments {
     @Option(help: "Map CRS: anything PROJ accepts (EPSG:32641, a PROJ string, WKT). Default: azimuthal equidistant centred on the incidents.")
@@ -28,7 +30,11 @@ struct MapLookOptions: ParsableArguments {
     @Option(name: .customLong("label"), help: ArgumentHelp("Label this incident (by id) whatever else the map shows; repeatable. An input field `label: true` does the same.", valueName: "id"))
     var labels: [String] = []
 
+    @Option(help: ArgumentHelp("How the map aggregates incidents: auto (each incident, merged where they coincide, up to 2,000; cells beyond), cells (graduated markers per grid cell), admin1 (provinces shaded by their number of incidents) or admin2 (districts; not in the bundled data yet).", valueName: "how"))
+    var aggregate: Aggregation = .auto
+
     func validate() throws {
+        if aggregate == .admin2 { throw ValidationError(RenderJob.noDistricts) }
         if !(width >= 200 && width <= 10_000) || !(height >= 200 && height <= 10_000) {
             throw ValidationError("--width and --height must be between 200 and 10000 px")
         }
@@ -44,5 +50,6 @@ struct MapLookOptions: ParsableArguments {
         request.cssFile = css
         request.inset = !noInset
         request.labels = labels
+        request.aggregate = aggregate
     }
 }

@@ -65,6 +65,48 @@ final class LegibilityTests: ScratchTestCase {
         XCTAssertTrue(again.contains { $0 == id }, "--label \(id) is labelled")
     }
 
+    func testProvincesShadedByTheirIncidents() throws {
+        for region in [["--admin1", "PK-BA,IR-11"], ["--country", "UA"]] {
+            let csv = try clustered(600, region)
+            let svg = tmp.appendingPathComponent("choropleth.svg"), layers = tmp.appendingPathComponent("layers-\(region[1])")
+            let r = try incidentmap(["render", csv.path, "--aggregate", "admin1", "--svg", "-o", svg.path])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertEqual(try incidentmap(["render", csv.path, "--geojson", "-o", layers.path]).status, 0)
+            // Each shaded province's count is the number of incidents the layer puts in it.
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: layers.appendingPathComponent("incidents.geojson"))) as! [String: Any]
+            var expected: [String: Int] = [:]
+            for f in json["features"] as! [[String: Any]] {
+                if let id = (f["properties"] as! [String: Any])["province"] as? String { expected[id, default: 0] += 1 }
+            }
+            let doc = SVGDocument(try Data(contentsOf: svg))
+            let shaded = doc.elements.filter { $0.attributes["data-province"] != nil && $0.attributes["data-count"] != nil }
+            let drawn = Dictionary(shaded.map { ($0.attributes["data-province"]!, Int($0.attributes["data-count"]!)!) }, uniquingKeysWith: +)
+            XCTAssertEqual(drawn, expected, "\(region): counts per province")
+            // A province with more incidents is never in a lighter class.
+            let classes = shaded.map { e -> (Int, Int) in
+                let k = (e.attributes["class"] ?? "").split(separator: " ").first { $0.hasPrefix("im-choropleth-") }.flatMap { Int($0.dropFirst(14)) }
+                return (Int(e.attributes["data-count"]!)!, k ?? -1)
+            }.sorted { $0 < $1 }
+            XCTAssertFalse(classes.contains { $0.1 < 0 }, "every shaded province has a class")
+            XCTAssertEqual(classes.map(\.1), classes.map(\.1).sorted(), "\(region): classes follow the counts")
+            // The legend names one row per class, and no marker is drawn.
+            let legend = doc.descendants(ofID: "im-layer-legend").filter { $0.name == "rect" && ($0.attributes["class"] ?? "").contains("choropleth-") }
+            XCTAssertEqual(legend.count, Set(classes.map(\.1)).count, "a legend row per class drawn")
+            XCTAssertTrue(doc.descendants(ofID: "im-layer-incidents").isEmpty)
+            XCTAssertEqual(try runTool("/usr/bin/env", ["rsvg-convert", "-o", tmp.appendingPathComponent("c.png").path, svg.path]).status, 0)
+        }
+        // Districts are not in the data: a clear refusal, before any work.
+        let csv = try clustered(20, ["--admin1", "PK-BA,IR-11"])
+        let out = tmp.appendingPathComponent("d.svg")
+        let r = try incidentmap(["render", csv.path, "--aggregate", "admin2", "--svg", "-o", out.path])
+        XCTAssertEqual(r.status, 64)
+        XCTAssertTrue(r.stderr.contains("admin-2"), r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+        // Cells on request, whatever the number of incidents.
+        XCTAssertEqual(try incidentmap(["render", csv.path, "--aggregate", "cells", "--svg", "-o", out.path]).status, 0)
+        XCTAssertTrue(SVGDocument(try Data(contentsOf: out)).elements.contains { $0.attributes["data-cell"] != nil })
+    }
+
     // MARK: The checks
 
     struct Marker { var centre: XY; var r: Double; var count: Int; var name: String }

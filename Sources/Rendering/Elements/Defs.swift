@@ -1,9 +1,10 @@
 /// The SVG's `<defs>`: the style sheet, the frame's and the inset's clip paths, the arrowhead.
 enum DefsElement {
-    static func build(options: MapOptions, frame: MapFrame, p: String) -> SVGNode {
+    static func build(options: MapOptions, frame: MapFrame, choropleth: Bool, p: String) -> SVGNode {
         let f = frame.frame
+        let css = MapStyle.css(prefix: p, theme: options.theme) + (choropleth ? "\n" + MapStyle.choroplethCSS(prefix: p) : "")
         var defs: [SVGNode] = [
-            .el("style", [], [.text(MapStyle.css(prefix: p, theme: options.theme) + (options.extraCSS.map { "\n/* --css */\n" + $0 } ?? ""))]),
+            .el("style", [], [.text(css + (options.extraCSS.map { "\n/* --css */\n" + $0 } ?? ""))]),
             .el("clipPath", [("id", "\(p)frame-clip")], [
                 .el("rect", [("x", SVGDraw.n(f.minX)), ("y", SVGDraw.n(f.minY)), ("width", SVGDraw.n(f.width)), ("height", SVGDraw.n(f.height))]),
             ]),

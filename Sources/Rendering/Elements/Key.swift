@@ -30,8 +30,13 @@ struct KeyLayout: Sendable {
         return KeyLayout(entries: entries, scene: scene, options: options)
     }
 
-    /// The key of the drawn markers: each labelled one by its number, then what the others hold.
+    /// The key of the drawn markers: each labelled one by its number, then what the others hold;
+    /// on a choropleth, the provinces with the most incidents.
     init(incidents: IncidentsElement, scene: MapScene, options: MapOptions) {
+        if let c = scene.choropleth {
+            self.init(choropleth: c, scene: scene, options: options)
+            return
+        }
         let groups = incidents.groups
         var entries: [(number: Int, style: MarkerStyle?, text: String)] = incidents.labelled.map { gi in
             let g = groups[gi], first = scene.incidents[g.members[0]]
@@ -46,6 +51,28 @@ struct KeyLayout: Sendable {
             entries.append((0, nil, "And \(NumberFormat.grouped(count)) more incident\(count == 1 ? "" : "s") on the map\(markers): "
                                     + IncidentsElement.kindsText(members, scene: scene) + "; \(NumberFormat.grouped(IncidentsElement.killed(members, scene: scene))) fatalities claimed in all. "
                                     + "Each is described in its marker's tooltip and, with every claim and source, in the GeoJSON layer."))
+        }
+        self.init(entries: entries, scene: scene, options: options)
+    }
+
+    /// The ten provinces with the most incidents, then the count of the rest and of those in no province.
+    init(choropleth c: Choropleth, scene: MapScene, options: MapOptions) {
+        let names = Dictionary(scene.provinces.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let countries = Dictionary(scene.countries.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let ranked = c.counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+        let shown = ranked.prefix(max(0, options.maxKeyEntries))
+        var entries: [(number: Int, style: MarkerStyle?, text: String)] = shown.map { id, count in
+            let country = id.split(separator: "-").first.flatMap { countries[String($0)] }
+            let name = (names[id] ?? id) + (country.map { " (\($0))" } ?? "")
+            return (0, nil, "\(name): \(NumberFormat.grouped(count)) incident\(count == 1 ? "" : "s"); \(NumberFormat.grouped(c.killed[id] ?? 0)) fatalities claimed in all.")
+        }
+        let rest = ranked.dropFirst(shown.count)
+        if !rest.isEmpty {
+            let n = rest.map(\.value).reduce(0, +)
+            entries.append((0, nil, "And \(NumberFormat.grouped(n)) incident\(n == 1 ? "" : "s") in \(NumberFormat.grouped(rest.count)) other province\(rest.count == 1 ? "" : "s"), each with its count on the map."))
+        }
+        if c.outside > 0 {
+            entries.append((0, nil, "\(NumberFormat.grouped(c.outside)) incident\(c.outside == 1 ? " lies" : "s lie") in no province (at sea, or outside the boundary data) and \(c.outside == 1 ? "is" : "are") not shaded."))
         }
         self.init(entries: entries, scene: scene, options: options)
     }

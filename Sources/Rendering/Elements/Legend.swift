@@ -36,6 +36,13 @@ enum LegendElement {
         if drawsProvinces {
             rows.append(([.el("path", [("class", "\(p)province"), ("d", "M-10,0L10,0")])], "Province boundary"))
         }
+        if let c = scene.choropleth {
+            rows.append(([], "Incidents per province, \(c.method):"))
+            for (k, label) in c.classLabels.enumerated() {
+                rows.append(([.el("rect", [("class", "\(p)province \(p)choropleth-\(k)"), ("x", "-9"), ("y", "-6"), ("width", "18"), ("height", "12")])], label))
+            }
+            rows.append(([.el("rect", [("class", "\(p)land"), ("x", "-9"), ("y", "-6"), ("width", "18"), ("height", "12")])], "None"))
+        }
         rows.append((PlacesElement.symbol(capital: false, at: XY(x: 0, y: 0), p: p), "Town"))
         if drawsCapital {
             rows.append((PlacesElement.symbol(capital: true, at: XY(x: 0, y: 0), p: p), "Capital"))

@@ -2,10 +2,17 @@ import Geometry
 
 /// The provinces layer: first-level boundaries and names.
 enum ProvincesElement {
-    static func shapes(_ areas: [(SceneArea, [Polygon])], p: String) -> AreaShapes {
+    /// On a choropleth a province with incidents is filled by its class and carries its count,
+    /// and its name says the count.
+    static func shapes(_ areas: [(SceneArea, [Polygon])], choropleth: Choropleth? = nil, p: String) -> AreaShapes {
         AreaShapes(areas,
-                       attributes: { [("class", "\(p)province"), ("data-province", $0.id)] },
-                       label: { $0.name })
+                   attributes: { area in
+                       guard let c = choropleth, let count = c.counts[area.id], let k = c.classIndex(count) else {
+                           return [("class", "\(p)province"), ("data-province", area.id)]
+                       }
+                       return [("class", "\(p)province \(p)choropleth-\(k)"), ("data-province", area.id), ("data-count", String(count))]
+                   },
+                   label: { area in choropleth?.counts[area.id].map { "\(area.name) \(NumberFormat.grouped($0))" } ?? area.name })
     }
 
     /// Province names where a province has room (more than 25 px) and the name fits.
