@@ -83,7 +83,8 @@ struct MapBuilder {
         let scaleBar = ScaleBarElement(frame: frame).build(frame: frame, p: p, placer: &placer)
         let north = try NorthArrowElement.build(frame: frame, p: p, placer: &placer)
         // A world map needs no locator.
-        let inset = options.inset && frame.cutMeridian == nil ? try InsetElement.build(scene, frame: frame, p: p, placer: &placer) : nil
+        let insetBox = InsetElement.box(frame: frame, markers: incidents.groups, avoiding: legend.box)
+        let inset = options.inset && frame.cutMeridian == nil ? try InsetElement.build(scene, frame: frame, box: insetBox, p: p, placer: &placer) : nil
         // Then the incidents, their labels, the towns that still fit, and the area names.
         try incidents.draw(scene, frame: frame, p: p, placer: &placer)
         let major = PlacesElement.build(Array(candidates.prefix(PlacesElement.majorTowns)), limit: PlacesElement.majorTowns, frame: frame,
@@ -122,7 +123,7 @@ struct MapBuilder {
             .el("title", [("id", "\(p)title")], [.text(scene.title)]),
             .el("desc", [("id", "\(p)desc")], [.text(scene.summary)]),
             MetadataElement.build(scene, frame: frame, p: p),
-            DefsElement.build(options: options, frame: frame, choropleth: scene.choropleth != nil, p: p),
+            DefsElement.build(options: options, frame: frame, insetBox: insetBox, choropleth: scene.choropleth != nil, p: p),
             .el("rect", [("class", "\(p)background"), ("x", "0"), ("y", "0"), ("width", n(options.width)), ("height", n(height))]),
         ] + mapLayers + furniture)
         return RenderedMap(svg: SVGSerializer.document(root), georeference: frame.georef, root: root, wkt: frame.projection.targetWKT())

@@ -129,6 +129,10 @@ final class LegibilityTests: ScratchTestCase {
         for m in markers {
             XCTAssertTrue(frame.contains(m.centre), "\(label): marker \(m.name) at \(m.centre) outside the frame \(frame)")
         }
+        // No marker under the legend, the scale bar or the locator (they move to a free corner).
+        for m in markers {
+            XCTAssertFalse(panels(doc).contains { $0.contains(m.centre) }, "\(label): marker \(m.name) at \(m.centre) under a panel")
+        }
         // No marker hides more than a sliver of another: each lies over larger ones only, covering
         // at most a tenth of their area, and no centre lies within another marker.
         for i in markers.indices {
@@ -199,6 +203,19 @@ final class LegibilityTests: ScratchTestCase {
         return out
     }
 
+    /// The boxes of the legend, the scale bar and the locator, in SVG px.
+    func panels(_ doc: SVGDocument) -> [BoundingBox] {
+        var panels: [BoundingBox] = []
+        for id in ["im-layer-legend", "im-scale-bar", "im-inset"] {
+            guard let g = doc.elements.firstIndex(where: { $0.attributes["id"] == id }),
+                  let rect = doc.elements[(g + 1)...].first(where: { $0.name == "rect" && $0.ancestors.contains(g) }) else { continue }
+            let at = WorldTests.translation(doc.elements[g].attributes["transform"]) ?? XY(x: 0, y: 0)
+            let x = at.x + (Double(rect.attributes["x"] ?? "0") ?? 0), y = at.y + (Double(rect.attributes["y"] ?? "0") ?? 0)
+            panels.append(BoundingBox(minX: x, minY: y, maxX: x + Double(rect.attributes["width"]!)!, maxY: y + Double(rect.attributes["height"]!)!))
+        }
+        return panels
+    }
+
     /// The `count` most populous towns of the gazetteer more than 20 px inside the frame and
     /// not under its legend, scale bar or locator.
     func largestCities(_ doc: SVGDocument, frame: BoundingBox, gazetteer: Gazetteer, count: Int) throws -> [String] {
@@ -208,14 +225,7 @@ final class LegibilityTests: ScratchTestCase {
         let projection = try Projection(from: "EPSG:4326", to: crs)
         let inner = frame.expanded(dx: -20, dy: -20)
         // What the legend, the scale bar and the locator cover cannot be named.
-        var panels: [BoundingBox] = []
-        for id in ["im-layer-legend", "im-scale-bar", "im-inset"] {
-            guard let g = doc.elements.firstIndex(where: { $0.attributes["id"] == id }),
-                  let rect = doc.elements[(g + 1)...].first(where: { $0.name == "rect" && $0.ancestors.contains(g) }) else { continue }
-            let at = WorldTests.translation(doc.elements[g].attributes["transform"]) ?? XY(x: 0, y: 0)
-            let x = at.x + (Double(rect.attributes["x"] ?? "0") ?? 0), y = at.y + (Double(rect.attributes["y"] ?? "0") ?? 0)
-            panels.append(BoundingBox(minX: x, minY: y, maxX: x + Double(rect.attributes["width"]!)!, maxY: y + Double(rect.attributes["height"]!)!))
-        }
+        let panels = self.panels(doc)
         let towns = gazetteer.referenceTowns(minimumPopulation: 100_000, within: BoundingBox(minX: bbox[0], minY: bbox[1], maxX: bbox[2], maxY: bbox[3]))
             .sorted { ($0.population, $1.name) > ($1.population, $0.name) }
         var names: [String] = []

@@ -153,7 +153,7 @@ final class MapFrameTests: XCTestCase {
             let s = scene([center, LonLat(lon: center.lon + 0.5, lat: center.lat + 0.3)])
             let f = try MapFrame(scene: s, options: MapOptions())
             var placer = LabelPlacer(bounds: f.labelBounds)
-            let inset = try XCTUnwrap(InsetElement.build(s, frame: f, p: "im-", placer: &placer))
+            let inset = try XCTUnwrap(InsetElement.build(s, frame: f, box: InsetElement.box(frame: f), p: "im-", placer: &placer))
             // The main map's outline sits in the middle of the locator, a quarter of its width (or less, at the minimum span).
             guard case let .element(_, _, children) = inset else { return XCTFail("not an element") }
             let d = children.compactMap { node -> String? in

@@ -1,6 +1,8 @@
+import Geometry
+
 /// The SVG's `<defs>`: the style sheet, the frame's and the inset's clip paths, the arrowhead.
 enum DefsElement {
-    static func build(options: MapOptions, frame: MapFrame, choropleth: Bool, p: String) -> SVGNode {
+    static func build(options: MapOptions, frame: MapFrame, insetBox inset: BoundingBox, choropleth: Bool, p: String) -> SVGNode {
         let f = frame.frame
         let css = MapStyle.css(prefix: p, theme: options.theme) + (choropleth ? "\n" + MapStyle.choroplethCSS(prefix: p) : "")
         var defs: [SVGNode] = [
@@ -10,7 +12,6 @@ enum DefsElement {
             ]),
         ]
         // Written even when the frame is too narrow for an inset, as before.
-        let inset = InsetElement.box(frame: frame)
         defs.append(.el("clipPath", [("id", "\(p)inset-clip")], [
             .el("rect", [("x", SVGDraw.n(inset.minX)), ("y", SVGDraw.n(inset.minY)), ("width", SVGDraw.n(inset.width)), ("height", SVGDraw.n(inset.height))]),
         ]))

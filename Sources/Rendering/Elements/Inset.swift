@@ -3,7 +3,8 @@ import Geometry
 import Projection
 import Topology
 
-/// A locator map of the wider area at the frame's top left, with the main map's extent outlined.
+/// A locator map of the wider area at the frame's top left (another corner when incidents lie
+/// there), with the main map's extent outlined.
 ///
 /// Its span follows the main map: `spanFactor` times the main map's ground width, so the outline
 /// of the main map is about a quarter of the locator's width, a rectangle one can see with the
@@ -28,9 +29,23 @@ enum InsetElement {
         return BoundingBox(minX: f.minX + 10, minY: f.minY + 10, maxX: f.minX + 10 + w, maxY: f.minY + 10 + h)
     }
 
-    static func build(_ scene: MapScene, frame: MapFrame, p: String, placer: inout LabelPlacer) throws -> SVGNode? {
+    /// The locator's box for a map with `markers`: the top left corner, unless markers lie there
+    /// and the top right (below the north arrow) or the lower right (above the scale bar) is free
+    /// of them and of the legend; else the corner over the fewest incidents.
+    static func box(frame: MapFrame, markers: [MarkerGroup], avoiding legend: BoundingBox) -> BoundingBox {
+        let first = box(frame: frame), f = frame.frame
+        let w = first.width, h = first.height
+        let spots = [first, BoundingBox(minX: f.maxX - 10 - w, minY: f.minY + 64, maxX: f.maxX - 10, maxY: f.minY + 64 + h),
+                     BoundingBox(minX: f.maxX - 10 - w, minY: f.maxY - 62 - h, maxX: f.maxX - 10, maxY: f.maxY - 62)]
+        func covered(_ b: BoundingBox) -> Int {
+            guard b.minY >= f.minY, !b.intersects(legend) else { return Int.max }
+            return markers.filter { b.expanded(dx: $0.radius, dy: $0.radius).contains($0.centre) }.map(\.count).reduce(0, +)
+        }
+        return spots.indices.min { (covered(spots[$0]), $0) < (covered(spots[$1]), $1) }.map { spots[$0] } ?? first
+    }
+
+    static func build(_ scene: MapScene, frame: MapFrame, box rect: BoundingBox, p: String, placer: inout LabelPlacer) throws -> SVGNode? {
         let n = SVGDraw.n
-        let rect = box(frame: frame)
         guard rect.width >= 80 else { return nil }
         let x = rect.minX, y = rect.minY, w = rect.width, h = rect.height
         let f = frame.frame
