@@ -3,7 +3,8 @@ enum DefsElement {
     static func build(options: MapOptions, frame: MapFrame, p: String) -> SVGNode {
         let f = frame.frame
         var defs: [SVGNode] = [
-            .el("style", [], [.text(MapStyle.css(prefix: p, theme: options.theme) + (options.extraCSS.map { "\n/* --css */\n" + $0 } ?? ""))]),
+            .el("style", [], [.text(MapStyle.css(prefix: p, theme: options.theme) + (frame.offMap.isEmpty ? "" : "\n" + MapStyle.offMapCSS(prefix: p, theme: options.theme))
+                                    + (options.extraCSS.map { "\n/* --css */\n" + $0 } ?? ""))]),
             .el("clipPath", [("id", "\(p)frame-clip")], [
                 .el("rect", [("x", SVGDraw.n(f.minX)), ("y", SVGDraw.n(f.minY)), ("width", SVGDraw.n(f.width)), ("height", SVGDraw.n(f.height))]),
             ]),

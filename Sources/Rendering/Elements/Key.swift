@@ -30,8 +30,9 @@ struct KeyLayout: Sendable {
         return KeyLayout(entries: entries, scene: scene, options: options)
     }
 
-    /// The key of the drawn markers: each labelled one by its number, then what the others hold.
-    init(incidents: IncidentsElement, scene: MapScene, options: MapOptions) {
+    /// The key of the drawn markers: each labelled one by its number, then what the others hold,
+    /// then the incidents off the map (`offMap`, a line for each arrow).
+    init(incidents: IncidentsElement, scene: MapScene, options: MapOptions, offMap: [String] = []) {
         let groups = incidents.groups
         var entries: [(number: Int, style: MarkerStyle?, text: String)] = incidents.labelled.map { gi in
             let g = groups[gi], first = scene.incidents[g.members[0]]
@@ -47,6 +48,7 @@ struct KeyLayout: Sendable {
                                     + IncidentsElement.kindsText(members, scene: scene) + "; \(NumberFormat.grouped(IncidentsElement.killed(members, scene: scene))) fatalities claimed in all. "
                                     + "Each is described in its marker's tooltip and, with every claim and source, in the GeoJSON layer."))
         }
+        entries += offMap.map { (0, nil, $0) }
         self.init(entries: entries, scene: scene, options: options)
     }
 }
