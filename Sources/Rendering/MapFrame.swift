@@ -36,6 +36,9 @@ struct MapFrame {
     /// The height the frame leaves under it for the key and attribution, px (see `KeyLayout.provisional`),
     /// at most 30% of the map's height.
     let footerHeight: Double
+    /// Indices into the scene's incidents of the distant outliers that lie outside the frame
+    /// (see `Outliers`), ascending: drawn as arrows at the frame's edge, not as markers.
+    let offMap: [Int]
 
     /// The map frame in SVG px.
     var frame: BoundingBox { georef.frame }
@@ -46,7 +49,10 @@ struct MapFrame {
     /// Areas and lines are clipped to this box, a little outside the frame so no edge shows.
     var clipBox: BoundingBox { frame.expanded(dx: 3, dy: 3) }
 
-    init(scene: MapScene, options: MapOptions) throws {
+    init(scene fullScene: MapScene, options: MapOptions) throws {
+        // The frame fits the core of the incidents; a few distant outliers get arrows instead.
+        let outliers = Outliers.indices(scene: fullScene, options: options)
+        let scene = Outliers.core(fullScene, outliers: outliers)
         // The CRS: as asked, else centred on the data.
         let center = MapFrame.dataCenter(scene: scene, options: options)
         if options.crs == nil, let lon0 = MapFrame.worldCentre(scene: scene, options: options, center: center) {
@@ -60,7 +66,7 @@ struct MapFrame {
         }
         projection = try Projection(from: "EPSG:4326", to: crs)
         // However long the key, the map keeps at least 70% of the height: the SVG grows instead.
-        footerHeight = min(KeyLayout.provisional(scene: scene, options: options).height, (0.3 * options.height).rounded())
+        footerHeight = min(KeyLayout.provisional(scene: fullScene, options: options).height, (0.3 * options.height).rounded())
         let header = MapFrame.headerHeight
         let frame = BoundingBox(minX: 0, minY: header, maxX: options.width, maxY: max(header + 200, options.height - footerHeight))
 
@@ -92,6 +98,13 @@ struct MapFrame {
             lonLat = BoundingBox(minX: q.minX, minY: q.minY, maxX: q.maxX < q.minX ? q.maxX + 360 : q.maxX, maxY: q.maxY)
         }
         georef = Georeference(crs: crs, scale: scale, originX: c.x - halfW, originY: c.y + halfH, frame: frame, lonLatBounds: lonLat)
+        // An outlier the frame happens to reach is drawn as a marker like any other.
+        let toMap = projection, toSVG = georef
+        offMap = outliers.filter { i in
+            let p = fullScene.incidents[i].location
+            guard let q = try? toMap.forward(p.lon, p.lat), q.x.isFinite, q.y.isFinite else { return true }
+            return !frame.contains(toSVG.svg(x: q.x, y: q.y))
+        }
     }
 
     /// Whether the data asks for a world map, and its central meridian: incidents (or a bbox) spanning

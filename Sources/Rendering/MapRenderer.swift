@@ -25,7 +25,8 @@ public enum MapRenderer {
 
     /// The name of the world projection the default CRS becomes for incidents spread over a
     /// hemisphere or more (see `MapFrame.worldCentre`), else nil.
-    static func worldCRSName(_ scene: MapScene, options: MapOptions) -> String? {
+    static func worldCRSName(_ fullScene: MapScene, options: MapOptions) -> String? {
+        let scene = Outliers.core(fullScene, outliers: Outliers.indices(scene: fullScene, options: options))
         guard options.crs == nil,
               let lon0 = MapFrame.worldCentre(scene: scene, options: options, center: MapFrame.dataCenter(scene: scene, options: options)) else { return nil }
         let meridian = lon0 == 0 ? "0°" : "\(NumberFormat.fixed(abs(lon0), 0))°\(lon0 > 0 ? "E" : "W")"
@@ -85,6 +86,8 @@ struct MapBuilder {
         // A world map needs no locator.
         let insetBox = InsetElement.box(frame: frame, markers: incidents.groups, avoiding: legend.box)
         let inset = options.inset && frame.cutMeridian == nil ? try InsetElement.build(scene, frame: frame, box: insetBox, p: p, placer: &placer) : nil
+        // Incidents beyond the frame: arrows at its edge, clear of the furniture.
+        let offMap = OffMapElement(scene, frame: frame, binned: options.binCellDegrees != nil, p: p, placer: &placer)
         // Then the incidents, their labels, the towns that still fit, and the area names.
         try incidents.draw(scene, frame: frame, p: p, placer: &placer)
         let major = PlacesElement.build(Array(candidates.prefix(PlacesElement.majorTowns)), limit: PlacesElement.majorTowns, frame: frame,
@@ -105,12 +108,12 @@ struct MapBuilder {
             .el("g", [("id", "\(p)layer-places")], towns),
             .el("g", [("id", "\(p)layer-uncertainty")] + clip, incidents.halos),
             .el("g", [("id", "\(p)layer-strikes")], incidents.arrows),
-            .el("g", [("id", "\(p)layer-incidents")], incidents.markers),
+            .el("g", [("id", "\(p)layer-incidents")], incidents.markers + offMap.nodes),
             .el("g", [("id", "\(p)layer-marker-numbers")], incidents.numbers),
-            .el("g", [("id", "\(p)layer-labels")], areaLabels + incidentLabels),
+            .el("g", [("id", "\(p)layer-labels")], areaLabels + incidentLabels + offMap.labels),
             SVGDraw.rect("\(p)frame", frame.frame),
         ]
-        let key = KeyLayout(incidents: incidents, scene: scene, options: options)
+        let key = KeyLayout(incidents: incidents, scene: scene, options: options, offMap: offMap.keyTexts)
         let furniture = [legend.node, scaleBar, north, HeaderElement.build(scene, p: p), KeyElement.build(key, frame: frame, p: p)] + (inset.map { [$0] } ?? [])
         let n = SVGDraw.n
         // A key longer than the frame left room for makes the SVG taller; the map keeps its size.

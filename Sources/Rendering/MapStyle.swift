@@ -103,4 +103,14 @@ enum MapStyle {
         .\(p)inset-label { fill: \(c.areaLabel); font-size: 8.5px; letter-spacing: 1px; }
         """
     }
+
+    /// The rules of the arrows towards incidents off the map; written only on a map that has some.
+    static func offMapCSS(prefix p: String, theme: MapTheme) -> String {
+        let c = palette(theme)
+        return """
+        .\(p)offmap-casing { fill: none; stroke: \(c.halo); stroke-width: 6; stroke-linecap: round; }
+        .\(p)offmap-arrow { fill: none; stroke: \(c.arrow); stroke-width: 2.2; }
+        .\(p)offmap-label { fill: \(c.text); font-size: 11.5px; font-weight: bold; }
+        """
+    }
 }

@@ -12,14 +12,6 @@ import XCTest
 final class LegibilityTests: ScratchTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// A clustered CSV of `rows` incidents in `region` (arguments of clustered.py).
-    func clustered(_ rows: Int, _ region: [String]) throws -> URL {
-        let csv = tmp.appendingPathComponent("c\(rows)-\(region.joined(separator: "_")).csv")
-        let r = try runTool("/usr/bin/env", ["python3", LegibilityTests.root.appendingPathComponent("Benchmarks/clustered.py").path, String(rows), csv.path] + region)
-        XCTAssertEqual(r.status, 0, r.stderr)
-        return csv
-    }
-
     func testClusteredInputsAtEverySizeInTwoRegions() throws {
         let gazetteer = try Gazetteer.load()
         let regions: [([String], [Int])] = [
@@ -63,6 +55,17 @@ final class LegibilityTests: ScratchTestCase {
         let again = SVGDocument(try Data(contentsOf: other)).descendants(ofID: "im-layer-labels").filter { $0.name == "text" }
             .flatMap { ($0.attributes["data-incident-id"] ?? $0.attributes["data-incident-ids"] ?? "").split(separator: " ") }
         XCTAssertTrue(again.contains { $0 == id }, "--label \(id) is labelled")
+    }
+}
+
+/// The checks, for any test that renders maps.
+extension ScratchTestCase {
+    /// A clustered CSV of `rows` incidents in `region` (arguments of clustered.py).
+    func clustered(_ rows: Int, _ region: [String]) throws -> URL {
+        let csv = tmp.appendingPathComponent("c\(rows)-\(region.joined(separator: "_")).csv")
+        let r = try runTool("/usr/bin/env", ["python3", LegibilityTests.root.appendingPathComponent("Benchmarks/clustered.py").path, String(rows), csv.path] + region)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        return csv
     }
 
     func testProvincesShadedByTheirIncidents() throws {
@@ -119,9 +122,14 @@ final class LegibilityTests: ScratchTestCase {
                                 maxX: Double(frameElement.attributes["x"]!)! + Double(frameElement.attributes["width"]!)!,
                                 maxY: Double(frameElement.attributes["y"]!)! + Double(frameElement.attributes["height"]!)!)
 
-        // Every incident accounted for, and data-incident-id holds only ids.
-        let markers = try self.markers(doc)
-        XCTAssertEqual(markers.map(\.count).reduce(0, +), n, "\(label): the markers' counts add up to the incidents")
+        // Every incident accounted for (by a marker, or an arrow towards it off the map), and
+        // data-incident-id holds only ids.
+        let markers = try self.markers(doc), arrows = try offMapArrows(doc)
+        XCTAssertEqual(markers.map(\.count).reduce(0, +) + arrows.map(\.count).reduce(0, +), n,
+                       "\(label): the counts of the markers and off-map arrows add up to the incidents")
+        for a in arrows {
+            XCTAssertTrue(frame.contains(a.centre), "\(label): the arrow towards \(a.name) at \(a.centre) is outside the frame \(frame)")
+        }
         for m in doc.elements where m.attributes["data-incident-id"] != nil {
             XCTAssertFalse(m.attributes["data-incident-id"]!.hasPrefix("cell"), "\(label): a cell is not an incident")
         }
@@ -182,7 +190,7 @@ final class LegibilityTests: ScratchTestCase {
     func markers(_ doc: SVGDocument) throws -> [Marker] {
         guard let layer = doc.elements.firstIndex(where: { $0.attributes["id"] == "im-layer-incidents" }) else { return [] }
         var out: [Marker] = []
-        for (i, g) in doc.elements.enumerated() where g.name == "g" && g.ancestors.last == layer {
+        for (i, g) in doc.elements.enumerated() where g.name == "g" && g.ancestors.last == layer && !LegibilityTests.isOffMap(g) {
             let at = try XCTUnwrap(WorldTests.translation(g.attributes["transform"]))
             let symbol = try XCTUnwrap(doc.elements[(i + 1)...].first { ($0.attributes["class"] ?? "").hasPrefix("im-marker-") && $0.ancestors.last == i })
             var centre = at, r = 0.0
@@ -214,6 +222,21 @@ final class LegibilityTests: ScratchTestCase {
             panels.append(BoundingBox(minX: x, minY: y, maxX: x + Double(rect.attributes["width"]!)!, maxY: y + Double(rect.attributes["height"]!)!))
         }
         return panels
+    }
+
+    static func isOffMap(_ e: SVGDocument.Element) -> Bool { (e.attributes["class"] ?? "").split(separator: " ").contains("im-offmap") }
+
+    /// The arrows of the incidents layer towards incidents off the map: each arrow's tip (as
+    /// `centre`, radius 0) and how many incidents it stands for.
+    func offMapArrows(_ doc: SVGDocument) throws -> [Marker] {
+        guard let layer = doc.elements.firstIndex(where: { $0.attributes["id"] == "im-layer-incidents" }) else { return [] }
+        return try doc.elements.enumerated().filter { $0.element.ancestors.last == layer && LegibilityTests.isOffMap($0.element) }.map { i, g in
+            let path = try XCTUnwrap(doc.elements[(i + 1)...].first { $0.name == "path" && $0.ancestors.last == i })
+            // "Mx,yLx,y": the tip is the end.
+            let tip = path.attributes["d"]!.split(separator: "L")[1].split(separator: ",").compactMap { Double($0) }
+            let name = g.attributes["data-incident-id"] ?? g.attributes["data-incident-ids"] ?? g.attributes["data-cells"] ?? "?"
+            return Marker(centre: XY(x: tip[0], y: tip[1]), r: 0, count: Int(g.attributes["data-count"] ?? "") ?? 0, name: name)
+        }
     }
 
     /// The `count` most populous towns of the gazetteer more than 20 px inside the frame and

@@ -184,4 +184,55 @@ final class MapFrameTests: XCTestCase {
             XCTAssertTrue([1.0, 2, 5].contains(bar.km / pow(10, floor(log10(bar.km)))), "a round length: \(bar.km)")
         }
     }
+
+    // MARK: Outliers
+
+    /// `n` points within about 50 km of Quetta.
+    private func quetta(_ n: Int) -> [LonLat] {
+        (0..<n).map { LonLat(lon: 67.0 + Double($0 % 5) * 0.1, lat: 30.2 + Double($0 / 5) * 0.08) }
+    }
+
+    func testAFewDistantIncidentsAreOutliersAndTheFrameFitsTheRest() throws {
+        let london = LonLat(lon: -0.13, lat: 51.51)
+        XCTAssertEqual(Outliers.indices(scene: scene(quetta(30) + [london]), options: MapOptions()), [30])
+        let f = try frame(quetta(30) + [london]), core = try frame(quetta(30))
+        XCTAssertEqual(f.offMap, [30])
+        XCTAssertEqual(f.lonLatBounds, core.lonLatBounds, "the frame is the core's")
+        XCTAssertEqual(f.crs, core.crs, "and so is the CRS")
+        // Fewer than 20 incidents: one is more than 5% of them, so none is an outlier.
+        XCTAssertEqual(Outliers.indices(scene: scene(quetta(18) + [london]), options: MapOptions()), [])
+        // Nor when the user chose the extent or the CRS.
+        XCTAssertEqual(Outliers.indices(scene: scene(quetta(30) + [london]), options: MapOptions(crs: "EPSG:3857")), [])
+        XCTAssertEqual(Outliers.indices(scene: scene(quetta(30) + [london]), options: MapOptions(bbox: BoundingBox(minX: -10, minY: 20, maxX: 80, maxY: 60))), [])
+        // Nine far away are more than 8 markers: they are part of the map.
+        XCTAssertEqual(Outliers.indices(scene: scene(quetta(200) + Array(repeating: london, count: 9)), options: MapOptions()), [])
+        // All at one point: nothing is far.
+        XCTAssertEqual(Outliers.indices(scene: scene(Array(repeating: london, count: 40)), options: MapOptions()), [])
+    }
+
+    func testIncidentsSpreadOverTheWorldHaveNoOutliers() {
+        var points: [LonLat] = []
+        for lon in stride(from: -170.0, through: 170, by: 20) { for lat in [-40.0, 0, 40] { points.append(LonLat(lon: lon, lat: lat)) } }
+        XCTAssertEqual(Outliers.indices(scene: scene(points), options: MapOptions()), [])
+    }
+
+    func testTheRobustCentreIsTakenTheShortWayAcrossTheAntimeridian() {
+        let fiji = [LonLat(lon: 178.0, lat: -17), LonLat(lon: 179.5, lat: -17), LonLat(lon: -179.5, lat: -18), LonLat(lon: -179.0, lat: -16)]
+        let c = Outliers.robustCentre(fiji, weights: [1, 1, 1, 1])
+        XCTAssertGreaterThan(abs(c.lon), 178, "near 180°, not 0°: \(c)")
+        XCTAssertEqual(c.lat, -17)
+        // 30 around Fiji and one in Honolulu: the outlier is Honolulu, the frame stays on Fiji.
+        let around = (0..<30).map { LonLat(lon: fiji[$0 % 4].lon, lat: fiji[$0 % 4].lat + Double($0 / 4) * 0.05) }
+        XCTAssertEqual(Outliers.indices(scene: scene(around + [LonLat(lon: -157.86, lat: 21.31)]), options: MapOptions()), [30])
+    }
+
+    func testOutliersInOneDirectionShareAnArrowAndOthersHaveTheirOwn() {
+        let deg = Double.pi / 180
+        XCTAssertEqual(OffMapElement.byDirection([10 * deg, 15 * deg, 200 * deg], distances: [1000, 1100, 1000]).map { $0.sorted() }.sorted { $0[0] < $1[0] },
+                       [[0, 1], [2]])
+        // Across the ±180° seam of the angles.
+        XCTAssertEqual(OffMapElement.byDirection([179 * deg, -178 * deg], distances: [1000, 1000]).count, 1)
+        // The same direction, twice as far: two arrows, so that each names its distance.
+        XCTAssertEqual(OffMapElement.byDirection([10 * deg, 12 * deg], distances: [5000, 11000]).count, 2)
+    }
 }

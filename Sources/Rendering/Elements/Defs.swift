@@ -6,7 +6,8 @@ enum DefsElement {
         let f = frame.frame
         let css = MapStyle.css(prefix: p, theme: options.theme) + (choropleth ? "\n" + MapStyle.choroplethCSS(prefix: p) : "")
         var defs: [SVGNode] = [
-            .el("style", [], [.text(css + (options.extraCSS.map { "\n/* --css */\n" + $0 } ?? ""))]),
+            .el("style", [], [.text(css + (frame.offMap.isEmpty ? "" : "\n" + MapStyle.offMapCSS(prefix: p, theme: options.theme))
+                                    + (options.extraCSS.map { "\n/* --css */\n" + $0 } ?? ""))]),
             .el("clipPath", [("id", "\(p)frame-clip")], [
                 .el("rect", [("x", SVGDraw.n(f.minX)), ("y", SVGDraw.n(f.minY)), ("width", SVGDraw.n(f.width)), ("height", SVGDraw.n(f.height))]),
             ]),

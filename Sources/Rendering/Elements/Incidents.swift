@@ -6,7 +6,7 @@ import Projection
 /// nearly one point merged into one graduated marker), which markers are labelled and numbered,
 /// and their uncertainty halos, strike arrows and symbols.
 struct IncidentsElement {
-    /// Each incident's position in SVG px.
+    /// Each incident's position in SVG px, of those on the map.
     var anchors: [XY] = []
     /// The markers, in scene order of their first incident.
     let layout: MarkerLayout
@@ -19,11 +19,16 @@ struct IncidentsElement {
 
     /// Lays the markers out and picks those to label; `draw` makes their nodes.
     init(_ scene: MapScene, options: MapOptions, frame: MapFrame) throws {
-        for inc in scene.incidents { anchors.append(try frame.toSVG(inc.location)) }
+        // The incidents off the map (`MapFrame.offMap`) get no marker; the others are laid out as
+        // if they were all there is, and their indices mapped back to the scene's.
+        let offMap = Set(frame.offMap)
+        let onMap = scene.incidents.indices.filter { !offMap.contains($0) }
+        for i in onMap { anchors.append(try frame.toSVG(scene.incidents[i].location)) }
         binned = options.binCellDegrees != nil
         // A map of so few incidents that each has its own key entry keeps each its own marker.
-        var layout = MarkerLayout(anchors: anchors, counts: scene.incidents.map(\.count), frame: frame.frame,
-                                  spread: !binned && scene.incidents.count <= options.maxKeyEntries)
+        var layout = MarkerLayout(anchors: anchors, counts: onMap.map { scene.incidents[$0].count }, frame: frame.frame,
+                                  spread: !binned && onMap.count <= options.maxKeyEntries)
+        if !offMap.isEmpty { layout.renumberMembers(onMap) }
         labelled = IncidentsElement.pickLabelled(layout.groups, scene: scene, limit: options.maxKeyEntries)
         for (number, g) in labelled.enumerated() { layout.number(g, number + 1) }
         self.layout = layout

@@ -30,9 +30,10 @@ struct KeyLayout: Sendable {
         return KeyLayout(entries: entries, scene: scene, options: options)
     }
 
-    /// The key of the drawn markers: each labelled one by its number, then what the others hold;
-    /// on a choropleth, the provinces with the most incidents.
-    init(incidents: IncidentsElement, scene: MapScene, options: MapOptions) {
+    /// The key of the drawn markers: each labelled one by its number, then what the others hold,
+    /// then the incidents off the map (`offMap`, a line for each arrow); on a choropleth, the
+    /// provinces with the most incidents.
+    init(incidents: IncidentsElement, scene: MapScene, options: MapOptions, offMap: [String] = []) {
         if let c = scene.choropleth {
             self.init(choropleth: c, scene: scene, options: options)
             return
@@ -52,6 +53,7 @@ struct KeyLayout: Sendable {
                                     + IncidentsElement.kindsText(members, scene: scene) + "; \(NumberFormat.grouped(IncidentsElement.killed(members, scene: scene))) fatalities claimed in all. "
                                     + "Each is described in its marker's tooltip and, with every claim and source, in the GeoJSON layer."))
         }
+        entries += offMap.map { (0, nil, $0) }
         self.init(entries: entries, scene: scene, options: options)
     }
 

@@ -81,6 +81,12 @@ struct MarkerLayout: Sendable {
     /// Gives marker `group` its key number.
     mutating func number(_ group: Int, _ number: Int) { groups[group].number = number }
 
+    /// Maps the members' indices (into the anchors laid out) through `indices` (ascending, so the
+    /// order of markers and members is kept).
+    mutating func renumberMembers(_ indices: [Int]) {
+        for g in groups.indices { groups[g].members = groups[g].members.map { indices[$0] } }
+    }
+
     /// The radius of a marker that stands for `count` incidents.
     func radius(_ count: Int) -> Double {
         max(MarkerLayout.minimumRadius, scale * Double(count).squareRoot())
