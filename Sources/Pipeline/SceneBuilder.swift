@@ -44,7 +44,8 @@ public struct SceneBuilder {
 
     /// "Sabz Koh, Panjgur" style place line: the reported name's first part and the resolved context.
     func placeTitle(_ r: ResolvedIncident) -> String {
-        let reported = r.incident.place.isEmpty ? (r.entry?.name ?? "\(r.point.lat), \(r.point.lon)") : r.incident.place
+        // An incident known only by its point is named after its province, else shown by its coordinates.
+        let reported = r.incident.place.isEmpty ? (r.entry?.name ?? r.provinceName ?? "\(r.point.lat), \(r.point.lon)") : r.incident.place
         let country = r.country ?? ""
         return reported.count > 42 ? String(reported.prefix(40)) + "…" + (country.isEmpty ? "" : " (\(country))")
             : reported + (country.isEmpty ? "" : " (\(country))")
@@ -75,7 +76,7 @@ public struct SceneBuilder {
         var context: [String] = []
         if let p = r.provinceName { context.append(p) }
         if let c = countryName(r.country) { context.append(c) }
-        if !context.isEmpty { where_ += " (\(context.joined(separator: ", ")))" }
+        if !context.isEmpty { where_ += where_.isEmpty ? context.joined(separator: ", ") : " (\(context.joined(separator: ", ")))" }
         var s = "\(i.date.displayText) — \(where_): \(i.kind)"
         if let a = i.actor { s += " by \(a)" }
         if let t = i.target { s += "; target: \(t)" }
