@@ -39,7 +39,7 @@ enum InsetElement {
                      BoundingBox(minX: f.maxX - 10 - w, minY: f.maxY - 62 - h, maxX: f.maxX - 10, maxY: f.maxY - 62)]
         func covered(_ b: BoundingBox) -> Int {
             guard b.minY >= f.minY, !b.intersects(legend) else { return Int.max }
-            return markers.filter { b.expanded(dx: $0.radius, dy: $0.radius).contains($0.centre) }.map(\.count).reduce(0, +)
+            return MarkerGroup.incidents(under: b, markers)
         }
         return spots.indices.min { (covered(spots[$0]), $0) < (covered(spots[$1]), $1) }.map { spots[$0] } ?? first
     }

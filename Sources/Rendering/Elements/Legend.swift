@@ -112,7 +112,7 @@ enum LegendElement {
         func covered(_ s: (Double, Double)) -> Int {
             let box = BoundingBox(minX: s.0, minY: s.1, maxX: s.0 + width, maxY: s.1 + height)
             guard box.minY >= frame.frame.minY else { return Int.max }
-            return markers.filter { box.expanded(dx: $0.radius, dy: $0.radius).contains($0.centre) }.map(\.count).reduce(0, +)
+            return MarkerGroup.incidents(under: box, markers)
         }
         return spots.indices.min { (covered(spots[$0]), $0) < (covered(spots[$1]), $1) }!
     }

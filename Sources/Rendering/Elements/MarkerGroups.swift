@@ -20,6 +20,11 @@ struct MarkerGroup: Sendable {
 
     var isSingle: Bool { members.count == 1 }
 
+    /// How many incidents the `markers` whose symbols reach into `box` stand for.
+    static func incidents(under box: BoundingBox, _ markers: [MarkerGroup]) -> Int {
+        markers.filter { box.expanded(dx: $0.radius, dy: $0.radius).contains($0.centre) }.map(\.count).reduce(0, +)
+    }
+
     /// Whether the marker is one incident of the scene (not several, nor an aggregation cell,
     /// whose scene item carries its count and the place it is named after).
     func isIncident(in scene: MapScene) -> Bool {
@@ -100,7 +105,6 @@ struct MarkerLayout: Sendable {
         let reach = 2 * singleRadius
         func cell(_ v: Double) -> Int { Int((v / reach).rounded(.down)) }
         var grid: [Int64: [Int]] = [:]
-        func key(_ x: Int, _ y: Int) -> Int64 { Int64(Int32(truncatingIfNeeded: x)) << 32 | Int64(UInt32(bitPattern: Int32(truncatingIfNeeded: y))) }
         for (i, g) in groups.enumerated() { grid[key(cell(g.centre.x), cell(g.centre.y)), default: []].append(i) }
         var gaps: [Double] = []
         gaps.reserveCapacity(groups.count)
@@ -132,36 +136,38 @@ struct MarkerLayout: Sendable {
         var changed = true
         while changed {
             changed = false
-            let cell = 2 * maximumRadius + 1
-            func key(_ p: XY) -> Int64 { Int64(Int32(truncatingIfNeeded: Int((p.x / cell).rounded(.down)))) << 32 | Int64(UInt32(bitPattern: Int32(truncatingIfNeeded: Int((p.y / cell).rounded(.down))))) }
+            let size = 2 * maximumRadius + 1
+            func cell(_ v: Double) -> Int { Int((v / size).rounded(.down)) }
             var grid: [Int64: [Int]] = [:]
-            for (i, g) in groups.enumerated() { grid[key(g.centre), default: []].append(i) }
+            for (i, g) in groups.enumerated() { grid[MarkerLayout.key(cell(g.centre.x), cell(g.centre.y)), default: []].append(i) }
             let order = groups.indices.sorted { (groups[$1].count, $0) < (groups[$0].count, $1) }
             var alive = [Bool](repeating: true, count: groups.count)
             for i in order where alive[i] {
                 var absorbed = true
                 while absorbed {
                     absorbed = false
-                    let c = groups[i].centre
-                    let cx = Int((c.x / cell).rounded(.down)), cy = Int((c.y / cell).rounded(.down))
+                    let cx = cell(groups[i].centre.x), cy = cell(groups[i].centre.y)
                     var near: [Int] = []
-                    for dx in -1...1 { for dy in -1...1 {
-                        let k = Int64(Int32(truncatingIfNeeded: cx + dx)) << 32 | Int64(UInt32(bitPattern: Int32(truncatingIfNeeded: cy + dy)))
-                        near += grid[k] ?? []
-                    } }
+                    for dx in -1...1 { for dy in -1...1 { near += grid[MarkerLayout.key(cx + dx, cy + dy)] ?? [] } }
                     for j in near.sorted() where j != i && alive[j] && overlaps(groups[i], groups[j], within: within) {
                         groups[i] = merged(groups[i], groups[j])
                         alive[j] = false
                         absorbed = true
                         changed = true
                     }
-                    if absorbed { grid[key(groups[i].centre), default: []].append(i) }
+                    if absorbed { grid[MarkerLayout.key(cell(groups[i].centre.x), cell(groups[i].centre.y)), default: []].append(i) }
                 }
             }
             groups = groups.indices.filter { alive[$0] }.map { groups[$0] }
             if changed && within == nil { rescale() }
         }
         groups.sort { $0.members[0] < $1.members[0] }
+    }
+
+    /// The key of grid cell (`x`, `y`): the column in the high 32 bits, the row as an unsigned
+    /// pattern in the low 32, so negative rows and columns stay apart from their neighbours.
+    static func key(_ x: Int, _ y: Int) -> Int64 {
+        Int64(Int32(truncatingIfNeeded: x)) << 32 | Int64(UInt32(bitPattern: Int32(truncatingIfNeeded: y)))
     }
 
     /// Whether `a` and `b` cover more than a sliver of each other. Markers are drawn largest first,
