@@ -1,17 +1,23 @@
 #!/usr/bin/env python3
 """Writes a synthetic ACLED-layout CSV for benchmarks, reproducibly (fixed seed).
 
-usage: generate.py ROWS OUT.csv [--names-only]
+usage: generate.py ROWS OUT.csv [--names-only | --uniform]
 
-Rows fall inside Iran, Pakistan and Afghanistan near real GeoNames towns of the
-bundled gazetteer (so country and border-distance work is realistic); with
---names-only the latitude/longitude columns are left empty and rows are placed
-by the gazetteer from about 1,000 distinct place names.
+Three shapes of the same ACLED layout:
+- clustered (default): rows within 0.02° of the 1,000 most populous towns of Iran, Pakistan and
+  Afghanistan that have alternate names, a shape that favours every cache;
+- --uniform: points uniform over 58–72°E, 24–38°N (Iran, Pakistan, Afghanistan and the edges of
+  Turkmenistan, Tajikistan and India, with the Arabian Sea), so nearly every row needs its own
+  country, province and border-distance work; its country, admin1 and location are empty (the
+  polygons say where each point is);
+- --names-only: the latitude/longitude columns are empty and rows are placed by the gazetteer
+  from the town names (about 1,000 distinct names).
 """
 import csv, random, sys, os
 
 rows, out = int(sys.argv[1]), sys.argv[2]
 names_only = "--names-only" in sys.argv
+uniform = "--uniform" in sys.argv
 here = os.path.dirname(os.path.abspath(__file__))
 places = []
 with open(os.path.join(here, "..", "Gazetteer", "data", "places.tsv"), encoding="utf-8") as f:
@@ -38,8 +44,13 @@ with open(out, "w", newline="", encoding="utf-8") as f:
         et, st = types[rng.randrange(len(types))]
         lat = float(p["latitude"]) + rng.uniform(-0.02, 0.02)
         lon = float(p["longitude"]) + rng.uniform(-0.02, 0.02)
+        if uniform:
+            lat, lon = rng.uniform(24.0, 38.0), rng.uniform(58.0, 72.0)
         cc = p["country"]
+        # A uniform point's country is the polygon's to say: its row leaves country, admin1 and
+        # location empty rather than contradict it.
         w.writerow([f"{cc}{i + 1}", f"{rng.randrange(1, 29)} {months[rng.randrange(12)]} 2024", "2024", et, st,
-                    actors[rng.randrange(len(actors))], actors[rng.randrange(len(actors))], country_names[cc], p["admin1"], "",
-                    p["name"], "" if names_only else f"{lat:.4f}", "" if names_only else f"{lon:.4f}",
+                    actors[rng.randrange(len(actors))], actors[rng.randrange(len(actors))],
+                    "" if uniform else country_names[cc], "" if uniform else p["admin1"], "",
+                    "" if uniform else p["name"], "" if names_only else f"{lat:.4f}", "" if names_only else f"{lon:.4f}",
                     rng.choice(["1", "1", "2"]), sources[rng.randrange(len(sources))], rng.randrange(0, 6), ""])

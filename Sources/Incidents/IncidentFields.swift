@@ -154,9 +154,11 @@ enum FieldRules {
         Claim(statement: fatalitiesStatement(n, acled: acled), by: fatalitiesAuthor(acled: acled, sources: sources), killed: n)
     }
 
-    /// "2 fatalities (coded estimate)" in an ACLED-format export (the coders' figure), or "2 fatalities".
+    /// "2 fatalities (coded estimate)" in an ACLED-format export (the coders' figure), or "2 fatalities";
+    /// "1 fatality" in the singular.
     static func fatalitiesStatement(_ n: Int, acled: Bool) -> String {
-        acled ? "\(n) fatalities (coded estimate)" : "\(n) fatalities"
+        let count = n == 1 ? "1 fatality" : "\(n) fatalities"
+        return acled ? "\(count) (coded estimate)" : count
     }
 
     /// "ACLED-format export citing Dawn; Express Tribune"; outside ACLED exports the sources, else "unattributed".

@@ -26,6 +26,14 @@ public enum IncidentFeature {
     }
 
     /// The members of an incident's properties object.
+    ///
+    /// Bytes are time on a million rows, so what says nothing is left out: an optional member
+    /// whose value is null (time, actor, target, origin, country_declared, province_name, notes,
+    /// a claim's killed or injured, a source's title, url or published), an empty `warnings` or
+    /// `claims` or `sources`, and the resolution record of an incident whose coordinates the
+    /// input gave (it had nothing to say but that). The members a reader tests for null (country
+    /// and province: at sea or outside every province; border_distance_km and nearest_border:
+    /// not measured) are always written.
     static func properties(_ r: ResolvedIncident, _ out: inout [UInt8]) {
         let i = r.incident
         raw("\"id\":", &out)
@@ -38,26 +46,20 @@ public enum IncidentFeature {
         date(i.date.end, &out)
         raw(",\"date_precision\":", &out)
         string(i.date.precision.rawValue, &out)
-        raw(",\"time\":", &out)
-        optional(i.date.time, &out)
+        member(",\"time\":", i.date.time, &out)
         raw(",\"kind\":", &out)
         string(i.kind, &out)
-        raw(",\"actor\":", &out)
-        optional(i.actor, &out)
-        raw(",\"target\":", &out)
-        optional(i.target, &out)
-        raw(",\"origin\":", &out)
-        optional(i.origin, &out)
+        member(",\"actor\":", i.actor, &out)
+        member(",\"target\":", i.target, &out)
+        member(",\"origin\":", i.origin, &out)
         raw(",\"place\":", &out)
         string(i.place, &out)
         raw(",\"country\":", &out)
         optional(r.country, &out)
-        raw(",\"country_declared\":", &out)
-        optional(i.country, &out)
+        member(",\"country_declared\":", i.country, &out)
         raw(",\"province\":", &out)
         optional(r.province, &out)
-        raw(",\"province_name\":", &out)
-        optional(r.provinceName, &out)
+        member(",\"province_name\":", r.provinceName, &out)
         raw(",\"location_precision\":", &out)
         string(r.precision.rawValue, &out)
         raw(",\"uncertainty_km\":", &out)
@@ -66,33 +68,33 @@ public enum IncidentFeature {
         if let b = r.border { JSONText.appendNumber((b.distanceKm * 10).rounded() / 10, to: &out) } else { raw("null", &out) }
         raw(",\"nearest_border\":", &out)
         optional(r.border?.borderID, &out)
-        raw(",\"claims\":[", &out)
-        for (k, c) in i.claims.enumerated() {
-            raw(k == 0 ? "{\"claim\":" : ",{\"claim\":", &out)
-            string(c.statement, &out)
-            raw(",\"by\":", &out)
-            string(c.by, &out)
-            raw(",\"killed\":", &out)
-            count(c.killed, &out)
-            raw(",\"injured\":", &out)
-            count(c.injured, &out)
-            out.append(UInt8(ascii: "}"))
+        if !i.claims.isEmpty {
+            raw(",\"claims\":[", &out)
+            for (k, c) in i.claims.enumerated() {
+                raw(k == 0 ? "{\"claim\":" : ",{\"claim\":", &out)
+                string(c.statement, &out)
+                raw(",\"by\":", &out)
+                string(c.by, &out)
+                count(",\"killed\":", c.killed, &out)
+                count(",\"injured\":", c.injured, &out)
+                out.append(UInt8(ascii: "}"))
+            }
+            out.append(UInt8(ascii: "]"))
         }
-        raw("],\"sources\":[", &out)
-        for (k, s) in i.sources.enumerated() {
-            raw(k == 0 ? "{\"outlet\":" : ",{\"outlet\":", &out)
-            string(s.outlet, &out)
-            raw(",\"title\":", &out)
-            optional(s.title, &out)
-            raw(",\"url\":", &out)
-            optional(s.url, &out)
-            raw(",\"published\":", &out)
-            optional(s.published, &out)
-            out.append(UInt8(ascii: "}"))
+        if !i.sources.isEmpty {
+            raw(",\"sources\":[", &out)
+            for (k, s) in i.sources.enumerated() {
+                raw(k == 0 ? "{\"outlet\":" : ",{\"outlet\":", &out)
+                string(s.outlet, &out)
+                member(",\"title\":", s.title, &out)
+                member(",\"url\":", s.url, &out)
+                member(",\"published\":", s.published, &out)
+                out.append(UInt8(ascii: "}"))
+            }
+            out.append(UInt8(ascii: "]"))
         }
-        raw("],\"resolution\":", &out)
         if let rec = r.resolution {
-            raw("{\"query\":", &out)
+            raw(",\"resolution\":{\"query\":", &out)
             string(rec.query, &out)
             raw(",\"context\":[", &out)
             for (k, c) in rec.context.enumerated() {
@@ -119,11 +121,8 @@ public enum IncidentFeature {
             string(rec.precision, &out)
             raw(",\"accepted_ambiguous\":", &out)
             raw(rec.acceptedAmbiguous ? "true}" : "false}", &out)
-        } else {
-            raw("{\"query\":null,\"source\":\"coordinates given in the input\"}", &out)
         }
-        raw(",\"notes\":", &out)
-        optional(i.notes, &out)
+        member(",\"notes\":", i.notes, &out)
         raw(",\"input\":", &out)
         string(i.location.file, &out)
         if i.location.line > 0 {  // as InputLocation.description: "file:line"
@@ -132,12 +131,14 @@ public enum IncidentFeature {
             NumberFormat.appendInteger(UInt64(i.location.line), to: &out)
             out.append(UInt8(ascii: "\""))
         }
-        raw(",\"warnings\":[", &out)
-        for (k, w) in r.warnings.enumerated() {
-            if k > 0 { out.append(UInt8(ascii: ",")) }
-            string(w.message, &out)
+        if !r.warnings.isEmpty {
+            raw(",\"warnings\":[", &out)
+            for (k, w) in r.warnings.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                string(w.message, &out)
+            }
+            out.append(UInt8(ascii: "]"))
         }
-        out.append(UInt8(ascii: "]"))
         for (key, value) in i.extra where !propertyNames.contains(key) {
             out.append(UInt8(ascii: ","))
             string(key, &out)
@@ -153,8 +154,18 @@ public enum IncidentFeature {
         if let s { JSONText.appendString(s, to: &out) } else { raw("null", &out) }
     }
 
-    static func count(_ n: Int?, _ out: inout [UInt8]) {
-        if let n { JSONText.appendNumber(Double(n), to: &out) } else { raw("null", &out) }
+    /// `key` and the string when there is one; nothing when it is nil.
+    @inline(__always) static func member(_ key: StaticString, _ s: String?, _ out: inout [UInt8]) {
+        guard let s else { return }
+        raw(key, &out)
+        JSONText.appendString(s, to: &out)
+    }
+
+    /// `key` and the number when there is one; nothing when it is nil.
+    @inline(__always) static func count(_ key: StaticString, _ n: Int?, _ out: inout [UInt8]) {
+        guard let n else { return }
+        raw(key, &out)
+        JSONText.appendNumber(Double(n), to: &out)
     }
 
     /// `"YYYY-MM-DD"` (the year padded to four digits, as `CalendarDate.description`).

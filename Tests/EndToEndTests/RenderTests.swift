@@ -151,6 +151,50 @@ final class RenderTests: XCTestCase {
         }
     }
 
+    /// The incidents layer leaves out what says nothing (null members, empty lists, the resolution
+    /// of given coordinates), yet GDAL still finds every column, because it reads all features.
+    func testIncidentsLayerOmitsEmptyMembersAndKeepsEveryColumn() throws {
+        let csv = tmp.appendingPathComponent("mixed.csv")
+        try """
+        id,date,kind,latitude,longitude,place,country,actor,notes
+        a1,2024-03-01,clash,48.0,37.8,,,,
+        a2,2024-03-02,clash,15.6,32.5,,,,
+        a3,2024-03-03,strike,,,Kharkiv,Ukraine,Russian forces,late in the file
+        a4,2024-03-04,attack,13.5,42.5,,,,
+        """.write(to: csv, atomically: true, encoding: .utf8)
+        let dir = tmp.appendingPathComponent("mixed")
+        let r = try incidentmap(["render", csv.path, "--geojson", "-o", dir.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let file = dir.appendingPathComponent("incidents.geojson")
+        let geojson = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as! [String: Any]
+        var byID: [String: [String: Any]] = [:]
+        for f in geojson["features"] as! [[String: Any]] {
+            let p = f["properties"] as! [String: Any]
+            byID[p["id"] as! String] = p
+            for (key, value) in p where value is NSNull {
+                XCTAssertTrue(["country", "province", "border_distance_km", "nearest_border"].contains(key), "\(key) is null in \(p["id"]!)")
+            }
+            for key in ["country", "province", "border_distance_km", "nearest_border", "input", "location_precision"] {
+                XCTAssertNotNil(p[key], "\(key) missing in \(p["id"]!)")
+            }
+        }
+        XCTAssertEqual(byID.count, 4)
+        XCTAssertNil(byID["a1"]?["resolution"], "coordinates given: no resolution record")
+        XCTAssertNil(byID["a1"]?["actor"])
+        XCTAssertNil(byID["a1"]?["warnings"])
+        XCTAssertEqual((byID["a3"]?["resolution"] as? [String: Any])?["query"] as? String, "Kharkiv")
+        XCTAssertEqual(byID["a3"]?["actor"] as? String, "Russian forces")
+        XCTAssertEqual(byID["a4"]?["country"] as? String, nil, "13.5N 42.5E is in the Red Sea")
+        XCTAssertTrue(byID["a4"]?["country"] is NSNull)
+        let info = try runTool("ogrinfo", ["-al", "-so", file.path])
+        XCTAssertEqual(info.status, 0, info.stderr)
+        for field in ["actor: String", "notes: String", "resolution: String(JSON)", "country: String", "province: String"] {
+            XCTAssertTrue(info.stdoutText.contains(field), "ogrinfo lists \(field):\n\(info.stdoutText)")
+        }
+        let a3 = try runTool("ogrinfo", ["-al", "-where", "id = 'a3'", file.path]).stdoutText
+        XCTAssertTrue(a3.contains("notes (String) = late in the file"), a3)
+    }
+
     func testOptionalUncertaintyAndStrikeLayers() throws {
         let dir = tmp.appendingPathComponent("opt")
         let r = try incidentmap(["render", "--geojson", "--uncertainty", "--strikes", "-o", dir.path])
