@@ -159,10 +159,13 @@ public enum RenderJob {
     public static func run(_ request: RenderRequest) throws -> RenderResult {
         if request.geojson && request.output == nil { throw OutputError(path: "-o", message: "--geojson needs -o DIR") }
         let wantsMap = request.svg || !request.geojson
+        let times = PhaseTimes()
+        defer { times.total() }
         // Without layers, only the map's detailed incidents need the nearest border and the
         // province (found as they are delivered), and rows past them are read briefly.
         let stream = try IncidentStream(request, measuresDetail: request.geojson,
                                         fullRows: request.geojson ? .max : MapCollector.detailLimit + 1)
+        times.mark("load gazetteer")
         let staged = request.geojson ? try StagedDirectory(request.output!) : nil
         do {
             let layers = try staged.map {
@@ -171,10 +174,13 @@ public enum RenderJob {
             }
             let map = wantsMap ? MapCollector() : nil
             try stream.run(encoder: layers?.encoder, sinks: [layers as IncidentSink?, map].compactMap { $0 })
+            times.mark("read, place, encode")
             try finished(stream)
             let svgText = try map.map { try $0.map(incidents(stream, map: $0), request).svg }
+            if svgText != nil { times.mark("map") }
             if let staged, let layers {
                 var names = try layers.finish(gazetteer: stream.gazetteer)
+                times.mark("small layers")
                 if let svg = svgText {
                     try staged.write("map.svg", Data(svg.utf8))
                     names.append("map.svg")

@@ -52,11 +52,14 @@ func report(_ error: Error) -> ExitCode {
 }
 
 /// Prints warnings to standard error, the same way in every command: a long list is summed up
-/// after the first hundred.
-func printWarnings(_ warnings: [InputProblem]) {
+/// after the first hundred, with where to find them all: the incidents layer when the run wrote
+/// one (`layers`), else how to write it.
+func printWarnings(_ warnings: [InputProblem], layers: Bool = false) {
     var stderr = StandardError()
     for w in warnings.prefix(100) { print("\(w)", to: &stderr) }
-    if warnings.count > 100 { print("… \(warnings.count - 100) more warnings (see the GeoJSON's warnings property)", to: &stderr) }
+    guard warnings.count > 100 else { return }
+    let whereToSee = layers ? "each is in the warnings property of incidents.geojson" : "render --geojson writes each incident's warnings"
+    print("… \(warnings.count - 100) more warnings (\(whereToSee))", to: &stderr)
 }
 
 struct StandardError: TextOutputStream {

@@ -66,7 +66,7 @@ extension IncidentMapCommand {
             do {
                 let result = try RenderJob.run(request)
                 var stderr = StandardError()
-                printWarnings(result.warnings)
+                printWarnings(result.warnings, layers: request.geojson)
                 if let svg = result.svgForStandardOutput { FileHandle.standardOutput.write(Data(svg.utf8)) }
                 for path in result.written { print("wrote \(path)", to: &stderr) }
             } catch {
