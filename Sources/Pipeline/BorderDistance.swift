@@ -18,7 +18,8 @@ public struct BorderProximity: Sendable, Equatable {
 /// segment (degrees scaled by the cosine of the latitude), until no unseen segment
 /// can be nearer than the best found. The distance reported is geodesic (PROJ's
 /// `geod_inverse` on WGS84) from the point to the nearest point of each segment that
-/// could be the nearest, and the smallest is kept. Border segments are a few km long,
+/// could be the nearest (a chord through the Earth bounds each from below, so most need no
+/// geodesic), and the smallest is kept. Border segments are a few km long,
 /// so the nearest point's position error from the estimate changes the distance by
 /// far less than a metre.
 public final class BorderDistance: @unchecked Sendable {
@@ -140,39 +141,93 @@ public final class BorderDistance: @unchecked Sendable {
     public func nearest(to p: LonLat) -> BorderProximity? {
         guard !segments.isEmpty else { return nil }
         let k = cos(p.lat * .pi / 180)
-        var found: [(Int32, Double, Double)] = []
-        var best = Double.infinity
         let cx = col(p.lon), cy = row(p.lat)
+        // A million points make a million calls: the common case allocates nothing (the
+        // candidates are estimated twice instead of stored, the near ones sit on the stack).
         if cx >= 0 && cx < columns && cy >= 0 && cy < rows {
             let list = candidates(cell: cy * columns + cx)
-            found.reserveCapacity(list.count)
-            for si in list {
-                let e = estimate(p, segments[Int(si)], k)
-                found.append((si, e.km, e.t))
-                best = min(best, e.km)
+            var best = Double.infinity
+            for si in list { best = min(best, estimate(p, segments[Int(si)], k).km) }
+            // Far from every border the planar estimate says little (it does not even wrap
+            // longitudes): then every segment is measured.
+            if !list.isEmpty && best <= 1_000 {
+                let threshold = best * 1.02 + 0.5
+                let origin = Chord.point(p)
+                return withUnsafeTemporaryAllocation(of: NearPoint.self, capacity: list.count) { buffer in
+                    var n = 0
+                    for si in list {
+                        let s = segments[Int(si)]
+                        let e = estimate(p, s, k)
+                        if e.km <= threshold { buffer[n] = NearPoint(origin, s, e.t); n += 1 }
+                    }
+                    return closest(to: p, among: UnsafeMutableBufferPointer(rebasing: buffer[..<n]))
+                }
             }
         }
-        // Off the grid or far from every border the planar estimate says little (it does not
-        // even wrap longitudes): every segment is measured geodesically.
-        let far = found.isEmpty || best > 1_000
-        if far {
-            found = segments.indices.map { si in (Int32(si), 0, estimate(p, segments[si], k).t) }
+        let origin = Chord.point(p)
+        var all = segments.map { NearPoint(origin, $0, estimate(p, $0, k).t) }
+        return all.withUnsafeMutableBufferPointer { closest(to: p, among: $0) }
+    }
+
+    /// A segment's point nearest to a point (by the planar estimate), with a lower bound of its
+    /// geodesic distance: the straight line through the Earth (no path on the surface is shorter).
+    struct NearPoint {
+        var chord: Double
+        var border: Int32
+        var q: LonLat
+
+        /// `origin` is the point's `Chord.point`; `t` the segment parameter of the nearest point.
+        init(_ origin: Chord.Cartesian, _ s: Segment, _ t: Double) {
+            q = t == 0 ? s.a : t == 1 ? s.b : LonLat(lon: s.a.lon + t * (s.b.lon - s.a.lon), lat: s.a.lat + t * (s.b.lat - s.a.lat))
+            chord = Chord.distance(origin, Chord.point(q))
+            border = s.border
         }
+    }
+
+    /// The border of the geodesically nearest of `near` (not empty). Taken from the smallest
+    /// bound up, a point whose bound exceeds the best geodesic so far cannot win, nor can any
+    /// after it: only near-ties cost a geodesic. Ties go to the border listed first.
+    private func closest(to p: LonLat, among near: UnsafeMutableBufferPointer<NearPoint>) -> BorderProximity {
+        var near = near
+        near.sort { $0.chord < $1.chord }
         var bestBorder: Int32 = -1
         var bestDistance = Double.infinity
-        // Neighbouring segments often share their nearest point (the vertex between them):
-        // one geodesic serves both.
-        var measured: [(LonLat, Double)] = []
-        for (si, km, t) in found where far || km <= best * 1.02 + 0.5 {
-            let s = segments[Int(si)]
-            let q = t == 0 ? s.a : t == 1 ? s.b : LonLat(lon: s.a.lon + t * (s.b.lon - s.a.lon), lat: s.a.lat + t * (s.b.lat - s.a.lat))
+        // Neighbouring segments often share their nearest point (the vertex between them): it
+        // has the same bound, so it comes next, and one geodesic serves both.
+        var last: (q: LonLat, d: Double)?
+        for c in near {
+            if c.chord > bestDistance { break }
             let d: Double
-            if let known = measured.first(where: { $0.0 == q }) { d = known.1 } else {
-                d = geodesic.inverse(lon1: p.lon, lat1: p.lat, lon2: q.lon, lat2: q.lat).distance
-                if !far { measured.append((q, d)) }
+            if let last, last.q == c.q { d = last.d } else {
+                d = geodesic.distance(lon1: p.lon, lat1: p.lat, lon2: c.q.lon, lat2: c.q.lat)
+                last = (c.q, d)
             }
-            if d < bestDistance || (d == bestDistance && s.border < bestBorder) { bestDistance = d; bestBorder = s.border }
+            if d < bestDistance || (d == bestDistance && c.border < bestBorder) { bestDistance = d; bestBorder = c.border }
         }
         return BorderProximity(borderID: borders[Int(bestBorder)].id, distanceKm: bestDistance / 1000)
+    }
+}
+
+/// Straight-line (chord) distances between points of the WGS84 ellipsoid, in metres: a lower
+/// bound of the geodesic distance that costs two sines and cosines a point, used only to skip
+/// geodesics that cannot be the shortest (every distance reported is PROJ's geodesic).
+enum Chord {
+    private static let a = 6_378_137.0
+    private static let e2 = (2 - 1 / 298.257223563) / 298.257223563
+
+    /// Earth-centred Cartesian coordinates (m).
+    typealias Cartesian = (x: Double, y: Double, z: Double)
+
+    /// The point's Earth-centred Cartesian coordinates (m), at height 0.
+    static func point(_ p: LonLat) -> Cartesian {
+        let phi = p.lat * .pi / 180, lambda = p.lon * .pi / 180
+        let sinPhi = sin(phi), cosPhi = cos(phi)
+        let n = a / (1 - e2 * sinPhi * sinPhi).squareRoot()
+        return (n * cosPhi * cos(lambda), n * cosPhi * sin(lambda), n * (1 - e2) * sinPhi)
+    }
+
+    static func distance(_ u: Cartesian, _ v: Cartesian) -> Double {
+        let dx = u.x - v.x, dy = u.y - v.y, dz = u.z - v.z
+        return (dx * dx + dy * dy + dz * dz).squareRoot()
     }
 }

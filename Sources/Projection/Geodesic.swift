@@ -12,31 +12,43 @@ public struct GeodesicLine: Equatable, Sendable {
 
 /// Geodesics on the WGS84 ellipsoid through PROJ's `geod_*` routines (Karney's algorithms).
 public struct Geodesic: Sendable {
-    private let geod: geod_geodesic
+    /// The ellipsoid's constants (some 50 doubles), allocated once: passed by pointer, not copied
+    /// into every call (border distances make millions of them).
+    private final class Constants: @unchecked Sendable {
+        // Safe: written once by geod_init, then only read.
+        let pointer = UnsafeMutablePointer<geod_geodesic>.allocate(capacity: 1)
+        deinit { pointer.deallocate() }
+    }
+    private let constants = Constants()
+    private var geod: UnsafePointer<geod_geodesic> { UnsafePointer(constants.pointer) }
 
     /// The WGS84 ellipsoid: a = 6378137 m, f = 1/298.257223563.
     public static let wgs84 = Geodesic(equatorialRadius: 6_378_137, flattening: 1 / 298.257223563)
 
     /// An ellipsoid of the given equatorial radius (m) and flattening.
     public init(equatorialRadius: Double, flattening: Double) {
-        var g = geod_geodesic()
-        geod_init(&g, equatorialRadius, flattening)
-        geod = g
+        geod_init(constants.pointer, equatorialRadius, flattening)
     }
 
     /// Distance and azimuths from (lon1, lat1) to (lon2, lat2), degrees.
     public func inverse(lon1: Double, lat1: Double, lon2: Double, lat2: Double) -> GeodesicLine {
-        var g = geod
         var s12 = 0.0, azi1 = 0.0, azi2 = 0.0
-        geod_inverse(&g, lat1, lon1, lat2, lon2, &s12, &azi1, &azi2)
+        geod_inverse(geod, lat1, lon1, lat2, lon2, &s12, &azi1, &azi2)
         return GeodesicLine(distance: s12, initialAzimuth: azi1, finalAzimuth: azi2)
+    }
+
+    /// Distance in metres from (lon1, lat1) to (lon2, lat2), degrees; cheaper than `inverse`,
+    /// since PROJ skips the azimuths when they are not asked for (their pointers are null).
+    public func distance(lon1: Double, lat1: Double, lon2: Double, lat2: Double) -> Double {
+        var s12 = 0.0
+        geod_inverse(geod, lat1, lon1, lat2, lon2, &s12, nil, nil)
+        return s12
     }
 
     /// The point reached from (lon, lat) after `distance` metres on `azimuth` degrees.
     public func direct(lon: Double, lat: Double, azimuth: Double, distance: Double) -> (lon: Double, lat: Double) {
-        var g = geod
         var lat2 = 0.0, lon2 = 0.0, azi2 = 0.0
-        geod_direct(&g, lat, lon, azimuth, distance, &lat2, &lon2, &azi2)
+        geod_direct(geod, lat, lon, azimuth, distance, &lat2, &lon2, &azi2)
         return (lon2, lat2)
     }
 
@@ -45,8 +57,7 @@ public struct Geodesic: Sendable {
         guard points.count > 1 else { return 0 }
         var total = 0.0
         for i in 1..<points.count {
-            total += inverse(lon1: points[i - 1].lon, lat1: points[i - 1].lat,
-                             lon2: points[i].lon, lat2: points[i].lat).distance
+            total += distance(lon1: points[i - 1].lon, lat1: points[i - 1].lat, lon2: points[i].lon, lat2: points[i].lat)
         }
         return total
     }

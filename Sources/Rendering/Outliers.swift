@@ -26,7 +26,7 @@ enum Outliers {
         guard weights.min()! <= maximumShare * total else { return [] }
         let centre = robustCentre(incidents.map(\.location), weights: weights)
         let distances = incidents.map {
-            Geodesic.wgs84.inverse(lon1: centre.lon, lat1: centre.lat, lon2: $0.location.lon, lat2: $0.location.lat).distance
+            Geodesic.wgs84.distance(lon1: centre.lon, lat1: centre.lat, lon2: $0.location.lon, lat2: $0.location.lat)
         }
         let d90 = weightedQuantile(distances, weights: weights, 0.9)
         let limit = max(factor * d90, floorMetres)

@@ -116,7 +116,7 @@ enum InsetElement {
         for shift in [-360.0, 0, 360] {
             let lon = min(max(center.lon, b.minX + shift), b.maxX + shift)
             let lat = min(max(center.lat, b.minY), b.maxY)
-            best = min(best, Geodesic.wgs84.inverse(lon1: center.lon, lat1: center.lat, lon2: lon, lat2: lat).distance / 1000)
+            best = min(best, Geodesic.wgs84.distance(lon1: center.lon, lat1: center.lat, lon2: lon, lat2: lat) / 1000)
         }
         // Clamping is exact for latitude; in longitude the nearest point of a box edge can lie poleward
         // of the clamped one, by less than the box's height: that much margin keeps the test safe.

@@ -16,7 +16,7 @@ struct ScaleBarElement: Sendable {
         let c = frame.frame.center
         var kmPerPx = 1.0
         if let a = frame.lonLat(svg: XY(x: c.x - 50, y: c.y)), let b = frame.lonLat(svg: XY(x: c.x + 50, y: c.y)) {
-            kmPerPx = Geodesic.wgs84.inverse(lon1: a.lon, lat1: a.lat, lon2: b.lon, lat2: b.lat).distance / 1000 / 100
+            kmPerPx = Geodesic.wgs84.distance(lon1: a.lon, lat1: a.lat, lon2: b.lon, lat2: b.lat) / 1000 / 100
         }
         self.kmPerPx = kmPerPx
         var length = 1.0
