@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Benchmarks incidentmap against ogr2ogr on the same synthetic ACLED-layout CSV, in one run,
-# and prints wall time, rows/s, peak RSS and the ratio. Not a test: it asserts nothing.
+# Benchmarks incidentmap against ogr2ogr on the same synthetic ACLED-layout CSVs, in one run, on
+# three data shapes (Benchmarks/generate.py): clustered near 1,000 towns, uniform over a region
+# with several land borders and the sea, and names only (placed by the gazetteer). For each it
+# prints wall and CPU time, CPU/wall (how many cores were busy), peak RSS, the ratio to
+# ogr2ogr's wall time and the incidents layer's size against ogr2ogr's file; then the SVG map of
+# a million rows. Not a test: it asserts nothing.
 #   ROWS=1000000 bash Benchmarks/run.sh      (make bench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,58 +14,56 @@ mkdir -p "$WORK"
 command -v /usr/bin/time >/dev/null || { echo "bench: needs GNU time (apt-get install time)" >&2; exit 1; }
 swift build -c release --product incidentmap >/dev/null
 BIN=.build/release/incidentmap
-CSV="$WORK/events-$ROWS.csv"; NAMES="$WORK/events-$ROWS-names.csv"
-[ -s "$CSV" ] || python3 Benchmarks/generate.py "$ROWS" "$CSV"
-[ -s "$NAMES" ] || python3 Benchmarks/generate.py "$ROWS" "$NAMES" --names-only
+SHAPES=(clustered uniform names)
+declare -A FLAG=([clustered]="" [uniform]="--uniform" [names]="--names-only")
+declare -A CSV
+for s in "${SHAPES[@]}"; do
+  CSV[$s]="$WORK/events-$ROWS-$s.csv"
+  # shellcheck disable=SC2086
+  [ -s "${CSV[$s]}" ] || python3 Benchmarks/generate.py "$ROWS" "${CSV[$s]}" ${FLAG[$s]}
+done
 
-measure() {  # label, command...: prints "label wall_s rss_mb"
+measure() {  # label, command...: prints "wall_s cpu_s rss_mb"
   local label=$1; shift
   local log="$WORK/time.log"
-  /usr/bin/time -v "$@" >/dev/null 2>"$log" || { echo "bench: $label failed:"; tail -5 "$log"; exit 1; }
-  local wall rss
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {split($2, t, ":"); s = 0; for (i = 1; i <= length(t); i++) s = s * 60 + t[i]; print s}' "$log")
-  rss=$(awk -F': ' '/Maximum resident/ {printf "%.0f", $2 / 1024}' "$log")
-  echo "$label $wall $rss"
+  /usr/bin/time -f "%e %U %S %M" -o "$log" "$@" >/dev/null 2>"$WORK/stderr.log" || { echo "bench: $label failed:"; tail -5 "$WORK/stderr.log"; exit 1; }
+  awk '{printf "%.2f %.2f %.0f\n", $1, $2 + $3, $4 / 1024}' "$log"
 }
 
-rm -rf "$WORK/ogr.geojson" "$WORK/layers" "$WORK/layers-names" "$WORK/map.svg"
-results=()
-results+=("$(measure "ogr2ogr (CSV→GeoJSON, RFC7946)" ogr2ogr -f GeoJSON -lco RFC7946=YES "$WORK/ogr.geojson" "$CSV" -oo X_POSSIBLE_NAMES=longitude -oo Y_POSSIBLE_NAMES=latitude)")
-results+=("$(measure "incidentmap render --geojson" "$BIN" render "$CSV" --geojson -o "$WORK/layers")")
-# Names only: placed by the gazetteer from location, admin1 and country; a name that is still
-# ambiguous within its province takes the best candidate (--accept-best), as an analyst would.
-results+=("$(measure "incidentmap render --geojson (names only)" "$BIN" render "$NAMES" --geojson --accept-best -o "$WORK/layers-names")")
-results+=("$(measure "incidentmap render --svg" "$BIN" render "$CSV" --svg -o "$WORK/map.svg")")
-
-reference=$(echo "${results[0]}" | awk '{print $(NF-1)}')
-coordinates=$(echo "${results[1]}" | awk '{print $(NF-1)}')
-printf '\n%-45s %10s %12s %10s %12s\n' "command ($ROWS rows, $(du -Lm "$CSV" | cut -f1) MB)" "wall s" "rows/s" "peak MB" "vs ogr2ogr"
-for r in "${results[@]}"; do
-  label=$(echo "$r" | awk '{NF -= 2; print}'); wall=$(echo "$r" | awk '{print $(NF-1)}'); rss=$(echo "$r" | awk '{print $NF}')
-  printf '%-45s %10.2f %12.0f %10s %11.2fx\n' "$label" "$wall" "$(echo "$ROWS / $wall" | bc -l)" "$rss" "$(echo "$wall / $reference" | bc -l)"
+printf '%-34s %8s %8s %9s %8s %11s %10s %11s\n' "$ROWS rows" "wall s" "CPU s" "CPU/wall" "peak MB" "vs ogr2ogr" "layer MB" "vs ogr2ogr"
+for s in "${SHAPES[@]}"; do
+  rm -rf "$WORK/ogr-$s.geojson" "$WORK/layers-$s"
+  read -r ow oc orss < <(measure "ogr2ogr ($s)" ogr2ogr -f GeoJSON -lco RFC7946=YES "$WORK/ogr-$s.geojson" "${CSV[$s]}" \
+    -oo X_POSSIBLE_NAMES=longitude -oo Y_POSSIBLE_NAMES=latitude)
+  # Names only: a name that is still ambiguous within its province takes the best candidate
+  # (--accept-best), as an analyst would.
+  extra=(); [ "$s" = names ] && extra=(--accept-best)
+  read -r w c rss < <(measure "incidentmap ($s)" "$BIN" render "${CSV[$s]}" --geojson "${extra[@]}" -o "$WORK/layers-$s")
+  osize=$(du -bm "$WORK/ogr-$s.geojson" | cut -f1); size=$(du -bm "$WORK/layers-$s/incidents.geojson" | cut -f1)
+  printf '%-34s %8.2f %8.2f %9.2f %8s %11s %10s %11s\n' "ogr2ogr CSV to GeoJSON, $s" "$ow" "$oc" "$(echo "$oc / $ow" | bc -l)" "$orss" "1.00x" "$osize" "1.00x"
+  printf '%-34s %8.2f %8.2f %9.2f %8s %10.2fx %10s %10.2fx\n' "incidentmap render --geojson" "$w" "$c" "$(echo "$c / $w" | bc -l)" "$rss" \
+    "$(echo "$w / $ow" | bc -l)" "$size" "$(echo "$size / $osize" | bc -l)"
+  # The same features as ogr2ogr wrote (one per line in both files), in the same order.
+  ours=$(grep -c '^{"type":"Feature"' "$WORK/layers-$s/incidents.geojson" || true)
+  theirs=$(grep -c '"type": "Feature"' "$WORK/ogr-$s.geojson" || true)
+  [ "$ours" = "$theirs" ] || echo "  features differ: incidentmap $ours, ogr2ogr $theirs"
+  rm -f "$WORK/ogr-$s.geojson"
 done
-echo
-names=$(echo "${results[2]}" | awk '{print $(NF-1)}')
-printf 'names only vs coordinates: %.2fx\n' "$(echo "$names / $coordinates" | bc -l)"
-# The same features as ogr2ogr wrote (one per line in both files), in the same order.
-ours=$(grep -c '^{"type":"Feature"' "$WORK/layers/incidents.geojson" || true)
-theirs=$(grep -c '"type": "Feature"' "$WORK/ogr.geojson" || true)
-echo "features: incidentmap $ours, ogr2ogr $theirs (rows $ROWS)"
-python3 - "$WORK/layers/incidents.geojson" "$WORK/ogr.geojson" <<'PY'
-import json, sys
-def ids(path, limit=1000):
-    out = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.strip().rstrip(",")
-            if line.startswith('{ "type": "Feature"') or line.startswith('{"type":"Feature"'):
-                feature = json.loads(line)
-                out.append((feature["properties"].get("event_id_cnty") or feature["properties"].get("id"),
-                            [round(c, 6) for c in feature["geometry"]["coordinates"]]))
-                if len(out) == limit:
-                    break
-    return out
-a, b = ids(sys.argv[1]), ids(sys.argv[2])
-print("first 1,000 features: same ids and coordinates as ogr2ogr" if a == b else "first 1,000 features DIFFER from ogr2ogr's")
+read -r w c rss < <(measure "incidentmap --svg" "$BIN" render "${CSV[clustered]}" --svg -o "$WORK/map.svg")
+printf '%-34s %8.2f %8.2f %9.2f %8s   (SVG %s KB)\n' "incidentmap render --svg, clustered" "$w" "$c" "$(echo "$c / $w" | bc -l)" "$rss" "$(du -k "$WORK/map.svg" | cut -f1)"
+python3 - "$WORK/layers-clustered/incidents.geojson" "${CSV[clustered]}" <<'PY'
+import csv, json, sys
+# The first 1,000 features have the rows' ids and coordinates, in order.
+with open(sys.argv[2], encoding="utf-8") as f:
+    rows = [(r["event_id_cnty"], [round(float(r["longitude"]), 6), round(float(r["latitude"]), 6)]) for _, r in zip(range(1000), csv.DictReader(f))]
+ours = []
+with open(sys.argv[1], encoding="utf-8") as f:
+    for line in f:
+        if line.startswith('{"type":"Feature"'):
+            p = json.loads(line.strip().rstrip(","))
+            ours.append((p["id"], [round(c, 6) for c in p["geometry"]["coordinates"]]))
+            if len(ours) == 1000:
+                break
+print("first 1,000 features: the rows' ids and coordinates, in order" if ours == rows else "first 1,000 features DIFFER from the rows")
 PY
-echo "SVG size: $(du -k "$WORK/map.svg" | cut -f1) KB; machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo), $(uname -m)"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo), $(uname -m), load before the run $(cut -d' ' -f1 /proc/loadavg)"

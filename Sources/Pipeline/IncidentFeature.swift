@@ -31,7 +31,8 @@ public enum IncidentFeature {
     /// whose value is null (time, actor, target, origin, country_declared, province_name, notes,
     /// a claim's killed or injured, a source's title, url or published), an empty `warnings` or
     /// `claims` or `sources`, and the resolution record of an incident whose coordinates the
-    /// input gave (it had nothing to say but that). The members a reader tests for null (country
+    /// input gave (it had nothing to say but that); in a resolution record, `near` and
+    /// `accepted_ambiguous` when false. The members a reader tests for null (country
     /// and province: at sea or outside every province; border_distance_km and nearest_border:
     /// not measured) are always written.
     static func properties(_ r: ResolvedIncident, _ out: inout [UInt8]) {
@@ -113,14 +114,13 @@ public enum IncidentFeature {
             JSONText.appendNumber(rec.score, to: &out)
             raw(",\"candidates\":", &out)
             JSONText.appendNumber(Double(rec.candidates), to: &out)
-            raw(",\"near\":", &out)
-            raw(rec.near ? "true" : "false", &out)
+            if rec.near { raw(",\"near\":true", &out) }
             raw(",\"source\":", &out)
             string(rec.source, &out)
             raw(",\"precision\":", &out)
             string(rec.precision, &out)
-            raw(",\"accepted_ambiguous\":", &out)
-            raw(rec.acceptedAmbiguous ? "true}" : "false}", &out)
+            if rec.acceptedAmbiguous { raw(",\"accepted_ambiguous\":true", &out) }
+            out.append(UInt8(ascii: "}"))
         }
         member(",\"notes\":", i.notes, &out)
         raw(",\"input\":", &out)
