@@ -9,6 +9,17 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
     public var description: String { "\(path): \(message)" }
 }
 
+/// A file an option names (such as `--css`) that cannot be read.
+public struct OptionFileError: Error, CustomStringConvertible, Sendable {
+    /// The option, e.g. `--css`.
+    public var option: String
+    /// The file it names.
+    public var path: String
+    /// Why it cannot be used.
+    public var message: String
+    public var description: String { "\(option) \(path): \(message)" }
+}
+
 /// Writes outputs so that nothing is ever left half-written: files go to a
 /// temporary name beside the target and are renamed into place; a directory
 /// of layers is built beside the target and swapped in whole.

@@ -142,7 +142,8 @@ public enum RenderJob {
     static func extraCSS(_ request: RenderRequest) throws -> String? {
         guard let css = request.cssFile else { return nil }
         guard let text = try? String(contentsOfFile: css, encoding: .utf8) else {
-            throw OutputError(path: css, message: "cannot read the --css file as UTF-8 text")
+            let exists = FileManager.default.fileExists(atPath: css)
+            throw OptionFileError(option: "--css", path: css, message: exists ? "cannot be read as UTF-8 text" : "no such file")
         }
         return text
     }

@@ -20,7 +20,7 @@ struct IncidentMapCommand: ParsableCommand {
 enum Exit {
     static let usage = ExitCode(64)       // EX_USAGE: a bad option value, such as a CRS PROJ rejects
     static let dataError = ExitCode(65)   // EX_DATAERR: an input file has problems
-    static let noInput = ExitCode(66)     // EX_NOINPUT: bundled data missing
+    static let noInput = ExitCode(66)     // EX_NOINPUT: bundled data or a file an option names missing
     static let cantCreate = ExitCode(73)  // EX_CANTCREAT: an output could not be written
 }
 
@@ -36,6 +36,9 @@ func report(_ error: Error) -> ExitCode {
     case let e as ProjectionError:
         print("error: --crs: \(e)", to: &stderr)
         return Exit.usage
+    case let e as OptionFileError:
+        print("error: \(e)", to: &stderr)
+        return Exit.noInput
     case let e as OutputError:
         print("error: \(e)", to: &stderr)
         return Exit.cantCreate

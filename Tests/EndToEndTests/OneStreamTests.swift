@@ -180,8 +180,8 @@ final class OneStreamTests: ScratchTestCase {
             // A CSS file that is missing fails before any work, at every size, and writes nothing.
             let missing = tmp.appendingPathComponent("none-" + input.lastPathComponent + ".svg")
             let bad = try incidentmap(["render", input.path, "--svg", "-o", missing.path, "--css", tmp.appendingPathComponent("nope.css").path])
-            XCTAssertNotEqual(bad.status, 0)
-            XCTAssertTrue(bad.stderr.contains("nope.css"), bad.stderr)
+            XCTAssertEqual(bad.status, 66, "EX_NOINPUT: \(bad.stderr)")
+            XCTAssertTrue(bad.stderr.contains("--css") && bad.stderr.contains("nope.css") && bad.stderr.contains("no such file"), bad.stderr)
             XCTAssertFalse(FileManager.default.fileExists(atPath: missing.path))
         }
         // The dark theme is a different style from the light one.
