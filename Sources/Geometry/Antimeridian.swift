@@ -46,16 +46,29 @@ public enum Antimeridian {
         return parts.filter { $0.count > 1 }
     }
 
-    /// The parts of `polygon`, cut at ±180° (holes are kept with the part that holds them).
+    /// The parts of `polygon`, cut at ±180°. A hole goes with the part whose side of ±180° holds
+    /// it whole; a hole that itself crosses ±180° is dropped (clipping it would put the hole on
+    /// the part's edge, which is not a valid polygon): the parts then cover it.
     public static func split(polygon: Polygon) -> [Polygon] {
         guard crosses(polygon.exterior) else { return [polygon] }
-        let ext = unwrapped(polygon.exterior).map { XY(x: $0.lon, y: $0.lat) }
+        let unwrappedExterior = unwrapped(polygon.exterior)
+        let ext = unwrappedExterior.map { XY(x: $0.lon, y: $0.lat) }
+        let reference = unwrappedExterior[0].lon
+        // Each hole in the exterior's unwrapped longitudes: shifted by whole turns so that its
+        // first vertex is within 180° of the exterior's first.
+        let holes: [[LonLat]] = polygon.holes.compactMap { hole in
+            guard !crosses(hole), let first = hole.first else { return nil }
+            let turns = ((first.lon - reference) / 360).rounded()
+            return hole.map { LonLat(lon: $0.lon - turns * 360, lat: $0.lat) }
+        }
         var out: [Polygon] = []
         for shift in [-360.0, 0, 360] {
             let window = BoundingBox(minX: -180 - shift, minY: -90, maxX: 180 - shift, maxY: 90)
             let ring = PlanarOps.clip(ring: ext, to: window)
             guard ring.count >= 4 else { continue }
-            out.append(Polygon(exterior: ring.map { LonLat(lon: $0.x + shift, lat: $0.y) }))
+            let inside = holes.filter { h in h.allSatisfy { $0.lon > window.minX && $0.lon < window.maxX } }
+            out.append(Polygon(exterior: ring.map { LonLat(lon: $0.x + shift, lat: $0.y) },
+                               holes: inside.map { h in h.map { LonLat(lon: $0.lon + shift, lat: $0.lat) } }))
         }
         return out
     }

@@ -82,4 +82,17 @@ final class AntimeridianTests: XCTestCase {
         XCTAssertEqual(ps.count, 2)
         for p in ps { for q in p.exterior { XCTAssertTrue(q.isValid) } }
     }
+
+    func testAHoleGoesWithThePartThatHoldsItWhole() {
+        let ring = [LonLat(lon: 170, lat: -10), LonLat(lon: -170, lat: -10), LonLat(lon: -170, lat: -20), LonLat(lon: 170, lat: -20), LonLat(lon: 170, lat: -10)]
+        let west = [LonLat(lon: 174, lat: -14), LonLat(lon: 174, lat: -16), LonLat(lon: 176, lat: -16), LonLat(lon: 176, lat: -14), LonLat(lon: 174, lat: -14)]
+        let east = [LonLat(lon: -176, lat: -12), LonLat(lon: -176, lat: -13), LonLat(lon: -175, lat: -13), LonLat(lon: -175, lat: -12), LonLat(lon: -176, lat: -12)]
+        let across = [LonLat(lon: 179, lat: -17), LonLat(lon: 179, lat: -18), LonLat(lon: -179, lat: -18), LonLat(lon: -179, lat: -17), LonLat(lon: 179, lat: -17)]
+        let parts = Antimeridian.split(polygon: Polygon(exterior: ring, holes: [west, east, across]))
+        XCTAssertEqual(parts.count, 2)
+        let eastern = parts.first { $0.exterior.allSatisfy { $0.lon >= 0 } }
+        let western = parts.first { $0.exterior.allSatisfy { $0.lon <= 0 } }
+        XCTAssertEqual(eastern?.holes, [west], "the hole at 174–176°E stays with the part at 170–180°E")
+        XCTAssertEqual(western?.holes, [east], "the hole at 175–176°W stays with the part at 170–180°W; the one across 180° is dropped")
+    }
 }
