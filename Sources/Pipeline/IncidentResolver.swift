@@ -83,7 +83,9 @@ public struct IncidentResolver: Sendable {
             }
             record = rec
             entry = best.entry
-            others = lookup.resolution.candidates.dropFirst().prefix(3).map { "\(describe($0)), score \(String(format: "%.3f", $0.score))" }
+            others = cache.otherCandidates(query) {
+                lookup.resolution.candidates.dropFirst().prefix(3).map { "\(describe($0)), score \(String(format: "%.3f", $0.score))" }
+            }
             point = best.entry.location
             if precision == nil {
                 if lookup.near { precision = .near }
@@ -100,9 +102,10 @@ public struct IncidentResolver: Sendable {
                                              message: "\"\(inc.place)\" is ambiguous or loosely matched; took \(describe(best)) (--accept-best)", isWarning: true))
             }
         }
-        let country = gazetteer.country(at: point)
-        let province = measuresDetail ? gazetteer.province(at: point) : nil
-        if !gazetteer.covers(point) {
+        // A place named by many rows has one point: its facts are found once.
+        let facts = entry.map { e in cache.facts(of: e.id, measuresDetail: measuresDetail) { self.facts(at: point) } } ?? facts(at: point)
+        let country = facts.country, province = facts.province
+        if !facts.covered {
             warnings.append(InputProblem(file: inc.location.file, line: inc.fieldLines["latitude"] ?? line, field: inc.coordinates == nil ? "place" : "latitude",
                                          message: "the point (\(point.lat), \(point.lon)) is outside the bundled data, which covers \(gazetteer.coverageText): its country, province and nearest border are not known", isWarning: true))
         }
@@ -126,9 +129,24 @@ public struct IncidentResolver: Sendable {
         }
         return .success(ResolvedIncident(incident: inc, point: point, precision: precision ?? .exact, resolution: record, entry: entry,
                                          country: country?.id, province: province?.id, provinceName: province?.name,
-                                         border: measuresDetail ? nearestBorder(to: point) : nil, origin: origin, originName: originName,
+                                         border: facts.border, origin: origin, originName: originName,
                                          otherCandidates: others, warnings: warnings))
     }
+
+    /// The country, province (when measuring detail) and nearest border (idem) of a point, and
+    /// whether the data covers it.
+    func facts(at point: LonLat) -> PointFacts {
+        PointFacts(country: gazetteer.country(at: point), province: measuresDetail ? gazetteer.province(at: point) : nil,
+                   border: measuresDetail ? nearestBorder(to: point) : nil, covered: gazetteer.covers(point))
+    }
+}
+
+/// What the polygons say of a point.
+struct PointFacts {
+    var country: Region?
+    var province: Region?
+    var border: BorderProximity?
+    var covered: Bool
 }
 
 /// Small text formatting helpers for messages.
@@ -158,13 +176,34 @@ final class LookupCache: @unchecked Sendable {
     }
 
     func lookup(_ q: PlaceQuery, _ gazetteer: Gazetteer) -> Lookup {
+        memoised(q, in: \.memo) { gazetteer.resolve(q) }
+    }
+
+    private var others: [PlaceQuery: [String]] = [:]
+    private var pointFacts: [FactsKey: PointFacts] = [:]
+    private struct FactsKey: Hashable { var entry: String; var detail: Bool }
+
+    /// The descriptions of the runners-up of a query's lookup (`make` them once).
+    func otherCandidates(_ q: PlaceQuery, make: () -> [String]) -> [String] {
+        memoised(q, in: \.others, make)
+    }
+
+    /// The facts of a gazetteer entry's point (`make` them once per entry and detail).
+    func facts(of entry: String, measuresDetail: Bool, make: () -> PointFacts) -> PointFacts {
+        memoised(FactsKey(entry: entry, detail: measuresDetail), in: \.pointFacts, make)
+    }
+
+    /// `table[key]`, made and kept (up to 100,000 keys) when missing. Two threads may both make
+    /// a missing value; they make the same one.
+    private func memoised<Key: Hashable, Value>(_ key: Key, in table: ReferenceWritableKeyPath<LookupCache, [Key: Value]>,
+                                                _ make: () -> Value) -> Value {
         lock.lock()
-        if let hit = memo[q] { lock.unlock(); return hit }
+        if let hit = self[keyPath: table][key] { lock.unlock(); return hit }
         lock.unlock()
-        let result = gazetteer.resolve(q)
+        let value = make()
         lock.lock()
-        if memo.count < 100_000 { memo[q] = result }
+        if self[keyPath: table].count < 100_000 { self[keyPath: table][key] = value }
         lock.unlock()
-        return result
+        return value
     }
 }
