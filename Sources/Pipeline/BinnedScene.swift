@@ -10,8 +10,9 @@ extension RenderJob {
     static func aggregatedMap(_ c: MapCollector, _ run: RunIncidents, _ request: RenderRequest) throws -> RenderedMap {
         let gazetteer = run.gazetteer
         let b = c.bounds ?? gazetteer.coverage
-        let size = max(0.05, max(b.width, b.height) / 60)
+        var size = cellSize(b)
         struct Bin { var count = 0, killed = 0, lon = 0.0, lat = 0.0; var kinds: [IncidentCategory: Int] = [:] }
+        func cells(_ size: Double) -> [SceneIncident] {
         var bins: [Int64: Bin] = [:]
         for (p, category, killed) in c.points {
             let key = cellKey(p, size: size)
@@ -58,6 +59,20 @@ extension RenderJob {
             item.place = near ?? "\(NumberFormat.fixed(centre.lat, 2))°N \(NumberFormat.fixed(centre.lon, 2))°E"
             items.append(item)
         }
+        return items
+        }
+        var items = cells(size)
+        var options = try mapOptions(request)
+        // A few incidents far away (drawn as an edge arrow) do not set the cells' size: the
+        // cells are sized on the extent of the rest, as the frame is.
+        let far = Set(Outliers.indices(locations: items.map(\.location), counts: items.map(\.count), options: options))
+        if !far.isEmpty, let core = BoundingBox(points: items.indices.filter { !far.contains($0) }.map { XY(x: items[$0].location.lon, y: items[$0].location.lat) }) {
+            let coreSize = cellSize(core)
+            if coreSize < size {
+                size = coreSize
+                items = cells(size)
+            }
+        }
         let countries = c.countries.sorted().compactMap { gazetteer.country(code: $0)?.name }
         let range = c.first.map { f in c.last.map { f == $0 ? f.shortText : "\(f.shortText) – \($0.shortText)" } ?? f.shortText } ?? ""
         let title = RenderJob.title(run, countries: c.countries, request)
@@ -73,9 +88,14 @@ extension RenderJob {
         }
         if !c.outlets.isEmpty { scene.attribution.append("Incident sources include: \(c.outlets.joined(separator: "; ")). Figures are the claims of the sources, not verified.") }
         scene.countries = scene.countries.map { var a = $0; a.focus = c.countries.contains($0.id); return a }
-        var options = try mapOptions(request)
         options.binCellDegrees = size
         return try MapRenderer.render(scene, options: options)
+    }
+
+    /// The side of an aggregation cell (degrees) for incidents within `b`: a sixtieth of its
+    /// larger side, at least 0.05°.
+    static func cellSize(_ b: BoundingBox) -> Double {
+        max(0.05, max(b.width, b.height) / 60)
     }
 
     /// The cell of `p` in a grid of `size` degrees: the column in the high 32 bits, the row in

@@ -12,25 +12,30 @@ import Projection
 /// the incidents and at most 8 markers. Otherwise, or when the user chose the CRS or the extent,
 /// there are none. So a map of fewer than 20 incidents never has any, nor has a map of incidents
 /// spread over the world (d90 is then a continent, and nothing lies three times as far).
-enum Outliers {
+public enum Outliers {
     static let factor = 3.0, floorMetres = 300_000.0
     static let maximumShare = 0.05, maximumMarkers = 8
 
     /// Indices into `scene.incidents` of the outliers, ascending; empty when there are none.
     static func indices(scene: MapScene, options: MapOptions) -> [Int] {
-        guard options.crs == nil, options.bbox == nil, scene.incidents.count > 1 else { return [] }
-        let incidents = scene.incidents
-        let weights = incidents.map { Double(max(1, $0.count)) }
+        indices(locations: scene.incidents.map(\.location), counts: scene.incidents.map(\.count), options: options)
+    }
+
+    /// Indices of the outliers among markers at `locations` standing for `counts` incidents each
+    /// (a count below 1 counts as 1), ascending; empty when there are none.
+    public static func indices(locations: [LonLat], counts: [Int], options: MapOptions) -> [Int] {
+        guard options.crs == nil, options.bbox == nil, locations.count > 1 else { return [] }
+        let weights = counts.map { Double(max(1, $0)) }
         let total = weights.reduce(0, +)
         // Too few incidents for even one to be 5% of them or less: nothing can be an outlier.
         guard weights.min()! <= maximumShare * total else { return [] }
-        let centre = robustCentre(incidents.map(\.location), weights: weights)
-        let distances = incidents.map {
-            Geodesic.wgs84.distance(lon1: centre.lon, lat1: centre.lat, lon2: $0.location.lon, lat2: $0.location.lat)
+        let centre = robustCentre(locations, weights: weights)
+        let distances = locations.map {
+            Geodesic.wgs84.distance(lon1: centre.lon, lat1: centre.lat, lon2: $0.lon, lat2: $0.lat)
         }
         let d90 = weightedQuantile(distances, weights: weights, 0.9)
         let limit = max(factor * d90, floorMetres)
-        let far = incidents.indices.filter { distances[$0] > limit }
+        let far = locations.indices.filter { distances[$0] > limit }
         guard !far.isEmpty, far.count <= maximumMarkers, far.map({ weights[$0] }).reduce(0, +) <= maximumShare * total else { return [] }
         return far
     }

@@ -37,9 +37,9 @@ final class OutlierTests: ScratchTestCase {
         return url
     }
 
-    func render(_ input: URL, name: String) throws -> (URL, Map) {
+    func render(_ input: URL, name: String, _ extra: [String] = []) throws -> (URL, Map) {
         let out = tmp.appendingPathComponent("\(name).svg")
-        let r = try incidentmap(["render", input.path, "--svg", "-o", out.path])
+        let r = try incidentmap(["render", input.path, "--svg", "-o", out.path] + extra)
         XCTAssertEqual(r.status, 0, r.stderr)
         if let keep = ProcessInfo.processInfo.environment["OUTLIER_MAPS"] {
             try? FileManager.default.removeItem(atPath: "\(keep)/\(name).svg")
@@ -114,6 +114,25 @@ final class OutlierTests: ScratchTestCase {
         let key = map.doc.descendants(ofID: "im-key").map(\.text).joined(separator: " ")
         XCTAssertTrue(key.contains("Off the map"), key)
         XCTAssertTrue(map.doc.descendants(ofID: "im-layer-incidents").contains { $0.name == "title" && $0.text.contains("km from its centre") })
+    }
+
+    /// An aggregated map sizes its cells on the core too: two incidents in London and New York
+    /// do not make cells of a degree for incidents a few km apart.
+    func testAggregatedCellsAreSizedOnTheCoreNotTheOutliers() throws {
+        let base = try clustered(3_000, ["--admin1", "PK-BA,IR-11"])
+        let input = try csv([("LDN-1", OutlierTests.london.lat, OutlierTests.london.lon), ("NYC-1", OutlierTests.newYork.lat, OutlierTests.newYork.lon)], after: base)
+        func cellDegrees(_ map: Map) throws -> Double {
+            let subtitle = try XCTUnwrap(map.svg.range(of: #"cells of [0-9.]+°"#, options: .regularExpression).map { String(map.svg[$0]) })
+            return try XCTUnwrap(Double(subtitle.dropFirst("cells of ".count).dropLast()))
+        }
+        let (_, core) = try render(base, name: "cells-core", ["--aggregate", "cells"])
+        let (url, map) = try render(input, name: "cells-outliers", ["--aggregate", "cells"])
+        XCTAssertEqual(try cellDegrees(map), try cellDegrees(core), accuracy: 0.1 * (try cellDegrees(core)), "cells sized by the core")
+        XCTAssertLessThan(try cellDegrees(map), 0.5)
+        XCTAssertEqual(map.arrows.map(\.count).reduce(0, +), 2, "London and New York counted on their arrows")
+        let counts = map.doc.descendants(ofID: "im-layer-incidents").compactMap { $0.attributes["data-count"].flatMap { Int($0) } }
+        XCTAssertEqual(counts.reduce(0, +), 3_002, "every incident is in a cell or on an arrow")
+        try assertLegible(url, incidents: 3_002, gazetteer: try Gazetteer.load(), label: "3,000 cells with London and New York")
     }
 
     func testAcrossTheAntimeridianNearFijiAnOutlierInHawaii() throws {
