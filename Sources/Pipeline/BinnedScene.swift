@@ -73,7 +73,7 @@ extension RenderJob {
                 items = cells(size)
             }
         }
-        let countries = c.countries.sorted().compactMap { gazetteer.country(code: $0)?.name }
+        let countries = c.countries.compactMap { gazetteer.country(code: $0)?.name }.sorted()
         let range = c.first.map { f in c.last.map { f == $0 ? f.shortText : "\(f.shortText) – \($0.shortText)" } ?? f.shortText } ?? ""
         let title = RenderJob.title(run, countries: c.countries, request)
         let subtitle = "\(range) · \(c.count) incidents in \(items.count) cells of \(NumberFormat.fixed(size, 2))°" + (countries.isEmpty ? "" : " · \(countries.joined(separator: ", "))")

@@ -215,7 +215,7 @@ public enum RenderJob {
 
     /// The map's title: `--title`, else the first input's, else one made from the countries.
     public static func title(_ run: RunIncidents, countries: Set<String>, _ request: RenderRequest) -> String {
-        let names = countries.sorted().compactMap { run.gazetteer.country(code: $0)?.name }
+        let names = countries.compactMap { run.gazetteer.country(code: $0)?.name }.sorted()
         return request.title ?? run.titles.first
             ?? (names.isEmpty || names.count > 3 ? "Incidents" : "Incidents in " + NumberFormat.list(names))
     }
