@@ -384,14 +384,15 @@ public final class Gazetteer: @unchecked Sendable {
 
     /// Tiled grids over the polygons: each tile is built on first use.
     private var grids: (countries: TiledRegionGrid, provinces: TiledRegionGrid) {
-        gridLock.lock()
-        defer { gridLock.unlock() }
-        if let g = builtGrids { return g }
-        let g = (TiledRegionGrid(regions: countries), TiledRegionGrid(regions: provinces))
-        builtGrids = g
-        return g
+        if let g = gridLock.reading({ builtGrids }) { return g }
+        return gridLock.writing {
+            if let g = builtGrids { return g }
+            let g = (TiledRegionGrid(regions: countries), TiledRegionGrid(regions: provinces))
+            builtGrids = g
+            return g
+        }
     }
-    private let gridLock = NSLock()
+    private let gridLock = ReadWriteLock()
     private var builtGrids: (countries: TiledRegionGrid, provinces: TiledRegionGrid)?
 
     /// The province with id `id` (ISO 3166-2).

@@ -182,12 +182,12 @@ public final class RegionGrid: @unchecked Sendable {
 /// it from the regions whose bounds reach it: a world of countries or provinces costs only the
 /// tiles a run touches.
 public final class TiledRegionGrid: @unchecked Sendable {
-    // Safe: `tiles` is only read and written under `lock`; a built grid is immutable.
+    // Safe: `tiles` is only read under `lock` shared and written under it alone; a built grid is immutable.
     private let regions: [Region]
     private let tileDegrees = 10.0
     private let columns = 36, rows = 18
     private var tiles: [RegionGrid?]
-    private let lock = NSLock()
+    private let lock = ReadWriteLock()
 
     public init(regions: [Region]) {
         self.regions = regions
@@ -202,8 +202,12 @@ public final class TiledRegionGrid: @unchecked Sendable {
     }
 
     private func tile(_ x: Int, _ y: Int) -> RegionGrid {
-        lock.lock()
-        defer { lock.unlock() }
+        if let t = lock.reading({ tiles[y * columns + x] }) { return t }
+        return lock.writing { build(x, y) }
+    }
+
+    /// The tile's grid, built unless another thread just did (called holding the lock alone).
+    private func build(_ x: Int, _ y: Int) -> RegionGrid {
         if let t = tiles[y * columns + x] { return t }
         // The tile's box, widened by a hair so that points on its edges have cells.
         let box = BoundingBox(minX: -180 + Double(x) * tileDegrees - 1e-9, minY: -90 + Double(y) * tileDegrees - 1e-9,

@@ -33,7 +33,7 @@ public final class BorderDistance: @unchecked Sendable {
     private let geodesic = Geodesic.wgs84
     /// Per cell, the segments that can be nearest to a point inside it (filled as cells are met).
     private var cache: [[Int32]?] = []
-    private let lock = NSLock()
+    private let lock = ReadWriteLock()
 
     /// Prepares the segments of `borders`.
     public init(borders: [BorderLine]) {
@@ -119,9 +119,7 @@ public final class BorderDistance: @unchecked Sendable {
     /// margin of `nearest` and for the cosine of latitude differing across the cell (< 1 % below
     /// 70° N/S).
     private func candidates(cell index: Int) -> [Int32] {
-        lock.lock()
-        if let known = cache[index] { lock.unlock(); return known }
-        lock.unlock()
+        if let known = lock.reading({ cache[index] }) { return known }
         let x = index % columns, y = index / columns
         let c = LonLat(lon: origin.lon + (Double(x) + 0.5) * cell, lat: origin.lat + (Double(y) + 0.5) * cell)
         let k = cos(c.lat * .pi / 180)
@@ -131,9 +129,7 @@ public final class BorderDistance: @unchecked Sendable {
         let best = found.map(\.1).min() ?? .infinity
         var list = found.filter { $0.1 <= bound(best) }.map(\.0)
         list.sort()
-        lock.lock()
-        if cache[index] == nil { cache[index] = list }
-        lock.unlock()
+        lock.writing { if cache[index] == nil { cache[index] = list } }
         return list
     }
 

@@ -159,20 +159,13 @@ enum NumberFormat2 {
 /// A thread-safe memo of gazetteer lookups by query (text and context).
 final class LookupCache: @unchecked Sendable {
     private var memo: [PlaceQuery: Lookup] = [:]
-    private let lock = NSLock()
+    private let lock = ReadWriteLock()
 
     private var codes: [String: String] = [:]
 
     /// The alpha-2 code of a declared country (a code or a name), memoised.
     func countryCode(_ declared: String, _ gazetteer: Gazetteer) -> String {
-        lock.lock()
-        if let hit = codes[declared] { lock.unlock(); return hit }
-        lock.unlock()
-        let code = gazetteer.countryCode(for: declared) ?? declared.uppercased()
-        lock.lock()
-        if codes.count < 10_000 { codes[declared] = code }
-        lock.unlock()
-        return code
+        memoised(declared, in: \.codes) { gazetteer.countryCode(for: declared) ?? declared.uppercased() }
     }
 
     func lookup(_ q: PlaceQuery, _ gazetteer: Gazetteer) -> Lookup {
@@ -197,13 +190,9 @@ final class LookupCache: @unchecked Sendable {
     /// a missing value; they make the same one.
     private func memoised<Key: Hashable, Value>(_ key: Key, in table: ReferenceWritableKeyPath<LookupCache, [Key: Value]>,
                                                 _ make: () -> Value) -> Value {
-        lock.lock()
-        if let hit = self[keyPath: table][key] { lock.unlock(); return hit }
-        lock.unlock()
+        if let hit = lock.reading({ self[keyPath: table][key] }) { return hit }
         let value = make()
-        lock.lock()
-        if self[keyPath: table].count < 100_000 { self[keyPath: table][key] = value }
-        lock.unlock()
+        lock.writing { if self[keyPath: table].count < 100_000 { self[keyPath: table][key] = value } }
         return value
     }
 }

@@ -50,10 +50,10 @@ final class Handoff<Value>: @unchecked Sendable {
 /// A flag that goes from false to true once and is read from any thread.
 final class OnceFlag: @unchecked Sendable {
     // Safe: the only state is guarded by the lock.
-    private let lock = NSLock()
+    private let lock = ReadWriteLock()
     private var value = false
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
-    func set() { lock.lock(); value = true; lock.unlock() }
+    var isSet: Bool { lock.reading { value } }
+    func set() { lock.writing { value = true } }
 }
 
 /// The one way a run reads incidents: files are read (CSV in chunks of rows), their incidents
@@ -173,8 +173,14 @@ final class IncidentStream: @unchecked Sendable {
         // A chunk is placed, filtered and encoded by one task (tasks for several chunks run at
         // once on all cores), then delivered, in input order, by one serial queue. At most four
         // chunks are in flight while the reader goes on.
-        let queue = DispatchQueue(label: "incidentmap.deliver")
+        // The delivering queue is the one serial stage: it runs at the encoders' priority.
+        let queue = DispatchQueue(label: "incidentmap.deliver", qos: .userInitiated)
         let encoders = DispatchQueue.global(qos: .userInitiated)
+        // A delivered chunk's memory (its incidents' strings and arrays, allocated by the
+        // encoding threads) is freed on a queue of its own: freed on the delivering queue, it
+        // made that queue wait for the allocator's locks of the encoding threads, and every
+        // stage behind it waited too.
+        let releaser = DispatchQueue(label: "incidentmap.release", qos: .utility)
         let slots = DispatchSemaphore(value: 4)
         let failure = Handoff<Error>()
         func submit(_ read: @escaping @Sendable (EncodedChunk) -> [Incident]) {
@@ -186,7 +192,10 @@ final class IncidentStream: @unchecked Sendable {
                 ready.signal()
             }
             queue.async {
-                defer { slots.signal() }
+                defer {
+                    releaser.async { chunk.release() }
+                    slots.signal()
+                }
                 ready.wait()
                 guard failure.value == nil else { return }
                 do { try self.deliver(chunk, &delivery.value!) } catch { failure.value = error }
@@ -410,6 +419,16 @@ final class EncodedChunk: @unchecked Sendable {
 
     init(layers: Int) {
         buffers = Array(repeating: [], count: layers)
+    }
+
+    /// Frees what the chunk holds, once it has been delivered.
+    func release() {
+        incidents = []
+        outcomes = []
+        placed = []
+        resolved = []
+        buffers = []
+        rows = nil
     }
 }
 
