@@ -242,9 +242,11 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
 
     /// The SVG map: every incident in detail, or aggregated when there are more than `detailLimit`
     /// or `--aggregate` asks for cells or provinces.
-    func map(_ run: RunIncidents, _ request: RenderRequest) throws -> RenderedMap {
+    /// `timeline`: where the strip goes (a report's is apart); nil: as the request says (`--timeline`).
+    func map(_ run: RunIncidents, _ request: RenderRequest, timeline: TimelinePlacement? = nil) throws -> RenderedMap {
+        if request.timeline && (overflow || request.aggregate != .auto) { throw FilterError(message: RenderJob.noTimeline(count)) }
         switch request.aggregate {
-        case .auto: return overflow ? try RenderJob.aggregatedMap(self, run, request) : try RenderJob.map(run, request)
+        case .auto: return overflow ? try RenderJob.aggregatedMap(self, run, request) : try RenderJob.map(run, request, timeline: timeline)
         case .cells: return try RenderJob.aggregatedMap(self, run, request)
         case .admin1: return try RenderJob.choroplethMap(self, run, request)
         case .admin2: throw FilterError(message: RenderJob.noDistricts)

@@ -41,6 +41,8 @@ extension IncidentMapCommand {
         @Option(help: "Decimals of GeoJSON coordinates.")
         var precision: Int = 6
 
+        @Flag(help: "Draw a timeline under the map: a mark per incident on a date axis, and the input's events (YAML `events:`).")
+        var timeline = false
 
         func validate() throws {
             if geojson && output == nil { throw ValidationError("--geojson needs -o DIR") }
@@ -57,6 +59,7 @@ extension IncidentMapCommand {
             look.apply(to: &request)
             request.idPrefix = idPrefix
             request.precision = precision
+            request.timeline = timeline
             request.extraLayers = (uncertainty ? ["uncertainty"] : []) + (strikes ? ["strikes"] : [])
             // Recorded in the SVG's metadata; paths are cut to file names so the same
             // input and options give the same bytes wherever the files live.
