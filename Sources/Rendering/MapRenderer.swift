@@ -140,10 +140,13 @@ struct MapBuilder {
         return map
     }
 
-    /// The strip as an SVG of its own, with the map's style.
+    /// The strip as an SVG of its own, with the rules of the map's style it uses (the font, the
+    /// background, the markers), so that beside the map on one page it repeats little.
     func standalone(_ strip: TimelineStrip) -> SVGNode {
         let n = SVGDraw.n, height = strip.height.rounded(.up)
-        let css = MapStyle.css(prefix: p, theme: options.theme) + "\n" + MapStyle.timelineCSS(prefix: p, theme: options.theme)
+        let used = MapStyle.css(prefix: p, theme: options.theme).split(separator: "\n")
+            .filter { line in ["root", "background", "marker-strike", "marker-other", "marker-explosion"].contains { line.hasPrefix(".\(p)\($0) ") } }
+        let css = used.joined(separator: "\n") + "\n" + MapStyle.timelineCSS(prefix: p, theme: options.theme)
             + (options.extraCSS.map { "\n/* --css */\n" + $0 } ?? "")
         return .el("svg", [
             ("xmlns", "http://www.w3.org/2000/svg"), ("width", n(options.width)), ("height", n(height)),

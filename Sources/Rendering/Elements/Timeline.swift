@@ -106,7 +106,7 @@ struct TimelineStrip {
         var parts = ["Timeline: each mark is an incident, shaped as on the map and numbered as in the key"]
         if columns.contains(where: \.collapsed) { parts.append("a bar with a number counts the incidents of a crowded \(k == 1 ? "day" : "few days")") }
         if !spans.isEmpty { parts.append("long bars span the dates of incidents known only to the month or as a range") }
-        if !flags.isEmpty { parts.append("lettered flags are events without a place, described in the key") }
+        if !flags.isEmpty { parts.append("lettered flags are events without a place") }
         caption = TextMetrics.wrap(parts.joined(separator: "; ") + ".", size: 10.5, maxWidth: width - 28)
     }
 
