@@ -108,9 +108,9 @@ struct TimeAxis {
         return t.centred ? (t.x - w / 2, t.x + w / 2) : (t.x + 3, t.x + 3 + w)
     }
 
-    /// Whether neighbouring labels keep 6 px apart, and ticks of days or weeks 36 px (finer ones
+    /// Whether neighbouring labels keep 6 px apart, and ticks of days or weeks 40 px (finer ones
     /// crowd the marks; a month is worth a tick down to 20 px).
     func fits(_ ticks: [Tick]) -> Bool {
-        zip(ticks, ticks.dropFirst()).allSatisfy { extent($0).1 + 6 <= extent($1).0 && $0.x + ($0.centred ? 36 : 20) <= $1.x }
+        zip(ticks, ticks.dropFirst()).allSatisfy { extent($0).1 + 6 <= extent($1).0 && $0.x + ($0.centred ? 40 : 20) <= $1.x }
     }
 }
