@@ -65,6 +65,8 @@ public struct RenderRequest: Sendable {
     public var gazetteerOverlays: [String] = []
     /// Draw a timeline strip under the map (`--timeline`).
     public var timeline = false
+    /// Draw small multiples, a panel per period (`--by`).
+    public var by: Period?
     /// The command line, recorded in the SVG metadata.
     public var command: String?
 
@@ -176,7 +178,10 @@ public enum RenderJob {
             let map = wantsMap ? MapCollector() : nil
             try stream.run(encoder: layers?.encoder, sinks: [layers as IncidentSink?, map].compactMap { $0 })
             try finished(stream)
-            let svgText = try map.map { try $0.map(incidents(stream, map: $0), request).svg }
+            let svgText = try map.map { m in
+                if let by = request.by { return try m.smallMultiples(incidents(stream, map: m), by: by, request) }
+                return try m.map(incidents(stream, map: m), request).svg
+            }
             if let staged, let layers {
                 var names = try layers.finish(gazetteer: stream.gazetteer)
                 if let svg = svgText {

@@ -80,12 +80,14 @@ struct MapBuilder {
                                 drawsProvinces: !provinceShapes.nodes.isEmpty, drawsCapital: capital, corner: corner, p: p)
         }
         var legend = legendPanel(capital: capitalInFrame)
-        placer.block(legend.box)
-        let scaleBar = ScaleBarElement(frame: frame).build(frame: frame, p: p, placer: &placer)
-        let north = try NorthArrowElement.build(frame: frame, p: p, placer: &placer)
+        // A panel of small multiples shares the legend, scale and locator drawn beside the panels.
+        let furnished = !options.panel
+        if furnished { placer.block(legend.box) }
+        let scaleBar = furnished ? ScaleBarElement(frame: frame).build(frame: frame, p: p, placer: &placer) : nil
+        let north = furnished ? try NorthArrowElement.build(frame: frame, p: p, placer: &placer) : nil
         // A world map needs no locator.
         let insetBox = InsetElement.box(frame: frame, markers: incidents.groups, avoiding: legend.box)
-        let inset = options.inset && frame.cutMeridian == nil ? try InsetElement.build(scene, frame: frame, box: insetBox, p: p, placer: &placer) : nil
+        let inset = furnished && options.inset && frame.cutMeridian == nil ? try InsetElement.build(scene, frame: frame, box: insetBox, p: p, placer: &placer) : nil
         // Incidents beyond the frame: arrows at its edge, clear of the furniture.
         let offMap = OffMapElement(scene, frame: frame, binned: options.binCellDegrees != nil, p: p, placer: &placer)
         // Then the incidents, their labels, the towns that still fit, and the area names.
@@ -118,11 +120,13 @@ struct MapBuilder {
         let underMap = options.timelineUnderMap ? strip : nil
         let stripHeight = (underMap?.height ?? 0).rounded(.up)
         let key = KeyLayout(incidents: incidents, scene: scene, options: options, offMap: offMap.keyTexts, events: underMap == nil ? [] : scene.timeline!.events)
-        let furniture = [legend.node, scaleBar, north, HeaderElement.build(scene, p: p), KeyElement.build(key, frame: frame, below: stripHeight, p: p)]
-            + (inset.map { [$0] } ?? []) + (underMap.map { [$0.build(scene, top: frame.frame.maxY, p: p)] } ?? [])
+        let furniture = furnished
+            ? [legend.node, scaleBar!, north!, HeaderElement.build(scene, p: p), KeyElement.build(key, frame: frame, below: stripHeight, p: p)]
+                + (inset.map { [$0] } ?? []) + (underMap.map { [$0.build(scene, top: frame.frame.maxY, p: p)] } ?? [])
+            : [HeaderElement.panel(scene, p: p)]
         let n = SVGDraw.n
         // A key longer than the frame left room for makes the SVG taller; the map keeps its size.
-        let height = max(options.height, (frame.frame.maxY + key.height).rounded(.up)) + stripHeight
+        let height = furnished ? max(options.height, (frame.frame.maxY + key.height).rounded(.up)) + stripHeight : options.height
         let root = SVGNode.el("svg", [
             ("xmlns", "http://www.w3.org/2000/svg"), ("width", n(options.width)), ("height", n(height)),
             ("viewBox", "0 0 \(n(options.width)) \(n(height))"), ("role", "img"),

@@ -294,6 +294,9 @@ public struct MapOptions: Sendable {
     public var binCellDegrees: Double?
     /// Whether a scene's timeline is drawn under the map (true), or only apart (`RenderedMap.timeline`).
     public var timelineUnderMap = true
+    /// A panel of small multiples: the frame under a one-line title, without legend, scale bar,
+    /// north arrow, locator, key or attribution (the panels share those).
+    public var panel = false
 
     /// Creates options.
     public init(crs: String? = nil, width: Double = 1000, height: Double = 800, idPrefix: String = "im-", bbox: BoundingBox? = nil,

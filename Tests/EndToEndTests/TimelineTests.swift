@@ -225,3 +225,80 @@ final class TimelineTests: ScratchTestCase {
         XCTAssertEqual(try runTool("rsvg-convert", ["-o", tmp.appendingPathComponent("t.png").path, md.appendingPathComponent("timeline.svg").path]).status, 0)
     }
 }
+
+/// `render --by`: small multiples, a panel per period with only its incidents.
+final class SmallMultiplesTests: ScratchTestCase {
+    func periodPanels(_ doc: SVGDocument) -> [(period: String, ids: [String], count: Int)] {
+        doc.elements.enumerated().compactMap { i, e -> (String, [String], Int)? in
+            guard let period = e.attributes["data-period"] else { return nil }
+            let inside = doc.elements.filter { $0.ancestors.contains(i) && ($0.attributes["class"] ?? "").contains("incident") && $0.name == "g" }
+            let ids = inside.flatMap { m in m.attributes["data-incident-ids"]?.split(separator: " ").map(String.init) ?? [m.attributes["data-incident-id"]].compactMap { $0 } }
+            return (period, ids, inside.map { Int($0.attributes["data-count"] ?? "1")! }.reduce(0, +))
+        }
+    }
+
+    func render(_ args: [String], name: String = "panels.svg") throws -> SVGDocument {
+        let out = tmp.appendingPathComponent(name)
+        let r = try incidentmap(["render", "--svg", "-o", out.path] + args)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try runTool("rsvg-convert", ["-o", tmp.appendingPathComponent(name + ".png").path, out.path]).status, 0)
+        let doc = SVGDocument(try Data(contentsOf: out))
+        XCTAssertTrue(doc.parsed)
+        return doc
+    }
+
+    func testPanelsPerMonthHoldExactlyTheirIncidents() throws {
+        let csv = tmp.appendingPathComponent("200.csv")
+        XCTAssertEqual(try runTool("/usr/bin/python3", [repositoryRoot.appendingPathComponent("Benchmarks/clustered.py").path, "200", csv.path]).status, 0)
+        // The month of each row, from its "14 June 2024".
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        var expected: [String: Int] = [:]
+        for line in try String(contentsOf: csv, encoding: .utf8).split(separator: "\n").dropFirst() {
+            let date = line.split(separator: ",")[1].split(separator: " ")
+            let m = months.firstIndex(of: String(date[1]))! + 1
+            expected["\(date[2])-\(m < 10 ? "0" : "")\(m)", default: 0] += 1
+        }
+        let doc = try render([csv.path, "--by", "month"])
+        let found = periodPanels(doc)
+        XCTAssertEqual(found.map(\.period), (1...12).map { "2024-\($0 < 10 ? "0" : "")\($0)" })
+        for p in found { XCTAssertEqual(p.count, expected[p.period], p.period) }
+        XCTAssertEqual(found.map(\.count).reduce(0, +), 200)
+        // Every panel has the same frame: one extent, one scale.
+        let frames = doc.elements.filter { $0.name == "rect" && ($0.attributes["class"] ?? "").hasSuffix("-frame") }.map { [$0.attributes["width"], $0.attributes["height"]] }
+        XCTAssertEqual(frames.count, 12)
+        XCTAssertEqual(Set(frames.map { $0.compactMap { $0 }.joined(separator: "x") }).count, 1)
+        let metas = doc.elements.filter { $0.name == "metadata" }.compactMap { m -> [Double]? in
+            (try? JSONSerialization.jsonObject(with: Data(m.text.utf8)) as? [String: Any])?["affine"] as? [Double]
+        }
+        XCTAssertEqual(metas.count, 12)
+        XCTAssertEqual(Set(metas.map { "\($0)" }).count, 1, "the same affine transform in every panel")
+        let ids = doc.elements.compactMap { $0.attributes["id"] }
+        XCTAssertEqual(ids.count, Set(ids).count, "panels keep their ids apart")
+    }
+
+    func testPeriodNamesAndAnEmptyPeriodBetweenOthers() throws {
+        let csv = tmp.appendingPathComponent("few.csv")
+        try Data("""
+        id,date,latitude,longitude,kind
+        a,2024-01-16,28.0,64.0,Air/drone strike
+        b,2024-03-02,29.0,66.0,Armed clash
+        c,2024-03-30,29.5,66.5,Armed clash
+
+        """.utf8).write(to: csv)
+        let byMonth = periodPanels(try render([csv.path, "--by", "month"], name: "m.svg"))
+        XCTAssertEqual(byMonth.map(\.period), ["2024-01", "2024-02", "2024-03"])
+        XCTAssertEqual(byMonth.map(\.ids), [["a"], [], ["b", "c"]], "February is drawn, empty")
+        XCTAssertEqual(periodPanels(try render([csv.path, "--by", "quarter"], name: "q.svg")).map(\.period), ["2024-Q1"])
+        XCTAssertEqual(periodPanels(try render([csv.path, "--by", "year"], name: "y.svg")).map(\.period), ["2024"])
+        let weeks = periodPanels(try render([csv.path, "--by", "week"], name: "w.svg"))
+        XCTAssertEqual(weeks.first?.period, "2024-W03")
+        XCTAssertEqual(weeks.last?.period, "2024-W13")
+        XCTAssertEqual(weeks.count, 11)
+        XCTAssertEqual(periodPanels(try render([csv.path, "--by", "day", "--from", "2024-03-01"], name: "d.svg")).first?.period, "2024-03-02")
+        // Too many panels: a clear error naming a period that fits.
+        let r = try incidentmap(["render", csv.path, "--by", "day", "-o", tmp.appendingPathComponent("days.svg").path])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains("more than 36 panels"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("try --by week"), r.stderr)
+    }
+}
