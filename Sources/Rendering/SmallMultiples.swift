@@ -54,8 +54,16 @@ public enum SmallMultiples {
             legend.append(.el("text", [("class", "\(p)legend-text"), ("x", n(x + 12)), ("y", n(y + 12))], [.text(label)]))
             x += 24 + TextMetrics.width(label, size: 11)
         }
-        legend.append(.el("text", [("class", "\(p)legend-text"), ("x", n(x)), ("y", n(y + 12))],
-                          [.text("Every panel has the same projection, extent and scale; a larger marker stands for several incidents.")]))
+        // The note beside the symbols when it fits, else on lines of its own beneath them.
+        let note = "Every panel has the same projection, extent and scale; a larger marker stands for several incidents."
+        if x + TextMetrics.width(note, size: 11) <= options.width - margin {
+            legend.append(.el("text", [("class", "\(p)legend-text"), ("x", n(x)), ("y", n(y + 12))], [.text(note)]))
+        } else {
+            for line in TextMetrics.wrap(note, size: 11, maxWidth: options.width - 2 * margin) {
+                y += 15
+                legend.append(.el("text", [("class", "\(p)legend-text"), ("x", n(margin)), ("y", n(y + 12))], [.text(line)]))
+            }
+        }
         y += 30
         var footer: [SVGNode] = []
         for line in attribution.flatMap({ TextMetrics.wrap($0, size: 9.5, maxWidth: options.width - 2 * margin) }) {
