@@ -48,7 +48,9 @@ public struct CalendarDate: Comparable, Hashable, Sendable, CustomStringConverti
         "\(day) \(CalendarDate.monthNames[month - 1].prefix(3)) \(year)"
     }
 
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+    /// The names of the months, January first: the one table dates are read and written with
+    /// (a map's timeline takes its axis labels from it, so a translation swaps one list).
+    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
                              "September", "October", "November", "December"]
 }
 
@@ -272,6 +274,27 @@ public enum IncidentCategory: String, Sendable, CaseIterable {
     static let strikeWords = ["strike", "missile", "drone", "air", "shell", "artillery", "rocket", "mortar"]
 }
 
+/// Something that happened without a place on the map (a statement, a call, a ceasefire): drawn
+/// on a map's timeline only, and listed in its key with its sources.
+public struct TimelineEvent: Sendable {
+    /// When.
+    public var date: IncidentDate
+    /// What happened, as one short sentence.
+    public var text: String
+    /// Who reports it.
+    public var sources: [SourceRef]
+    /// Where it was read.
+    public var location: InputLocation
+
+    /// Creates an event.
+    public init(date: IncidentDate, text: String, sources: [SourceRef] = [], location: InputLocation) {
+        self.date = date
+        self.text = text
+        self.sources = sources
+        self.location = location
+    }
+}
+
 /// A titled collection of incidents from one file.
 public struct IncidentFile: Sendable {
     /// The file's path as given.
@@ -282,4 +305,6 @@ public struct IncidentFile: Sendable {
     public var summary: String?
     /// The incidents, in file order.
     public var incidents: [Incident]
+    /// Events without a place (`events:` of a YAML file), in file order.
+    public var events: [TimelineEvent] = []
 }

@@ -110,6 +110,7 @@ public enum YAMLIncidentReader {
         mutating func file(_ root: Node?) -> IncidentFile {
             var title: String?, summary: String?
             var list: Node.Sequence?
+            var events: [TimelineEvent] = [], hasEvents = false
             switch root {
             case .mapping(let m)?:
                 for (k, v) in m {
@@ -118,11 +119,15 @@ public enum YAMLIncidentReader {
                     case "description", "summary": summary = scalar(v, "description")
                     case "incidents":
                         if case .sequence(let s) = v { list = s } else { problem(v, "incidents", "expected a list of incidents") }
+                    case "events":
+                        hasEvents = true
+                        events = eventList(v)
                     default: break
                     }
                 }
-                if list == nil && !problems.contains(where: { $0.field == "incidents" }) {
-                    problem(root, "incidents", "missing: expected a list of incidents under \"incidents:\"")
+                // A file may hold only events, to go beside a CSV or GeoJSON file of incidents.
+                if list == nil && !hasEvents && !problems.contains(where: { $0.field == "incidents" }) {
+                    problem(root, "incidents", "missing: expected a list of incidents under \"incidents:\" (or events under \"events:\")")
                 }
             case .sequence(let s)?: list = s
             default: problem(root, nil, "expected a mapping with \"incidents:\" or a list of incidents")
@@ -138,7 +143,41 @@ public enum YAMLIncidentReader {
             if list != nil && incidents.isEmpty && problems.isEmpty {
                 problem(root, "incidents", "the list is empty")
             }
-            return IncidentFile(path: path, title: title, summary: summary, incidents: incidents)
+            return IncidentFile(path: path, title: title, summary: summary, incidents: incidents, events: events)
+        }
+
+        /// The `events:` list: each a mapping with `date`, `text` and optional `source` (one outlet)
+        /// or `sources` (a list, as an incident's).
+        mutating func eventList(_ node: Node) -> [TimelineEvent] {
+            guard case .sequence(let list) = node else { problem(node, "events", "expected a list of events (date:, text:, source:)"); return [] }
+            return list.enumerated().compactMap { index, e -> TimelineEvent? in
+                let label = "events[\(index)]"
+                guard case .mapping(let m) = e else { problem(e, "events", "\(label): expected a mapping (date:, text:, source:)"); return nil }
+                var f: [String: (String, Node)] = [:]
+                var sources: [SourceRef] = []
+                let before = problems.count
+                for (k, v) in m {
+                    guard let key = k.string?.trimmingCharacters(in: .whitespaces) else { problem(k, "events", "keys must be text"); continue }
+                    switch key {
+                    case "sources": sources += sourceList(v)
+                    case "date", "text", "source":
+                        if let s = scalar(v, "events.\(key)") { f[key] = (s, v) }
+                    default: problem(k, "events.\(key)", "unknown field of an event (expected date, text, source or sources)")
+                    }
+                }
+                var date: IncidentDate?
+                if let (raw, dnode) = f["date"] {
+                    switch DateParsing.parse(raw) {
+                    case .success(let d): date = d
+                    case .failure(let err): problem(dnode, "events.date", err.message)
+                    }
+                } else { problem(e, "events.date", "missing: when it happened (\(label))") }
+                let text = f["text"]?.0
+                if text == nil { problem(e, "events.text", "missing: what happened (\(label))") }
+                guard problems.count == before, let date, let text else { return nil }
+                if let (outlet, _) = f["source"] { sources.insert(SourceRef(outlet: outlet), at: 0) }
+                return TimelineEvent(date: date, text: text, sources: sources, location: InputLocation(file: path, line: e.mark?.line ?? 0))
+            }
         }
 
         mutating func scalar(_ node: Node, _ field: String) -> String? {

@@ -28,6 +28,13 @@ public struct IncidentFilter: Sendable, Equatable {
         return true
     }
 
+    /// Whether an event without a place falls within `--from`/`--to` (the other filters are about places).
+    public func keeps(_ e: TimelineEvent) -> Bool {
+        if let from, e.date.end < from { return false }
+        if let to, e.date.start > to { return false }
+        return true
+    }
+
     /// Parses a day given to `--from`/`--to`.
     public static func day(_ text: String, option: String) throws -> CalendarDate {
         switch DateParsing.parse(text) {

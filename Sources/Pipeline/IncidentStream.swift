@@ -95,6 +95,8 @@ final class IncidentStream: @unchecked Sendable {
     private(set) var seen = 0, kept = 0
     /// Titles the inputs give, in input order.
     private(set) var titles: [String] = []
+    /// Events without a place the inputs give (YAML `events:`) that pass `--from`/`--to`, in input order.
+    private(set) var events: [TimelineEvent] = []
 
     private let fullRows: Int
     private let progress = ProgressLine()
@@ -244,6 +246,7 @@ final class IncidentStream: @unchecked Sendable {
                     let file = format == .yaml ? try YAMLIncidentReader.read(input.data, path: path)
                         : try GeoJSONIncidentReader.read(input.data, path: path)
                     if let t = file.title { titles.append(t) }
+                    events += file.events.filter(filter.keeps)
                     for start in stride(from: 0, to: file.incidents.count, by: Self.chunkSize) {
                         let part = Array(file.incidents[start..<min(file.incidents.count, start + Self.chunkSize)])
                         submit { _ in part }

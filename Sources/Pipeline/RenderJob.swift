@@ -63,6 +63,10 @@ public struct RenderRequest: Sendable {
     public var admin1: String?
     /// User gazetteer overlay files.
     public var gazetteerOverlays: [String] = []
+    /// Draw a timeline strip under the map (`--timeline`).
+    public var timeline = false
+    /// Draw small multiples, a panel per period (`--by`).
+    public var by: Period?
     /// The command line, recorded in the SVG metadata.
     public var command: String?
 
@@ -90,6 +94,8 @@ public struct RunIncidents {
     public var incidents: [ResolvedIncident]
     /// Every incident that passed the filters.
     public var total: Int
+    /// Events without a place, for the timeline.
+    public var events: [TimelineEvent] = []
 }
 
 /// Runs one command over the incident stream: read → place → filter → sinks, with atomic output.
@@ -177,7 +183,10 @@ public enum RenderJob {
             try stream.run(encoder: layers?.encoder, sinks: [layers as IncidentSink?, map].compactMap { $0 })
             times.mark("read, place, encode")
             try finished(stream)
-            let svgText = try map.map { try $0.map(incidents(stream, map: $0), request).svg }
+            let svgText = try map.map { m in
+                if let by = request.by { return try m.smallMultiples(incidents(stream, map: m), by: by, request) }
+                return try m.map(incidents(stream, map: m), request).svg
+            }
             if svgText != nil { times.mark("map") }
             if let staged, let layers {
                 var names = try layers.finish(gazetteer: stream.gazetteer)
@@ -210,7 +219,8 @@ public enum RenderJob {
 
     /// What a map of the stream's incidents is drawn from.
     static func incidents(_ stream: IncidentStream, map: MapCollector) -> RunIncidents {
-        RunIncidents(gazetteer: stream.gazetteer, titles: stream.titles, incidents: map.overflow ? [] : stream.completed(map.detailed), total: stream.kept)
+        RunIncidents(gazetteer: stream.gazetteer, titles: stream.titles, incidents: map.overflow ? [] : stream.completed(map.detailed), total: stream.kept,
+                     events: stream.events)
     }
 
     /// The map's title: `--title`, else the first input's, else one made from the countries.
@@ -225,12 +235,32 @@ public enum RenderJob {
         request.crs ?? "azimuthal equidistant centred on the incidents (WGS84)"
     }
 
-    /// The SVG map of incidents shown in detail.
-    static func map(_ run: RunIncidents, _ request: RenderRequest) throws -> RenderedMap {
-        let scene = SceneBuilder(gazetteer: run.gazetteer, pinned: Set(request.labels))
-            .scene(run.incidents, title: title(run, countries: Set(run.incidents.compactMap(\.country)), request),
-                   crsName: crsName(request), command: request.command)
-        return try MapRenderer.render(scene, options: mapOptions(request))
+    /// The SVG map of incidents shown in detail, with its timeline when asked for (`timeline`:
+    /// the strip drawn, under the map or only apart as `RenderedMap.timeline`).
+    static func map(_ run: RunIncidents, _ request: RenderRequest, timeline: TimelinePlacement? = nil) throws -> RenderedMap {
+        let builder = SceneBuilder(gazetteer: run.gazetteer, pinned: Set(request.labels))
+        var scene = builder.scene(run.incidents, title: title(run, countries: Set(run.incidents.compactMap(\.country)), request),
+                                  crsName: crsName(request), command: request.command)
+        let placement = timeline ?? (request.timeline ? .underMap : nil)
+        var options = try mapOptions(request)
+        if let placement {
+            scene.timeline = builder.timeline(run.events)
+            options.timelineUnderMap = placement == .underMap
+        }
+        return try MapRenderer.render(scene, options: options)
     }
+
+    /// Said when a map cannot have a timeline: it shows cells or provinces, not incidents.
+    static func noTimeline(_ total: Int) -> String {
+        "--timeline draws each incident, and this map aggregates them (\(NumberFormat.grouped(total)) incidents; at most \(NumberFormat.grouped(MapCollector.detailLimit)) are drawn one by one, and never with --aggregate cells or admin1); narrow the input with --from/--to, --bbox or --country"
+    }
+}
+
+/// Where a map's timeline strip goes.
+enum TimelinePlacement {
+    /// Between the map and its key, in the same SVG.
+    case underMap
+    /// Only in `RenderedMap.timeline` (a report's chronology).
+    case apart
 
 }

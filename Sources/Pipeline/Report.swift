@@ -116,6 +116,36 @@ public struct ReportBuilder {
         return (first == last ? first.shortText : "\(first.shortText) – \(last.shortText)") + " · \(run.total) incident\(run.total == 1 ? "" : "s")"
     }
 
+    /// One line of the chronology: an incident (its row in the table, its key number on the map)
+    /// or an event without a place (its letter on the timeline).
+    struct ChronologyEntry {
+        var date: String
+        var mark: String
+        var what: String
+        var sources: [SourceRef]
+    }
+
+    /// The incidents and the events by date (events after the incidents of their day).
+    func chronology() -> [ChronologyEntry] {
+        var entries: [(CalendarDate, Int, ChronologyEntry)] = []
+        for (n, r) in ordered.enumerated() {
+            let i = r.incident
+            var what = i.kind + (i.actor.map { " by \($0)" } ?? "")
+            if !i.place.isEmpty { what += ", \(i.place)" }
+            if let c = r.country.flatMap({ gazetteer.country(code: $0)?.name }) { what += " (\(c))" }
+            what += "; row \(n + 1) of the table of incidents."
+            let mark = map.keyNumbers[i.id].map { "Marker \($0)" } ?? "On the map"
+            entries.append((i.date.start, 0, ChronologyEntry(date: i.date.displayText, mark: mark, what: what, sources: i.sources)))
+        }
+        for (label, e) in SceneBuilder.lettered(run.events) {
+            entries.append((e.date.start, 1, ChronologyEntry(date: e.date.displayText, mark: "Event \(label) (timeline only)", what: e.text, sources: e.sources)))
+        }
+        return entries.enumerated().sorted { ($0.element.0, $0.element.1, $0.offset) < ($1.element.0, $1.element.1, $1.offset) }.map(\.element.2)
+    }
+
+    /// Said under the chronology's strip.
+    static let timelineCaption = "Timeline: each mark is an incident, shaped and numbered as its marker on the map; bars span dates known only to the month or as a range; lettered flags are events without a place."
+
     /// Only http(s) addresses become links; anything else stays text.
     static func safeURL(_ s: String?) -> String? {
         guard let s, let scheme = s.split(separator: ":", maxSplits: 1).first?.lowercased(), ["http", "https"].contains(scheme),
@@ -136,6 +166,38 @@ public struct ReportBuilder {
     @media print { body { margin: 0; max-width: none; } figure, tr { break-inside: avoid; } a { color: inherit; } a[href]::after { content: " <" attr(href) ">"; font-size: 0.8em; } details { display: block; } }
     """
 
+    /// Sources as HTML: linked where the address is http(s), with the date published.
+    static func sourceNodes(_ sources: [SourceRef]) -> [SVGNode] {
+        var nodes: [SVGNode] = []
+        for (k, s) in sources.enumerated() {
+            if k > 0 { nodes.append(.text("; ")) }
+            let label = s.title.map { "\(s.outlet): \($0)" } ?? s.outlet
+            if let url = ReportBuilder.safeURL(s.url) {
+                nodes.append(.el("a", [("href", url), ("rel", "noopener noreferrer")], [.text(label)]))
+            } else {
+                nodes.append(.text(label + (s.url.map { " (\($0))" } ?? "")))
+            }
+            if let p = s.published { nodes.append(.text(", \(p)")) }
+        }
+        return nodes.isEmpty ? [.text("–")] : nodes
+    }
+
+    /// The chronology section: the strip (when the map could draw one) and the table by date.
+    func chronologyHTML() -> SVGNode {
+        func el(_ n: String, _ a: [(String, String)] = [], _ c: [SVGNode] = []) -> SVGNode { .el(n, a, c) }
+        let rows = chronology().map { e in
+            el("tr", [], [el("td", [], [.text(e.date)]), el("td", [], [.text(e.mark)]), el("td", [], [.text(e.what)]), el("td", [], ReportBuilder.sourceNodes(e.sources))])
+        }
+        let strip: [SVGNode] = map.timeline.map { [el("figure", [], [$0, el("figcaption", [], [.text(ReportBuilder.timelineCaption)])])] }
+            ?? [el("p", [("class", "note")], [.text("The timeline is drawn for maps that show each incident (up to \(MapCollector.detailLimit)); the table lists the incidents by date.")])]
+        return el("section", [("id", "chronology")], [el("h2", [], [.text("Chronology")])] + strip + [
+            el("table", [], [
+                el("thead", [], [el("tr", [], ["Date", "On the map", "What happened", "Sources"].map { el("th", [("scope", "col")], [.text($0)]) })]),
+                el("tbody", [], rows),
+            ]),
+        ])
+    }
+
     /// The HTML document as a node tree.
     public func html() -> SVGNode {
         func el(_ n: String, _ a: [(String, String)] = [], _ c: [SVGNode] = []) -> SVGNode { .el(n, a, c) }
@@ -143,18 +205,7 @@ public struct ReportBuilder {
         var rowsNodes: [SVGNode] = []
         for r in rows() {
             let claims: SVGNode = r.claims.isEmpty ? t("–") : el("ul", [("class", "claims")], r.claims.map { el("li", [], [el("strong", [], [t($0.by + ":")]), t(" " + $0.statement)]) })
-            var sourceNodes: [SVGNode] = []
-            for (k, s) in r.sources.enumerated() {
-                if k > 0 { sourceNodes.append(t("; ")) }
-                let label = s.title.map { "\(s.outlet): \($0)" } ?? s.outlet
-                if let url = ReportBuilder.safeURL(s.url) {
-                    sourceNodes.append(el("a", [("href", url), ("rel", "noopener noreferrer")], [t(label)]))
-                } else {
-                    sourceNodes.append(t(label + (s.url.map { " (\($0))" } ?? "")))
-                }
-                if let p = s.published { sourceNodes.append(t(", \(p)")) }
-            }
-            if sourceNodes.isEmpty { sourceNodes = [t("–")] }
+            let sourceNodes = ReportBuilder.sourceNodes(r.sources)
             rowsNodes.append(el("tr", [], [
                 el("td", [("class", "num")], [t(String(r.number))]), el("td", [], [t(r.date)]), el("td", [], [t(r.reported)]),
                 el("td", [], [t(r.placedAt)]), el("td", [], [t(r.country)]), el("td", [("class", "num")], [t(r.border)]),
@@ -194,6 +245,7 @@ public struct ReportBuilder {
                         el("tbody", [], rowsNodes),
                     ]),
                 ]),
+                chronologyHTML(),
                 el("section", [("id", "method")], method),
                 el("footer", [], [
                     el("p", [], [t("Incident sources: " + (outlets.isEmpty ? "none given" : outlets.joined(separator: "; ")) + ". Casualty figures are the claims of the parties named, not verified.")]),
@@ -244,6 +296,13 @@ public struct ReportBuilder {
                          ReportBuilder.md(r.country), ReportBuilder.md(r.border), ReportBuilder.md(r.kind), ReportBuilder.md(r.actor), claims, sources]
             s += "| " + cells.joined(separator: " | ") + " |\n"
         }
+        s += "\n## Chronology\n\n"
+        if map.timeline != nil { s += "![Timeline: \(ReportBuilder.md(title))](timeline.svg)\n\n\(ReportBuilder.md(ReportBuilder.timelineCaption))\n\n" }
+        s += "| Date | On the map | What happened | Sources |\n|---|---|---|---|\n"
+        for e in chronology() {
+            let sources = e.sources.isEmpty ? "–" : e.sources.map { src in ReportBuilder.md(src.title.map { "\(src.outlet): \($0)" } ?? src.outlet) }.joined(separator: "; ")
+            s += "| \(ReportBuilder.md(e.date)) | \(ReportBuilder.md(e.mark)) | \(ReportBuilder.md(e.what)) | \(sources) |\n"
+        }
         s += "\n## How this map was made\n\n### Placing the incidents\n\n"
         for line in placementNotes() { s += ReportBuilder.md(line) + "\n" }
         s += "\n### Data, licences and measurements\n\n"
@@ -267,7 +326,8 @@ public enum ReportJob {
         try stream.run(sinks: [collector, table])
         try RenderJob.finished(stream)
         var run = RenderJob.incidents(stream, map: collector)
-        let map = try collector.map(run, request)
+        // The chronology's strip is drawn apart from the map, which stays as `render` draws it.
+        let map = try collector.map(run, request, timeline: .apart)
         run.incidents = stream.completed(table.incidents)
         let builder = ReportBuilder(run: run, countries: collector.countries, request: request, map: map)
         var files: [(String, Data)] = []
@@ -276,6 +336,7 @@ public enum ReportJob {
             files.append(("report.html", Data(HTMLSerializer.document(builder.html()).utf8)))
         case .markdown:
             files.append(("map.svg", Data(map.svg.utf8)))
+            if let strip = map.timeline { files.append(("timeline.svg", Data(SVGSerializer.document(strip).utf8))) }
             let png = rasterize(map.svg)
             if let png { files.append(("map.png", png)) }
             files.append(("report.md", Data(builder.markdown(hasPNG: png != nil).utf8)))

@@ -65,8 +65,32 @@ public struct SceneBuilder {
         item.kinds = [KindCount(kind: i.kind, count: 1)]
         item.dateKey = i.date.start.description
         item.dateText = i.date.start.shortText
+        item.days = SceneBuilder.days(i.date)
         item.pinned = i.wantsLabel || pinned.contains(i.id)
         return item
+    }
+
+    /// The days a date covers, as the timeline counts them.
+    static func days(_ d: IncidentDate) -> ClosedRange<Int> {
+        func n(_ c: CalendarDate) -> Int { CivilDay.number(year: c.year, month: c.month, day: c.day) }
+        return n(d.start)...max(n(d.start), n(d.end))
+    }
+
+    /// The events by date, each with its letter: A–Z, then AA, AB, ….
+    static func lettered(_ events: [TimelineEvent]) -> [(String, TimelineEvent)] {
+        func letter(_ i: Int) -> String {
+            let a = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+            return i < 26 ? String(a[i]) : letter(i / 26 - 1) + String(a[i % 26])
+        }
+        return events.enumerated().sorted { ($0.element.date.start, $0.offset) < ($1.element.date.start, $1.offset) }
+            .enumerated().map { (letter($0.offset), $0.element.element) }
+    }
+
+    /// The timeline of a map: its month names and the events without a place, lettered by date.
+    public func timeline(_ events: [TimelineEvent]) -> SceneTimeline {
+        SceneTimeline(monthNames: CalendarDate.monthNames, events: SceneBuilder.lettered(events).map { label, e in
+            SceneEvent(label: label, days: SceneBuilder.days(e.date), dateText: e.date.displayText, text: e.text, sources: e.sources.map(\.outlet))
+        })
     }
 
     /// The key entry: what, where, who, every claim with who makes it, and the sources.

@@ -242,9 +242,20 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
 
     /// The SVG map: every incident in detail, or aggregated when there are more than `detailLimit`
     /// or `--aggregate` asks for cells or provinces.
-    func map(_ run: RunIncidents, _ request: RenderRequest) throws -> RenderedMap {
+    /// Small multiples of the incidents shown in detail (`--by`); refused for an aggregated map.
+    func smallMultiples(_ run: RunIncidents, by: Period, _ request: RenderRequest) throws -> String {
+        if overflow || request.aggregate != .auto {
+            throw FilterError(message: "--by draws each incident in its period's panel, and this map aggregates them (\(NumberFormat.grouped(count)) incidents; at most \(NumberFormat.grouped(Self.detailLimit)), and not with --aggregate); narrow the input with --from/--to, --bbox or --country")
+        }
+        if request.timeline { throw FilterError(message: "--by and --timeline draw time two ways; choose one") }
+        return try RenderJob.smallMultiples(run, by: by, request)
+    }
+
+    /// `timeline`: where the strip goes (a report's is apart); nil: as the request says (`--timeline`).
+    func map(_ run: RunIncidents, _ request: RenderRequest, timeline: TimelinePlacement? = nil) throws -> RenderedMap {
+        if request.timeline && (overflow || request.aggregate != .auto) { throw FilterError(message: RenderJob.noTimeline(count)) }
         switch request.aggregate {
-        case .auto: return overflow ? try RenderJob.aggregatedMap(self, run, request) : try RenderJob.map(run, request)
+        case .auto: return overflow ? try RenderJob.aggregatedMap(self, run, request) : try RenderJob.map(run, request, timeline: timeline)
         case .cells: return try RenderJob.aggregatedMap(self, run, request)
         case .admin1: return try RenderJob.choroplethMap(self, run, request)
         case .admin2: throw FilterError(message: RenderJob.noDistricts)

@@ -46,4 +46,9 @@ public struct RenderedMap: Sendable {
     /// What the map's projection is, when the renderer chose it for the data (a world map); nil
     /// when it is the default local one or the user's.
     public var crsName: String?
+    /// The timeline strip alone, as an SVG of the map's width, when the scene has a timeline (a
+    /// report's chronology shows it apart from the map).
+    public var timeline: SVGNode?
+    /// The key number of each incident on a numbered marker, by incident id.
+    public var keyNumbers: [String: Int] = [:]
 }

@@ -13,6 +13,8 @@ import Projection
 struct MapFrame {
     /// Height of the title block above the frame, px.
     static let headerHeight = 66.0
+    /// Height of a panel's title line above its frame, px.
+    static let panelHeaderHeight = 22.0
     /// With neither incidents nor a bbox, the map shows 800 × 600 km around its centre: a
     /// regional map's size, wide enough for a province and its neighbours.
     static let emptyHalfWidth = 400_000.0, emptyHalfHeight = 300_000.0
@@ -66,9 +68,9 @@ struct MapFrame {
         }
         projection = try Projection(from: "EPSG:4326", to: crs)
         // However long the key, the map keeps at least 70% of the height: the SVG grows instead.
-        footerHeight = min(KeyLayout.provisional(scene: fullScene, options: options).height, (0.3 * options.height).rounded())
-        let header = MapFrame.headerHeight
-        let frame = BoundingBox(minX: 0, minY: header, maxX: options.width, maxY: max(header + 200, options.height - footerHeight))
+        footerHeight = options.panel ? 0 : min(KeyLayout.provisional(scene: fullScene, options: options).height, (0.3 * options.height).rounded())
+        let header = options.panel ? MapFrame.panelHeaderHeight : MapFrame.headerHeight
+        let frame = BoundingBox(minX: 0, minY: header, maxX: options.width, maxY: max(header + (options.panel ? 100 : 200), options.height - footerHeight))
 
         // Extent in projected units.
         var extent: BoundingBox

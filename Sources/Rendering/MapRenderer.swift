@@ -80,12 +80,14 @@ struct MapBuilder {
                                 drawsProvinces: !provinceShapes.nodes.isEmpty, drawsCapital: capital, corner: corner, p: p)
         }
         var legend = legendPanel(capital: capitalInFrame)
-        placer.block(legend.box)
-        let scaleBar = ScaleBarElement(frame: frame).build(frame: frame, p: p, placer: &placer)
-        let north = try NorthArrowElement.build(frame: frame, p: p, placer: &placer)
+        // A panel of small multiples shares the legend, scale and locator drawn beside the panels.
+        let furnished = !options.panel
+        if furnished { placer.block(legend.box) }
+        let scaleBar = furnished ? ScaleBarElement(frame: frame).build(frame: frame, p: p, placer: &placer) : nil
+        let north = furnished ? try NorthArrowElement.build(frame: frame, p: p, placer: &placer) : nil
         // A world map needs no locator.
         let insetBox = InsetElement.box(frame: frame, markers: incidents.groups, avoiding: legend.box)
-        let inset = options.inset && frame.cutMeridian == nil ? try InsetElement.build(scene, frame: frame, box: insetBox, p: p, placer: &placer) : nil
+        let inset = furnished && options.inset && frame.cutMeridian == nil ? try InsetElement.build(scene, frame: frame, box: insetBox, p: p, placer: &placer) : nil
         // Incidents beyond the frame: arrows at its edge, clear of the furniture.
         let offMap = OffMapElement(scene, frame: frame, binned: options.binCellDegrees != nil, p: p, placer: &placer)
         // Then the incidents, their labels, the towns that still fit, and the area names.
@@ -113,11 +115,18 @@ struct MapBuilder {
             .el("g", [("id", "\(p)layer-labels")], areaLabels + incidentLabels + offMap.labels),
             SVGDraw.rect("\(p)frame", frame.frame),
         ]
-        let key = KeyLayout(incidents: incidents, scene: scene, options: options, offMap: offMap.keyTexts)
-        let furniture = [legend.node, scaleBar, north, HeaderElement.build(scene, p: p), KeyElement.build(key, frame: frame, p: p)] + (inset.map { [$0] } ?? [])
+        // The timeline strip goes between the frame and the key, and the SVG grows by its height.
+        let strip = scene.timeline.map { TimelineStrip(scene, timeline: $0, width: options.width, numbers: incidents.keyNumbers) }
+        let underMap = options.timelineUnderMap ? strip : nil
+        let stripHeight = (underMap?.height ?? 0).rounded(.up)
+        let key = KeyLayout(incidents: incidents, scene: scene, options: options, offMap: offMap.keyTexts, events: underMap == nil ? [] : scene.timeline!.events)
+        let furniture = furnished
+            ? [legend.node, scaleBar!, north!, HeaderElement.build(scene, p: p), KeyElement.build(key, frame: frame, below: stripHeight, p: p)]
+                + (inset.map { [$0] } ?? []) + (underMap.map { [$0.build(scene, top: frame.frame.maxY, p: p)] } ?? [])
+            : [HeaderElement.panel(scene, p: p)]
         let n = SVGDraw.n
         // A key longer than the frame left room for makes the SVG taller; the map keeps its size.
-        let height = max(options.height, (frame.frame.maxY + key.height).rounded(.up))
+        let height = furnished ? max(options.height, (frame.frame.maxY + key.height).rounded(.up)) + stripHeight : options.height
         let root = SVGNode.el("svg", [
             ("xmlns", "http://www.w3.org/2000/svg"), ("width", n(options.width)), ("height", n(height)),
             ("viewBox", "0 0 \(n(options.width)) \(n(height))"), ("role", "img"),
@@ -126,9 +135,31 @@ struct MapBuilder {
             .el("title", [("id", "\(p)title")], [.text(scene.title)]),
             .el("desc", [("id", "\(p)desc")], [.text(scene.summary)]),
             MetadataElement.build(scene, frame: frame, p: p),
-            DefsElement.build(options: options, frame: frame, insetBox: insetBox, choropleth: scene.choropleth != nil, p: p),
+            DefsElement.build(options: options, frame: frame, insetBox: insetBox, choropleth: scene.choropleth != nil, timeline: underMap != nil, p: p),
             .el("rect", [("class", "\(p)background"), ("x", "0"), ("y", "0"), ("width", n(options.width)), ("height", n(height))]),
         ] + mapLayers + furniture)
-        return RenderedMap(svg: SVGSerializer.document(root), georeference: frame.georef, root: root, wkt: frame.projection.targetWKT())
+        var map = RenderedMap(svg: SVGSerializer.document(root), georeference: frame.georef, root: root, wkt: frame.projection.targetWKT())
+        map.timeline = strip.map { standalone($0) }
+        map.keyNumbers = Dictionary(incidents.keyNumbers.map { (scene.incidents[$0.key].id, $0.value) }, uniquingKeysWith: min)
+        return map
+    }
+
+    /// The strip as an SVG of its own, with the rules of the map's style it uses (the font, the
+    /// background, the markers), so that beside the map on one page it repeats little.
+    func standalone(_ strip: TimelineStrip) -> SVGNode {
+        let n = SVGDraw.n, height = strip.height.rounded(.up)
+        let used = MapStyle.css(prefix: p, theme: options.theme).split(separator: "\n")
+            .filter { line in ["root", "background", "marker-strike", "marker-other", "marker-explosion"].contains { line.hasPrefix(".\(p)\($0) ") } }
+        let css = used.joined(separator: "\n") + "\n" + MapStyle.timelineCSS(prefix: p, theme: options.theme)
+            + (options.extraCSS.map { "\n/* --css */\n" + $0 } ?? "")
+        return .el("svg", [
+            ("xmlns", "http://www.w3.org/2000/svg"), ("width", n(options.width)), ("height", n(height)),
+            ("viewBox", "0 0 \(n(options.width)) \(n(height))"), ("role", "img"), ("aria-labelledby", "\(p)timeline-title"), ("class", "\(p)root"),
+        ], [
+            .el("title", [("id", "\(p)timeline-title")], [.text("Timeline: \(scene.title)")]),
+            .el("defs", [], [.el("style", [], [.text(css)])]),
+            .el("rect", [("class", "\(p)background"), ("x", "0"), ("y", "0"), ("width", n(options.width)), ("height", n(height))]),
+            strip.build(scene, top: 0, p: p),
+        ])
     }
 }

@@ -110,6 +110,9 @@ public struct SceneIncident: Sendable {
     /// The place alone, for the label of a marker that merges several ("Quetta (PK)", "near Quetta");
     /// nil: the title.
     public var place: String?
+    /// The days it happened on (`CivilDay` numbers, first and last), for the timeline; nil for a cell.
+    /// A day-precision incident starts and ends on one day; a month or a range spans several.
+    public var days: ClosedRange<Int>?
 
     /// Creates an incident.
     public init(id: String, location: LonLat, number: Int, title: String, detail: String, keyText: String,
@@ -180,6 +183,48 @@ public struct Choropleth: Sendable {
     }
 }
 
+/// Something that happened without a place (a statement, a call): drawn on the timeline only.
+public struct SceneEvent: Sendable {
+    /// Its mark's label on the strip and in the key ("A", "B", …).
+    public var label: String
+    /// The days it happened on (`CivilDay` numbers).
+    public var days: ClosedRange<Int>
+    /// When, as the reader sees it: "19 Jan 2024".
+    public var dateText: String
+    /// What happened.
+    public var text: String
+    /// Who reports it.
+    public var sources: [String]
+
+    /// Creates an event.
+    public init(label: String, days: ClosedRange<Int>, dateText: String, text: String, sources: [String]) {
+        self.label = label
+        self.days = days
+        self.dateText = dateText
+        self.text = text
+        self.sources = sources
+    }
+
+    /// Its key entry: "A. 19 Jan 2024 — Both foreign ministers … Source: press."
+    public var keyText: String {
+        "\(label). \(dateText) — \(text)" + (text.hasSuffix(".") ? "" : ".") + (sources.isEmpty ? "" : " Source\(sources.count == 1 ? "" : "s"): \(sources.joined(separator: ", ")).")
+    }
+}
+
+/// The strip of time under the map (`render --timeline`): its language and the events without a place.
+public struct SceneTimeline: Sendable {
+    /// The twelve month names of the axis, January first.
+    public var monthNames: [String]
+    /// Events drawn on the strip only, by date.
+    public var events: [SceneEvent]
+
+    /// Creates a timeline.
+    public init(monthNames: [String], events: [SceneEvent] = []) {
+        self.monthNames = monthNames
+        self.events = events
+    }
+}
+
 /// Everything a map shows, in longitude/latitude, before projection.
 public struct MapScene: Sendable {
     /// Title.
@@ -204,6 +249,8 @@ public struct MapScene: Sendable {
     public var command: String?
     /// Provinces shaded by their incidents instead of markers (`--aggregate admin1`).
     public var choropleth: Choropleth?
+    /// A strip of time under the map, when asked for (`--timeline`).
+    public var timeline: SceneTimeline?
 
     /// Creates a scene.
     public init(title: String, subtitle: String, summary: String, attribution: [String], countries: [SceneArea],
@@ -245,6 +292,11 @@ public struct MapOptions: Sendable {
     /// On a binned map (markers standing for many incidents), the bins' cell size in degrees:
     /// the largest marker fills about half a cell and areas grow with the count.
     public var binCellDegrees: Double?
+    /// Whether a scene's timeline is drawn under the map (true), or only apart (`RenderedMap.timeline`).
+    public var timelineUnderMap = true
+    /// A panel of small multiples: the frame under a one-line title, without legend, scale bar,
+    /// north arrow, locator, key or attribution (the panels share those).
+    public var panel = false
 
     /// Creates options.
     public init(crs: String? = nil, width: Double = 1000, height: Double = 800, idPrefix: String = "im-", bbox: BoundingBox? = nil,

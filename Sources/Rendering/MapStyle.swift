@@ -104,6 +104,23 @@ enum MapStyle {
         """
     }
 
+    /// The rules of the timeline strip; written only on a map that has one.
+    static func timelineCSS(prefix p: String, theme: MapTheme) -> String {
+        let c = palette(theme)
+        return """
+        .\(p)timeline-axis, .\(p)timeline-tick { stroke: \(c.text); stroke-width: 1; fill: none; }
+        .\(p)timeline-label { fill: \(c.text); font-size: 10px; }
+        .\(p)timeline-context { fill: \(c.text); font-size: 10px; font-weight: bold; }
+        .\(p)timeline-caption { fill: \(c.textMuted); font-size: 10.5px; }
+        .\(p)timeline-number { fill: #ffffff; font-size: 8px; font-weight: bold; }
+        .\(p)timeline-count-text { fill: #ffffff; font-size: 9px; font-weight: bold; }
+        .\(p)timeline-event-line { stroke: \(c.textMuted); stroke-width: 1; stroke-dasharray: 2 2; }
+        .\(p)timeline-event-flag { fill: \(c.text); }
+        .\(p)timeline-event-letter { fill: \(c.panel); font-size: 9px; font-weight: bold; }
+        .\(p)timeline-event-text { fill: \(c.text); font-size: 9.5px; }
+        """
+    }
+
     /// The rules of the arrows towards incidents off the map; written only on a map that has some.
     static func offMapCSS(prefix p: String, theme: MapTheme) -> String {
         let c = palette(theme)

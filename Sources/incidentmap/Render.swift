@@ -4,6 +4,8 @@ import Incidents
 import Pipeline
 import Rendering
 
+extension Period: ExpressibleByArgument {}
+
 extension IncidentMapCommand {
     struct Render: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -41,6 +43,11 @@ extension IncidentMapCommand {
         @Option(help: "Decimals of GeoJSON coordinates.")
         var precision: Int = 6
 
+        @Option(help: ArgumentHelp("Small multiples: one panel per day, week, month, quarter or year (at most 36), all with the same extent and scale.", valueName: "period"))
+        var by: Period?
+
+        @Flag(help: "Draw a timeline under the map: a mark per incident on a date axis, and the input's events (YAML `events:`).")
+        var timeline = false
 
         func validate() throws {
             if geojson && output == nil { throw ValidationError("--geojson needs -o DIR") }
@@ -57,6 +64,8 @@ extension IncidentMapCommand {
             look.apply(to: &request)
             request.idPrefix = idPrefix
             request.precision = precision
+            request.timeline = timeline
+            request.by = by
             request.extraLayers = (uncertainty ? ["uncertainty"] : []) + (strikes ? ["strikes"] : [])
             // Recorded in the SVG's metadata; paths are cut to file names so the same
             // input and options give the same bytes wherever the files live.

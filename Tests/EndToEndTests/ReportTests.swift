@@ -35,7 +35,7 @@ final class ReportTests: ScratchTestCase {
         let tags = parsed["tags"] ?? []
         for forbidden in ["script", "link", "iframe", "img", "object", "embed"] { XCTAssertFalse(tags.contains(forbidden), forbidden) }
         XCTAssertTrue(tags.contains("svg"))
-        XCTAssertEqual(tags.filter { $0 == "tr" }.count, 4, "a header row and one row per incident")
+        XCTAssertEqual(tags.filter { $0 == "tr" }.count, 4 + 5, "a header row and one row per incident; the chronology's header, incidents and event")
         // No external requests: references are in-page (#…) or ordinary links.
         for ref in parsed["refs"] ?? [] { XCTAssertTrue(ref.hasPrefix("#") || ref.hasPrefix("https://") || ref.hasPrefix("http://"), ref) }
         let text = try String(contentsOf: file, encoding: .utf8)
@@ -60,7 +60,8 @@ final class ReportTests: ScratchTestCase {
         XCTAssertEqual(try runTool("xmllint", ["--noout", dir.appendingPathComponent("map.svg").path]).status, 0)
         let png = try Data(contentsOf: dir.appendingPathComponent("map.png"))
         XCTAssertEqual(Array(png.prefix(4)), [0x89, 0x50, 0x4E, 0x47])
-        XCTAssertEqual(md.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| #") }.count, 3)
+        // Three incidents, then the chronology's header, three incidents and the event.
+        XCTAssertEqual(md.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| #") }.count, 3 + 5)
     }
 
     func testInputTextCannotInjectMarkupIntoReports() throws {

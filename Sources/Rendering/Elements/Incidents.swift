@@ -51,6 +51,13 @@ struct IncidentsElement {
         return Array(Set(pinned + ranked.prefix(max(0, limit - pinned.count)))).sorted()
     }
 
+    /// The key number of each incident on a numbered marker, by scene index.
+    var keyNumbers: [Int: Int] {
+        var numbers: [Int: Int] = [:]
+        for g in groups where g.number > 0 { for m in g.members { numbers[m] = g.number } }
+        return numbers
+    }
+
     /// Draws the markers and blocks their symbols and arrows in `placer`.
     mutating func draw(_ scene: MapScene, frame: MapFrame, p: String, placer: inout LabelPlacer) throws {
         let n = SVGDraw.n

@@ -33,7 +33,7 @@ struct KeyLayout: Sendable {
     /// The key of the drawn markers: each labelled one by its number, then what the others hold,
     /// then the incidents off the map (`offMap`, a line for each arrow); on a choropleth, the
     /// provinces with the most incidents.
-    init(incidents: IncidentsElement, scene: MapScene, options: MapOptions, offMap: [String] = []) {
+    init(incidents: IncidentsElement, scene: MapScene, options: MapOptions, offMap: [String] = [], events: [SceneEvent] = []) {
         if let c = scene.choropleth {
             self.init(choropleth: c, scene: scene, options: options)
             return
@@ -54,6 +54,7 @@ struct KeyLayout: Sendable {
                                     + "Each is described in its marker's tooltip and, with every claim and source, in the GeoJSON layer."))
         }
         entries += offMap.map { (0, nil, $0) }
+        entries += events.map { (0, nil, "Event \($0.keyText)") }
         self.init(entries: entries, scene: scene, options: options)
     }
 
@@ -82,10 +83,11 @@ struct KeyLayout: Sendable {
 
 /// The key and attribution under the frame, each keyed incident with its marker and number.
 enum KeyElement {
-    static func build(_ key: KeyLayout, frame: MapFrame, p: String) -> SVGNode {
+    /// The key, `below` px under the frame (the timeline strip's height, if one is drawn there).
+    static func build(_ key: KeyLayout, frame: MapFrame, below: Double = 0, p: String) -> SVGNode {
         let n = SVGDraw.n
         var children: [SVGNode] = []
-        var y = frame.frame.maxY + 20
+        var y = frame.frame.maxY + below + 20
         for (number, style, lines) in key.entries {
             if let style {
                 switch style {

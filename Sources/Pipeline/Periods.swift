@@ -1,0 +1,95 @@
+import Geometry
+import Incidents
+import Rendering
+
+/// The periods small multiples are cut by (`render --by`).
+public enum Period: String, Sendable, CaseIterable {
+    case day, week, month, quarter, year
+
+    /// Most panels a map may have; past this, a coarser period is asked for.
+    public static let maxPanels = 36
+
+    /// The period `d` falls in, as data (`2024-01-16`, `2024-W03` (ISO 8601 week), `2024-01`,
+    /// `2024-Q1`, `2024`), and as the reader sees it.
+    func key(_ d: CalendarDate) -> (key: String, name: String) {
+        let iso = d.description
+        switch self {
+        case .day: return (iso, d.shortText)
+        case .week:
+            // The ISO week: the one holding the Thursday of the week (weeks begin on Monday).
+            let n = CivilDay.number(year: d.year, month: d.month, day: d.day)
+            let weekday = ((n + 3) % 7 + 7) % 7
+            let thursday = n - weekday + 3, year = CivilDay.date(thursday).year
+            let week = (thursday - CivilDay.number(year: year, month: 1, day: 1)) / 7 + 1
+            let monday = CivilDay.date(n - weekday)
+            let start = CalendarDate(year: monday.year, month: monday.month, day: monday.day)!
+            return ("\(year)-W\(week < 10 ? "0" : "")\(week)", "Week \(week) of \(year), from \(start.shortText)")
+        case .month: return (String(iso.prefix(7)), "\(CalendarDate.monthNames[d.month - 1]) \(d.year)")
+        case .quarter: return ("\(d.year)-Q\((d.month - 1) / 3 + 1)", "Q\((d.month - 1) / 3 + 1) \(d.year)")
+        case .year: return (String(d.year), String(d.year))
+        }
+    }
+
+    /// Every period from the one of `first` to the one of `last`, in order (empty ones included);
+    /// nil when there would be more than `limit`.
+    func periods(from first: CalendarDate, to last: CalendarDate, limit: Int) -> [(key: String, name: String)]? {
+        var out: [(key: String, name: String)] = []
+        let end = CivilDay.number(year: last.year, month: last.month, day: last.day)
+        var n = CivilDay.number(year: first.year, month: first.month, day: first.day)
+        while n <= end {
+            let d = CivilDay.date(n)
+            let k = key(CalendarDate(year: d.year, month: d.month, day: d.day)!)
+            if out.last?.key != k.key {
+                out.append(k)
+                if out.count > limit { return nil }
+            }
+            n += 1
+        }
+        return out
+    }
+
+    /// The next coarser period, if any.
+    var coarser: Period? {
+        let all = Period.allCases
+        let i = all.firstIndex(of: self)!
+        return i + 1 < all.count ? all[i + 1] : nil
+    }
+}
+
+extension RenderJob {
+    /// Small multiples: a panel per `by` period from the first incident's to the last's, each
+    /// with its period's incidents (by their first day), all in one CRS and one extent.
+    static func smallMultiples(_ run: RunIncidents, by: Period, _ request: RenderRequest) throws -> String {
+        let incidents = run.incidents
+        guard let first = incidents.map(\.incident.date.start).min(), let last = incidents.map(\.incident.date.start).max() else {
+            throw FilterError(message: "no incidents to map")
+        }
+        guard let periods = by.periods(from: first, to: last, limit: Period.maxPanels) else {
+            var fits = by.coarser
+            while let f = fits, f.periods(from: first, to: last, limit: Period.maxPanels) == nil { fits = f.coarser }
+            let hint = fits.map { "; try --by \($0.rawValue)" } ?? ""
+            throw FilterError(message: "--by \(by.rawValue) would draw more than \(Period.maxPanels) panels from \(first.shortText) to \(last.shortText)\(hint), or narrow the dates with --from/--to")
+        }
+        let builder = SceneBuilder(gazetteer: run.gazetteer, pinned: Set(request.labels))
+        let title = title(run, countries: Set(incidents.compactMap(\.country)), request)
+        let whole = builder.scene(incidents, title: title, crsName: crsName(request), command: request.command)
+        // One extent for all: the incidents padded as a single map pads them (30%, at least 1.5°).
+        let lons = incidents.map(\.point.lon), lats = incidents.map(\.point.lat)
+        let pad = max(1.5, 0.3 * max(lons.max()! - lons.min()!, lats.max()! - lats.min()!))
+        var options = try mapOptions(request)
+        let box = BoundingBox(minX: max(-180, lons.min()! - pad), minY: max(-85, lats.min()! - pad),
+                              maxX: min(180, lons.max()! + pad), maxY: min(85, lats.max()! + pad))
+        options.bbox = box
+        options.crs = request.crs ?? MapRenderer.defaultCRS(center: LonLat(lon: box.center.x, lat: box.center.y))
+        var byPeriod: [String: [ResolvedIncident]] = [:]
+        for r in incidents { byPeriod[by.key(r.incident.date.start).key, default: []].append(r) }
+        let panels = periods.map { period -> ScenePanel in
+            let mine = byPeriod[period.key] ?? []
+            var scene = builder.scene(mine, title: period.name, crsName: crsName(request), command: nil)
+            scene.subtitle = "\(mine.count) incident\(mine.count == 1 ? "" : "s")"
+            return ScenePanel(period: period.key, scene: scene)
+        }
+        let subtitle = whole.subtitle + " · one panel per \(by.rawValue)"
+        return try SmallMultiples.render(panels, title: title, subtitle: subtitle, attribution: whole.attribution, options: options)
+    }
+}

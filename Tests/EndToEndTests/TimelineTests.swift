@@ -1,0 +1,304 @@
+import Foundation
+import XCTest
+
+/// `render --timeline`, events without a place, and the report's chronology, end to end.
+final class TimelineTests: ScratchTestCase {
+    /// Renders `args` to `name` in the scratch directory; checks the exit status and that
+    /// rsvg-convert draws it.
+    func render(_ args: [String], name: String = "map.svg") throws -> (URL, SVGDocument) {
+        let out = tmp.appendingPathComponent(name)
+        let r = try incidentmap(["render", "--svg", "-o", out.path] + args)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let png = tmp.appendingPathComponent(name + ".png")
+        let raster = try runTool("rsvg-convert", ["-o", png.path, out.path])
+        XCTAssertEqual(raster.status, 0, raster.stderr)
+        let doc = SVGDocument(try Data(contentsOf: out))
+        XCTAssertTrue(doc.parsed)
+        return (out, doc)
+    }
+
+    func write(_ name: String, _ text: String) throws -> URL {
+        let url = tmp.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    /// The strip's marks: each incident's or each counting bar's group.
+    func marks(_ doc: SVGDocument, prefix: String = "im-") -> [SVGDocument.Element] {
+        doc.descendants(ofID: "\(prefix)layer-timeline").filter { $0.name == "g" && ($0.attributes["data-incident-id"] != nil || $0.attributes["data-count"] != nil) }
+    }
+
+    func count(_ mark: SVGDocument.Element) -> Int { mark.attributes["data-count"].flatMap { Int($0) } ?? 1 }
+
+    func number(_ doc: SVGDocument, _ name: String) -> Double { Double(doc.root.attributes[name] ?? "") ?? 0 }
+
+    func testMarksAreLinearInTime() throws {
+        let (_, doc) = try render(["--timeline"])
+        var x: [String: Double] = [:]
+        for m in marks(doc) { x[m.attributes["data-incident-id"]!] = translate(m.attributes["transform"])?.0 }
+        let a = try XCTUnwrap(x["2024-01-16-sabz-koh"]), b = try XCTUnwrap(x["2024-01-18-saravan-strike"]), c = try XCTUnwrap(x["2024-01-27-saravan-shooting"])
+        XCTAssertGreaterThan(b - a, 20)
+        // 16 → 18 January is two days, 18 → 27 nine.
+        XCTAssertEqual((b - a) / (c - b), 2.0 / 9.0, accuracy: 0.005)
+    }
+
+    func testTheMapKeepsItsSizeAndTheSVGGrowsForTheStrip() throws {
+        let (_, plain) = try render([], name: "plain.svg")
+        let (_, strip) = try render(["--timeline"], name: "strip.svg")
+        let frame = { (d: SVGDocument) in d.elements.first { $0.name == "rect" && $0.attributes["class"] == "im-frame" }?.attributes }
+        XCTAssertEqual(try XCTUnwrap(frame(plain)), try XCTUnwrap(frame(strip)), "the map's frame does not change")
+        XCTAssertGreaterThan(number(strip, "height"), number(plain, "height") + 60)
+        XCTAssertTrue(plain.descendants(ofID: "im-layer-timeline").isEmpty)
+        // Every mark lies under the frame.
+        let box = try XCTUnwrap(frame(strip))
+        let frameBottom = try XCTUnwrap(Double(box["y"] ?? "")) + XCTUnwrap(Double(box["height"] ?? ""))
+        for m in marks(strip) { XCTAssertGreaterThan(try XCTUnwrap(translate(m.attributes["transform"])).1, frameBottom) }
+    }
+
+    func testEventsAreOnTheStripAndInTheKeyWithTheirSource() throws {
+        let (_, doc) = try render(["--timeline"])
+        let event = try XCTUnwrap(doc.descendants(ofID: "im-layer-timeline").first { $0.attributes["data-event"] == "A" })
+        XCTAssertEqual(event.attributes["data-date"], "2024-01-19")
+        let texts = doc.descendants(ofID: "im-layer-timeline").map(\.text).joined(separator: " ")
+        XCTAssertTrue(texts.contains("Both foreign ministers agree to de-escalate"), texts)
+        let key = doc.descendants(ofID: "im-key").map(\.text).joined(separator: " ")
+        XCTAssertTrue(key.contains("Event A. 19 Jan 2024"), key)
+        XCTAssertTrue(key.contains("Source: press."), key)
+        // The event is between the strikes of the 18th and the shooting of the 27th.
+        let xs = marks(doc).compactMap { translate($0.attributes["transform"])?.0 }.sorted()
+        let ex = try XCTUnwrap(translate(event.attributes["transform"])?.0)
+        XCTAssertTrue(xs[1] < ex && ex < xs[2])
+        // Without --timeline, events are nowhere.
+        let (plain, _) = try render([], name: "plain.svg")
+        XCTAssertFalse(try String(contentsOf: plain, encoding: .utf8).contains("de-escalate"))
+    }
+
+    func testAYearOfClusteredIncidentsIsAllOnTheStripAtEveryWidth() throws {
+        let csv = tmp.appendingPathComponent("200.csv")
+        let gen = try runTool("/usr/bin/python3", [repositoryRoot.appendingPathComponent("Benchmarks/clustered.py").path, "200", csv.path])
+        XCTAssertEqual(gen.status, 0, gen.stderr)
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        for width in [400, 1000, 2000] {
+            let (_, doc) = try render([csv.path, "--timeline", "--width", String(width)], name: "\(width).svg")
+            let found = marks(doc)
+            XCTAssertEqual(found.map(count).reduce(0, +), 200, "width \(width): the counts of the marks add up to the incidents")
+            var ids = Set<String>()
+            for m in found {
+                let listed = m.attributes["data-incident-ids"]?.split(separator: " ").map(String.init) ?? [m.attributes["data-incident-id"]!]
+                XCTAssertEqual(listed.count, count(m))
+                for id in listed { XCTAssertTrue(ids.insert(id).inserted, "\(id) on the strip twice") }
+            }
+            // Nothing outside the SVG.
+            let w = number(doc, "width"), h = number(doc, "height")
+            for m in found {
+                let (x, y) = try XCTUnwrap(translate(m.attributes["transform"]))
+                XCTAssertTrue(x >= 8 && x <= w - 8 && y >= 8 && y <= h - 8, "width \(width): a mark at \(x), \(y)")
+            }
+            for e in doc.descendants(ofID: "im-layer-timeline") where e.name == "text" {
+                let x = try XCTUnwrap(Double(e.attributes["x"] ?? ""))
+                XCTAssertTrue(x >= 0 && x < w, "text \(e.text) at \(x)")
+            }
+            // The axis names the months (whole or by three letters).
+            // Ticks of days or weeks give the month and year beneath (the context line).
+            let labels = doc.descendants(ofID: "im-layer-timeline").filter { ["im-timeline-label", "im-timeline-context"].contains($0.attributes["class"] ?? "") }.map(\.text)
+            let named = months.filter { m in labels.contains { $0 == m || $0 == String(m.prefix(3)) || $0.hasPrefix(m + " ") } }
+            XCTAssertGreaterThanOrEqual(named.count, width >= 1000 ? 12 : 4, "width \(width): \(labels)")
+            // Month ticks are linear in time too: January to July is 182 days of 366.
+            let ticks = doc.descendants(ofID: "im-layer-timeline").filter { $0.attributes["class"] == "im-timeline-tick" }.compactMap { Double($0.attributes["x1"] ?? "") }
+            XCTAssertGreaterThanOrEqual(ticks.count, 4)
+        }
+    }
+
+    func testMonthAndRangeDatesAreSpans() throws {
+        let yaml = try write("spans.yaml", """
+        title: Spans
+        incidents:
+          - id: february
+            date: 2024-02
+            latitude: 30.2
+            longitude: 67.0
+            kind: shelling
+          - id: ten-days
+            date: 2024-03-01/2024-03-10
+            latitude: 29.5
+            longitude: 66.5
+            kind: armed clash
+          - id: one-day
+            date: 2024-03-20
+            latitude: 28.9
+            longitude: 64.4
+            kind: bombing
+        """)
+        let (_, doc) = try render([yaml.path, "--timeline"])
+        let spans = doc.descendants(ofID: "im-layer-timeline").filter { ($0.attributes["class"] ?? "").contains("timeline-span") }
+        XCTAssertEqual(Set(spans.compactMap { $0.attributes["data-incident-id"] }), ["february", "ten-days"])
+        func bar(_ id: String) throws -> (x: Double, width: Double) {
+            let g = try XCTUnwrap(spans.first { $0.attributes["data-incident-id"] == id })
+            let i = try XCTUnwrap(doc.elements.firstIndex { $0.attributes == g.attributes && $0.name == "g" })
+            let rect = try XCTUnwrap(doc.elements.first { $0.name == "rect" && $0.ancestors.last == i })
+            return (try XCTUnwrap(translate(g.attributes["transform"])).0, Double(rect.attributes["width"]!)!)
+        }
+        let feb = try bar("february"), march = try bar("ten-days")
+        XCTAssertEqual(feb.width / march.width, 29.0 / 10.0, accuracy: 0.02, "February 2024 has 29 days")
+        XCTAssertEqual(march.x - feb.x, feb.width, accuracy: 0.2, "the range starts where February ends")
+        XCTAssertEqual(spans.first { $0.attributes["data-incident-id"] == "february" }?.attributes["data-date"], "2024-02-01/2024-02-29")
+        XCTAssertEqual(marks(doc).filter { !($0.attributes["class"] ?? "").contains("timeline-span") }.map { $0.attributes["data-incident-id"] }, ["one-day"])
+    }
+
+    func testATooTallStackBecomesOneCountingMark() throws {
+        var rows = ["id,date,latitude,longitude,kind"]
+        for i in 1...9 { rows.append("crowd-\(i),2024-05-01,\(29 + Double(i) * 0.1),\(65 + Double(i) * 0.1),Armed clash") }
+        rows += ["alone-1,2024-05-04,28.5,64.0,Air/drone strike", "alone-2,2024-05-12,28.0,63.5,Armed clash"]
+        for i in 1...3 { rows.append("few-\(i),2024-05-08,\(27 + Double(i) * 0.1),\(66 + Double(i) * 0.1),Armed clash") }
+        let csv = try write("crowd.csv", rows.joined(separator: "\n") + "\n")
+        let (_, doc) = try render([csv.path, "--timeline"])
+        let found = marks(doc)
+        let counted = try XCTUnwrap(found.first { $0.attributes["data-count"] != nil })
+        XCTAssertEqual(counted.attributes["data-count"], "9")
+        XCTAssertEqual(Set(counted.attributes["data-incident-ids"]!.split(separator: " ").map(String.init)), Set((1...9).map { "crowd-\($0)" }))
+        XCTAssertEqual(found.count, 1 + 2 + 3, "the nine are one mark; a stack of three stays three")
+        // The three of the 8th stack above one another at one x.
+        let few = found.filter { ($0.attributes["data-incident-id"] ?? "").hasPrefix("few-") }.compactMap { translate($0.attributes["transform"]) }
+        XCTAssertEqual(Set(few.map(\.0)).count, 1)
+        XCTAssertEqual(Set(few.map(\.1)).count, 3)
+    }
+
+    func testEventsBesideACSVFileAndTheirErrors() throws {
+        let csv = try write("one.csv", "id,date,latitude,longitude,kind\nx-1,2024-03-02,29.0,66.0,Armed clash\n")
+        let events = try write("events.yaml", """
+        events:
+          - date: 2024-03-05
+            text: Ceasefire announced
+            sources: [Dawn, AFP]
+        """)
+        let (_, doc) = try render([csv.path, events.path, "--timeline"])
+        let flag = try XCTUnwrap(doc.descendants(ofID: "im-layer-timeline").first { $0.attributes["data-event"] == "A" })
+        XCTAssertEqual(flag.attributes["data-date"], "2024-03-05")
+        XCTAssertTrue(doc.descendants(ofID: "im-key").map(\.text).joined().contains("Sources: Dawn, AFP."))
+
+        let bad = try write("bad.yaml", """
+        events:
+          - date: 2024-03-05
+          - text: No date given
+        incidents:
+          - id: y-1
+            date: 2024-03-02
+            place: Quetta
+        """)
+        let r = try incidentmap(["render", bad.path, "--timeline", "-o", tmp.appendingPathComponent("bad.svg").path])
+        XCTAssertEqual(r.status, 65, r.stderr)
+        XCTAssertTrue(r.stderr.contains("bad.yaml:2: events.text: missing"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("bad.yaml:3: events.date: missing"), r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: tmp.appendingPathComponent("bad.svg").path))
+    }
+
+    func testAnAggregatedMapRefusesTheTimeline() throws {
+        let r = try incidentmap(["render", "--aggregate", "cells", "--timeline", "-o", tmp.appendingPathComponent("cells.svg").path])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains("--timeline draws each incident"), r.stderr)
+    }
+
+    func testTheExampleWithATimelineMatchesItsSnapshot() throws {
+        for d in ["a", "b"] { try FileManager.default.createDirectory(at: tmp.appendingPathComponent(d), withIntermediateDirectories: true) }
+        let (a, _) = try render(["--timeline"], name: "a/map.svg")
+        let (b, _) = try render(["--timeline"], name: "b/map.svg")
+        XCTAssertEqual(try Data(contentsOf: a), try Data(contentsOf: b), "deterministic")
+        try assertSnapshot(try Data(contentsOf: a), named: "january-2024-timeline.svg")
+    }
+
+    func testTheReportHasAChronology() throws {
+        let dir = tmp.appendingPathComponent("rep")
+        let r = try incidentmap(["report", "-o", dir.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let html = try String(contentsOf: dir.appendingPathComponent("report.html"), encoding: .utf8)
+        let section = try XCTUnwrap(html.range(of: "<section id=\"chronology\">")).upperBound
+        let chronology = String(html[section...]).components(separatedBy: "</section>")[0]
+        XCTAssertTrue(chronology.contains("report-map-layer-timeline"), "the strip")
+        // Incidents and the event by date.
+        let table = try XCTUnwrap(chronology.components(separatedBy: "<table>").last)
+        let order = ["Sabz Koh", "near Saravan", "Event A (timeline only)", "Sirkan"].map { table.range(of: $0)?.lowerBound }
+        XCTAssertFalse(order.contains(nil), table)
+        XCTAssertEqual(order.compactMap { $0 }, order.compactMap { $0 }.sorted())
+        let md = tmp.appendingPathComponent("md")
+        XCTAssertEqual(try incidentmap(["report", "--format", "markdown", "-o", md.path]).status, 0)
+        XCTAssertTrue(try String(contentsOf: md.appendingPathComponent("report.md"), encoding: .utf8).contains("](timeline.svg)"))
+        XCTAssertEqual(try runTool("rsvg-convert", ["-o", tmp.appendingPathComponent("t.png").path, md.appendingPathComponent("timeline.svg").path]).status, 0)
+    }
+}
+
+/// `render --by`: small multiples, a panel per period with only its incidents.
+final class SmallMultiplesTests: ScratchTestCase {
+    func periodPanels(_ doc: SVGDocument) -> [(period: String, ids: [String], count: Int)] {
+        doc.elements.enumerated().compactMap { i, e -> (String, [String], Int)? in
+            guard let period = e.attributes["data-period"] else { return nil }
+            let inside = doc.elements.filter { $0.ancestors.contains(i) && ($0.attributes["class"] ?? "").contains("incident") && $0.name == "g" }
+            let ids = inside.flatMap { m in m.attributes["data-incident-ids"]?.split(separator: " ").map(String.init) ?? [m.attributes["data-incident-id"]].compactMap { $0 } }
+            return (period, ids, inside.map { Int($0.attributes["data-count"] ?? "1")! }.reduce(0, +))
+        }
+    }
+
+    func render(_ args: [String], name: String = "panels.svg") throws -> SVGDocument {
+        let out = tmp.appendingPathComponent(name)
+        let r = try incidentmap(["render", "--svg", "-o", out.path] + args)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try runTool("rsvg-convert", ["-o", tmp.appendingPathComponent(name + ".png").path, out.path]).status, 0)
+        let doc = SVGDocument(try Data(contentsOf: out))
+        XCTAssertTrue(doc.parsed)
+        return doc
+    }
+
+    func testPanelsPerMonthHoldExactlyTheirIncidents() throws {
+        let csv = tmp.appendingPathComponent("200.csv")
+        XCTAssertEqual(try runTool("/usr/bin/python3", [repositoryRoot.appendingPathComponent("Benchmarks/clustered.py").path, "200", csv.path]).status, 0)
+        // The month of each row, from its "14 June 2024".
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        var expected: [String: Int] = [:]
+        for line in try String(contentsOf: csv, encoding: .utf8).split(separator: "\n").dropFirst() {
+            let date = line.split(separator: ",")[1].split(separator: " ")
+            let m = months.firstIndex(of: String(date[1]))! + 1
+            expected["\(date[2])-\(m < 10 ? "0" : "")\(m)", default: 0] += 1
+        }
+        let doc = try render([csv.path, "--by", "month"])
+        let found = periodPanels(doc)
+        XCTAssertEqual(found.map(\.period), (1...12).map { "2024-\($0 < 10 ? "0" : "")\($0)" })
+        for p in found { XCTAssertEqual(p.count, expected[p.period], p.period) }
+        XCTAssertEqual(found.map(\.count).reduce(0, +), 200)
+        // Every panel has the same frame: one extent, one scale.
+        let frames = doc.elements.filter { $0.name == "rect" && ($0.attributes["class"] ?? "").hasSuffix("-frame") }.map { [$0.attributes["width"], $0.attributes["height"]] }
+        XCTAssertEqual(frames.count, 12)
+        XCTAssertEqual(Set(frames.map { $0.compactMap { $0 }.joined(separator: "x") }).count, 1)
+        let metas = doc.elements.filter { $0.name == "metadata" }.compactMap { m -> [Double]? in
+            (try? JSONSerialization.jsonObject(with: Data(m.text.utf8)) as? [String: Any])?["affine"] as? [Double]
+        }
+        XCTAssertEqual(metas.count, 12)
+        XCTAssertEqual(Set(metas.map { "\($0)" }).count, 1, "the same affine transform in every panel")
+        let ids = doc.elements.compactMap { $0.attributes["id"] }
+        XCTAssertEqual(ids.count, Set(ids).count, "panels keep their ids apart")
+    }
+
+    func testPeriodNamesAndAnEmptyPeriodBetweenOthers() throws {
+        let csv = tmp.appendingPathComponent("few.csv")
+        try Data("""
+        id,date,latitude,longitude,kind
+        a,2024-01-16,28.0,64.0,Air/drone strike
+        b,2024-03-02,29.0,66.0,Armed clash
+        c,2024-03-30,29.5,66.5,Armed clash
+
+        """.utf8).write(to: csv)
+        let byMonth = periodPanels(try render([csv.path, "--by", "month"], name: "m.svg"))
+        XCTAssertEqual(byMonth.map(\.period), ["2024-01", "2024-02", "2024-03"])
+        XCTAssertEqual(byMonth.map(\.ids), [["a"], [], ["b", "c"]], "February is drawn, empty")
+        XCTAssertEqual(periodPanels(try render([csv.path, "--by", "quarter"], name: "q.svg")).map(\.period), ["2024-Q1"])
+        XCTAssertEqual(periodPanels(try render([csv.path, "--by", "year"], name: "y.svg")).map(\.period), ["2024"])
+        let weeks = periodPanels(try render([csv.path, "--by", "week"], name: "w.svg"))
+        XCTAssertEqual(weeks.first?.period, "2024-W03")
+        XCTAssertEqual(weeks.last?.period, "2024-W13")
+        XCTAssertEqual(weeks.count, 11)
+        XCTAssertEqual(periodPanels(try render([csv.path, "--by", "day", "--from", "2024-03-01"], name: "d.svg")).first?.period, "2024-03-02")
+        // Too many panels: a clear error naming a period that fits.
+        let r = try incidentmap(["render", csv.path, "--by", "day", "-o", tmp.appendingPathComponent("days.svg").path])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains("more than 36 panels"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("try --by week"), r.stderr)
+    }
+}
