@@ -102,6 +102,7 @@ public struct IncidentResolver: Sendable {
         }
         let country = gazetteer.country(at: point)
         let province = measuresDetail ? gazetteer.province(at: point) : nil
+        let district = measuresDetail ? gazetteer.district(at: point) : nil
         if !gazetteer.covers(point) {
             warnings.append(InputProblem(file: inc.location.file, line: inc.fieldLines["latitude"] ?? line, field: inc.coordinates == nil ? "place" : "latitude",
                                          message: "the point (\(point.lat), \(point.lon)) is outside the bundled data, which covers \(gazetteer.coverageText): its country, province and nearest border are not known", isWarning: true))
@@ -124,10 +125,13 @@ public struct IncidentResolver: Sendable {
                                              message: "origin \"\(o)\" not resolved; no strike direction drawn", isWarning: true))
             }
         }
-        return .success(ResolvedIncident(incident: inc, point: point, precision: precision ?? .exact, resolution: record, entry: entry,
-                                         country: country?.id, province: province?.id, provinceName: province?.name,
-                                         border: measuresDetail ? nearestBorder(to: point) : nil, origin: origin, originName: originName,
-                                         otherCandidates: others, warnings: warnings))
+        var resolved = ResolvedIncident(incident: inc, point: point, precision: precision ?? .exact, resolution: record, entry: entry,
+                                        country: country?.id, province: province?.id, provinceName: province?.name,
+                                        border: measuresDetail ? nearestBorder(to: point) : nil, origin: origin, originName: originName,
+                                        otherCandidates: others, warnings: warnings)
+        resolved.district = district?.id
+        resolved.districtName = district?.name
+        return .success(resolved)
     }
 }
 
