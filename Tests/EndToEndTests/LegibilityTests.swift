@@ -98,13 +98,15 @@ extension ScratchTestCase {
             XCTAssertTrue(doc.descendants(ofID: "im-layer-incidents").isEmpty)
             XCTAssertEqual(try runTool("/usr/bin/env", ["rsvg-convert", "-o", tmp.appendingPathComponent("c.png").path, svg.path]).status, 0)
         }
-        // Districts are not in the data: a clear refusal, before any work.
-        let csv = try clustered(20, ["--admin1", "PK-BA,IR-11"])
+        // Districts where the data has none (the Falklands): a clear refusal that names the country.
+        let falklands = tmp.appendingPathComponent("fk.csv")
+        try "id,date,latitude,longitude\nfk1,2024-01-10,-51.69,-57.86\nfk2,2024-01-11,-51.80,-59.50\n".write(to: falklands, atomically: true, encoding: .utf8)
         let out = tmp.appendingPathComponent("d.svg")
-        let r = try incidentmap(["render", csv.path, "--aggregate", "admin2", "--svg", "-o", out.path])
+        let r = try incidentmap(["render", falklands.path, "--aggregate", "admin2", "--svg", "-o", out.path])
         XCTAssertEqual(r.status, 64)
-        XCTAssertTrue(r.stderr.contains("admin-2"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("admin-2") && r.stderr.contains("(FK)"), r.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+        let csv = try clustered(20, ["--admin1", "PK-BA,IR-11"])
         // Cells on request, whatever the number of incidents.
         XCTAssertEqual(try incidentmap(["render", csv.path, "--aggregate", "cells", "--svg", "-o", out.path]).status, 0)
         XCTAssertTrue(SVGDocument(try Data(contentsOf: out)).elements.contains { $0.attributes["data-cell"] != nil })
