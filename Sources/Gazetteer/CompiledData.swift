@@ -13,13 +13,15 @@ import Geometry
 /// starts on an 8-byte boundary.
 enum CompiledData {
     /// Bumped when the layout changes, or what the compiled form keeps of the text files
-    /// (`Loading`'s rules, the overviews). 3: the entries' flags column (capitals).
-    static let formatVersion: UInt32 = 3
+    /// (`Loading`'s rules, the overviews). 3: the entries' flags column (capitals). 4: districts, and
+    /// every region's `admin1`.
+    static let formatVersion: UInt32 = 4
     static let magic: [UInt8] = Array("IMGAZIDX".utf8)
     static let fileName = "gazetteer.idx"
 
     /// Files of the data directory the compiled form is made from, in fingerprint order.
-    static let sourceFiles = ["countries.geojson", "provinces.geojson", "borders.geojson", "places.tsv", "overlay.tsv", "sources.json"]
+    static let sourceFiles = ["countries.geojson", "provinces.geojson", "borders.geojson", "places.tsv", "overlay.tsv", "sources.json",
+                              "districts.geojson"]
 
     /// What identifies the data a compiled file was made from.
     static func fingerprint(_ dir: URL) -> [UInt8] {
@@ -37,7 +39,7 @@ enum CompiledData {
     }
 
     enum Tag: UInt32, CaseIterable {
-        case countries = 1, provinces, borders, entries, exact, variant, unordered, skeleton, overviews
+        case countries = 1, provinces, borders, entries, exact, variant, unordered, skeleton, overviews, districts
     }
 
     /// Where a compiled file for `dir` is kept: in the data directory when it can be written,
@@ -96,7 +98,7 @@ extension CompiledData {
     /// The bytes of a compiled file: `regions` and `borders` with geometry, `entries` (the bundled
     /// entries, in gazetteer order), and the indexes as built in memory.
     static func encode(fingerprint: [UInt8], countries: [Region], overviews: [Geometry], provinces: [Region], borders: [BorderLine],
-                       entries: [GazetteerEntry], indexes: [Tag: Gazetteer.NameIndex]) -> [UInt8] {
+                       entries: [GazetteerEntry], indexes: [Tag: Gazetteer.NameIndex], districts: [Region] = []) -> [UInt8] {
         var sections: [(Tag, [UInt8])] = []
         sections.append((.countries, encodeRegions(countries)))
         var o = ByteWriter()
@@ -105,6 +107,7 @@ extension CompiledData {
         sections.append((.overviews, o.bytes))
         sections.append((.provinces, encodeRegions(provinces)))
         sections.append((.borders, encodeBorders(borders)))
+        sections.append((.districts, encodeRegions(districts)))
         sections.append((.entries, encodeEntries(entries)))
         for tag in [Tag.exact, .variant, .unordered, .skeleton] {
             sections.append((tag, encodeIndex(indexes[tag] ?? Gazetteer.NameIndex(capacity: 0))))
@@ -138,7 +141,7 @@ extension CompiledData {
             w.string(r.id); w.string(r.name); w.string(r.country); w.optional(r.localName)
             w.varint(r.alternateNames.count)
             for a in r.alternateNames { w.string(a) }
-            w.optional(r.fips); w.optional(r.geonamesAdmin1)
+            w.optional(r.fips); w.optional(r.geonamesAdmin1); w.optional(r.admin1)
             w.f64(r.labelPoint.lon); w.f64(r.labelPoint.lat)
             w.polygons(r.geometry)
         }
@@ -323,6 +326,12 @@ final class CompiledFile: @unchecked Sendable {
         return sections.count == CompiledData.Tag.allCases.count
     }
 
+    /// How many regions a section holds, without decoding them.
+    func regionCount(_ tag: CompiledData.Tag) -> Int {
+        var r = ByteReader(base: base, at: sections[tag]!.offset)
+        return r.varint()
+    }
+
     func regions(_ tag: CompiledData.Tag) -> [Region] {
         var r = ByteReader(base: base, at: sections[tag]!.offset)
         let n = r.varint()
@@ -331,12 +340,12 @@ final class CompiledFile: @unchecked Sendable {
         for _ in 0..<n {
             let id = r.string(), name = r.string(), country = r.string(), local = r.optional()
             let alts = (0..<r.varint()).map { _ in r.string() }
-            let fips = r.optional(), gn = r.optional()
+            let fips = r.optional(), gn = r.optional(), admin1 = r.optional()
             let label = LonLat(lon: r.f64(), lat: r.f64())
             let geometry = r.polygons()
             let bounds = geometry.bounds ?? BoundingBox(minX: label.lon, minY: label.lat, maxX: label.lon, maxY: label.lat)
             out.append(Region(id: id, name: name, country: country, localName: local, alternateNames: alts, fips: fips,
-                              geonamesAdmin1: gn, labelPoint: label, geometry: geometry, bounds: bounds))
+                              geonamesAdmin1: gn, labelPoint: label, geometry: geometry, bounds: bounds, admin1: admin1))
         }
         return out
     }

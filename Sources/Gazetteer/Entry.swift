@@ -74,9 +74,9 @@ public struct GazetteerEntry: Sendable, Equatable {
     public var allNames: [String] { [name] + alternateNames }
 }
 
-/// A named area with its polygons: a country or a province.
+/// A named area with its polygons: a country, a province or a district.
 public struct Region: Sendable {
-    /// ISO 3166-1 alpha-2 (countries) or ISO 3166-2 (provinces).
+    /// ISO 3166-1 alpha-2 (countries), ISO 3166-2 (provinces), or the source's shape id (districts).
     public var id: String
     /// English name.
     public var name: String
@@ -96,6 +96,8 @@ public struct Region: Sendable {
     public var geometry: Geometry
     /// Bounding box of `geometry` in longitude/latitude.
     public var bounds: BoundingBox
+    /// The province (ISO 3166-2 or fallback id) a district lies in; nil for countries and provinces.
+    public var admin1: String? = nil
 
     /// True when `p` lies inside the area.
     public func contains(_ p: LonLat) -> Bool {

@@ -190,6 +190,9 @@ public final class Gazetteer: @unchecked Sendable {
         let countries = try Loading.regions(dir.appendingPathComponent("countries.geojson"), isCountry: true)
         let provinces = try Loading.regions(dir.appendingPathComponent("provinces.geojson"), isCountry: false)
         let borders = try Loading.borders(dir.appendingPathComponent("borders.geojson"))
+        // Districts are optional: data built before they existed, and test data, have none.
+        let districtsURL = dir.appendingPathComponent("districts.geojson")
+        let districts = FileManager.default.fileExists(atPath: districtsURL.path) ? try Loading.regions(districtsURL, isCountry: false) : []
         var places = try Loading.places(dir.appendingPathComponent("places.tsv"))
         let overlayURL = dir.appendingPathComponent("overlay.tsv")
         if FileManager.default.fileExists(atPath: overlayURL.path) {
@@ -198,7 +201,8 @@ public final class Gazetteer: @unchecked Sendable {
         let all = Gazetteer.bundledEntries(countries: countries, provinces: provinces, places: places)
         let ix = Gazetteer.buildIndexes(all)
         return CompiledData.encode(fingerprint: fingerprint, countries: countries, overviews: try Gazetteer.overviews(countries), provinces: provinces, borders: borders,
-                                   entries: all, indexes: [.exact: ix.exact, .variant: ix.variant, .unordered: ix.unordered, .skeleton: ix.skeleton])
+                                   entries: all, indexes: [.exact: ix.exact, .variant: ix.variant, .unordered: ix.unordered, .skeleton: ix.skeleton],
+                                   districts: districts)
     }
 
     /// Writes `bytes` to `url` through a temporary file and a rename (concurrent runs write the
@@ -232,8 +236,10 @@ public final class Gazetteer: @unchecked Sendable {
 
     /// Builds a gazetteer from values (used by tests).
     public init(places: [GazetteerEntry], userEntries: [GazetteerEntry] = [], countries: [Region],
-                provinces: [Region], borders: [BorderLine], sources: [DataSource] = [], coverage: BoundingBox = Gazetteer.world) {
+                provinces: [Region], borders: [BorderLine], sources: [DataSource] = [], coverage: BoundingBox = Gazetteer.world,
+                districts: [Region] = []) {
         self.sources = sources
+        districtStore = .decoded(districts)
         self.coverage = coverage
         self.countries = countries
         self.provinces = provinces
@@ -264,6 +270,7 @@ public final class Gazetteer: @unchecked Sendable {
         overviews = file.overviews()
         provinces = file.regions(.provinces)
         borders = file.borders()
+        districtStore = .compiled(file)
         countryIndex = Gazetteer.positions(countries)
         provinceIndex = Gazetteer.positions(provinces)
         let bundled = CompiledEntries(file)
@@ -394,6 +401,53 @@ public final class Gazetteer: @unchecked Sendable {
     }
     private let gridLock = ReadWriteLock()
     private var builtGrids: (countries: TiledRegionGrid, provinces: TiledRegionGrid)?
+
+    // MARK: - Districts
+
+    /// Where the districts come from: decoded on first use from the compiled file (most runs never
+    /// ask; the world's 140,000 polygons would double the load time), or given.
+    private enum DistrictStore {
+        case compiled(CompiledFile)
+        case decoded([Region])
+    }
+    private let districtStore: DistrictStore
+    private var builtDistricts: (regions: [Region], grid: TiledRegionGrid, index: [String: Int])?
+    private let districtLock = NSLock()
+
+    private var districtData: (regions: [Region], grid: TiledRegionGrid, index: [String: Int]) {
+        districtLock.lock()
+        defer { districtLock.unlock() }
+        if let d = builtDistricts { return d }
+        let regions: [Region]
+        switch districtStore {
+        case .compiled(let file): regions = file.regions(.districts)
+        case .decoded(let r): regions = r
+        }
+        let d = (regions, TiledRegionGrid(regions: regions), Gazetteer.positions(regions))
+        builtDistricts = d
+        return d
+    }
+
+    /// District (admin-2) polygons, each inside one province (`admin1`); empty when the data has none.
+    public var districts: [Region] { districtData.regions }
+
+    /// Whether the data has any district polygons.
+    public var hasDistricts: Bool {
+        switch districtStore {
+        case .compiled(let file): return file.regionCount(.districts) > 0
+        case .decoded(let r): return !r.isEmpty
+        }
+    }
+
+    /// The district whose polygon holds `p`, nil where no district covers it (at sea, a country
+    /// without district data, a sliver along a province line).
+    public func district(at p: LonLat) -> Region? { districtData.grid.region(at: p) }
+
+    /// The district with id `id`.
+    public func district(id: String) -> Region? {
+        let d = districtData
+        return d.index[id.uppercased()].map { d.regions[$0] }
+    }
 
     /// The province with id `id` (ISO 3166-2).
     public func province(id: String) -> Region? { provinceIndex[id.uppercased()].map { provinces[$0] } }

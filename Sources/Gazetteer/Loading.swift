@@ -129,7 +129,7 @@ enum Loading {
             return Region(id: id, name: name, country: isCountry ? id : (f.string("country") ?? String(id.prefix(2))),
                           localName: local, alternateNames: names.filter { $0 != name } + (isCountry ? [f.string("iso_a3"), local].compactMap { $0 } : []),
                           fips: f.string("fips"), geonamesAdmin1: f.string("geonames_admin1"),
-                          labelPoint: label, geometry: f.geometry, bounds: bounds)
+                          labelPoint: label, geometry: f.geometry, bounds: bounds, admin1: f.string("admin1"))
         }
     }
 

@@ -107,14 +107,27 @@ extension RenderJob {
         return Int64(column) << 32 | Int64(UInt32(bitPattern: row))
     }
 
-    /// Why `--aggregate admin2` cannot be drawn.
-    public static let noDistricts = "--aggregate admin2: the gazetteer has no district (admin-2) boundaries yet; use --aggregate admin1 (provinces) or cells"
+    /// Why `--aggregate admin2` cannot be drawn: the data has no district boundaries at all.
+    public static let noDistricts = "--aggregate admin2: the gazetteer has no district (admin-2) boundaries (Gazetteer/data/districts.geojson is missing: run Gazetteer/build.sh); use --aggregate admin1 (provinces) or cells"
 
-    /// The map of incidents per province: each province that holds any shaded by its class
-    /// (Jenks' natural breaks over the provinces' counts, five classes at most) and named with
-    /// its count; no markers. Incidents in no province are counted in the key.
-    static func choroplethMap(_ c: MapCollector, _ run: RunIncidents, _ request: RenderRequest) throws -> RenderedMap {
+    /// Why `--aggregate admin2` cannot be drawn for incidents in `countries`, none of which has
+    /// district boundaries in the data (`none` incidents lie in no country at all).
+    static func noDistricts(in countries: [String], names: (String) -> String?) -> String {
+        let list = countries.map { c in names(c).map { "\($0) (\(c))" } ?? c }
+        return "--aggregate admin2: no incident lies in a district: the gazetteer has no district (admin-2) boundaries for "
+            + (list.isEmpty ? "where the incidents are (at sea or outside every country)" : list.joined(separator: ", "))
+            + " (Gazetteer/README.md lists the countries with districts); use --aggregate admin1 (provinces) or cells"
+    }
+
+    /// The map of incidents per province (`unit` .province) or district (.district): each one
+    /// that holds any shaded by its class (Jenks' natural breaks over the counts, five classes at
+    /// most) and named with its count; no markers. Incidents in none are counted in the key.
+    /// A district map draws the districts around the incidents, thinner than the provinces.
+    /// - Throws: `FilterError` when a district map is asked for where there are no districts.
+    static func choroplethMap(_ c: MapCollector, _ run: RunIncidents, _ request: RenderRequest,
+                              unit: ChoroplethUnit = .province) throws -> RenderedMap {
         let gazetteer = run.gazetteer
+        if unit == .district && !gazetteer.hasDistricts { throw FilterError(message: RenderJob.noDistricts, isUsage: true) }
         var counts: [String: Int] = [:], killed: [String: Int] = [:]
         var outside = 0
         // Rows of one place come in runs and hubs repeat: remember the last answers.
@@ -122,21 +135,25 @@ extension RenderJob {
         for (p, _, k) in c.points {
             let id: String?
             if let hit = known[p] { id = hit } else {
-                id = gazetteer.province(at: p)?.id
+                id = unit == .district ? gazetteer.district(at: p)?.id : gazetteer.province(at: p)?.id
                 if known.count < 1_000_000 { known[p] = id }
             }
             guard let id else { outside += 1; continue }
             counts[id, default: 0] += 1
             killed[id, default: 0] += k
         }
+        if unit == .district && counts.isEmpty {
+            throw FilterError(message: RenderJob.noDistricts(in: c.countries.sorted(), names: { gazetteer.country(code: $0)?.name }), isUsage: true)
+        }
         let breaks = ClassBreaks.jenks(Array(counts.values), classes: MapStyleClasses.count)
         let title = RenderJob.title(run, countries: c.countries, request)
         let range = c.first.map { f in c.last.map { f == $0 ? f.shortText : "\(f.shortText) – \($0.shortText)" } ?? f.shortText } ?? ""
         var scene = SceneBuilder(gazetteer: gazetteer).scene([], title: title, crsName: crsName(request), command: request.command)
-        scene.subtitle = "\(range) · \(NumberFormat.grouped(c.count)) incidents in \(NumberFormat.grouped(counts.count)) province\(counts.count == 1 ? "" : "s")"
+        let noun = unit.rawValue
+        scene.subtitle = "\(range) · \(NumberFormat.grouped(c.count)) incidents in \(NumberFormat.grouped(counts.count)) \(noun)\(counts.count == 1 ? "" : "s")"
             + (outside > 0 ? " (\(NumberFormat.grouped(outside)) in none)" : "") + " · figures are claims, attributed"
-        scene.choropleth = Choropleth(counts: counts, killed: killed, breaks: breaks, method: "natural breaks (Jenks)", outside: outside)
-        scene.summary = "Map of \(c.count) incidents by province: \(counts.count) provinces shaded by their number of incidents in \(breaks.count) classes."
+        scene.choropleth = Choropleth(counts: counts, killed: killed, breaks: breaks, method: "natural breaks (Jenks)", outside: outside, unit: unit)
+        scene.summary = "Map of \(c.count) incidents by \(noun): \(counts.count) \(noun)s shaded by their number of incidents in \(breaks.count) classes."
         scene.attribution[scene.attribution.count - 1] = "Projection: \(crsName(request)). Made with incidentmap."
         if !c.outlets.isEmpty { scene.attribution.append("Incident sources include: \(c.outlets.joined(separator: "; ")). Figures are the claims of the sources, not verified.") }
         scene.countries = scene.countries.map { var a = $0; a.focus = c.countries.contains($0.id); return a }
@@ -145,6 +162,14 @@ extension RenderJob {
         if let b = c.bounds {
             let pad = max(0.5, 0.15 * max(b.width, b.height))
             options.bbox = b.expanded(dx: pad, dy: pad)
+        }
+        if unit == .district {
+            // Only the districts that can show (near the incidents' box: the frame fits it, with the
+            // margin above; a little more for a frame wider than the box), and only those of the
+            // countries with incidents: their neighbours' thousands of municipalities are noise.
+            let reach = (options.bbox ?? c.bounds ?? gazetteer.coverage).expanded(dx: 3, dy: 3)
+            scene.districts = gazetteer.districts.filter { c.countries.contains($0.country) && $0.bounds.intersects(reach) }
+                .map { d in var a = SceneArea(id: d.id, name: d.name, geometry: d.geometry); a.country = d.country; return a }
         }
         return try MapRenderer.render(scene, options: options)
     }

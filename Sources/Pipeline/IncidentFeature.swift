@@ -12,12 +12,12 @@ public enum IncidentFeature {
     /// Property names written for every incident; an extra input column of the same name is not repeated.
     public static let propertyNames: Set<String> = [
         "id", "date", "date_start", "date_end", "date_precision", "time", "kind", "actor", "target", "origin", "place",
-        "country", "country_declared", "province", "province_name", "location_precision", "uncertainty_km",
+        "country", "country_declared", "province", "province_name", "district", "district_name", "location_precision", "uncertainty_km",
         "border_distance_km", "nearest_border", "claims", "sources", "resolution", "notes", "input", "warnings",
     ]
 
     /// Appends one incident as a Point feature with every fact and the audit trail: dates,
-    /// place as reported and as resolved, country and province by point-in-polygon, border
+    /// place as reported and as resolved, country, province and district by point-in-polygon, border
     /// distance, attributed claims, sources, the gazetteer's reasoning, the input line,
     /// warnings, then every other input column.
     public static func append(_ r: ResolvedIncident, writer: GeoJSONWriter, to out: inout [UInt8]) {
@@ -61,6 +61,9 @@ public enum IncidentFeature {
         raw(",\"province\":", &out)
         optional(r.province, &out)
         member(",\"province_name\":", r.provinceName, &out)
+        raw(",\"district\":", &out)
+        optional(r.district, &out)
+        member(",\"district_name\":", r.districtName, &out)
         raw(",\"location_precision\":", &out)
         string(r.precision.rawValue, &out)
         raw(",\"uncertainty_km\":", &out)

@@ -62,7 +62,13 @@ public struct IncidentFilter: Sendable, Equatable {
 public struct FilterError: Error, CustomStringConvertible, Sendable {
     /// What is wrong.
     public var message: String
+    /// The request cannot be met with the data at all (an option asks for what the data lacks):
+    /// a usage error (exit 64), not a data error.
+    public var isUsage = false
     /// Creates the error.
-    public init(message: String) { self.message = message }
+    public init(message: String, isUsage: Bool = false) {
+        self.message = message
+        self.isUsage = isUsage
+    }
     public var description: String { message }
 }

@@ -127,16 +127,20 @@ public struct IncidentResolver: Sendable {
                                              message: "origin \"\(o)\" not resolved; no strike direction drawn", isWarning: true))
             }
         }
-        return .success(ResolvedIncident(incident: inc, point: point, precision: precision ?? .exact, resolution: record, entry: entry,
-                                         country: country?.id, province: province?.id, provinceName: province?.name,
-                                         border: facts.border, origin: origin, originName: originName,
-                                         otherCandidates: others, warnings: warnings))
+        var resolved = ResolvedIncident(incident: inc, point: point, precision: precision ?? .exact, resolution: record, entry: entry,
+                                        country: country?.id, province: province?.id, provinceName: province?.name,
+                                        border: facts.border, origin: origin, originName: originName,
+                                        otherCandidates: others, warnings: warnings)
+        resolved.district = facts.district?.id
+        resolved.districtName = facts.district?.name
+        return .success(resolved)
     }
 
-    /// The country, province (when measuring detail) and nearest border (idem) of a point, and
-    /// whether the data covers it.
+    /// The country, province, district and nearest border (the last three when measuring
+    /// detail) of a point, and whether the data covers it.
     func facts(at point: LonLat) -> PointFacts {
         PointFacts(country: gazetteer.country(at: point), province: measuresDetail ? gazetteer.province(at: point) : nil,
+                   district: measuresDetail ? gazetteer.district(at: point) : nil,
                    border: measuresDetail ? nearestBorder(to: point) : nil, covered: gazetteer.covers(point))
     }
 }
@@ -145,6 +149,7 @@ public struct IncidentResolver: Sendable {
 struct PointFacts {
     var country: Region?
     var province: Region?
+    var district: Region?
     var border: BorderProximity?
     var covered: Bool
 }

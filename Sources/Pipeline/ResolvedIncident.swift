@@ -20,6 +20,11 @@ public struct ResolvedIncident: Sendable {
     public var province: String?
     /// Province name.
     public var provinceName: String?
+    /// District (admin-2) of the point by point-in-polygon: its id in the district data, nil where
+    /// no district covers the point (at sea, a country without district data).
+    public var district: String? = nil
+    /// District name.
+    public var districtName: String? = nil
     /// The nearest international border and its geodesic distance.
     public var border: BorderProximity?
     /// The strike's origin point, when the origin resolved.

@@ -258,7 +258,7 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
         case .auto: return overflow ? try RenderJob.aggregatedMap(self, run, request) : try RenderJob.map(run, request, timeline: timeline)
         case .cells: return try RenderJob.aggregatedMap(self, run, request)
         case .admin1: return try RenderJob.choroplethMap(self, run, request)
-        case .admin2: throw FilterError(message: RenderJob.noDistricts)
+        case .admin2: return try RenderJob.choroplethMap(self, run, request, unit: .district)
         }
     }
 }

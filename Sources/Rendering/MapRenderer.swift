@@ -64,9 +64,12 @@ struct MapBuilder {
         // Provinces only while they can be told apart: on a frame wider than 4,000 km (a continent,
         // the world) their boundaries are noise over the countries, unless they carry a choropleth.
         let provinces = scene.choropleth != nil || frame.groundWidth <= MapBuilder.provincesUpToMetres ? scene.provinces : []
-        let areas = try AreaShapes.clipped([scene.countries, provinces], frame: frame)
+        // Districts (a district choropleth) in the same pipeline, so they share the provinces' edges.
+        let areas = try AreaShapes.clipped([scene.countries, provinces, scene.districts], frame: frame)
         let countries = CountriesElement.shapes(areas[0], p: p)
-        let provinceShapes = ProvincesElement.shapes(areas[1], choropleth: scene.choropleth, p: p)
+        let byDistrict = scene.choropleth?.unit == .district
+        let provinceShapes = ProvincesElement.shapes(areas[1], choropleth: byDistrict ? nil : scene.choropleth, p: p)
+        let districtShapes = DistrictsElement.shapes(areas[2], choropleth: byDistrict ? scene.choropleth : nil, p: p)
         let borders = BordersElement.build(scene, frame: frame, p: p)
         // Fixed furniture first, so labels keep clear of it; the markers are laid out first, so
         // that the legend can show their sizes and keep off them. The legend keeps room for a
@@ -77,7 +80,7 @@ struct MapBuilder {
         let capitalInFrame = candidates.contains(where: \.capital)
         func legendPanel(capital: Bool, corner: Int? = nil) -> (node: SVGNode, box: BoundingBox, corner: Int) {
             LegendElement.build(scene, options: options, frame: frame, markers: incidents, drawsBorders: !borders.borders.isEmpty,
-                                drawsProvinces: !provinceShapes.nodes.isEmpty, drawsCapital: capital, corner: corner, p: p)
+                                drawsProvinces: !provinceShapes.nodes.isEmpty, drawsDistricts: !districtShapes.nodes.isEmpty, drawsCapital: capital, corner: corner, p: p)
         }
         var legend = legendPanel(capital: capitalInFrame)
         // A panel of small multiples shares the legend, scale and locator drawn beside the panels.
@@ -99,12 +102,15 @@ struct MapBuilder {
                                         frame: frame, markers: incidents.groups, p: p, placer: &placer)
         let towns = major.nodes + minor.nodes
         if capitalInFrame && !major.drawsCapital && !minor.drawsCapital { legend = legendPanel(capital: false, corner: legend.corner) }
-        let areaLabels = CountriesElement.labels(countries, p: p, placer: &placer) + ProvincesElement.labels(provinceShapes, p: p, placer: &placer)
+        // On a district map the districts with incidents are named (with their counts) before the provinces.
+        let areaLabels = CountriesElement.labels(countries, p: p, placer: &placer) + DistrictsElement.labels(districtShapes, p: p, placer: &placer)
+            + (byDistrict ? [] : ProvincesElement.labels(provinceShapes, p: p, placer: &placer))
 
         let clip = [("clip-path", "url(#\(p)frame-clip)")]
         let mapLayers: [SVGNode] = [
             SVGDraw.rect("\(p)sea", frame.frame),
             .el("g", [("id", "\(p)layer-countries")] + clip, countries.nodes),
+        ] + (districtShapes.nodes.isEmpty ? [] : [.el("g", [("id", "\(p)layer-districts")] + clip, districtShapes.nodes)]) + [
             .el("g", [("id", "\(p)layer-provinces")] + clip, provinceShapes.nodes),
             .el("g", [("id", "\(p)layer-border")] + clip, borders.casings + borders.borders),
             .el("g", [("id", "\(p)layer-places")], towns),
@@ -135,7 +141,8 @@ struct MapBuilder {
             .el("title", [("id", "\(p)title")], [.text(scene.title)]),
             .el("desc", [("id", "\(p)desc")], [.text(scene.summary)]),
             MetadataElement.build(scene, frame: frame, p: p),
-            DefsElement.build(options: options, frame: frame, insetBox: insetBox, choropleth: scene.choropleth != nil, timeline: underMap != nil, p: p),
+            DefsElement.build(options: options, frame: frame, insetBox: insetBox, choropleth: scene.choropleth != nil,
+                              districts: !districtShapes.nodes.isEmpty, timeline: underMap != nil, p: p),
             .el("rect", [("class", "\(p)background"), ("x", "0"), ("y", "0"), ("width", n(options.width)), ("height", n(height))]),
         ] + mapLayers + furniture)
         var map = RenderedMap(svg: SVGSerializer.document(root), georeference: frame.georef, root: root, wkt: frame.projection.targetWKT())

@@ -12,6 +12,8 @@ public struct SceneArea: Sendable {
     public var focus: Bool
     /// The area generalized for small scales (the locator map), when the data has it.
     public var overview: Geometry?
+    /// The country a district lies in (alpha-2); nil for countries and provinces, whose ids say it.
+    public var country: String? = nil
 
     /// Creates an area.
     public init(id: String, name: String, geometry: Geometry, focus: Bool = false, overview: Geometry? = nil) {
@@ -146,8 +148,16 @@ public struct KindCount: Sendable, Equatable {
     }
 }
 
-/// A choropleth of incidents per province: the count of each province that holds any, the
-/// classes they fall in, and how many incidents lie in no province (at sea, or outside the data).
+/// What a choropleth counts incidents in.
+public enum ChoroplethUnit: String, Sendable {
+    /// First-level divisions (`--aggregate admin1`).
+    case province
+    /// Second-level divisions (`--aggregate admin2`).
+    case district
+}
+
+/// A choropleth of incidents per province or district: the count of each one that holds any, the
+/// classes they fall in, and how many incidents lie in none (at sea, or outside the data).
 public struct Choropleth: Sendable {
     /// Incidents per province id.
     public var counts: [String: Int]
@@ -159,9 +169,12 @@ public struct Choropleth: Sendable {
     public var method: String
     /// Incidents in no province.
     public var outside: Int
+    /// What is counted: provinces (ids of `MapScene.provinces`) or districts (of `MapScene.districts`).
+    public var unit: ChoroplethUnit
 
     /// Creates a choropleth.
-    public init(counts: [String: Int], killed: [String: Int], breaks: [Int], method: String, outside: Int) {
+    public init(counts: [String: Int], killed: [String: Int], breaks: [Int], method: String, outside: Int, unit: ChoroplethUnit = .province) {
+        self.unit = unit
         self.counts = counts
         self.killed = killed
         self.breaks = breaks
@@ -247,10 +260,12 @@ public struct MapScene: Sendable {
     public var incidents: [SceneIncident]
     /// The command that made the map, for `<metadata>`.
     public var command: String?
-    /// Provinces shaded by their incidents instead of markers (`--aggregate admin1`).
+    /// Provinces or districts shaded by their incidents instead of markers (`--aggregate admin1|admin2`).
     public var choropleth: Choropleth?
     /// A strip of time under the map, when asked for (`--timeline`).
     public var timeline: SceneTimeline?
+    /// Districts to draw (only on a district choropleth).
+    public var districts: [SceneArea] = []
 
     /// Creates a scene.
     public init(title: String, subtitle: String, summary: String, attribution: [String], countries: [SceneArea],

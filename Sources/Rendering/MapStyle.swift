@@ -45,6 +45,16 @@ enum MapStyle {
     /// every theme: they are drawn on the land, whose colour the themes keep light or mid-toned.
     static let choroplethFills = ["#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15"]
 
+    /// The districts' rules, written only on a map that draws them: boundaries thinner and
+    /// fainter than the provinces' (solid, so that the dashed province lines stay apart).
+    static func districtCSS(prefix p: String, theme: MapTheme) -> String {
+        let c = palette(theme)
+        return """
+        .\(p)district { fill: none; stroke: \(c.province); stroke-width: 0.3; stroke-opacity: 0.8; }
+        .\(p)district-label { fill: \(c.provinceLabel); font-size: 9.5px; letter-spacing: 0.3px; }
+        """
+    }
+
     /// The choropleth classes' rules, written only on a map that has one.
     static func choroplethCSS(prefix p: String) -> String {
         choroplethFills.enumerated().map { ".\(p)choropleth-\($0.offset) { fill: \($0.element); }" }.joined(separator: "\n")

@@ -44,7 +44,7 @@ func report(_ error: Error) -> ExitCode {
         return Exit.cantCreate
     case let e as FilterError:
         print("error: \(e)", to: &stderr)
-        return Exit.dataError
+        return e.isUsage ? Exit.usage : Exit.dataError
     case let e as GazetteerDataError:
         print("error: gazetteer: \(e)", to: &stderr)
         return Exit.noInput

