@@ -42,7 +42,7 @@ final class DistrictTests: ScratchTestCase {
                 XCTAssertFalse((p["district_name"] as? String ?? "").isEmpty, e.id)
             } else {
                 XCTAssertTrue(p["district"] is NSNull, "\(e.id) is at sea: district null")
-                XCTAssertTrue(p["district_name"] is NSNull, e.id)
+                XCTAssertNil(p["district_name"], "\(e.id): a null district_name is left out")
             }
         }
     }

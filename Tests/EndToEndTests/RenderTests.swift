@@ -172,7 +172,7 @@ final class RenderTests: XCTestCase {
             let p = f["properties"] as! [String: Any]
             byID[p["id"] as! String] = p
             for (key, value) in p where value is NSNull {
-                XCTAssertTrue(["country", "province", "border_distance_km", "nearest_border"].contains(key), "\(key) is null in \(p["id"]!)")
+                XCTAssertTrue(["country", "province", "district", "border_distance_km", "nearest_border"].contains(key), "\(key) is null in \(p["id"]!)")
             }
             for key in ["country", "province", "border_distance_km", "nearest_border", "input", "location_precision"] {
                 XCTAssertNotNil(p[key], "\(key) missing in \(p["id"]!)")
