@@ -252,6 +252,33 @@ struct ByteReader {
         defer { at += n - 1 }
         return String(decoding: UnsafeRawBufferPointer(start: base + at, count: n - 1), as: UTF8.self)
     }
+    /// One region record, as `encodeRegions` writes it.
+    mutating func region() -> Region {
+        let id = string(), name = string(), country = string(), local = optional()
+        let alts = (0..<varint()).map { _ in string() }
+        let fips = optional(), gn = optional(), admin1 = optional()
+        let label = LonLat(lon: f64(), lat: f64())
+        let geometry = polygons()
+        let bounds = geometry.bounds ?? BoundingBox(minX: label.lon, minY: label.lat, maxX: label.lon, maxY: label.lat)
+        return Region(id: id, name: name, country: country, localName: local, alternateNames: alts, fips: fips,
+                      geonamesAdmin1: gn, labelPoint: label, geometry: geometry, bounds: bounds, admin1: admin1)
+    }
+    mutating func skipString() { at += varint() }
+    mutating func skipOptional() { let n = varint(); if n > 0 { at += n - 1 } }
+    /// Steps over `polygons()`'s bytes and returns their bounds (nil without any point).
+    mutating func skipPolygons() -> BoundingBox? {
+        _ = u8()
+        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+        for _ in 0..<varint() {
+            for _ in 0..<varint() {
+                for _ in 0..<varint() {
+                    let lon = f64(), lat = f64()
+                    minX = min(minX, lon); maxX = max(maxX, lon); minY = min(minY, lat); maxY = max(maxY, lat)
+                }
+            }
+        }
+        return minX <= maxX ? BoundingBox(minX: minX, minY: minY, maxX: maxX, maxY: maxY) : nil
+    }
     mutating func polygons() -> Geometry {
         let multi = u8() == 1
         var polygons: [Polygon] = []
@@ -337,17 +364,33 @@ final class CompiledFile: @unchecked Sendable {
         let n = r.varint()
         var out: [Region] = []
         out.reserveCapacity(n)
+        for _ in 0..<n { out.append(r.region()) }
+        return out
+    }
+
+    /// Where each region of a section starts, with its bounds: read without making its names or
+    /// its polygons, so that a run that needs a few districts of the world decodes only those.
+    func regionSpans(_ tag: CompiledData.Tag) -> [(offset: Int, bounds: BoundingBox)] {
+        var r = ByteReader(base: base, at: sections[tag]!.offset)
+        let n = r.varint()
+        var out: [(offset: Int, bounds: BoundingBox)] = []
+        out.reserveCapacity(n)
         for _ in 0..<n {
-            let id = r.string(), name = r.string(), country = r.string(), local = r.optional()
-            let alts = (0..<r.varint()).map { _ in r.string() }
-            let fips = r.optional(), gn = r.optional(), admin1 = r.optional()
+            let start = r.at
+            for _ in 0..<3 { r.skipString() }
+            r.skipOptional()
+            for _ in 0..<r.varint() { r.skipString() }
+            for _ in 0..<3 { r.skipOptional() }
             let label = LonLat(lon: r.f64(), lat: r.f64())
-            let geometry = r.polygons()
-            let bounds = geometry.bounds ?? BoundingBox(minX: label.lon, minY: label.lat, maxX: label.lon, maxY: label.lat)
-            out.append(Region(id: id, name: name, country: country, localName: local, alternateNames: alts, fips: fips,
-                              geonamesAdmin1: gn, labelPoint: label, geometry: geometry, bounds: bounds, admin1: admin1))
+            out.append((start, r.skipPolygons() ?? BoundingBox(minX: label.lon, minY: label.lat, maxX: label.lon, maxY: label.lat)))
         }
         return out
+    }
+
+    /// The region whose record starts at `offset` (one of `regionSpans`).
+    func region(at offset: Int) -> Region {
+        var r = ByteReader(base: base, at: offset)
+        return r.region()
     }
 
     func overviews() -> [Geometry] {

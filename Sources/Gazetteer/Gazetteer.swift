@@ -411,21 +411,65 @@ public final class Gazetteer: @unchecked Sendable {
         case decoded([Region])
     }
     private let districtStore: DistrictStore
-    private var builtDistricts: (regions: [Region], grid: TiledRegionGrid, index: [String: Int])?
-    private let districtLock = NSLock()
+    private var builtDistricts: (regions: [Region], index: [String: Int])?
+    private var builtDistrictGrid: TiledRegionGrid?
+    private var builtDistrictSpans: [(offset: Int, bounds: BoundingBox)]?
+    private let districtLock = ReadWriteLock()
 
-    private var districtData: (regions: [Region], grid: TiledRegionGrid, index: [String: Int]) {
-        districtLock.lock()
-        defer { districtLock.unlock() }
-        if let d = builtDistricts { return d }
-        let regions: [Region]
-        switch districtStore {
-        case .compiled(let file): regions = file.regions(.districts)
-        case .decoded(let r): regions = r
+    /// Every district, decoded (the world's take a third of a second and 150 MB: only for
+    /// `districts` and `district(id:)`; lookups by point and box decode what they reach).
+    private var districtData: (regions: [Region], index: [String: Int]) {
+        if let d = districtLock.reading({ builtDistricts }) { return d }
+        return districtLock.writing {
+            if let d = builtDistricts { return d }
+            let regions: [Region]
+            switch districtStore {
+            case .compiled(let file): regions = file.regions(.districts)
+            case .decoded(let r): regions = r
+            }
+            let d = (regions, Gazetteer.positions(regions))
+            builtDistricts = d
+            return d
         }
-        let d = (regions, TiledRegionGrid(regions: regions), Gazetteer.positions(regions))
-        builtDistricts = d
-        return d
+    }
+
+    /// Where each compiled district's record starts, with its bounds (scanned once).
+    private func districtSpans(_ file: CompiledFile) -> [(offset: Int, bounds: BoundingBox)] {
+        if let s = districtLock.reading({ builtDistrictSpans }) { return s }
+        return districtLock.writing {
+            if let s = builtDistrictSpans { return s }
+            let s = file.regionSpans(.districts)
+            builtDistrictSpans = s
+            return s
+        }
+    }
+
+    /// The districts whose bounds reach `box`, in data order; from a compiled file only those are decoded.
+    public func districts(near box: BoundingBox) -> [Region] {
+        switch districtStore {
+        case .compiled(let file): return districtSpans(file).filter { $0.bounds.intersects(box) }.map { file.region(at: $0.offset) }
+        case .decoded(let r): return r.filter { $0.bounds.intersects(box) }
+        }
+    }
+
+    /// A grid over the districts whose tiles decode only the districts that reach them.
+    private var districtGrid: TiledRegionGrid {
+        if let g = districtLock.reading({ builtDistrictGrid }) { return g }
+        return districtLock.writing {
+            if let g = builtDistrictGrid { return g }
+            // The closure holds the file and the spans, not the gazetteer (which holds the grid).
+            let g: TiledRegionGrid
+            switch districtStore {
+            case .compiled(let file):
+                let spans = builtDistrictSpans ?? file.regionSpans(.districts)
+                builtDistrictSpans = spans
+                g = TiledRegionGrid { box in spans.filter { $0.bounds.intersects(box) }.map { file.region(at: $0.offset) } }
+            case .decoded(let r):
+                g = TiledRegionGrid(regions: r)
+            }
+            builtDistrictGrid = g
+            return g
+        }
     }
 
     /// District (admin-2) polygons, each inside one province (`admin1`); empty when the data has none.
@@ -441,7 +485,7 @@ public final class Gazetteer: @unchecked Sendable {
 
     /// The district whose polygon holds `p`, nil where no district covers it (at sea, a country
     /// without district data, a sliver along a province line).
-    public func district(at p: LonLat) -> Region? { districtData.grid.region(at: p) }
+    public func district(at p: LonLat) -> Region? { districtGrid.region(at: p) }
 
     /// The district with id `id`.
     public func district(id: String) -> Region? {

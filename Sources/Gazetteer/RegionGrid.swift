@@ -183,14 +183,22 @@ public final class RegionGrid: @unchecked Sendable {
 /// tiles a run touches.
 public final class TiledRegionGrid: @unchecked Sendable {
     // Safe: `tiles` is only read under `lock` shared and written under it alone; a built grid is immutable.
-    private let regions: [Region]
+    /// The regions whose bounds reach a tile's box, in data order.
+    private let regionsReaching: (BoundingBox) -> [Region]
     private let tileDegrees = 10.0
     private let columns = 36, rows = 18
     private var tiles: [RegionGrid?]
     private let lock = ReadWriteLock()
 
-    public init(regions: [Region]) {
-        self.regions = regions
+    /// A grid over `regions`.
+    public convenience init(regions: [Region]) {
+        self.init { box in regions.filter { $0.bounds.intersects(box) } }
+    }
+
+    /// A grid whose tiles get their regions from `regionsReaching` (those whose bounds reach the
+    /// box, in data order), asked once per tile: regions can then be decoded only where needed.
+    public init(regionsReaching: @escaping (BoundingBox) -> [Region]) {
+        self.regionsReaching = regionsReaching
         tiles = Array(repeating: nil, count: columns * rows)
     }
 
@@ -212,7 +220,7 @@ public final class TiledRegionGrid: @unchecked Sendable {
         // The tile's box, widened by a hair so that points on its edges have cells.
         let box = BoundingBox(minX: -180 + Double(x) * tileDegrees - 1e-9, minY: -90 + Double(y) * tileDegrees - 1e-9,
                               maxX: -180 + Double(x + 1) * tileDegrees + 1e-9, maxY: -90 + Double(y + 1) * tileDegrees + 1e-9)
-        let inside = regions.filter { $0.bounds.intersects(box) }
+        let inside = regionsReaching(box)
         let t = RegionGrid(regions: inside, extent: box)
         tiles[y * columns + x] = t
         return t

@@ -168,7 +168,7 @@ extension RenderJob {
             // margin above; a little more for a frame wider than the box), and only those of the
             // countries with incidents: their neighbours' thousands of municipalities are noise.
             let reach = (options.bbox ?? c.bounds ?? gazetteer.coverage).expanded(dx: 3, dy: 3)
-            scene.districts = gazetteer.districts.filter { c.countries.contains($0.country) && $0.bounds.intersects(reach) }
+            scene.districts = gazetteer.districts(near: reach).filter { c.countries.contains($0.country) }
                 .map { d in var a = SceneArea(id: d.id, name: d.name, geometry: d.geometry); a.country = d.country; return a }
         }
         return try MapRenderer.render(scene, options: options)

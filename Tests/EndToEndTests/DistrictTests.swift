@@ -50,6 +50,14 @@ final class DistrictTests: ScratchTestCase {
     func testEveryDistrictIsValidAndLiesInItsProvince() throws {
         let g = try Gazetteer.load()
         XCTAssertTrue(g.hasDistricts)
+        // Districts near a box, decoded from the compiled file alone, are those of the whole list.
+        for box in [BoundingBox(minX: 60, minY: 24, maxX: 66, maxY: 30), BoundingBox(minX: 36, minY: 47, maxX: 40, maxY: 50),
+                    BoundingBox(minX: -75, minY: -15, maxX: -70, maxY: -10)] {
+            let near = try Gazetteer.load().districts(near: box)
+            XCTAssertFalse(near.isEmpty)
+            XCTAssertEqual(near.map(\.id), g.districts.filter { $0.bounds.intersects(box) }.map(\.id))
+            XCTAssertEqual(near.map(\.bounds), g.districts.filter { $0.bounds.intersects(box) }.map(\.bounds))
+        }
         let districts = g.districts
         XCTAssertGreaterThan(districts.count, 100_000)
         XCTAssertGreaterThanOrEqual(Set(districts.map(\.country)).count, 190)
