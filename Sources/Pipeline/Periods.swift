@@ -59,7 +59,7 @@ public enum Period: String, Sendable, CaseIterable {
 extension RenderJob {
     /// Small multiples: a panel per `by` period from the first incident's to the last's, each
     /// with its period's incidents (by their first day), all in one CRS and one extent.
-    static func smallMultiples(_ run: RunIncidents, by: Period, _ request: RenderRequest) throws -> String {
+    static func smallMultiples(_ run: RunIncidents, by: Period, _ request: RenderRequest) throws -> SVGNode {
         let incidents = run.incidents
         guard let first = incidents.map(\.incident.date.start).min(), let last = incidents.map(\.incident.date.start).max() else {
             throw FilterError(message: "no incidents to map")
@@ -90,6 +90,22 @@ extension RenderJob {
             return ScenePanel(period: period.key, scene: scene)
         }
         let subtitle = whole.subtitle + " · one panel per \(by.rawValue)"
-        return try SmallMultiples.render(panels, title: title, subtitle: subtitle, attribution: whole.attribution, options: options)
+        return try SmallMultiples.build(panels, title: title, subtitle: subtitle, attribution: whole.attribution, options: options)
+    }
+
+    /// The small multiples a report shows when its incidents span more than one calendar month:
+    /// a panel per month, or per the finest coarser period that fits `Period.maxPanels`; nil for
+    /// one month, or when the map aggregates (the panels show each incident).
+    static func reportMultiples(_ collector: MapCollector, _ run: RunIncidents, _ request: RenderRequest) throws -> (period: Period, root: SVGNode)? {
+        guard !collector.overflow, request.aggregate == .auto else { return nil }
+        let starts = run.incidents.map(\.incident.date.start)
+        guard let first = starts.min(), let last = starts.max(), first.year != last.year || first.month != last.month else { return nil }
+        var by: Period? = .month
+        while let p = by, p.periods(from: first, to: last, limit: Period.maxPanels) == nil { by = p.coarser }
+        guard let by else { return nil }
+        // Its ids apart from the map's, in the same document.
+        var r = request
+        r.idPrefix = request.idPrefix + "by-"
+        return (by, try smallMultiples(run, by: by, r))
     }
 }

@@ -18,6 +18,8 @@ public struct ReportBuilder {
     let request: RenderRequest
     let map: RenderedMap
     let title: String
+    /// Small multiples by period, when the incidents span more than one month.
+    var multiples: (period: Period, root: SVGNode)?
 
     /// Creates a builder for the incidents `run` holds (the table's), of `run.total` in all.
     public init(run: RunIncidents, countries: Set<String>, request: RenderRequest, map: RenderedMap) {
@@ -190,12 +192,24 @@ public struct ReportBuilder {
         }
         let strip: [SVGNode] = map.timeline.map { [el("figure", [], [$0, el("figcaption", [], [.text(ReportBuilder.timelineCaption)])])] }
             ?? [el("p", [("class", "note")], [.text("The timeline is drawn for maps that show each incident (up to \(MapCollector.detailLimit)); the table lists the incidents by date.")])]
+        let panels: [SVGNode] = multiples.map { m in
+            [el("h3", [], [.text(ReportBuilder.multiplesHeading(m.period))]),
+             el("figure", [], [m.root, el("figcaption", [], [.text(ReportBuilder.multiplesCaption(m.period))])])]
+        } ?? []
         return el("section", [("id", "chronology")], [el("h2", [], [.text("Chronology")])] + strip + [
             el("table", [], [
                 el("thead", [], [el("tr", [], ["Date", "On the map", "What happened", "Sources"].map { el("th", [("scope", "col")], [.text($0)]) })]),
                 el("tbody", [], rows),
             ]),
-        ])
+        ] + panels)
+    }
+
+    /// The heading of the small multiples: "By month".
+    static func multiplesHeading(_ p: Period) -> String { "By \(p.rawValue)" }
+
+    /// Said under the small multiples.
+    static func multiplesCaption(_ p: Period) -> String {
+        "One map per \(p.rawValue), each with only that \(p.rawValue)'s incidents, all in the same projection, extent and scale; an empty panel is a \(p.rawValue) without incidents."
     }
 
     /// The HTML document as a node tree.
@@ -303,6 +317,9 @@ public struct ReportBuilder {
             let sources = e.sources.isEmpty ? "–" : e.sources.map { src in ReportBuilder.md(src.title.map { "\(src.outlet): \($0)" } ?? src.outlet) }.joined(separator: "; ")
             s += "| \(ReportBuilder.md(e.date)) | \(ReportBuilder.md(e.mark)) | \(ReportBuilder.md(e.what)) | \(sources) |\n"
         }
+        if let m = multiples {
+            s += "\n### \(ReportBuilder.multiplesHeading(m.period))\n\n![\(ReportBuilder.md(ReportBuilder.multiplesHeading(m.period)))](\(ReportJob.multiplesFile(m.period)))\n\n\(ReportBuilder.md(ReportBuilder.multiplesCaption(m.period)))\n"
+        }
         s += "\n## How this map was made\n\n### Placing the incidents\n\n"
         for line in placementNotes() { s += ReportBuilder.md(line) + "\n" }
         s += "\n### Data, licences and measurements\n\n"
@@ -328,8 +345,10 @@ public enum ReportJob {
         var run = RenderJob.incidents(stream, map: collector)
         // The chronology's strip is drawn apart from the map, which stays as `render` draws it.
         let map = try collector.map(run, request, timeline: .apart)
+        let multiples = try RenderJob.reportMultiples(collector, run, request)
         run.incidents = stream.completed(table.incidents)
-        let builder = ReportBuilder(run: run, countries: collector.countries, request: request, map: map)
+        var builder = ReportBuilder(run: run, countries: collector.countries, request: request, map: map)
+        builder.multiples = multiples
         var files: [(String, Data)] = []
         switch format {
         case .html:
@@ -337,6 +356,7 @@ public enum ReportJob {
         case .markdown:
             files.append(("map.svg", Data(map.svg.utf8)))
             if let strip = map.timeline { files.append(("timeline.svg", Data(SVGSerializer.document(strip).utf8))) }
+            if let m = multiples { files.append((multiplesFile(m.period), Data(SVGSerializer.document(m.root).utf8))) }
             let png = rasterize(map.svg)
             if let png { files.append(("map.png", png)) }
             files.append(("report.md", Data(builder.markdown(hasPNG: png != nil).utf8)))
@@ -344,6 +364,9 @@ public enum ReportJob {
         try AtomicOutput.writeDirectory(files, to: dir)
         return (files.map { dir + "/" + $0.0 }, stream.shownWarnings)
     }
+
+    /// The Markdown report's file of small multiples: `by-month.svg`.
+    static func multiplesFile(_ p: Period) -> String { "by-\(p.rawValue).svg" }
 
     /// A PNG of the SVG through rsvg-convert, when it is installed; nil otherwise.
     static func rasterize(_ svg: String) -> Data? {

@@ -248,7 +248,7 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
             throw FilterError(message: "--by draws each incident in its period's panel, and this map aggregates them (\(NumberFormat.grouped(count)) incidents; at most \(NumberFormat.grouped(Self.detailLimit)), and not with --aggregate); narrow the input with --from/--to, --bbox or --country")
         }
         if request.timeline { throw FilterError(message: "--by and --timeline draw time two ways; choose one") }
-        return try RenderJob.smallMultiples(run, by: by, request)
+        return SVGSerializer.document(try RenderJob.smallMultiples(run, by: by, request))
     }
 
     /// `timeline`: where the strip goes (a report's is apart); nil: as the request says (`--timeline`).

@@ -23,6 +23,12 @@ public enum SmallMultiples {
     /// - Throws: `ProjectionError` when PROJ rejects the CRS.
     public static func render(_ panels: [ScenePanel], title: String, subtitle: String, attribution: [String],
                               options: MapOptions) throws -> String {
+        SVGSerializer.document(try build(panels, title: title, subtitle: subtitle, attribution: attribution, options: options))
+    }
+
+    /// The panels as one SVG element (for a document that holds it inline, such as a report).
+    public static func build(_ panels: [ScenePanel], title: String, subtitle: String, attribution: [String],
+                             options: MapOptions) throws -> SVGNode {
         let p = SVGDraw.sanitizePrefix(options.idPrefix), n = SVGDraw.n
         let gap = 12.0, margin = 14.0
         let columns = panels.count <= 1 ? 1 : panels.count <= 4 ? 2 : options.width >= 1200 && panels.count > 9 ? 4 : 3
@@ -84,6 +90,6 @@ public enum SmallMultiples {
             .el("g", [("id", "\(p)layer-legend")], legend),
             .el("g", [("id", "\(p)key")], footer),
         ])
-        return SVGSerializer.document(root)
+        return root
     }
 }

@@ -49,6 +49,55 @@ final class ReportTests: ScratchTestCase {
         try assertSnapshot(Data(text.utf8), named: "january-2024-report.html")
     }
 
+    /// Incidents over more than one month get small multiples by month in the chronology: each
+    /// panel holds its month's incidents, a month between others without any is drawn empty.
+    func testReportsOverSeveralMonthsShowAMapPerMonth() throws {
+        let base = try clustered(60, ["--admin1", "PK-BA,IR-11"])
+        var lines = try String(contentsOf: base, encoding: .utf8).split(separator: "\n").map(String.init)
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let dateColumn = try XCTUnwrap(header.firstIndex(of: "event_date"))
+        let months = ["January", "February", "April"]
+        var expected: [String: Int] = [:]
+        for i in 1..<lines.count {
+            var cells = lines[i].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            cells[dateColumn] = "\((i % 27) + 1) \(months[i % 3]) 2024"
+            expected[["2024-01", "2024-02", "2024-04"][i % 3], default: 0] += 1
+            lines[i] = cells.joined(separator: ",")
+        }
+        let csv = tmp.appendingPathComponent("three-months.csv")
+        try (lines.joined(separator: "\n") + "\n").write(to: csv, atomically: true, encoding: .utf8)
+        let dir = tmp.appendingPathComponent("months")
+        let r = try incidentmap(["report", csv.path, "-o", dir.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let file = dir.appendingPathComponent("report.html")
+        XCTAssertEqual(try html5(file)["errors"] ?? [], [], "HTML5 parse errors")
+        let html = try String(contentsOf: file, encoding: .utf8)
+        XCTAssertEqual(html.components(separatedBy: "data-period=").count - 1, 4)
+        let parsed = try html5(file)
+        XCTAssertEqual((parsed["ids"] ?? []).count, Set(parsed["ids"] ?? []).count, "the panels' ids stay apart from the map's")
+        // The Markdown report writes them beside it: each panel holds its month's incidents only.
+        let md = tmp.appendingPathComponent("months-md")
+        XCTAssertEqual(try incidentmap(["report", csv.path, "--format", "markdown", "-o", md.path]).status, 0)
+        XCTAssertTrue(try String(contentsOf: md.appendingPathComponent("report.md"), encoding: .utf8).contains("](by-month.svg)"))
+        let svg = md.appendingPathComponent("by-month.svg")
+        let doc = SVGDocument(try Data(contentsOf: svg))
+        XCTAssertTrue(doc.parsed)
+        let panels = doc.elements.indices.filter { doc.elements[$0].attributes["data-period"] != nil }
+        XCTAssertEqual(panels.map { doc.elements[$0].attributes["data-period"]! }, ["2024-01", "2024-02", "2024-03", "2024-04"], "March drawn empty between the others")
+        for i in panels {
+            let period = doc.elements[i].attributes["data-period"]!
+            // As the --by tests count them: the incident groups of the panel.
+            let markers = doc.elements.filter { $0.ancestors.contains(i) && ($0.attributes["class"] ?? "").contains("incident") && $0.name == "g" }
+            let drawn = markers.reduce(0) { $0 + (Int($1.attributes["data-count"] ?? "1") ?? 1) }
+            XCTAssertEqual(drawn, expected[period] ?? 0, "\(period): its incidents only")
+        }
+        XCTAssertEqual(try runTool("/usr/bin/env", ["rsvg-convert", "-o", tmp.appendingPathComponent("m.png").path, svg.path]).status, 0)
+        // One month: no small multiples.
+        let one = tmp.appendingPathComponent("one")
+        XCTAssertEqual(try incidentmap(["report", "-o", one.path]).status, 0)
+        XCTAssertFalse(try String(contentsOf: one.appendingPathComponent("report.html"), encoding: .utf8).contains("data-period="))
+    }
+
     func testMarkdownReportRefersToItsMapAndPNG() throws {
         let dir = tmp.appendingPathComponent("md")
         let r = try incidentmap(["report", "--format", "markdown", "-o", dir.path])
