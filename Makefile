@@ -22,8 +22,8 @@ test: setup gazetteer ## Build and run every test (unit and end-to-end, with the
 	@bash scripts/test.sh
 
 test-browser: setup gazetteer ## Open the HTML report in headless Chromium (installs it) and check the screenshot
-	$(SWIFT) build --product incidentmap
-	bash scripts/browser-check.sh
+	$(SWIFT) build -c release -Xswiftc -enable-testing --product incidentmap
+	INCIDENTMAP_BIN=.build/release/incidentmap bash scripts/browser-check.sh
 
 build: setup gazetteer
 	$(SWIFT) build
