@@ -445,28 +445,27 @@ public final class Gazetteer: @unchecked Sendable {
     }
 
     /// The districts whose bounds reach `box`, in data order; from a compiled file only those are decoded.
-    public func districts(near box: BoundingBox) -> [Region] {
+    public func districts(near box: BoundingBox) -> [Region] { districtsReaching()(box) }
+
+    /// What `districts(near:)` answers with. It holds the file and the spans, not the gazetteer,
+    /// so that the grid built on it (which the gazetteer holds) makes no cycle.
+    private func districtsReaching() -> (BoundingBox) -> [Region] {
         switch districtStore {
-        case .compiled(let file): return districtSpans(file).filter { $0.bounds.intersects(box) }.map { file.region(at: $0.offset) }
-        case .decoded(let r): return r.filter { $0.bounds.intersects(box) }
+        case .compiled(let file):
+            let spans = districtSpans(file)
+            return { box in spans.filter { $0.bounds.intersects(box) }.map { file.region(at: $0.offset) } }
+        case .decoded(let regions):
+            return { box in regions.filter { $0.bounds.intersects(box) } }
         }
     }
 
     /// A grid over the districts whose tiles decode only the districts that reach them.
     private var districtGrid: TiledRegionGrid {
         if let g = districtLock.reading({ builtDistrictGrid }) { return g }
+        let reaching = districtsReaching()  // takes the lock itself: before the write below
         return districtLock.writing {
             if let g = builtDistrictGrid { return g }
-            // The closure holds the file and the spans, not the gazetteer (which holds the grid).
-            let g: TiledRegionGrid
-            switch districtStore {
-            case .compiled(let file):
-                let spans = builtDistrictSpans ?? file.regionSpans(.districts)
-                builtDistrictSpans = spans
-                g = TiledRegionGrid { box in spans.filter { $0.bounds.intersects(box) }.map { file.region(at: $0.offset) } }
-            case .decoded(let r):
-                g = TiledRegionGrid(regions: r)
-            }
+            let g = TiledRegionGrid(regionsReaching: reaching)
             builtDistrictGrid = g
             return g
         }

@@ -208,8 +208,9 @@ public final class BorderDistance: @unchecked Sendable {
 /// bound of the geodesic distance that costs two sines and cosines a point, used only to skip
 /// geodesics that cannot be the shortest (every distance reported is PROJ's geodesic).
 enum Chord {
-    private static let a = 6_378_137.0
-    private static let e2 = (2 - 1 / 298.257223563) / 298.257223563
+    private static let a = Geodesic.wgs84EquatorialRadius
+    /// The first eccentricity squared, f(2 − f).
+    private static let e2 = Geodesic.wgs84Flattening * (2 - Geodesic.wgs84Flattening)
 
     /// Earth-centred Cartesian coordinates (m).
     typealias Cartesian = (x: Double, y: Double, z: Double)

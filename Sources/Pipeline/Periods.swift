@@ -2,6 +2,17 @@ import Geometry
 import Incidents
 import Rendering
 
+extension CalendarDate {
+    /// The date's day number (days since 1970-01-01), as the timeline counts days.
+    var dayNumber: Int { CivilDay.number(year: year, month: month, day: day) }
+
+    /// The date of day number `n`.
+    init(dayNumber n: Int) {
+        let d = CivilDay.date(n)
+        self.init(year: d.year, month: d.month, day: d.day)!  // a day number always names a real date
+    }
+}
+
 /// The periods small multiples are cut by (`render --by`).
 public enum Period: String, Sendable, CaseIterable {
     case day, week, month, quarter, year
@@ -17,12 +28,10 @@ public enum Period: String, Sendable, CaseIterable {
         case .day: return (iso, d.shortText)
         case .week:
             // The ISO week: the one holding the Thursday of the week (weeks begin on Monday).
-            let n = CivilDay.number(year: d.year, month: d.month, day: d.day)
-            let weekday = ((n + 3) % 7 + 7) % 7
+            let n = d.dayNumber, weekday = CivilDay.weekday(n)
             let thursday = n - weekday + 3, year = CivilDay.date(thursday).year
             let week = (thursday - CivilDay.number(year: year, month: 1, day: 1)) / 7 + 1
-            let monday = CivilDay.date(n - weekday)
-            let start = CalendarDate(year: monday.year, month: monday.month, day: monday.day)!
+            let start = CalendarDate(dayNumber: n - weekday)
             return ("\(year)-W\(week < 10 ? "0" : "")\(week)", "Week \(week) of \(year), from \(start.shortText)")
         case .month: return (String(iso.prefix(7)), "\(CalendarDate.monthNames[d.month - 1]) \(d.year)")
         case .quarter: return ("\(d.year)-Q\((d.month - 1) / 3 + 1)", "Q\((d.month - 1) / 3 + 1) \(d.year)")
@@ -34,11 +43,10 @@ public enum Period: String, Sendable, CaseIterable {
     /// nil when there would be more than `limit`.
     func periods(from first: CalendarDate, to last: CalendarDate, limit: Int) -> [(key: String, name: String)]? {
         var out: [(key: String, name: String)] = []
-        let end = CivilDay.number(year: last.year, month: last.month, day: last.day)
-        var n = CivilDay.number(year: first.year, month: first.month, day: first.day)
+        let end = last.dayNumber
+        var n = first.dayNumber
         while n <= end {
-            let d = CivilDay.date(n)
-            let k = key(CalendarDate(year: d.year, month: d.month, day: d.day)!)
+            let k = key(CalendarDate(dayNumber: n))
             if out.last?.key != k.key {
                 out.append(k)
                 if out.count > limit { return nil }
@@ -46,6 +54,13 @@ public enum Period: String, Sendable, CaseIterable {
             n += 1
         }
         return out
+    }
+
+    /// `self` or the first coarser period whose panels from `first` to `last` fit `maxPanels`; nil when none does.
+    func fitting(from first: CalendarDate, to last: CalendarDate) -> Period? {
+        var period: Period? = self
+        while let p = period, p.periods(from: first, to: last, limit: Period.maxPanels) == nil { period = p.coarser }
+        return period
     }
 
     /// The next coarser period, if any.
@@ -65,9 +80,7 @@ extension RenderJob {
             throw FilterError(message: "no incidents to map")
         }
         guard let periods = by.periods(from: first, to: last, limit: Period.maxPanels) else {
-            var fits = by.coarser
-            while let f = fits, f.periods(from: first, to: last, limit: Period.maxPanels) == nil { fits = f.coarser }
-            let hint = fits.map { "; try --by \($0.rawValue)" } ?? ""
+            let hint = by.coarser?.fitting(from: first, to: last).map { "; try --by \($0.rawValue)" } ?? ""
             throw FilterError(message: "--by \(by.rawValue) would draw more than \(Period.maxPanels) panels from \(first.shortText) to \(last.shortText)\(hint), or narrow the dates with --from/--to")
         }
         let builder = SceneBuilder(gazetteer: run.gazetteer, pinned: Set(request.labels))
@@ -100,9 +113,7 @@ extension RenderJob {
         guard !collector.overflow, request.aggregate == .auto else { return nil }
         let starts = run.incidents.map(\.incident.date.start)
         guard let first = starts.min(), let last = starts.max(), first.year != last.year || first.month != last.month else { return nil }
-        var by: Period? = .month
-        while let p = by, p.periods(from: first, to: last, limit: Period.maxPanels) == nil { by = p.coarser }
-        guard let by else { return nil }
+        guard let by = Period.month.fitting(from: first, to: last) else { return nil }
         // Its ids apart from the map's, in the same document.
         var r = request
         r.idPrefix = request.idPrefix + "by-"

@@ -72,8 +72,7 @@ public struct SceneBuilder {
 
     /// The days a date covers, as the timeline counts them.
     static func days(_ d: IncidentDate) -> ClosedRange<Int> {
-        func n(_ c: CalendarDate) -> Int { CivilDay.number(year: c.year, month: c.month, day: c.day) }
-        return n(d.start)...max(n(d.start), n(d.end))
+        d.start.dayNumber...max(d.start.dayNumber, d.end.dayNumber)
     }
 
     /// The events by date, each with its letter: A–Z, then AA, AB, ….

@@ -22,8 +22,12 @@ public struct Geodesic: Sendable {
     private let constants = Constants()
     private var geod: UnsafePointer<geod_geodesic> { UnsafePointer(constants.pointer) }
 
+    /// WGS84's equatorial radius (m).
+    public static let wgs84EquatorialRadius = 6_378_137.0
+    /// WGS84's flattening.
+    public static let wgs84Flattening = 1 / 298.257223563
     /// The WGS84 ellipsoid: a = 6378137 m, f = 1/298.257223563.
-    public static let wgs84 = Geodesic(equatorialRadius: 6_378_137, flattening: 1 / 298.257223563)
+    public static let wgs84 = Geodesic(equatorialRadius: wgs84EquatorialRadius, flattening: wgs84Flattening)
 
     /// An ellipsoid of the given equatorial radius (m) and flattening.
     public init(equatorialRadius: Double, flattening: Double) {

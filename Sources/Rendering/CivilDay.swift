@@ -24,8 +24,11 @@ public enum CivilDay {
         return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, doy - (153 * mp + 2) / 5 + 1)
     }
 
-    /// Whether day `n` is a Monday (1970-01-01 was a Thursday).
-    static func isMonday(_ n: Int) -> Bool { ((n + 3) % 7 + 7) % 7 == 0 }
+    /// The weekday of day `n`: 0 for Monday to 6 for Sunday (1970-01-01 was a Thursday).
+    public static func weekday(_ n: Int) -> Int { ((n + 3) % 7 + 7) % 7 }
+
+    /// Whether day `n` is a Monday.
+    static func isMonday(_ n: Int) -> Bool { weekday(n) == 0 }
 
     /// ISO 8601 `YYYY-MM-DD` of day `n`.
     static func iso(_ n: Int) -> String {
