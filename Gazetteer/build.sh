@@ -54,29 +54,13 @@ log() { echo "[build.sh] $*" >&2; }
 # The recipe: this script (versions and sha256 of every input), build.py and
 # the hand-kept overlay it checks.
 recipe_sha() {
-    cat "$HERE/build.sh" "$HERE/build.py" "$HERE/build_districts.py" "$OUT/overlay.tsv" 2>/dev/null \
+    cat "$HERE/build.sh" "$HERE/common.sh" "$HERE/build.py" "$HERE/build_districts.py" "$OUT/overlay.tsv" 2>/dev/null \
         | sha256sum | cut -d' ' -f1
 }
 RECIPE="$(recipe_sha)"
-if [ -z "${GAZETTEER_FORCE:-}" ] && [ -f "$STAMP" ] \
-        && [ "$(head -1 "$STAMP")" = "recipe $RECIPE" ] \
-        && ( cd "$OUT" && tail -n +2 "$STAMP" | sha256sum --check --status ); then
-    log "Gazetteer/data is up to date (recipe $RECIPE); GAZETTEER_FORCE=1 rebuilds"
-    exit 0
-fi
-rm -f "$STAMP"
-
-check_sha() {  # file expected-sha256
-    local got
-    got="$(sha256sum "$1" | cut -d' ' -f1)"
-    if [ "$got" != "$2" ]; then
-        log "checksum mismatch for $1"
-        log "  expected $2"
-        log "  got      $got"
-        log "the pinned input changed; outputs would differ. Aborting."
-        exit 1
-    fi
-}
+# shellcheck source=common.sh
+. "$HERE/common.sh"
+exit_if_up_to_date "$RECIPE" "Gazetteer/data"
 
 mkdir -p "$CACHE" "$OUT"
 CACHE="$(cd "$CACHE" && pwd)"     # absolute: build.py gets it after the cd
@@ -160,7 +144,6 @@ start=$(date +%s)
 "$VENV/bin/python" "$HERE/build.py" --cache "$CACHE" --out "$OUT" \
     2>&1 | tee "$CACHE/build.log"
 log "build.py took $(( $(date +%s) - start )) s"
-( cd "$OUT" && sha256sum "${OUTPUTS[@]}" ) | tee "$OUT/.build-stamp.tmp"
-{ echo "recipe $RECIPE"; cat "$OUT/.build-stamp.tmp"; } > "$STAMP"
-rm -f "$OUT/.build-stamp.tmp"
+write_stamp "$RECIPE" "${OUTPUTS[@]}"
+tail -n +2 "$STAMP"
 ( cd "$OUT" && du -b "${OUTPUTS[@]}" ) >&2
