@@ -29,8 +29,10 @@ let package = Package(
         .target(name: "YAMLGuard", dependencies: ["Yams"]),
         // The incident model and the readers of incident files.
         .target(name: "Incidents", dependencies: ["Geometry", "Yams", "YAMLGuard"]),
+        // zlib through pkg-config: the deflate of the PNG images an SVG embeds (the relief).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // GeoJSON layers and SVG maps.
-        .target(name: "Rendering", dependencies: ["Geometry", "Projection", "Topology"]),
+        .target(name: "Rendering", dependencies: ["Geometry", "Projection", "Topology", "CZlib"]),
         // One run: read → resolve → measure → render, with atomic output.
         .target(name: "Pipeline", dependencies: ["Projection", "Geometry", "Gazetteer", "Incidents", "Rendering", "Topology"]),
         .executableTarget(name: "incidentmap", dependencies: [

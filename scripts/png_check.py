@@ -9,7 +9,7 @@ import re, struct, sys, zlib
 
 
 def decode(path):
-    """Width, height and rows of (r, g, b) of an 8-bit PNG."""
+    """Width, height and rows of an 8-bit PNG: (r, g, b) per pixel, (grey, alpha) or (grey,)."""
     data = open(path, 'rb').read()
     assert data[:8] == b'\x89PNG\r\n\x1a\n', f'{path}: not a PNG'
     pos, idat, width, height, colour = 8, b'', 0, 0, 2
@@ -39,7 +39,7 @@ def decode(path):
                 p = a + b - c
                 pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
                 line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-        rows.append([tuple(line[x:x + 3]) for x in range(0, stride, channels)])
+        rows.append([tuple(line[x:x + min(channels, 3)]) for x in range(0, stride, channels)])
         prev = line
     return width, height, rows
 

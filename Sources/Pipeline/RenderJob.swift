@@ -51,6 +51,8 @@ public struct RenderRequest: Sendable {
     public var labels: [String] = []
     /// How the map aggregates its incidents (`--aggregate`).
     public var aggregate: Aggregation = .auto
+    /// Draw hill shading (`Gazetteer/data/relief.bin`) under the borders and markers.
+    public var relief = false
     /// Accept the best candidate of ambiguous names.
     public var acceptAmbiguous = false
     /// Country context for every name.
@@ -154,11 +156,18 @@ public enum RenderJob {
         return text
     }
 
+    /// The relief grid beside the gazetteer data (mapped once per process: panels share it).
+    static func reliefRaster() throws -> ReliefRaster {
+        let path = (DataDirectory.locate()?.appendingPathComponent("relief.bin").path) ?? "Gazetteer/data/relief.bin"
+        return try ReliefCache.shared.raster(at: path)
+    }
+
     /// The map options the request asks for; the same for a detailed and an aggregated map.
     static func mapOptions(_ request: RenderRequest) throws -> MapOptions {
         var options = MapOptions(crs: request.crs, width: request.width, height: request.height, idPrefix: request.idPrefix,
                                  theme: request.theme, inset: request.inset)
         options.extraCSS = try extraCSS(request)
+        if request.relief { options.relief = try reliefRaster() }
         return options
     }
 
@@ -263,4 +272,27 @@ enum TimelinePlacement {
     /// Only in `RenderedMap.timeline` (a report's chronology).
     case apart
 
+}
+
+/// The relief grid, mapped on first use and kept: a report or small multiples draw several maps.
+final class ReliefCache: @unchecked Sendable {
+    static let shared = ReliefCache()
+    private let lock = NSLock()
+    private var rasters: [String: ReliefRaster] = [:]
+
+    func raster(at path: String) throws -> ReliefRaster {
+        lock.lock()
+        defer { lock.unlock() }
+        if let r = rasters[path] { return r }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw OptionFileError(option: "--relief", path: path, message: "no relief data; build it with `make gazetteer` (bash Gazetteer/build_terrain.sh)")
+        }
+        do {
+            let r = try ReliefRaster(path: path)
+            rasters[path] = r
+            return r
+        } catch let e as ReliefRaster.LoadError {
+            throw OptionFileError(option: "--relief", path: path, message: e.message)
+        }
+    }
 }

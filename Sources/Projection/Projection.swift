@@ -66,6 +66,18 @@ public final class Projection {
     /// - Returns: how many points failed.
     @discardableResult
     public func forwardAllowingFailures(xs: inout [Double], ys: inout [Double]) -> Int {
+        transformAllowingFailures(xs: &xs, ys: &ys, direction: PJ_FWD)
+    }
+
+    /// Like `inverse(xs:ys:)` but tolerates points PROJ cannot transform (e.g. beyond the edge
+    /// of a world projection): those come back non-finite.
+    /// - Returns: how many points failed.
+    @discardableResult
+    public func inverseAllowingFailures(xs: inout [Double], ys: inout [Double]) -> Int {
+        transformAllowingFailures(xs: &xs, ys: &ys, direction: PJ_INV)
+    }
+
+    private func transformAllowingFailures(xs: inout [Double], ys: inout [Double], direction: PJ_DIRECTION) -> Int {
         precondition(xs.count == ys.count, "xs and ys must have the same length")
         if xs.isEmpty { return 0 }
         context.reset()
@@ -74,7 +86,7 @@ public final class Projection {
         xs.withUnsafeMutableBufferPointer { xb in
             ys.withUnsafeMutableBufferPointer { yb in
                 // Failed points are set to HUGE_VAL; the errno is cleared below so the next call starts clean.
-                _ = proj_trans_generic(pj, PJ_FWD, xb.baseAddress, stride, n, yb.baseAddress, stride, n,
+                _ = proj_trans_generic(pj, direction, xb.baseAddress, stride, n, yb.baseAddress, stride, n,
                                        nil, 0, 0, nil, 0, 0)
             }
         }

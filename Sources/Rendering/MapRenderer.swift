@@ -18,6 +18,11 @@ public enum MapRenderer {
             // The attribution names the projection actually drawn.
             scene.attribution = scene.attribution.map { $0.hasPrefix("Projection: ") ? "Projection: \(world). Made with incidentmap." : $0 }
         }
+        if options.relief != nil && !options.panel {
+            // Beside the data credits, before the projection line.
+            let at = scene.attribution.firstIndex { $0.hasPrefix("Projection: ") } ?? scene.attribution.count
+            scene.attribution.insert(ReliefRaster.credit, at: at)
+        }
         var map = try MapBuilder(scene: scene, options: options).build()
         map.crsName = world
         return map
@@ -71,6 +76,7 @@ struct MapBuilder {
         let provinceShapes = ProvincesElement.shapes(areas[1], choropleth: byDistrict ? nil : scene.choropleth, p: p)
         let districtShapes = DistrictsElement.shapes(areas[2], choropleth: byDistrict ? scene.choropleth : nil, p: p)
         let borders = BordersElement.build(scene, frame: frame, p: p)
+        let relief = try options.relief.flatMap { try ReliefElement.build($0, frame: frame, theme: options.theme, p: p) }
         // Fixed furniture first, so labels keep clear of it; the markers are laid out first, so
         // that the legend can show their sizes and keep off them. The legend keeps room for a
         // capital row when a capital lies in the frame; the row is dropped below if none could be
@@ -112,6 +118,7 @@ struct MapBuilder {
             .el("g", [("id", "\(p)layer-countries")] + clip, countries.nodes),
         ] + (districtShapes.nodes.isEmpty ? [] : [.el("g", [("id", "\(p)layer-districts")] + clip, districtShapes.nodes)]) + [
             .el("g", [("id", "\(p)layer-provinces")] + clip, provinceShapes.nodes),
+        ] + (relief.map { [.el("g", [("id", "\(p)layer-relief")], [$0])] } ?? []) + [
             .el("g", [("id", "\(p)layer-border")] + clip, borders.casings + borders.borders),
             .el("g", [("id", "\(p)layer-places")], towns),
             .el("g", [("id", "\(p)layer-uncertainty")] + clip, incidents.halos),

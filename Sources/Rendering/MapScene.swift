@@ -312,6 +312,8 @@ public struct MapOptions: Sendable {
     /// A panel of small multiples: the frame under a one-line title, without legend, scale bar,
     /// north arrow, locator, key or attribution (the panels share those).
     public var panel = false
+    /// Hill shading drawn over the land, under the borders and markers; nil draws none.
+    public var relief: ReliefRaster?
 
     /// Creates options.
     public init(crs: String? = nil, width: Double = 1000, height: Double = 800, idPrefix: String = "im-", bbox: BoundingBox? = nil,

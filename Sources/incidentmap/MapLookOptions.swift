@@ -33,6 +33,9 @@ struct MapLookOptions: ParsableArguments {
     @Option(help: ArgumentHelp("How the map aggregates incidents: auto (each incident, merged where they coincide, up to 2,000; cells beyond), cells (graduated markers per grid cell), admin1 (provinces shaded by their number of incidents) or admin2 (districts shaded so, where the data has district boundaries).", valueName: "how"))
     var aggregate: Aggregation = .auto
 
+    @Flag(help: "Shade the relief (Natural Earth's shaded relief, resampled to the map's projection) under the borders and markers.")
+    var relief = false
+
     func validate() throws {
         if !(width >= 200 && width <= 10_000) || !(height >= 200 && height <= 10_000) {
             throw ValidationError("--width and --height must be between 200 and 10000 px")
@@ -50,5 +53,6 @@ struct MapLookOptions: ParsableArguments {
         request.inset = !noInset
         request.labels = labels
         request.aggregate = aggregate
+        request.relief = relief
     }
 }

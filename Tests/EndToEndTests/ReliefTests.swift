@@ -1,0 +1,106 @@
+import Foundation
+import XCTest
+
+/// `--relief`: hill shading under the map, resampled to its projection and embedded as a PNG.
+final class ReliefTests: XCTestCase {
+    static let relief = repositoryRoot.appendingPathComponent("Gazetteer/data/relief.bin")
+
+    private func tempDir() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("relief-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        return dir
+    }
+
+    private func csv(_ rows: [(Double, Double)], in dir: URL) throws -> URL {
+        let url = dir.appendingPathComponent("in.csv")
+        let lines = rows.enumerated().map { "r\($0.offset),2024-03-0\($0.offset + 1),\($0.element.0),\($0.element.1),Battles" }
+        try (["id,date,lat,lon,kind"] + lines).joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    /// The image lies where GDAL's own warp of the same grid puts it: the best match of the two
+    /// within ±4 px is at no shift at all, and they agree closely — in the Andes, across the
+    /// antimeridian (Fiji) and in the Himalaya, at three sizes.
+    func testReliefIsGeoreferencedLikeGDALWarpsTheSameGrid() throws {
+        let cases: [(String, [(Double, Double)], Int, Int)] = [
+            ("andes", [(-32.65, -70.01), (-33.45, -70.66)], 800, 600),
+            ("fiji", [(-17.8, 178.0), (-16.5, -179.9)], 700, 700),
+            ("himalaya", [(28.0, 86.9), (27.7, 85.3)], 500, 500),
+        ]
+        for (name, points, width, height) in cases {
+            let dir = try tempDir()
+            let svg = dir.appendingPathComponent("\(name).svg")
+            let r = try incidentmap(["render", try csv(points, in: dir).path, "--relief", "--width", "\(width)", "--height", "\(height)", "--svg", "-o", svg.path])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let check = try runTool("python3", [repositoryRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures/relief_check.py").path,
+                                                svg.path, ReliefTests.relief.path, dir.path])
+            XCTAssertEqual(check.status, 0, check.stderr)
+            let f = check.stdoutText.split(separator: " ").map(String.init)
+            guard f.count >= 8, let corr = Double(f[4]), let dx = Int(f[6]), let dy = Int(f[7].trimmingCharacters(in: .whitespacesAndNewlines)) else {
+                return XCTFail("\(name): unexpected output \(check.stdoutText)")
+            }
+            XCTAssertGreaterThan(corr, 0.95, "\(name): the relief differs from GDAL's warp (\(check.stdoutText))")
+            XCTAssertLessThanOrEqual(max(abs(dx), abs(dy)), 1, "\(name): the relief is shifted (\(check.stdoutText))")
+        }
+    }
+
+    /// A 1000 px map of the whole world with relief stays one self-contained SVG under 2 MB,
+    /// the image fills the frame exactly, librsvg renders it, the attribution credits the data, and
+    /// the same input gives the same bytes.
+    func testWorldReliefIsSmallSelfContainedAndDeterministic() throws {
+        let dir = try tempDir()
+        let input = repositoryRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures/world/points.csv").path
+        // The same command twice (the metadata records it, output name included).
+        let svg = dir.appendingPathComponent("world.svg")
+        var outputs: [Data] = []
+        for _ in 0..<2 {
+            let r = try incidentmap(["render", input, "--relief", "--theme", "dark", "--svg", "-o", svg.path])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            outputs.append(try Data(contentsOf: svg))
+        }
+        XCTAssertEqual(outputs[0], outputs[1], "two runs differ")
+        XCTAssertLessThan(outputs[0].count, 2_000_000)
+        let text = String(decoding: outputs[0], as: UTF8.self)
+        func attributes(of start: String) throws -> [String: String] {
+            let range = try XCTUnwrap(text.range(of: start + #"[^>]*>"#, options: .regularExpression), "no \(start)")
+            let tag = String(text[range])
+            var out: [String: String] = [:]
+            for m in tag.matches(of: /([a-zA-Z:-]+)="([^"]*)"/) { out[String(m.1)] = String(m.2) }
+            return out
+        }
+        let image = try attributes(of: #"<image id="im-relief""#), frame = try attributes(of: #"<rect class="im-frame""#)
+        for k in ["x", "y", "width", "height"] { XCTAssertEqual(image[k], frame[k], k) }
+        XCTAssertTrue(image["href"]?.hasPrefix("data:image/png;base64,") == true)
+        let pixels = try XCTUnwrap(image["data-pixels"]).split(separator: "x").compactMap { Int($0) }
+        XCTAssertEqual(pixels.count, 2)
+        XCTAssertLessThanOrEqual(pixels.max() ?? .max, 1400)
+        XCTAssertTrue(text.contains("Natural Earth&apos;s shaded relief") || text.contains("Natural Earth's shaded relief"))
+        let png = dir.appendingPathComponent("world.png")
+        XCTAssertEqual(try runTool("rsvg-convert", ["-w", "1000", "-o", png.path, svg.path]).status, 0)
+        XCTAssertEqual(try runTool("xmllint", ["--noout", svg.path]).status, 0)
+        // Without --relief there is no image at all.
+        let plain = dir.appendingPathComponent("plain.svg")
+        XCTAssertEqual(try incidentmap(["render", input, "--svg", "-o", plain.path]).status, 0)
+        XCTAssertFalse(String(decoding: try Data(contentsOf: plain), as: UTF8.self).contains("<image"))
+    }
+
+    /// Without the relief data, --relief is an error that names the option and the file, and
+    /// an existing map is left as it was.
+    func testMissingReliefDataIsAClearErrorAndWritesNothing() throws {
+        let dir = try tempDir()
+        let data = dir.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        let source = repositoryRoot.appendingPathComponent("Gazetteer/data")
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where name != "relief.bin" {
+            try FileManager.default.createSymbolicLink(at: data.appendingPathComponent(name), withDestinationURL: source.appendingPathComponent(name))
+        }
+        let svg = dir.appendingPathComponent("map.svg")
+        try Data("keep".utf8).write(to: svg)
+        let r = try runTool("env", ["INCIDENTMAP_DATA=\(data.path)", incidentmapBinary.path, "render", repositoryRoot.appendingPathComponent("Examples/january-2024.yaml").path,
+                                           "--relief", "--svg", "-o", svg.path])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains("--relief") && r.stderr.contains("relief.bin"), r.stderr)
+        XCTAssertEqual(try Data(contentsOf: svg), Data("keep".utf8))
+    }
+}
