@@ -32,9 +32,11 @@ public struct SceneBuilder {
         let places = gazetteer.referenceTowns(minimumPopulation: 5_000, within: LayerBuilder.neighbourhood(of: incidents.map(\.point)))
             .map { ScenePlace(name: $0.name, location: $0.location, population: $0.population, capital: $0.isCapital) }
         let items = sorted.enumerated().map { n, r in sceneIncident(r, number: n + 1) }
-        return MapScene(title: title, subtitle: subtitle(sorted), summary: summary(sorted, items: items),
-                        attribution: attribution(sorted, crsName: crsName), countries: countries, provinces: provinces,
-                        borders: borders, places: places, incidents: items, command: command)
+        var scene = MapScene(title: title, subtitle: subtitle(sorted), summary: summary(sorted, items: items),
+                             attribution: attribution(sorted, crsName: crsName), countries: countries, provinces: provinces,
+                             borders: borders, places: places, incidents: items, command: command)
+        scene.lakes = Lakes.areas
+        return scene
     }
 
     func countryName(_ code: String?) -> String? {

@@ -71,10 +71,14 @@ struct MapBuilder {
         let provinces = scene.choropleth != nil || frame.groundWidth <= MapBuilder.provincesUpToMetres ? scene.provinces : []
         // Districts (a district choropleth) in the same pipeline, so they share the provinces' edges.
         let areas = try AreaShapes.clipped([scene.countries, provinces, scene.districts], frame: frame)
+            // Lakes share no edge with the areas in the data: simplified on their own, so that their
+            // vertices cannot split the areas' shared boundaries differently.
+            + AreaShapes.clipped([scene.lakes], frame: frame)
         let countries = CountriesElement.shapes(areas[0], p: p)
         let byDistrict = scene.choropleth?.unit == .district
         let provinceShapes = ProvincesElement.shapes(areas[1], choropleth: byDistrict ? nil : scene.choropleth, p: p)
         let districtShapes = DistrictsElement.shapes(areas[2], choropleth: byDistrict ? scene.choropleth : nil, p: p)
+        let lakeShapes = LakesElement.shapes(areas[3], p: p)
         let borders = BordersElement.build(scene, frame: frame, p: p)
         let relief = try options.relief.flatMap { try ReliefElement.build($0, frame: frame, theme: options.theme, p: p) }
         // Fixed furniture first, so labels keep clear of it; the markers are laid out first, so
@@ -111,6 +115,7 @@ struct MapBuilder {
         // On a district map the districts with incidents are named (with their counts) before the provinces.
         let areaLabels = CountriesElement.labels(countries, p: p, placer: &placer) + DistrictsElement.labels(districtShapes, p: p, placer: &placer)
             + (byDistrict ? [] : ProvincesElement.labels(provinceShapes, p: p, placer: &placer))
+            + LakesElement.labels(lakeShapes, p: p, placer: &placer)
 
         let clip = [("clip-path", "url(#\(p)frame-clip)")]
         let mapLayers: [SVGNode] = [
@@ -118,7 +123,8 @@ struct MapBuilder {
             .el("g", [("id", "\(p)layer-countries")] + clip, countries.nodes),
         ] + (districtShapes.nodes.isEmpty ? [] : [.el("g", [("id", "\(p)layer-districts")] + clip, districtShapes.nodes)]) + [
             .el("g", [("id", "\(p)layer-provinces")] + clip, provinceShapes.nodes),
-        ] + (relief.map { [.el("g", [("id", "\(p)layer-relief")], [$0])] } ?? []) + [
+        ] + (lakeShapes.nodes.isEmpty ? [] : [.el("g", [("id", "\(p)layer-lakes")] + clip, lakeShapes.nodes)])
+          + (relief.map { [.el("g", [("id", "\(p)layer-relief")], [$0])] } ?? []) + [
             .el("g", [("id", "\(p)layer-border")] + clip, borders.casings + borders.borders),
             .el("g", [("id", "\(p)layer-places")], towns),
             .el("g", [("id", "\(p)layer-uncertainty")] + clip, incidents.halos),
@@ -149,7 +155,7 @@ struct MapBuilder {
             .el("desc", [("id", "\(p)desc")], [.text(scene.summary)]),
             MetadataElement.build(scene, frame: frame, p: p),
             DefsElement.build(options: options, frame: frame, insetBox: insetBox, choropleth: scene.choropleth != nil,
-                              districts: !districtShapes.nodes.isEmpty, timeline: underMap != nil, p: p),
+                              districts: !districtShapes.nodes.isEmpty, timeline: underMap != nil, lakes: !lakeShapes.nodes.isEmpty, p: p),
             .el("rect", [("class", "\(p)background"), ("x", "0"), ("y", "0"), ("width", n(options.width)), ("height", n(height))]),
         ] + mapLayers + furniture)
         var map = RenderedMap(svg: SVGSerializer.document(root), georeference: frame.georef, root: root, wkt: frame.projection.targetWKT())

@@ -252,6 +252,8 @@ public struct MapScene: Sendable {
     public var countries: [SceneArea]
     /// Provinces.
     public var provinces: [SceneArea]
+    /// Lakes (drawn over the land where the frame reaches them).
+    public var lakes: [SceneArea] = []
     /// International borders.
     public var borders: [SceneBorder]
     /// Reference towns (the renderer picks those that fit).

@@ -55,6 +55,16 @@ enum MapStyle {
         """
     }
 
+    /// The lakes' rules, written only on a map that draws one: the sea's fill and the coast's line.
+    static func lakeCSS(prefix p: String, theme: MapTheme) -> String {
+        let c = palette(theme)
+        let label = theme == .dark ? "#8fb3cf" : theme == .print ? "#595959" : "#4f7897"
+        return """
+        .\(p)lake { fill: \(c.sea); stroke: \(c.coast); stroke-width: 0.5; }
+        .\(p)lake-label { fill: \(label); font-size: 10.5px; font-style: italic; }
+        """
+    }
+
     /// The choropleth classes' rules, written only on a map that has one.
     static func choroplethCSS(prefix p: String) -> String {
         choroplethFills.enumerated().map { ".\(p)choropleth-\($0.offset) { fill: \($0.element); }" }.joined(separator: "\n")

@@ -104,3 +104,36 @@ final class ReliefTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: svg), Data("keep".utf8))
     }
 }
+
+/// Lakes: drawn in the sea's colour over the land wherever the frame reaches one, named where
+/// they have room; a map that reaches none has neither the layer nor its style rules.
+final class LakeTests: XCTestCase {
+    func testLakesAreDrawnAndNamedWhereTheFrameReachesThem() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lakes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Lake Chad (the Sahel) and Lake Victoria (East Africa).
+        // Lake Chad is drawn but too small at this scale for its name (Natural Earth's modern extent).
+        let cases: [(String, String, [String], [String])] = [
+            ("chad", "id,date,latitude,longitude\nC1,2024-03-01,13.3,14.1\nC2,2024-03-02,12.1,15.0\n", ["Lake Chad"], []),
+            ("victoria", "id,date,latitude,longitude\nV1,2024-03-01,-1.3,31.8\nV2,2024-03-02,-2.5,32.9\n", ["Lake Victoria", "Lake Kivu"], ["Lake Victoria"]),
+        ]
+        for (name, csv, expected, named) in cases {
+            let input = dir.appendingPathComponent("\(name).csv"), svg = dir.appendingPathComponent("\(name).svg")
+            try csv.write(to: input, atomically: true, encoding: .utf8)
+            let r = try incidentmap(["render", input.path, "--svg", "-o", svg.path])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let text = try String(contentsOf: svg, encoding: .utf8)
+            XCTAssertTrue(text.contains("id=\"im-layer-lakes\""), name)
+            XCTAssertTrue(text.contains(".im-lake {"), name)
+            for lake in expected { XCTAssertTrue(text.contains("data-lake=\"\(lake)\""), "\(name): no \(lake)") }
+            for lake in named { XCTAssertTrue(text.contains(">\(lake)</text>"), "\(name): \(lake) is not named") }
+            XCTAssertEqual(try runTool("rsvg-convert", ["-w", "600", "-o", dir.appendingPathComponent("\(name).png").path, svg.path]).status, 0)
+        }
+        // The January 2024 example reaches no lake: no layer, no rules (its golden file is unchanged).
+        let plain = dir.appendingPathComponent("plain.svg")
+        XCTAssertEqual(try incidentmap(["render", "--svg", "-o", plain.path]).status, 0)
+        let text = try String(contentsOf: plain, encoding: .utf8)
+        XCTAssertFalse(text.contains("layer-lakes") || text.contains(".im-lake "))
+    }
+}

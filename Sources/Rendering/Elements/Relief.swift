@@ -18,7 +18,7 @@ enum ReliefElement {
     /// The strongest alpha of shadows and lights in each theme (out of 1).
     static func strength(_ theme: MapTheme) -> (shadow: Double, light: Double) {
         switch theme {
-        case .light: return (0.42, 0.32)
+        case .light: return (0.34, 0.28)
         case .dark: return (0.6, 0.35)
         case .print: return (0.4, 0.28)
         }
