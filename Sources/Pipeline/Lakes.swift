@@ -18,4 +18,9 @@ enum Lakes {
             return SceneArea(id: "lake-\(i + 1)", name: name, geometry: f.geometry)
         }
     }()
+
+    /// Starts reading the lakes on another thread, so that a map's run reads its incidents meanwhile.
+    static func prefetch() {
+        DispatchQueue.global(qos: .userInitiated).async { _ = areas }
+    }
 }
