@@ -18,14 +18,19 @@ public enum MapRenderer {
             // The attribution names the projection actually drawn.
             scene.attribution = scene.attribution.map { $0.hasPrefix("Projection: ") ? "Projection: \(world). Made with incidentmap." : $0 }
         }
-        if options.relief != nil && !options.panel {
-            // Beside the data credits, before the projection line.
-            let at = scene.attribution.firstIndex { $0.hasPrefix("Projection: ") } ?? scene.attribution.count
-            scene.attribution.insert(ReliefRaster.credit, at: at)
-        }
+        if !options.panel { scene.attribution = attribution(scene.attribution, options: options) }
         var map = try MapBuilder(scene: scene, options: options).build()
         map.crsName = world
         return map
+    }
+
+    /// The attribution lines with the credit of what the options add to the map (the relief),
+    /// beside the data credits, before the projection line.
+    static func attribution(_ lines: [String], options: MapOptions) -> [String] {
+        guard options.relief != nil else { return lines }
+        var lines = lines
+        lines.insert(ReliefRaster.credit, at: lines.firstIndex { $0.hasPrefix("Projection: ") } ?? lines.count)
+        return lines
     }
 
     /// The name of the world projection the default CRS becomes for incidents spread over a

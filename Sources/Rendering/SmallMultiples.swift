@@ -72,7 +72,7 @@ public enum SmallMultiples {
         }
         y += 30
         var footer: [SVGNode] = []
-        for line in attribution.flatMap({ TextMetrics.wrap($0, size: 9.5, maxWidth: options.width - 2 * margin) }) {
+        for line in MapRenderer.attribution(attribution, options: options).flatMap({ TextMetrics.wrap($0, size: 9.5, maxWidth: options.width - 2 * margin) }) {
             footer.append(.el("text", [("class", "\(p)attribution"), ("x", n(margin)), ("y", n(y))], [.text(line)]))
             y += 12.5
         }

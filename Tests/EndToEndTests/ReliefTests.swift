@@ -85,6 +85,22 @@ final class ReliefTests: XCTestCase {
         XCTAssertFalse(String(decoding: try Data(contentsOf: plain), as: UTF8.self).contains("<image"))
     }
 
+    /// Small multiples: every panel has its relief, and the shared attribution credits it once.
+    func testSmallMultiplesShadeEveryPanelAndCreditTheReliefOnce() throws {
+        let dir = try tempDir()
+        let input = dir.appendingPathComponent("months.csv")
+        // Four months in the Zagros (Iran), no part of the bundled example.
+        try (["id,date,lat,lon,kind"] + (1...4).map { "z\($0),2024-0\($0)-10,3\($0).5,\(47 + $0).2,Battles" })
+            .joined(separator: "\n").write(to: input, atomically: true, encoding: .utf8)
+        let svg = dir.appendingPathComponent("by-month.svg")
+        let r = try incidentmap(["render", input.path, "--by", "month", "--relief", "--svg", "-o", svg.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let text = try String(contentsOf: svg, encoding: .utf8)
+        XCTAssertEqual(text.components(separatedBy: "<image ").count - 1, 4)
+        XCTAssertEqual(text.components(separatedBy: "shaded relief").count - 1, 1)
+        XCTAssertEqual(try runTool("rsvg-convert", ["-w", "900", "-o", dir.appendingPathComponent("by-month.png").path, svg.path]).status, 0)
+    }
+
     /// Without the relief data, --relief is an error that names the option and the file, and
     /// an existing map is left as it was.
     func testMissingReliefDataIsAClearErrorAndWritesNothing() throws {
