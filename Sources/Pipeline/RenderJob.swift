@@ -51,6 +51,10 @@ public struct RenderRequest: Sendable {
     public var labels: [String] = []
     /// How the map aggregates its incidents (`--aggregate`).
     public var aggregate: Aggregation = .auto
+    /// The language of the map's names, legend, scale bar and dates (`--lang`).
+    public var language: MapLanguage = .en
+    /// Bilingual name labels (`--labels both`).
+    public var bilingual = false
     /// Accept the best candidate of ambiguous names.
     public var acceptAmbiguous = false
     /// Country context for every name.
@@ -159,6 +163,8 @@ public enum RenderJob {
         var options = MapOptions(crs: request.crs, width: request.width, height: request.height, idPrefix: request.idPrefix,
                                  theme: request.theme, inset: request.inset)
         options.extraCSS = try extraCSS(request)
+        options.language = request.language
+        options.bilingual = request.bilingual
         return options
     }
 
@@ -238,7 +244,7 @@ public enum RenderJob {
     /// The SVG map of incidents shown in detail, with its timeline when asked for (`timeline`:
     /// the strip drawn, under the map or only apart as `RenderedMap.timeline`).
     static func map(_ run: RunIncidents, _ request: RenderRequest, timeline: TimelinePlacement? = nil) throws -> RenderedMap {
-        let builder = SceneBuilder(gazetteer: run.gazetteer, pinned: Set(request.labels))
+        let builder = SceneBuilder(gazetteer: run.gazetteer, pinned: Set(request.labels), language: request.language)
         var scene = builder.scene(run.incidents, title: title(run, countries: Set(run.incidents.compactMap(\.country)), request),
                                   crsName: crsName(request), command: request.command)
         let placement = timeline ?? (request.timeline ? .underMap : nil)

@@ -3,6 +3,15 @@ import Pipeline
 import Rendering
 
 extension Aggregation: ExpressibleByArgument {}
+extension MapLanguage: ExpressibleByArgument {}
+
+/// What name labels show (`--labels`).
+enum LabelLanguages: String, ExpressibleByArgument, CaseIterable {
+    /// The names in `--lang` (the Latin name where the data has none in it).
+    case lang
+    /// The names in `--lang` with the Latin name beneath.
+    case both
+}
 
 /// Options of the map that `render` and `report` both draw: the same names, the same meaning.
 struct MapLookOptions: ParsableArguments {
@@ -33,6 +42,12 @@ struct MapLookOptions: ParsableArguments {
     @Option(help: ArgumentHelp("How the map aggregates incidents: auto (each incident, merged where they coincide, up to 2,000; cells beyond), cells (graduated markers per grid cell), admin1 (provinces shaded by their number of incidents) or admin2 (districts shaded so, where the data has district boundaries).", valueName: "how"))
     var aggregate: Aggregation = .auto
 
+    @Option(name: .customLong("lang"), help: ArgumentHelp("Language of the names, legend, scale bar and dates: \(MapLanguage.allCases.map(\.rawValue).joined(separator: ", ")). A name the data lacks in it is shown in Latin script.", valueName: "code"))
+    var language: MapLanguage = .en
+
+    @Option(name: .customLong("labels"), help: ArgumentHelp("lang: names in --lang; both: names in --lang with the Latin name beneath.", valueName: "lang|both"))
+    var labelLanguages: LabelLanguages = .lang
+
     func validate() throws {
         if !(width >= 200 && width <= 10_000) || !(height >= 200 && height <= 10_000) {
             throw ValidationError("--width and --height must be between 200 and 10000 px")
@@ -50,5 +65,7 @@ struct MapLookOptions: ParsableArguments {
         request.inset = !noInset
         request.labels = labels
         request.aggregate = aggregate
+        request.language = language
+        request.bilingual = labelLanguages == .both && language != .en
     }
 }

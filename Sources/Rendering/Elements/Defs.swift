@@ -9,6 +9,7 @@ enum DefsElement {
         let css = MapStyle.css(prefix: p, theme: options.theme) + (districts ? "\n" + MapStyle.districtCSS(prefix: p, theme: options.theme) : "")
             + (choropleth ? "\n" + MapStyle.choroplethCSS(prefix: p) : "")
             + (timeline ? "\n" + MapStyle.timelineCSS(prefix: p, theme: options.theme) : "")
+            + (options.language == .en ? "" : "\n" + MapStyle.languageCSS(prefix: p, language: options.language))
         var defs: [SVGNode] = [
             .el("style", [], [.text(css + (frame.offMap.isEmpty ? "" : "\n" + MapStyle.offMapCSS(prefix: p, theme: options.theme))
                                     + (options.extraCSS.map { "\n/* --css */\n" + $0 } ?? ""))]),
