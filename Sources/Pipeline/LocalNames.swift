@@ -8,7 +8,8 @@ import Rendering
 ///   Serbian Cyrillic is never taken for Russian, nor Arabic ي/ك spelling for Persian);
 /// - among those, the one with the most letters only L uses among its neighbours wins: Persian
 ///   پ چ ژ گ ی ک against Arabic, Urdu ٹ ڈ ڑ ں ے ھ ہ, Pashto ټ ډ ړ ښ ږ ځ څ ۍ ې ګ ڼ, Arabic
-///   ي ك ة ى, Ukrainian і ї є ґ against Russian ы э ъ ё; ties go to the source's order.
+///   ي ك ة ى, Ukrainian і ї є ґ (for Russian, whose letters other Cyrillic languages share, its
+///   word for a province); then the shorter; then the source order.
 ///
 /// Latin-script languages (en, fr) have no such letters: nil, and the map shows the Latin name.
 enum LocalNames {
@@ -24,7 +25,12 @@ enum LocalNames {
                 guard alphabet.contains(s) else { fits = false; break }
                 if distinctive.contains(s), seen.insert(s).inserted { score += own.contains(s) ? 2 : 1 }
             }
-            guard fits, letters >= 2 else { continue }
+            guard fits, letters >= 2, !hasForeignDescribingWord(name, language) else { continue }
+            // Russian shares its alphabet, ы э ъ ё included, with the other Cyrillic languages of
+            // Russia whose names GeoNames lists (Erzya "Курскоень ёнкс", Kyrgyz "Липецк шаары"): its
+            // letters prove nothing, its own word for a province does ("Курская область", the adjective
+            // before it agreeing in -ая, against Chechen "Курскан область").
+            if language == .ru { score += russianProvinceScore(name) }
             // More of the language's own letters first; then the shorter name (the name rather than
             // a descriptive form: "سیستان و بلوچستان" before "استان سیستان و بلوچستان").
             if best == nil || score > best!.score || (score == best!.score && letters < best!.letters) {
@@ -33,6 +39,34 @@ enum LocalNames {
         }
         return best?.name
     }
+
+    /// Whether `name` carries another language's word for a province or state, sharing L's alphabet
+    /// (Mongolian "Курск улс", Kazakh "… облысы", Belarusian "Мінская вобласць", Bulgarian
+    /// "… област", Tajik "… вилояти", Urdu "صوبہ …" on a Persian map): it is that language's name.
+    static func hasForeignDescribingWord(_ name: String, _ language: MapLanguage) -> Bool {
+        let own = ownDescribingWords[language] ?? []
+        return name.lowercased().split(whereSeparator: { !$0.isLetter }).contains { w in
+            foreignDescribingWords.contains(String(w)) && !own.contains(String(w))
+        }
+    }
+
+    static let russianDescribingWords: Set<String> = ["область", "край", "республика", "округ"]
+
+    /// 2 for a Russian word for a province, 1 more when the word before "область" agrees with it.
+    static func russianProvinceScore(_ name: String) -> Int {
+        let words = name.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        guard let i = words.firstIndex(where: russianDescribingWords.contains) else { return 0 }
+        return words[i] == "область" && i > 0 && words[i - 1].hasSuffix("ая") ? 3 : 2
+    }
+
+    static let foreignDescribingWords: Set<String> = [
+        "улс", "аймаг", "облысы", "облусу", "вобласць", "вобласьць", "област", "вилояти", "вилоят",
+        "صوبہ", "ضلع", "ولسوالۍ", "محافظة", "استان", "ولایت",
+    ]
+    /// The describing words a language does use ("ولایت" in Persian and Pashto, "ضلع" in Urdu and Arabic).
+    static let ownDescribingWords: [MapLanguage: Set<String>] = [
+        .fa: ["استان", "ولایت"], .ps: ["ولایت", "ولسوالۍ"], .ur: ["صوبہ", "ضلع"], .ar: ["محافظة", "ولاية", "ضلع"],
+    ]
 
     static let arabicBase: Set<Unicode.Scalar> = scalars("ءآأؤإئابتثجحخدذرزسشصضطظعغفقلمنهوٱ")
     static let persianLetters: Set<Unicode.Scalar> = scalars("پچژگکی")
@@ -62,6 +96,6 @@ enum LocalNames {
 
     static let distinctiveLetters: [MapLanguage: Set<Unicode.Scalar>] = [
         .fa: persianLetters, .ur: urduLetters.union(persianLetters), .ps: pashtoLetters.union(persianLetters),
-        .ar: arabicLetters, .ru: russianLetters, .uk: ukrainianLetters,
+        .ar: arabicLetters, .uk: ukrainianLetters,
     ]
 }

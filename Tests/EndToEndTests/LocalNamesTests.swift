@@ -23,4 +23,12 @@ final class LocalNamesTests: XCTestCase {
         XCTAssertEqual(LocalNames.pick(kandahar, language: .ps), "ګندهار")
         XCTAssertNil(LocalNames.pick(["Kazakhstan", "Қазақстан"], language: .ru), "Kazakh letters are not Russian")
     }
+
+    func testAnotherLanguagesWordForProvinceMarksItsName() {
+        XCTAssertEqual(LocalNames.pick(["Kursk Oblast", "Курск улс", "Курскан область", "Курская область", "Курскоень ёнкс"], language: .ru),
+                       "Курская область", "улс is Mongolian, ёнкс Erzya; Russian's adjective agrees with область")
+        XCTAssertEqual(LocalNames.pick(["Мінская вобласць", "Мінська область"], language: .uk), "Мінська область", "вобласць is Belarusian")
+        XCTAssertEqual(LocalNames.pick(["صوبہ بلوچستان", "استان بلوچستان"], language: .fa), "استان بلوچستان")
+        XCTAssertEqual(LocalNames.pick(["صوبہ بلوچستان", "استان بلوچستان"], language: .ur), "صوبہ بلوچستان")
+    }
 }

@@ -36,7 +36,9 @@ struct ScaleBarElement: Sendable {
         // The language's unit may be longer than "km": the panel widens to hold the end label.
         let endLabel = options.language.digits(NumberFormat.fixed(km, km < 10 ? 1 : 0)) + " " + options.language.ui.km
         let extra = options.language == .en ? 0 : max(0, (TextMetrics.width(endLabel, size: 10.5) / 2 - 20).rounded(.up))
-        let w = px + 40 + extra, h = 42.0
+        // …and to hold the line under the bar.
+        let under = options.language == .en ? 0 : TextMetrics.width(options.language.ui.geodesic, size: 10.5) + 12
+        let w = max(px + 40 + extra, under.rounded(.up)), h = 42.0
         let x = f.maxX - w - 10, y = f.maxY - h - 10
         placer.block(BoundingBox(minX: x, minY: y, maxX: x + w, maxY: y + h))
         let label = { (v: Double) -> String in NumberFormat.fixed(v, v < 10 ? 1 : 0) }
