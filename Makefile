@@ -47,6 +47,8 @@ gallery: setup gazetteer release ## Render Examples/gallery/*.yaml and the world
 	rsvg-convert -w 1000 -o docs/gallery/timeline-january-2024.png $(OUT)/gallery/timeline-january-2024.svg
 	$(BIN_RELEASE) render --relief --svg -o $(OUT)/gallery/relief-january-2024.svg
 	rsvg-convert -w 1000 -o docs/gallery/relief-january-2024.png $(OUT)/gallery/relief-january-2024.svg
+	$(BIN_RELEASE) render --lang fa --labels both --svg -o $(OUT)/gallery/january-2024-fa.svg
+	rsvg-convert -w 1000 -o docs/gallery/january-2024-fa.png $(OUT)/gallery/january-2024-fa.svg
 
 LEGIBILITY_SIZES ?= 1 5 20 60 200 600 2000 6000 1000000
 legibility: setup gazetteer release ## One map per size (1 to a million clustered incidents, Benchmarks/clustered.py) into docs/legibility/

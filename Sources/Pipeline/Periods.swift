@@ -83,7 +83,7 @@ extension RenderJob {
             let hint = by.coarser?.fitting(from: first, to: last).map { "; try --by \($0.rawValue)" } ?? ""
             throw FilterError(message: "--by \(by.rawValue) would draw more than \(Period.maxPanels) panels from \(first.shortText) to \(last.shortText)\(hint), or narrow the dates with --from/--to")
         }
-        let builder = SceneBuilder(gazetteer: run.gazetteer, pinned: Set(request.labels))
+        let builder = SceneBuilder(gazetteer: run.gazetteer, pinned: Set(request.labels), language: request.language)
         let title = title(run, countries: Set(incidents.compactMap(\.country)), request)
         let whole = builder.scene(incidents, title: title, crsName: crsName(request), command: request.command)
         // One extent for all: the incidents padded as a single map pads them (30%, at least 1.5°).

@@ -53,6 +53,10 @@ public struct RenderRequest: Sendable {
     public var aggregate: Aggregation = .auto
     /// Draw hill shading (`Gazetteer/data/relief.bin`) under the borders and markers.
     public var relief = false
+    /// The language of the map's names, legend, scale bar and dates (`--lang`).
+    public var language: MapLanguage = .en
+    /// Bilingual name labels (`--labels both`).
+    public var bilingual = false
     /// Accept the best candidate of ambiguous names.
     public var acceptAmbiguous = false
     /// Country context for every name.
@@ -168,6 +172,8 @@ public enum RenderJob {
                                  theme: request.theme, inset: request.inset)
         options.extraCSS = try extraCSS(request)
         if request.relief { options.relief = try reliefRaster() }
+        options.language = request.language
+        options.bilingual = request.bilingual
         return options
     }
 
@@ -248,7 +254,7 @@ public enum RenderJob {
     /// The SVG map of incidents shown in detail, with its timeline when asked for (`timeline`:
     /// the strip drawn, under the map or only apart as `RenderedMap.timeline`).
     static func map(_ run: RunIncidents, _ request: RenderRequest, timeline: TimelinePlacement? = nil) throws -> RenderedMap {
-        let builder = SceneBuilder(gazetteer: run.gazetteer, pinned: Set(request.labels))
+        let builder = SceneBuilder(gazetteer: run.gazetteer, pinned: Set(request.labels), language: request.language)
         var scene = builder.scene(run.incidents, title: title(run, countries: Set(run.incidents.compactMap(\.country)), request),
                                   crsName: crsName(request), command: request.command)
         let placement = timeline ?? (request.timeline ? .underMap : nil)

@@ -9,11 +9,19 @@ public struct SceneBuilder {
     let gazetteer: Gazetteer
     /// Ids of incidents to label whatever else the map shows (`--label ID`).
     var pinned: Set<String> = []
+    /// The language of the map's names and dates.
+    var language: MapLanguage = .en
 
     /// Creates a builder.
-    public init(gazetteer: Gazetteer, pinned: Set<String> = []) {
+    public init(gazetteer: Gazetteer, pinned: Set<String> = [], language: MapLanguage = .en) {
         self.gazetteer = gazetteer
         self.pinned = pinned
+        self.language = language
+    }
+
+    /// The name of an area or place in the map's language, from its names (the local one first).
+    func localName(_ names: [String]) -> String? {
+        language == .en ? nil : LocalNames.pick(names, language: language)
     }
 
     /// The scene for `incidents`, titled `title`.
@@ -23,14 +31,24 @@ public struct SceneBuilder {
         }.map(\.element)
         let focus = Set(incidents.compactMap(\.country))
         let countries = zip(gazetteer.countries, gazetteer.overviews).map { c, overview in
-            SceneArea(id: c.id, name: c.name, geometry: c.geometry, focus: focus.contains(c.id), overview: overview)
+            var area = SceneArea(id: c.id, name: c.name, geometry: c.geometry, focus: focus.contains(c.id), overview: overview)
+            area.localName = localName((c.localName.map { [$0] } ?? []) + c.alternateNames)
+            return area
         }
-        let provinces = gazetteer.provinces.map { SceneArea(id: $0.id, name: $0.name, geometry: $0.geometry) }
+        let provinces = gazetteer.provinces.map { r in
+            var area = SceneArea(id: r.id, name: r.name, geometry: r.geometry)
+            area.localName = localName((r.localName.map { [$0] } ?? []) + r.alternateNames)
+            return area
+        }
         let borders = gazetteer.borders.map { b in
             SceneBorder(id: b.id, name: b.name, lines: b.lines, emphasis: b.countries.allSatisfy(focus.contains))
         }
         let places = gazetteer.referenceTowns(minimumPopulation: 5_000, within: LayerBuilder.neighbourhood(of: incidents.map(\.point)))
-            .map { ScenePlace(name: $0.name, location: $0.location, population: $0.population, capital: $0.isCapital) }
+            .map { e in
+                var place = ScenePlace(name: e.name, location: e.location, population: e.population, capital: e.isCapital)
+                place.localName = localName(e.alternateNames)
+                return place
+            }
         let items = sorted.enumerated().map { n, r in sceneIncident(r, number: n + 1) }
         var scene = MapScene(title: title, subtitle: subtitle(sorted), summary: summary(sorted, items: items),
                              attribution: attribution(sorted, crsName: crsName), countries: countries, provinces: provinces,
@@ -56,7 +74,7 @@ public struct SceneBuilder {
     func sceneIncident(_ r: ResolvedIncident, number: Int) -> SceneIncident {
         let i = r.incident
         let title = placeTitle(r)
-        var detail = "\(i.date.displayText) · \(i.kind)"
+        var detail = "\(dateText(i.date)) · \(i.kind)"
         if let actor = i.actor { detail += " by \(actor)" }
         if detail.count > 64 { detail = String(detail.prefix(62)) + "…" }
         var item = SceneIncident(id: i.id, location: r.point, number: number, title: title, detail: detail,
@@ -66,10 +84,35 @@ public struct SceneBuilder {
         item.killed = item.importance
         item.kinds = [KindCount(kind: i.kind, count: 1)]
         item.dateKey = i.date.start.description
-        item.dateText = i.date.start.shortText
+        item.dateText = language == .en ? i.date.start.shortText : isolated(language.day(year: i.date.start.year, month: i.date.start.month, day: i.date.start.day))
         item.days = SceneBuilder.days(i.date)
         item.pinned = i.wantsLabel || pinned.contains(i.id)
         return item
+    }
+
+    /// A date as the map's language writes it (English: `IncidentDate.displayText`, unchanged).
+    /// Right-to-left dates are framed by right-to-left marks (U+200F; the SVG writer drops the
+    /// isolate and override controls, which input could abuse), since they stand in lines of the
+    /// input's words: inside a Latin line the date still reads right to left as one run
+    /// ("۱۶ ژانویه ۲۰۲۴"), its numbers not pulled apart by the line's order.
+    func dateText(_ d: IncidentDate) -> String {
+        guard language != .en else { return d.displayText }
+        return isolated(localDateText(d))
+    }
+
+    /// `text` between right-to-left marks on a right-to-left map.
+    func isolated(_ text: String) -> String {
+        language.isRightToLeft ? "\u{200F}" + text + "\u{200F}" : text
+    }
+
+    func localDateText(_ d: IncidentDate) -> String {
+        let day = { (c: CalendarDate) in language.day(year: c.year, month: c.month, day: c.day) }
+        switch d.precision {
+        case .day: return day(d.start)
+        case .month: return language.digits("\(language.monthNames[d.start.month - 1]) \(d.start.year)")
+        case .year: return language.digits(String(d.start.year))
+        case .range: return "\(day(d.start)) – \(day(d.end))"
+        }
     }
 
     /// The days a date covers, as the timeline counts them.
@@ -102,7 +145,7 @@ public struct SceneBuilder {
         if let p = r.provinceName { context.append(p) }
         if let c = countryName(r.country) { context.append(c) }
         if !context.isEmpty { where_ += where_.isEmpty ? context.joined(separator: ", ") : " (\(context.joined(separator: ", ")))" }
-        var s = "\(i.date.displayText) — \(where_): \(i.kind)"
+        var s = "\(dateText(i.date)) — \(where_): \(i.kind)"
         if let a = i.actor { s += " by \(a)" }
         if let t = i.target { s += "; target: \(t)" }
         s += "."

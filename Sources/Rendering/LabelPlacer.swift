@@ -10,6 +10,10 @@ enum TextMetrics {
             case "i", "l", "j", "'", ".", ",", ":", ";", "|", "!", "I", "f", "t", "(", ")", "[", "]": em += 0.34
             case " ": em += 0.32
             case "m", "w", "M", "W", "—": em += 0.92
+            // Arabic script (Noto Naskh; Nastaliq is narrower but taller): joined letters about half an em, marks and ZWNJ none.
+            case _ where ch.unicodeScalars.first.map({ (0x0600...0x06FF).contains($0.value) || (0xFB50...0xFEFF).contains($0.value) }) == true:
+                em += ch.unicodeScalars.first!.properties.generalCategory == .nonspacingMark ? 0 : 0.5
+            case "\u{200C}", "\u{200D}": break
             case _ where ch.isUppercase: em += 0.72
             case _ where ch.isNumber: em += 0.64
             default: em += 0.6

@@ -79,11 +79,11 @@ struct MapBuilder {
             // Lakes share no edge with the areas in the data: simplified on their own, so that their
             // vertices cannot split the areas' shared boundaries differently.
             + AreaShapes.clipped([scene.lakes], frame: frame)
-        let countries = CountriesElement.shapes(areas[0], p: p)
+        let countries = CountriesElement.shapes(areas[0], options: options, p: p)
         let byDistrict = scene.choropleth?.unit == .district
-        let provinceShapes = ProvincesElement.shapes(areas[1], choropleth: byDistrict ? nil : scene.choropleth, p: p)
-        let districtShapes = DistrictsElement.shapes(areas[2], choropleth: byDistrict ? scene.choropleth : nil, p: p)
-        let lakeShapes = LakesElement.shapes(areas[3], p: p)
+        let provinceShapes = ProvincesElement.shapes(areas[1], choropleth: byDistrict ? nil : scene.choropleth, options: options, p: p)
+        let districtShapes = DistrictsElement.shapes(areas[2], choropleth: byDistrict ? scene.choropleth : nil, options: options, p: p)
+        let lakeShapes = LakesElement.shapes(areas[3], options: options, p: p)
         let borders = BordersElement.build(scene, frame: frame, p: p)
         let relief = try options.relief.flatMap { try ReliefElement.build($0, frame: frame, theme: options.theme, p: p) }
         // Fixed furniture first, so labels keep clear of it; the markers are laid out first, so
@@ -101,7 +101,7 @@ struct MapBuilder {
         // A panel of small multiples shares the legend, scale and locator drawn beside the panels.
         let furnished = !options.panel
         if furnished { placer.block(legend.box) }
-        let scaleBar = furnished ? ScaleBarElement(frame: frame).build(frame: frame, p: p, placer: &placer) : nil
+        let scaleBar = furnished ? ScaleBarElement(frame: frame).build(frame: frame, options: options, p: p, placer: &placer) : nil
         let north = furnished ? try NorthArrowElement.build(frame: frame, p: p, placer: &placer) : nil
         // A world map needs no locator.
         let insetBox = InsetElement.box(frame: frame, markers: incidents.groups, avoiding: legend.box)
@@ -111,16 +111,17 @@ struct MapBuilder {
         // Then the incidents, their labels, the towns that still fit, and the area names.
         try incidents.draw(scene, frame: frame, p: p, placer: &placer)
         let major = PlacesElement.build(Array(candidates.prefix(PlacesElement.majorTowns)), limit: PlacesElement.majorTowns, frame: frame,
-                                        markers: incidents.groups, p: p, placer: &placer)
+                                        markers: incidents.groups, options: options, p: p, placer: &placer)
         let incidentLabels = IncidentLabelsElement.build(scene, incidents: incidents, frame: frame, p: p, placer: &placer)
         let minor = PlacesElement.build(Array(candidates.dropFirst(PlacesElement.majorTowns)), limit: PlacesElement.maximumTowns - major.shown,
-                                        frame: frame, markers: incidents.groups, p: p, placer: &placer)
+                                        frame: frame, markers: incidents.groups, options: options, p: p, placer: &placer)
         let towns = major.nodes + minor.nodes
         if capitalInFrame && !major.drawsCapital && !minor.drawsCapital { legend = legendPanel(capital: false, corner: legend.corner) }
         // On a district map the districts with incidents are named (with their counts) before the provinces.
-        let areaLabels = CountriesElement.labels(countries, p: p, placer: &placer) + DistrictsElement.labels(districtShapes, p: p, placer: &placer)
-            + (byDistrict ? [] : ProvincesElement.labels(provinceShapes, p: p, placer: &placer))
-            + LakesElement.labels(lakeShapes, p: p, placer: &placer)
+        let areaLabels = CountriesElement.labels(countries, options: options, p: p, placer: &placer)
+            + DistrictsElement.labels(districtShapes, options: options, p: p, placer: &placer)
+            + (byDistrict ? [] : ProvincesElement.labels(provinceShapes, options: options, p: p, placer: &placer))
+            + LakesElement.labels(lakeShapes, options: options, p: p, placer: &placer)
 
         let clip = [("clip-path", "url(#\(p)frame-clip)")]
         let mapLayers: [SVGNode] = [

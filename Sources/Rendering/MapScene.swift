@@ -14,6 +14,8 @@ public struct SceneArea: Sendable {
     public var overview: Geometry?
     /// The country a district lies in (alpha-2); nil for countries and provinces, whose ids say it.
     public var country: String? = nil
+    /// The name in the map's language (`MapOptions.language`), when the data has one; nil: `name`.
+    public var localName: String? = nil
 
     /// Creates an area.
     public init(id: String, name: String, geometry: Geometry, focus: Bool = false, overview: Geometry? = nil) {
@@ -55,6 +57,8 @@ public struct ScenePlace: Sendable {
     public var population: Int
     /// Its country's capital: shown before any other town in the frame, with its own symbol.
     public var capital: Bool
+    /// The name in the map's language (`MapOptions.language`), when the data has one; nil: `name`.
+    public var localName: String? = nil
 
     /// Creates a place.
     public init(name: String, location: LonLat, population: Int, capital: Bool = false) {
@@ -316,6 +320,10 @@ public struct MapOptions: Sendable {
     public var panel = false
     /// Hill shading drawn over the land, under the borders and markers; nil draws none.
     public var relief: ReliefRaster?
+    /// The language of names, legend, scale bar and dates (`--lang`).
+    public var language: MapLanguage = .en
+    /// Bilingual name labels: the language's name with the Latin name beneath (`--labels both`).
+    public var bilingual = false
 
     /// Creates options.
     public init(crs: String? = nil, width: Double = 1000, height: Double = 800, idPrefix: String = "im-", bbox: BoundingBox? = nil,

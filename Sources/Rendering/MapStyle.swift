@@ -65,6 +65,12 @@ enum MapStyle {
         """
     }
 
+    /// The rules of right-to-left text (class `rtl`): the language's font stack (one that covers
+    /// the script, Latin after it) and no letter spacing, which would break the joined letters.
+    static func languageCSS(prefix p: String, language: MapLanguage) -> String {
+        ".\(p)rtl { font-family: \(language.isRightToLeft ? language.fontStack : MapLanguage.fa.fontStack); letter-spacing: 0; }"
+    }
+
     /// The choropleth classes' rules, written only on a map that has one.
     static func choroplethCSS(prefix p: String) -> String {
         choroplethFills.enumerated().map { ".\(p)choropleth-\($0.offset) { fill: \($0.element); }" }.joined(separator: "\n")

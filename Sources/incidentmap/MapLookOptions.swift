@@ -3,6 +3,15 @@ import Pipeline
 import Rendering
 
 extension Aggregation: ExpressibleByArgument {}
+extension MapLanguage: ExpressibleByArgument {}
+
+/// What name labels show (`--labels`).
+enum LabelLanguages: String, ExpressibleByArgument, CaseIterable {
+    /// The names in `--lang` (the Latin name where the data has none in it).
+    case lang
+    /// The names in `--lang` with the Latin name beneath.
+    case both
+}
 
 /// Options of the map that `render` and `report` both draw: the same names, the same meaning.
 struct MapLookOptions: ParsableArguments {
@@ -35,6 +44,11 @@ struct MapLookOptions: ParsableArguments {
 
     @Flag(help: "Shade the relief (Natural Earth's shaded relief, resampled to the map's projection) under the borders and markers.")
     var relief = false
+    @Option(name: .customLong("lang"), help: ArgumentHelp("Language of the names, legend, scale bar and dates: \(MapLanguage.allCases.map(\.rawValue).joined(separator: ", ")). A name the data lacks in it is shown in Latin script.", valueName: "code"))
+    var language: MapLanguage = .en
+
+    @Option(name: .customLong("labels"), help: ArgumentHelp("lang: names in --lang; both: names in --lang with the Latin name beneath.", valueName: "lang|both"))
+    var labelLanguages: LabelLanguages = .lang
 
     func validate() throws {
         if !(width >= 200 && width <= 10_000) || !(height >= 200 && height <= 10_000) {
@@ -54,5 +68,7 @@ struct MapLookOptions: ParsableArguments {
         request.labels = labels
         request.aggregate = aggregate
         request.relief = relief
+        request.language = language
+        request.bilingual = labelLanguages == .both && language != .en
     }
 }

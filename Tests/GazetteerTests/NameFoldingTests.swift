@@ -32,6 +32,27 @@ final class NameFoldingTests: XCTestCase {
         XCTAssertNotEqual(NameFolding.key("Pishin"), NameFolding.key("Pasni"))
     }
 
+    func testArabicScriptLetterVariantsFoldAlike() {
+        let groups: [[String]] = [
+            ["سراوان", "سَراوان", "سراوان\u{0640}", "سـراوان"],                  // harakat, tatweel
+            ["ایران", "إيران", "ايران", "أیران", "آیران"],                       // alef with hamza/madda, Arabic yeh
+            ["پاکستان", "پاكستان"],                                             // Arabic kaf
+            ["کویته", "کوئٹہ".replacingOccurrences(of: "ٹ", with: "ت"), "کويتة"], // heh goal, teh marbuta, hamza seat
+            ["خاش", "خاش\u{064E}"],
+            ["ده ۱۲", "ده ١٢", "ده 12"],                                          // Persian, Arabic-Indic, ASCII digits
+            ["می\u{200C}رود", "می رود"],                                        // ZWNJ is a word break
+        ]
+        for group in groups {
+            XCTAssertEqual(Set(group.map(NameFolding.fold)).count, 1, "\(group) → \(group.map(NameFolding.fold))")
+        }
+        XCTAssertNotEqual(NameFolding.fold("خاش"), NameFolding.fold("خواش"))
+        XCTAssertNotEqual(NameFolding.fold("پنجگور"), NameFolding.fold("بنجكور"), "پ and گ are letters of their own")
+        // Describing words of these scripts are set aside in the key, like "province" in Latin script.
+        XCTAssertEqual(NameFolding.key("استان سیستان و بلوچستان"), NameFolding.key("سيستان و بلوچستان"))
+        XCTAssertEqual(NameFolding.key("ضلع پنجگور"), NameFolding.key("پنجگور"))
+        XCTAssertEqual(NameFolding.key("Донецька область"), NameFolding.key("Донецька"))
+    }
+
     func testReorderedWordsShareAnUnorderedKey() {
         XCTAssertEqual(NameFolding.unorderedKey("Koh-e-Sabz"), NameFolding.unorderedKey("Sabz Koh"))
         XCTAssertNil(NameFolding.unorderedKey("Saravan"))

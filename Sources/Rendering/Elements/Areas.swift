@@ -6,11 +6,11 @@ struct AreaShapes {
     /// One path per area that reaches the frame.
     var nodes: [SVGNode] = []
     /// Label text and points well inside the area with the room around each, roomiest first.
-    var labelCandidates: [(name: String, points: [(XY, Double)])] = []
+    var labelCandidates: [(name: NameLabel, points: [(XY, Double)])] = []
 
     /// Paths for `areas`, each with the polygons `AreaShapes.clipped` gave it; `attributes` gives
     /// each path's attributes before its path data, `label` its label text.
-    init(_ areas: [(SceneArea, [Polygon])], attributes: (SceneArea) -> [(String, String)], label: (SceneArea) -> String) {
+    init(_ areas: [(SceneArea, [Polygon])], attributes: (SceneArea) -> [(String, String)], label: (SceneArea) -> NameLabel) {
         for (area, polygons) in areas where !polygons.isEmpty {
             nodes.append(.el("path", attributes(area) + [("d", SVGDraw.path(polygons: polygons))]))
             let rings = polygons.map { $0.exterior.map { XY(x: $0.lon, y: $0.lat) } }
@@ -63,14 +63,15 @@ struct AreaShapes {
 
     /// Labels the roomiest areas first, centred on their label points, where they fit.
     func labels(minimumRoom: Double, cls: String, width: (String) -> Double, height: Double, ascent: Double,
-                placer: inout LabelPlacer) -> [SVGNode] {
+                options: MapOptions, p: String, placer: inout LabelPlacer) -> [SVGNode] {
         var out: [SVGNode] = []
         // The roomiest areas first; each at its roomiest free spot (the centre may hold incidents' labels).
         for (name, points) in labelCandidates.sorted(by: { $0.points[0].1 > $1.points[0].1 }) {
             for (pt, room) in points where room > minimumRoom {
-                if let placed = placer.place(at: pt, width: width(name), height: height, ascent: ascent, gap: 0, centered: true) {
-                    out.append(.el("text", [("class", cls), ("data-box", SVGDraw.box(placed.box)), ("x", SVGDraw.n(placed.origin.x)),
-                                            ("y", SVGDraw.n(placed.origin.y)), ("text-anchor", "middle")], [.text(name)]))
+                let lines = Double(name.lines.count)
+                if let placed = placer.place(at: pt, width: name.width(width), height: height * lines, ascent: ascent, gap: 0, centered: true) {
+                    out += name.nodes(cls: cls, box: placed.box, x: placed.origin.x, y: placed.origin.y, anchor: "middle", lineHeight: height,
+                                      options: options, p: p)
                     break
                 }
             }

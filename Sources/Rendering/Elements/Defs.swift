@@ -10,6 +10,7 @@ enum DefsElement {
             + (choropleth ? "\n" + MapStyle.choroplethCSS(prefix: p) : "")
             + (timeline ? "\n" + MapStyle.timelineCSS(prefix: p, theme: options.theme) : "")
             + (lakes ? "\n" + MapStyle.lakeCSS(prefix: p, theme: options.theme) : "")
+            + (options.language == .en ? "" : "\n" + MapStyle.languageCSS(prefix: p, language: options.language))
         var defs: [SVGNode] = [
             .el("style", [], [.text(css + (frame.offMap.isEmpty ? "" : "\n" + MapStyle.offMapCSS(prefix: p, theme: options.theme))
                                     + (options.extraCSS.map { "\n/* --css */\n" + $0 } ?? ""))]),

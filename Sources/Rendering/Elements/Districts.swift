@@ -5,7 +5,7 @@ import Geometry
 enum DistrictsElement {
     /// A district with incidents carries its class, `data-district` and `data-count`; the others
     /// only their boundary.
-    static func shapes(_ areas: [(SceneArea, [Polygon])], choropleth: Choropleth?, p: String) -> AreaShapes {
+    static func shapes(_ areas: [(SceneArea, [Polygon])], choropleth: Choropleth?, options: MapOptions, p: String) -> AreaShapes {
         AreaShapes(areas,
                    attributes: { area in
                        guard let c = choropleth, let count = c.counts[area.id], let k = c.classIndex(count) else {
@@ -13,15 +13,19 @@ enum DistrictsElement {
                        }
                        return [("class", "\(p)district \(p)choropleth-\(k)"), ("data-district", area.id), ("data-count", String(count))]
                    },
-                   label: { area in choropleth?.counts[area.id].map { "\(area.name) \(NumberFormat.grouped($0))" } ?? "" })
+                   label: { area in
+                       guard let count = choropleth?.counts[area.id] else { return NameLabel(latin: "", local: nil, options: options) }
+                       let n = options.language.digits(NumberFormat.grouped(count))
+                       return NameLabel(latin: area.name, local: area.localName, options: options) { "\($0) \(n)" }
+                   })
     }
 
     /// Names of the districts with incidents, where one has room (more than 20 px) and the name fits.
-    static func labels(_ shapes: AreaShapes, p: String, placer: inout LabelPlacer) -> [SVGNode] {
+    static func labels(_ shapes: AreaShapes, options: MapOptions, p: String, placer: inout LabelPlacer) -> [SVGNode] {
         var named = shapes
-        named.labelCandidates = shapes.labelCandidates.filter { !$0.name.isEmpty }
+        named.labelCandidates = shapes.labelCandidates.filter { !$0.name.lines.joined().isEmpty }
         return named.labels(minimumRoom: 20, cls: "\(p)district-label \(p)halo-text",
                             width: { TextMetrics.width($0, size: 9.5) + Double($0.count) * 0.3 },
-                            height: 12, ascent: 9, placer: &placer)
+                            height: 12, ascent: 9, options: options, p: p, placer: &placer)
     }
 }

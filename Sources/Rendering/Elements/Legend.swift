@@ -13,44 +13,45 @@ enum LegendElement {
     static func build(_ scene: MapScene, options: MapOptions, frame: MapFrame, markers: IncidentsElement, drawsBorders: Bool, drawsProvinces: Bool, drawsDistricts: Bool = false,
                       drawsCapital: Bool, corner fixed: Int? = nil, p: String) -> (node: SVGNode, box: BoundingBox, corner: Int) {
         let n = SVGDraw.n
+        let ui = options.language.ui
         var rows: [([SVGNode], String)] = []
         let styles = Set(scene.incidents.map(\.style))
         if styles.contains(.strike) {
-            rows.append(([.el("circle", [("class", "\(p)marker-strike"), ("cx", "0"), ("cy", "0"), ("r", "6")])], "Strike (missile, drone, air, artillery)"))
+            rows.append(([.el("circle", [("class", "\(p)marker-strike"), ("cx", "0"), ("cy", "0"), ("r", "6")])], ui.strike))
         }
         if styles.contains(.explosion) {
-            rows.append(([.el("path", [("class", "\(p)marker-explosion"), ("d", "M0,-8L7,5L-7,5Z")])], "Bombing (IED, suicide bomb, grenade)"))
+            rows.append(([.el("path", [("class", "\(p)marker-explosion"), ("d", "M0,-8L7,5L-7,5Z")])], ui.bombing))
         }
         if styles.contains(.other) {
-            rows.append(([.el("path", [("class", "\(p)marker-other"), ("d", "M0,-7L7,0L0,7L-7,0Z")])], "Attack, clash or other incident"))
+            rows.append(([.el("path", [("class", "\(p)marker-other"), ("d", "M0,-7L7,0L0,7L-7,0Z")])], ui.other))
         }
         if scene.incidents.contains(where: { $0.uncertaintyKm > 0 }) {
-            rows.append(([.el("circle", [("class", "\(p)uncertainty"), ("cx", "0"), ("cy", "0"), ("r", "7")])], "Approximate location (radius)"))
+            rows.append(([.el("circle", [("class", "\(p)uncertainty"), ("cx", "0"), ("cy", "0"), ("r", "7")])], ui.approximate))
         }
         if scene.incidents.contains(where: { $0.origin != nil }) {
-            rows.append(([.el("path", [("class", "\(p)arrow"), ("d", "M-9,0L7,0"), ("marker-end", "url(#\(p)arrowhead)")])], "Strike direction (from origin)"))
+            rows.append(([.el("path", [("class", "\(p)arrow"), ("d", "M-9,0L7,0"), ("marker-end", "url(#\(p)arrowhead)")])], ui.direction))
         }
         if drawsBorders {
-            rows.append(([.el("path", [("class", "\(p)border \(p)emphasis"), ("d", "M-10,0L10,0")])], "International border"))
+            rows.append(([.el("path", [("class", "\(p)border \(p)emphasis"), ("d", "M-10,0L10,0")])], ui.border))
         }
         if drawsProvinces {
-            rows.append(([.el("path", [("class", "\(p)province"), ("d", "M-10,0L10,0")])], "Province boundary"))
+            rows.append(([.el("path", [("class", "\(p)province"), ("d", "M-10,0L10,0")])], ui.province))
         }
         if drawsDistricts {
-            rows.append(([.el("path", [("class", "\(p)district"), ("d", "M-10,0L10,0")])], "District boundary"))
+            rows.append(([.el("path", [("class", "\(p)district"), ("d", "M-10,0L10,0")])], ui.district))
         }
         if let c = scene.choropleth {
             rows.append(([], "Incidents per \(c.unit.rawValue), \(c.method):"))
             for (k, label) in c.classLabels.enumerated() {
-                rows.append(([.el("rect", [("class", "\(p)province \(p)choropleth-\(k)"), ("x", "-9"), ("y", "-6"), ("width", "18"), ("height", "12")])], label))
+                rows.append(([.el("rect", [("class", "\(p)province \(p)choropleth-\(k)"), ("x", "-9"), ("y", "-6"), ("width", "18"), ("height", "12")])], options.language.digits(label)))
             }
-            rows.append(([.el("rect", [("class", "\(p)land"), ("x", "-9"), ("y", "-6"), ("width", "18"), ("height", "12")])], "None"))
+            rows.append(([.el("rect", [("class", "\(p)land"), ("x", "-9"), ("y", "-6"), ("width", "18"), ("height", "12")])], ui.none))
         }
-        rows.append((PlacesElement.symbol(capital: false, at: XY(x: 0, y: 0), p: p), "Town"))
+        rows.append((PlacesElement.symbol(capital: false, at: XY(x: 0, y: 0), p: p), ui.town))
         if drawsCapital {
-            rows.append((PlacesElement.symbol(capital: true, at: XY(x: 0, y: 0), p: p), "Capital"))
+            rows.append((PlacesElement.symbol(capital: true, at: XY(x: 0, y: 0), p: p), ui.capital))
         }
-        let sizes = sizeRows(markers, binned: options.binCellDegrees)
+        let sizes = sizeRows(markers, binned: options.binCellDegrees, language: options.language)
         let sizesHeight = sizes.map { 26 + 2 * $0.circles[0].r } ?? 0
         let sizeTitle = sizes.map { $0.title } ?? ""
         let width = max(30 + (rows.map { TextMetrics.width($0.1, size: 11) }.max() ?? 100) + 12, TextMetrics.width(sizeTitle, size: 11) + 22)
@@ -60,21 +61,21 @@ enum LegendElement {
         let (x, y) = spots[chosen]
         var children: [SVGNode] = [
             .el("rect", [("class", "\(p)panel"), ("x", "0"), ("y", "0"), ("width", n(width)), ("height", n(height)), ("rx", "3")]),
-            .el("text", [("class", "\(p)legend-title"), ("x", "10"), ("y", "17")], [.text("Legend")]),
+            NameLabel.text(ui.legend, cls: "\(p)legend-title", x: 10, y: 17, anchor: nil, options: options, p: p),
         ]
         for (i, (symbol, label)) in rows.enumerated() {
             let cy = 32 + Double(i) * 18
             children.append(.el("g", [("transform", "translate(20,\(n(cy)))")], symbol))
-            children.append(.el("text", [("class", "\(p)legend-text"), ("x", "36"), ("y", n(cy + 4))], [.text(label)]))
+            children.append(NameLabel.text(label, cls: "\(p)legend-text", x: 36, y: cy + 4, anchor: nil, options: options, p: p))
         }
         if let sizes {
             let top = 26 + Double(rows.count) * 18
-            children.append(.el("text", [("class", "\(p)legend-text"), ("x", "10"), ("y", n(top + 10))], [.text(sizes.title)]))
+            children.append(NameLabel.text(sizes.title, cls: "\(p)legend-text", x: 10, y: top + 10, anchor: nil, options: options, p: p))
             let rMax = sizes.circles[0].r, base = top + 18 + 2 * rMax
             for c in sizes.circles {
                 children.append(.el("circle", [("class", "\(p)legend-size"), ("cx", n(14 + rMax)), ("cy", n(base - c.r)), ("r", n(c.r))]))
                 children.append(.el("line", [("class", "\(p)leader"), ("x1", n(14 + rMax)), ("y1", n(base - 2 * c.r)), ("x2", n(24 + 2 * rMax)), ("y2", n(base - 2 * c.r))]))
-                children.append(.el("text", [("class", "\(p)legend-text"), ("x", n(28 + 2 * rMax)), ("y", n(base - 2 * c.r + 4))], [.text(NumberFormat.grouped(c.count))]))
+                children.append(.el("text", [("class", "\(p)legend-text"), ("x", n(28 + 2 * rMax)), ("y", n(base - 2 * c.r + 4))], [.text(options.language.digits(NumberFormat.grouped(c.count)))]))
             }
         }
         return (.el("g", [("id", "\(p)layer-legend"), ("transform", "translate(\(n(x)),\(n(y)))")], children),
@@ -83,7 +84,7 @@ enum LegendElement {
 
     /// Circles for up to three counts (the largest marker's, and rounder ones of a tenth and a
     /// hundredth of it, or 1), as large as the map draws them, when some marker stands for several incidents.
-    static func sizeRows(_ markers: IncidentsElement, binned cell: Double?) -> (title: String, circles: [(count: Int, r: Double)])? {
+    static func sizeRows(_ markers: IncidentsElement, binned cell: Double?, language: MapLanguage = .en) -> (title: String, circles: [(count: Int, r: Double)])? {
         let largest = markers.groups.map(\.count).max() ?? 1
         guard largest > 1 else { return nil }
         var counts = [largest]
@@ -99,7 +100,7 @@ enum LegendElement {
         for c in counts where circles.last.map({ $0.r - markers.layout.radius(c) >= 6 && $0.count != c }) ?? true {
             circles.append((c, markers.layout.radius(c)))
         }
-        let title = cell.map { "Area ∝ incidents per cell of \(NumberFormat.fixed($0, 2))°" } ?? "Area ∝ incidents at one place"
+        let title = cell.map { "Area ∝ incidents per cell of \(NumberFormat.fixed($0, 2))°" } ?? language.ui.atOnePlace
         return (title, circles)
     }
 

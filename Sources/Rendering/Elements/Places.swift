@@ -29,9 +29,8 @@ enum PlacesElement {
         }
     }
 
-    static func build(_ places: [ScenePlace], limit: Int, frame: MapFrame, markers: [MarkerGroup], p: String,
+    static func build(_ places: [ScenePlace], limit: Int, frame: MapFrame, markers: [MarkerGroup], options: MapOptions, p: String,
                       placer: inout LabelPlacer) -> Towns {
-        let n = SVGDraw.n
         var towns = Towns()
         for pl in places where towns.shown < limit {
             guard frame.boundsContain(pl.location), let q = try? frame.toSVG(pl.location),
@@ -46,14 +45,16 @@ enum PlacesElement {
             // The dot is kept only if its name fits too.
             var trial = placer
             if under == nil { trial.block(dot) }
-            guard let placed = trial.place(at: under?.centre ?? q, width: TextMetrics.width(pl.name, size: 11, bold: pl.capital) + 2, height: 13, ascent: 10,
+            let name = NameLabel(latin: pl.name, local: pl.localName, options: options)
+            guard let placed = trial.place(at: under?.centre ?? q, width: name.width { TextMetrics.width($0, size: 11, bold: pl.capital) } + 2,
+                                           height: 13 * Double(name.lines.count), ascent: 10,
                                            gap: under.map { $0.radius + 3 } ?? radius + 2) else { continue }
             placer = trial
             towns.shown += 1
             towns.drawsCapital = towns.drawsCapital || (pl.capital && under == nil)
             if under == nil { towns.nodes += symbol(capital: pl.capital, at: q, p: p) }
-            towns.nodes.append(.el("text", [("class", "\(p)town-label \(pl.capital ? "\(p)capital " : "")\(p)halo-text"), ("data-box", SVGDraw.box(placed.box)),
-                                            ("x", n(placed.origin.x)), ("y", n(placed.origin.y)), ("text-anchor", placed.anchor)], [.text(pl.name)]))
+            towns.nodes += name.nodes(cls: "\(p)town-label \(pl.capital ? "\(p)capital " : "")\(p)halo-text", box: placed.box,
+                                      x: placed.origin.x, y: placed.origin.y, anchor: placed.anchor, lineHeight: 13, options: options, p: p)
         }
         return towns
     }

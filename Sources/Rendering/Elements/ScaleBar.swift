@@ -29,23 +29,29 @@ struct ScaleBarElement: Sendable {
         km = length
     }
 
-    func build(frame: MapFrame, p: String, placer: inout LabelPlacer) -> SVGNode {
+    func build(frame: MapFrame, options: MapOptions = MapOptions(), p: String, placer: inout LabelPlacer) -> SVGNode {
         let n = SVGDraw.n
         let f = frame.frame
         let px = self.px
-        let w = px + 40, h = 42.0
+        // The language's unit may be longer than "km": the panel widens to hold the end label.
+        let endLabel = options.language.digits(NumberFormat.fixed(km, km < 10 ? 1 : 0)) + " " + options.language.ui.km
+        let extra = options.language == .en ? 0 : max(0, (TextMetrics.width(endLabel, size: 10.5) / 2 - 20).rounded(.up))
+        // …and to hold the line under the bar.
+        let under = options.language == .en ? 0 : TextMetrics.width(options.language.ui.geodesic, size: 10.5) + 12
+        let w = max(px + 40 + extra, under.rounded(.up)), h = 42.0
         let x = f.maxX - w - 10, y = f.maxY - h - 10
         placer.block(BoundingBox(minX: x, minY: y, maxX: x + w, maxY: y + h))
         let label = { (v: Double) -> String in NumberFormat.fixed(v, v < 10 ? 1 : 0) }
+        let language = options.language, ui = language.ui
         return .el("g", [("id", "\(p)scale-bar"), ("transform", "translate(\(n(x)),\(n(y)))"),
                          ("data-km", label(km)), ("data-px", n(px))], [
             .el("rect", [("class", "\(p)panel"), ("x", "0"), ("y", "0"), ("width", n(w)), ("height", n(h)), ("rx", "3")]),
             .el("rect", [("class", "\(p)scale-bar"), ("x", "20"), ("y", "22"), ("width", n(px / 2)), ("height", "5")]),
             .el("rect", [("class", "\(p)scale-bar-alt"), ("x", n(20 + px / 2)), ("y", "22"), ("width", n(px / 2)), ("height", "5")]),
-            .el("text", [("class", "\(p)scale-text"), ("x", "20"), ("y", "16"), ("text-anchor", "middle")], [.text("0")]),
-            .el("text", [("class", "\(p)scale-text"), ("x", n(20 + px / 2)), ("y", "16"), ("text-anchor", "middle")], [.text(label(km / 2))]),
-            .el("text", [("class", "\(p)scale-text"), ("x", n(20 + px)), ("y", "16"), ("text-anchor", "middle")], [.text("\(label(km)) km")]),
-            .el("text", [("class", "\(p)scale-text"), ("x", n(w / 2)), ("y", "38"), ("text-anchor", "middle")], [.text("geodesic, at map centre")]),
+            .el("text", [("class", "\(p)scale-text"), ("x", "20"), ("y", "16"), ("text-anchor", "middle")], [.text(language.digits("0"))]),
+            .el("text", [("class", "\(p)scale-text"), ("x", n(20 + px / 2)), ("y", "16"), ("text-anchor", "middle")], [.text(language.digits(label(km / 2)))]),
+            NameLabel.text(endLabel, cls: "\(p)scale-text", x: 20 + px, y: 16, anchor: "middle", options: options, p: p),
+            NameLabel.text(ui.geodesic, cls: "\(p)scale-text", x: w / 2, y: 38, anchor: "middle", options: options, p: p),
         ])
     }
 }

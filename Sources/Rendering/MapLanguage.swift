@@ -1,0 +1,118 @@
+/// The language of a map's labels and furniture (`--lang`): place names in that language where
+/// the data has them (else the Latin name, visibly), and the legend, scale bar, key lines and
+/// month names from the small tables below.
+///
+/// Digits: Persian, Urdu, Pashto and Arabic maps write numbers in the digits their readers' press
+/// uses in running text (Persian/Urdu/Pashto ۰–۹, Arabic ٠–٩), so that a date or a scale reads as
+/// one text rather than a Latin insert; the SVG's data attributes and GeoJSON keep ASCII digits.
+public enum MapLanguage: String, CaseIterable, Sendable {
+    case en, fa, ur, ar, ps, ru, uk, fr
+
+    /// The writing system its names are in.
+    public enum Script: Sendable { case latin, arabic, cyrillic }
+
+    /// The script of the language.
+    public var script: Script {
+        switch self {
+        case .en, .fr: return .latin
+        case .fa, .ur, .ar, .ps: return .arabic
+        case .ru, .uk: return .cyrillic
+        }
+    }
+
+    /// Whether its text runs right to left.
+    public var isRightToLeft: Bool { script == .arabic }
+
+    /// The font stack of its text: for the Arabic script, Noto's Naskh (Urdu: Nastaliq, the
+    /// style Urdu is printed in) and Sans Arabic before the map's Latin stack, which stays for the
+    /// Latin fall-back names; DejaVu Sans covers Latin and Cyrillic.
+    var fontStack: String {
+        switch self {
+        case .ur: return "'Noto Nastaliq Urdu', 'Noto Naskh Arabic', 'Noto Sans Arabic', " + MapStyle.fontStack
+        case .fa, .ar, .ps: return "'Noto Naskh Arabic', 'Noto Sans Arabic', " + MapStyle.fontStack
+        default: return MapStyle.fontStack
+        }
+    }
+
+    /// Short month names, January first.
+    public var monthNames: [String] {
+        switch self {
+        case .en: return ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        case .fr: return ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
+        case .ru: return ["янв.", "февр.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сент.", "окт.", "нояб.", "дек."]
+        case .uk: return ["січ.", "лют.", "бер.", "квіт.", "трав.", "черв.", "лип.", "серп.", "вер.", "жовт.", "лист.", "груд."]
+        // The Gregorian months as each press names them (dates stay Gregorian: the input's calendar).
+        case .fa: return ["ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"]
+        case .ur: return ["جنوری", "فروری", "مارچ", "اپریل", "مئی", "جون", "جولائی", "اگست", "ستمبر", "اکتوبر", "نومبر", "دسمبر"]
+        case .ps: return ["جنوري", "فبروري", "مارچ", "اپریل", "مۍ", "جون", "جولای", "اګست", "سپتمبر", "اکتوبر", "نومبر", "دسمبر"]
+        case .ar: return ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]
+        }
+    }
+
+    /// `text` with its ASCII digits written as the language writes them (see the type's note).
+    public func digits(_ text: String) -> String {
+        let zero: UInt32
+        switch self {
+        case .fa, .ur, .ps: zero = 0x06F0
+        case .ar: zero = 0x0660
+        default: return text
+        }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if s.value >= 0x30 && s.value <= 0x39, let d = Unicode.Scalar(zero + s.value - 0x30) { out.append(d) } else { out.append(s) }
+        }
+        return String(out)
+    }
+
+    /// A day as the language's readers write it: "16 Jan 2024", "۱۶ ژانویه ۲۰۲۴".
+    public func day(year: Int, month: Int, day: Int) -> String {
+        digits("\(day) \(monthNames[month - 1]) \(year)")
+    }
+
+    /// The fixed texts of the map's furniture.
+    public var ui: UIText { UIText.table[self]! }
+}
+
+/// The fixed texts of a map in one language (legend rows, scale bar, key lines), written for
+/// this project; `%d` stands for a number, written in the language's digits.
+public struct UIText: Sendable {
+    var legend, strike, bombing, other, approximate, direction, border, province, district, none, town, capital: String
+    var km, geodesic: String
+    var atOnePlace: String
+    /// "And %d more incidents on the map"; the rest of the line follows in English where it names kinds.
+    var andMore: String
+
+    /// The texts, one language a line, tab-separated in the order of the members above
+    /// (`columns`); parsed once.
+    static let rows = """
+en	Legend	Strike (missile, drone, air, artillery)	Bombing (IED, suicide bomb, grenade)	Attack, clash or other incident	Approximate location (radius)	Strike direction (from origin)	International border	Province boundary	District boundary	None	Town	Capital	km	geodesic, at map centre	Area ∝ incidents at one place	And %d more
+fr	Légende	Frappe (missile, drone, aérienne, artillerie)	Attentat à l’explosif (EEI, kamikaze, grenade)	Attaque, affrontement ou autre incident	Lieu approximatif (rayon)	Direction de la frappe (depuis l’origine)	Frontière internationale	Limite de province	Limite de district	Aucun	Ville	Capitale	km	géodésique, au centre de la carte	Aire ∝ incidents en un lieu	Et %d de plus
+ru	Условные обозначения	Удар (ракета, дрон, авиация, артиллерия)	Взрыв (СВУ, смертник, граната)	Нападение, столкновение или иной инцидент	Приблизительное место (радиус)	Направление удара (от места пуска)	Государственная граница	Граница области	Граница района	Нет	Город	Столица	км	геодезически, в центре карты	Площадь ∝ инцидентам в одном месте	И ещё %d
+uk	Умовні позначення	Удар (ракета, дрон, авіація, артилерія)	Вибух (СВП, смертник, граната)	Напад, зіткнення чи інший інцидент	Приблизне місце (радіус)	Напрямок удару (від місця пуску)	Державний кордон	Межа області	Межа району	Немає	Місто	Столиця	км	геодезично, у центрі карти	Площа ∝ інцидентам в одному місці	І ще %d
+fa	راهنما	حمله (موشک، پهپاد، هوایی، توپخانه)	انفجار (بمب دست‌ساز، انتحاری، نارنجک)	حمله، درگیری یا رویداد دیگر	مکان تقریبی (شعاع)	جهت حمله (از مبدأ)	مرز بین‌المللی	مرز استان	مرز شهرستان	هیچ	شهر	پایتخت	کیلومتر	ژئودزیک، در مرکز نقشه	مساحت ∝ رویدادها در یک مکان	و %d مورد دیگر
+ur	علامات	حملہ (میزائل، ڈرون، فضائی، توپخانہ)	دھماکہ (آئی ای ڈی، خودکش، دستی بم)	حملہ، جھڑپ یا دیگر واقعہ	تخمینی مقام (نصف قطر)	حملے کی سمت (مقامِ آغاز سے)	بین الاقوامی سرحد	صوبائی حد	ضلعی حد	کوئی نہیں	شہر	دارالحکومت	کلومیٹر	جیوڈیسک، نقشے کے مرکز پر	رقبہ ∝ ایک مقام پر واقعات	اور %d مزید
+ps	لارښود	برید (توغندی، ډرون، هوايي، توپخانه)	چاودنه (لاسي جوړ بم، ځانمرګی، لاسي بم)	برید، نښته یا بله پېښه	نږدې ځای (شعاع)	د برید لوری (له پیل ځای)	نړیواله پوله	د ولایت پوله	د ولسوالۍ پوله	هیڅ	ښار	پلازمېنه	کيلومتره	جيوډيزيک، د نقشې په منځ کې	مساحت ∝ په یوه ځای کې پېښې	او %d نورې
+ar	مفتاح الخريطة	ضربة (صاروخ، مسيّرة، جوية، مدفعية)	تفجير (عبوة ناسفة، انتحاري، قنبلة يدوية)	هجوم أو اشتباك أو حادث آخر	موقع تقريبي (نصف القطر)	اتجاه الضربة (من المصدر)	حدود دولية	حدود المحافظة	حدود المنطقة	لا شيء	مدينة	عاصمة	كم	جيوديسي، في مركز الخريطة	المساحة ∝ الحوادث في مكان واحد	و%d أخرى
+"""
+    static let columns = ["legend", "strike", "bombing", "other", "approximate", "direction", "border", "province", "district",
+                          "none", "town", "capital", "km", "geodesic", "atOnePlace", "andMore"]
+
+    static let table: [MapLanguage: UIText] = {
+        var table: [MapLanguage: UIText] = [:]
+        for line in rows.split(separator: "\n") {
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            precondition(cells.count == columns.count + 1, "UIText row of \(cells.first ?? "?")")
+            let t = Dictionary(uniqueKeysWithValues: zip(columns, cells.dropFirst()))
+            table[MapLanguage(rawValue: cells[0])!] = UIText(
+                legend: t["legend"]!, strike: t["strike"]!, bombing: t["bombing"]!, other: t["other"]!, approximate: t["approximate"]!,
+                direction: t["direction"]!, border: t["border"]!, province: t["province"]!, district: t["district"]!, none: t["none"]!,
+                town: t["town"]!, capital: t["capital"]!, km: t["km"]!, geodesic: t["geodesic"]!, atOnePlace: t["atOnePlace"]!, andMore: t["andMore"]!)
+        }
+        return table
+    }()
+
+    /// `template` with its `%d` replaced by `value` grouped and in `language`'s digits.
+    static func format(_ template: String, _ value: Int, _ language: MapLanguage) -> String {
+        template.replacingOccurrences(of: "%d", with: language.digits(NumberFormat.grouped(value)))
+    }
+}

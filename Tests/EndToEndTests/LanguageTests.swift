@@ -1,0 +1,156 @@
+import Foundation
+import XCTest
+
+/// `--lang` and `--labels both`: names, legend, scale bar and dates in the map's language, right-to-left
+/// text marked and anchored as such, fonts that cover it; and names in other scripts geocoded.
+final class LanguageTests: ScratchTestCase {
+    /// Renders the bundled example with `args`; the parsed SVG and its bytes.
+    func render(_ args: [String], name: String = "map") throws -> (SVGDocument, Data, URL) {
+        let out = tmp.appendingPathComponent("\(name).svg")
+        let r = try incidentmap(["render", "--svg", "-o", out.path] + args)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let data = try Data(contentsOf: out)
+        let doc = SVGDocument(data)
+        XCTAssertTrue(doc.parsed)
+        return (doc, data, out)
+    }
+
+    func texts(_ doc: SVGDocument, _ cls: String) -> [SVGDocument.Element] {
+        doc.elements.filter { ($0.name == "text" || $0.name == "tspan") && ($0.attributes["class"] ?? "").split(separator: " ").contains(Substring("im-" + cls)) }
+    }
+
+    /// Every non-ASCII character of the right-to-left texts is in `family` (fontconfig's own charset test).
+    func assertFontCovers(_ doc: SVGDocument, family: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let rtl = doc.elements.filter { $0.attributes["direction"] == "rtl" }
+        XCTAssertFalse(rtl.isEmpty, file: file, line: line)
+        let scalars = Set(rtl.flatMap { $0.text.unicodeScalars }.filter { $0.value > 0x7F && !$0.properties.isWhitespace }.map(\.value))
+        let charset = scalars.sorted().map { String($0, radix: 16) }.joined(separator: " ")
+        let r = try runTool("fc-list", [":family=\(family):charset=\(charset)", "family"])
+        XCTAssertTrue(r.stdoutText.contains(family), "\(family) lacks some of \(charset) (scripts/setup.sh installs fonts-noto-core)", file: file, line: line)
+    }
+
+    func testPersianMapNamesCountriesProvincesAndTownsInPersian() throws {
+        let (doc, data, out) = try render(["--lang", "fa"])
+        let countries = texts(doc, "country-label").map(\.text)
+        XCTAssertTrue(countries.contains("ایران"), "\(countries)")
+        XCTAssertTrue(countries.contains("پاکستان"), "\(countries)")
+        let provinces = texts(doc, "province-label").map(\.text)
+        XCTAssertTrue(provinces.contains("سیستان و بلوچستان"), "\(provinces)")
+        XCTAssertTrue(provinces.contains("بلوچستان"), "\(provinces)")
+        let towns = texts(doc, "town-label")
+        // Towns in Persian (Saravan itself lies under an incident's marker here: `geocode` tests its name).
+        XCTAssertTrue(towns.contains { $0.text == "راسک" }, "\(towns.map(\.text))")
+        XCTAssertGreaterThanOrEqual(towns.filter { NameLabelProbe.isArabicScript($0.text) }.count, 3, "\(towns.map(\.text))")
+        // No label is blank; a town the data has no Persian name for keeps its Latin name.
+        XCTAssertFalse(towns.contains { $0.text.trimmingCharacters(in: .whitespaces).isEmpty })
+        XCTAssertTrue(towns.contains { !$0.text.unicodeScalars.contains { $0.value > 0x7F } }, "some town falls back to Latin")
+        // Right-to-left text is marked, in Persian, with the Arabic-script font stack.
+        for t in towns + texts(doc, "country-label") where NameLabelProbe.isArabicScript(t.text) {
+            XCTAssertEqual(t.attributes["direction"], "rtl", t.text)
+            XCTAssertEqual(t.attributes["xml:lang"], "fa", t.text)
+            XCTAssertTrue((t.attributes["class"] ?? "").contains("im-rtl"), t.text)
+        }
+        let svg = String(decoding: data, as: UTF8.self)
+        XCTAssertTrue(svg.contains(".im-rtl { font-family: 'Noto Naskh Arabic', 'Noto Sans Arabic', 'DejaVu Sans'"), "font stack")
+        // Legend, scale bar and dates in Persian, with Persian digits.
+        XCTAssertEqual(texts(doc, "legend-title").first?.text, "راهنما")
+        XCTAssertTrue(texts(doc, "legend-text").contains { $0.text == "مرز بین‌المللی" })
+        let scale = texts(doc, "scale-text").map(\.text)
+        XCTAssertTrue(scale.contains { $0.hasSuffix(" کیلومتر") && $0.unicodeScalars.contains { (0x06F0...0x06F9).contains($0.value) } }, "\(scale)")
+        XCTAssertTrue(texts(doc, "incident-detail").contains { $0.text.hasPrefix("\u{200F}۱۶ ژانویه ۲۰۲۴\u{200F}") }, "dates in Persian, between right-to-left marks")
+        try assertFontCovers(doc, family: "Noto Naskh Arabic")
+        let png = tmp.appendingPathComponent("fa.png")
+        let rs = try runTool("rsvg-convert", ["-o", png.path, out.path])
+        XCTAssertEqual(rs.status, 0, rs.stderr)
+    }
+
+    func testUrduAndArabicMapsUseTheirOwnSpellingsAndFonts() throws {
+        let (ur, urData, _) = try render(["--lang", "ur"], name: "ur")
+        XCTAssertTrue(texts(ur, "country-label").map(\.text).contains("پاکستان"))
+        XCTAssertEqual(texts(ur, "legend-title").first?.text, "علامات")
+        XCTAssertTrue(String(decoding: urData, as: UTF8.self).contains(".im-rtl { font-family: 'Noto Nastaliq Urdu', 'Noto Naskh Arabic'"))
+        try assertFontCovers(ur, family: "Noto Nastaliq Urdu")
+
+        let (ar, _, _) = try render(["--lang", "ar"], name: "ar")
+        let countries = texts(ar, "country-label").map(\.text)
+        // Arabic spells with ي and ك, not Persian ی and ک.
+        XCTAssertTrue(countries.contains("إيران"), "\(countries)")
+        XCTAssertTrue(countries.contains("باكستان"), "\(countries)")
+        XCTAssertTrue(texts(ar, "incident-detail").contains { $0.text.hasPrefix("\u{200F}١٦ يناير ٢٠٢٤\u{200F}") }, "Arabic-Indic digits")
+        XCTAssertTrue(ar.elements.filter { $0.attributes["direction"] == "rtl" }.allSatisfy { $0.attributes["xml:lang"] == "ar" })
+        try assertFontCovers(ar, family: "Noto Naskh Arabic")
+    }
+
+    func testBothPutsTheLatinNameBeneathTheLocalOne() throws {
+        let (doc, _, _) = try render(["--lang", "fa", "--labels", "both"])
+        let all = doc.elements.filter { $0.name == "text" }
+        guard let i = all.firstIndex(where: { $0.text == "ایران" }) else { return XCTFail("no ایران label") }
+        let latin = all[i + 1]
+        XCTAssertEqual(latin.text, "IRAN", "the Latin name follows")
+        XCTAssertEqual(Double(latin.attributes["y"] ?? "") ?? 0, (Double(all[i].attributes["y"] ?? "") ?? 0) + 20, accuracy: 0.01)
+        XCTAssertNil(latin.attributes["direction"], "the Latin line runs left to right")
+        XCTAssertEqual(latin.attributes["text-anchor"], "middle")
+        // The box recorded for overlap checks covers both lines.
+        let box = (all[i].attributes["data-box"] ?? "").split(separator: " ").compactMap { Double($0) }
+        XCTAssertEqual(box.count, 4)
+        XCTAssertGreaterThanOrEqual(box[3], 40)
+        // The town next to its dot: Persian first, its Latin name beneath, both anchored on the same side.
+        guard let s = all.firstIndex(where: { $0.text == "راسک" }) else { return XCTFail("no راسک label") }
+        XCTAssertEqual(all[s + 1].text, "Rāsak")
+        let anchors = [all[s].attributes["text-anchor"], all[s + 1].attributes["text-anchor"]]
+        // A right-to-left line's anchor is mirrored so that it covers the same box as its Latin line.
+        XCTAssertTrue(anchors == ["end", "start"] || anchors == ["start", "end"] || anchors == ["middle", "middle"], "\(anchors)")
+    }
+
+    func testCyrillicAndFrenchMapsOutsideTheExample() throws {
+        let ukraine = repositoryRoot.appendingPathComponent("Examples/gallery")
+        let files = try FileManager.default.contentsOfDirectory(atPath: ukraine.path)
+        guard let ua = files.first(where: { $0.hasPrefix("ukraine") }), let sahel = files.first(where: { $0.hasPrefix("darfur") }) else {
+            return XCTFail("gallery examples missing: \(files)")
+        }
+        let (uk, _, _) = try render([ukraine.appendingPathComponent(ua).path, "--lang", "uk"], name: "uk")
+        let ukCountries = texts(uk, "country-label").map(\.text)
+        XCTAssertTrue(ukCountries.contains("УКРАЇНА"), "\(ukCountries)")
+        XCTAssertTrue(uk.elements.contains { $0.text == "Умовні позначення" })
+        let (ru, _, _) = try render([ukraine.appendingPathComponent(ua).path, "--lang", "ru"], name: "ru")
+        let ruCountries = texts(ru, "country-label").map(\.text)
+        XCTAssertTrue(ruCountries.contains("УКРАИНА"), "\(ruCountries)")
+        XCTAssertFalse(ruCountries.contains("УКРАЇНА"), "Ukrainian spelling is not taken for Russian")
+        XCTAssertTrue(ru.elements.contains { $0.attributes["xml:lang"] == "ru" })
+        // French: the furniture in French, names in Latin script as the data has them.
+        let (fr, _, _) = try render([ukraine.appendingPathComponent(sahel).path, "--lang", "fr"], name: "fr")
+        XCTAssertEqual(texts(fr, "legend-title").first?.text, "Légende")
+        XCTAssertFalse(texts(fr, "country-label").isEmpty)
+        XCTAssertTrue(texts(fr, "scale-text").contains { $0.text.hasPrefix("géodésique") })
+    }
+
+    func testEnglishMapHasNoLanguageMarkup() throws {
+        let (doc, data, _) = try render([])
+        XCTAssertFalse(doc.elements.contains { $0.attributes["direction"] != nil || $0.attributes["xml:lang"] != nil })
+        XCTAssertFalse(String(decoding: data, as: UTF8.self).contains("im-rtl"))
+    }
+
+    func testGeocodesNamesInArabicScript() throws {
+        let cases: [(String, [String], String)] = [
+            ("سراوان", ["--country", "IR"], "Saravan"),
+            ("خاش", ["--country", "IR"], "Khash"),
+            ("پنجگور", ["--country", "PK"], "Panjgur"),
+            ("سيستان و بلوچستان", [], "IR-11"),         // Arabic yeh
+            ("استان سیستان و بلوچستان", [], "IR-11"),   // the describing word set aside
+            ("بلوچستان", ["--country", "PK"], "PK-BA"),
+            ("پاكستان", [], "country:PK"),              // Arabic kaf
+            ("إيران", [], "country:IR"),
+        ]
+        for (name, context, expected) in cases {
+            let r = try incidentmap(["geocode", name, "--format", "json"] + context)
+            let list = (try? JSONSerialization.jsonObject(with: r.stdout) as? [[String: Any]]) ?? []
+            let best = list.first
+            let hit = (best?["id"] as? String) == expected || ((best?["name"] as? String) ?? "").folding(options: .diacriticInsensitive, locale: nil).hasPrefix(expected)
+            XCTAssertTrue(hit, "\(name) → \(best.map { "\($0["id"] ?? "") \($0["name"] ?? "")" } ?? "nothing") \(r.stderr)")
+        }
+    }
+}
+
+enum NameLabelProbe {
+    static func isArabicScript(_ text: String) -> Bool { text.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) } }
+}
