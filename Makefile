@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN_RELEASE = .build/release/incidentmap
 OUT ?= out
 
-.PHONY: setup gazetteer demo test test-browser build release png gallery legibility bench bench-gazetteer bench-projection clean
+.PHONY: setup gazetteer demo test test-browser build release png gallery legibility bench bench-gazetteer bench-projection bench-db clean
 
 setup: ## Install the Debian packages (PROJ, GDAL, librsvg, xmllint) if missing
 	@bash scripts/setup.sh
@@ -72,6 +72,9 @@ bench-projection: setup ## Projection wrapper against raw proj_trans_generic on 
 
 bench: bench-gazetteer bench-projection ## Every benchmark: the gazetteer, the projection, then a million rows against ogr2ogr
 	bash Benchmarks/run.sh
+
+bench-db: setup gazetteer ## load and render --db on a million rows, against ogr2ogr, psql \copy and the same rows from the CSV file
+	bash Benchmarks/db.sh
 
 clean:
 	rm -rf .build $(OUT)

@@ -31,12 +31,16 @@ let package = Package(
         .target(name: "Incidents", dependencies: ["Geometry", "Yams", "YAMLGuard"]),
         // zlib through pkg-config: the deflate of the PNG images an SVG embeds (the relief).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // libpq (PostgreSQL's C client) through pkg-config; a module map and one shim header.
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // Connections, read-only cursors, COPY and quoted identifiers on libpq; no password in any message.
+        .target(name: "Database", dependencies: ["CLibPQ"]),
         // GeoJSON layers and SVG maps.
         .target(name: "Rendering", dependencies: ["Geometry", "Projection", "Topology", "CZlib"]),
         // One run: read → resolve → measure → render, with atomic output.
-        .target(name: "Pipeline", dependencies: ["Projection", "Geometry", "Gazetteer", "Incidents", "Rendering", "Topology"]),
+        .target(name: "Pipeline", dependencies: ["Projection", "Geometry", "Gazetteer", "Incidents", "Rendering", "Topology", "Database"]),
         .executableTarget(name: "incidentmap", dependencies: [
-            "Pipeline", "Gazetteer", "Incidents", "Projection", "Rendering", "Geometry",
+            "Pipeline", "Gazetteer", "Incidents", "Projection", "Rendering", "Geometry", "Database",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "GazetteerBenchmark", dependencies: ["Gazetteer"], path: "Benchmarks/GazetteerBenchmark"),
@@ -47,7 +51,7 @@ let package = Package(
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "Geometry"], exclude: ["Fixtures"]),
         .testTarget(name: "IncidentsTests", dependencies: ["Incidents", "Geometry"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Geometry", "Projection"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "Projection", "Geometry", "Gazetteer", "Topology"],
+        .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "Projection", "Geometry", "Gazetteer", "Topology", "Database"],
                     exclude: ["Snapshots", "Corpus", "Fixtures"]),
     ]
 )

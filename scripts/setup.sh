@@ -12,9 +12,12 @@
 #   fonts-noto-core    Noto Naskh Arabic, Noto Sans Arabic and Noto Nastaliq Urdu for --lang fa|ar|ps|ur
 #                      (12 MB download, 42 MB installed; fonts-noto-extra, 72 MB, adds nothing these need)
 #   python3-html5lib   the HTML5 parser the report tests validate report.html with
+#   libpq-dev    PostgreSQL's C client library and headers (--db and load talk to the server with it)
+#   postgresql-15 postgresql-15-postgis-3  the server and PostGIS the database tests start in a
+#                temporary directory (initdb/pg_ctl; nothing is started as a service by the tests)
 # Installs only what is missing; uses sudo when not root.
 set -euo pipefail
-packages=(libproj-dev libgeos-dev zlib1g-dev proj-bin gdal-bin librsvg2-bin libxml2-utils pkg-config fonts-dejavu-core fonts-noto-core python3-html5lib)
+packages=(libproj-dev libgeos-dev zlib1g-dev proj-bin gdal-bin librsvg2-bin libxml2-utils pkg-config fonts-dejavu-core fonts-noto-core python3-html5lib libpq-dev postgresql-15 postgresql-15-postgis-3)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -108,6 +108,8 @@ public enum CSVIncidentReader {
         var statements: [String] = []
         /// Rows after this many are read briefly (see `read(_:path:limits:fullRows:…)`).
         var fullRows = Int.max
+        /// The prefix of generated ids (`<prefix>-<row>`); nil: the file's name without extension.
+        var idPrefix: String?
 
         init(path: String, limits: Limits) {
             self.path = path
@@ -281,7 +283,7 @@ public enum CSVIncidentReader {
             if let c = columns[.id] {
                 if let v = text(c, r, b) { id = v } else { problem(line, names[c], "missing: every row needs an id") }
             } else {
-                id = "\(FieldRules.basename(path))-\(number)"
+                id = "\(idPrefix ?? FieldRules.basename(path))-\(number)"
             }
 
             var date: IncidentDate?

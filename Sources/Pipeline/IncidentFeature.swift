@@ -1,3 +1,4 @@
+import Gazetteer
 import Geometry
 import Incidents
 import Rendering
@@ -73,57 +74,16 @@ public enum IncidentFeature {
         raw(",\"nearest_border\":", &out)
         optional(r.border?.borderID, &out)
         if !i.claims.isEmpty {
-            raw(",\"claims\":[", &out)
-            for (k, c) in i.claims.enumerated() {
-                raw(k == 0 ? "{\"claim\":" : ",{\"claim\":", &out)
-                string(c.statement, &out)
-                raw(",\"by\":", &out)
-                string(c.by, &out)
-                count(",\"killed\":", c.killed, &out)
-                count(",\"injured\":", c.injured, &out)
-                out.append(UInt8(ascii: "}"))
-            }
-            out.append(UInt8(ascii: "]"))
+            raw(",\"claims\":", &out)
+            claims(i.claims, &out)
         }
         if !i.sources.isEmpty {
-            raw(",\"sources\":[", &out)
-            for (k, s) in i.sources.enumerated() {
-                raw(k == 0 ? "{\"outlet\":" : ",{\"outlet\":", &out)
-                string(s.outlet, &out)
-                member(",\"title\":", s.title, &out)
-                member(",\"url\":", s.url, &out)
-                member(",\"published\":", s.published, &out)
-                out.append(UInt8(ascii: "}"))
-            }
-            out.append(UInt8(ascii: "]"))
+            raw(",\"sources\":", &out)
+            sources(i.sources, &out)
         }
         if let rec = r.resolution {
-            raw(",\"resolution\":{\"query\":", &out)
-            string(rec.query, &out)
-            raw(",\"context\":[", &out)
-            for (k, c) in rec.context.enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ",")) }
-                string(c, &out)
-            }
-            raw("],\"matched\":", &out)
-            string(rec.matched, &out)
-            raw(",\"match\":", &out)
-            string(rec.match, &out)
-            raw(",\"gazetteer_id\":", &out)
-            string(rec.id, &out)
-            raw(",\"gazetteer_name\":", &out)
-            string(rec.name, &out)
-            raw(",\"score\":", &out)
-            JSONText.appendNumber(rec.score, to: &out)
-            raw(",\"candidates\":", &out)
-            JSONText.appendNumber(Double(rec.candidates), to: &out)
-            if rec.near { raw(",\"near\":true", &out) }
-            raw(",\"source\":", &out)
-            string(rec.source, &out)
-            raw(",\"precision\":", &out)
-            string(rec.precision, &out)
-            if rec.acceptedAmbiguous { raw(",\"accepted_ambiguous\":true", &out) }
-            out.append(UInt8(ascii: "}"))
+            raw(",\"resolution\":", &out)
+            resolution(rec, &out)
         }
         member(",\"notes\":", i.notes, &out)
         raw(",\"input\":", &out)
@@ -148,6 +108,65 @@ public enum IncidentFeature {
             out.append(UInt8(ascii: ":"))
             JSONText.append(value, to: &out)
         }
+    }
+
+    /// The claims as a JSON array: statement, who makes it, the figures it gives.
+    static func claims(_ claims: [Claim], _ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        for (k, c) in claims.enumerated() {
+            raw(k == 0 ? "{\"claim\":" : ",{\"claim\":", &out)
+            string(c.statement, &out)
+            raw(",\"by\":", &out)
+            string(c.by, &out)
+            count(",\"killed\":", c.killed, &out)
+            count(",\"injured\":", c.injured, &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// The sources as a JSON array: outlet, and title, url and date where known.
+    static func sources(_ sources: [SourceRef], _ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        for (k, s) in sources.enumerated() {
+            raw(k == 0 ? "{\"outlet\":" : ",{\"outlet\":", &out)
+            string(s.outlet, &out)
+            member(",\"title\":", s.title, &out)
+            member(",\"url\":", s.url, &out)
+            member(",\"published\":", s.published, &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// The gazetteer's record of how a name was placed, as a JSON object.
+    static func resolution(_ rec: ResolutionRecord, _ out: inout [UInt8]) {
+        raw("{\"query\":", &out)
+        string(rec.query, &out)
+        raw(",\"context\":[", &out)
+        for (k, c) in rec.context.enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            string(c, &out)
+        }
+        raw("],\"matched\":", &out)
+        string(rec.matched, &out)
+        raw(",\"match\":", &out)
+        string(rec.match, &out)
+        raw(",\"gazetteer_id\":", &out)
+        string(rec.id, &out)
+        raw(",\"gazetteer_name\":", &out)
+        string(rec.name, &out)
+        raw(",\"score\":", &out)
+        JSONText.appendNumber(rec.score, to: &out)
+        raw(",\"candidates\":", &out)
+        JSONText.appendNumber(Double(rec.candidates), to: &out)
+        if rec.near { raw(",\"near\":true", &out) }
+        raw(",\"source\":", &out)
+        string(rec.source, &out)
+        raw(",\"precision\":", &out)
+        string(rec.precision, &out)
+        if rec.acceptedAmbiguous { raw(",\"accepted_ambiguous\":true", &out) }
+        out.append(UInt8(ascii: "}"))
     }
 
     @inline(__always) static func raw(_ s: StaticString, _ out: inout [UInt8]) { JSONText.appendRaw(s, to: &out) }

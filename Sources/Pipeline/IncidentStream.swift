@@ -1,3 +1,4 @@
+import Database
 import Foundation
 import Gazetteer
 import Geometry
@@ -208,6 +209,10 @@ final class IncidentStream: @unchecked Sendable {
             if let error = failure.value { throw error }
         }
 
+        if let db = request.database {
+            try readDatabase(db, submit: submit, drain: drain, delivery: delivery)
+        }
+
         for realPath in inputs {
             let path = displayNames[realPath] ?? realPath
             summaries.append(InputSummary(path: path))
@@ -256,11 +261,58 @@ final class IncidentStream: @unchecked Sendable {
             } catch let e as InputErrors {
                 delivery.value!.fileProblems += e.problems
             }
-            let found = delivery.value!.fileProblems
-            summaries[summaries.count - 1].problems = found.count
-            for p in CSVChunkedReader.inLineOrder(found) {
-                if problems.count < Self.maxProblems { problems.append(p) } else { extraProblems += 1 }
+            closeInput(delivery.value!.fileProblems)
+        }
+    }
+
+    /// Reads the rows of a database table or query as one input: fetched a batch at a time
+    /// through a cursor on this thread, each batch read into incidents on the encoding threads.
+    private func readDatabase(_ db: DatabaseSource, submit: (@escaping @Sendable (EncodedChunk) -> [Incident]) -> Void,
+                              drain: () throws -> Void, delivery: Handoff<RunState>) throws {
+        let connection = try Connection(db.url)
+        let source = db.table.map { "table \($0)" } ?? "query"
+        summaries.append(InputSummary(path: source))
+        delivery.value!.fileProblems = []
+        do {
+            let planned = try DatabaseInput.plan(connection, db, filter: filter)
+            summaries[summaries.count - 1].path = planned.source
+            let reader = planned.reader
+            let file = CSVFileState(input: nil, duplicates: reader.duplicateIDs())
+            let cursor = try Cursor(connection, query: planned.query, batch: Self.chunkSize)
+            var rows = 0
+            do {
+                while let batch = try cursor.next() {
+                    let first = rows + 1, count = batch.rows
+                    submit { chunk in
+                        let read = reader.read(count: count, firstRow: first) { r, c in batch.bytes(r, c) }
+                        chunk.rows = read
+                        chunk.file = file
+                        return read.incidents
+                    }
+                    rows += count
+                }
+            } catch let e as DatabaseError {
+                try? drain()
+                throw DatabaseError("\(planned.source): \(e.message)")
             }
+            try drain()
+            cursor.close()
+            delivery.value!.fileProblems += file.problems
+            if rows == 0 {
+                delivery.value!.fileProblems.append(InputProblem(file: planned.source, line: 0, field: nil,
+                                                                 message: "no rows: the \(db.table != nil ? "table" : "query") gives no incidents"))
+            }
+        } catch let e as InputErrors {
+            delivery.value!.fileProblems += e.problems
+        }
+        closeInput(delivery.value!.fileProblems)
+    }
+
+    /// Records the problems of the input just read, in line order, against its summary.
+    private func closeInput(_ found: [InputProblem]) {
+        summaries[summaries.count - 1].problems = found.count
+        for p in CSVChunkedReader.inLineOrder(found) {
+            if problems.count < Self.maxProblems { problems.append(p) } else { extraProblems += 1 }
         }
     }
 
@@ -284,7 +336,7 @@ final class IncidentStream: @unchecked Sendable {
             file.problems += rows.problems + twice
             drop = lines
         }
-        defer { if let end = e.end { e.file?.input.release(before: end) } }
+        defer { if let end = e.end { e.file?.input?.release(before: end) } }
         let f = summaries.count - 1
         for i in e.incidents.indices {
             let inc = e.incidents[i]
@@ -438,11 +490,12 @@ final class EncodedChunk: @unchecked Sendable {
 /// What the delivering queue keeps of a CSV file while its chunks are delivered.
 final class CSVFileState: @unchecked Sendable {
     // Safe: used by the delivering queue only (and by the reading thread after `drain`).
-    let input: MappedInput
+    /// The file's bytes (nil for the rows of a database query).
+    let input: MappedInput?
     var duplicates: DuplicateIDs
     var problems: [InputProblem] = []
 
-    init(input: MappedInput, duplicates: DuplicateIDs) {
+    init(input: MappedInput?, duplicates: DuplicateIDs) {
         self.input = input
         self.duplicates = duplicates
     }

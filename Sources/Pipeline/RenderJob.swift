@@ -19,8 +19,10 @@ public enum Aggregation: String, Sendable, CaseIterable {
 
 /// What `incidentmap render` was asked to do.
 public struct RenderRequest: Sendable {
-    /// Input files; empty renders the bundled January 2024 example.
+    /// Input files; empty renders the bundled January 2024 example (unless `database` is set).
     public var inputs: [String] = []
+    /// Incidents from a PostgreSQL table or query (`--db`), instead of files.
+    public var database: DatabaseSource?
     /// Write an SVG map.
     public var svg = false
     /// Write GeoJSON layers.
@@ -131,7 +133,10 @@ public enum RenderJob {
     static func checkedInputs(_ request: RenderRequest) throws -> (paths: [String], displayNames: [String: String]) {
         var inputs = request.inputs
         var displayNames: [String: String] = [:]
-        if inputs.isEmpty {
+        if request.database != nil && !inputs.isEmpty {
+            throw OptionFileError(option: "--db", path: inputs[0], message: "reads incidents from the database; give incident files or --db, not both")
+        }
+        if inputs.isEmpty && request.database == nil {
             guard let example = bundledExample() else {
                 throw OutputError(path: "Examples/january-2024.yaml", message: "bundled example not found; pass an incident file")
             }

@@ -33,6 +33,9 @@ struct LayerEncoder: Sendable {
     let names: [String]
     let writer: GeoJSONWriter
     let perIncident: LayerBuilder
+    /// Another encoding of each incident into the one buffer, in place of the layers (the rows
+    /// of a database COPY), each incident's bytes back to back.
+    var custom: (@Sendable (ResolvedIncident, inout [UInt8]) -> Void)? = nil
 
     func reserve(_ incidents: Int, in e: EncodedChunk) {
         e.buffers[0].reserveCapacity(1_200 * incidents)
@@ -40,6 +43,12 @@ struct LayerEncoder: Sendable {
 
     func encode(_ r: ResolvedIncident, into e: EncodedChunk) -> Pieces {
         var pieces = Pieces()
+        if let custom {
+            let start = e.buffers[0].count
+            custom(r, &e.buffers[0])
+            pieces.set(0, Piece(range: start..<e.buffers[0].count, bounds: nil))
+            return pieces
+        }
         for (l, name) in names.enumerated() {
             let start = e.buffers[l].count
             e.buffers[l].append(0x2C)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Database
 import Foundation
 import Gazetteer
 import Incidents
@@ -11,7 +12,7 @@ struct IncidentMapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "incidentmap",
         abstract: "Turn reports of armed incidents into GeoJSON layers and SVG maps.",
-        subcommands: [Render.self, Check.self, Report.self, Geocode.self],
+        subcommands: [Render.self, Check.self, Report.self, Geocode.self, Load.self],
         defaultSubcommand: nil
     )
 }
@@ -21,6 +22,7 @@ enum Exit {
     static let usage = ExitCode(64)       // EX_USAGE: a bad option value, such as a CRS PROJ rejects
     static let dataError = ExitCode(65)   // EX_DATAERR: an input file has problems
     static let noInput = ExitCode(66)     // EX_NOINPUT: bundled data or a file an option names missing
+    static let unavailable = ExitCode(69) // EX_UNAVAILABLE: the database refused, failed or is unreachable
     static let cantCreate = ExitCode(73)  // EX_CANTCREAT: an output could not be written
 }
 
@@ -45,6 +47,9 @@ func report(_ error: Error) -> ExitCode {
     case let e as FilterError:
         print("error: \(e)", to: &stderr)
         return e.isUsage ? Exit.usage : Exit.dataError
+    case let e as DatabaseError:
+        print("error: database: \(e)", to: &stderr)
+        return Exit.unavailable
     case let e as GazetteerDataError:
         print("error: gazetteer: \(e)", to: &stderr)
         return Exit.noInput

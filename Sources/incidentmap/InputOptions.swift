@@ -1,4 +1,5 @@
 import ArgumentParser
+import Database
 import Foundation
 import Pipeline
 import Rendering
@@ -13,6 +14,15 @@ struct InputOptions: ParsableArguments {
 
     @Option(name: .customLong("input-format"), help: "Input format (yaml, csv, geojson) when the extension and content do not tell.")
     var format: InputFormat?
+
+    @Option(help: ArgumentHelp("Read the incidents from PostgreSQL instead of files: a URL (postgresql://user@host:5432/db) or a key=value string; \"\" takes the PG* variables and ~/.pgpass. With --table or --sql.", valueName: "url"))
+    var db: String?
+
+    @Option(help: ArgumentHelp("With --db: the table (name or schema.name) whose rows are the incidents, read as CSV columns are (event_date, latitude, … or a PostGIS geometry column).", valueName: "name"))
+    var table: String?
+
+    @Option(help: ArgumentHelp("With --db: a SELECT whose rows are the incidents, run in a read-only transaction.", valueName: "query"))
+    var sql: String?
 
     @Option(help: "Extra gazetteer entries (CSV, TSV or YAML with name, latitude, longitude, …). Repeatable.")
     var gazetteer: [String] = []
@@ -36,6 +46,13 @@ struct InputOptions: ParsableArguments {
     var bbox: String?
 
     func validate() throws {
+        if db == nil && (table != nil || sql != nil) { throw ValidationError("--\(table != nil ? "table" : "sql") reads from a database: give --db URL too") }
+        if db != nil {
+            if table != nil && sql != nil { throw ValidationError("--db takes --table or --sql, not both") }
+            if table == nil && sql == nil { throw ValidationError("--db needs --table NAME or --sql \"SELECT …\"") }
+            if !inputs.isEmpty { throw ValidationError("--db reads the incidents from the database; give incident files or --db, not both") }
+            if format != nil { throw ValidationError("--input-format is for files; a database's rows are read as CSV columns are") }
+        }
         do { _ = try filter() } catch let e as FilterError { throw ValidationError(e.message) }
     }
 
@@ -53,10 +70,32 @@ struct InputOptions: ParsableArguments {
     /// Copies these options into a request.
     func apply(to request: inout RenderRequest) throws {
         request.inputs = inputs
+        if let db { request.database = DatabaseSource(url: db.isEmpty ? nil : db, table: table, sql: sql) }
         request.format = format
         request.gazetteerOverlays = gazetteer
         request.acceptAmbiguous = acceptBest
         request.admin1 = admin1
         request.filter = try filter()
     }
+}
+
+/// The command line as the SVG's metadata records it: paths cut to file names (the same input
+/// and options give the same bytes wherever the files live) and the password of a `--db`
+/// connection string replaced by `***`.
+func recordedCommandLine() -> String {
+    var out = ["incidentmap"]
+    var afterDB = false
+    for arg in CommandLine.arguments.dropFirst() {
+        var a = arg
+        if afterDB {
+            a = Connection.redacted(arg)
+        } else if arg.hasPrefix("--db=") {
+            a = "--db=" + Connection.redacted(String(arg.dropFirst(5)))
+        } else if arg.contains("/") && !arg.hasPrefix("+") {
+            a = URL(fileURLWithPath: arg).lastPathComponent
+        }
+        afterDB = arg == "--db"
+        out.append(a.contains(" ") ? "'\(a)'" : a)
+    }
+    return out.joined(separator: " ")
 }

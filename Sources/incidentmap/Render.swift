@@ -69,9 +69,7 @@ extension IncidentMapCommand {
             request.extraLayers = (uncertainty ? ["uncertainty"] : []) + (strikes ? ["strikes"] : [])
             // Recorded in the SVG's metadata; paths are cut to file names so the same
             // input and options give the same bytes wherever the files live.
-            request.command = (["incidentmap"] + CommandLine.arguments.dropFirst().map { arg in
-                arg.contains("/") && !arg.hasPrefix("+") ? (URL(fileURLWithPath: arg).lastPathComponent) : arg
-            }).map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
+            request.command = recordedCommandLine()
             do {
                 let result = try RenderJob.run(request)
                 var stderr = StandardError()

@@ -27,8 +27,9 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
 /// Runs an executable (a path, or a tool name found through /usr/bin/env).
 @discardableResult
-func runTool(_ executable: String, _ args: [String], cwd: URL? = nil) throws -> ProcessResult {
+func runTool(_ executable: String, _ args: [String], cwd: URL? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
     let p = Process()
+    if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
     if executable.hasPrefix("/") {
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = args

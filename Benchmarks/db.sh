@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Benchmarks the database paths on a real PostgreSQL 15 + PostGIS server started here in a
+# temporary directory (as the tests do), on a synthetic ACLED-layout CSV (Benchmarks/generate.py,
+# uniform over a region with several land borders):
+#   - load: incidentmap load (placed, measured, COPY, upsert) against ogr2ogr writing the same CSV
+#     into PostGIS, and against psql's \copy of the raw rows (the floor: no placing at all);
+#   - read: render --db --table --svg against render of the same rows from the CSV file: wall
+#     time, peak RSS and the rows the server sent.
+# Not a test: it asserts nothing.   ROWS=1000000 bash Benchmarks/db.sh   (make bench-db)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROWS=${ROWS:-1000000}
+WORK=${BENCH_DIR:-/tmp/incidentmap-bench}
+mkdir -p "$WORK"
+command -v /usr/bin/time >/dev/null || { echo "bench-db: needs GNU time (apt-get install time)" >&2; exit 1; }
+PGBIN=/usr/lib/postgresql/15/bin
+[ -x "$PGBIN/initdb" ] || { echo "bench-db: needs postgresql-15 and postgresql-15-postgis-3 (make setup)" >&2; exit 1; }
+swift build -c release --product incidentmap >/dev/null
+BIN=.build/release/incidentmap
+CSV="$WORK/events-$ROWS-uniform.csv"
+[ -s "$CSV" ] || python3 Benchmarks/generate.py "$ROWS" "$CSV" --uniform
+
+# The server: in a directory of its own, as the postgres user when run as root.
+PGDIR=$(mktemp -d /tmp/incidentmap-bench-pg.XXXXXX)
+AS=(); [ "$(id -u)" -eq 0 ] && { chown postgres "$PGDIR"; AS=(runuser -u postgres --); }
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"${AS[@]}" "$PGBIN/initdb" -D "$PGDIR/data" -U postgres -A trust -E UTF8 --locale=C >/dev/null
+"${AS[@]}" "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w -o "-p $PORT -k $PGDIR -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c max_wal_size=4GB" start >/dev/null
+trap '"${AS[@]}" "$PGBIN/pg_ctl" -D "$PGDIR/data" -m fast -w stop >/dev/null; rm -rf "$PGDIR"' EXIT
+URL="postgresql://postgres@127.0.0.1:$PORT/bench"
+psql -X -q -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -c "CREATE DATABASE bench"
+psql -X -q "$URL" -c "CREATE EXTENSION postgis"
+
+measure() {  # label, command...: prints "wall_s cpu_s rss_mb"
+  local label=$1; shift
+  local log="$WORK/time.log"
+  /usr/bin/time -f "%e %U %S %M" -o "$log" "$@" >"$WORK/stdout.log" 2>"$WORK/stderr.log" || { echo "bench-db: $label failed:"; tail -5 "$WORK/stderr.log"; exit 1; }
+  awk '{printf "%.2f %.2f %.0f\n", $1, $2 + $3, $4 / 1024}' "$log"
+}
+row() { printf '%-46s %8s %8s %8s %11s %12s\n' "$@"; }
+
+header=$(head -1 "$CSV")
+cols=$(echo "$header" | tr ',' '\n' | sed 's/.*/"&" text/' | paste -sd, -)
+row "$ROWS rows, load" "wall s" "CPU s" "peak MB" "rows/s" "vs incidentmap"
+psql -X -q "$URL" -c "CREATE TABLE raw ($cols)"
+read -r cw cc crss < <(measure "psql \\copy" psql -X -q "$URL" -c "\\copy raw FROM '$CSV' WITH (FORMAT csv, HEADER true)")
+read -r ow oc orss < <(measure "ogr2ogr" ogr2ogr -f PostgreSQL "PG:host=127.0.0.1 port=$PORT dbname=bench user=postgres" "$CSV" \
+  -nln ogr -oo X_POSSIBLE_NAMES=longitude -oo Y_POSSIBLE_NAMES=latitude -a_srs EPSG:4326 -lco GEOMETRY_NAME=geom --config PG_USE_COPY YES)
+read -r lw lc lrss < <(measure "incidentmap load" "$BIN" load "$CSV" --db "$URL" --table incidents)
+loaded=$(cat "$WORK/stdout.log")
+read -r aw ac arss < <(measure "incidentmap load again" "$BIN" load "$CSV" --db "$URL" --table incidents)
+again=$(cat "$WORK/stdout.log")
+rate() { echo "$ROWS / $1" | bc; }
+row "psql \\copy of the raw rows (no placing)" "$cw" "$cc" "$crss" "$(rate "$cw")" "$(printf '%.2fx' "$(echo "$cw / $lw" | bc -l)")"
+row "ogr2ogr CSV to PostGIS (COPY)" "$ow" "$oc" "$orss" "$(rate "$ow")" "$(printf '%.2fx' "$(echo "$ow / $lw" | bc -l)")"
+row "incidentmap load (placed, measured, upsert)" "$lw" "$lc" "$lrss" "$(rate "$lw")" "1.00x"
+row "incidentmap load again (nothing changes)" "$aw" "$ac" "$arss" "$(rate "$aw")" "$(printf '%.2fx' "$(echo "$aw / $lw" | bc -l)")"
+echo "  $loaded"
+echo "  $again"
+
+echo
+row "$ROWS rows, read" "wall s" "CPU s" "peak MB" "rows sent" "vs CSV file"
+read -r fw fc frss < <(measure "render CSV" "$BIN" render "$CSV" --svg -o "$WORK/db-file.svg")
+read -r dw dc drss < <(measure "render --db" "$BIN" render --db "$URL" --table raw --svg -o "$WORK/db-table.svg")
+# The cursor sends every row (the grouping is not yet done in SQL): the table's row count.
+sent=$(psql -X -A -t "$URL" -c "SELECT count(*) FROM raw")
+row "render CSV file --svg" "$fw" "$fc" "$frss" "-" "1.00x"
+row "render --db --table --svg (cursor)" "$dw" "$dc" "$drss" "$sent" "$(printf '%.2fx' "$(echo "$dw / $fw" | bc -l)")"
+cmp -s <(sed 's/"command":"[^"]*"//' "$WORK/db-file.svg") <(sed 's/"command":"[^"]*"//' "$WORK/db-table.svg") \
+  && echo "  the two maps are byte-identical but for the command line" || echo "  the two maps differ (row order: the table is read by ctid, the file in its order)"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo), load before the run $(cut -d' ' -f1 /proc/loadavg)"

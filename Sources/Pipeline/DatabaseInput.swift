@@ -1,0 +1,179 @@
+import Database
+import Foundation
+import Geometry
+import Incidents
+
+/// Incidents read from PostgreSQL: a table or a query (`--db URL --table NAME | --sql "SELECT …"`).
+public struct DatabaseSource: Sendable, Equatable {
+    /// The server (URL or key=value string); nil: libpq's `PG*` variables and `~/.pgpass`.
+    public var url: String?
+    /// The table (`name` or `schema.name`, quoted as SQL).
+    public var table: String?
+    /// A query whose rows are the incidents, run in a read-only transaction.
+    public var sql: String?
+
+    public init(url: String?, table: String?, sql: String?) {
+        self.url = url
+        self.table = table
+        self.sql = sql
+    }
+}
+
+/// The statement that reads a source's incidents, and how its rows are read.
+struct PlannedQuery {
+    /// One SELECT: every column under the name the CSV rules read, coordinates from a geometry
+    /// column when there are no latitude and longitude columns, the filters the columns allow.
+    var query: String
+    /// The source as messages name it ("table public.incidents", "query").
+    var source: String
+    /// The rows' reader (its column names are the query's).
+    var reader: TableRowReader
+    /// The filters done in SQL, described ("--bbox on geom", …).
+    var pushed: [String]
+    /// Where coordinates come from: a geometry column's name, or nil for latitude/longitude columns.
+    var geometryColumn: String?
+}
+
+enum DatabaseInput {
+    /// Column names tried first for the geometry, when a table has several.
+    static let geometryNames = ["geom", "geometry", "the_geom", "wkb_geometry", "location", "point", "shape"]
+
+    // Built-in pg_type oids (stable across PostgreSQL versions).
+    static let dateTypes: Set<UInt32> = [1082]
+    static let timestampTypes: Set<UInt32> = [1114, 1184]
+    static let numberTypes: Set<UInt32> = [20, 21, 23, 700, 701, 1700]
+
+    /// Plans the query of `source` with the pre-filters `filter` allows.
+    static func plan(_ connection: Connection, _ source: DatabaseSource, filter: IncidentFilter) throws -> PlannedQuery {
+        var from: String, name: String, idPrefix: String
+        var table: (schema: String, name: String, kind: String)?
+        if let t = source.table {
+            let tn = try TableName(parsing: t)
+            let found = try connection.execute("""
+                SELECT n.nspname, c.relname, c.relkind::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE c.oid = to_regclass($1)
+                """, [tn.sql])
+            guard found.rows == 1, let schema = found.value(0, 0), let rel = found.value(0, 1) else {
+                throw DatabaseError("\(connection.display): table \(tn.display) does not exist (or this role cannot see it)")
+            }
+            table = (schema, rel, found.value(0, 2) ?? "r")
+            from = tn.sql
+            name = "table \(schema).\(rel)"
+            idPrefix = rel
+        } else if let sql = source.sql {
+            var text = sql.trimmingCharacters(in: .whitespacesAndNewlines)
+            while text.hasSuffix(";") { text = String(text.dropLast()).trimmingCharacters(in: .whitespacesAndNewlines) }
+            guard !text.isEmpty else { throw DatabaseError("--sql: the query is empty") }
+            // Only a query can be read from (the server refuses the rest anyway, in words that
+            // would be about the subquery it is wrapped in).
+            let first = text.replacingOccurrences(of: #"^(\s|--[^\n]*\n|/\*.*?\*/)*"#, with: "", options: .regularExpression)
+                .prefix { $0.isLetter }.lowercased()
+            guard ["select", "with", "values", "table"].contains(first) else {
+                throw DatabaseError("--sql: expected one SELECT (or WITH … SELECT, VALUES, TABLE), got \(first.isEmpty ? "something else" : first.uppercased())")
+            }
+            from = "(\n\(text)\n) AS incidentmap_query"
+            name = "query"
+            idPrefix = "query"
+        } else {
+            throw DatabaseError("--db needs --table NAME or --sql \"SELECT …\"")
+        }
+
+        // The columns and their types, from a run of the query that returns no rows (read-only).
+        try connection.execute("BEGIN TRANSACTION READ ONLY")
+        let described: QueryResult
+        do {
+            described = try connection.execute("SELECT * FROM \(from) LIMIT 0")
+            try connection.execute("ROLLBACK")
+        } catch let e as DatabaseError {
+            _ = try? connection.execute("ROLLBACK")
+            throw DatabaseError("\(name): \(e.message)")
+        }
+        let names = (0..<described.columns).map { described.name($0) }
+        let types = (0..<described.columns).map { described.type($0) }
+        let spatial = try spatialTypes(connection)
+
+        // Coordinates from a geometry column when no latitude/longitude columns are there.
+        let plain = TableRowReader(columns: names, source: name, idPrefix: idPrefix)
+        var geometry: Int?
+        if plain.column(for: "latitude") == nil && plain.column(for: "longitude") == nil {
+            let candidates = names.indices.filter { spatial[types[$0]] != nil }
+            geometry = geometryNames.lazy.compactMap { g in candidates.first { names[$0].lowercased() == g } }.first ?? candidates.first
+        }
+        func column(_ c: Int) -> String { (source.sql != nil ? "incidentmap_query." : "") + Connection.quoted(names[c]) }
+
+        var outNames: [String] = [], exprs: [String] = [], outSources: [Int?] = []
+        for c in names.indices {
+            if c == geometry {
+                let g = spatial[types[c]] == "geography" ? "\(column(c))::geometry" : column(c)
+                let point = "ST_Transform(ST_PointOnSurface(\(g)), 4326)"
+                outNames += ["latitude", "longitude"]
+                exprs += ["ST_Y(\(point))", "ST_X(\(point))"]
+                outSources += [nil, nil]
+            } else if spatial[types[c]] != nil {
+                continue  // another geometry: its hex would only bloat the extra columns
+            } else {
+                outNames.append(names[c])
+                exprs.append(column(c))
+                outSources.append(c)
+            }
+        }
+        let jsonTypes: Set<UInt32> = [114, 3802]  // json, jsonb
+        let reader = TableRowReader(columns: outNames, source: name, idPrefix: idPrefix,
+                                    jsonColumns: Set(outSources.indices.filter { outSources[$0].map { jsonTypes.contains(types[$0]) } ?? false }))
+        if !reader.problems.isEmpty { throw InputErrors(reader.problems) }
+
+        // A timestamp is read as its day (in UTC).
+        if let d = reader.column(for: "date"), let c = outSources[d], timestampTypes.contains(types[c]) {
+            exprs[d] = "(\(exprs[d]))::date"
+        }
+
+        var conditions: [String] = [], pushed: [String] = []
+        if let d = reader.column(for: "date"), let c = outSources[d], dateTypes.contains(types[c]) || timestampTypes.contains(types[c]) {
+            let day = timestampTypes.contains(types[c]) ? "(\(column(c)))::date" : column(c)
+            if let f = filter.from { conditions.append("\(day) >= DATE '\(f)'") }
+            if let t = filter.to { conditions.append("\(day) <= DATE '\(t)'") }
+            if filter.from != nil || filter.to != nil { pushed.append("--from/--to on \(names[c])") }
+        }
+        if let b = filter.bbox {
+            let env = "ST_MakeEnvelope(\(b.minX), \(b.minY), \(b.maxX), \(b.maxY), 4326)"
+            if let g = geometry {
+                if let t = table, spatial[types[g]] == "geometry", let srid = try geometrySRID(connection, t.schema, t.name, names[g]), srid > 0 {
+                    // The box, densified so that its edges stay edges in the table's CRS; its
+                    // bounding box is a superset the spatial index answers.
+                    let box = srid == 4326 ? env : "ST_Transform(ST_Segmentize(\(env), 0.25), \(srid))"
+                    conditions.append("\(column(g)) && \(box)")
+                    pushed.append("--bbox on \(names[g])")
+                }
+            } else if let la = reader.column(for: "latitude"), let lo = reader.column(for: "longitude"),
+                      let lc = outSources[la], let oc = outSources[lo], numberTypes.contains(types[lc]), numberTypes.contains(types[oc]) {
+                conditions.append("\(column(lc)) BETWEEN \(b.minY) AND \(b.maxY) AND \(column(oc)) BETWEEN \(b.minX) AND \(b.maxX)")
+                pushed.append("--bbox on \(names[lc]), \(names[oc])")
+            }
+        }
+
+        var query = "SELECT " + zip(exprs, outNames).map { "\($0) AS \(Connection.quoted($1))" }.joined(separator: ", ") + " FROM \(from)"
+        if !conditions.isEmpty { query += " WHERE " + conditions.joined(separator: " AND ") }
+        // A table's rows come in their stored order (a sequential or bitmap scan, with
+        // synchronized scans off: see `Cursor`), as a file's come in its order: a table copied
+        // from a CSV file gives the file's bytes, and the same table the same bytes. No ORDER BY:
+        // sorting a large table would cost the server a sort the order does not need.
+        return PlannedQuery(query: query, source: name, reader: reader, pushed: pushed,
+                            geometryColumn: geometry.map { names[$0] })
+    }
+
+    /// The oids of PostGIS's geometry and geography types in this database (none without PostGIS).
+    static func spatialTypes(_ connection: Connection) throws -> [UInt32: String] {
+        let r = try connection.execute("SELECT oid::text, typname::text FROM pg_type WHERE typname IN ('geometry', 'geography')")
+        var out: [UInt32: String] = [:]
+        for i in 0..<r.rows { if let o = r.value(i, 0).flatMap({ UInt32($0) }), let n = r.value(i, 1) { out[o] = n } }
+        return out
+    }
+
+    /// The SRID a table's geometry column declares (nil when it declares none).
+    static func geometrySRID(_ connection: Connection, _ schema: String, _ table: String, _ column: String) throws -> Int? {
+        let r = try connection.execute("""
+            SELECT srid FROM geometry_columns WHERE f_table_schema = $1 AND f_table_name = $2 AND f_geometry_column = $3
+            """, [schema, table, column])
+        return r.rows == 1 ? r.value(0, 0).flatMap { Int($0) } : nil
+    }
+}

@@ -1,0 +1,231 @@
+import Database
+import Foundation
+import Geometry
+import Incidents
+import Rendering
+
+/// What `incidentmap load` did.
+public struct LoadResult: Sendable {
+    /// The table, as messages name it (`public.incidents`), and the server.
+    public var table: String, server: String
+    /// Incidents sent to the server, and of those: new rows, rows changed, rows already as sent.
+    public var sent = 0, inserted = 0, updated = 0
+    public var unchanged: Int { sent - inserted - updated }
+    /// Seconds from connecting to the commit.
+    public var seconds = 0.0
+    /// Warnings of the incidents.
+    public var warnings: [InputProblem] = []
+    /// One summary per input.
+    public var summaries: [InputSummary] = []
+}
+
+/// Stores resolved incidents in a PostGIS table: every incident placed and measured as for the
+/// incidents layer, copied (`COPY … FROM STDIN`) into a temporary table, then upserted by id in
+/// the same transaction. A problem in any input, a failed copy or a failed upsert rolls the
+/// transaction back: the table is as it was.
+public enum LoadJob {
+    /// The columns of a table `load` creates, in order, with their types.
+    public static let columns: [(name: String, type: String)] = [
+        ("id", "text NOT NULL PRIMARY KEY"),
+        ("date", "text NOT NULL"), ("date_start", "date NOT NULL"), ("date_end", "date NOT NULL"), ("date_precision", "text NOT NULL"),
+        ("time", "text"), ("kind", "text NOT NULL"), ("actor", "text"), ("target", "text"), ("origin", "text"), ("place", "text"),
+        ("country", "text"), ("country_declared", "text"), ("province", "text"), ("province_name", "text"),
+        ("district", "text"), ("district_name", "text"), ("location_precision", "text NOT NULL"), ("uncertainty_km", "double precision"),
+        ("border_distance_km", "double precision"), ("nearest_border", "text"),
+        ("claims", "jsonb"), ("sources", "jsonb"), ("resolution", "jsonb"), ("warnings", "jsonb"), ("extra", "jsonb"),
+        ("notes", "text"), ("input", "text"), ("geom", "geometry(Point, 4326) NOT NULL"),
+    ]
+
+    /// Loads the incidents `request` reads into `table` on the server `url` names (nil: `PG*`).
+    public static func run(_ request: RenderRequest, url: String?, table tableText: String) throws -> LoadResult {
+        let started = Date()
+        let table = try TableName(parsing: tableText)
+        // The server first: a dead server or a wrong password fails before any input is read.
+        let connection = try Connection(url)
+        guard try DatabaseInput.spatialTypes(connection).values.contains("geometry") else {
+            throw DatabaseError("\(connection.display): PostGIS is not installed in this database (CREATE EXTENSION postgis; needs a superuser or the database owner)")
+        }
+        var result = LoadResult(table: table.display, server: connection.display)
+        let stream = try IncidentStream(request, measuresDetail: true)
+        let sink = CopySink()
+        var encoder = LayerEncoder(names: ["copy"], writer: GeoJSONWriter(precision: request.precision),
+                                   perIncident: LayerBuilder(gazetteer: stream.gazetteer, extent: BoundingBox(minX: -180, minY: -90, maxX: 180, maxY: 90)))
+        encoder.custom = { r, out in CopyRow.append(r, to: &out) }
+
+        try connection.execute("BEGIN")
+        do {
+            let names = columns.map { Connection.quoted($0.name) }.joined(separator: ", ")
+            let definition = columns.map { "\(Connection.quoted($0.name)) \($0.type)" }.joined(separator: ", ")
+            try connection.execute("CREATE TABLE IF NOT EXISTS \(table.sql) (\(definition))")
+            let index = Connection.quoted(String((table.name + "_geom_idx").utf8.prefix(63)) ?? "incidentmap_geom_idx")
+            try connection.execute("CREATE INDEX IF NOT EXISTS \(index) ON \(table.sql) USING gist (geom)")
+            try connection.execute("CREATE TEMPORARY TABLE incidentmap_load (\(definition.replacingOccurrences(of: " PRIMARY KEY", with: ""))) ON COMMIT DROP")
+            var streamFailure: InputErrors?
+            _ = try connection.copyIn("COPY incidentmap_load (\(names)) FROM STDIN") { send in
+                sink.send = send
+                defer { sink.send = nil }
+                try stream.run(encoder: encoder, sinks: [sink])
+                if let failure = stream.failure {
+                    streamFailure = failure
+                    throw failure
+                }
+            }
+            result.sent = sink.rows
+            if let streamFailure { throw streamFailure }
+            // Upsert by id: a row already there is rewritten only when something differs, so a
+            // second load of the same file changes nothing.
+            let updates = columns.dropFirst().map { "\(Connection.quoted($0.name)) = EXCLUDED.\(Connection.quoted($0.name))" }.joined(separator: ", ")
+            let mine = columns.dropFirst().map { "t.\(Connection.quoted($0.name))" }.joined(separator: ", ")
+            let theirs = columns.dropFirst().map { "EXCLUDED.\(Connection.quoted($0.name))" }.joined(separator: ", ")
+            let counts = try connection.execute("""
+                WITH written AS (
+                  INSERT INTO \(table.sql) AS t (\(names)) SELECT \(names) FROM incidentmap_load
+                  ON CONFLICT (id) DO UPDATE SET \(updates) WHERE (\(mine)) IS DISTINCT FROM (\(theirs))
+                  RETURNING (xmax = 0) AS inserted)
+                SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM written
+                """)
+            result.inserted = counts.value(0, 0).flatMap { Int($0) } ?? 0
+            result.updated = counts.value(0, 1).flatMap { Int($0) } ?? 0
+            try connection.execute("COMMIT")
+        } catch {
+            _ = try? connection.execute("ROLLBACK")
+            if let e = error as? DatabaseError { throw DatabaseError("\(table.display): \(e.message)") }
+            throw error
+        }
+        result.seconds = Date().timeIntervalSince(started)
+        result.warnings = stream.shownWarnings
+        result.summaries = stream.summaries
+        return result
+    }
+}
+
+/// Hands the COPY rows the encoding threads made to the server, in input order, a chunk at a time.
+final class CopySink: IncidentSink, @unchecked Sendable {
+    // Safe: used on the stream's delivering queue only (and by the calling thread after the run).
+    var send: ((UnsafeRawBufferPointer) throws -> Void)?
+    private(set) var rows = 0
+    private var run: Range<Int>?
+
+    var wantsDetail: Bool { false }
+
+    func consume(_ e: EncodedChunk, kept k: Int, pieces: Pieces, detailed: ResolvedIncident?) throws {
+        guard let piece = pieces.get(0) else { return }
+        rows += 1
+        if let r = run, r.upperBound == piece.range.lowerBound {
+            run = r.lowerBound..<piece.range.upperBound
+        } else {
+            try flush(e)
+            run = piece.range
+        }
+    }
+
+    func endChunk(_ e: EncodedChunk) throws { try flush(e) }
+
+    private func flush(_ e: EncodedChunk) throws {
+        guard let r = run, let send else { return }
+        run = nil
+        try e.buffers[0].withUnsafeBytes { try send(UnsafeRawBufferPointer(rebasing: $0[r])) }
+    }
+}
+
+/// One incident as a line of PostgreSQL's COPY text format, in `LoadJob.columns` order.
+enum CopyRow {
+    static func append(_ r: ResolvedIncident, to out: inout [UInt8]) {
+        let i = r.incident
+        text(i.id, &out)
+        tab(&out); text(i.date.isoText, &out)
+        tab(&out); IncidentFeature.dateDigits(i.date.start, &out)
+        tab(&out); IncidentFeature.dateDigits(i.date.end, &out)
+        tab(&out); text(i.date.precision.rawValue, &out)
+        tab(&out); text(i.date.time, &out)
+        tab(&out); text(i.kind, &out)
+        tab(&out); text(i.actor, &out)
+        tab(&out); text(i.target, &out)
+        tab(&out); text(i.origin, &out)
+        tab(&out); text(i.place.isEmpty ? nil : i.place, &out)
+        tab(&out); text(r.country, &out)
+        tab(&out); text(i.country, &out)
+        tab(&out); text(r.province, &out)
+        tab(&out); text(r.provinceName, &out)
+        tab(&out); text(r.district, &out)
+        tab(&out); text(r.districtName, &out)
+        tab(&out); text(r.precision.rawValue, &out)
+        tab(&out); JSONText.appendNumber(r.precision.radiusKm, to: &out)
+        tab(&out)
+        if let b = r.border { JSONText.appendNumber((b.distanceKm * 10).rounded() / 10, to: &out) } else { null(&out) }
+        tab(&out); text(r.border?.borderID, &out)
+        tab(&out); json(i.claims.isEmpty ? nil : { IncidentFeature.claims(i.claims, &$0) }, &out)
+        tab(&out); json(i.sources.isEmpty ? nil : { IncidentFeature.sources(i.sources, &$0) }, &out)
+        tab(&out); json(r.resolution.map { rec in { IncidentFeature.resolution(rec, &$0) } }, &out)
+        tab(&out)
+        json(r.warnings.isEmpty ? nil : { o in
+            o.append(UInt8(ascii: "["))
+            for (k, w) in r.warnings.enumerated() {
+                if k > 0 { o.append(UInt8(ascii: ",")) }
+                JSONText.appendString(w.message, to: &o)
+            }
+            o.append(UInt8(ascii: "]"))
+        }, &out)
+        tab(&out)
+        let extra = i.extra.filter { !IncidentFeature.propertyNames.contains($0.0) }
+        json(extra.isEmpty ? nil : { o in
+            o.append(UInt8(ascii: "{"))
+            for (k, (key, value)) in extra.enumerated() {
+                if k > 0 { o.append(UInt8(ascii: ",")) }
+                JSONText.appendString(key, to: &o)
+                o.append(UInt8(ascii: ":"))
+                JSONText.append(value, to: &o)
+            }
+            o.append(UInt8(ascii: "}"))
+        }, &out)
+        tab(&out); text(i.notes, &out)
+        tab(&out); text(i.location.line > 0 ? "\(i.location.file):\(i.location.line)" : i.location.file, &out)
+        tab(&out); ewkb(r.point, &out)
+        out.append(0x0A)
+    }
+
+    @inline(__always) static func tab(_ out: inout [UInt8]) { out.append(0x09) }
+    @inline(__always) static func null(_ out: inout [UInt8]) { out.append(0x5C); out.append(UInt8(ascii: "N")) }
+
+    /// A text value, escaped for COPY (backslash, tab, line ends); nil is NULL.
+    static func text(_ s: String?, _ out: inout [UInt8]) {
+        guard var value = s else { return null(&out) }
+        value.withUTF8 { escaped($0, &out) }
+    }
+
+    static func escaped(_ b: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8]) {
+        for c in b {
+            switch c {
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
+            case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
+            default: out.append(c)
+            }
+        }
+    }
+
+    /// A JSON value made by `write`, escaped for COPY; nil is NULL.
+    static func json(_ write: ((inout [UInt8]) -> Void)?, _ out: inout [UInt8]) {
+        guard let write else { return null(&out) }
+        var v: [UInt8] = []
+        write(&v)
+        v.withUnsafeBufferPointer { escaped($0, &out) }
+    }
+
+    /// A point as hex EWKB with SRID 4326 (little endian), which PostGIS reads as geometry text.
+    static func ewkb(_ p: LonLat, _ out: inout [UInt8]) {
+        let head: StaticString = "0101000020E6100000"
+        head.withUTF8Buffer { out.append(contentsOf: $0) }
+        let digits = Array("0123456789ABCDEF".utf8)
+        for v in [p.lon, p.lat] {
+            var bits = v.bitPattern.littleEndian
+            withUnsafeBytes(of: &bits) { bytes in
+                for b in bytes {
+                    out.append(digits[Int(b >> 4)])
+                    out.append(digits[Int(b & 0x0F)])
+                }
+            }
+        }
+    }
+}
