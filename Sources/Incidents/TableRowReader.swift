@@ -49,7 +49,8 @@ public final class TableRowReader: @unchecked Sendable {
         template = reader
     }
 
-    /// The column that gives `field` ("id", "date", "latitude", "longitude", "place"), by index.
+    /// The column that gives `field` ("id", "date", "latitude", "longitude", "place", "kind",
+    /// "fatalities", …), by index.
     public func column(for field: String) -> Int? {
         let f: IncidentField? = switch field {
         case "id": .id
@@ -58,6 +59,13 @@ public final class TableRowReader: @unchecked Sendable {
         case "longitude": .longitude
         case "place": .place
         case "country": .country
+        case "kind": .kind
+        case "sub_event_type": .subEventType
+        case "event_type": .eventType
+        case "fatalities": .fatalities
+        case "source": .source
+        case "geo_precision": .geoPrecision
+        case "location_precision": .locationPrecision
         default: nil
         }
         return f.flatMap { template.columns[$0] }

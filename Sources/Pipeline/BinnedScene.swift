@@ -12,7 +12,7 @@ extension RenderJob {
         let b = c.bounds ?? gazetteer.coverage
         var size = cellSize(b)
         struct Bin { var count = 0, killed = 0, lon = 0.0, lat = 0.0; var kinds: [IncidentCategory: Int] = [:] }
-        func cells(_ size: Double) -> [SceneIncident] {
+        func cells(_ size: Double) throws -> [SceneIncident] {
         var bins: [Int64: Bin] = [:]
         for (p, category, killed) in c.points {
             let key = cellKey(p, size: size)
@@ -21,6 +21,17 @@ extension RenderJob {
             bins[key]!.lon += p.lon
             bins[key]!.lat += p.lat
             bins[key]!.kinds[category, default: 0] += 1
+        }
+        // Cells the server counted (a table read with --db), at this size.
+        if var server = c.serverCells {
+            if server.size != size, let rebin = c.serverRebin { server = try rebin(size) }
+            for g in server.cells {
+                bins[g.key, default: Bin()].count += g.count
+                bins[g.key]!.killed += g.killed
+                bins[g.key]!.lon += g.sumLon
+                bins[g.key]!.lat += g.sumLat
+                bins[g.key]!.kinds[g.category, default: 0] += g.count
+            }
         }
         let towns = gazetteer.referenceTowns(minimumPopulation: 20_000, within: c.bounds.map { $0.expanded(dx: 2, dy: 2) })
         // A cell is named after the most populous town within its reach (Tehran, not a suburb
@@ -61,7 +72,7 @@ extension RenderJob {
         }
         return items
         }
-        var items = cells(size)
+        var items = try cells(size)
         var options = try mapOptions(request)
         // A few incidents far away (drawn as an edge arrow) do not set the cells' size: the
         // cells are sized on the extent of the rest, as the frame is.
@@ -70,7 +81,7 @@ extension RenderJob {
             let coreSize = cellSize(core)
             if coreSize < size {
                 size = coreSize
-                items = cells(size)
+                items = try cells(size)
             }
         }
         let countries = c.countries.compactMap { gazetteer.country(code: $0)?.name }.sorted()

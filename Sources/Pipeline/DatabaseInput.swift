@@ -32,6 +32,12 @@ struct PlannedQuery {
     var pushed: [String]
     /// Where coordinates come from: a geometry column's name, or nil for latitude/longitude columns.
     var geometryColumn: String?
+    /// The query's column names and types (pg_type oids), in order.
+    var columns: [String]
+    var types: [UInt32]
+    /// The filters, as conditions on the query's own columns, when they can all be done exactly in
+    /// SQL (a `date` column, numeric coordinates); nil when one cannot.
+    var exactFilter: [String]?
 }
 
 enum DatabaseInput {
@@ -157,8 +163,26 @@ enum DatabaseInput {
         // synchronized scans off: see `Cursor`), as a file's come in its order: a table copied
         // from a CSV file gives the file's bytes, and the same table the same bytes. No ORDER BY:
         // sorting a large table would cost the server a sort the order does not need.
+        // The types of the query's columns: a geometry gives two float8, a timestamp a date.
+        var outTypes = outSources.map { $0.map { types[$0] } ?? 701 }
+        if let d = reader.column(for: "date"), outSources[d].map({ timestampTypes.contains(types[$0]) }) == true { outTypes[d] = 1082 }
+        var exact: [String]? = []
+        if filter.from != nil || filter.to != nil {
+            if let d = reader.column(for: "date"), dateTypes.contains(outTypes[d]) {
+                let day = Connection.quoted(outNames[d])
+                if let f = filter.from { exact!.append("\(day) >= DATE '\(f)'") }
+                if let t = filter.to { exact!.append("\(day) <= DATE '\(t)'") }
+            } else { exact = nil }
+        }
+        if let b = filter.bbox {
+            if let la = reader.column(for: "latitude"), let lo = reader.column(for: "longitude"),
+               numberTypes.contains(outTypes[la]), numberTypes.contains(outTypes[lo]) {
+                exact?.append("\(Connection.quoted(outNames[la])) BETWEEN \(b.minY) AND \(b.maxY) AND \(Connection.quoted(outNames[lo])) BETWEEN \(b.minX) AND \(b.maxX)")
+            } else { exact = nil }
+        }
+        if !filter.countries.isEmpty { exact = nil }  // decided by the country polygons
         return PlannedQuery(query: query, source: name, reader: reader, pushed: pushed,
-                            geometryColumn: geometry.map { names[$0] })
+                            geometryColumn: geometry.map { names[$0] }, columns: outNames, types: outTypes, exactFilter: exact)
     }
 
     /// The oids of PostGIS's geometry and geography types in this database (none without PostGIS).

@@ -90,6 +90,8 @@ public struct RenderResult: Sendable {
     public var written: [String]
     /// The SVG text when it goes to standard output.
     public var svgForStandardOutput: String?
+    /// What the run says of itself on standard error (how a database's rows were read).
+    public var notes: [String] = []
 }
 
 /// The incidents a map or report shows, as the stream delivered them.
@@ -194,6 +196,21 @@ public enum RenderJob {
         let stream = try IncidentStream(request, measuresDetail: request.geojson,
                                         fullRows: request.geojson ? .max : MapCollector.detailLimit + 1)
         times.mark("load gazetteer")
+        // A large table's aggregated map: the server groups the rows into the map's cells.
+        if let db = request.database, wantsMap, !request.geojson, request.by == nil, !request.timeline,
+           request.aggregate == .auto || request.aggregate == .cells,
+           let collected = try DatabaseAggregate.collect(db, filter: stream.filter, request: request, gazetteer: stream.gazetteer) {
+            let run = RunIncidents(gazetteer: stream.gazetteer, titles: [], incidents: [], total: collected.count)
+            let svg = try collected.map(run, request).svg
+            times.mark("map from the server's cells")
+            let cells = collected.serverCells?.cells.count ?? 0
+            let note = "database: \(NumberFormat.grouped(collected.count)) rows grouped by the server into \(NumberFormat.grouped(cells)) cells and kinds"
+            if let out = request.output {
+                try AtomicOutput.write(Data(svg.utf8), to: out)
+                return RenderResult(warnings: [], written: [out], svgForStandardOutput: nil, notes: [note])
+            }
+            return RenderResult(warnings: [], written: [], svgForStandardOutput: svg, notes: [note])
+        }
         let staged = request.geojson ? try StagedDirectory(request.output!) : nil
         do {
             let layers = try staged.map {

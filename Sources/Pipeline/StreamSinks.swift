@@ -223,6 +223,26 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
     private var lastCountry: String?
     private let overflowed = OnceFlag()
 
+    /// The cells the server counted (`DatabaseAggregate`), in place of `points`, and how to ask
+    /// for the cells of another size.
+    private(set) var serverCells: ServerCells?
+    private(set) var serverRebin: ((Double) throws -> ServerCells)?
+
+    /// Fills the collector with what the server counted: the map then aggregates.
+    func fill(count: Int, bounds: BoundingBox, first: CalendarDate, last: CalendarDate, countries: Set<String>, outlets: [String],
+              cells: ServerCells, rebin: @escaping (Double) throws -> ServerCells) {
+        self.count = count
+        self.bounds = bounds
+        self.first = first
+        self.last = last
+        self.countries = countries
+        self.outlets = outlets
+        serverCells = cells
+        serverRebin = rebin
+        overflowed.set()
+        detailed = []
+    }
+
     /// Whether there were more than `detailLimit` incidents and the map aggregates them.
     var overflow: Bool { overflowed.isSet }
     var wantsDetail: Bool { !overflowed.isSet }

@@ -74,6 +74,7 @@ extension IncidentMapCommand {
                 let result = try RenderJob.run(request)
                 var stderr = StandardError()
                 printWarnings(result.warnings, layers: request.geojson)
+                for note in result.notes { print(note, to: &stderr) }
                 if let svg = result.svgForStandardOutput { FileHandle.standardOutput.write(Data(svg.utf8)) }
                 for path in result.written { print("wrote \(path)", to: &stderr) }
             } catch {

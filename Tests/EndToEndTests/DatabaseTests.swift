@@ -362,4 +362,61 @@ final class DatabaseTests: ScratchTestCase {
         XCTAssertEqual(n.status, 69)
         XCTAssertTrue(n.stderr.contains("PostGIS is not installed"), n.stderr)
     }
+
+    func testTheServerGroupsALargeTableIntoTheMapsCells() throws {
+        // 6,000 clustered ACLED-style rows (most at town coordinates, some scattered).
+        let csv = tmp.appendingPathComponent("clustered.csv")
+        let gen = try runTool("python3", [repositoryRoot.appendingPathComponent("Benchmarks/clustered.py").path, "6000", csv.path])
+        XCTAssertEqual(gen.status, 0, gen.stderr)
+        let typed = tableName("typed"), text = tableName("text")
+        try copyCSV(csv, into: typed, types: ["event_date": "date", "latitude": "float8", "longitude": "float8", "fatalities": "int", "year": "int"])
+        try copyCSV(csv, into: text)
+        func map(_ args: [String], _ name: String) throws -> (svg: String, stderr: String) {
+            let out = tmp.appendingPathComponent(name).appendingPathComponent("map.svg")
+            try FileManager.default.createDirectory(at: out.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let r = try incidentmap(["render"] + args + ["--title", "Clustered", "--svg", "-o", out.path])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertEqual(try runTool("rsvg-convert", ["-o", out.path + ".png", out.path]).status, 0)
+            let svg = try String(contentsOf: out, encoding: .utf8)
+            return (svg.replacingOccurrences(of: #""command":"[^"]*""#, with: "", options: .regularExpression), r.stderr)
+        }
+        for filters in [[], ["--bbox=55,24,68,33", "--from", "2024-02-01", "--to", "2024-10-31"]] {  // the second keeps 4,291 rows
+            let file = try map([csv.path] + filters, "file")
+            let grouped = try map(["--db", pg.url(), "--table", typed] + filters, "typed")
+            let streamed = try map(["--db", pg.url(), "--table", text] + filters, "text")
+            // The server sent cells, not rows; the map is the file's.
+            let note = try XCTUnwrap(grouped.stderr.firstMatch(of: /grouped by the server into ([0-9,]+) cells/), grouped.stderr)
+            let cells = Int(note.1.replacingOccurrences(of: ",", with: ""))!
+            XCTAssertLessThan(cells, 3_000, "far fewer cells than rows")
+            XCTAssertGreaterThan(cells, 10)
+            XCTAssertFalse(streamed.stderr.contains("grouped by the server"), "text dates stream: \(streamed.stderr)")
+            XCTAssertEqual(grouped.svg, file.svg, "cells from the server draw the file's map \(filters)")
+            XCTAssertEqual(streamed.svg, file.svg)
+            XCTAssertTrue(file.svg.contains("data-count="))
+        }
+        // A geometry column in another CRS, filtered by box: the same cells.
+        let projected = tableName("geom")
+        try pg.psql("incidents", """
+            CREATE TABLE \(projected) AS SELECT event_id_cnty, event_date, event_type, sub_event_type, location, fatalities, source,
+              ST_Transform(ST_SetSRID(ST_MakePoint(longitude, latitude), 4326), 3857) AS geom FROM \(typed)
+            """)
+        let boxed = try map(["--db", pg.url(), "--table", projected, "--bbox=60,25,66,30"], "geom")
+        XCTAssertTrue(boxed.stderr.contains("grouped by the server"), boxed.stderr)
+        let fileBoxed = try map([csv.path, "--bbox=60,25,66,30"], "fileboxed")
+        func cells(_ svg: String) -> [String] {
+            svg.split(separator: "\n").filter { $0.contains("<g class=\"im-incident") }.map(String.init)
+        }
+        XCTAssertEqual(cells(boxed.svg).count, cells(fileBoxed.svg).count)
+        // A row the tool would refuse: the rows stream instead, and the problem names its row.
+        try pg.psql("incidents", "UPDATE \(typed) SET fatalities = -3 WHERE event_id_cnty = (SELECT min(event_id_cnty) FROM \(typed))")
+        let bad = try incidentmap(["render", "--db", pg.url(), "--table", typed, "--svg", "-o", tmp.appendingPathComponent("bad.svg").path])
+        XCTAssertEqual(bad.status, 65, bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("fatalities: expected a whole number ≥ 0, got \"-3\""), bad.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: tmp.appendingPathComponent("bad.svg").path))
+        // An id used twice: streamed, and reported as a file's would be.
+        try pg.psql("incidents", "UPDATE \(typed) SET fatalities = 0 WHERE fatalities < 0; INSERT INTO \(typed) SELECT * FROM \(typed) LIMIT 1")
+        let twice = try incidentmap(["render", "--db", pg.url(), "--table", typed, "--svg", "-o", tmp.appendingPathComponent("twice.svg").path])
+        XCTAssertEqual(twice.status, 65, twice.stderr)
+        XCTAssertTrue(twice.stderr.contains("duplicate id"), twice.stderr)
+    }
 }

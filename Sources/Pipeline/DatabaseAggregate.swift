@@ -1,0 +1,178 @@
+import Database
+import Foundation
+import Gazetteer
+import Geometry
+import Incidents
+
+/// The aggregated map of a large table with the grouping done by the server: the rows of each
+/// grid cell (the renderer's cells, from the rows' extent) counted by kind, with their summed
+/// coordinates and tolls, so that a million rows send thousands of cells. The cells are those the
+/// same rows from a file give; the map is the same but for what only single rows tell (the
+/// warnings of a declared country that differs from the point's, and the country of an incident
+/// whose cell's centre of mass lies in another country).
+///
+/// The server groups only rows it can vouch for as the tool would read them: coordinates in
+/// numeric columns (or a geometry), a `date` date column, whole tolls, ids present and unique,
+/// precision values the tool knows, and filters it can apply exactly. Anything else (a name to
+/// place, a value the tool would refuse) and the rows stream instead, so that every problem is
+/// reported as from a file.
+enum DatabaseAggregate {
+    /// What the server says of the rows before grouping them.
+    struct Summary {
+        var count: Int
+        var bounds: BoundingBox
+        var first: CalendarDate, last: CalendarDate
+    }
+
+    /// The aggregated map's collector filled by the server, or nil when the rows must stream
+    /// (they cannot be grouped by the server, or there are few enough to draw one by one).
+    static func collect(_ source: DatabaseSource, filter: IncidentFilter, request: RenderRequest, gazetteer: Gazetteer) throws -> MapCollector? {
+        let connection = try Connection(source.url)
+        let planned: PlannedQuery
+        do { planned = try DatabaseInput.plan(connection, source, filter: filter) } catch is InputErrors { return nil }
+        guard let sql = grouping(planned) else { return nil }
+        try connection.execute("BEGIN TRANSACTION READ ONLY")
+        defer { _ = try? connection.execute("ROLLBACK") }
+        do {
+            guard let summary = try summarize(connection, sql, planned) else { return nil }
+            if request.aggregate == .auto && summary.count <= MapCollector.detailLimit { return nil }
+            let collector = MapCollector()
+            var cells = try groups(connection, sql, size: RenderJob.cellSize(summary.bounds))
+            var countries = Set<String>()
+            for g in cells.cells { if let c = gazetteer.country(at: g.centre) { countries.insert(c.id) } }
+            let outlets = try firstOutlets(connection, sql, planned)
+            // Cells of another size (when the outliers are left out of the sizing) are asked for
+            // again, on a connection of their own: this one is done when `collect` returns.
+            let url = source.url
+            collector.fill(count: summary.count, bounds: summary.bounds, first: summary.first, last: summary.last,
+                           countries: countries, outlets: outlets, cells: cells) { size in
+                let again = try Connection(url)
+                try again.execute("BEGIN TRANSACTION READ ONLY")
+                defer { _ = try? again.execute("ROLLBACK") }
+                cells = try groups(again, sql, size: size)
+                return cells
+            }
+            return collector
+        } catch let e as DatabaseError {
+            throw DatabaseError("\(planned.source): \(e.message)")
+        }
+    }
+
+    /// The expressions the grouping needs, over the planned query's rows (`r`), or nil when the
+    /// server cannot read the rows exactly as the tool would.
+    struct Grouping {
+        var from: String
+        var lat: String, lon: String, date: String, kind: String, killed: String
+        var checks: [String]
+        var id: String?
+        var source: String?
+    }
+
+    static func grouping(_ p: PlannedQuery) -> Grouping? {
+        let r = p.reader
+        guard let exact = p.exactFilter, let la = r.column(for: "latitude"), let lo = r.column(for: "longitude"),
+              DatabaseInput.numberTypes.contains(p.types[la]), DatabaseInput.numberTypes.contains(p.types[lo]),
+              let d = r.column(for: "date"), DatabaseInput.dateTypes.contains(p.types[d]) else { return nil }
+        func col(_ i: Int) -> String { "r." + Connection.quoted(p.columns[i]) }
+        func trimmed(_ i: Int) -> String { "NULLIF(btrim(\(col(i))::text, E' \\t\\r\\n'), '')" }
+        let lat = col(la) + "::float8", lon = col(lo) + "::float8"
+        var checks = ["\(col(la)) IS NULL OR \(col(lo)) IS NULL OR NOT (\(lat) BETWEEN -90 AND 90) OR NOT (\(lon) BETWEEN -180 AND 180)",
+                      "\(col(d)) IS NULL"]
+        // Kind as the CSV rules take it: kind, else sub_event_type, else event_type.
+        let kinds = ["kind", "sub_event_type", "event_type"].compactMap { r.column(for: $0) }.map(trimmed)
+        let kind = "COALESCE(" + (kinds + ["'unspecified'"]).joined(separator: ", ") + ")"
+        var killed = "0"
+        if let f = r.column(for: "fatalities") {
+            let t = trimmed(f)
+            checks.append("\(t) IS NOT NULL AND \(t) !~ '^[0-9]{1,15}$'")
+            killed = "COALESCE(\(t)::bigint, 0)"
+        }
+        var id: String?
+        if let i = r.column(for: "id") {
+            checks.append("\(trimmed(i)) IS NULL")
+            id = trimmed(i)
+        }
+        if let g = r.column(for: "geo_precision") { checks.append("\(trimmed(g)) NOT IN ('1', '2', '3')") }
+        if let l = r.column(for: "location_precision") {
+            let known = LocationPrecision.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            checks.append("lower(\(trimmed(l))) NOT IN (\(known))")
+        }
+        let source = r.column(for: "source").flatMap { [114, 3802].contains(p.types[$0]) ? nil : trimmed($0) }  // not json
+        // The exact filters name the query's columns, which are r's.
+        let from = "(\(p.query)) AS r" + (exact.isEmpty ? "" : " WHERE " + exact.map { "(\($0))" }.joined(separator: " AND "))
+        return Grouping(from: from, lat: lat, lon: lon, date: col(d), kind: kind, killed: killed, checks: checks, id: id, source: source)
+    }
+
+    /// The rows' count, extent and dates; nil when a row would be a problem (the rows then
+    /// stream, and the problem is reported with its row).
+    static func summarize(_ connection: Connection, _ g: Grouping, _ p: PlannedQuery) throws -> Summary? {
+        let bad = g.checks.map { "count(*) FILTER (WHERE \($0))" }.joined(separator: " + ")
+        let r = try connection.execute("""
+            SELECT count(*), \(bad), min(\(g.lon)), max(\(g.lon)), min(\(g.lat)), max(\(g.lat)), min(\(g.date))::text, max(\(g.date))::text
+            FROM \(g.from)
+            """)
+        guard r.rows == 1, let n = r.value(0, 0).flatMap({ Int($0) }), n > 0, r.value(0, 1) == "0",
+              let w = r.value(0, 2).flatMap(Double.init), let e = r.value(0, 3).flatMap(Double.init),
+              let s = r.value(0, 4).flatMap(Double.init), let nn = r.value(0, 5).flatMap(Double.init),
+              case .success(let first)? = r.value(0, 6).map(DateParsing.parse), case .success(let last)? = r.value(0, 7).map(DateParsing.parse) else { return nil }
+        if let id = g.id {
+            let twice = try connection.execute("SELECT count(*) FROM (SELECT 1 FROM \(g.from) GROUP BY \(id) HAVING count(*) > 1 LIMIT 1) AS d")
+            guard twice.value(0, 0) == "0" else { return nil }
+        }
+        return Summary(count: n, bounds: BoundingBox(minX: w, minY: s, maxX: e, maxY: nn), first: first.start, last: last.end)
+    }
+
+    /// The rows grouped by grid cell of `size` degrees (the renderer's `cellKey`) and kind.
+    static func groups(_ connection: Connection, _ g: Grouping, size: Double) throws -> ServerCells {
+        let r = try connection.execute("""
+            SELECT floor(\(g.lon) / \(size))::bigint, floor(\(g.lat) / \(size))::bigint, \(g.kind), count(*), sum(\(g.lon)), sum(\(g.lat)), sum(\(g.killed))
+            FROM \(g.from) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+            """)
+        var out = ServerCells(size: size, cells: [])
+        out.cells.reserveCapacity(r.rows)
+        var categories: [String: IncidentCategory] = [:]
+        for i in 0..<r.rows {
+            guard let cx = r.value(i, 0).flatMap({ Int64($0) }), let cy = r.value(i, 1).flatMap({ Int64($0) }),
+                  let n = r.value(i, 3).flatMap({ Int($0) }), let sx = r.value(i, 4).flatMap(Double.init),
+                  let sy = r.value(i, 5).flatMap(Double.init) else { continue }
+            let kind = r.value(i, 2) ?? "unspecified"
+            let category = categories[kind] ?? IncidentCategory(kind: kind)
+            categories[kind] = category
+            let key = Int64(Int32(truncatingIfNeeded: cx)) << 32 | Int64(UInt32(bitPattern: Int32(truncatingIfNeeded: cy)))
+            out.cells.append(ServerCell(key: key, category: category, count: n, sumLon: sx, sumLat: sy,
+                                        killed: r.value(i, 6).flatMap { Int($0) } ?? 0))
+        }
+        return out
+    }
+
+    /// The first 50 outlets of the rows' sources, in the rows' order (as a file's are taken).
+    static func firstOutlets(_ connection: Connection, _ g: Grouping, _ p: PlannedQuery) throws -> [String] {
+        guard let source = g.source else { return [] }
+        let r = try connection.execute("SELECT \(source) FROM \(g.from) LIMIT 5000")
+        var outlets: [String] = []
+        for i in 0..<r.rows where outlets.count < 50 {
+            for o in (r.value(i, 0) ?? "").split(separator: ";") {
+                let t = o.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !t.isEmpty && !outlets.contains(t) && outlets.count < 50 { outlets.append(t) }
+            }
+        }
+        return outlets
+    }
+}
+
+/// One grid cell and kind as the server counted it.
+struct ServerCell: Sendable {
+    /// The renderer's `cellKey` of the cell.
+    var key: Int64
+    var category: IncidentCategory
+    var count: Int
+    var sumLon: Double, sumLat: Double
+    var killed: Int
+    var centre: LonLat { LonLat(lon: sumLon / Double(count), lat: sumLat / Double(count)) }
+}
+
+/// The cells of one grid size.
+struct ServerCells: Sendable {
+    var size: Double
+    var cells: [ServerCell]
+}
