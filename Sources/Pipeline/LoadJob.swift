@@ -57,11 +57,16 @@ public enum LoadJob {
             let names = columns.map { Connection.quoted($0.name) }.joined(separator: ", ")
             let definition = columns.map { "\(Connection.quoted($0.name)) \($0.type)" }.joined(separator: ", ")
             try connection.execute("CREATE TABLE IF NOT EXISTS \(table.sql) (\(definition))")
+            // An empty table takes the rows straight from COPY (nothing to upsert against), and
+            // its spatial index is built once after them; else they go through a temporary table.
+            let empty = try connection.execute("SELECT NOT EXISTS (SELECT 1 FROM \(table.sql))").value(0, 0) == "t"
             let index = Connection.quoted(String((table.name + "_geom_idx").utf8.prefix(63)) ?? "incidentmap_geom_idx")
-            try connection.execute("CREATE INDEX IF NOT EXISTS \(index) ON \(table.sql) USING gist (geom)")
-            try connection.execute("CREATE TEMPORARY TABLE incidentmap_load (\(definition.replacingOccurrences(of: " PRIMARY KEY", with: ""))) ON COMMIT DROP")
+            if !empty {
+                try connection.execute("CREATE INDEX IF NOT EXISTS \(index) ON \(table.sql) USING gist (geom)")
+                try connection.execute("CREATE TEMPORARY TABLE incidentmap_load (\(definition.replacingOccurrences(of: " PRIMARY KEY", with: ""))) ON COMMIT DROP")
+            }
             var streamFailure: InputErrors?
-            _ = try connection.copyIn("COPY incidentmap_load (\(names)) FROM STDIN") { send in
+            _ = try connection.copyIn("COPY \(empty ? table.sql : "incidentmap_load") (\(names)) FROM STDIN") { send in
                 sink.send = send
                 defer { sink.send = nil }
                 try stream.run(encoder: encoder, sinks: [sink])
@@ -72,6 +77,10 @@ public enum LoadJob {
             }
             result.sent = sink.rows
             if let streamFailure { throw streamFailure }
+            if empty {
+                try connection.execute("CREATE INDEX IF NOT EXISTS \(index) ON \(table.sql) USING gist (geom)")
+                result.inserted = sink.rows
+            } else {
             // Upsert by id: a row already there is rewritten only when something differs, so a
             // second load of the same file changes nothing.
             let updates = columns.dropFirst().map { "\(Connection.quoted($0.name)) = EXCLUDED.\(Connection.quoted($0.name))" }.joined(separator: ", ")
@@ -86,6 +95,7 @@ public enum LoadJob {
                 """)
             result.inserted = counts.value(0, 0).flatMap { Int($0) } ?? 0
             result.updated = counts.value(0, 1).flatMap { Int($0) } ?? 0
+            }
             try connection.execute("COMMIT")
         } catch {
             _ = try? connection.execute("ROLLBACK")
