@@ -45,6 +45,9 @@ func report(_ error: Error) -> ExitCode {
     case let e as FilterError:
         print("error: \(e)", to: &stderr)
         return e.isUsage ? Exit.usage : Exit.dataError
+    case let e as WorldviewError:
+        print("error: \(e)", to: &stderr)
+        return Exit.usage
     case let e as GazetteerDataError:
         print("error: gazetteer: \(e)", to: &stderr)
         return Exit.noInput
