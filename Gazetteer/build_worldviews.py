@@ -276,7 +276,7 @@ def main(units_path, lines_path, data):
             for cls, parts in stretches:
                 disputed = cls != INTERNATIONAL
                 line = build.floating(linemerge(parts)) if len(parts) > 1 else parts[0]
-                borders.append({"id": "%s-%s" % (a, b) + (".disputed" if disputed else ""),
+                borders.append({"id": "%s-%s" % (a, b) + ("." + slug(cls) if disputed else ""),
                                 "countries": [a, b], "name": name, "status": "disputed" if disputed else "international",
                                 "class": cls if disputed else INTERNATIONAL,
                                 "length_km": round(build.GEOD.geometry_length(line) / 1000.0, 1),
@@ -337,6 +337,12 @@ def add_variant(variants, kind, fid, props, geom, view):
         p["views"] = []
         variants[key] = {"type": "Feature", "properties": p, "geometry": build.geometry_json(geom)}
     variants[key]["properties"]["views"].append(view)
+
+
+def slug(cls):
+    """ "Line of control (please verify)" -> "line-of-control": the id of a pair's stretches of one class."""
+    text = cls.replace("(please verify)", "").replace("(verify)", "").strip().lower()
+    return "-".join("".join(c if c.isalnum() else " " for c in text).split())
 
 
 def classify(geom, view, relevant, rtree):
