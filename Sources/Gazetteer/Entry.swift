@@ -119,4 +119,10 @@ public struct BorderLine: Sendable {
     public var dataset: String
     /// The line parts.
     public var lines: [[LonLat]]
+    /// True for a stretch the map's point of view does not hold an international boundary (a
+    /// line of control, a claim, a disputed or indefinite line): drawn dashed.
+    public var disputed: Bool = false
+    /// Natural Earth's class of the line in the map's point of view ("Line of control (please
+    /// verify)"), when the data has points of view.
+    public var featureClass: String? = nil
 }

@@ -46,15 +46,18 @@ public final class Gazetteer: @unchecked Sendable {
     public let coverage: BoundingBox
     /// Every entry: countries, provinces, places, then the user's entries.
     public private(set) var entries: EntryTable
-    /// Country polygons.
-    public let countries: [Region]
+    /// Country polygons, as the point of view draws them.
+    public private(set) var countries: [Region]
     /// Each country generalized for small scales (a locator map): parts under 0.05° dropped, edges
     /// simplified to 0.02° with their topology kept. Same order as `countries`.
-    public let overviews: [Geometry]
+    public private(set) var overviews: [Geometry]
     /// Province polygons.
-    public let provinces: [Region]
-    /// International border lines.
-    public let borders: [BorderLine]
+    public private(set) var provinces: [Region]
+    /// International border lines, as the point of view draws them.
+    public private(set) var borders: [BorderLine]
+    /// The point of view the countries and borders are drawn in; nil for data without points of
+    /// view (`worldviews.geojson`).
+    public private(set) var worldview: Worldview?
 
     struct NameRef { var entry: Int32; var name: Int32 }
 
@@ -140,7 +143,7 @@ public final class Gazetteer: @unchecked Sendable {
     /// Bundled entries a user entry with the same id replaces.
     private var hidden: Set<Int32>
     private let userIDs: Set<String>
-    private let countryIndex: [String: Int], provinceIndex: [String: Int]
+    private var countryIndex: [String: Int], provinceIndex: [String: Int]
 
     /// Loads the bundled data from `directory` (default: `DataDirectory.locate()`)
     /// and adds the entries of each user overlay file (CSV or TSV), which
@@ -148,7 +151,11 @@ public final class Gazetteer: @unchecked Sendable {
     ///
     /// The data is read from its compiled form (`CompiledData`), which is made from the text
     /// files and saved on first use, and again whenever they change.
-    public static func load(directory: URL? = nil, overlays: [URL] = []) throws -> Gazetteer {
+    ///
+    /// `worldview` is a point of view of `worldviews.geojson` (Natural Earth's code: `IN`, `PK`,
+    /// …); nil takes the default one, the view the bundled countries are drawn in.
+    /// - Throws: `WorldviewError` for a code the data does not have.
+    public static func load(directory: URL? = nil, overlays: [URL] = [], worldview: String? = nil) throws -> Gazetteer {
         guard let dir = directory ?? DataDirectory.locate() else {
             throw GazetteerDataError(file: "Gazetteer/data", line: nil, field: nil,
                                      message: "bundled data not found; set \(DataDirectory.environmentVariable) to the Gazetteer/data directory")
@@ -160,7 +167,53 @@ public final class Gazetteer: @unchecked Sendable {
         }
         let (sources, coverage) = try DataSource.read(dir.appendingPathComponent("sources.json"))
         let file = try compiled(dir)
-        return Gazetteer(compiled: file, userEntries: user, sources: sources, coverage: coverage)
+        let countryNames = Dictionary(file.regions(.countries).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let view = try WorldviewData.read(dir, code: worldview, countryName: { countryNames[$0] ?? $0 })
+        return try Gazetteer(compiled: file, userEntries: user, sources: sources, coverage: coverage, worldview: view)
+    }
+
+    /// The points of view the data in `directory` has (Natural Earth's codes, sorted); empty
+    /// for data without `worldviews.geojson`.
+    public static func worldviewCodes(directory: URL? = nil) -> [String] {
+        guard let dir = directory ?? DataDirectory.locate(), let codes = try? WorldviewData.codes(in: dir) else { return [] }
+        return codes.map(\.code).sorted()
+    }
+
+    /// Draws the countries, provinces and borders as `view` does.
+    private func apply(_ view: WorldviewData) throws {
+        worldview = view.view
+        let changed = Dictionary(view.countries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var newCountries: [Region] = [], newOverviews: [Geometry] = []
+        var seen = Set<String>()
+        for (c, overview) in zip(countries, overviews) where !view.droppedCountries.contains(c.id) {
+            seen.insert(c.id)
+            if let v = changed[c.id] {
+                var r = c
+                r.geometry = v.geometry; r.bounds = v.bounds; r.labelPoint = v.labelPoint
+                newCountries.append(r)
+                newOverviews.append(try Gazetteer.overviews([r])[0])
+            } else {
+                newCountries.append(c); newOverviews.append(overview)
+            }
+        }
+        // Countries only this view has (Somaliland in Taiwan's, Northern Cyprus in Turkey's).
+        for r in view.countries where !seen.contains(r.id) {
+            newCountries.append(r)
+            newOverviews.append(try Gazetteer.overviews([r])[0])
+        }
+        countries = newCountries
+        overviews = newOverviews
+        let clipped = Dictionary(view.provinces.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        provinces = provinces.map { p in
+            var r = p
+            if let c = view.provinceCountries[p.id] { r.country = c }
+            if let v = clipped[p.id] { r.geometry = v.geometry; r.bounds = v.bounds }
+            return r
+        }
+        borders = borders.filter { !view.replacedPairs.contains($0.countries.joined(separator: "-")) } + view.borders
+        borders.sort { $0.id < $1.id }
+        countryIndex = Gazetteer.positions(countries)
+        provinceIndex = Gazetteer.positions(provinces)
     }
 
     /// The compiled form of the data in `dir`: an up-to-date saved one, else one made now
@@ -262,8 +315,9 @@ public final class Gazetteer: @unchecked Sendable {
                              skeleton: .memory(ix.skeleton), offset: 0)]
     }
 
-    /// A gazetteer over a compiled file, with the user's entries on top.
-    init(compiled file: CompiledFile, userEntries: [GazetteerEntry], sources: [DataSource], coverage: BoundingBox) {
+    /// A gazetteer over a compiled file, with the user's entries on top, drawn in `worldview`.
+    init(compiled file: CompiledFile, userEntries: [GazetteerEntry], sources: [DataSource], coverage: BoundingBox,
+         worldview: WorldviewData? = nil) throws {
         self.sources = sources
         self.coverage = coverage
         countries = file.regions(.countries)
@@ -281,6 +335,8 @@ public final class Gazetteer: @unchecked Sendable {
         layers = [compiledLayer]
         hidden = []
         userIDs = Set(userEntries.map(\.id))
+        // Before the user's entries are placed: their countries follow the view.
+        if let worldview { try apply(worldview) }
         guard !userEntries.isEmpty else { return }
         let filled = userEntries.map(fill)
         var hide = Set<Int32>()

@@ -114,7 +114,7 @@ public struct LayerBuilder: Sendable {
             return OutputFeature(id: b.id, geometry: geometry, properties: [
                 ("id", .string(b.id)), ("countries", .array(b.countries.map(JSONValue.string))), ("name", .string(b.name)),
                 ("length_km", .number(b.lengthKm)), ("dataset", .string(b.dataset)),
-            ])
+            ] + worldviewProperties(disputed: b.disputed, featureClass: b.featureClass))
         }
     }
 
@@ -134,8 +134,23 @@ public struct LayerBuilder: Sendable {
                 props.append(("country", .string(r.country)))
                 props.append(("fips", LayerBuilder.optional(r.fips)))
             }
+            if isCountry { props += worldviewProperties() }
             return OutputFeature(id: r.id, geometry: geometry, properties: props)
         }
+    }
+
+    /// The point of view a border or country is drawn in (`worldview`: Natural Earth's code), and
+    /// for a border its `status` ("international" or "disputed") and the view's `class` of the
+    /// line; nothing for data without points of view.
+    func worldviewProperties(disputed: Bool? = nil, featureClass: String? = nil) -> [(String, JSONValue)] {
+        guard let w = gazetteer.worldview else { return [] }
+        var props: [(String, JSONValue)] = []
+        if let disputed {
+            props.append(("status", .string(disputed ? "disputed" : "international")))
+            props.append(("class", .string(featureClass ?? "International boundary (verify)")))
+        }
+        props.append(("worldview", .string(w.code)))
+        return props
     }
 
     func clip(line: [LonLat]) -> [[LonLat]] {

@@ -55,6 +55,8 @@ public struct RenderRequest: Sendable {
     public var aggregate: Aggregation = .auto
     /// Draw hill shading (`Gazetteer/data/relief.bin`) under the borders and markers.
     public var relief = false
+    /// The point of view of the countries and borders (`--worldview`, Natural Earth's code); nil: the data's default.
+    public var worldview: String?
     /// The language of the map's names, legend, scale bar and dates (`--lang`).
     public var language: MapLanguage = .en
     /// Bilingual name labels (`--labels both`).
@@ -120,7 +122,7 @@ public enum RenderJob {
     /// The gazetteer (with the user's overlays), the filter with country names turned into
     /// codes, and the resolver: one --country is also the context for names; several only filter.
     static func placing(_ request: RenderRequest) throws -> (Gazetteer, IncidentFilter, IncidentResolver) {
-        let gazetteer = try Gazetteer.load(overlays: request.gazetteerOverlays.map { URL(fileURLWithPath: $0) })
+        let gazetteer = try Gazetteer.load(overlays: request.gazetteerOverlays.map { URL(fileURLWithPath: $0) }, worldview: request.worldview)
         var filter = request.filter
         filter.countries = Set(filter.countries.map { gazetteer.countryCode(for: $0) ?? $0.uppercased() })
         let contextCountry = request.country ?? (filter.countries.count == 1 ? filter.countries.first : nil)

@@ -41,7 +41,8 @@ public struct SceneBuilder {
             return area
         }
         let borders = gazetteer.borders.map { b in
-            SceneBorder(id: b.id, name: b.name, lines: b.lines, emphasis: b.countries.allSatisfy(focus.contains))
+            SceneBorder(id: b.id, name: b.name, lines: b.lines, emphasis: b.countries.allSatisfy(focus.contains),
+                        disputed: b.disputed, featureClass: b.featureClass)
         }
         let places = gazetteer.referenceTowns(minimumPopulation: 5_000, within: LayerBuilder.neighbourhood(of: incidents.map(\.point)))
             .map { e in
@@ -54,6 +55,7 @@ public struct SceneBuilder {
                              attribution: attribution(sorted, crsName: crsName), countries: countries, provinces: provinces,
                              borders: borders, places: places, incidents: items, command: command)
         scene.lakes = Lakes.areas
+        scene.worldview = gazetteer.worldview.map { SceneWorldview(code: $0.code, country: $0.countryName, isDefault: $0.isDefault) }
         return scene
     }
 
@@ -153,7 +155,12 @@ public struct SceneBuilder {
             s += " " + i.claims.map { "\($0.by): \($0.statement)." }.joined(separator: " ")
         }
         if r.precision != .exact { s += " Location \(r.precision.rawValue) (±\(NumberFormat.fixed(r.precision.radiusKm, 0)) km)." }
-        if let b = r.border { s += " \(NumberFormat.fixed(b.distanceKm, 0)) km from the \(b.borderID) border." }
+        if let b = r.border {
+            // A disputed stretch's id is the pair and its class ("IN-PK.line-of-control").
+            let parts = b.borderID.split(separator: ".", maxSplits: 1)
+            s += parts.count == 2 ? " \(NumberFormat.fixed(b.distanceKm, 0)) km from the \(parts[0]) boundary (\(parts[1].replacingOccurrences(of: "-", with: " ")))."
+                : " \(NumberFormat.fixed(b.distanceKm, 0)) km from the \(b.borderID) border."
+        }
         if r.country == nil {
             s += gazetteer.covers(r.point) ? " At sea (in no country's polygon)." : " Outside the bundled data (\(gazetteer.coverageText)): country and border not known."
         }
@@ -183,11 +190,14 @@ public struct SceneBuilder {
     }
 
     func attribution(_ incidents: [ResolvedIncident], crsName: String) -> [String] {
-        let emphasised = gazetteer.borders.filter { b in b.countries.allSatisfy(Set(incidents.compactMap(\.country)).contains) }
+        // A pair with a disputed stretch has no one length "as drawn": only wholly international borders are measured here.
+        let disputedPairs = Set(gazetteer.borders.filter(\.disputed).map(\.countries))
+        let emphasised = gazetteer.borders.filter { b in !disputedPairs.contains(b.countries) && b.countries.allSatisfy(Set(incidents.compactMap(\.country)).contains) }
         // Dataset names and versions come with the data (sources.json).
         var parts: [String] = []
         if let c = gazetteer.source("countries") {
             var part = "Borders and countries: \(c.short) (\(c.licence))"
+            if let w = gazetteer.worldview { part += ", \(w.credit)" }
             if let b = emphasised.first { part += "; \(b.name) border as drawn: \(NumberFormat.fixed(b.lengthKm, 1)) km (geodesic, this dataset)" }
             parts.append(part + ".")
         }

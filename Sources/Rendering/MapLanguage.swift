@@ -76,7 +76,7 @@ public enum MapLanguage: String, CaseIterable, Sendable {
 /// The fixed texts of a map in one language (legend rows, scale bar, key lines), written for
 /// this project; `%d` stands for a number, written in the language's digits.
 public struct UIText: Sendable {
-    var legend, strike, bombing, other, approximate, direction, border, province, district, none, town, capital: String
+    var legend, strike, bombing, other, approximate, direction, border, disputed, province, district, none, town, capital: String
     var km, geodesic: String
     var atOnePlace: String
     /// "And %d more incidents on the map"; the rest of the line follows in English where it names kinds.
@@ -85,16 +85,16 @@ public struct UIText: Sendable {
     /// The texts, one language a line, tab-separated in the order of the members above
     /// (`columns`); parsed once.
     static let rows = """
-en	Legend	Strike (missile, drone, air, artillery)	Bombing (IED, suicide bomb, grenade)	Attack, clash or other incident	Approximate location (radius)	Strike direction (from origin)	International border	Province boundary	District boundary	None	Town	Capital	km	geodesic, at map centre	Area ∝ incidents at one place	And %d more
-fr	Légende	Frappe (missile, drone, aérienne, artillerie)	Attentat à l’explosif (EEI, kamikaze, grenade)	Attaque, affrontement ou autre incident	Lieu approximatif (rayon)	Direction de la frappe (depuis l’origine)	Frontière internationale	Limite de province	Limite de district	Aucun	Ville	Capitale	km	géodésique, au centre de la carte	Aire ∝ incidents en un lieu	Et %d de plus
-ru	Условные обозначения	Удар (ракета, дрон, авиация, артиллерия)	Взрыв (СВУ, смертник, граната)	Нападение, столкновение или иной инцидент	Приблизительное место (радиус)	Направление удара (от места пуска)	Государственная граница	Граница области	Граница района	Нет	Город	Столица	км	геодезически, в центре карты	Площадь ∝ инцидентам в одном месте	И ещё %d
-uk	Умовні позначення	Удар (ракета, дрон, авіація, артилерія)	Вибух (СВП, смертник, граната)	Напад, зіткнення чи інший інцидент	Приблизне місце (радіус)	Напрямок удару (від місця пуску)	Державний кордон	Межа області	Межа району	Немає	Місто	Столиця	км	геодезично, у центрі карти	Площа ∝ інцидентам в одному місці	І ще %d
-fa	راهنما	حمله (موشک، پهپاد، هوایی، توپخانه)	انفجار (بمب دست‌ساز، انتحاری، نارنجک)	حمله، درگیری یا رویداد دیگر	مکان تقریبی (شعاع)	جهت حمله (از مبدأ)	مرز بین‌المللی	مرز استان	مرز شهرستان	هیچ	شهر	پایتخت	کیلومتر	ژئودزیک، در مرکز نقشه	مساحت ∝ رویدادها در یک مکان	و %d مورد دیگر
-ur	علامات	حملہ (میزائل، ڈرون، فضائی، توپخانہ)	دھماکہ (آئی ای ڈی، خودکش، دستی بم)	حملہ، جھڑپ یا دیگر واقعہ	تخمینی مقام (نصف قطر)	حملے کی سمت (مقامِ آغاز سے)	بین الاقوامی سرحد	صوبائی حد	ضلعی حد	کوئی نہیں	شہر	دارالحکومت	کلومیٹر	جیوڈیسک، نقشے کے مرکز پر	رقبہ ∝ ایک مقام پر واقعات	اور %d مزید
-ps	لارښود	برید (توغندی، ډرون، هوايي، توپخانه)	چاودنه (لاسي جوړ بم، ځانمرګی، لاسي بم)	برید، نښته یا بله پېښه	نږدې ځای (شعاع)	د برید لوری (له پیل ځای)	نړیواله پوله	د ولایت پوله	د ولسوالۍ پوله	هیڅ	ښار	پلازمېنه	کيلومتره	جيوډيزيک، د نقشې په منځ کې	مساحت ∝ په یوه ځای کې پېښې	او %d نورې
-ar	مفتاح الخريطة	ضربة (صاروخ، مسيّرة، جوية، مدفعية)	تفجير (عبوة ناسفة، انتحاري، قنبلة يدوية)	هجوم أو اشتباك أو حادث آخر	موقع تقريبي (نصف القطر)	اتجاه الضربة (من المصدر)	حدود دولية	حدود المحافظة	حدود المنطقة	لا شيء	مدينة	عاصمة	كم	جيوديسي، في مركز الخريطة	المساحة ∝ الحوادث في مكان واحد	و%d أخرى
+en	Legend	Strike (missile, drone, air, artillery)	Bombing (IED, suicide bomb, grenade)	Attack, clash or other incident	Approximate location (radius)	Strike direction (from origin)	International border	Disputed boundary	Province boundary	District boundary	None	Town	Capital	km	geodesic, at map centre	Area ∝ incidents at one place	And %d more
+fr	Légende	Frappe (missile, drone, aérienne, artillerie)	Attentat à l’explosif (EEI, kamikaze, grenade)	Attaque, affrontement ou autre incident	Lieu approximatif (rayon)	Direction de la frappe (depuis l’origine)	Frontière internationale	Frontière contestée	Limite de province	Limite de district	Aucun	Ville	Capitale	km	géodésique, au centre de la carte	Aire ∝ incidents en un lieu	Et %d de plus
+ru	Условные обозначения	Удар (ракета, дрон, авиация, артиллерия)	Взрыв (СВУ, смертник, граната)	Нападение, столкновение или иной инцидент	Приблизительное место (радиус)	Направление удара (от места пуска)	Государственная граница	Спорная граница	Граница области	Граница района	Нет	Город	Столица	км	геодезически, в центре карты	Площадь ∝ инцидентам в одном месте	И ещё %d
+uk	Умовні позначення	Удар (ракета, дрон, авіація, артилерія)	Вибух (СВП, смертник, граната)	Напад, зіткнення чи інший інцидент	Приблизне місце (радіус)	Напрямок удару (від місця пуску)	Державний кордон	Спірний кордон	Межа області	Межа району	Немає	Місто	Столиця	км	геодезично, у центрі карти	Площа ∝ інцидентам в одному місці	І ще %d
+fa	راهنما	حمله (موشک، پهپاد، هوایی، توپخانه)	انفجار (بمب دست‌ساز، انتحاری، نارنجک)	حمله، درگیری یا رویداد دیگر	مکان تقریبی (شعاع)	جهت حمله (از مبدأ)	مرز بین‌المللی	مرز مورد مناقشه	مرز استان	مرز شهرستان	هیچ	شهر	پایتخت	کیلومتر	ژئودزیک، در مرکز نقشه	مساحت ∝ رویدادها در یک مکان	و %d مورد دیگر
+ur	علامات	حملہ (میزائل، ڈرون، فضائی، توپخانہ)	دھماکہ (آئی ای ڈی، خودکش، دستی بم)	حملہ، جھڑپ یا دیگر واقعہ	تخمینی مقام (نصف قطر)	حملے کی سمت (مقامِ آغاز سے)	بین الاقوامی سرحد	متنازع سرحد	صوبائی حد	ضلعی حد	کوئی نہیں	شہر	دارالحکومت	کلومیٹر	جیوڈیسک، نقشے کے مرکز پر	رقبہ ∝ ایک مقام پر واقعات	اور %d مزید
+ps	لارښود	برید (توغندی، ډرون، هوايي، توپخانه)	چاودنه (لاسي جوړ بم، ځانمرګی، لاسي بم)	برید، نښته یا بله پېښه	نږدې ځای (شعاع)	د برید لوری (له پیل ځای)	نړیواله پوله	شخړه‌یزه پوله	د ولایت پوله	د ولسوالۍ پوله	هیڅ	ښار	پلازمېنه	کيلومتره	جيوډيزيک، د نقشې په منځ کې	مساحت ∝ په یوه ځای کې پېښې	او %d نورې
+ar	مفتاح الخريطة	ضربة (صاروخ، مسيّرة، جوية، مدفعية)	تفجير (عبوة ناسفة، انتحاري، قنبلة يدوية)	هجوم أو اشتباك أو حادث آخر	موقع تقريبي (نصف القطر)	اتجاه الضربة (من المصدر)	حدود دولية	حدود متنازع عليها	حدود المحافظة	حدود المنطقة	لا شيء	مدينة	عاصمة	كم	جيوديسي، في مركز الخريطة	المساحة ∝ الحوادث في مكان واحد	و%d أخرى
 """
-    static let columns = ["legend", "strike", "bombing", "other", "approximate", "direction", "border", "province", "district",
+    static let columns = ["legend", "strike", "bombing", "other", "approximate", "direction", "border", "disputed", "province", "district",
                           "none", "town", "capital", "km", "geodesic", "atOnePlace", "andMore"]
 
     static let table: [MapLanguage: UIText] = {
@@ -105,7 +105,7 @@ ar	مفتاح الخريطة	ضربة (صاروخ، مسيّرة، جوية، م
             let t = Dictionary(uniqueKeysWithValues: zip(columns, cells.dropFirst()))
             table[MapLanguage(rawValue: cells[0])!] = UIText(
                 legend: t["legend"]!, strike: t["strike"]!, bombing: t["bombing"]!, other: t["other"]!, approximate: t["approximate"]!,
-                direction: t["direction"]!, border: t["border"]!, province: t["province"]!, district: t["district"]!, none: t["none"]!,
+                direction: t["direction"]!, border: t["border"]!, disputed: t["disputed"]!, province: t["province"]!, district: t["district"]!, none: t["none"]!,
                 town: t["town"]!, capital: t["capital"]!, km: t["km"]!, geodesic: t["geodesic"]!, atOnePlace: t["atOnePlace"]!, andMore: t["andMore"]!)
         }
         return table

@@ -95,6 +95,7 @@ struct MapBuilder {
         let capitalInFrame = candidates.contains(where: \.capital)
         func legendPanel(capital: Bool, corner: Int? = nil) -> (node: SVGNode, box: BoundingBox, corner: Int) {
             LegendElement.build(scene, options: options, frame: frame, markers: incidents, drawsBorders: !borders.borders.isEmpty,
+                                drawsDisputed: borders.disputed,
                                 drawsProvinces: !provinceShapes.nodes.isEmpty, drawsDistricts: !districtShapes.nodes.isEmpty, drawsCapital: capital, corner: corner, p: p)
         }
         var legend = legendPanel(capital: capitalInFrame)
@@ -161,7 +162,8 @@ struct MapBuilder {
             .el("desc", [("id", "\(p)desc")], [.text(scene.summary)]),
             MetadataElement.build(scene, frame: frame, p: p),
             DefsElement.build(options: options, frame: frame, insetBox: insetBox, choropleth: scene.choropleth != nil,
-                              districts: !districtShapes.nodes.isEmpty, timeline: underMap != nil, lakes: !lakeShapes.nodes.isEmpty, p: p),
+                              districts: !districtShapes.nodes.isEmpty, timeline: underMap != nil, lakes: !lakeShapes.nodes.isEmpty,
+                              disputed: borders.disputed, p: p),
             .el("rect", [("class", "\(p)background"), ("x", "0"), ("y", "0"), ("width", n(options.width)), ("height", n(height))]),
         ] + mapLayers + furniture)
         var map = RenderedMap(svg: SVGSerializer.document(root), georeference: frame.georef, root: root, wkt: frame.projection.targetWKT())

@@ -28,6 +28,23 @@ public struct SceneArea: Sendable {
 }
 
 /// An international border line.
+/// The point of view of a map's countries and borders (Natural Earth's code, the country, whether it is the data's default).
+public struct SceneWorldview: Sendable, Equatable {
+    /// `DE`, `IN`, …
+    public var code: String
+    /// "Germany".
+    public var country: String
+    /// True for the data's default view.
+    public var isDefault: Bool
+
+    /// Creates a point of view.
+    public init(code: String, country: String, isDefault: Bool) {
+        self.code = code
+        self.country = country
+        self.isDefault = isDefault
+    }
+}
+
 public struct SceneBorder: Sendable {
     /// `IR-PK` style id.
     public var id: String
@@ -37,13 +54,19 @@ public struct SceneBorder: Sendable {
     public var lines: [[LonLat]]
     /// Borders between focus countries are drawn strongest.
     public var emphasis: Bool
+    /// A stretch the map's point of view does not hold an international boundary: drawn dashed.
+    public var disputed: Bool
+    /// Natural Earth's class of the stretch in that view ("Line of control (please verify)").
+    public var featureClass: String?
 
     /// Creates a border.
-    public init(id: String, name: String, lines: [[LonLat]], emphasis: Bool) {
+    public init(id: String, name: String, lines: [[LonLat]], emphasis: Bool, disputed: Bool = false, featureClass: String? = nil) {
         self.id = id
         self.name = name
         self.lines = lines
         self.emphasis = emphasis
+        self.disputed = disputed
+        self.featureClass = featureClass
     }
 }
 
@@ -258,6 +281,8 @@ public struct MapScene: Sendable {
     public var provinces: [SceneArea]
     /// Lakes (drawn over the land where the frame reaches them).
     public var lakes: [SceneArea] = []
+    /// The point of view the countries and borders are drawn in, named in the metadata.
+    public var worldview: SceneWorldview?
     /// International borders.
     public var borders: [SceneBorder]
     /// Reference towns (the renderer picks those that fit).

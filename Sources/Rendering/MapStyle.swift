@@ -55,6 +55,13 @@ enum MapStyle {
         """
     }
 
+    /// The disputed boundaries' rule, written only on a map that draws one: short even dashes,
+    /// emphasised or not, unlike the international border's dash-dot.
+    static func disputedCSS(prefix p: String, theme: MapTheme) -> String {
+        let c = palette(theme)
+        return ".\(p)border.\(p)disputed { stroke: \(c.border); stroke-width: 1.6; stroke-dasharray: 3 2.5; }"
+    }
+
     /// The lakes' rules, written only on a map that draws one: the sea's fill and the coast's line.
     static func lakeCSS(prefix p: String, theme: MapTheme) -> String {
         let c = palette(theme)

@@ -50,6 +50,9 @@ func report(_ error: Error) -> ExitCode {
     case let e as DatabaseError:
         print("error: database: \(e)", to: &stderr)
         return Exit.unavailable
+    case let e as WorldviewError:
+        print("error: \(e)", to: &stderr)
+        return Exit.usage
     case let e as GazetteerDataError:
         print("error: gazetteer: \(e)", to: &stderr)
         return Exit.noInput

@@ -47,6 +47,9 @@ struct MapLookOptions: ParsableArguments {
     @Option(name: .customLong("lang"), help: ArgumentHelp("Language of the names, legend, scale bar and dates: \(MapLanguage.allCases.map(\.rawValue).joined(separator: ", ")). A name the data lacks in it is shown in Latin script.", valueName: "code"))
     var language: MapLanguage = .en
 
+    @Option(help: ArgumentHelp("Draw disputed boundaries as this country's government does (Natural Earth's point of view: IN, PK, CN, RU, UA, …; KO is South Korea). Default: DE, the view the bundled countries are drawn in. The map and the layers name the view.", valueName: "code"))
+    var worldview: String?
+
     @Option(name: .customLong("labels"), help: ArgumentHelp("lang: names in --lang; both: names in --lang with the Latin name beneath.", valueName: "lang|both"))
     var labelLanguages: LabelLanguages = .lang
 
@@ -68,6 +71,7 @@ struct MapLookOptions: ParsableArguments {
         request.labels = labels
         request.aggregate = aggregate
         request.relief = relief
+        request.worldview = worldview
         request.language = language
         request.bilingual = labelLanguages == .both && language != .en
     }

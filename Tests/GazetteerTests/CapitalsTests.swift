@@ -97,7 +97,7 @@ final class CapitalsTests: XCTestCase {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("compiled-\(UUID().uuidString).idx")
         defer { try? FileManager.default.removeItem(at: url) }
         XCTAssertTrue(Gazetteer.save(bytes, to: url))
-        let compiled = Gazetteer(compiled: try XCTUnwrap(CompiledFile(url: url, fingerprint: [7])), userEntries: [], sources: [],
+        let compiled = try Gazetteer(compiled: try XCTUnwrap(CompiledFile(url: url, fingerprint: [7])), userEntries: [], sources: [],
                                  coverage: Gazetteer.world)
         for g in [memory, compiled] {
             XCTAssertEqual(g.referenceTowns(minimumPopulation: 5_000, within: nil).map(\.id), ["t:1", "t:3"])

@@ -44,7 +44,7 @@ final class CompiledDataTests: XCTestCase {
         XCTAssertTrue(Gazetteer.save(bytes, to: url))
         XCTAssertNil(CompiledFile(url: url, fingerprint: Array("other".utf8)), "a file made from other data must not be used")
         let file = try XCTUnwrap(CompiledFile(url: url, fingerprint: fingerprint))
-        let compiled = Gazetteer(compiled: file, userEntries: [], sources: [], coverage: Gazetteer.world)
+        let compiled = try Gazetteer(compiled: file, userEntries: [], sources: [], coverage: Gazetteer.world)
         XCTAssertEqual(compiled.entries.count, memory.entries.count)
         for i in 0..<memory.entries.count { XCTAssertEqual(compiled.entries[i], memory.entries[i]) }
         for q in ["Tripolis", "Trablus", "tarabulus", "Chabahar", "Chah-Bahar", "چابهار", "Kandahar", "Qandhar", "North Aland",
@@ -72,7 +72,7 @@ final class CompiledDataTests: XCTestCase {
         let file = try XCTUnwrap(CompiledFile(url: url, fingerprint: [1]))
         let mine = GazetteerEntry(id: "t:2", name: "Chabahar Port", kind: .place, country: "", admin1: nil,
                                   location: LonLat(lon: 12.9, lat: 12.9), alternateNames: [], source: "mine")
-        let g = Gazetteer(compiled: file, userEntries: [mine], sources: [], coverage: Gazetteer.world)
+        let g = try Gazetteer(compiled: file, userEntries: [mine], sources: [], coverage: Gazetteer.world)
         XCTAssertEqual(g.resolve("Chabahar Port").resolution.candidates.first?.entry.country, "AA", "country filled from the polygons")
         XCTAssertFalse(g.resolve("Chah Bahar").resolution.candidates.contains { $0.entry.source == "test" && $0.entry.id == "t:2" },
                        "the bundled entry with the user's id is gone")

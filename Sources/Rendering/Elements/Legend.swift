@@ -10,7 +10,7 @@ enum LegendElement {
     /// The panel, the box it covers (in SVG px) and the corner it took. Without the capital row
     /// the panel is as wide or narrower and one row lower; given the same `corner`, it lies inside
     /// the box of the one with it.
-    static func build(_ scene: MapScene, options: MapOptions, frame: MapFrame, markers: IncidentsElement, drawsBorders: Bool, drawsProvinces: Bool, drawsDistricts: Bool = false,
+    static func build(_ scene: MapScene, options: MapOptions, frame: MapFrame, markers: IncidentsElement, drawsBorders: Bool, drawsDisputed: Bool = false, drawsProvinces: Bool, drawsDistricts: Bool = false,
                       drawsCapital: Bool, corner fixed: Int? = nil, p: String) -> (node: SVGNode, box: BoundingBox, corner: Int) {
         let n = SVGDraw.n
         let ui = options.language.ui
@@ -33,6 +33,9 @@ enum LegendElement {
         }
         if drawsBorders {
             rows.append(([.el("path", [("class", "\(p)border \(p)emphasis"), ("d", "M-10,0L10,0")])], ui.border))
+        }
+        if drawsDisputed {
+            rows.append(([.el("path", [("class", "\(p)border \(p)disputed"), ("d", "M-10,0L10,0")])], ui.disputed))
         }
         if drawsProvinces {
             rows.append(([.el("path", [("class", "\(p)province"), ("d", "M-10,0L10,0")])], ui.province))
