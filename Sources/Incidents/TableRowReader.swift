@@ -148,6 +148,9 @@ public final class TableRowReader: @unchecked Sendable {
         return json.problems.isEmpty
     }
 
+    /// The outlets of a `source` value ("Dawn; AFP"), split and trimmed as the readers split them.
+    public static func outlets(_ raw: String) -> [String] { FieldRules.outlets(raw).map(\.outlet) }
+
     /// A checker of ids used twice across the batches.
     public func duplicateIDs() -> DuplicateIDs {
         DuplicateIDs(path: template.path, column: template.columns[.id].map { template.names[$0] })

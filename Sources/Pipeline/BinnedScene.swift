@@ -113,9 +113,13 @@ extension RenderJob {
     /// the low 32 bits as an unsigned pattern, so that negative rows (south of the equator) and
     /// negative columns (west of Greenwich) stay apart from their neighbours.
     static func cellKey(_ p: LonLat, size: Double) -> Int64 {
-        let column = Int32(truncatingIfNeeded: Int((p.lon / size).rounded(.down)))
-        let row = Int32(truncatingIfNeeded: Int((p.lat / size).rounded(.down)))
-        return Int64(column) << 32 | Int64(UInt32(bitPattern: row))
+        cellKey(column: Int64((p.lon / size).rounded(.down)), row: Int64((p.lat / size).rounded(.down)))
+    }
+
+    /// The key of the cell in `column` and `row` (as `cellKey(_:size:)` packs them; the server's
+    /// grouping gives them as numbers).
+    static func cellKey(column: Int64, row: Int64) -> Int64 {
+        Int64(Int32(truncatingIfNeeded: column)) << 32 | Int64(UInt32(bitPattern: Int32(truncatingIfNeeded: row)))
     }
 
     /// Why `--aggregate admin2` cannot be drawn: the data has no district boundaries at all.

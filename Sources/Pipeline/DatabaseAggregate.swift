@@ -37,7 +37,7 @@ enum DatabaseAggregate {
             guard let summary = try summarize(connection, sql, planned) else { return nil }
             if request.aggregate == .auto && summary.count <= MapCollector.detailLimit { return nil }
             let collector = MapCollector()
-            var cells = try groups(connection, sql, size: RenderJob.cellSize(summary.bounds))
+            let cells = try groups(connection, sql, size: RenderJob.cellSize(summary.bounds))
             var countries = Set<String>()
             for g in cells.cells { if let c = gazetteer.country(at: g.centre) { countries.insert(c.id) } }
             let outlets = try firstOutlets(connection, sql, planned)
@@ -49,8 +49,7 @@ enum DatabaseAggregate {
                 let again = try Connection(url)
                 try again.execute("BEGIN TRANSACTION READ ONLY")
                 defer { _ = try? again.execute("ROLLBACK") }
-                cells = try groups(again, sql, size: size)
-                return cells
+                return try groups(again, sql, size: size)
             }
             return collector
         } catch let e as DatabaseError {
@@ -138,8 +137,7 @@ enum DatabaseAggregate {
             let kind = r.value(i, 2) ?? "unspecified"
             let category = categories[kind] ?? IncidentCategory(kind: kind)
             categories[kind] = category
-            let key = Int64(Int32(truncatingIfNeeded: cx)) << 32 | Int64(UInt32(bitPattern: Int32(truncatingIfNeeded: cy)))
-            out.cells.append(ServerCell(key: key, category: category, count: n, sumLon: sx, sumLat: sy,
+            out.cells.append(ServerCell(key: RenderJob.cellKey(column: cx, row: cy), category: category, count: n, sumLon: sx, sumLat: sy,
                                         killed: r.value(i, 6).flatMap { Int($0) } ?? 0))
         }
         return out
@@ -151,10 +149,7 @@ enum DatabaseAggregate {
         let r = try connection.execute("SELECT \(source) FROM \(g.from) LIMIT 5000")
         var outlets: [String] = []
         for i in 0..<r.rows where outlets.count < 50 {
-            for o in (r.value(i, 0) ?? "").split(separator: ";") {
-                let t = o.trimmingCharacters(in: .whitespacesAndNewlines)
-                if !t.isEmpty && !outlets.contains(t) && outlets.count < 50 { outlets.append(t) }
-            }
+            for o in TableRowReader.outlets(r.value(i, 0) ?? "") where !outlets.contains(o) && outlets.count < 50 { outlets.append(o) }
         }
         return outlets
     }

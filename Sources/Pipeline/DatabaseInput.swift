@@ -28,10 +28,6 @@ struct PlannedQuery {
     var source: String
     /// The rows' reader (its column names are the query's).
     var reader: TableRowReader
-    /// The filters done in SQL, described ("--bbox on geom", …).
-    var pushed: [String]
-    /// Where coordinates come from: a geometry column's name, or nil for latitude/longitude columns.
-    var geometryColumn: String?
     /// The query's column names and types (pg_type oids), in order.
     var columns: [String]
     var types: [UInt32]
@@ -133,12 +129,9 @@ enum DatabaseInput {
             exprs[d] = "(\(exprs[d]))::date"
         }
 
-        var conditions: [String] = [], pushed: [String] = []
+        var conditions: [String] = []
         if let d = reader.column(for: "date"), let c = outSources[d], dateTypes.contains(types[c]) || timestampTypes.contains(types[c]) {
-            let day = timestampTypes.contains(types[c]) ? "(\(column(c)))::date" : column(c)
-            if let f = filter.from { conditions.append("\(day) >= DATE '\(f)'") }
-            if let t = filter.to { conditions.append("\(day) <= DATE '\(t)'") }
-            if filter.from != nil || filter.to != nil { pushed.append("--from/--to on \(names[c])") }
+            conditions += days(timestampTypes.contains(types[c]) ? "(\(column(c)))::date" : column(c), filter)
         }
         if let b = filter.bbox {
             let env = "ST_MakeEnvelope(\(b.minX), \(b.minY), \(b.maxX), \(b.maxY), 4326)"
@@ -148,12 +141,10 @@ enum DatabaseInput {
                     // bounding box is a superset the spatial index answers.
                     let box = srid == 4326 ? env : "ST_Transform(ST_Segmentize(\(env), 0.25), \(srid))"
                     conditions.append("\(column(g)) && \(box)")
-                    pushed.append("--bbox on \(names[g])")
                 }
             } else if let la = reader.column(for: "latitude"), let lo = reader.column(for: "longitude"),
                       let lc = outSources[la], let oc = outSources[lo], numberTypes.contains(types[lc]), numberTypes.contains(types[oc]) {
-                conditions.append("\(column(lc)) BETWEEN \(b.minY) AND \(b.maxY) AND \(column(oc)) BETWEEN \(b.minX) AND \(b.maxX)")
-                pushed.append("--bbox on \(names[lc]), \(names[oc])")
+                conditions.append(inside(b, lat: column(lc), lon: column(oc)))
             }
         }
 
@@ -163,26 +154,34 @@ enum DatabaseInput {
         // synchronized scans off: see `Cursor`), as a file's come in its order: a table copied
         // from a CSV file gives the file's bytes, and the same table the same bytes. No ORDER BY:
         // sorting a large table would cost the server a sort the order does not need.
+
         // The types of the query's columns: a geometry gives two float8, a timestamp a date.
         var outTypes = outSources.map { $0.map { types[$0] } ?? 701 }
         if let d = reader.column(for: "date"), outSources[d].map({ timestampTypes.contains(types[$0]) }) == true { outTypes[d] = 1082 }
         var exact: [String]? = []
         if filter.from != nil || filter.to != nil {
             if let d = reader.column(for: "date"), dateTypes.contains(outTypes[d]) {
-                let day = Connection.quoted(outNames[d])
-                if let f = filter.from { exact!.append("\(day) >= DATE '\(f)'") }
-                if let t = filter.to { exact!.append("\(day) <= DATE '\(t)'") }
+                exact! += days(Connection.quoted(outNames[d]), filter)
             } else { exact = nil }
         }
         if let b = filter.bbox {
             if let la = reader.column(for: "latitude"), let lo = reader.column(for: "longitude"),
                numberTypes.contains(outTypes[la]), numberTypes.contains(outTypes[lo]) {
-                exact?.append("\(Connection.quoted(outNames[la])) BETWEEN \(b.minY) AND \(b.maxY) AND \(Connection.quoted(outNames[lo])) BETWEEN \(b.minX) AND \(b.maxX)")
+                exact?.append(inside(b, lat: Connection.quoted(outNames[la]), lon: Connection.quoted(outNames[lo])))
             } else { exact = nil }
         }
         if !filter.countries.isEmpty { exact = nil }  // decided by the country polygons
-        return PlannedQuery(query: query, source: name, reader: reader, pushed: pushed,
-                            geometryColumn: geometry.map { names[$0] }, columns: outNames, types: outTypes, exactFilter: exact)
+        return PlannedQuery(query: query, source: name, reader: reader, columns: outNames, types: outTypes, exactFilter: exact)
+    }
+
+    /// `--from`/`--to` as conditions on the day `day` (an SQL date).
+    static func days(_ day: String, _ filter: IncidentFilter) -> [String] {
+        (filter.from.map { ["\(day) >= DATE '\($0)'"] } ?? []) + (filter.to.map { ["\(day) <= DATE '\($0)'"] } ?? [])
+    }
+
+    /// `--bbox` as a condition on numeric latitude and longitude (inclusive, as `BoundingBox.contains`).
+    static func inside(_ b: BoundingBox, lat: String, lon: String) -> String {
+        "\(lat) BETWEEN \(b.minY) AND \(b.maxY) AND \(lon) BETWEEN \(b.minX) AND \(b.maxX)"
     }
 
     /// The oids of PostGIS's geometry and geography types in this database (none without PostGIS).

@@ -114,26 +114,22 @@ final class CopySink: IncidentSink, @unchecked Sendable {
     // Safe: used on the stream's delivering queue only (and by the calling thread after the run).
     var send: ((UnsafeRawBufferPointer) throws -> Void)?
     private(set) var rows = 0
-    private var run: Range<Int>?
+    private var run = PieceRun()
 
     var wantsDetail: Bool { false }
 
     func consume(_ e: EncodedChunk, kept k: Int, pieces: Pieces, detailed: ResolvedIncident?) throws {
         guard let piece = pieces.get(0) else { return }
         rows += 1
-        if let r = run, r.upperBound == piece.range.lowerBound {
-            run = r.lowerBound..<piece.range.upperBound
-        } else {
-            try flush(e)
-            run = piece.range
-        }
+        if let done = run.add(piece.range) { try write(done.range, e) }
     }
 
-    func endChunk(_ e: EncodedChunk) throws { try flush(e) }
+    func endChunk(_ e: EncodedChunk) throws {
+        if let done = run.take() { try write(done.range, e) }
+    }
 
-    private func flush(_ e: EncodedChunk) throws {
-        guard let r = run, let send else { return }
-        run = nil
+    private func write(_ r: Range<Int>, _ e: EncodedChunk) throws {
+        guard let send else { return }
         try e.buffers[0].withUnsafeBytes { try send(UnsafeRawBufferPointer(rebasing: $0[r])) }
     }
 }

@@ -128,6 +128,32 @@ final class GeoJSONStream {
     }
 }
 
+/// Consecutive pieces of one layer in a chunk's buffer, gathered into one run so that they go
+/// out in one write.
+struct PieceRun {
+    private var range: Range<Int>?
+    private var count = 0
+
+    /// Adds a piece; returns the run to write first when the piece does not continue it.
+    mutating func add(_ piece: Range<Int>) -> (range: Range<Int>, count: Int)? {
+        if let r = range, r.upperBound == piece.lowerBound {
+            range = r.lowerBound..<piece.upperBound
+            count += 1
+            return nil
+        }
+        let done = take()
+        range = piece
+        count = 1
+        return done
+    }
+
+    /// The run gathered so far (nil when empty), which is then empty.
+    mutating func take() -> (range: Range<Int>, count: Int)? {
+        defer { range = nil; count = 0 }
+        return range.map { ($0, count) }
+    }
+}
+
 /// Writes the GeoJSON layers into a staged directory: the per-incident layers as the chunks
 /// come, then the basemap layers around the incidents.
 final class LayerSink: IncidentSink, @unchecked Sendable {
@@ -138,7 +164,7 @@ final class LayerSink: IncidentSink, @unchecked Sendable {
     private let streams: [GeoJSONStream]
     /// Features of consecutive incidents lie back to back in a chunk's buffer: they go to the
     /// file as runs.
-    private var runs: [(range: Range<Int>, count: Int)?]
+    private var runs: [PieceRun]
     /// Gazetteer entries the incidents were placed by, first seen first.
     private var named: [GazetteerEntry] = []
     private var namedIDs = Set<String>()
@@ -152,18 +178,13 @@ final class LayerSink: IncidentSink, @unchecked Sendable {
                                perIncident: LayerBuilder(gazetteer: gazetteer, extent: BoundingBox(minX: -180, minY: -90, maxX: 180, maxY: 90)))
         self.staged = staged
         streams = try encoder.names.map { try GeoJSONStream(url: staged.url(for: "\($0).geojson"), name: $0, writer: writer) }
-        runs = Array(repeating: nil, count: streams.count)
+        runs = Array(repeating: PieceRun(), count: streams.count)
     }
 
     func consume(_ e: EncodedChunk, kept k: Int, pieces: Pieces, detailed: ResolvedIncident?) throws {
         for l in streams.indices {
             guard let piece = pieces.get(l) else { continue }
-            if let run = runs[l], run.range.upperBound == piece.range.lowerBound {
-                runs[l] = (run.range.lowerBound..<piece.range.upperBound, run.count + 1)
-            } else {
-                try flush(l, e)
-                runs[l] = (piece.range, 1)
-            }
+            if let done = runs[l].add(piece.range) { try write(l, done, e) }
             streams[l].extend(piece.bounds)
         }
         let p = e.placed[k]
@@ -174,15 +195,13 @@ final class LayerSink: IncidentSink, @unchecked Sendable {
     }
 
     func endChunk(_ e: EncodedChunk) throws {
-        for l in streams.indices { try flush(l, e) }
+        for l in streams.indices { if let done = runs[l].take() { try write(l, done, e) } }
     }
 
-    private func flush(_ l: Int, _ e: EncodedChunk) throws {
-        guard let run = runs[l] else { return }
+    private func write(_ l: Int, _ run: (range: Range<Int>, count: Int), _ e: EncodedChunk) throws {
         try e.buffers[l].withUnsafeBufferPointer { b in
             try streams[l].append(run: UnsafeBufferPointer(rebasing: b[run.range]), features: run.count)
         }
-        runs[l] = nil
     }
 
     /// Closes the per-incident layers and writes the basemap layers around the incidents.
