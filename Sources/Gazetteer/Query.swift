@@ -37,6 +37,15 @@ struct ParsedQuery {
     /// Phrases that name a part of a place: the place after them is where it is.
     static let withinMarkers = ["neighbourhood of", "neighborhood of", "quarter of", "suburb of", "part of",
                                 "district of", "area of", "bazaar of", "market of", "centre of", "center of"]
+    /// Words (folded) that ask for a first-level division: "Donetsk Oblast", "Ninawa Governorate".
+    static let provinceWords: Set<String> = ["province", "ostan", "state", "wilayat", "velayat", "oblast", "krai",
+                                             "governorate", "prefecture"]
+    /// Words (folded) that ask for a second-level division: "Kech District", "Rutshuru Territory",
+    /// "Maungdaw Township", "Gwoza LGA".
+    static let districtWords: Set<String> = ["district", "county", "shahrestan", "tehsil", "tahsil", "raion", "rayon",
+                                             "municipality", "municipio", "cercle", "locality", "lga", "territory",
+                                             "township", "regency", "kabupaten", "landkreis", "taluk", "taluka",
+                                             "upazila", "woreda"]
     /// Leading phrases that describe the place's kind before its name.
     static let kindPrefixes = ["a border village in", "a village in", "the village of", "village of", "the town of",
                                "town of", "the city of", "city of", "the district of", "district of",
@@ -83,8 +92,8 @@ struct ParsedQuery {
             break
         }
         let words = Set(NameFolding.fold(head).split(separator: " ").map(String.init))
-        if !words.isDisjoint(with: ["province", "ostan", "state", "wilayat", "velayat"]) { wantsKind = .admin1 }
-        else if !words.isDisjoint(with: ["district", "county", "shahrestan", "tehsil", "tahsil"]) { wantsKind = .admin2 }
+        if !words.isDisjoint(with: ParsedQuery.provinceWords) { wantsKind = .admin1 }
+        else if !words.isDisjoint(with: ParsedQuery.districtWords) { wantsKind = .admin2 }
         else if !words.isDisjoint(with: ["village", "town", "city"]) { wantsKind = .place }
         else { wantsKind = nil }
         name = head

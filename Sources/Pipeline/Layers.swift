@@ -26,8 +26,8 @@ public struct LayerBuilder: Sendable {
         self.extent = extent
     }
 
-    /// The area an approximately placed incident may be in: its province's polygon when it
-    /// was placed at province precision by a province's name, else a geodesic circle of the
+    /// The area an approximately placed incident may be in: its province's or district's polygon
+    /// when it was placed by that province's or district's name, else a geodesic circle of the
     /// precision's radius (64 vertices). Nil for exact locations.
     public func uncertaintyFeature(_ r: ResolvedIncident) -> OutputFeature? {
         guard r.precision != .exact else { return nil }
@@ -36,6 +36,9 @@ public struct LayerBuilder: Sendable {
         if r.precision == .province, r.entry?.kind == .admin1, let id = r.entry?.id, let province = gazetteer.province(id: id) {
             geometry = province.geometry
             shape = "province"
+        } else if r.precision == .district, let e = r.entry, let district = gazetteer.district(of: e) {
+            geometry = district.geometry
+            shape = "district"
         } else {
             var ring: [LonLat] = []
             for k in 0..<64 {

@@ -140,4 +140,41 @@ final class DistrictTests: ScratchTestCase {
         XCTAssertLessThan(d, p)
         XCTAssertFalse(doc.descendants(ofID: "im-layer-districts").isEmpty)
     }
+
+    func testIncidentsNamedByTheirDistrictLieInItAndItIsTheirUncertainty() throws {
+        // A tehsil of Balochistan, a territory of North Kivu, a township of Rakhine, a cercle of Kidal.
+        let rows = [("kech", "Kech District", "PK"), ("tump", "Tump", "PK"), ("rutshuru", "Rutshuru Territory", "CD"),
+                    ("maungdaw", "Maungdaw Township", "MM"), ("tessalit", "Tessalit Cercle", "ML")]
+        var csv = "id,date,place,country\n"
+        for (id, place, country) in rows { csv += "\(id),2024-03-01,\(place),\(country)\n" }
+        let input = tmp.appendingPathComponent("districts.csv")
+        try csv.write(to: input, atomically: true, encoding: .utf8)
+        let out = tmp.appendingPathComponent("layers")
+        let r = try incidentmap(["render", input.path, "--geojson", "--uncertainty", "--svg", "-o", out.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let byID = Dictionary(try incidents(out.appendingPathComponent("incidents.geojson")).map { ($0["id"] as! String, $0) }, uniquingKeysWith: { a, _ in a })
+        let areas = try GeoJSONReader.features(from: Data(contentsOf: out.appendingPathComponent("uncertainty.geojson")))
+        let engine = try GeometryEngine()
+        let g = try Gazetteer.load()
+        for (id, place, country) in rows {
+            let p = try XCTUnwrap(byID[id], id)
+            XCTAssertEqual(p["location_precision"] as? String, "district", place)
+            XCTAssertEqual(p["country"] as? String, country, place)
+            let entry = try XCTUnwrap((p["resolution"] as? [String: Any])?["gazetteer_id"] as? String, place)
+            XCTAssertTrue(entry.hasPrefix("district:"), "\(place) resolved to \(entry)")
+            // The incident's district (point in polygon) is the district its name resolved to.
+            XCTAssertEqual("district:" + (p["district"] as? String ?? "-"), entry, place)
+            // Its uncertainty area is that district's polygon, valid, holding the point.
+            let area = try XCTUnwrap(areas.first { $0.string("incident_id") == id }, id)
+            XCTAssertEqual(area.string("shape"), "district", place)
+            let district = try XCTUnwrap(g.district(id: String(entry.dropFirst("district:".count))))
+            XCTAssertEqual(area.geometry.bounds, district.geometry.bounds, place)
+            XCTAssertTrue(try engine.validity(area.geometry).isValid, place)
+        }
+        let info = try runTool("ogrinfo", ["-al", "-q", out.appendingPathComponent("uncertainty.geojson").path])
+        XCTAssertEqual(info.status, 0, info.stderr)
+        XCTAssertFalse(info.stderr.contains("ERROR"), info.stderr)
+        let png = try runTool("rsvg-convert", ["-o", tmp.appendingPathComponent("map.png").path, out.appendingPathComponent("map.svg").path])
+        XCTAssertEqual(png.status, 0, png.stderr)
+    }
 }

@@ -1,0 +1,76 @@
+import Gazetteer
+import Geometry
+import XCTest
+
+/// Districts (the second-level units of `districts.geojson`) are found by name at district
+/// precision, fill in where no town bears the name, and never take a town's name from it.
+final class DistrictNamesTests: XCTestCase {
+    func best(_ q: PlaceQuery, file: StaticString = #filePath, line: UInt = #line) -> GazetteerEntry? {
+        let lookup = bundled.resolve(q)
+        guard case .resolved(let c, _) = lookup.resolution else {
+            XCTFail("\(q.text) not resolved: \(lookup.resolution)", file: file, line: line)
+            return nil
+        }
+        return c.entry
+    }
+
+    /// (as written, country, province) of districts on five continents, each with the word for its
+    /// kind of unit or without it; none is a town of cities500 under that name.
+    static let districts: [(String, String, String)] = [
+        ("Kech District", "PK", "PK-BA"), ("Tump", "PK", "PK-BA"), ("Hoshab", "PK", "PK-BA"), ("Buleda", "PK", "PK-BA"),
+        ("Mashkhel", "PK", "PK-BA"), ("Garmser", "AF", "AF-HEL"), ("Nad Ali District", "AF", "AF-HEL"),
+        ("Shirin Tagab District", "AF", "AF-FYB"), ("Rutshuru Territory", "CD", "CD-NK"), ("Beni Territory", "CD", "CD-NK"),
+        ("Maungdaw Township", "MM", "MM-16"), ("Gwoza LGA", "NG", "NG-BO"), ("Tessalit Cercle", "ML", "ML-8"),
+        ("Kebkabiya Locality", "SD", "SD-DN"), ("Municipio de Culiacán", "MX", "MX-SIN"),
+    ]
+
+    func testDistrictsAreFoundByNameAtDistrictPrecision() throws {
+        for (name, country, province) in DistrictNamesTests.districts {
+            guard let e = best(PlaceQuery(name)) else { continue }
+            XCTAssertEqual(e.kind, .admin2, name)
+            XCTAssertEqual(e.precision, .district, name)
+            XCTAssertEqual(e.country, country, name)
+            XCTAssertEqual(e.admin1, province, name)
+            // The entry's point lies on its own district's polygon, inside the country's.
+            let district = try XCTUnwrap(bundled.district(of: e), name)
+            XCTAssertTrue(district.contains(e.location), name)
+            XCTAssertEqual(bundled.country(at: e.location)?.id, country, name)
+        }
+    }
+
+    func testTheTownOfTheDistrictsNameIsTakenUnlessTheDistrictIsAskedFor() {
+        // Khanewal: a town and the district named after it, one country.
+        XCTAssertEqual(best(PlaceQuery("Khanewal"))?.kind, .place)
+        XCTAssertEqual(best(PlaceQuery("Khanewal District"))?.kind, .admin2)
+        // Gwoza is a town of Borno and its LGA: the town, unless the LGA is named.
+        XCTAssertEqual(best(PlaceQuery("Gwoza"))?.kind, .place)
+        XCTAssertEqual(best(PlaceQuery("Gwoza LGA"))?.kind, .admin2)
+        // Khost: Afghanistan's province and city; the tehsil of Balochistan neither wins nor rivals.
+        XCTAssertEqual(best(PlaceQuery("Khost"))?.country, "AF")
+        XCTAssertEqual(best(PlaceQuery("Khost", country: "PK"))?.kind, .admin2)
+        // Khash: a town of Nimroz and a district of Badakhshan, both Afghan.
+        XCTAssertEqual(best(PlaceQuery("Khash", country: "AF"))?.admin1, "AF-NIM")
+        XCTAssertEqual(best(PlaceQuery("Khash District", country: "AF"))?.admin1, "AF-BDS")
+    }
+
+    func testADistrictAbroadRivalsVillagesButNotCitiesOrProvinces() {
+        // Dasht: a tehsil of Balochistan, villages of Iran and Armenia.
+        guard case .ambiguous(let all) = bundled.resolve("Dasht").resolution else { return XCTFail("Dasht should be ambiguous") }
+        XCTAssertTrue(Set(["PK", "IR"]).isSubset(of: Set(all.map(\.entry.country))), "\(all.map(\.entry.country))")
+        // Balochistan has two tehsils named Dasht (Kech's and Mastung's): the province does not decide,
+        // the district it lies in does.
+        guard case .ambiguous(let inBalochistan) = bundled.resolve("Dasht, Balochistan").resolution else { return XCTFail("two Dasht tehsils") }
+        XCTAssertEqual(inBalochistan.filter { $0.entry.kind == .admin2 && $0.entry.admin1 == "PK-BA" }.count, 2)
+        let kech = best(PlaceQuery("Dasht, Kech, Balochistan"))
+        XCTAssertEqual(kech?.kind, .admin2)
+        XCTAssertEqual(kech?.location.lon ?? 0, 62.6, accuracy: 0.3)
+        // Pemba: Mozambique's city of 230,000 over a Tanzanian district.
+        XCTAssertEqual(best(PlaceQuery("Pemba"))?.country, "MZ")
+    }
+
+    func testNamesTheSourceGivesManyDistrictsAreNotIndexed() {
+        // بخش مرکزی (central district) names hundreds of Iranian bakhsh: no district answers to it.
+        let lookup = bundled.resolve(PlaceQuery("بخش مرکزی", country: "IR"))
+        XCTAssertFalse(lookup.resolution.candidates.contains { $0.entry.kind == .admin2 }, "\(lookup.resolution.candidates.prefix(3))")
+    }
+}
