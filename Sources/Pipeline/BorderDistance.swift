@@ -19,11 +19,26 @@ public struct BorderProximity: Sendable, Equatable {
 /// can be nearer than the best found. The distance reported is geodesic (PROJ's
 /// `geod_inverse` on WGS84) from the point to the nearest point of each segment that
 /// could be the nearest (a chord through the Earth bounds each from below, so most need no
-/// geodesic), and the smallest is kept. Border segments are a few km long,
-/// so the nearest point's position error from the estimate changes the distance by
-/// far less than a metre.
+/// geodesic), and the smallest is kept. Most border segments are a few km long, so the nearest
+/// point's position error from the estimate changes the distance by far less than a metre; the
+/// long ones (straight lines of hundreds of km across deserts and the Arctic) within reach of the
+/// best are measured along their geodesic (`Geodesic.distanceToSegment`).
 public final class BorderDistance: @unchecked Sendable {
-    struct Segment { var border: Int32; var a: LonLat; var b: LonLat }
+    struct Segment {
+        var border: Int32; var a: LonLat; var b: LonLat
+        /// Longer than about 5 km: its nearest point by the planar estimate may be far enough from
+        /// the geodesic one to change the distance (`closest` measures it along the geodesic).
+        var isLong: Bool
+
+        init(border: Int32, a: LonLat, b: LonLat) {
+            self.border = border; self.a = a; self.b = b
+            let k = cos((a.lat + b.lat) / 2 * .pi / 180), dx = (b.lon - a.lon) * k, dy = b.lat - a.lat
+            isLong = dx * dx + dy * dy > Segment.longDegrees * Segment.longDegrees
+        }
+
+        /// What "long" means, in degrees of latitude (0.05°: 5.6 km).
+        static let longDegrees = 0.05
+    }
     private let borders: [BorderLine]
     private var segments: [Segment] = []
     private let cell = 0.25
@@ -171,12 +186,15 @@ public final class BorderDistance: @unchecked Sendable {
         var chord: Double
         var border: Int32
         var q: LonLat
+        /// The segment's a and b when it is long (see `Segment.isLong`), else nil.
+        var long: (a: LonLat, b: LonLat)?
 
         /// `origin` is the point's `Chord.point`; `t` the segment parameter of the nearest point.
         init(_ origin: Chord.Cartesian, _ s: Segment, _ t: Double) {
             q = t == 0 ? s.a : t == 1 ? s.b : LonLat(lon: s.a.lon + t * (s.b.lon - s.a.lon), lat: s.a.lat + t * (s.b.lat - s.a.lat))
             chord = Chord.distance(origin, Chord.point(q))
             border = s.border
+            long = s.isLong ? (s.a, s.b) : nil
         }
     }
 
@@ -198,6 +216,16 @@ public final class BorderDistance: @unchecked Sendable {
                 d = geodesic.distance(lon1: p.lon, lat1: p.lat, lon2: c.q.lon, lat2: c.q.lat)
                 last = (c.q, d)
             }
+            if d < bestDistance || (d == bestDistance && c.border < bestBorder) { bestDistance = d; bestBorder = c.border }
+        }
+        // A long segment's nearest point by the estimate can lie kilometres along from the geodesic
+        // one (1.7 km too far from Chukotka to the 141st meridian): those that can come within 1 %
+        // of the best are measured along their geodesic, which only shortens a distance.
+        let reach = bestDistance * 1.01 + 100
+        for c in near {
+            if c.chord > reach { break }
+            guard let (a, b) = c.long else { continue }
+            let d = geodesic.distanceToSegment(lon: p.lon, lat: p.lat, a: (a.lon, a.lat), b: (b.lon, b.lat))
             if d < bestDistance || (d == bestDistance && c.border < bestBorder) { bestDistance = d; bestBorder = c.border }
         }
         return BorderProximity(borderID: borders[Int(bestBorder)].id, distanceKm: bestDistance / 1000)

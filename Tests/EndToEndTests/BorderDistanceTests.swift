@@ -8,13 +8,15 @@ import XCTest
 /// The grid-and-cache search of `BorderDistance` against testing every border segment.
 final class BorderDistanceTests: XCTestCase {
     /// The exhaustive answer: the geodesic distance from `p` to the nearest point (by a local
-    /// planar estimate) of every segment of every border, the smallest kept.
+    /// planar estimate) of every segment of every border, and for segments over 5 km, to the
+    /// nearest point of the segment's geodesic found by a golden-section search (a different
+    /// method from the tool's); the smallest kept.
     static func exhaustive(_ p: LonLat, _ borders: [BorderLine]) -> (String, Double) {
         let k = cos(p.lat * .pi / 180)
         var best = (id: "", km: Double.infinity)
         // Geodesics only where the planar estimate is within half again of its best and 50 km
         // (a far looser margin than the 2 % under test), except far away, where all are measured.
-        var estimates: [(String, LonLat, Double)] = []
+        var estimates: [(String, LonLat, Double, LonLat, LonLat)] = []
         for b in borders {
             for line in b.lines where line.count > 1 {
                 for i in 1..<line.count {
@@ -24,16 +26,46 @@ final class BorderDistanceTests: XCTestCase {
                     let t = len2 == 0 ? 0 : max(0, min(1, -(ax * dx + ay * dy) / len2))
                     let q = LonLat(lon: a.lon + t * (c.lon - a.lon), lat: a.lat + t * (c.lat - a.lat))
                     let x = ax + t * dx, y = ay + t * dy
-                    estimates.append((b.id, q, (x * x + y * y).squareRoot() * 111.2))
+                    estimates.append((b.id, q, (x * x + y * y).squareRoot() * 111.2, a, c))
                 }
             }
         }
         let least = estimates.map(\.2).min()!
-        for (id, q, e) in estimates where least > 900 || e <= least * 1.5 + 50 {
+        var measured: [(String, Double, LonLat, LonLat)] = []
+        for (id, q, e, a, c) in estimates where least > 900 || e <= least * 1.5 + 50 {
             let km = Geodesic.wgs84.inverse(lon1: p.lon, lat1: p.lat, lon2: q.lon, lat2: q.lat).distance / 1000
+            measured.append((id, km, a, c))
             if km < best.km { best = (id, km) }
         }
+        for (id, km, a, c) in measured where km <= best.km * 1.05 + 1 && Self.kmLong(a, c) > 5 {
+            let along = goldenSection(p, a, c) / 1000
+            if along < best.km { best = (id, along) }
+        }
         return best
+    }
+
+    static func kmLong(_ a: LonLat, _ b: LonLat) -> Double {
+        Geodesic.wgs84.distance(lon1: a.lon, lat1: a.lat, lon2: b.lon, lat2: b.lat) / 1000
+    }
+
+    /// The least distance (m) from `p` to the geodesic a–b, by golden-section search on distances
+    /// alone (60 steps: about 1e-12 of the segment).
+    static func goldenSection(_ p: LonLat, _ a: LonLat, _ b: LonLat) -> Double {
+        let g = Geodesic.wgs84
+        let ab = g.inverse(lon1: a.lon, lat1: a.lat, lon2: b.lon, lat2: b.lat)
+        func distanceAt(_ t: Double) -> Double {
+            let q = g.direct(lon: a.lon, lat: a.lat, azimuth: ab.initialAzimuth, distance: t * ab.distance)
+            return g.distance(lon1: p.lon, lat1: p.lat, lon2: q.lon, lat2: q.lat)
+        }
+        let phi = (5.0.squareRoot() - 1) / 2
+        var lo = 0.0, hi = 1.0
+        var c = hi - phi * (hi - lo), d = lo + phi * (hi - lo)
+        var fc = distanceAt(c), fd = distanceAt(d)
+        for _ in 0..<60 {
+            if fc < fd { hi = d; d = c; fd = fc; c = hi - phi * (hi - lo); fc = distanceAt(c) }
+            else { lo = c; c = d; fc = fd; d = lo + phi * (hi - lo); fd = distanceAt(d) }
+        }
+        return min(distanceAt((lo + hi) / 2), distanceAt(0), distanceAt(1))
     }
 
     func testNearestBorderMatchesTestingEverySegment() throws {
@@ -54,6 +86,10 @@ final class BorderDistanceTests: XCTestCase {
         }
         for _ in 0..<200 { points.append(LonLat(lon: 35 + next() * 50, lat: 10 + next() * 45)) }
         points += [LonLat(lon: -120, lat: 40), LonLat(lon: 170, lat: -60), LonLat(lon: 62.0, lat: 27.5)]
+        // Near and far from long straight borders: the Sahara's, the 141st meridian (Alaska–Yukon)
+        // from Chukotka and from the Yukon, the 49th parallel.
+        points += [LonLat(lon: 25, lat: 21.5), LonLat(lon: 31, lat: 23), LonLat(lon: 2, lat: 24), LonLat(lon: 177.5, lat: 64.7),
+                   LonLat(lon: -139, lat: 64), LonLat(lon: -105, lat: 49.4), LonLat(lon: -98, lat: 51)]
         // Many points in one cell: the cell's candidate list is built once and must serve them all.
         for _ in 0..<100 { points.append(LonLat(lon: 62.25 + next() * 0.25, lat: 27.25 + next() * 0.25)) }
         // Measured from several threads at once, as the render's workers do.

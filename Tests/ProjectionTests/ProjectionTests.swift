@@ -123,17 +123,27 @@ final class ProjectionTests: XCTestCase {
     }
 
     func testDistanceToSegmentIsTheMinimumAlongIt() {
-        let a = (lon: 62.0, lat: 27.0), b = (lon: 63.0, lat: 28.0)
-        let p = (lon: 62.8, lat: 27.2)
-        let d = Geodesic.wgs84.distanceToSegment(lon: p.lon, lat: p.lat, a: a, b: b)
-        // Brute force along the geodesic a→b.
-        let ab = Geodesic.wgs84.inverse(lon1: a.lon, lat1: a.lat, lon2: b.lon, lat2: b.lat)
-        var best = Double.infinity
-        for i in 0...10_000 {
-            let q = Geodesic.wgs84.direct(lon: a.lon, lat: a.lat, azimuth: ab.initialAzimuth, distance: ab.distance * Double(i) / 10_000)
-            best = min(best, Geodesic.wgs84.inverse(lon1: p.lon, lat1: p.lat, lon2: q.lon, lat2: q.lat).distance)
+        // A short segment with the point beside it; a 700 km meridian seen from 1,900 km away (Chukotka
+        // and the Alaska–Yukon line); a point beyond an end; a point on the segment; a long parallel-ish line.
+        let cases: [((lon: Double, lat: Double), (lon: Double, lat: Double), (lon: Double, lat: Double))] = [
+            ((62.0, 27.0), (63.0, 28.0), (62.8, 27.2)),
+            ((-141.0, 60.3), (-141.0, 69.6), (177.5, 64.7)),
+            ((-141.0, 60.3), (-141.0, 69.6), (-139.0, 64.0)),
+            ((10.0, 20.0), (12.0, 20.0), (14.0, 21.0)),
+            ((10.0, 20.0), (12.0, 20.0), (11.0, 20.0)),
+            ((-120.0, 49.0), (-95.0, 49.0), (-105.0, 49.4)),
+        ]
+        for (a, b, p) in cases {
+            let d = Geodesic.wgs84.distanceToSegment(lon: p.lon, lat: p.lat, a: a, b: b)
+            // Brute force along the geodesic a→b.
+            let ab = Geodesic.wgs84.inverse(lon1: a.lon, lat1: a.lat, lon2: b.lon, lat2: b.lat)
+            var best = Double.infinity
+            for i in 0...20_000 {
+                let q = Geodesic.wgs84.direct(lon: a.lon, lat: a.lat, azimuth: ab.initialAzimuth, distance: ab.distance * Double(i) / 20_000)
+                best = min(best, Geodesic.wgs84.inverse(lon1: p.lon, lat1: p.lat, lon2: q.lon, lat2: q.lat).distance)
+            }
+            XCTAssertEqual(d, best, accuracy: 0.05, "\(p) to \(a)–\(b)")
+            XCTAssertLessThanOrEqual(d, best + 1e-6, "\(p) to \(a)–\(b)")
         }
-        XCTAssertEqual(d, best, accuracy: 0.01)
-        XCTAssertLessThanOrEqual(d, best + 1e-6)
     }
 }
