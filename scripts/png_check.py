@@ -4,6 +4,11 @@
     png_check.py ink SHOT.png           the screenshot is large and not blank
     png_check.py compare A.png B.png MAP.svg
                                         two renderings of MAP.svg agree on its timeline strip
+    png_check.py columns SHOT.png [TOP BOTTOM]
+                                        prints the first and last column with ink (rows TOP..BOTTOM)
+    png_check.py mirrored A.png B.png MAP.svg
+                                        two renderings of a right-to-left MAP.svg end its legend's
+                                        lines at the same right edge, near the panel's
 """
 import re, struct, sys, zlib
 
@@ -76,5 +81,38 @@ def compare(first, second, svg_path):
     assert share < 0.015, 'Chromium and librsvg draw the timeline strip differently'
 
 
+def ink_columns(rows, top=0, bottom=None, left=0, right=None):
+    """First and last column (from `left`) with a dark pixel in rows top..bottom, or None."""
+    cols = [x for row in rows[top:bottom] for x, p in enumerate(row[left:right], start=left) if min(p) < 0xB0]
+    return (min(cols), max(cols)) if cols else None
+
+
+def columns(shot, top='0', bottom='-1'):
+    _, height, rows = decode(shot)
+    found = ink_columns(rows, int(top), height if int(bottom) < 0 else int(bottom))
+    print('none' if found is None else f'{found[0]} {found[1]}')
+
+
+def mirrored(first, second, svg_path):
+    """The legend of a right-to-left map as two renderers draw it: each text line ends (its
+    rightmost ink) at the same column in both, within 3 px, and near the panel's right edge."""
+    (w1, h1, a), (w2, h2, b) = decode(first), decode(second)
+    assert (w1, h1) == (w2, h2), f'sizes differ: {w1}x{h1} and {w2}x{h2}'
+    svg = open(svg_path, encoding='utf-8').read()
+    gx, gy = (float(v) for v in re.search(r'id="im-layer-legend" transform="translate\(([-0-9.]+),([-0-9.]+)\)"', svg).groups())
+    width = float(re.search(r'id="im-layer-legend"[^>]*>\s*<rect class="im-panel" x="0" y="0" width="([0-9.]+)"', svg)[1])
+    texts = [float(y) for y in re.findall(r'<text class="im-legend-text[^"]*" x="[0-9.]+" y="([0-9.]+)"', svg)]
+    assert texts, 'no legend text'
+    # Only the text: from the panel's left edge up to 28 px from its right, where the symbols are.
+    left, right = round(gx) + 2, round(gx + width) - 28
+    for y in texts:
+        top, bottom = round(gy + y) - 11, round(gy + y) + 3
+        ca, cb = ink_columns(a, top, bottom, left, right), ink_columns(b, top, bottom, left, right)
+        assert ca and cb, f'legend line at y={y}: no ink in one rendering ({ca}, {cb})'
+        assert abs(ca[1] - cb[1]) <= 3, f'legend line at y={y} ends at x={ca[1]} in one and x={cb[1]} in the other'
+        assert right - ca[1] <= 14, f'legend line at y={y} is not right-aligned (ends at x={ca[1]}, panel text edge {right})'
+    print(f'browser-check: {len(texts)} legend lines of the right-to-left map end at the same right edge in both')
+
+
 if __name__ == '__main__':
-    {'ink': ink, 'compare': compare}[sys.argv[1]](*sys.argv[2:])
+    {'ink': ink, 'compare': compare, 'columns': columns, 'mirrored': mirrored}[sys.argv[1]](*sys.argv[2:])

@@ -55,6 +55,7 @@ public struct SceneBuilder {
                              attribution: attribution(sorted, crsName: crsName), countries: countries, provinces: provinces,
                              borders: borders, places: places, incidents: items, command: command)
         scene.lakes = Lakes.areas
+        scene.rivers = Rivers.lines
         scene.worldview = gazetteer.worldview.map { SceneWorldview(code: $0.code, country: $0.countryName, isDefault: $0.isDefault) }
         return scene
     }
@@ -172,13 +173,30 @@ public struct SceneBuilder {
         guard let first = incidents.first?.incident.date.start, let last = incidents.map(\.incident.date.end).max() else {
             return "No incidents"
         }
+        let codes = Array(Set(incidents.compactMap(\.country))).sorted()
+        guard language == .en else { return localSubtitle(first: first, last: last, count: incidents.count, countries: codes) }
         let range = first == last ? first.shortText : "\(first.shortText) – \(last.shortText)"
-        let countries = Array(Set(incidents.compactMap(\.country))).sorted().compactMap(countryName)
+        let countries = codes.compactMap(countryName)
         let n = incidents.count
         // Up to three countries by name; more by their number (the key and the layers name each one).
         let whereText = countries.isEmpty ? "" : countries.count <= 3 ? " in \(NumberFormat.list(countries))" : " in \(countries.count) countries"
         return "\(range) · \(n) incident\(n == 1 ? "" : "s")" + whereText
             + " · figures are claims, attributed"
+    }
+
+    /// The subtitle in the map's language: the dates, the count, up to three countries by their
+    /// names in that language (else their Latin names), and that figures are claims.
+    func localSubtitle(first: CalendarDate, last: CalendarDate, count: Int, countries: [String]) -> String {
+        let day = { (c: CalendarDate) in language.day(year: c.year, month: c.month, day: c.day) }
+        let ui = language.ui
+        var parts = [isolated(first == last ? day(first) : "\(day(first)) – \(day(last))"), UIText.format(ui.incidentsCount, count, language)]
+        if !countries.isEmpty && countries.count <= 3 {
+            parts.append(countries.map { code in
+                let c = gazetteer.country(code: code)
+                return c.flatMap { localName(($0.localName.map { [$0] } ?? []) + $0.alternateNames) } ?? c?.name ?? code
+            }.joined(separator: language.comma))
+        }
+        return (parts + [ui.claims]).joined(separator: " · ")
     }
 
     func summary(_ incidents: [ResolvedIncident], items: [SceneIncident]) -> String {

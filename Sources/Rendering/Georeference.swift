@@ -51,4 +51,6 @@ public struct RenderedMap: Sendable {
     public var timeline: SVGNode?
     /// The key number of each incident on a numbered marker, by incident id.
     public var keyNumbers: [String: Int] = [:]
+    /// Whether the map draws rivers (whose data is then credited; small multiples credit it once).
+    public var drawsRivers = false
 }

@@ -143,6 +143,12 @@ struct MapFrame {
         return sides.flatMap { PlanarOps.clip(line: pts, to: $0) }.map { $0.map { LonLat(lon: $0.x, lat: $0.y) } }
     }
 
+    /// Lines in longitude/latitude as the map draws them: cut at the cut meridian, projected to SVG
+    /// px and clipped to the clip box.
+    func svgLines(_ lines: [[LonLat]]) -> [[XY]] {
+        lines.flatMap(splitAtCut(line:)).flatMap { PlanarOps.clip(line: toSVG($0), to: clipBox) }
+    }
+
     /// The centre the default CRS is put on: the bbox's, else the incidents', else the borders',
     /// else (0, 0). Longitudes more than 180° apart are taken the short way, across the antimeridian.
     static func dataCenter(scene: MapScene, options: MapOptions) -> LonLat {

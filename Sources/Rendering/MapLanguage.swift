@@ -69,6 +69,12 @@ public enum MapLanguage: String, CaseIterable, Sendable {
         digits("\(day) \(monthNames[month - 1]) \(year)")
     }
 
+    /// The list and clause separators of its sentences: the Arabic comma and semicolon (، ؛) in
+    /// the Arabic script, else ", " and "; ".
+    public var comma: String { script == .arabic ? "، " : ", " }
+    /// See `comma`.
+    public var semicolon: String { script == .arabic ? "؛ " : "; " }
+
     /// The fixed texts of the map's furniture.
     public var ui: UIText { UIText.table[self]! }
 }
@@ -76,26 +82,31 @@ public enum MapLanguage: String, CaseIterable, Sendable {
 /// The fixed texts of a map in one language (legend rows, scale bar, key lines), written for
 /// this project; `%d` stands for a number, written in the language's digits.
 public struct UIText: Sendable {
-    var legend, strike, bombing, other, approximate, direction, border, disputed, province, district, none, town, capital: String
+    var legend, strike, bombing, other, approximate, direction, border, disputed, province, district, river, intermittentRiver, none, town, capital: String
     var km, geodesic: String
     var atOnePlace: String
-    /// "And %d more incidents on the map"; the rest of the line follows in English where it names kinds.
+    /// "And %d more" (incidents on the map, markers of no label); the kinds that follow are the input's words.
     var andMore: String
+    /// The sentences of the subtitle and key on a map in another language than English (whose
+    /// own sentences, with their plurals, are kept): "%d incidents" and the like are written as a
+    /// label and a number where the language would inflect the noun; `%@` stands for a place.
+    public var incidentsCount, claims, markersCount, killedInAll, described, near, largestClaim: String
 
     /// The texts, one language a line, tab-separated in the order of the members above
     /// (`columns`); parsed once.
     static let rows = """
-en	Legend	Strike (missile, drone, air, artillery)	Bombing (IED, suicide bomb, grenade)	Attack, clash or other incident	Approximate location (radius)	Strike direction (from origin)	International border	Disputed boundary	Province boundary	District boundary	None	Town	Capital	km	geodesic, at map centre	Area ∝ incidents at one place	And %d more
-fr	Légende	Frappe (missile, drone, aérienne, artillerie)	Attentat à l’explosif (EEI, kamikaze, grenade)	Attaque, affrontement ou autre incident	Lieu approximatif (rayon)	Direction de la frappe (depuis l’origine)	Frontière internationale	Frontière contestée	Limite de province	Limite de district	Aucun	Ville	Capitale	km	géodésique, au centre de la carte	Aire ∝ incidents en un lieu	Et %d de plus
-ru	Условные обозначения	Удар (ракета, дрон, авиация, артиллерия)	Взрыв (СВУ, смертник, граната)	Нападение, столкновение или иной инцидент	Приблизительное место (радиус)	Направление удара (от места пуска)	Государственная граница	Спорная граница	Граница области	Граница района	Нет	Город	Столица	км	геодезически, в центре карты	Площадь ∝ инцидентам в одном месте	И ещё %d
-uk	Умовні позначення	Удар (ракета, дрон, авіація, артилерія)	Вибух (СВП, смертник, граната)	Напад, зіткнення чи інший інцидент	Приблизне місце (радіус)	Напрямок удару (від місця пуску)	Державний кордон	Спірний кордон	Межа області	Межа району	Немає	Місто	Столиця	км	геодезично, у центрі карти	Площа ∝ інцидентам в одному місці	І ще %d
-fa	راهنما	حمله (موشک، پهپاد، هوایی، توپخانه)	انفجار (بمب دست‌ساز، انتحاری، نارنجک)	حمله، درگیری یا رویداد دیگر	مکان تقریبی (شعاع)	جهت حمله (از مبدأ)	مرز بین‌المللی	مرز مورد مناقشه	مرز استان	مرز شهرستان	هیچ	شهر	پایتخت	کیلومتر	ژئودزیک، در مرکز نقشه	مساحت ∝ رویدادها در یک مکان	و %d مورد دیگر
-ur	علامات	حملہ (میزائل، ڈرون، فضائی، توپخانہ)	دھماکہ (آئی ای ڈی، خودکش، دستی بم)	حملہ، جھڑپ یا دیگر واقعہ	تخمینی مقام (نصف قطر)	حملے کی سمت (مقامِ آغاز سے)	بین الاقوامی سرحد	متنازع سرحد	صوبائی حد	ضلعی حد	کوئی نہیں	شہر	دارالحکومت	کلومیٹر	جیوڈیسک، نقشے کے مرکز پر	رقبہ ∝ ایک مقام پر واقعات	اور %d مزید
-ps	لارښود	برید (توغندی، ډرون، هوايي، توپخانه)	چاودنه (لاسي جوړ بم، ځانمرګی، لاسي بم)	برید، نښته یا بله پېښه	نږدې ځای (شعاع)	د برید لوری (له پیل ځای)	نړیواله پوله	شخړه‌یزه پوله	د ولایت پوله	د ولسوالۍ پوله	هیڅ	ښار	پلازمېنه	کيلومتره	جيوډيزيک، د نقشې په منځ کې	مساحت ∝ په یوه ځای کې پېښې	او %d نورې
-ar	مفتاح الخريطة	ضربة (صاروخ، مسيّرة، جوية، مدفعية)	تفجير (عبوة ناسفة، انتحاري، قنبلة يدوية)	هجوم أو اشتباك أو حادث آخر	موقع تقريبي (نصف القطر)	اتجاه الضربة (من المصدر)	حدود دولية	حدود متنازع عليها	حدود المحافظة	حدود المنطقة	لا شيء	مدينة	عاصمة	كم	جيوديسي، في مركز الخريطة	المساحة ∝ الحوادث في مكان واحد	و%d أخرى
+en	Legend	Strike (missile, drone, air, artillery)	Bombing (IED, suicide bomb, grenade)	Attack, clash or other incident	Approximate location (radius)	Strike direction (from origin)	International border	Disputed boundary	Province boundary	District boundary	River	Intermittent river	None	Town	Capital	km	geodesic, at map centre	Area ∝ incidents at one place	And %d more	%d incidents	figures are claims, attributed	%d markers	%d fatalities claimed in all	Each is described in its marker’s tooltip and, with every claim and source, in the GeoJSON layer.	near %@	each incident’s largest claim
+fr	Légende	Frappe (missile, drone, aérienne, artillerie)	Attentat à l’explosif (EEI, kamikaze, grenade)	Attaque, affrontement ou autre incident	Lieu approximatif (rayon)	Direction de la frappe (depuis l’origine)	Frontière internationale	Frontière contestée	Limite de province	Limite de district	Cours d’eau	Cours d’eau intermittent	Aucun	Ville	Capitale	km	géodésique, au centre de la carte	Aire ∝ incidents en un lieu	Et %d de plus	Incidents : %d	chiffres : revendications attribuées	marqueurs : %d	morts revendiqués au total : %d	Chacun est décrit dans l’infobulle de son marqueur et, avec chaque revendication et source, dans la couche GeoJSON.	près de %@	la plus forte revendication de chaque incident
+ru	Условные обозначения	Удар (ракета, дрон, авиация, артиллерия)	Взрыв (СВУ, смертник, граната)	Нападение, столкновение или иной инцидент	Приблизительное место (радиус)	Направление удара (от места пуска)	Государственная граница	Спорная граница	Граница области	Граница района	Река	Пересыхающая река	Нет	Город	Столица	км	геодезически, в центре карты	Площадь ∝ инцидентам в одном месте	И ещё %d	Инцидентов: %d	цифры — заявления сторон, с указанием источника	маркеров: %d	заявлено погибших всего: %d	Каждый описан во всплывающей подсказке маркера и, со всеми заявлениями и источниками, в слое GeoJSON.	вблизи пункта %@	по наибольшему заявлению о каждом инциденте
+uk	Умовні позначення	Удар (ракета, дрон, авіація, артилерія)	Вибух (СВП, смертник, граната)	Напад, зіткнення чи інший інцидент	Приблизне місце (радіус)	Напрямок удару (від місця пуску)	Державний кордон	Спірний кордон	Межа області	Межа району	Річка	Пересихаюча річка	Немає	Місто	Столиця	км	геодезично, у центрі карти	Площа ∝ інцидентам в одному місці	І ще %d	Інцидентів: %d	цифри — заяви сторін, із зазначенням джерела	маркерів: %d	заявлено загиблих загалом: %d	Кожен описано в підказці маркера та, з усіма заявами й джерелами, у шарі GeoJSON.	поблизу пункту %@	за найбільшою заявою щодо кожного інциденту
+fa	راهنما	حمله (موشک، پهپاد، هوایی، توپخانه)	انفجار (بمب دست‌ساز، انتحاری، نارنجک)	حمله، درگیری یا رویداد دیگر	مکان تقریبی (شعاع)	جهت حمله (از مبدأ)	مرز بین‌المللی	مرز مورد مناقشه	مرز استان	مرز شهرستان	رود	رود فصلی	هیچ	شهر	پایتخت	کیلومتر	ژئودزیک، در مرکز نقشه	مساحت ∝ رویدادها در یک مکان	و %d مورد دیگر	رویدادها: %d	ارقام، ادعای طرف‌ها با ذکر منبع است	نشانگرها: %d	کشته‌های ادعاشده در مجموع: %d	شرح هر یک در راهنمای نشانگر آن و، با همهٔ ادعاها و منابع، در لایهٔ GeoJSON آمده است.	نزدیک %@	بیشترین ادعا برای هر رویداد
+ur	علامات	حملہ (میزائل، ڈرون، فضائی، توپخانہ)	دھماکہ (آئی ای ڈی، خودکش، دستی بم)	حملہ، جھڑپ یا دیگر واقعہ	تخمینی مقام (نصف قطر)	حملے کی سمت (مقامِ آغاز سے)	بین الاقوامی سرحد	متنازع سرحد	صوبائی حد	ضلعی حد	دریا	موسمی دریا	کوئی نہیں	شہر	دارالحکومت	کلومیٹر	جیوڈیسک، نقشے کے مرکز پر	رقبہ ∝ ایک مقام پر واقعات	اور %d مزید	واقعات: %d	اعداد فریقین کے دعوے ہیں، حوالے کے ساتھ	نشانات: %d	کل دعویٰ کردہ ہلاکتیں: %d	ہر ایک کی تفصیل اس کے نشان کے ٹول ٹپ میں، اور تمام دعووں اور ذرائع کے ساتھ GeoJSON پرت میں ہے۔	%@ کے قریب	ہر واقعے کا سب سے بڑا دعویٰ
+ps	لارښود	برید (توغندی، ډرون، هوايي، توپخانه)	چاودنه (لاسي جوړ بم، ځانمرګی، لاسي بم)	برید، نښته یا بله پېښه	نږدې ځای (شعاع)	د برید لوری (له پیل ځای)	نړیواله پوله	شخړه‌یزه پوله	د ولایت پوله	د ولسوالۍ پوله	سیند	موسمي سیند	هیڅ	ښار	پلازمېنه	کيلومتره	جيوډيزيک، د نقشې په منځ کې	مساحت ∝ په یوه ځای کې پېښې	او %d نورې	پېښې: %d	شمېرې د اړخونو ادعاوې دي، له سرچینې سره	نښې: %d	ټولټال ادعا شوي وژل شوي: %d	هره یوه د خپلې نښې په لارښود کې، او له ټولو ادعاوو او سرچینو سره د GeoJSON په پاڼه کې بیان شوې ده.	%@ ته نږدې	د هرې پېښې تر ټولو لویه ادعا
+ar	مفتاح الخريطة	ضربة (صاروخ، مسيّرة، جوية، مدفعية)	تفجير (عبوة ناسفة، انتحاري، قنبلة يدوية)	هجوم أو اشتباك أو حادث آخر	موقع تقريبي (نصف القطر)	اتجاه الضربة (من المصدر)	حدود دولية	حدود متنازع عليها	حدود المحافظة	حدود المنطقة	نهر	نهر موسمي	لا شيء	مدينة	عاصمة	كم	جيوديسي، في مركز الخريطة	المساحة ∝ الحوادث في مكان واحد	و%d أخرى	الحوادث: %d	الأرقام ادعاءات منسوبة إلى أصحابها	العلامات: %d	إجمالي القتلى المُدّعى: %d	كلٌّ منها موصوف في تلميح علامته، ومع كل ادعاء ومصدر في طبقة GeoJSON.	قرب %@	أكبر ادعاء لكل حادث
 """
     static let columns = ["legend", "strike", "bombing", "other", "approximate", "direction", "border", "disputed", "province", "district",
-                          "none", "town", "capital", "km", "geodesic", "atOnePlace", "andMore"]
+                          "river", "intermittentRiver", "none", "town", "capital", "km", "geodesic", "atOnePlace", "andMore",
+                          "incidentsCount", "claims", "markersCount", "killedInAll", "described", "near", "largestClaim"]
 
     static let table: [MapLanguage: UIText] = {
         var table: [MapLanguage: UIText] = [:]
@@ -105,14 +116,22 @@ ar	مفتاح الخريطة	ضربة (صاروخ، مسيّرة، جوية، م
             let t = Dictionary(uniqueKeysWithValues: zip(columns, cells.dropFirst()))
             table[MapLanguage(rawValue: cells[0])!] = UIText(
                 legend: t["legend"]!, strike: t["strike"]!, bombing: t["bombing"]!, other: t["other"]!, approximate: t["approximate"]!,
-                direction: t["direction"]!, border: t["border"]!, disputed: t["disputed"]!, province: t["province"]!, district: t["district"]!, none: t["none"]!,
-                town: t["town"]!, capital: t["capital"]!, km: t["km"]!, geodesic: t["geodesic"]!, atOnePlace: t["atOnePlace"]!, andMore: t["andMore"]!)
+                direction: t["direction"]!, border: t["border"]!, disputed: t["disputed"]!, province: t["province"]!, district: t["district"]!,
+                river: t["river"]!, intermittentRiver: t["intermittentRiver"]!, none: t["none"]!,
+                town: t["town"]!, capital: t["capital"]!, km: t["km"]!, geodesic: t["geodesic"]!, atOnePlace: t["atOnePlace"]!, andMore: t["andMore"]!,
+                incidentsCount: t["incidentsCount"]!, claims: t["claims"]!, markersCount: t["markersCount"]!, killedInAll: t["killedInAll"]!,
+                described: t["described"]!, near: t["near"]!, largestClaim: t["largestClaim"]!)
         }
         return table
     }()
 
     /// `template` with its `%d` replaced by `value` grouped and in `language`'s digits.
-    static func format(_ template: String, _ value: Int, _ language: MapLanguage) -> String {
+    public static func format(_ template: String, _ value: Int, _ language: MapLanguage) -> String {
         template.replacingOccurrences(of: "%d", with: language.digits(NumberFormat.grouped(value)))
+    }
+
+    /// `template` with its `%@` replaced by `text`.
+    static func format(_ template: String, _ text: String) -> String {
+        template.replacingOccurrences(of: "%@", with: text)
     }
 }

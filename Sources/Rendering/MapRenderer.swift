@@ -27,9 +27,13 @@ public enum MapRenderer {
     /// The attribution lines with the credit of what the options add to the map (the relief),
     /// beside the data credits, before the projection line.
     static func attribution(_ lines: [String], options: MapOptions) -> [String] {
-        guard options.relief != nil else { return lines }
+        options.relief == nil ? lines : credit(ReliefRaster.credit, in: lines)
+    }
+
+    /// `lines` with `credit` inserted before the projection line.
+    static func credit(_ credit: String, in lines: [String]) -> [String] {
         var lines = lines
-        lines.insert(ReliefRaster.credit, at: lines.firstIndex { $0.hasPrefix("Projection: ") } ?? lines.count)
+        lines.insert(credit, at: lines.firstIndex { $0.hasPrefix("Projection: ") } ?? lines.count)
         return lines
     }
 
@@ -85,6 +89,7 @@ struct MapBuilder {
         let districtShapes = DistrictsElement.shapes(areas[2], choropleth: byDistrict ? scene.choropleth : nil, options: options, p: p)
         let lakeShapes = LakesElement.shapes(areas[3], options: options, p: p)
         let borders = BordersElement.build(scene, frame: frame, p: p)
+        let rivers = RiversElement.build(scene.rivers, frame: frame, p: p)
         let relief = try options.relief.flatMap { try ReliefElement.build($0, frame: frame, theme: options.theme, p: p) }
         // Fixed furniture first, so labels keep clear of it; the markers are laid out first, so
         // that the legend can show their sizes and keep off them. The legend keeps room for a
@@ -96,7 +101,8 @@ struct MapBuilder {
         func legendPanel(capital: Bool, corner: Int? = nil) -> (node: SVGNode, box: BoundingBox, corner: Int) {
             LegendElement.build(scene, options: options, frame: frame, markers: incidents, drawsBorders: !borders.borders.isEmpty,
                                 drawsDisputed: borders.disputed,
-                                drawsProvinces: !provinceShapes.nodes.isEmpty, drawsDistricts: !districtShapes.nodes.isEmpty, drawsCapital: capital, corner: corner, p: p)
+                                drawsProvinces: !provinceShapes.nodes.isEmpty, drawsDistricts: !districtShapes.nodes.isEmpty,
+                                rivers: (!rivers.nodes.isEmpty, rivers.intermittent), drawsCapital: capital, corner: corner, p: p)
         }
         var legend = legendPanel(capital: capitalInFrame)
         // A panel of small multiples shares the legend, scale and locator drawn beside the panels.
@@ -130,7 +136,8 @@ struct MapBuilder {
             .el("g", [("id", "\(p)layer-countries")] + clip, countries.nodes),
         ] + (districtShapes.nodes.isEmpty ? [] : [.el("g", [("id", "\(p)layer-districts")] + clip, districtShapes.nodes)]) + [
             .el("g", [("id", "\(p)layer-provinces")] + clip, provinceShapes.nodes),
-        ] + (lakeShapes.nodes.isEmpty ? [] : [.el("g", [("id", "\(p)layer-lakes")] + clip, lakeShapes.nodes)])
+        ] + (rivers.nodes.isEmpty ? [] : [.el("g", [("id", "\(p)layer-rivers")] + clip, rivers.nodes)])
+          + (lakeShapes.nodes.isEmpty ? [] : [.el("g", [("id", "\(p)layer-lakes")] + clip, lakeShapes.nodes)])
           + (relief.map { [.el("g", [("id", "\(p)layer-relief")], [$0])] } ?? []) + [
             .el("g", [("id", "\(p)layer-border")] + clip, borders.casings + borders.borders),
             .el("g", [("id", "\(p)layer-places")], towns),
@@ -145,9 +152,13 @@ struct MapBuilder {
         let strip = scene.timeline.map { TimelineStrip(scene, timeline: $0, width: options.width, numbers: incidents.keyNumbers) }
         let underMap = options.timelineUnderMap ? strip : nil
         let stripHeight = (underMap?.height ?? 0).rounded(.up)
-        let key = KeyLayout(incidents: incidents, scene: scene, options: options, offMap: offMap.keyTexts, events: underMap == nil ? [] : scene.timeline!.events)
+        // The river data is credited where the map draws some (the frame was sized without the line).
+        var keyScene = scene
+        if !rivers.nodes.isEmpty && furnished { keyScene.attribution = MapRenderer.credit(RiversElement.credit, in: scene.attribution) }
+        let key = KeyLayout(incidents: incidents, scene: keyScene, options: options, offMap: offMap.keyTexts, events: underMap == nil ? [] : scene.timeline!.events)
         let furniture = furnished
-            ? [legend.node, scaleBar!, north!, HeaderElement.build(scene, p: p), KeyElement.build(key, frame: frame, below: stripHeight, p: p)]
+            ? [legend.node, scaleBar!, north!, HeaderElement.build(scene, options: options, p: p),
+               KeyElement.build(key, frame: frame, below: stripHeight, options: options, p: p)]
                 + (inset.map { [$0] } ?? []) + (underMap.map { [$0.build(scene, top: frame.frame.maxY, p: p)] } ?? [])
             : [HeaderElement.panel(scene, p: p)]
         let n = SVGDraw.n
@@ -162,12 +173,13 @@ struct MapBuilder {
             .el("desc", [("id", "\(p)desc")], [.text(scene.summary)]),
             MetadataElement.build(scene, frame: frame, p: p),
             DefsElement.build(options: options, frame: frame, insetBox: insetBox, choropleth: scene.choropleth != nil,
-                              districts: !districtShapes.nodes.isEmpty, timeline: underMap != nil, lakes: !lakeShapes.nodes.isEmpty,
+                              districts: !districtShapes.nodes.isEmpty, timeline: underMap != nil, lakes: !lakeShapes.nodes.isEmpty, rivers: !rivers.nodes.isEmpty,
                               disputed: borders.disputed, p: p),
             .el("rect", [("class", "\(p)background"), ("x", "0"), ("y", "0"), ("width", n(options.width)), ("height", n(height))]),
         ] + mapLayers + furniture)
         var map = RenderedMap(svg: SVGSerializer.document(root), georeference: frame.georef, root: root, wkt: frame.projection.targetWKT())
         map.timeline = strip.map { standalone($0) }
+        map.drawsRivers = !rivers.nodes.isEmpty
         map.keyNumbers = Dictionary(incidents.keyNumbers.map { (scene.incidents[$0.key].id, $0.value) }, uniquingKeysWith: min)
         return map
     }

@@ -27,7 +27,6 @@ public struct SceneArea: Sendable {
     }
 }
 
-/// An international border line.
 /// The point of view of a map's countries and borders (Natural Earth's code, the country, whether it is the data's default).
 public struct SceneWorldview: Sendable, Equatable {
     /// `DE`, `IN`, …
@@ -45,6 +44,7 @@ public struct SceneWorldview: Sendable, Equatable {
     }
 }
 
+/// An international border line.
 public struct SceneBorder: Sendable {
     /// `IR-PK` style id.
     public var id: String
@@ -67,6 +67,27 @@ public struct SceneBorder: Sendable {
         self.emphasis = emphasis
         self.disputed = disputed
         self.featureClass = featureClass
+    }
+}
+
+/// A river line of WDBII (GSHHG): unnamed in the data, ranked by its class.
+public struct SceneRiver: Sendable {
+    /// WDBII's class: 1 permanent major river, 2 additional major, 3 additional; 5 and 6 the
+    /// intermittent major and additional rivers.
+    public var rank: Int
+    /// A river that runs only part of the year: drawn dashed.
+    public var intermittent: Bool
+    /// The line in longitude/latitude.
+    public var line: [LonLat]
+    /// Its longitude/latitude bounds, so that a map can pass over rivers far from its frame.
+    public var bounds: BoundingBox?
+
+    /// Creates a river line.
+    public init(rank: Int, intermittent: Bool, line: [LonLat]) {
+        self.rank = rank
+        self.intermittent = intermittent
+        self.line = line
+        bounds = BoundingBox(points: line.map { XY(x: $0.lon, y: $0.lat) })
     }
 }
 
@@ -281,6 +302,8 @@ public struct MapScene: Sendable {
     public var provinces: [SceneArea]
     /// Lakes (drawn over the land where the frame reaches them).
     public var lakes: [SceneArea] = []
+    /// Rivers (drawn over the land, the smaller ones only on larger-scale maps).
+    public var rivers: [SceneRiver] = []
     /// The point of view the countries and borders are drawn in, named in the metadata.
     public var worldview: SceneWorldview?
     /// International borders.

@@ -72,6 +72,19 @@ enum MapStyle {
         """
     }
 
+    /// The rivers' rules, written only on a map that draws one: blue lines, thinner for the lesser
+    /// classes, dashed where intermittent (the print theme's in grey, as its coast).
+    static func riverCSS(prefix p: String, theme: MapTheme) -> String {
+        let colour = theme == .dark ? "#5d8fb8" : theme == .print ? "#8c8c8c" : "#6d9fc7"
+        return """
+        .\(p)river { fill: none; stroke: \(colour); stroke-linecap: round; stroke-linejoin: round; }
+        .\(p)river-major { stroke-width: 1.2; }
+        .\(p)river-medium { stroke-width: 0.8; }
+        .\(p)river-minor { stroke-width: 0.55; }
+        .\(p)river.\(p)intermittent { stroke-dasharray: 3 1.8; }
+        """
+    }
+
     /// The rules of right-to-left text (class `rtl`): the language's font stack (one that covers
     /// the script, Latin after it) and no letter spacing, which would break the joined letters.
     static func languageCSS(prefix p: String, language: MapLanguage) -> String {

@@ -36,6 +36,7 @@ public enum SmallMultiples {
         let height = (width * 0.78 + MapFrame.panelHeaderHeight).rounded()
         let top = MapFrame.headerHeight
         var nodes: [SVGNode] = []
+        var drawsRivers = false
         for (i, panel) in panels.enumerated() {
             var o = options
             o.width = width
@@ -47,6 +48,7 @@ public enum SmallMultiples {
             o.maxKeyEntries = 3
             o.idPrefix = "\(p)p\(i + 1)-"
             let map = try MapRenderer.render(panel.scene, options: o)
+            drawsRivers = drawsRivers || map.drawsRivers
             let x = margin + Double(i % columns) * (width + gap), y = top + Double(i / columns) * (height + gap)
             nodes.append(.el("g", [("class", "\(p)panel-group"), ("data-period", panel.period), ("transform", "translate(\(n(x)),\(n(y)))")], [map.root]))
         }
@@ -72,7 +74,8 @@ public enum SmallMultiples {
         }
         y += 30
         var footer: [SVGNode] = []
-        for line in MapRenderer.attribution(attribution, options: options).flatMap({ TextMetrics.wrap($0, size: 9.5, maxWidth: options.width - 2 * margin) }) {
+        let credited = MapRenderer.attribution(attribution, options: options)
+        for line in (drawsRivers ? MapRenderer.credit(RiversElement.credit, in: credited) : credited).flatMap({ TextMetrics.wrap($0, size: 9.5, maxWidth: options.width - 2 * margin) }) {
             footer.append(.el("text", [("class", "\(p)attribution"), ("x", n(margin)), ("y", n(y))], [.text(line)]))
             y += 12.5
         }

@@ -45,6 +45,39 @@ final class ReliefTests: XCTestCase {
         }
     }
 
+    /// A known peak, Damavand (5,610 m, 35.9519 N 52.1097 E, an isolated cone in the Alborz):
+    /// an incident put on its summit, the shading within 24 image px of its marker is GDAL's warp of
+    /// the same grid at no shift (±1 image px, under 2 map px) — the peak's light and shadow lie
+    /// on the marker — and the marker is where the map's georeference puts the summit (±0.1 px).
+    func testTheShadingOfAKnownPeakLiesOnItsMarker() throws {
+        let dir = try tempDir()
+        let svg = dir.appendingPathComponent("damavand.svg")
+        let r = try incidentmap(["render", try csv([(35.9519, 52.1097), (35.69, 51.39)], in: dir).path, "--relief",
+                                 "--width", "600", "--height", "500", "--svg", "-o", svg.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let check = try runTool("python3", [repositoryRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures/relief_check.py").path,
+                                            svg.path, ReliefTests.relief.path, dir.path, "r0"])
+        XCTAssertEqual(check.status, 0, check.stderr)
+        let out = check.stdoutText
+        guard let m = out.firstMatch(of: /correlation ([0-9.-]+) shift (-?[0-9]+) (-?[0-9]+)/), let corr = Double(m.1), let dx = Int(m.2), let dy = Int(m.3) else {
+            return XCTFail("unexpected output \(out)")
+        }
+        XCTAssertGreaterThan(corr, 0.95, out)
+        XCTAssertLessThanOrEqual(max(abs(dx), abs(dy)), 1, out)
+        // The marker against the summit projected with the map's own CRS and affine (cs2cs, PROJ's tool; EPSG:4326 takes latitude first).
+        let text = try String(contentsOf: svg, encoding: .utf8)
+        guard let t = text.firstMatch(of: /data-incident-id="r0" transform="translate\(([-0-9.]+),([-0-9.]+)\)"/),
+              let mx = Double(t.1), let my = Double(t.2),
+              let meta = text.firstMatch(of: /"crs":"([^"]+)","affine":\[([^\]]+)\]/) else { return XCTFail("no marker or georeference") }
+        let affine = meta.2.split(separator: ",").compactMap { Double($0) }
+        let p = try runTool("sh", ["-c", "echo '35.9519 52.1097' | cs2cs -f %.6f EPSG:4326 +to '\(meta.1)' | sed 's/^/ /'"])
+        let xy = p.stdoutText.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).compactMap { Double($0) }
+        XCTAssertGreaterThanOrEqual(xy.count, 2, p.stdoutText + p.stderr)
+        guard xy.count >= 2, affine.count == 6 else { return }
+        XCTAssertEqual(affine[0] * xy[0] + affine[1] * xy[1] + affine[2], mx, accuracy: 0.1)
+        XCTAssertEqual(affine[3] * xy[0] + affine[4] * xy[1] + affine[5], my, accuracy: 0.1)
+    }
+
     /// A 1000 px map of the whole world with relief stays one self-contained SVG under 2 MB,
     /// the image fills the frame exactly, librsvg renders it, the attribution credits the data, and
     /// the same input gives the same bytes.

@@ -175,7 +175,7 @@ final class SVGTests: ScratchTestCase {
         let allowedAttributes: Set<String> = ["xmlns", "width", "height", "viewBox", "role", "aria-labelledby", "class", "id", "d", "x", "y",
                                               "cx", "cy", "r", "rx", "dy", "x1", "y1", "x2", "y2", "transform", "text-anchor", "clip-path",
                                               "marker-end", "refX", "refY", "markerWidth", "markerHeight", "orient", "data-incident-id",
-                                              "data-border-id", "data-country", "data-province", "data-box", "data-km", "data-px", "data-cell", "data-count"]
+                                              "data-border-id", "data-river-class", "data-country", "data-province", "data-box", "data-km", "data-px", "data-cell", "data-count"]
         for e in doc.elements {
             XCTAssertTrue(allowedElements.contains(e.name), "element <\(e.name)> appeared", file: file, line: line)
             for k in e.attributes.keys { XCTAssertTrue(allowedAttributes.contains(k), "attribute \(k) appeared on <\(e.name)>", file: file, line: line) }

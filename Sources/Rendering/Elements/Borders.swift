@@ -7,7 +7,7 @@ enum BordersElement {
         var casings: [SVGNode] = [], borders: [SVGNode] = []
         var disputed = false
         for b in scene.borders where frame.mayShow(Geometry.multiLineString(b.lines).bounds) {
-            let parts = b.lines.flatMap(frame.splitAtCut(line:)).flatMap { PlanarOps.clip(line: frame.toSVG($0), to: frame.clipBox) }
+            let parts = frame.svgLines(b.lines)
             guard !parts.isEmpty else { continue }
             let d = SVGDraw.path(lines: parts)
             guard !d.isEmpty else { continue }

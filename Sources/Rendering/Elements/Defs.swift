@@ -3,12 +3,13 @@ import Geometry
 /// The SVG's `<defs>`: the style sheet, the frame's and the inset's clip paths, the arrowhead.
 enum DefsElement {
     static func build(options: MapOptions, frame: MapFrame, insetBox inset: BoundingBox, choropleth: Bool, districts: Bool = false,
-                      timeline: Bool = false, lakes: Bool = false, disputed: Bool = false, p: String) -> SVGNode {
+                      timeline: Bool = false, lakes: Bool = false, rivers: Bool = false, disputed: Bool = false, p: String) -> SVGNode {
         let f = frame.frame
         // The districts' rules before the classes', whose fills must win over `fill: none`.
         let css = MapStyle.css(prefix: p, theme: options.theme) + (districts ? "\n" + MapStyle.districtCSS(prefix: p, theme: options.theme) : "")
             + (choropleth ? "\n" + MapStyle.choroplethCSS(prefix: p) : "")
             + (timeline ? "\n" + MapStyle.timelineCSS(prefix: p, theme: options.theme) : "")
+            + (rivers ? "\n" + MapStyle.riverCSS(prefix: p, theme: options.theme) : "")
             + (lakes ? "\n" + MapStyle.lakeCSS(prefix: p, theme: options.theme) : "")
             + (disputed ? "\n" + MapStyle.disputedCSS(prefix: p, theme: options.theme) : "")
             + (options.language == .en ? "" : "\n" + MapStyle.languageCSS(prefix: p, language: options.language))

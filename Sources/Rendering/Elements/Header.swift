@@ -1,9 +1,11 @@
 /// The title block above the frame: title and subtitle.
 enum HeaderElement {
-    static func build(_ scene: MapScene, p: String) -> SVGNode {
-        .el("g", [("id", "\(p)header")], [
-            .el("text", [("class", "\(p)title"), ("x", "14"), ("y", "30")], [.text(scene.title)]),
-            .el("text", [("class", "\(p)subtitle"), ("x", "14"), ("y", "52")], [.text(scene.subtitle)]),
+    /// Title and subtitle from the left; on a right-to-left map from the right.
+    static func build(_ scene: MapScene, options: MapOptions = MapOptions(), p: String) -> SVGNode {
+        let at = NameLabel.start(14, width: options.width, options: options)
+        return .el("g", [("id", "\(p)header")], [
+            NameLabel.text(scene.title, cls: "\(p)title", x: at.x, y: 30, anchor: at.anchor, options: options, p: p),
+            NameLabel.text(scene.subtitle, cls: "\(p)subtitle", x: at.x, y: 52, anchor: at.anchor, options: options, p: p),
         ])
     }
 

@@ -16,6 +16,8 @@ struct IncidentsElement {
     var halos: [SVGNode] = [], arrows: [SVGNode] = [], markers: [SVGNode] = [], numbers: [SVGNode] = []
     /// Whether the scene's items are aggregation cells, not incidents.
     let binned: Bool
+    /// The language of the merged markers' tooltips.
+    let language: MapLanguage
 
     /// Lays the markers out and picks those to label; `draw` makes their nodes.
     init(_ scene: MapScene, options: MapOptions, frame: MapFrame) throws {
@@ -25,6 +27,7 @@ struct IncidentsElement {
         let onMap = scene.incidents.indices.filter { !offMap.contains($0) }
         for i in onMap { anchors.append(try frame.toSVG(scene.incidents[i].location)) }
         binned = options.binCellDegrees != nil
+        language = options.language
         // A map of so few incidents that each has its own key entry keeps each its own marker.
         var layout = MarkerLayout(anchors: anchors, counts: onMap.map { scene.incidents[$0].count }, frame: frame.frame,
                                   spread: !binned && onMap.count <= options.maxKeyEntries)
@@ -84,7 +87,7 @@ struct IncidentsElement {
                 arrows.append(arrow)
             }
             let style = IncidentsElement.style(g, scene: scene)
-            var children: [SVGNode] = [.el("title", [], [.text(single ? first.keyText : IncidentsElement.summary(g, scene: scene))])]
+            var children: [SVGNode] = [.el("title", [], [.text(single ? first.keyText : IncidentsElement.summary(g, scene: scene, language: language))])]
             if o.x != 0 || o.y != 0 {
                 children.append(.el("line", [("class", "\(p)leader"), ("x1", "0"), ("y1", "0"), ("x2", n(o.x)), ("y2", n(o.y))]))
                 children.append(.el("circle", [("class", "\(p)anchor-dot"), ("cx", "0"), ("cy", "0"), ("r", "2")]))
@@ -194,9 +197,15 @@ extension IncidentsElement {
     }
 
     /// A merged marker's tooltip and key text: how many, where, when, of what kinds, how many dead.
-    static func summary(_ g: MarkerGroup, scene: MapScene) -> String {
+    static func summary(_ g: MarkerGroup, scene: MapScene, language: MapLanguage = .en) -> String {
         let dates = dateRange(g.members, scene: scene)
         let where_ = place(g, scene: scene)
+        if language != .en {
+            let ui = language.ui
+            return UIText.format(ui.incidentsCount, g.count, language) + " " + UIText.format(ui.near, where_) + (dates.isEmpty ? "" : language.comma + dates)
+                + ": " + kindsText(g.members, scene: scene) + language.semicolon
+                + UIText.format(ui.killedInAll, killed(g.members, scene: scene), language) + " (\(ui.largestClaim))."
+        }
         return "\(NumberFormat.grouped(g.count)) incident\(g.count == 1 ? "" : "s") " + (scene.incidents[g.members[0]].place == nil ? "at or near " : "near ") + where_ + (dates.isEmpty ? "" : ", \(dates)") + ": \(kindsText(g.members, scene: scene)); "
             + "\(NumberFormat.grouped(killed(g.members, scene: scene))) fatalities claimed in all (each incident's largest claim)."
     }

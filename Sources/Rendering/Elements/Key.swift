@@ -41,12 +41,17 @@ struct KeyLayout: Sendable {
         let groups = incidents.groups
         var entries: [(number: Int, style: MarkerStyle?, text: String)] = incidents.labelled.map { gi in
             let g = groups[gi], first = scene.incidents[g.members[0]]
-            let text = g.isIncident(in: scene) ? first.keyText : IncidentsElement.summary(g, scene: scene)
+            let text = g.isIncident(in: scene) ? first.keyText : IncidentsElement.summary(g, scene: scene, language: options.language)
             return (g.number, IncidentsElement.style(g, scene: scene), text)
         }
         let others = groups.indices.filter { groups[$0].number == 0 }
         let count = others.map { groups[$0].count }.reduce(0, +)
-        if count > 0 {
+        if count > 0 && options.language != .en {
+            let members = others.flatMap { groups[$0].members }, language = options.language, ui = language.ui
+            let markers = others.count == count ? "" : " (" + UIText.format(ui.markersCount, others.count, language) + ")"
+            entries.append((0, nil, UIText.format(ui.andMore, count, language) + markers + ": " + IncidentsElement.kindsText(members, scene: scene)
+                                    + language.semicolon + UIText.format(ui.killedInAll, IncidentsElement.killed(members, scene: scene), language) + ". " + ui.described))
+        } else if count > 0 {
             let members = others.flatMap { groups[$0].members }
             let markers = others.count == count ? "" : " (\(NumberFormat.grouped(others.count)) markers)"
             entries.append((0, nil, "And \(NumberFormat.grouped(count)) more incident\(count == 1 ? "" : "s") on the map\(markers): "
@@ -87,31 +92,36 @@ struct KeyLayout: Sendable {
 
 /// The key and attribution under the frame, each keyed incident with its marker and number.
 enum KeyElement {
-    /// The key, `below` px under the frame (the timeline strip's height, if one is drawn there).
-    static func build(_ key: KeyLayout, frame: MapFrame, below: Double = 0, p: String) -> SVGNode {
+    /// The key, `below` px under the frame (the timeline strip's height, if one is drawn there);
+    /// mirrored on a right-to-left map (markers on the right, lines right-aligned).
+    static func build(_ key: KeyLayout, frame: MapFrame, below: Double = 0, options: MapOptions = MapOptions(), p: String) -> SVGNode {
         let n = SVGDraw.n
+        let width = options.width
+        let mark = NameLabel.start(22, width: width, options: options).x, at = NameLabel.start(36, width: width, options: options)
         var children: [SVGNode] = []
         var y = frame.frame.maxY + below + 20
         for (number, style, lines) in key.entries {
             if let style {
                 switch style {
                 case .strike:
-                    children.append(.el("circle", [("class", "\(p)marker-strike"), ("cx", "22"), ("cy", n(y - 4)), ("r", "7.5")]))
+                    children.append(.el("circle", [("class", "\(p)marker-strike"), ("cx", n(mark)), ("cy", n(y - 4)), ("r", "7.5")]))
                 case .other:
-                    children.append(.el("path", [("class", "\(p)marker-other"), ("d", "M22,\(n(y - 13))L31,\(n(y - 4))L22,\(n(y + 5))L13,\(n(y - 4))Z")]))
+                    children.append(.el("path", [("class", "\(p)marker-other"), ("d", "M\(n(mark)),\(n(y - 13))L\(n(mark + 9)),\(n(y - 4))L\(n(mark)),\(n(y + 5))L\(n(mark - 9)),\(n(y - 4))Z")]))
                 case .explosion:
-                    children.append(.el("path", [("class", "\(p)marker-explosion"), ("d", "M22,\(n(y - 13.5))L31,\(n(y + 3.5))L13,\(n(y + 3.5))Z")]))
+                    children.append(.el("path", [("class", "\(p)marker-explosion"), ("d", "M\(n(mark)),\(n(y - 13.5))L\(n(mark + 9)),\(n(y + 3.5))L\(n(mark - 9)),\(n(y + 3.5))Z")]))
                 }
-                children.append(.el("text", [("class", "\(p)key-number"), ("x", "22"), ("y", n(y - 0.5)), ("text-anchor", "middle")], [.text(String(number))]))
+                children.append(.el("text", [("class", "\(p)key-number"), ("x", n(mark)), ("y", n(y - 0.5)), ("text-anchor", "middle")],
+                                    [.text(String(number))]))
             }
             for (i, line) in lines.enumerated() {
-                children.append(.el("text", [("class", "\(p)key-text"), ("x", "36"), ("y", n(y + Double(i) * 14))], [.text(line)]))
+                children.append(NameLabel.text(line, cls: "\(p)key-text", x: at.x, y: y + Double(i) * 14, anchor: at.anchor, options: options, p: p))
             }
             y += Double(lines.count) * 14 + 4
         }
         y += 4
+        let credit = NameLabel.start(14, width: width, options: options)
         for line in key.attributionLines {
-            children.append(.el("text", [("class", "\(p)attribution"), ("x", "14"), ("y", n(y))], [.text(line)]))
+            children.append(NameLabel.text(line, cls: "\(p)attribution", x: credit.x, y: y, anchor: credit.anchor, options: options, p: p))
             y += 12.5
         }
         return .el("g", [("id", "\(p)key")], children)

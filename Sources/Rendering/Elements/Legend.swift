@@ -10,7 +10,7 @@ enum LegendElement {
     /// The panel, the box it covers (in SVG px) and the corner it took. Without the capital row
     /// the panel is as wide or narrower and one row lower; given the same `corner`, it lies inside
     /// the box of the one with it.
-    static func build(_ scene: MapScene, options: MapOptions, frame: MapFrame, markers: IncidentsElement, drawsBorders: Bool, drawsDisputed: Bool = false, drawsProvinces: Bool, drawsDistricts: Bool = false,
+    static func build(_ scene: MapScene, options: MapOptions, frame: MapFrame, markers: IncidentsElement, drawsBorders: Bool, drawsDisputed: Bool = false, drawsProvinces: Bool, drawsDistricts: Bool = false, rivers: (drawn: Bool, intermittent: Bool) = (false, false),
                       drawsCapital: Bool, corner fixed: Int? = nil, p: String) -> (node: SVGNode, box: BoundingBox, corner: Int) {
         let n = SVGDraw.n
         let ui = options.language.ui
@@ -43,6 +43,12 @@ enum LegendElement {
         if drawsDistricts {
             rows.append(([.el("path", [("class", "\(p)district"), ("d", "M-10,0L10,0")])], ui.district))
         }
+        if rivers.drawn {
+            rows.append(([.el("path", [("class", "\(p)river \(p)river-medium"), ("d", "M-10,2C-4,-5,2,6,10,-2")])], ui.river))
+        }
+        if rivers.intermittent {
+            rows.append(([.el("path", [("class", "\(p)river \(p)river-medium \(p)intermittent"), ("d", "M-10,2C-4,-5,2,6,10,-2")])], ui.intermittentRiver))
+        }
         if let c = scene.choropleth {
             rows.append(([], "Incidents per \(c.unit.rawValue), \(c.method):"))
             for (k, label) in c.classLabels.enumerated() {
@@ -62,23 +68,28 @@ enum LegendElement {
         let spots = corners(width: width, height: height, frame: frame)
         let chosen = fixed ?? corner(spots, width: width, height: height, frame: frame, markers: markers.groups)
         let (x, y) = spots[chosen]
+        // Mirrored on a right-to-left map: symbols on the right, text right-aligned beside them.
+        let rtl = options.language.isRightToLeft
+        let at = { (inset: Double) in NameLabel.start(inset, width: width, options: options) }
         var children: [SVGNode] = [
             .el("rect", [("class", "\(p)panel"), ("x", "0"), ("y", "0"), ("width", n(width)), ("height", n(height)), ("rx", "3")]),
-            NameLabel.text(ui.legend, cls: "\(p)legend-title", x: 10, y: 17, anchor: nil, options: options, p: p),
+            NameLabel.text(ui.legend, cls: "\(p)legend-title", x: at(10).x, y: 17, anchor: at(10).anchor, options: options, p: p),
         ]
         for (i, (symbol, label)) in rows.enumerated() {
             let cy = 32 + Double(i) * 18
-            children.append(.el("g", [("transform", "translate(20,\(n(cy)))")], symbol))
-            children.append(NameLabel.text(label, cls: "\(p)legend-text", x: 36, y: cy + 4, anchor: nil, options: options, p: p))
+            children.append(.el("g", [("transform", "translate(\(n(at(20).x)),\(n(cy)))")], symbol))
+            children.append(NameLabel.text(label, cls: "\(p)legend-text", x: at(36).x, y: cy + 4, anchor: at(36).anchor, options: options, p: p))
         }
         if let sizes {
             let top = 26 + Double(rows.count) * 18
-            children.append(NameLabel.text(sizes.title, cls: "\(p)legend-text", x: 10, y: top + 10, anchor: nil, options: options, p: p))
+            children.append(NameLabel.text(sizes.title, cls: "\(p)legend-text", x: at(10).x, y: top + 10, anchor: at(10).anchor, options: options, p: p))
             let rMax = sizes.circles[0].r, base = top + 18 + 2 * rMax
             for c in sizes.circles {
-                children.append(.el("circle", [("class", "\(p)legend-size"), ("cx", n(14 + rMax)), ("cy", n(base - c.r)), ("r", n(c.r))]))
-                children.append(.el("line", [("class", "\(p)leader"), ("x1", n(14 + rMax)), ("y1", n(base - 2 * c.r)), ("x2", n(24 + 2 * rMax)), ("y2", n(base - 2 * c.r))]))
-                children.append(.el("text", [("class", "\(p)legend-text"), ("x", n(28 + 2 * rMax)), ("y", n(base - 2 * c.r + 4))], [.text(options.language.digits(NumberFormat.grouped(c.count)))]))
+                let cx = at(14 + rMax).x, tip = at(24 + 2 * rMax).x, text = at(28 + 2 * rMax)
+                children.append(.el("circle", [("class", "\(p)legend-size"), ("cx", n(cx)), ("cy", n(base - c.r)), ("r", n(c.r))]))
+                children.append(.el("line", [("class", "\(p)leader"), ("x1", n(cx)), ("y1", n(base - 2 * c.r)), ("x2", n(tip)), ("y2", n(base - 2 * c.r))]))
+                children.append(.el("text", [("class", "\(p)legend-text"), ("x", n(text.x)), ("y", n(base - 2 * c.r + 4))] + (rtl ? [("text-anchor", "end")] : []),
+                                    [.text(options.language.digits(NumberFormat.grouped(c.count)))]))
             }
         }
         return (.el("g", [("id", "\(p)layer-legend"), ("transform", "translate(\(n(x)),\(n(y)))")], children),

@@ -29,7 +29,26 @@ struct NameLabel: Sendable {
         let rtl = isRightToLeft(line)
         var attributes: [(String, String)] = [("class", rtl ? "\(cls) \(p)rtl" : cls)]
         if let box { attributes.append(("data-box", SVGDraw.box(box))) }
-        return .el("text", attributes + textAttributes(line, x: x, y: y, anchor: anchor, options: options) + extra, [.text(line)])
+        return .el("text", attributes + textAttributes(line, x: x, y: y, anchor: anchor, options: options) + extra, [.text(closed(line))])
+    }
+
+    /// `line` with a mark of the other direction at its end (U+200E left-to-right, U+200F
+    /// right-to-left) when its last letter runs against the line's direction (its first letter's),
+    /// so that punctuation closing that last run stays beside it: a right-to-left line ending in
+    /// Latin words ("… (Iran's claim).") would otherwise show its ")." at the far left, mirrored.
+    static func closed(_ line: String) -> String {
+        guard let last = line.unicodeScalars.last(where: { $0.properties.isAlphabetic }) else { return line }
+        let lastIsRTL = isRightToLeft(String(last))
+        guard lastIsRTL != isRightToLeft(line), line.unicodeScalars.last.map({ !$0.properties.isAlphabetic }) ?? false else { return line }
+        return line + (lastIsRTL ? "\u{200F}" : "\u{200E}")
+    }
+
+    /// The x of a line of furniture (legend, key, header) `inset` px from the start side of a box
+    /// `width` wide, and its anchor as `text` takes it: from the left on a left-to-right map; on
+    /// a right-to-left one (`MapLanguage.isRightToLeft`) mirrored, from the right edge, each line
+    /// right-aligned whatever its own direction.
+    static func start(_ inset: Double, width: Double, options: MapOptions) -> (x: Double, anchor: String?) {
+        options.language.isRightToLeft ? (width - inset, "end") : (inset, nil)
     }
 
     /// `x`, `y`, `text-anchor` of one line of text, with `direction="rtl"`, `xml:lang` and the script's

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Checks the relief image of an SVG map against GDAL's own warp of the same grid.
 
-    relief_check.py MAP.svg RELIEF.bin WORKDIR
+    relief_check.py MAP.svg RELIEF.bin WORKDIR [INCIDENT-ID]
+
+With an incident id, only the image within 24 image px of that incident's marker is compared
+(a known peak's neighbourhood: its shading must lie on the marker as GDAL places it).
 
 GDAL (gdalwarp, its own resampling code) warps relief.bin to the map's CRS and frame, read from
 the SVG's georeference metadata (CRS and affine) and the image's box. Across the antimeridian two
@@ -19,6 +22,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', '..', '..', 'sc
 from png_check import decode  # noqa: E402
 
 svg_path, relief, work = sys.argv[1:4]
+around = sys.argv[4] if len(sys.argv) > 4 else None
 svg = open(svg_path, encoding='utf-8').read()
 meta = json.loads(re.search(r'<metadata id="[^"]*georeference">(.*?)</metadata>', svg, re.S).group(1)
                   .replace('&quot;', '"').replace('&amp;', '&'))
@@ -57,11 +61,17 @@ raw = open(out, 'rb').read()
 theirs = [[raw[j * W + i] for i in range(W)] for j in range(H)]
 
 R = 4
+rows_, cols_ = range(R, H - R), range(R, W - R)
+if around:
+    mx, my = (float(v) for v in re.search(r'data-incident-id="' + re.escape(around) + r'" transform="translate\(([-0-9.]+),([-0-9.]+)\)"', svg).groups())
+    ci, cj = round((mx - x) * W / w), round((my - y) * H / h)
+    rows_, cols_ = range(max(R, cj - 24), min(H - R, cj + 25)), range(max(R, ci - 24), min(W - R, ci + 25))
+    print(f'marker at image px {ci} {cj};', end=' ')
 def correlation(dx, dy):
     n = sx = sy = sxx = syy = sxy = 0
-    for j in range(R, H - R):
+    for j in rows_:
         ro, rt = ours[j + dy], theirs[j]
-        for i in range(R, W - R):
+        for i in cols_:
             t = rt[i]
             if t == 0:
                 continue
