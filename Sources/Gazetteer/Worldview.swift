@@ -51,7 +51,8 @@ struct WorldviewData: Sendable {
 
     /// The view features of the file: code and whether it is the default, in file order.
     static func codes(in dir: URL) throws -> [(code: String, isDefault: Bool)] {
-        try viewLines(dir).map { ($0.code, $0.isDefault) }
+        let url = dir.appendingPathComponent(fileName)
+        return try viewLines(bytes(url), url: url).map { ($0.code, $0.isDefault) }
     }
 
     /// The view `code` of the file in `dir` (the default one when nil); nil when the data has no
@@ -63,7 +64,8 @@ struct WorldviewData: Sendable {
             if let code { throw WorldviewError(code: code, valid: []) }
             return nil
         }
-        let views = try viewLines(dir)
+        let text = try bytes(url)
+        let views = try viewLines(text, url: url)
         let wanted = code?.uppercased()
         guard let entry = views.first(where: { wanted == nil ? $0.isDefault : $0.code == wanted }) else {
             throw WorldviewError(code: code ?? "(default)", valid: views.map(\.code).sorted())
@@ -77,11 +79,10 @@ struct WorldviewData: Sendable {
         let view = Worldview(code: entry.code, countryName: countryName(entry.code == "KO" ? "KR" : entry.code), isDefault: entry.isDefault)
         // The geometry features this view uses: their lines name the code in `views`.
         let needle = Array("\"\(entry.code)\"".utf8)
-        let text = try bytes(url)
         var selected: [ArraySlice<UInt8>] = []
         for line in text.split(separator: 0x0A) where line.starts(with: Array("{\"type\":\"Feature\"".utf8)) {
             guard !line.starts(with: Array("{\"type\":\"Feature\",\"properties\":{\"kind\":\"view\"".utf8)) else { continue }
-            if line.firstRange(of: needle) != nil { selected.append(line.last == UInt8(ascii: ",") ? line.dropLast() : line) }
+            if contains(line, needle) { selected.append(line.last == UInt8(ascii: ",") ? line.dropLast() : line) }
         }
         var doc = Array("{\"type\":\"FeatureCollection\",\"features\":[".utf8)
         for (i, line) in selected.enumerated() { if i > 0 { doc.append(UInt8(ascii: ",")) }; doc += line }
@@ -125,12 +126,29 @@ struct WorldviewData: Sendable {
 
     private struct ViewLine { var code: String; var isDefault: Bool; var properties: JSONValue }
 
-    /// The `kind: view` features: one line each, near the top of the file.
-    private static func viewLines(_ dir: URL) throws -> [ViewLine] {
-        let url = dir.appendingPathComponent(fileName)
+    /// Whether `needle` occurs in `line`. Geometry lines run to megabytes, and a generic search
+    /// over them cost a fifth of a second on every run: memchr skips to each occurrence of the
+    /// needle's first byte (a quote, rare among coordinates), then the rest is compared.
+    private static func contains(_ line: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        return line.withUnsafeBytes { hay -> Bool in
+            guard let base = hay.baseAddress else { return false }
+            var at = 0
+            while at + needle.count <= hay.count {
+                guard let hit = memchr(base + at, Int32(first), hay.count - at) else { return false }
+                let i = base.distance(to: UnsafeRawPointer(hit))
+                if i + needle.count <= hay.count, memcmp(base + i, needle, needle.count) == 0 { return true }
+                at = i + 1
+            }
+            return false
+        }
+    }
+
+    /// The `kind: view` features of the file's bytes: one line each, near the top of the file.
+    private static func viewLines(_ text: [UInt8], url: URL) throws -> [ViewLine] {
         let prefix = Array("{\"type\":\"Feature\",\"properties\":{\"kind\":\"view\"".utf8)
         var out: [ViewLine] = []
-        for line in try bytes(url).split(separator: 0x0A) where line.starts(with: prefix) {
+        for line in text.split(separator: 0x0A) where line.starts(with: prefix) {
             let body = line.last == UInt8(ascii: ",") ? line.dropLast() : line
             let value: JSONValue
             do { value = try JSONParser().parse(body) } catch {
