@@ -14,14 +14,14 @@ import Geometry
 enum CompiledData {
     /// Bumped when the layout changes, or what the compiled form keeps of the text files
     /// (`Loading`'s rules, the overviews). 3: the entries' flags column (capitals). 4: districts, and
-    /// every region's `admin1`. 5: districts are entries too (kind `admin2`).
-    static let formatVersion: UInt32 = 5
+    /// every region's `admin1`. 5: districts are entries too (kind `admin2`). 6: lakes and rivers.
+    static let formatVersion: UInt32 = 6
     static let magic: [UInt8] = Array("IMGAZIDX".utf8)
     static let fileName = "gazetteer.idx"
 
     /// Files of the data directory the compiled form is made from, in fingerprint order.
     static let sourceFiles = ["countries.geojson", "provinces.geojson", "borders.geojson", "places.tsv", "overlay.tsv", "sources.json",
-                              "districts.geojson"]
+                              "districts.geojson", "lakes.geojson", "rivers.geojson"]
 
     /// What identifies the data a compiled file was made from.
     static func fingerprint(_ dir: URL) -> [UInt8] {
@@ -39,7 +39,7 @@ enum CompiledData {
     }
 
     enum Tag: UInt32, CaseIterable {
-        case countries = 1, provinces, borders, entries, exact, variant, unordered, skeleton, overviews, districts
+        case countries = 1, provinces, borders, entries, exact, variant, unordered, skeleton, overviews, districts, lakes, rivers
     }
 
     /// Where a compiled file for `dir` is kept: in the data directory when it can be written,
@@ -98,7 +98,8 @@ extension CompiledData {
     /// The bytes of a compiled file: `regions` and `borders` with geometry, `entries` (the bundled
     /// entries, in gazetteer order), and the indexes as built in memory.
     static func encode(fingerprint: [UInt8], countries: [Region], overviews: [Geometry], provinces: [Region], borders: [BorderLine],
-                       entries: [GazetteerEntry], indexes: [Tag: Gazetteer.NameIndex], districts: [Region] = []) -> [UInt8] {
+                       entries: [GazetteerEntry], indexes: [Tag: Gazetteer.NameIndex], districts: [Region] = [],
+                       water: [(Tag, [UInt8])] = [(.lakes, spanned([])), (.rivers, spanned([]))]) -> [UInt8] {
         var sections: [(Tag, [UInt8])] = []
         sections.append((.countries, encodeRegions(countries)))
         var o = ByteWriter()
@@ -108,6 +109,7 @@ extension CompiledData {
         sections.append((.provinces, encodeRegions(provinces)))
         sections.append((.borders, encodeBorders(borders)))
         sections.append((.districts, encodeRegions(districts)))
+        sections += water
         sections.append((.entries, encodeEntries(entries)))
         for tag in [Tag.exact, .variant, .unordered, .skeleton] {
             sections.append((tag, encodeIndex(indexes[tag] ?? Gazetteer.NameIndex(capacity: 0))))

@@ -255,7 +255,7 @@ public final class Gazetteer: @unchecked Sendable {
         let ix = Gazetteer.buildIndexes(all)
         return CompiledData.encode(fingerprint: fingerprint, countries: countries, overviews: try Gazetteer.overviews(countries), provinces: provinces, borders: borders,
                                    entries: all, indexes: [.exact: ix.exact, .variant: ix.variant, .unordered: ix.unordered, .skeleton: ix.skeleton],
-                                   districts: districts)
+                                   districts: districts, water: try CompiledData.waterSections(dir))
     }
 
     /// Writes `bytes` to `url` through a temporary file and a rename (concurrent runs write the
@@ -326,6 +326,7 @@ public final class Gazetteer: @unchecked Sendable {
                 districts: [Region] = []) {
         self.sources = sources
         districtStore = .decoded(districts)
+        water = WaterStore(file: nil)
         self.coverage = coverage
         self.countries = countries
         self.provinces = provinces
@@ -358,6 +359,7 @@ public final class Gazetteer: @unchecked Sendable {
         provinces = file.regions(.provinces)
         borders = file.borders()
         districtStore = .compiled(file)
+        water = WaterStore(file: file)
         countryIndex = Gazetteer.positions(countries)
         provinceIndex = Gazetteer.positions(provinces)
         let bundled = CompiledEntries(file)
@@ -500,6 +502,8 @@ public final class Gazetteer: @unchecked Sendable {
         case decoded([Region])
     }
     private let districtStore: DistrictStore
+    /// Lakes and rivers (`Water.swift`).
+    let water: WaterStore
     private var builtDistricts: (regions: [Region], index: [String: Int])?
     private var builtDistrictGrid: TiledRegionGrid?
     private var builtDistrictSpans: [(offset: Int, bounds: BoundingBox)]?

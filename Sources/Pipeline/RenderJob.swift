@@ -190,7 +190,6 @@ public enum RenderJob {
     public static func run(_ request: RenderRequest) throws -> RenderResult {
         if request.geojson && request.output == nil { throw OutputError(path: "-o", message: "--geojson needs -o DIR") }
         let wantsMap = request.svg || !request.geojson
-        if wantsMap { Lakes.prefetch(); Rivers.prefetch() }
         let times = PhaseTimes()
         defer { times.total() }
         // Without layers, only the map's detailed incidents need the nearest border and the

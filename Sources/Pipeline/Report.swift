@@ -338,8 +338,6 @@ public enum ReportJob {
     public static func run(_ request: RenderRequest, format: ReportFormat) throws -> (written: [String], warnings: [InputProblem]) {
         guard let dir = request.output else { throw OutputError(path: "-o", message: "report needs -o DIR") }
         // The same stream and map as `render`; the table keeps the first incidents whole.
-        Lakes.prefetch()
-        Rivers.prefetch()
         let stream = try IncidentStream(request, measuresDetail: false)
         let collector = MapCollector(), table = ReportTable()
         try stream.run(sinks: [collector, table])

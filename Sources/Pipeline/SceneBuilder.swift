@@ -54,8 +54,7 @@ public struct SceneBuilder {
         var scene = MapScene(title: title, subtitle: subtitle(sorted), summary: summary(sorted, items: items),
                              attribution: attribution(sorted, crsName: crsName), countries: countries, provinces: provinces,
                              borders: borders, places: places, incidents: items, command: command)
-        scene.lakes = Lakes.areas
-        scene.rivers = Rivers.lines
+        scene.water = Water.near(gazetteer)
         scene.worldview = gazetteer.worldview.map { SceneWorldview(code: $0.code, country: $0.countryName, isDefault: $0.isDefault) }
         return scene
     }

@@ -193,9 +193,12 @@ struct MapFrame {
     /// turn of the globe east or west, for frames across the antimeridian).
     func mayShow(_ b: BoundingBox?) -> Bool {
         guard let b else { return false }
-        let reach = lonLatBounds.expanded(dx: 1, dy: 1)
         return [0.0, 360, -360].contains { b.offsetLon($0).intersects(reach) }
     }
+
+    /// The longitude/latitude bounds with a degree's margin: PROJ finds the bounds of a projected
+    /// box from points along its edges, and a curved edge may bulge past them between two.
+    var reach: BoundingBox { lonLatBounds.expanded(dx: 1, dy: 1) }
 
     /// Whether a position lies within the frame's longitude/latitude bounds.
     func boundsContain(_ p: LonLat) -> Bool {

@@ -79,17 +79,18 @@ struct MapBuilder {
         // the world) their boundaries are noise over the countries, unless they carry a choropleth.
         let provinces = scene.choropleth != nil || frame.groundWidth <= MapBuilder.provincesUpToMetres ? scene.provinces : []
         // Districts (a district choropleth) in the same pipeline, so they share the provinces' edges.
+        let water = scene.water?(frame.reach) ?? (lakes: scene.lakes, rivers: scene.rivers)
         let areas = try AreaShapes.clipped([scene.countries, provinces, scene.districts], frame: frame)
             // Lakes share no edge with the areas in the data: simplified on their own, so that their
             // vertices cannot split the areas' shared boundaries differently.
-            + AreaShapes.clipped([scene.lakes], frame: frame)
+            + AreaShapes.clipped([water.lakes], frame: frame)
         let countries = CountriesElement.shapes(areas[0], options: options, p: p)
         let byDistrict = scene.choropleth?.unit == .district
         let provinceShapes = ProvincesElement.shapes(areas[1], choropleth: byDistrict ? nil : scene.choropleth, options: options, p: p)
         let districtShapes = DistrictsElement.shapes(areas[2], choropleth: byDistrict ? scene.choropleth : nil, options: options, p: p)
         let lakeShapes = LakesElement.shapes(areas[3], options: options, p: p)
         let borders = BordersElement.build(scene, frame: frame, p: p)
-        let rivers = RiversElement.build(scene.rivers, frame: frame, p: p)
+        let rivers = RiversElement.build(water.rivers, frame: frame, p: p)
         let relief = try options.relief.flatMap { try ReliefElement.build($0, frame: frame, theme: options.theme, p: p) }
         // Fixed furniture first, so labels keep clear of it; the markers are laid out first, so
         // that the legend can show their sizes and keep off them. The legend keeps room for a

@@ -304,6 +304,9 @@ public struct MapScene: Sendable {
     public var lakes: [SceneArea] = []
     /// Rivers (drawn over the land, the smaller ones only on larger-scale maps).
     public var rivers: [SceneRiver] = []
+    /// The lakes and rivers of a frame, asked with its longitude/latitude bounds once they are
+    /// known, so that only what the frame reaches is read; when nil, `lakes` and `rivers` are drawn.
+    public var water: (@Sendable (BoundingBox) -> (lakes: [SceneArea], rivers: [SceneRiver]))?
     /// The point of view the countries and borders are drawn in, named in the metadata.
     public var worldview: SceneWorldview?
     /// International borders.
