@@ -5,62 +5,50 @@ import Incidents
 import Rendering
 
 extension RenderJob {
-    /// The map of many incidents: markers aggregated by cell (about 1/40 of the extent),
-    /// each sized by how many incidents it stands for and labelled by the nearest town.
+    /// The map of many incidents: markers aggregated by hexagons of the map's plane (about a
+    /// sixtieth of the extent across, the same on the screen wherever they lie), each sized by how
+    /// many incidents it stands for and named after the most prominent town it reaches.
+    ///
+    /// The incidents are first counted in fine cells of longitude and latitude (a quarter of that
+    /// size; a table's rows are grouped by the server into the same cells), then each fine cell goes
+    /// to the hexagon its centre of mass projects into, in the CRS the map is drawn in.
     static func aggregatedMap(_ c: MapCollector, _ run: RunIncidents, _ request: RenderRequest) throws -> RenderedMap {
         let gazetteer = run.gazetteer
         let b = c.bounds ?? gazetteer.coverage
-        var size = cellSize(b)
-        struct Bin { var count = 0, killed = 0, lon = 0.0, lat = 0.0; var kinds: [IncidentCategory: Int] = [:] }
-        func cells(_ size: Double) throws -> [SceneIncident] {
-        var bins: [Int64: Bin] = [:]
-        for (p, category, killed) in c.points {
-            let key = cellKey(p, size: size)
-            bins[key, default: Bin()].count += 1
-            bins[key]!.killed += killed
-            bins[key]!.lon += p.lon
-            bins[key]!.lat += p.lat
-            bins[key]!.kinds[category, default: 0] += 1
-        }
-        // Cells the server counted (a table read with --db), at this size.
-        if var server = c.serverCells {
-            if server.size != size, let rebin = c.serverRebin { server = try rebin(size) }
-            for g in server.cells {
-                bins[g.key, default: Bin()].count += g.count
-                bins[g.key]!.killed += g.killed
-                bins[g.key]!.lon += g.sumLon
-                bins[g.key]!.lat += g.sumLat
-                bins[g.key]!.kinds[g.category, default: 0] += g.count
+        var options = try mapOptions(request)
+        let builder = SceneBuilder(gazetteer: gazetteer, language: request.language)
+        let title = RenderJob.title(run, countries: c.countries, request)
+        var scene = builder.scene([], title: title, crsName: crsName(request), command: request.command)
+        // Fine cells; smaller ones when a few distant incidents (drawn as an edge arrow) made the
+        // extent, and so the cells, too large for the rest.
+        var size = cellSize(b) / HexBins.fineCellsPerHexagon
+        var fine = try fineCells(c, size: size)
+        let far = Set(Outliers.indices(locations: fine.map(\.centre), counts: fine.map(\.count), options: options))
+        if !far.isEmpty, let core = BoundingBox(points: fine.indices.filter { !far.contains($0) }.map { XY(x: fine[$0].centre.lon, y: fine[$0].centre.lat) }) {
+            let coreSize = cellSize(core) / HexBins.fineCellsPerHexagon
+            if coreSize < size {
+                size = coreSize
+                fine = try fineCells(c, size: size)
             }
         }
+        // The map's CRS, chosen from the fine cells as the map will choose it from the hexagons.
+        scene.incidents = fine.enumerated().map { i, cell in
+            var item = SceneIncident(id: "fine-\(i)", location: cell.centre, number: i + 1, title: "", detail: "", keyText: "", style: .other)
+            item.count = cell.count
+            return item
+        }
+        let crs = MapRenderer.crs(of: scene, options: options)
+        let hexagons = try HexBins.group(fine, crs: crs, options: options)
         let towns = gazetteer.referenceTowns(minimumPopulation: 20_000, within: c.bounds.map { $0.expanded(dx: 2, dy: 2) })
-        // A cell is named after the most populous town within its reach (Tehran, not a suburb
-        // that happens to lie nearer the cell's centre of mass); reach: three quarters of a cell,
-        // at least 30 km. With no town that close, the nearest within 60 km; else none.
-        let reachKm = max(30, size * 111 * 0.75)
-        func cellName(_ p: LonLat) -> String? {
-            var nearest: (name: String, km: Double)?
-            var biggest: (name: String, population: Int)?
-            for t in towns {
-                let dx = (t.location.lon - p.lon) * cos(p.lat * .pi / 180), dy = t.location.lat - p.lat
-                let km = (dx * dx + dy * dy).squareRoot() * 111
-                if km <= reachKm, biggest.map({ (t.population, $0.name) > ($0.population, t.name) }) ?? true {
-                    biggest = (t.name, t.population)
-                }
-                if nearest.map({ km < $0.km }) ?? true { nearest = (t.name, km) }
-            }
-            return biggest?.name ?? nearest.flatMap { $0.km < 60 ? $0.name : nil }
-        }
-        // Largest first; ties by position, so the order never depends on hashing.
-        let sorted = bins.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
+        let reachKm = max(30, hexagons.acrossKm * 0.75)
         var items: [SceneIncident] = []
-        for (rank, (_, bin)) in sorted.enumerated() {
-            let centre = LonLat(lon: bin.lon / Double(bin.count), lat: bin.lat / Double(bin.count))
+        for (rank, bin) in hexagons.bins.enumerated() {
+            let centre = bin.centre
             let kind = bin.kinds.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }!.key
-            let near = cellName(centre)
+            let near = cellName(centre, towns: towns, reachKm: reachKm)
             let title = "\(bin.count) incident\(bin.count == 1 ? "" : "s")" + (near.map { " near \($0)" } ?? "")
             let kinds = bin.kinds.sorted { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
-            let keyText = "\(title) (cell centred at \(NumberFormat.fixed(centre.lat, 2))°N \(NumberFormat.fixed(centre.lon, 2))°E): \(kinds); \(bin.killed) fatalities claimed in all."
+            let keyText = "\(title) (hexagon centred at \(NumberFormat.fixed(centre.lat, 2))°N \(NumberFormat.fixed(centre.lon, 2))°E): \(kinds); \(bin.killed) fatalities claimed in all."
             var item = SceneIncident(id: "cell-\(rank + 1)", location: centre, number: rank + 1, title: title,
                                      detail: "\(bin.killed) fatalities claimed", keyText: keyText,
                                      style: MarkerStyle(rawValue: kind.rawValue) ?? .other, importance: bin.killed)
@@ -70,41 +58,59 @@ extension RenderJob {
             item.place = near ?? "\(NumberFormat.fixed(centre.lat, 2))°N \(NumberFormat.fixed(centre.lon, 2))°E"
             items.append(item)
         }
-        return items
-        }
-        var items = try cells(size)
-        var options = try mapOptions(request)
-        // A few incidents far away (drawn as an edge arrow) do not set the cells' size: the
-        // cells are sized on the extent of the rest, as the frame is.
-        let far = Set(Outliers.indices(locations: items.map(\.location), counts: items.map(\.count), options: options))
-        if !far.isEmpty, let core = BoundingBox(points: items.indices.filter { !far.contains($0) }.map { XY(x: items[$0].location.lon, y: items[$0].location.lat) }) {
-            let coreSize = cellSize(core)
-            if coreSize < size {
-                size = coreSize
-                items = try cells(size)
-            }
-        }
         let countries = c.countries.compactMap { gazetteer.country(code: $0)?.name }.sorted()
         let range = c.first.map { f in c.last.map { f == $0 ? f.shortText : "\(f.shortText) – \($0.shortText)" } ?? f.shortText } ?? ""
-        let title = RenderJob.title(run, countries: c.countries, request)
-        let subtitle = "\(range) · \(c.count) incidents in \(items.count) cells of \(NumberFormat.fixed(size, 2))°" + (countries.isEmpty ? "" : " · \(countries.joined(separator: ", "))")
-        let builder = SceneBuilder(gazetteer: gazetteer, language: request.language)
-        var scene = builder.scene([], title: title, crsName: crsName(request), command: request.command)
+        let across = NumberFormat.rounded(hexagons.acrossKm)
+        let subtitle = "\(range) · \(c.count) incidents in \(items.count) hexagons \(across) km across" + (countries.isEmpty ? "" : " · \(countries.joined(separator: ", "))")
         scene.incidents = items
         scene.subtitle = subtitle
-        scene.summary = "Map of \(c.count) incidents aggregated into \(items.count) cells; a marker's area grows with the number of incidents. " + items.prefix(10).map(\.keyText).joined(separator: " ")
+        scene.summary = "Map of \(c.count) incidents aggregated into \(items.count) hexagons \(across) km across; a marker's area grows with the number of incidents. " + items.prefix(10).map(\.keyText).joined(separator: " ")
         scene.attribution[scene.attribution.count - 1] = "Projection: \(crsName(request)). Made with incidentmap."
         if !gazetteer.covers(LonLat(lon: b.minX, lat: b.minY)) || !gazetteer.covers(LonLat(lon: b.maxX, lat: b.maxY)) {
             scene.attribution.insert(gazetteer.coverageNote, at: 1)
         }
         if !c.outlets.isEmpty { scene.attribution.append("Incident sources include: \(c.outlets.joined(separator: "; ")). Figures are the claims of the sources, not verified.") }
         scene.countries = scene.countries.map { var a = $0; a.focus = c.countries.contains($0.id); return a }
-        options.binCellDegrees = size
+        options.binCellKm = hexagons.acrossKm
         return try MapRenderer.render(scene, options: options)
     }
 
+    /// The collector's incidents (and the server's cells) counted in cells of `size` degrees,
+    /// in key order.
+    static func fineCells(_ c: MapCollector, size: Double) throws -> [HexBins.Bin] {
+        var bins: [Int64: HexBins.Bin] = [:]
+        for (p, category, killed) in c.points {
+            bins[cellKey(p, size: size), default: HexBins.Bin()].add(count: 1, killed: killed, sumLon: p.lon, sumLat: p.lat, category: category)
+        }
+        // Cells the server counted (a table read with --db), at this size.
+        if var server = c.serverCells {
+            if server.size != size, let rebin = c.serverRebin { server = try rebin(size) }
+            for g in server.cells {
+                bins[g.key, default: HexBins.Bin()].add(count: g.count, killed: g.killed, sumLon: g.sumLon, sumLat: g.sumLat, category: g.category)
+            }
+        }
+        return bins.sorted { $0.key < $1.key }.map(\.value)
+    }
+
+    /// A cell is named after the most populous town within `reachKm` of its centre (Tehran, not a
+    /// suburb that happens to lie nearer the cell's centre of mass); with no town that close, the
+    /// nearest within 60 km; else none.
+    static func cellName(_ p: LonLat, towns: [GazetteerEntry], reachKm: Double) -> String? {
+        var nearest: (name: String, km: Double)?
+        var biggest: (name: String, population: Int)?
+        for t in towns {
+            let dx = (t.location.lon - p.lon) * cos(p.lat * .pi / 180), dy = t.location.lat - p.lat
+            let km = (dx * dx + dy * dy).squareRoot() * 111
+            if km <= reachKm, biggest.map({ (t.population, $0.name) > ($0.population, t.name) }) ?? true {
+                biggest = (t.name, t.population)
+            }
+            if nearest.map({ km < $0.km }) ?? true { nearest = (t.name, km) }
+        }
+        return biggest?.name ?? nearest.flatMap { $0.km < 60 ? $0.name : nil }
+    }
+
     /// The side of an aggregation cell (degrees) for incidents within `b`: a sixtieth of its
-    /// larger side, at least 0.05°.
+    /// larger side, at least 0.05° (the fine cells are a quarter of it).
     static func cellSize(_ b: BoundingBox) -> Double {
         max(0.05, max(b.width, b.height) / 60)
     }

@@ -37,7 +37,7 @@ enum DatabaseAggregate {
             guard let summary = try summarize(connection, sql, planned) else { return nil }
             if request.aggregate == .auto && summary.count <= MapCollector.detailLimit { return nil }
             let collector = MapCollector()
-            let cells = try groups(connection, sql, size: RenderJob.cellSize(summary.bounds))
+            let cells = try groups(connection, sql, size: RenderJob.cellSize(summary.bounds) / HexBins.fineCellsPerHexagon)
             var countries = Set<String>()
             for g in cells.cells { if let c = gazetteer.country(at: g.centre) { countries.insert(c.id) } }
             let outlets = try firstOutlets(connection, sql, planned)

@@ -51,21 +51,30 @@ struct MapFrame {
     /// Areas and lines are clipped to this box, a little outside the frame so no edge shows.
     var clipBox: BoundingBox { frame.expanded(dx: 3, dy: 3) }
 
-    init(scene fullScene: MapScene, options: MapOptions) throws {
-        // The frame fits the core of the incidents; a few distant outliers get arrows instead.
+    /// The CRS of a map of `scene`: as asked, else centred on the core of its incidents (the
+    /// azimuthal equidistant, or Equal Earth for data spread over a hemisphere); with the meridian a
+    /// world projection cuts the globe at, and the outliers left out of the core.
+    static func crs(scene fullScene: MapScene, options: MapOptions) -> (crs: String, cutMeridian: Double?, outliers: [Int]) {
         let outliers = Outliers.indices(scene: fullScene, options: options)
         let scene = Outliers.core(fullScene, outliers: outliers)
-        // The CRS: as asked, else centred on the data.
         let center = MapFrame.dataCenter(scene: scene, options: options)
         if options.crs == nil, let lon0 = MapFrame.worldCentre(scene: scene, options: options, center: center) {
             // Incidents spread over a hemisphere or more: an azimuthal projection would tear the far side
             // apart, so the world is drawn in Equal Earth (equal-area, as thematic world maps are).
-            crs = "+proj=eqearth +lon_0=\(NumberFormat.fixed(lon0, 0)) +datum=WGS84 +units=m +no_defs +type=crs"
-            cutMeridian = lon0 > 0 ? lon0 - 180 : lon0 + 180
-        } else {
-            crs = options.crs ?? MapRenderer.defaultCRS(center: center)
-            cutMeridian = nil
+            return ("+proj=eqearth +lon_0=\(NumberFormat.fixed(lon0, 0)) +datum=WGS84 +units=m +no_defs +type=crs",
+                    lon0 > 0 ? lon0 - 180 : lon0 + 180, outliers)
         }
+        return (options.crs ?? MapRenderer.defaultCRS(center: center), nil, outliers)
+    }
+
+    init(scene fullScene: MapScene, options: MapOptions) throws {
+        // The frame fits the core of the incidents; a few distant outliers get arrows instead.
+        let chosen = MapFrame.crs(scene: fullScene, options: options)
+        let outliers = chosen.outliers
+        let scene = Outliers.core(fullScene, outliers: outliers)
+        let center = MapFrame.dataCenter(scene: scene, options: options)
+        crs = chosen.crs
+        cutMeridian = chosen.cutMeridian
         projection = try Projection(from: "EPSG:4326", to: crs)
         // However long the key, the map keeps at least 70% of the height: the SVG grows instead.
         footerHeight = options.panel ? 0 : min(KeyLayout.provisional(scene: fullScene, options: options).height, (0.3 * options.height).rounded())

@@ -47,6 +47,12 @@ public enum MapRenderer {
         return "Equal Earth centred on \(meridian) (WGS84), the incidents spanning a hemisphere or more"
     }
 
+    /// The CRS a map of `scene` is drawn in (see `MapFrame.crs`), for a caller that groups
+    /// incidents in the map's plane before drawing it.
+    public static func crs(of scene: MapScene, options: MapOptions) -> String {
+        MapFrame.crs(scene: scene, options: options).crs
+    }
+
     /// The default map CRS for data centred on `center`: an azimuthal
     /// equidistant projection on WGS84 (distances from the centre are true).
     public static func defaultCRS(center: LonLat) -> String {
@@ -115,7 +121,7 @@ struct MapBuilder {
         let insetBox = InsetElement.box(frame: frame, markers: incidents.groups, avoiding: legend.box)
         let inset = furnished && options.inset && frame.cutMeridian == nil ? try InsetElement.build(scene, frame: frame, box: insetBox, p: p, placer: &placer) : nil
         // Incidents beyond the frame: arrows at its edge, clear of the furniture.
-        let offMap = OffMapElement(scene, frame: frame, binned: options.binCellDegrees != nil, p: p, placer: &placer)
+        let offMap = OffMapElement(scene, frame: frame, binned: options.binCellKm != nil, p: p, placer: &placer)
         // Then the incidents, their labels, the towns that still fit, and the area names.
         try incidents.draw(scene, frame: frame, p: p, placer: &placer)
         let major = PlacesElement.build(Array(candidates.prefix(PlacesElement.majorTowns)), limit: PlacesElement.majorTowns, frame: frame,

@@ -361,9 +361,9 @@ public struct MapOptions: Sendable {
     public var inset: Bool
     /// Most incidents described in the key under the map; the rest are counted.
     public var maxKeyEntries: Int
-    /// On a binned map (markers standing for many incidents), the bins' cell size in degrees:
-    /// the largest marker fills about half a cell and areas grow with the count.
-    public var binCellDegrees: Double?
+    /// On a binned map (markers standing for many incidents), how far the bins' hexagons are
+    /// across, km: the largest marker fills about half a hexagon and areas grow with the count.
+    public var binCellKm: Double?
     /// Whether a scene's timeline is drawn under the map (true), or only apart (`RenderedMap.timeline`).
     public var timelineUnderMap = true
     /// A panel of small multiples: the frame under a one-line title, without legend, scale bar,

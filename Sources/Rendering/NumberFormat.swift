@@ -19,6 +19,12 @@ public enum NumberFormat {
         return out
     }
 
+    /// A distance as a reader takes it in: whole and grouped from 10 up ("35", "1,200"), else
+    /// to one decimal ("4.5").
+    public static func rounded(_ value: Double) -> String {
+        value >= 10 ? grouped(Int(value.rounded())) : fixed(value, 1)
+    }
+
     /// `value` rounded half away from zero to `decimals` (0–9) places, trailing zeros removed: 61.5, -0.25, 3.
     public static func fixed(_ value: Double, _ decimals: Int) -> String {
         var out: [UInt8] = []

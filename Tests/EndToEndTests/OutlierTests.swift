@@ -116,19 +116,19 @@ final class OutlierTests: ScratchTestCase {
         XCTAssertTrue(map.doc.descendants(ofID: "im-layer-incidents").contains { $0.name == "title" && $0.text.contains("km from its centre") })
     }
 
-    /// An aggregated map sizes its cells on the core too: two incidents in London and New York
-    /// do not make cells of a degree for incidents a few km apart.
+    /// An aggregated map sizes its hexagons on the core too: two incidents in London and New York
+    /// do not make hexagons of a hundred km for incidents a few km apart.
     func testAggregatedCellsAreSizedOnTheCoreNotTheOutliers() throws {
         let base = try clustered(3_000, ["--admin1", "PK-BA,IR-11"])
         let input = try csv([("LDN-1", OutlierTests.london.lat, OutlierTests.london.lon), ("NYC-1", OutlierTests.newYork.lat, OutlierTests.newYork.lon)], after: base)
-        func cellDegrees(_ map: Map) throws -> Double {
-            let subtitle = try XCTUnwrap(map.svg.range(of: #"cells of [0-9.]+°"#, options: .regularExpression).map { String(map.svg[$0]) })
-            return try XCTUnwrap(Double(subtitle.dropFirst("cells of ".count).dropLast()))
+        func hexagonKm(_ map: Map) throws -> Double {
+            let subtitle = try XCTUnwrap(map.svg.range(of: #"hexagons [0-9.,]+ km across"#, options: .regularExpression).map { String(map.svg[$0]) })
+            return try XCTUnwrap(Double(subtitle.dropFirst("hexagons ".count).dropLast(" km across".count).replacingOccurrences(of: ",", with: "")))
         }
         let (_, core) = try render(base, name: "cells-core", ["--aggregate", "cells"])
         let (url, map) = try render(input, name: "cells-outliers", ["--aggregate", "cells"])
-        XCTAssertEqual(try cellDegrees(map), try cellDegrees(core), accuracy: 0.1 * (try cellDegrees(core)), "cells sized by the core")
-        XCTAssertLessThan(try cellDegrees(map), 0.5)
+        XCTAssertEqual(try hexagonKm(map), try hexagonKm(core), accuracy: 0.1 * (try hexagonKm(core)), "hexagons sized by the core")
+        XCTAssertLessThan(try hexagonKm(map), 50)
         XCTAssertEqual(map.arrows.map(\.count).reduce(0, +), 2, "London and New York counted on their arrows")
         let counts = map.doc.descendants(ofID: "im-layer-incidents").compactMap { $0.attributes["data-count"].flatMap { Int($0) } }
         XCTAssertEqual(counts.reduce(0, +), 3_002, "every incident is in a cell or on an arrow")

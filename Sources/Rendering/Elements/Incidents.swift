@@ -26,7 +26,7 @@ struct IncidentsElement {
         let offMap = Set(frame.offMap)
         let onMap = scene.incidents.indices.filter { !offMap.contains($0) }
         for i in onMap { anchors.append(try frame.toSVG(scene.incidents[i].location)) }
-        binned = options.binCellDegrees != nil
+        binned = options.binCellKm != nil
         language = options.language
         // A map of so few incidents that each has its own key entry keeps each its own marker.
         var layout = MarkerLayout(anchors: anchors, counts: onMap.map { scene.incidents[$0].count }, frame: frame.frame,

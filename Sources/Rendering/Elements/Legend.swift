@@ -60,7 +60,7 @@ enum LegendElement {
         if drawsCapital {
             rows.append((PlacesElement.symbol(capital: true, at: XY(x: 0, y: 0), p: p), ui.capital))
         }
-        let sizes = sizeRows(markers, binned: options.binCellDegrees, language: options.language)
+        let sizes = sizeRows(markers, binned: options.binCellKm, language: options.language)
         let sizesHeight = sizes.map { 26 + 2 * $0.circles[0].r } ?? 0
         let sizeTitle = sizes.map { $0.title } ?? ""
         let width = max(30 + (rows.map { TextMetrics.width($0.1, size: 11) }.max() ?? 100) + 12, TextMetrics.width(sizeTitle, size: 11) + 22)
@@ -114,7 +114,7 @@ enum LegendElement {
         for c in counts where circles.last.map({ $0.r - markers.layout.radius(c) >= 6 && $0.count != c }) ?? true {
             circles.append((c, markers.layout.radius(c)))
         }
-        let title = cell.map { "Area ∝ incidents per cell of \(NumberFormat.fixed($0, 2))°" } ?? language.ui.atOnePlace
+        let title = cell.map { "Area ∝ incidents per hexagon \(NumberFormat.rounded($0)) km across" } ?? language.ui.atOnePlace
         return (title, circles)
     }
 

@@ -1,0 +1,71 @@
+import Foundation
+import Geometry
+@testable import Pipeline
+import XCTest
+
+/// Aggregated maps bin incidents by hexagons of the map's plane: the same on the screen at the
+/// equator and in the Arctic, and every incident in exactly one.
+final class HexBinTests: ScratchTestCase {
+    func testAPointLiesInTheHexagonWhoseCentreIsNearest() {
+        // Hexagon centres of a 10 km grid (pointy-top: rows 15 km apart, every other row shifted by
+        // half a width); a point belongs to the centre nearest it, whatever the direction.
+        let across = 10_000.0, size = across / 3.0.squareRoot()
+        var state: UInt64 = 7
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        var centres: [Int64: XY] = [:]
+        for q in -6...6 {
+            for r in -6...6 {
+                let c = XY(x: size * 3.0.squareRoot() * (Double(q) + Double(r) / 2), y: size * 1.5 * Double(r))
+                centres[HexBins.key(x: c.x, y: c.y, across: across)] = c
+            }
+        }
+        XCTAssertEqual(centres.count, 169, "each centre is a hexagon of its own")
+        for _ in 0..<5_000 {
+            let p = XY(x: (next() - 0.5) * 60_000, y: (next() - 0.5) * 60_000)
+            let nearest = centres.min { a, b in
+                let da = (a.value.x - p.x) * (a.value.x - p.x) + (a.value.y - p.y) * (a.value.y - p.y)
+                let db = (b.value.x - p.x) * (b.value.x - p.x) + (b.value.y - p.y) * (b.value.y - p.y)
+                return da < db
+            }!
+            XCTAssertEqual(HexBins.key(x: p.x, y: p.y, across: across), nearest.key, "\(p)")
+        }
+    }
+
+    /// Incidents spread evenly over northern Finland and Russia (63–69° N): cells of longitude and
+    /// latitude would be less than half as wide on the page as tall there, so each marker's nearest
+    /// neighbour would lie beside it; hexagons put neighbours above and below as often as beside.
+    func testHexagonsAreAsWideAsTallOnThePageInTheArctic() throws {
+        var state: UInt64 = 0x66
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        var csv = "id,date,latitude,longitude,event_type\n"
+        for i in 0..<4_000 {
+            csv += "A\(i),2024-0\(1 + i % 9)-11,\(63 + 6 * next()),\(26 + 14 * next()),Battles\n"
+        }
+        let input = tmp.appendingPathComponent("arctic.csv"), svg = tmp.appendingPathComponent("arctic.svg")
+        try csv.write(to: input, atomically: true, encoding: .utf8)
+        let r = try incidentmap(["render", input.path, "--aggregate", "cells", "--svg", "-o", svg.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let doc = SVGDocument(try Data(contentsOf: svg))
+        let markers = doc.descendants(ofID: "im-layer-incidents").filter { $0.attributes["data-cell"] != nil }
+        XCTAssertEqual(markers.compactMap { $0.attributes["data-count"].flatMap(Int.init) }.reduce(0, +), 4_000)
+        let points = markers.compactMap { translate($0.attributes["transform"]) }
+        XCTAssertGreaterThan(points.count, 100)
+        var vertical = 0
+        for (i, p) in points.enumerated() {
+            let n = points.indices.filter { $0 != i }.min { a, b in
+                hypot(points[a].0 - p.0, points[a].1 - p.1) < hypot(points[b].0 - p.0, points[b].1 - p.1)
+            }!
+            if abs(points[n].1 - p.1) > abs(points[n].0 - p.0) { vertical += 1 }
+        }
+        let share = Double(vertical) / Double(points.count)
+        // Cells of longitude and latitude give about 0.24 here; hexagons about 0.5.
+        XCTAssertGreaterThan(share, 0.4, "nearest neighbours above or below: \(vertical) of \(points.count)")
+        XCTAssertEqual(try runTool("rsvg-convert", ["-w", "800", "-o", tmp.appendingPathComponent("arctic.png").path, svg.path]).status, 0)
+    }
+}
