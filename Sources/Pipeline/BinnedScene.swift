@@ -61,10 +61,10 @@ extension RenderJob {
         let countries = c.countries.compactMap { gazetteer.country(code: $0)?.name }.sorted()
         let range = c.first.map { f in c.last.map { f == $0 ? f.shortText : "\(f.shortText) – \($0.shortText)" } ?? f.shortText } ?? ""
         let across = NumberFormat.rounded(hexagons.acrossKm)
-        let subtitle = "\(range) · \(c.count) incidents in \(items.count) hexagons \(across) km across" + (countries.isEmpty ? "" : " · \(countries.joined(separator: ", "))")
+        let subtitle = "\(range) · \(NumberFormat.grouped(c.count)) incidents in \(NumberFormat.grouped(items.count)) hexagons \(across) km across" + (countries.isEmpty ? "" : " · \(countries.joined(separator: ", "))")
         scene.incidents = items
         scene.subtitle = subtitle
-        scene.summary = "Map of \(c.count) incidents aggregated into \(items.count) hexagons \(across) km across; a marker's area grows with the number of incidents. " + items.prefix(10).map(\.keyText).joined(separator: " ")
+        scene.summary = "Map of \(NumberFormat.grouped(c.count)) incidents aggregated into \(NumberFormat.grouped(items.count)) hexagons \(across) km across; a marker's area grows with the number of incidents. " + items.prefix(10).map(\.keyText).joined(separator: " ")
         scene.attribution[scene.attribution.count - 1] = "Projection: \(crsName(request)). Made with incidentmap."
         if !gazetteer.covers(LonLat(lon: b.minX, lat: b.minY)) || !gazetteer.covers(LonLat(lon: b.maxX, lat: b.maxY)) {
             scene.attribution.insert(gazetteer.coverageNote, at: 1)
