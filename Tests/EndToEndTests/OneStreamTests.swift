@@ -109,11 +109,11 @@ final class OneStreamTests: ScratchTestCase {
 
     func cells(_ svg: Data) throws -> Int {
         let text = String(decoding: svg, as: UTF8.self)
-        guard let r = text.range(of: #"incidents in (\d+) cells"#, options: .regularExpression) else {
-            XCTFail("no cell count in the subtitle")
+        guard let r = text.range(of: #"incidents in ([\d,]+) hexagons"#, options: .regularExpression) else {
+            XCTFail("no hexagon count in the subtitle")
             return 0
         }
-        return Int(text[r].split(separator: " ")[2])!
+        return Int(text[r].split(separator: " ")[2].replacingOccurrences(of: ",", with: ""))!
     }
 
     func testAggregatedMapsGiveTheSameCellsInEveryQuadrant() throws {
@@ -126,7 +126,7 @@ final class OneStreamTests: ScratchTestCase {
             XCTAssertEqual(r.status, 0, r.stderr)
             counts.append(try cells(try Data(contentsOf: out)))
         }
-        // 2,500 points over a 60 × 60 grid of cells: most cells hold one or two.
+        // 2,500 points over hexagons a sixtieth of the extent across: most hold one or two.
         XCTAssertGreaterThan(counts[0], 1_000, "\(counts)")
         XCTAssertEqual(Set(counts).count, 1, "cells per quadrant (NE, SE, NW, SW): \(counts)")
     }
