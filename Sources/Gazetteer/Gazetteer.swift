@@ -477,6 +477,13 @@ public final class Gazetteer: @unchecked Sendable {
     /// The country whose polygon holds `p`.
     public func country(at p: LonLat) -> Region? { grids.countries.region(at: p) }
 
+    /// The id (ISO 3166-1 alpha-2) of the country holding `p`, or nil (at sea): `country(at:)`
+    /// without copying the country.
+    public func countryID(at p: LonLat) -> String? { grids.countries.region(at: p) { $0.id } }
+
+    /// The id and name of the province holding `p`, or nil, without copying the province.
+    public func provinceName(at p: LonLat) -> (id: String, name: String)? { grids.provinces.region(at: p) { ($0.id, $0.name) } }
+
     /// The province whose polygon holds `p`.
     public func province(at p: LonLat) -> Region? { grids.provinces.region(at: p) }
 
@@ -586,6 +593,9 @@ public final class Gazetteer: @unchecked Sendable {
     /// The district whose polygon holds `p`, nil where no district covers it (at sea, a country
     /// without district data, a sliver along a province line).
     public func district(at p: LonLat) -> Region? { districtGrid.region(at: p) }
+
+    /// The id and name of the district holding `p`, or nil, without copying the district.
+    public func districtName(at p: LonLat) -> (id: String, name: String)? { districtGrid.region(at: p) { ($0.id, $0.name) } }
 
     /// The district with id `id`.
     public func district(id: String) -> Region? {

@@ -166,14 +166,19 @@ public final class RegionGrid: @unchecked Sendable {
     private func row(_ lat: Double) -> Int { Int(((lat - origin.lat) / cell).rounded(.down)) }
 
     /// The region holding `p`, or nil.
-    public func region(at p: LonLat) -> Region? {
+    public func region(at p: LonLat) -> Region? { region(at: p) { $0 } }
+
+    /// What `read` takes from the region holding `p` (read in place: a million points need not
+    /// copy a million regions to learn their ids), or nil.
+    @inline(__always)
+    public func region<T>(at p: LonLat, _ read: (Region) -> T) -> T? {
         let x = col(p.lon), y = row(p.lat)
         guard x >= 0, y >= 0, x < columns, y < rows else { return nil }
         let idx = y * columns + x
-        if owner[idx] > 0 { return regions[Int(owner[idx] - 1)] }
+        if owner[idx] > 0 { return read(regions[Int(owner[idx] - 1)]) }
         guard boundary[idx] >= 0 else { return nil }
         // Candidates in region order, as a scan of every region would find them.
-        for ri in candidates[Int(boundary[idx])] where contains(Int(ri), p, row: y) { return regions[Int(ri)] }
+        for ri in candidates[Int(boundary[idx])] where contains(Int(ri), p, row: y) { return read(regions[Int(ri)]) }
         return nil
     }
 }
@@ -202,11 +207,14 @@ public final class TiledRegionGrid: @unchecked Sendable {
         tiles = Array(repeating: nil, count: columns * rows)
     }
 
-    public func region(at p: LonLat) -> Region? {
+    public func region(at p: LonLat) -> Region? { region(at: p) { $0 } }
+
+    /// What `read` takes from the region holding `p` (see `RegionGrid.region(at:_:)`), or nil.
+    public func region<T>(at p: LonLat, _ read: (Region) -> T) -> T? {
         guard p.lon.isFinite, p.lat.isFinite else { return nil }
         let x = min(columns - 1, max(0, Int(((p.lon + 180) / tileDegrees).rounded(.down))))
         let y = min(rows - 1, max(0, Int(((p.lat + 90) / tileDegrees).rounded(.down))))
-        return tile(x, y).region(at: p)
+        return tile(x, y).region(at: p, read)
     }
 
     private func tile(_ x: Int, _ y: Int) -> RegionGrid {

@@ -111,7 +111,7 @@ public struct IncidentResolver: Sendable {
         }
         if let declared = inc.country {
             let code = cache.countryCode(declared, gazetteer)
-            if let actual = country?.id, actual != code {
+            if let actual = country, actual != code {
                 warnings.append(InputProblem(file: inc.location.file, line: inc.fieldLines["country"] ?? inc.location.line, field: "country",
                                              message: "declared \(declared) but the point (\(point.lat), \(point.lon)) falls in \(actual)", isWarning: true))
             }
@@ -128,7 +128,7 @@ public struct IncidentResolver: Sendable {
             }
         }
         var resolved = ResolvedIncident(incident: inc, point: point, precision: precision ?? .exact, resolution: record, entry: entry,
-                                        country: country?.id, province: province?.id, provinceName: province?.name,
+                                        country: country, province: province?.id, provinceName: province?.name,
                                         border: facts.border, origin: origin, originName: originName,
                                         otherCandidates: others, warnings: warnings)
         resolved.district = facts.district?.id
@@ -139,17 +139,17 @@ public struct IncidentResolver: Sendable {
     /// The country, province, district and nearest border (the last three when measuring
     /// detail) of a point, and whether the data covers it.
     func facts(at point: LonLat) -> PointFacts {
-        PointFacts(country: gazetteer.country(at: point), province: measuresDetail ? gazetteer.province(at: point) : nil,
-                   district: measuresDetail ? gazetteer.district(at: point) : nil,
+        PointFacts(country: gazetteer.countryID(at: point), province: measuresDetail ? gazetteer.provinceName(at: point) : nil,
+                   district: measuresDetail ? gazetteer.districtName(at: point) : nil,
                    border: measuresDetail ? nearestBorder(to: point) : nil, covered: gazetteer.covers(point))
     }
 }
 
-/// What the polygons say of a point.
+/// What the polygons say of a point: ids and names, not the polygons.
 struct PointFacts {
-    var country: Region?
-    var province: Region?
-    var district: Region?
+    var country: String?
+    var province: (id: String, name: String)?
+    var district: (id: String, name: String)?
     var border: BorderProximity?
     var covered: Bool
 }
