@@ -139,7 +139,7 @@ final class ManyIncidentsTests: XCTestCase {
         // Every incident is accounted for, and no marker pretends a cell is an incident.
         XCTAssertEqual(markers.compactMap { Int($0.attributes["data-count"] ?? "") }.reduce(0, +), 12_000)
         XCTAssertFalse(doc.elements.contains { ($0.attributes["data-incident-id"] ?? "").hasPrefix("cell-") })
-        XCTAssertTrue(doc.elements.contains { $0.name == "desc" && $0.text.contains("12000 incidents aggregated") })
+        XCTAssertTrue(doc.elements.contains { $0.name == "desc" && $0.text.contains("12,000 incidents aggregated") })
     }
 
     /// Rows are read in chunks of 4,096 on several threads: lines, order and problems must not show it.
