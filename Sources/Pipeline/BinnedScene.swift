@@ -13,12 +13,13 @@ extension RenderJob {
     /// size; a table's rows are grouped by the server into the same cells), then each fine cell goes
     /// to the hexagon its centre of mass projects into, in the CRS the map is drawn in.
     static func aggregatedMap(_ c: MapCollector, _ run: RunIncidents, _ request: RenderRequest) throws -> RenderedMap {
-        let gazetteer = run.gazetteer
+        let gazetteer = run.gazetteer, language = request.language
+        let builder = SceneBuilder(gazetteer: gazetteer, language: language)
+        let count = { (n: Int) in TextValue.number(n) }
         let b = c.bounds ?? gazetteer.coverage
         var options = try mapOptions(request)
-        let builder = SceneBuilder(gazetteer: gazetteer, language: request.language)
         let title = RenderJob.title(run, countries: c.countries, request)
-        var scene = builder.scene([], title: title, crsName: crsName(request), command: request.command)
+        var scene = builder.scene([], title: title, crsName: crsName(request, language), command: request.command)
         // Fine cells; smaller ones when a few distant incidents (drawn as an edge arrow) made the
         // extent, and so the cells, too large for the rest.
         var size = cellSize(b) / HexBins.fineCellsPerHexagon
@@ -37,39 +38,53 @@ extension RenderJob {
             item.count = cell.count
             return item
         }
-        let crs = MapRenderer.crs(of: scene, options: options)
-        let hexagons = try HexBins.group(fine, crs: crs, options: options)
+        let hexagons = try HexBins.group(fine, crs: MapRenderer.crs(of: scene, options: options), options: options)
         let towns = gazetteer.referenceTowns(minimumPopulation: 20_000, within: c.bounds.map { $0.expanded(dx: 2, dy: 2) })
         let reachKm = max(30, hexagons.acrossKm * 0.75)
+        var townNames: [Int: String] = [:]
+        func cellName(_ p: LonLat) -> String? {
+            guard let i = cellTown(p, towns: towns, reachKm: reachKm) else { return nil }
+            if let name = townNames[i] { return name }
+            let name = builder.entryName(towns[i])
+            townNames[i] = name
+            return name
+        }
         var items: [SceneIncident] = []
         for (rank, bin) in hexagons.bins.enumerated() {
             let centre = bin.centre
             let kind = bin.kinds.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }!.key
-            let near = cellName(centre, towns: towns, reachKm: reachKm)
-            let title = "\(bin.count) incident\(bin.count == 1 ? "" : "s")" + (near.map { " near \($0)" } ?? "")
-            let kinds = bin.kinds.sorted { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
-            let keyText = "\(title) (hexagon centred at \(NumberFormat.fixed(centre.lat, 2))°N \(NumberFormat.fixed(centre.lon, 2))°E): \(kinds); \(bin.killed) fatalities claimed in all."
+            let near = cellName(centre)
+            let title = near.map { AggregateText.cellNear.text(in: language, ["count": count(bin.count), "place": .text($0)]) }
+                ?? IncidentText.count.text(in: language, ["count": count(bin.count)])
+            // English has always written a cell's centre with signed degrees ("-33.87°N").
+            let at = language == .en ? "\(NumberFormat.fixed(centre.lat, 2))°N \(NumberFormat.fixed(centre.lon, 2))°E"
+                : GeoText.point(lat: centre.lat, lon: centre.lon, in: language)
+            let sorted = bin.kinds.sorted { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }
+            let kinds = language == .en ? sorted.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
+                : sorted.map { "\(RenderJob.kindName($0.key, language)) (\(language.number($0.value)))" }.joined(separator: language.comma)
+            let keyText = AggregateText.cellKey.text(in: language, ["title": .text(title), "centre": .text(at), "kinds": .text(kinds), "killed": count(bin.killed)])
             var item = SceneIncident(id: "cell-\(rank + 1)", location: centre, number: rank + 1, title: title,
-                                     detail: "\(bin.killed) fatalities claimed", keyText: keyText,
+                                     detail: IncidentText.fatalitiesClaimed.text(in: language, ["killed": count(bin.killed)]), keyText: keyText,
                                      style: MarkerStyle(rawValue: kind.rawValue) ?? .other, importance: bin.killed)
             item.count = bin.count
             item.killed = bin.killed
-            item.kinds = bin.kinds.map { KindCount(kind: ["strike": "strike", "explosion": "bombing"][$0.key.rawValue] ?? "attack, clash or other", count: $0.value) }.sorted { ($0.count, $1.kind) > ($1.count, $0.kind) }
-            item.place = near ?? "\(NumberFormat.fixed(centre.lat, 2))°N \(NumberFormat.fixed(centre.lon, 2))°E"
+            item.kinds = bin.kinds.map { KindCount(kind: RenderJob.kindName($0.key, language), count: $0.value) }.sorted { ($0.count, $1.kind) > ($1.count, $0.kind) }
+            item.place = near ?? at
             items.append(item)
         }
-        let countries = c.countries.compactMap { gazetteer.country(code: $0)?.name }.sorted()
-        let range = c.first.map { f in c.last.map { f == $0 ? f.shortText : "\(f.shortText) – \($0.shortText)" } ?? f.shortText } ?? ""
-        let across = NumberFormat.rounded(hexagons.acrossKm)
-        let subtitle = "\(range) · \(NumberFormat.grouped(c.count)) incidents in \(NumberFormat.grouped(items.count)) hexagons \(across) km across" + (countries.isEmpty ? "" : " · \(countries.joined(separator: ", "))")
+        let countries = c.countries.compactMap { builder.countryName($0) }.sorted()
+        let across = language.rounded(hexagons.acrossKm)
+        let cells = AggregateText.cellsSubtitle.text(in: language, ["count": count(c.count), "cells": count(items.count), "size": .text(across)])
+        scene.subtitle = ([dateRange(c, language), cells] + (countries.isEmpty ? [] : [countries.joined(separator: language.comma)])).joined(separator: " · ")
         scene.incidents = items
-        scene.subtitle = subtitle
-        scene.summary = "Map of \(NumberFormat.grouped(c.count)) incidents aggregated into \(NumberFormat.grouped(items.count)) hexagons \(across) km across; a marker's area grows with the number of incidents. " + items.prefix(10).map(\.keyText).joined(separator: " ")
-        scene.attribution[scene.attribution.count - 1] = "Projection: \(crsName(request)). Made with incidentmap."
+        scene.summary = AggregateText.cellsSummary.text(in: language, ["count": count(c.count), "cells": count(items.count), "size": .text(across)]) + " "
+            + items.prefix(10).map(\.keyText).joined(separator: " ")
         if !gazetteer.covers(LonLat(lon: b.minX, lat: b.minY)) || !gazetteer.covers(LonLat(lon: b.maxX, lat: b.maxY)) {
-            scene.attribution.insert(gazetteer.coverageNote, at: 1)
+            scene.attribution.insert(builder.coverageNote, at: 1)
         }
-        if !c.outlets.isEmpty { scene.attribution.append("Incident sources include: \(c.outlets.joined(separator: "; ")). Figures are the claims of the sources, not verified.") }
+        if !c.outlets.isEmpty {
+            scene.attribution.append(AttributionText.incidentSourcesInclude.text(in: language, ["outlets": .text(c.outlets.joined(separator: language.semicolon))]))
+        }
         scene.countries = scene.countries.map { var a = $0; a.focus = c.countries.contains($0.id); return a }
         options.binCellKm = hexagons.acrossKm
         return try MapRenderer.render(scene, options: options)
@@ -92,21 +107,37 @@ extension RenderJob {
         return bins.sorted { $0.key < $1.key }.map(\.value)
     }
 
-    /// A cell is named after the most populous town within `reachKm` of its centre (Tehran, not a
-    /// suburb that happens to lie nearer the cell's centre of mass); with no town that close, the
-    /// nearest within 60 km; else none.
-    static func cellName(_ p: LonLat, towns: [GazetteerEntry], reachKm: Double) -> String? {
-        var nearest: (name: String, km: Double)?
-        var biggest: (name: String, population: Int)?
-        for t in towns {
+    /// The town (index into `towns`) a cell is named after: the most populous within `reachKm` of
+    /// its centre (Tehran, not a suburb that happens to lie nearer the cell's centre of mass);
+    /// with no town that close, the nearest within 60 km; else none. Chosen by the towns' Latin
+    /// names, so that every language names the same one.
+    static func cellTown(_ p: LonLat, towns: [GazetteerEntry], reachKm: Double) -> Int? {
+        var nearest: (name: String, km: Double, index: Int)?
+        var biggest: (name: String, population: Int, index: Int)?
+        for (i, t) in towns.enumerated() {
             let dx = (t.location.lon - p.lon) * cos(p.lat * .pi / 180), dy = t.location.lat - p.lat
             let km = (dx * dx + dy * dy).squareRoot() * 111
             if km <= reachKm, biggest.map({ (t.population, $0.name) > ($0.population, t.name) }) ?? true {
-                biggest = (t.name, t.population)
+                biggest = (t.name, t.population, i)
             }
-            if nearest.map({ km < $0.km }) ?? true { nearest = (t.name, km) }
+            if nearest.map({ km < $0.km }) ?? true { nearest = (t.name, km, i) }
         }
-        return biggest?.name ?? nearest.flatMap { $0.km < 60 ? $0.name : nil }
+        return biggest?.index ?? nearest.flatMap { $0.km < 60 ? $0.index : nil }
+    }
+
+    /// The days an aggregated map's incidents span, as the subtitle gives them ("" for none).
+    static func dateRange(_ c: MapCollector, _ language: MapLanguage) -> String {
+        guard let first = c.first else { return "" }
+        let last = c.last ?? first
+        guard language != .en else { return first == last ? first.shortText : "\(first.shortText) – \(last.shortText)" }
+        let day = { (d: CalendarDate) in language.day(year: d.year, month: d.month, day: d.day) }
+        let range = first == last ? day(first) : "\(day(first)) – \(day(last))"
+        return language.isRightToLeft ? "\u{200F}" + range + "\u{200F}" : range
+    }
+
+    /// A kind of incident as an aggregated map names it ("strike", "bombing", "attack, clash or other").
+    static func kindName(_ category: IncidentCategory, _ language: MapLanguage) -> String {
+        (category == .strike ? AggregateText.kindStrike : category == .explosion ? .kindBombing : .kindOther).text(in: language)
     }
 
     /// The side of an aggregation cell (degrees) for incidents within `b`: a sixtieth of its
@@ -168,15 +199,21 @@ extension RenderJob {
         }
         let breaks = ClassBreaks.jenks(Array(counts.values), classes: MapStyleClasses.count)
         let title = RenderJob.title(run, countries: c.countries, request)
-        let range = c.first.map { f in c.last.map { f == $0 ? f.shortText : "\(f.shortText) – \($0.shortText)" } ?? f.shortText } ?? ""
-        var scene = SceneBuilder(gazetteer: gazetteer, language: request.language).scene([], title: title, crsName: crsName(request), command: request.command)
-        let noun = unit.rawValue
-        scene.subtitle = "\(range) · \(NumberFormat.grouped(c.count)) incidents in \(NumberFormat.grouped(counts.count)) \(noun)\(counts.count == 1 ? "" : "s")"
-            + (outside > 0 ? " (\(NumberFormat.grouped(outside)) in none)" : "") + " · figures are claims, attributed"
-        scene.choropleth = Choropleth(counts: counts, killed: killed, breaks: breaks, method: "natural breaks (Jenks)", outside: outside, unit: unit)
-        scene.summary = "Map of \(c.count) incidents by \(noun): \(counts.count) \(noun)s shaded by their number of incidents in \(breaks.count) classes."
-        scene.attribution[scene.attribution.count - 1] = "Projection: \(crsName(request)). Made with incidentmap."
-        if !c.outlets.isEmpty { scene.attribution.append("Incident sources include: \(c.outlets.joined(separator: "; ")). Figures are the claims of the sources, not verified.") }
+        let language = request.language, byDistrict = unit == .district
+        let builder = SceneBuilder(gazetteer: gazetteer, language: language)
+        var scene = builder.scene([], title: title, crsName: crsName(request, language), command: request.command)
+        let inUnits = (byDistrict ? AggregateText.districtsSubtitle : .provincesSubtitle).text(in: language, ["count": .number(c.count), "units": .number(counts.count)])
+            + (outside > 0 ? " " + (byDistrict ? AggregateText.outsideDistricts : .outsideProvinces).text(in: language, ["count": .number(outside)]) : "")
+        scene.subtitle = [dateRange(c, language), inUnits, language.ui.claims].joined(separator: " · ")
+        scene.choropleth = Choropleth(counts: counts, killed: killed, breaks: breaks, method: AggregateText.jenks.text(in: language), outside: outside, unit: unit)
+        // English has always written these counts without separators.
+        let plain = { (n: Int) in language == .en ? TextValue.plain(n) : .number(n) }
+        scene.summary = (byDistrict ? AggregateText.districtsSummary : .provincesSummary).text(in: language, [
+            "count": plain(c.count), "units": plain(counts.count), "classes": plain(breaks.count),
+        ])
+        if !c.outlets.isEmpty {
+            scene.attribution.append(AttributionText.incidentSourcesInclude.text(in: language, ["outlets": .text(c.outlets.joined(separator: language.semicolon))]))
+        }
         scene.countries = scene.countries.map { var a = $0; a.focus = c.countries.contains($0.id); return a }
         var options = try mapOptions(request)
         // The incidents with a margin, so that the provinces around them show too.
@@ -189,8 +226,12 @@ extension RenderJob {
             // margin above; a little more for a frame wider than the box), and only those of the
             // countries with incidents: their neighbours' thousands of municipalities are noise.
             let reach = (options.bbox ?? c.bounds ?? gazetteer.coverage).expanded(dx: 3, dy: 3)
-            scene.districts = gazetteer.districts(near: reach).filter { c.countries.contains($0.country) }
-                .map { d in var a = SceneArea(id: d.id, name: d.name, geometry: d.geometry); a.country = d.country; return a }
+            scene.districts = gazetteer.districts(near: reach).filter { c.countries.contains($0.country) }.map { d in
+                var a = SceneArea(id: d.id, name: d.name, geometry: d.geometry)
+                a.country = d.country
+                a.localName = builder.localName((d.localName.map { [$0] } ?? []) + d.alternateNames)
+                return a
+            }
         }
         return try MapRenderer.render(scene, options: options)
     }

@@ -21,32 +21,51 @@ public enum Period: String, Sendable, CaseIterable {
     public static let maxPanels = 36
 
     /// The period `d` falls in, as data (`2024-01-16`, `2024-W03` (ISO 8601 week), `2024-01`,
-    /// `2024-Q1`, `2024`), and as the reader sees it.
-    func key(_ d: CalendarDate) -> (key: String, name: String) {
+    /// `2024-Q1`, `2024`), and as the reader of `language` sees it.
+    func key(_ d: CalendarDate, _ language: MapLanguage = .en) -> (key: String, name: String) {
         let iso = d.description
+        let day = { (d: CalendarDate) in language == .en ? d.shortText : language.day(year: d.year, month: d.month, day: d.day) }
         switch self {
-        case .day: return (iso, d.shortText)
+        case .day: return (iso, day(d))
         case .week:
             // The ISO week: the one holding the Thursday of the week (weeks begin on Monday).
             let n = d.dayNumber, weekday = CivilDay.weekday(n)
             let thursday = n - weekday + 3, year = CivilDay.date(thursday).year
             let week = (thursday - CivilDay.number(year: year, month: 1, day: 1)) / 7 + 1
             let start = CalendarDate(dayNumber: n - weekday)
-            return ("\(year)-W\(week < 10 ? "0" : "")\(week)", "Week \(week) of \(year), from \(start.shortText)")
-        case .month: return (String(iso.prefix(7)), "\(CalendarDate.monthNames[d.month - 1]) \(d.year)")
-        case .quarter: return ("\(d.year)-Q\((d.month - 1) / 3 + 1)", "Q\((d.month - 1) / 3 + 1) \(d.year)")
-        case .year: return (String(d.year), String(d.year))
+            return ("\(year)-W\(week < 10 ? "0" : "")\(week)",
+                    PanelText.week.text(in: language, ["week": .plain(week), "year": .plain(year), "date": .text(day(start))]))
+        case .month:
+            let month = language.standaloneMonthNames(abbreviated: false)[d.month - 1]
+            return (String(iso.prefix(7)), PanelText.month.text(in: language, ["month": .text(month), "year": .plain(d.year)]))
+        case .quarter:
+            let quarter = (d.month - 1) / 3 + 1
+            return ("\(d.year)-Q\(quarter)", PanelText.quarter.text(in: language, ["quarter": .plain(quarter), "year": .plain(d.year)]))
+        case .year: return (String(d.year), language.digits(String(d.year)))
         }
+    }
+
+    /// "one panel per month" in `language`.
+    func perPanel(_ language: MapLanguage) -> String {
+        let key: PanelText
+        switch self {
+        case .day: key = .perDay
+        case .week: key = .perWeek
+        case .month: key = .perMonth
+        case .quarter: key = .perQuarter
+        case .year: key = .perYear
+        }
+        return key.text(in: language)
     }
 
     /// Every period from the one of `first` to the one of `last`, in order (empty ones included);
     /// nil when there would be more than `limit`.
-    func periods(from first: CalendarDate, to last: CalendarDate, limit: Int) -> [(key: String, name: String)]? {
+    func periods(from first: CalendarDate, to last: CalendarDate, limit: Int, language: MapLanguage = .en) -> [(key: String, name: String)]? {
         var out: [(key: String, name: String)] = []
         let end = last.dayNumber
         var n = first.dayNumber
         while n <= end {
-            let k = key(CalendarDate(dayNumber: n))
+            let k = key(CalendarDate(dayNumber: n), language)
             if out.last?.key != k.key {
                 out.append(k)
                 if out.count > limit { return nil }
@@ -79,13 +98,13 @@ extension RenderJob {
         guard let first = incidents.map(\.incident.date.start).min(), let last = incidents.map(\.incident.date.start).max() else {
             throw FilterError(message: "no incidents to map")
         }
-        guard let periods = by.periods(from: first, to: last, limit: Period.maxPanels) else {
+        guard let periods = by.periods(from: first, to: last, limit: Period.maxPanels, language: request.language) else {
             let hint = by.coarser?.fitting(from: first, to: last).map { "; try --by \($0.rawValue)" } ?? ""
             throw FilterError(message: "--by \(by.rawValue) would draw more than \(Period.maxPanels) panels from \(first.shortText) to \(last.shortText)\(hint), or narrow the dates with --from/--to")
         }
         let builder = SceneBuilder(gazetteer: run.gazetteer, pinned: Set(request.labels), language: request.language)
         let title = title(run, countries: Set(incidents.compactMap(\.country)), request)
-        let whole = builder.scene(incidents, title: title, crsName: crsName(request), command: request.command)
+        let whole = builder.scene(incidents, title: title, crsName: crsName(request, request.language), command: request.command)
         // One extent for all: the incidents padded as a single map pads them (30%, at least 1.5°).
         let lons = incidents.map(\.point.lon), lats = incidents.map(\.point.lat)
         let pad = max(1.5, 0.3 * max(lons.max()! - lons.min()!, lats.max()! - lats.min()!))
@@ -98,11 +117,11 @@ extension RenderJob {
         for r in incidents { byPeriod[by.key(r.incident.date.start).key, default: []].append(r) }
         let panels = periods.map { period -> ScenePanel in
             let mine = byPeriod[period.key] ?? []
-            var scene = builder.scene(mine, title: period.name, crsName: crsName(request), command: nil)
-            scene.subtitle = "\(mine.count) incident\(mine.count == 1 ? "" : "s")"
+            var scene = builder.scene(mine, title: period.name, crsName: crsName(request, request.language), command: nil)
+            scene.subtitle = IncidentText.count.text(in: request.language, ["count": .plain(mine.count)])
             return ScenePanel(period: period.key, scene: scene)
         }
-        let subtitle = whole.subtitle + " · one panel per \(by.rawValue)"
+        let subtitle = whole.subtitle + " · " + by.perPanel(request.language)
         return try SmallMultiples.build(panels, title: title, subtitle: subtitle, attribution: whole.attribution, options: options)
     }
 

@@ -264,14 +264,16 @@ public enum RenderJob {
 
     /// The map's title: `--title`, else the first input's, else one made from the countries.
     public static func title(_ run: RunIncidents, countries: Set<String>, _ request: RenderRequest) -> String {
-        let names = countries.compactMap { run.gazetteer.country(code: $0)?.name }.sorted()
+        let language = request.language, builder = SceneBuilder(gazetteer: run.gazetteer, language: language)
+        let names = countries.compactMap { run.gazetteer.country(code: $0) != nil ? builder.countryName($0) : nil }.sorted()
         return request.title ?? run.titles.first
-            ?? (names.isEmpty || names.count > 3 ? "Incidents" : "Incidents in " + NumberFormat.list(names))
+            ?? (names.isEmpty || names.count > 3 ? IncidentText.title.text(in: language)
+                : IncidentText.titleIn.text(in: language, ["countries": .text(language.list(names))]))
     }
 
-    /// A name for the map's CRS, for attribution lines.
-    public static func crsName(_ request: RenderRequest) -> String {
-        request.crs ?? "azimuthal equidistant centred on the incidents (WGS84)"
+    /// A name for the map's CRS, for attribution lines (in `language`; a CRS given is named as given).
+    public static func crsName(_ request: RenderRequest, _ language: MapLanguage = .en) -> String {
+        request.crs ?? AttributionText.defaultCRS.text(in: language)
     }
 
     /// The SVG map of incidents shown in detail, with its timeline when asked for (`timeline`:
@@ -279,7 +281,7 @@ public enum RenderJob {
     static func map(_ run: RunIncidents, _ request: RenderRequest, timeline: TimelinePlacement? = nil) throws -> RenderedMap {
         let builder = SceneBuilder(gazetteer: run.gazetteer, pinned: Set(request.labels), language: request.language)
         var scene = builder.scene(run.incidents, title: title(run, countries: Set(run.incidents.compactMap(\.country)), request),
-                                  crsName: crsName(request), command: request.command)
+                                  crsName: crsName(request, request.language), command: request.command)
         let placement = timeline ?? (request.timeline ? .underMap : nil)
         var options = try mapOptions(request)
         if let placement {

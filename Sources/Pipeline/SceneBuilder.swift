@@ -59,15 +59,39 @@ public struct SceneBuilder {
         return scene
     }
 
+    /// A country's name in the map's language where the data has it, else its Latin name (else its code).
     func countryName(_ code: String?) -> String? {
         guard let code else { return nil }
-        return gazetteer.country(code: code)?.name ?? code
+        guard let c = gazetteer.country(code: code) else { return code }
+        return localName((c.localName.map { [$0] } ?? []) + c.alternateNames) ?? c.name
+    }
+
+    /// The incident's province in the map's language where the data has it, else its Latin name.
+    func provinceName(_ r: ResolvedIncident) -> String? {
+        guard language != .en, let id = r.province, let p = gazetteer.province(id: id) else { return r.provinceName }
+        return localName((p.localName.map { [$0] } ?? []) + p.alternateNames) ?? r.provinceName
+    }
+
+    /// The gazetteer entry's name in the map's language where the data has it.
+    func entryName(_ e: GazetteerEntry) -> String {
+        localName(e.alternateNames) ?? e.name
+    }
+
+    /// "40°E–80°E, 12°N–42°N": what the bundled data covers, in the map's language.
+    var coverageText: String {
+        guard language != .en else { return gazetteer.coverageText }
+        let c = gazetteer.coverage
+        let range = { (a: Double, b: Double, latitude: Bool) in
+            GeoText.degrees(a, decimals: 0, latitude: latitude, in: language) + "–" + GeoText.degrees(b, decimals: 0, latitude: latitude, in: language)
+        }
+        return range(c.minX, c.maxX, false) + language.comma + range(c.minY, c.maxY, true)
     }
 
     /// "Sabz Koh, Panjgur" style place line: the reported name's first part and the resolved context.
     func placeTitle(_ r: ResolvedIncident) -> String {
         // An incident known only by its point is named after its province, else shown by its coordinates.
-        let reported = r.incident.place.isEmpty ? (r.entry?.name ?? r.provinceName ?? "\(r.point.lat), \(r.point.lon)") : r.incident.place
+        let point = language == .en ? "\(r.point.lat), \(r.point.lon)" : GeoText.point(lat: r.point.lat, lon: r.point.lon, in: language)
+        let reported = r.incident.place.isEmpty ? (r.entry.map(entryName) ?? provinceName(r) ?? point) : r.incident.place
         let country = r.country ?? ""
         return reported.count > 42 ? String(reported.prefix(40)) + "…" + (country.isEmpty ? "" : " (\(country))")
             : reported + (country.isEmpty ? "" : " (\(country))")
@@ -76,8 +100,7 @@ public struct SceneBuilder {
     func sceneIncident(_ r: ResolvedIncident, number: Int) -> SceneIncident {
         let i = r.incident
         let title = placeTitle(r)
-        var detail = "\(dateText(i.date)) · \(i.kind)"
-        if let actor = i.actor { detail += " by \(actor)" }
+        var detail = "\(dateText(i.date)) · " + kindAndActor(i)
         if detail.count > 64 { detail = String(detail.prefix(62)) + "…" }
         var item = SceneIncident(id: i.id, location: r.point, number: number, title: title, detail: detail,
                                  keyText: keyText(r), style: MarkerStyle(rawValue: i.category.rawValue) ?? .other,
@@ -132,40 +155,73 @@ public struct SceneBuilder {
             .enumerated().map { (letter($0.offset), $0.element.element) }
     }
 
-    /// The timeline of a map: its month names and the events without a place, lettered by date.
+    /// The timeline of a map: its language and the events without a place, lettered by date.
     public func timeline(_ events: [TimelineEvent]) -> SceneTimeline {
-        SceneTimeline(monthNames: CalendarDate.monthNames, events: SceneBuilder.lettered(events).map { label, e in
-            SceneEvent(label: label, days: SceneBuilder.days(e.date), dateText: e.date.displayText, text: e.text, sources: e.sources.map(\.outlet))
+        SceneTimeline(language: language, events: SceneBuilder.lettered(events).map { label, e in
+            SceneEvent(label: label, days: SceneBuilder.days(e.date), dateText: dateText(e.date), text: e.text, sources: e.sources.map(\.outlet))
         })
     }
 
-    /// The key entry: what, where, who, every claim with who makes it, and the sources.
+    /// The incident's kind and who acted ("missile and drone strike by Iran (IRGC)"), in the input's words.
+    func kindAndActor(_ i: Incident) -> String {
+        i.actor.map { IncidentText.kindBy.text(in: language, ["kind": .text(i.kind), "actor": .text($0)]) } ?? i.kind
+    }
+
+    /// The key entry: what, where, who, every claim with who makes it, and the sources. The
+    /// input's words (place, kind, actor, target, claims) as given; the rest in the map's language.
     func keyText(_ r: ResolvedIncident) -> String {
-        let i = r.incident
-        var where_ = i.place.isEmpty ? (r.entry?.name ?? "") : i.place
+        let i = r.incident, l = language
+        var where_ = i.place.isEmpty ? (r.entry.map(entryName) ?? "") : i.place
         var context: [String] = []
-        if let p = r.provinceName { context.append(p) }
+        if let p = provinceName(r) { context.append(p) }
         if let c = countryName(r.country) { context.append(c) }
-        if !context.isEmpty { where_ += where_.isEmpty ? context.joined(separator: ", ") : " (\(context.joined(separator: ", ")))" }
-        var s = "\(dateText(i.date)) — \(where_): \(i.kind)"
-        if let a = i.actor { s += " by \(a)" }
-        if let t = i.target { s += "; target: \(t)" }
-        s += "."
+        if !context.isEmpty { where_ += where_.isEmpty ? context.joined(separator: l.comma) : " (\(context.joined(separator: l.comma)))" }
+        // Known only by its point, in no province or country (at sea): where it is.
+        if where_.isEmpty { where_ = GeoText.point(lat: r.point.lat, lon: r.point.lon, in: l) }
+        var what = kindAndActor(i)
+        if let t = i.target { what = IncidentText.withTarget.text(in: l, ["what": .text(what), "target": .text(t)]) }
+        var s = IncidentText.keyHead.text(in: l, ["date": .text(dateText(i.date)), "where": .text(where_), "what": .text(what)]) + "."
         if !i.claims.isEmpty {
-            s += " " + i.claims.map { "\($0.by): \($0.statement)." }.joined(separator: " ")
+            s += " " + i.claims.map { "\(claimant($0.by)): \(statement($0))." }.joined(separator: " ")
         }
-        if r.precision != .exact { s += " Location \(r.precision.rawValue) (±\(NumberFormat.fixed(r.precision.radiusKm, 0)) km)." }
+        if r.precision != .exact {
+            let precision = IncidentText(rawValue: r.precision.rawValue)?.text(in: l) ?? r.precision.rawValue
+            s += " " + IncidentText.location.text(in: l, ["precision": .text(precision), "km": .text(l.decimal(r.precision.radiusKm, 0))])
+        }
         if let b = r.border {
             // A disputed stretch's id is the pair and its class ("IN-PK.line-of-control").
-            let parts = b.borderID.split(separator: ".", maxSplits: 1)
-            s += parts.count == 2 ? " \(NumberFormat.fixed(b.distanceKm, 0)) km from the \(parts[0]) boundary (\(parts[1].replacingOccurrences(of: "-", with: " ")))."
-                : " \(NumberFormat.fixed(b.distanceKm, 0)) km from the \(b.borderID) border."
+            let parts = b.borderID.split(separator: ".", maxSplits: 1), km = TextValue.text(l.decimal(b.distanceKm, 0))
+            s += " " + (parts.count == 2
+                ? IncidentText.boundaryDistance.text(in: l, ["km": km, "border": .text(String(parts[0])), "class": .text(GeoText.boundaryClass(String(parts[1]), in: l) ?? parts[1].replacingOccurrences(of: "-", with: " "))])
+                : IncidentText.borderDistance.text(in: l, ["km": km, "border": .text(b.borderID)]))
         }
         if r.country == nil {
-            s += gazetteer.covers(r.point) ? " At sea (in no country's polygon)." : " Outside the bundled data (\(gazetteer.coverageText)): country and border not known."
+            s += " " + (gazetteer.covers(r.point) ? IncidentText.atSea.text(in: l) : IncidentText.outside.text(in: l, ["coverage": .text(coverageText)]))
         }
-        if !i.sources.isEmpty { s += " Sources: " + i.sources.map(\.outlet).joined(separator: ", ") + "." }
+        if !i.sources.isEmpty { s += " " + IncidentText.sources.text(in: l, ["list": .text(i.sources.map(\.outlet).joined(separator: l.comma))]) }
         return s
+    }
+
+    /// Who makes a claim: as the input says, or in the map's language where the reader wrote it for
+    /// a file's fatalities column ("ACLED-format export citing Dawn; AFP", "unattributed").
+    func claimant(_ by: String) -> String {
+        let l = language, citing = IncidentText.acledCiting.text(in: .en, ["sources": ""])
+        guard l != .en else { return by }
+        if by == IncidentText.acledExport.text(in: .en) { return IncidentText.acledExport.text(in: l) }
+        if by == IncidentText.unattributed.text(in: .en) { return IncidentText.unattributed.text(in: l) }
+        guard by.hasPrefix(citing) else { return by }
+        let outlets = by.dropFirst(citing.count).components(separatedBy: "; ").joined(separator: l.semicolon)
+        return IncidentText.acledCiting.text(in: l, ["sources": .text(outlets)])
+    }
+
+    /// A claim's statement: as the input says, or in the map's language where the reader wrote it
+    /// for a file's fatalities column ("2 fatalities (coded estimate)").
+    func statement(_ c: Claim) -> String {
+        guard language != .en, let k = c.killed else { return c.statement }
+        for key in [IncidentText.fatalities, .codedEstimate] where c.statement == key.text(in: .en, ["count": .plain(k)]) {
+            return key.text(in: language, ["count": .number(k)])
+        }
+        return c.statement
     }
 
     func subtitle(_ incidents: [ResolvedIncident]) -> String {
@@ -199,38 +255,54 @@ public struct SceneBuilder {
     }
 
     func summary(_ incidents: [ResolvedIncident], items: [SceneIncident]) -> String {
-        var s = "Map of \(incidents.count) incident\(incidents.count == 1 ? "" : "s")"
         let borders = Set(incidents.compactMap { $0.border?.borderID }).sorted()
-        if !borders.isEmpty { s += " near the \(borders.joined(separator: ", ")) border" }
-        s += ". " + items.map { "\($0.number): \($0.keyText)" }.joined(separator: " ")
-        return s
+        let count = TextValue.plain(incidents.count)
+        let lead = borders.isEmpty ? IncidentText.mapOf.text(in: language, ["count": count])
+            : IncidentText.mapOfNear.text(in: language, ["count": count, "borders": .text(borders.joined(separator: language.comma))])
+        return lead + " " + items.map { "\($0.number): \($0.keyText)" }.joined(separator: " ")
     }
 
     func attribution(_ incidents: [ResolvedIncident], crsName: String) -> [String] {
         // A pair with a disputed stretch has no one length "as drawn": only wholly international borders are measured here.
         let disputedPairs = Set(gazetteer.borders.filter(\.disputed).map(\.countries))
         let emphasised = gazetteer.borders.filter { b in !disputedPairs.contains(b.countries) && b.countries.allSatisfy(Set(incidents.compactMap(\.country)).contains) }
-        // Dataset names and versions come with the data (sources.json).
-        var parts: [String] = []
+        // Dataset names, versions and licences come with the data (sources.json); the words around
+        // them, and the data build's own wording of them, in the map's language.
+        let l = language
+        let dataset = { (text: String) in TextValue.text(AttributionText.translated(text, in: l)) }
+        var parts: [String] = [], published: [String] = []
         if let c = gazetteer.source("countries") {
-            var part = "Borders and countries: \(c.short) (\(c.licence))"
-            if let w = gazetteer.worldview { part += ", \(w.credit)" }
-            if let b = emphasised.first { part += "; \(b.name) border as drawn: \(NumberFormat.fixed(b.lengthKm, 1)) km (geodesic, this dataset)" }
-            parts.append(part + ".")
+            published.append(c.short)
+            var part = AttributionText.bordersAndCountries.text(in: l, ["dataset": dataset(c.short), "licence": .text(AttributionText.licence(c.licence, in: l))])
+            if let w = gazetteer.worldview {
+                let country = l == .en ? w.countryName : gazetteer.countryCode(for: w.countryName).flatMap(countryName) ?? w.countryName
+                part += l.comma + (w.isDefault ? AttributionText.worldviewDefault : .worldview).text(in: l, ["country": .text(country), "code": .text(w.code)])
+            }
+            if let b = emphasised.first {
+                let name = l == .en ? b.name : b.countries.compactMap(countryName).joined(separator: "–")
+                part += l.semicolon + AttributionText.borderAsDrawn.text(in: l, ["border": .text(name), "length": .text(l.decimal(b.lengthKm, 1))])
+            }
+            parts.append(part + l.stop)
         }
-        if let p = gazetteer.source("provinces") { parts.append("Provinces: \(p.short).") }
-        if let p = gazetteer.source("places") { parts.append("Places: \(p.short).") }
-        // Credits not already said in so many words.
-        let said = parts.joined(separator: " ").lowercased()
+        if let p = gazetteer.source("provinces") { published.append(p.short); parts.append(AttributionText.provinces.text(in: l, ["dataset": dataset(p.short)])) }
+        if let p = gazetteer.source("places") { published.append(p.short); parts.append(AttributionText.places.text(in: l, ["dataset": dataset(p.short)])) }
+        // Credits the datasets' descriptions do not already give in so many words.
+        let said = published.joined(separator: " ").lowercased()
         parts += gazetteer.credits.filter { !said.contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))) }
+            .map { AttributionText.translated($0, in: l) }
         let data = parts.joined(separator: " ")
         var outlets: [String] = []
         for r in incidents { for s in r.incident.sources where !outlets.contains(s.outlet) { outlets.append(s.outlet) } }
-        var lines = [data, "Projection: \(crsName). Made with incidentmap."]
+        var lines = [data, AttributionText.projection.text(in: l, ["crs": .text(crsName)])]
         if incidents.contains(where: { !gazetteer.covers($0.point) }) {
-            lines.insert(gazetteer.coverageNote, at: 1)
+            lines.insert(coverageNote, at: 1)
         }
-        if !outlets.isEmpty { lines.append("Incident sources: \(outlets.joined(separator: "; ")). Casualty figures are the claims of the parties named, not verified.") }
+        if !outlets.isEmpty { lines.append(AttributionText.incidentSources.text(in: l, ["outlets": .text(outlets.joined(separator: l.semicolon))])) }
         return lines
+    }
+
+    /// The attribution line of a map with incidents beyond the bundled data's coverage.
+    var coverageNote: String {
+        AttributionText.coverage.text(in: language, ["coverage": .text(coverageText)])
     }
 }

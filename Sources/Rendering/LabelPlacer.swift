@@ -13,7 +13,8 @@ enum TextMetrics {
             // Arabic script (Noto Naskh; Nastaliq is narrower but taller): joined letters about half an em, marks and ZWNJ none.
             case _ where ch.unicodeScalars.first.map({ (0x0600...0x06FF).contains($0.value) || (0xFB50...0xFEFF).contains($0.value) }) == true:
                 em += ch.unicodeScalars.first!.properties.generalCategory == .nonspacingMark ? 0 : 0.5
-            case "\u{200C}", "\u{200D}": break
+            // Joiners and marks of direction take no room.
+            case "\u{200C}", "\u{200D}", "\u{200E}", "\u{200F}": break
             case _ where ch.isUppercase: em += 0.72
             case _ where ch.isNumber: em += 0.64
             default: em += 0.6

@@ -69,11 +69,80 @@ public enum MapLanguage: String, CaseIterable, Sendable {
         digits("\(day) \(monthNames[month - 1]) \(year)")
     }
 
+    /// Month names as a calendar or a time axis heads a month (nominative: "январь", not the
+    /// "января" of a date), January first: whole, and abbreviated where the language abbreviates
+    /// them (the Arabic script's languages write them whole).
+    public func standaloneMonthNames(abbreviated: Bool) -> [String] {
+        switch (self, abbreviated) {
+        case (.en, false): return ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        case (.en, true): return monthNames
+        case (.fr, false): return ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+        case (.ru, false): return ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"]
+        case (.ru, true): return ["янв.", "февр.", "март", "апр.", "май", "июнь", "июль", "авг.", "сент.", "окт.", "нояб.", "дек."]
+        case (.uk, false): return ["січень", "лютий", "березень", "квітень", "травень", "червень", "липень", "серпень", "вересень", "жовтень", "листопад", "грудень"]
+        default: return monthNames
+        }
+    }
+
+    /// The separators of its numbers: thousands and decimals. English 1,234.5; French, Russian and
+    /// Ukrainian 1 234,5 (a narrow no-break space, so a number never breaks across lines);
+    /// Persian, Urdu, Pashto and Arabic the Arabic script's own ٬ and ٫ (١٬٢٣٤٫٥), never a Latin
+    /// comma that would read as a list.
+    var separators: (thousands: String, decimal: String) {
+        switch self {
+        case .en: return (",", ".")
+        case .fr, .ru, .uk: return ("\u{202F}", ",")
+        case .fa, .ur, .ps, .ar: return ("\u{066C}", "\u{066B}")
+        }
+    }
+
+    /// A whole number as the language writes it: "5,890", "5 890", "۵٬۸۹۰", "٥٬٨٩٠".
+    public func number(_ value: Int) -> String {
+        localized(NumberFormat.grouped(value))
+    }
+
+    /// `value` to `decimals` places (trailing zeros dropped) as the language writes it: "816.6", "816,6", "۸۱۶٫۶".
+    public func decimal(_ value: Double, _ decimals: Int) -> String {
+        localized(NumberFormat.fixed(value, decimals))
+    }
+
+    /// A distance as a reader takes it in (`NumberFormat.rounded`: whole from 10 up, else one
+    /// decimal) as the language writes it: "35", "4.5", "4,5", "۴٫۵".
+    public func rounded(_ value: Double) -> String {
+        localized(NumberFormat.rounded(value))
+    }
+
+    /// English-formatted number text ("5,890.5") in the language's separators and digits.
+    func localized(_ english: String) -> String {
+        guard self != .en else { return english }
+        let (thousands, decimal) = separators
+        return digits(String(english.map { $0 == "," ? Character(thousands) : $0 == "." ? Character(decimal) : $0 }))
+    }
+
     /// The list and clause separators of its sentences: the Arabic comma and semicolon (، ؛) in
     /// the Arabic script, else ", " and "; ".
     public var comma: String { script == .arabic ? "، " : ", " }
     /// See `comma`.
     public var semicolon: String { script == .arabic ? "؛ " : "; " }
+    /// Names as the language lists them: "Iran and Pakistan", "Iran et Pakistan", "ایران و پاکستان",
+    /// "إيران وباكستان" (Arabic's "and" joins the next word).
+    public func list(_ names: [String]) -> String {
+        let and: String
+        switch self {
+        case .en: return NumberFormat.list(names)
+        case .fr: and = " et "
+        case .ru: and = " и "
+        case .uk: and = " та "
+        case .fa: and = " و "
+        case .ur: and = " اور "
+        case .ps: and = " او "
+        case .ar: and = " و"
+        }
+        return names.count <= 1 ? names.joined() : names.dropLast().joined(separator: comma) + and + names.last!
+    }
+
+    /// The full stop that ends its sentences: Urdu's own (۔), else the period.
+    public var stop: String { self == .ur ? "۔" : "." }
 
     /// The fixed texts of the map's furniture.
     public var ui: UIText { UIText.table[self]! }
@@ -127,7 +196,7 @@ ar	مفتاح الخريطة	ضربة (صاروخ، مسيّرة، جوية، م
 
     /// `template` with its `%d` replaced by `value` grouped and in `language`'s digits.
     public static func format(_ template: String, _ value: Int, _ language: MapLanguage) -> String {
-        template.replacingOccurrences(of: "%d", with: language.digits(NumberFormat.grouped(value)))
+        template.replacingOccurrences(of: "%d", with: language.number(value))
     }
 
     /// `template` with its `%@` replaced by `text`.

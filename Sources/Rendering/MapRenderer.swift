@@ -14,9 +14,10 @@ public enum MapRenderer {
     public static func render(_ scene: MapScene, options: MapOptions = MapOptions()) throws -> RenderedMap {
         var scene = scene
         let world = worldCRSName(scene, options: options)
-        if let world {
+        if world != nil, let local = worldCRSName(scene, options: options, language: options.language) {
             // The attribution names the projection actually drawn.
-            scene.attribution = scene.attribution.map { $0.hasPrefix("Projection: ") ? "Projection: \(world). Made with incidentmap." : $0 }
+            let line = AttributionText.projection.text(in: options.language, ["crs": .text(local)])
+            scene.attribution = scene.attribution.map { isProjectionLine($0, options.language) ? line : $0 }
         }
         if !options.panel { scene.attribution = attribution(scene.attribution, options: options) }
         var map = try MapBuilder(scene: scene, options: options).build()
@@ -27,24 +28,31 @@ public enum MapRenderer {
     /// The attribution lines with the credit of what the options add to the map (the relief),
     /// beside the data credits, before the projection line.
     static func attribution(_ lines: [String], options: MapOptions) -> [String] {
-        options.relief == nil ? lines : credit(ReliefRaster.credit, in: lines)
+        options.relief == nil ? lines : credit(ReliefRaster.credit(options.language), in: lines, language: options.language)
     }
 
     /// `lines` with `credit` inserted before the projection line.
-    static func credit(_ credit: String, in lines: [String]) -> [String] {
+    static func credit(_ credit: String, in lines: [String], language: MapLanguage) -> [String] {
         var lines = lines
-        lines.insert(credit, at: lines.firstIndex { $0.hasPrefix("Projection: ") } ?? lines.count)
+        lines.insert(credit, at: lines.firstIndex { isProjectionLine($0, language) } ?? lines.count)
         return lines
+    }
+
+    /// Whether `line` is the attribution's projection line ("Projection: …") in `language`: it
+    /// begins as that line does before the projection's name.
+    static func isProjectionLine(_ line: String, _ language: MapLanguage) -> Bool {
+        let marked = AttributionText.projection.text(in: language, ["crs": "\u{1}"])
+        return marked.firstIndex(of: "\u{1}").map { line.hasPrefix(marked[..<$0]) } ?? false
     }
 
     /// The name of the world projection the default CRS becomes for incidents spread over a
     /// hemisphere or more (see `MapFrame.worldCentre`), else nil.
-    static func worldCRSName(_ fullScene: MapScene, options: MapOptions) -> String? {
+    static func worldCRSName(_ fullScene: MapScene, options: MapOptions, language: MapLanguage = .en) -> String? {
         let scene = Outliers.core(fullScene, outliers: Outliers.indices(scene: fullScene, options: options))
         guard options.crs == nil,
               let lon0 = MapFrame.worldCentre(scene: scene, options: options, center: MapFrame.dataCenter(scene: scene, options: options)) else { return nil }
-        let meridian = lon0 == 0 ? "0°" : "\(NumberFormat.fixed(abs(lon0), 0))°\(lon0 > 0 ? "E" : "W")"
-        return "Equal Earth centred on \(meridian) (WGS84), the incidents spanning a hemisphere or more"
+        let meridian = lon0 == 0 ? language.digits("0") + "°" : GeoText.degrees(lon0, decimals: 0, latitude: false, in: language)
+        return AttributionText.worldCRS.text(in: language, ["meridian": .text(meridian)])
     }
 
     /// The CRS a map of `scene` is drawn in (see `MapFrame.crs`), for a caller that groups
@@ -95,7 +103,7 @@ struct MapBuilder {
         let provinceShapes = ProvincesElement.shapes(areas[1], choropleth: byDistrict ? nil : scene.choropleth, options: options, p: p)
         let districtShapes = DistrictsElement.shapes(areas[2], choropleth: byDistrict ? scene.choropleth : nil, options: options, p: p)
         let lakeShapes = LakesElement.shapes(areas[3], options: options, p: p)
-        let borders = BordersElement.build(scene, frame: frame, p: p)
+        let borders = BordersElement.build(scene, frame: frame, language: options.language, p: p)
         let rivers = RiversElement.build(water.rivers, frame: frame, p: p)
         let relief = try options.relief.flatMap { try ReliefElement.build($0, frame: frame, theme: options.theme, p: p) }
         // Fixed furniture first, so labels keep clear of it; the markers are laid out first, so
@@ -116,12 +124,12 @@ struct MapBuilder {
         let furnished = !options.panel
         if furnished { placer.block(legend.box) }
         let scaleBar = furnished ? ScaleBarElement(frame: frame).build(frame: frame, options: options, p: p, placer: &placer) : nil
-        let north = furnished ? try NorthArrowElement.build(frame: frame, p: p, placer: &placer) : nil
+        let north = furnished ? try NorthArrowElement.build(frame: frame, options: options, p: p, placer: &placer) : nil
         // A world map needs no locator.
         let insetBox = InsetElement.box(frame: frame, markers: incidents.groups, avoiding: legend.box)
-        let inset = furnished && options.inset && frame.cutMeridian == nil ? try InsetElement.build(scene, frame: frame, box: insetBox, p: p, placer: &placer) : nil
+        let inset = furnished && options.inset && frame.cutMeridian == nil ? try InsetElement.build(scene, frame: frame, box: insetBox, options: options, p: p, placer: &placer) : nil
         // Incidents beyond the frame: arrows at its edge, clear of the furniture.
-        let offMap = OffMapElement(scene, frame: frame, binned: options.binCellKm != nil, p: p, placer: &placer)
+        let offMap = OffMapElement(scene, frame: frame, binned: options.binCellKm != nil, options: options, p: p, placer: &placer)
         // Then the incidents, their labels, the towns that still fit, and the area names.
         try incidents.draw(scene, frame: frame, p: p, placer: &placer)
         let major = PlacesElement.build(Array(candidates.prefix(PlacesElement.majorTowns)), limit: PlacesElement.majorTowns, frame: frame,
@@ -161,13 +169,15 @@ struct MapBuilder {
         let stripHeight = (underMap?.height ?? 0).rounded(.up)
         // The river data is credited where the map draws some (the frame was sized without the line).
         var keyScene = scene
-        if !rivers.nodes.isEmpty && furnished { keyScene.attribution = MapRenderer.credit(RiversElement.credit, in: scene.attribution) }
+        if !rivers.nodes.isEmpty && furnished {
+            keyScene.attribution = MapRenderer.credit(RiversElement.credit(options.language), in: scene.attribution, language: options.language)
+        }
         let key = KeyLayout(incidents: incidents, scene: keyScene, options: options, offMap: offMap.keyTexts, events: underMap == nil ? [] : scene.timeline!.events)
         let furniture = furnished
             ? [legend.node, scaleBar!, north!, HeaderElement.build(scene, options: options, p: p),
                KeyElement.build(key, frame: frame, below: stripHeight, options: options, p: p)]
                 + (inset.map { [$0] } ?? []) + (underMap.map { [$0.build(scene, top: frame.frame.maxY, p: p)] } ?? [])
-            : [HeaderElement.panel(scene, p: p)]
+            : [HeaderElement.panel(scene, options: options, p: p)]
         let n = SVGDraw.n
         // A key longer than the frame left room for makes the SVG taller; the map keeps its size.
         let height = furnished ? max(options.height, (frame.frame.maxY + key.height).rounded(.up)) + stripHeight : options.height
@@ -198,12 +208,13 @@ struct MapBuilder {
         let used = MapStyle.css(prefix: p, theme: options.theme).split(separator: "\n")
             .filter { line in ["root", "background", "marker-strike", "marker-other", "marker-explosion"].contains { line.hasPrefix(".\(p)\($0) ") } }
         let css = used.joined(separator: "\n") + "\n" + MapStyle.timelineCSS(prefix: p, theme: options.theme)
+            + (options.language == .en ? "" : "\n" + MapStyle.languageCSS(prefix: p, language: options.language))
             + (options.extraCSS.map { "\n/* --css */\n" + $0 } ?? "")
         return .el("svg", [
             ("xmlns", "http://www.w3.org/2000/svg"), ("width", n(options.width)), ("height", n(height)),
             ("viewBox", "0 0 \(n(options.width)) \(n(height))"), ("role", "img"), ("aria-labelledby", "\(p)timeline-title"), ("class", "\(p)root"),
         ], [
-            .el("title", [("id", "\(p)timeline-title")], [.text("Timeline: \(scene.title)")]),
+            .el("title", [("id", "\(p)timeline-title")], [.text(TimelineText.title.text(in: options.language, ["title": .text(scene.title)]))]),
             .el("defs", [], [.el("style", [], [.text(css)])]),
             .el("rect", [("class", "\(p)background"), ("x", "0"), ("y", "0"), ("width", n(options.width)), ("height", n(height))]),
             strip.build(scene, top: 0, p: p),

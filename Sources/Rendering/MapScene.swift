@@ -16,6 +16,8 @@ public struct SceneArea: Sendable {
     public var country: String? = nil
     /// The name in the map's language (`MapOptions.language`), when the data has one; nil: `name`.
     public var localName: String? = nil
+    /// The name as the map writes it: in its language where the data has it, else the Latin name.
+    public var shownName: String { localName ?? name }
 
     /// Creates an area.
     public init(id: String, name: String, geometry: Geometry, focus: Bool = false, overview: Geometry? = nil) {
@@ -235,11 +237,11 @@ public struct Choropleth: Sendable {
         count > 0 ? breaks.firstIndex { count <= $0 } ?? breaks.count - 1 : nil
     }
 
-    /// "1–12", "13–40", … for each class.
-    public var classLabels: [String] {
+    /// "1–12", "13–40", … for each class, in `language`'s numbers.
+    public func classLabels(_ language: MapLanguage = .en) -> [String] {
         breaks.indices.map { i in
             let low = i == 0 ? 1 : breaks[i - 1] + 1
-            return low == breaks[i] ? NumberFormat.grouped(low) : "\(NumberFormat.grouped(low))–\(NumberFormat.grouped(breaks[i]))"
+            return low == breaks[i] ? language.number(low) : "\(language.number(low))–\(language.number(breaks[i]))"
         }
     }
 }
@@ -266,22 +268,24 @@ public struct SceneEvent: Sendable {
         self.sources = sources
     }
 
-    /// Its key entry: "A. 19 Jan 2024 — Both foreign ministers … Source: press."
-    public var keyText: String {
-        "\(label). \(dateText) — \(text)" + (text.hasSuffix(".") ? "" : ".") + (sources.isEmpty ? "" : " Source\(sources.count == 1 ? "" : "s"): \(sources.joined(separator: ", ")).")
+    /// Its key entry in `language`: "A. 19 Jan 2024 — Both foreign ministers … Source: press."
+    public func keyText(_ language: MapLanguage = .en) -> String {
+        TimelineText.event.text(in: language, ["label": .text(label), "date": .text(dateText), "text": .text(text)]) + (text.hasSuffix(".") ? "" : ".")
+            + (sources.isEmpty ? "" : " " + TimelineText.eventSources.text(in: language, ["count": .number(sources.count),
+                                                                                        "list": .text(sources.joined(separator: language.comma))]))
     }
 }
 
 /// The strip of time under the map (`render --timeline`): its language and the events without a place.
 public struct SceneTimeline: Sendable {
-    /// The twelve month names of the axis, January first.
-    public var monthNames: [String]
+    /// The language of its axis, caption and key lines.
+    public var language: MapLanguage
     /// Events drawn on the strip only, by date.
     public var events: [SceneEvent]
 
     /// Creates a timeline.
-    public init(monthNames: [String], events: [SceneEvent] = []) {
-        self.monthNames = monthNames
+    public init(language: MapLanguage = .en, events: [SceneEvent] = []) {
+        self.language = language
         self.events = events
     }
 }

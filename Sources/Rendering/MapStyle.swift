@@ -86,9 +86,11 @@ enum MapStyle {
     }
 
     /// The rules of right-to-left text (class `rtl`): the language's font stack (one that covers
-    /// the script, Latin after it) and no letter spacing, which would break the joined letters.
+    /// the script, Latin after it) and no letter spacing, which would break the joined letters;
+    /// and of the Latin runs inside it (class `latin`): the map's own font.
     static func languageCSS(prefix p: String, language: MapLanguage) -> String {
-        ".\(p)rtl { font-family: \(language.isRightToLeft ? language.fontStack : MapLanguage.fa.fontStack); letter-spacing: 0; }"
+        ".\(p)rtl { font-family: \(language.isRightToLeft ? language.fontStack : MapLanguage.fa.fontStack); letter-spacing: 0; }\n"
+            + ".\(p)latin { font-family: \(fontStack); }"
     }
 
     /// The choropleth classes' rules, written only on a map that has one.

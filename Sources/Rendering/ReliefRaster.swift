@@ -15,7 +15,10 @@ public final class ReliefRaster: @unchecked Sendable {
     private let cells: UnsafePointer<UInt8>
     static let magic = Array("IMRELIEF".utf8)
     /// The attribution line of a map drawn with relief.
-    public static let credit = "Relief: shading from Natural Earth's shaded relief (public domain; a 2′ grid, about 3.7 km)."
+    public static func credit(_ language: MapLanguage) -> String {
+        AttributionText.relief.text(in: language, ["dataset": "Natural Earth", "licence": .text(AttributionText.publicDomain.text(in: language)),
+                                                   "grid": "2′", "km": .text(language.decimal(3.7, 1))])
+    }
     static let headerSize = 16
 
     /// Why a relief file cannot be used.

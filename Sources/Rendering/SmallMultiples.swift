@@ -49,35 +49,45 @@ public enum SmallMultiples {
             o.idPrefix = "\(p)p\(i + 1)-"
             let map = try MapRenderer.render(panel.scene, options: o)
             drawsRivers = drawsRivers || map.drawsRivers
-            let x = margin + Double(i % columns) * (width + gap), y = top + Double(i / columns) * (height + gap)
+            // Panels read as the language reads: from the top left, or on a right-to-left map from the top right.
+            let column = options.language.isRightToLeft ? columns - 1 - i % columns : i % columns
+            let x = margin + Double(column) * (width + gap), y = top + Double(i / columns) * (height + gap)
             nodes.append(.el("g", [("class", "\(p)panel-group"), ("data-period", panel.period), ("transform", "translate(\(n(x)),\(n(y)))")], [map.root]))
         }
         let rows = (panels.count + columns - 1) / columns
         var y = top + Double(rows) * (height + gap) + 8
-        // The legend all panels share: the marker of each kind.
+        // The legend all panels share: the marker of each kind, in a row from the side the map's
+        // language reads from (`at`: a distance from that side as an x).
+        let language = options.language, rtl = language.isRightToLeft
+        let at = { (inset: Double) in rtl ? options.width - inset : inset }
         var legend: [SVGNode] = []
         var x = margin + 8
-        for (style, label) in [(MarkerStyle.strike, "Strike"), (.explosion, "Bombing"), (.other, "Attack, clash or other incident")] {
-            legend.append(IncidentsElement.symbol(style, size: 0.8, at: XY(x: x, y: y + 8), p: p))
-            legend.append(.el("text", [("class", "\(p)legend-text"), ("x", n(x + 12)), ("y", n(y + 12))], [.text(label)]))
+        for (style, key) in [(MarkerStyle.strike, PanelText.strike), (.explosion, .bombing), (.other, .other)] {
+            let label = key.text(in: language)
+            legend.append(IncidentsElement.symbol(style, size: 0.8, at: XY(x: at(x), y: y + 8), p: p))
+            legend.append(NameLabel.text(label, cls: "\(p)legend-text", x: at(x + 12), y: y + 12, anchor: rtl ? "end" : nil, options: options, p: p))
             x += 24 + TextMetrics.width(label, size: 11)
         }
         // The note beside the symbols when it fits, else on lines of its own beneath them.
-        let note = "Every panel has the same projection, extent and scale; a larger marker stands for several incidents."
+        let note = PanelText.note.text(in: language)
         if x + TextMetrics.width(note, size: 11) <= options.width - margin {
-            legend.append(.el("text", [("class", "\(p)legend-text"), ("x", n(x)), ("y", n(y + 12))], [.text(note)]))
+            legend.append(NameLabel.text(note, cls: "\(p)legend-text", x: at(x), y: y + 12, anchor: rtl ? "end" : nil, options: options, p: p))
         } else {
             for line in TextMetrics.wrap(note, size: 11, maxWidth: options.width - 2 * margin) {
                 y += 15
-                legend.append(.el("text", [("class", "\(p)legend-text"), ("x", n(margin)), ("y", n(y + 12))], [.text(line)]))
+                legend.append(NameLabel.text(line, cls: "\(p)legend-text", x: at(margin), y: y + 12, anchor: rtl ? "end" : nil, options: options, p: p, rtl: rtl))
             }
         }
         y += 30
         var footer: [SVGNode] = []
         let credited = MapRenderer.attribution(attribution, options: options)
-        for line in (drawsRivers ? MapRenderer.credit(RiversElement.credit, in: credited) : credited).flatMap({ TextMetrics.wrap($0, size: 9.5, maxWidth: options.width - 2 * margin) }) {
-            footer.append(.el("text", [("class", "\(p)attribution"), ("x", n(margin)), ("y", n(y))], [.text(line)]))
-            y += 12.5
+        let start = NameLabel.start(margin, width: options.width, options: options)
+        for paragraph in drawsRivers ? MapRenderer.credit(RiversElement.credit(language), in: credited, language: language) : credited {
+            let direction = NameLabel.runsRightToLeft(paragraph, language)
+            for line in TextMetrics.wrap(paragraph, size: 9.5, maxWidth: options.width - 2 * margin) {
+                footer.append(NameLabel.text(line, cls: "\(p)attribution", x: start.x, y: y, anchor: start.anchor, options: options, p: p, rtl: direction))
+                y += 12.5
+            }
         }
         let total = (y + 6).rounded(.up)
         let scene = MapScene(title: title, subtitle: subtitle, summary: "", attribution: [], countries: [], provinces: [], borders: [], places: [], incidents: [])
@@ -86,9 +96,11 @@ public enum SmallMultiples {
             ("viewBox", "0 0 \(n(options.width)) \(n(total))"), ("role", "img"), ("aria-labelledby", "\(p)title"), ("class", "\(p)root"),
         ], [
             .el("title", [("id", "\(p)title")], [.text(title)]),
-            .el("defs", [], [.el("style", [], [.text(MapStyle.css(prefix: p, theme: options.theme) + (options.extraCSS.map { "\n/* --css */\n" + $0 } ?? ""))])]),
+            .el("defs", [], [.el("style", [], [.text(MapStyle.css(prefix: p, theme: options.theme)
+                                                     + (language == .en ? "" : "\n" + MapStyle.languageCSS(prefix: p, language: language))
+                                                     + (options.extraCSS.map { "\n/* --css */\n" + $0 } ?? ""))])]),
             .el("rect", [("class", "\(p)background"), ("x", "0"), ("y", "0"), ("width", n(options.width)), ("height", n(total))]),
-            HeaderElement.build(scene, p: p),
+            HeaderElement.build(scene, options: options, p: p),
             .el("g", [("id", "\(p)panels")], nodes),
             .el("g", [("id", "\(p)layer-legend")], legend),
             .el("g", [("id", "\(p)key")], footer),

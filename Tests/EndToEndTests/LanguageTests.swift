@@ -41,7 +41,7 @@ final class LanguageTests: ScratchTestCase {
         XCTAssertTrue(provinces.contains("بلوچستان"), "\(provinces)")
         let towns = texts(doc, "town-label")
         // Towns in Persian (Saravan itself lies under an incident's marker here: `geocode` tests its name).
-        XCTAssertTrue(towns.contains { $0.text == "راسک" }, "\(towns.map(\.text))")
+        XCTAssertTrue(towns.contains { $0.text == "بمپور" }, "\(towns.map(\.text))")
         XCTAssertGreaterThanOrEqual(towns.filter { NameLabelProbe.isArabicScript($0.text) }.count, 3, "\(towns.map(\.text))")
         // No label is blank; a town the data has no Persian name for keeps its Latin name.
         XCTAssertFalse(towns.contains { $0.text.trimmingCharacters(in: .whitespaces).isEmpty })
@@ -97,8 +97,8 @@ final class LanguageTests: ScratchTestCase {
         XCTAssertEqual(box.count, 4)
         XCTAssertGreaterThanOrEqual(box[3], 40)
         // The town next to its dot: Persian first, its Latin name beneath, both anchored on the same side.
-        guard let s = all.firstIndex(where: { $0.text == "راسک" }) else { return XCTFail("no راسک label") }
-        XCTAssertEqual(all[s + 1].text, "Rāsak")
+        guard let s = all.firstIndex(where: { $0.text == "بمپور" }) else { return XCTFail("no بمپور label") }
+        XCTAssertEqual(all[s + 1].text, "Bampūr")
         let anchors = [all[s].attributes["text-anchor"], all[s + 1].attributes["text-anchor"]]
         // A right-to-left line's anchor is mirrored so that it covers the same box as its Latin line.
         XCTAssertTrue(anchors == ["end", "start"] || anchors == ["start", "end"] || anchors == ["middle", "middle"], "\(anchors)")

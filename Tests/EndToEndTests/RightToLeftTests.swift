@@ -69,11 +69,12 @@ final class RightToLeftTests: ScratchTestCase {
         }
     }
 
-    /// A key line that mixes a Persian date and the input's English words, as librsvg draws it: the
-    /// date at the right end (where a right-to-left line starts), the English words to its left in
-    /// their own order, and the line's punctuation kept with the English run (no ")." thrown to
-    /// the far left). Each script's glyphs are made visible in turn (the other transparent, in
-    /// `tspan`s of the same line, so the layout is the same).
+    /// A key line that starts with a Persian date and goes on in the input's English words (with the
+    /// map's Persian words for the province, country, actor and target between them), as librsvg
+    /// draws it: the date at the right end (where a right-to-left line starts), the rest of the line
+    /// to its left, and the line's punctuation kept with the English run (no ")." thrown to the far
+    /// left). The date and the rest are made visible in turn (the other transparent, in `tspan`s of
+    /// the same line, so the layout is the same).
     func testMixedKeyLineRunsRightToLeftWithTheLatinWordsInOrder() throws {
         let (doc, svg, _) = try render(["--lang", "fa"], name: "bidi")
         guard let line = doc.descendants(ofID: "im-key").first(where: { ($0.attributes["class"] ?? "").hasPrefix("im-key-text") }),
@@ -82,13 +83,10 @@ final class RightToLeftTests: ScratchTestCase {
         }
         XCTAssertEqual(line.attributes["direction"], "rtl")
         XCTAssertTrue(line.text.hasPrefix("\u{200F}۱۶ ژانویه ۲۰۲۴"), line.text)
-        func isPersian(_ c: Character) -> Bool { c.unicodeScalars.allSatisfy { (0x0600...0x06FF).contains($0.value) || $0.value == 0x200F } }
+        // The date: up to the dash that follows it.
+        let date = line.text.prefix { $0 != "—" }
         func png(visible persian: Bool) throws -> (Int, Int) {
-            var runs: [(Bool, String)] = []
-            for c in line.text {
-                let p = isPersian(c) || (c == " " && runs.last?.0 == true)
-                if runs.last?.0 == p { runs[runs.count - 1].1.append(c) } else { runs.append((p, String(c))) }
-            }
+            let runs: [(Bool, String)] = [(true, String(date)), (false, String(line.text.dropFirst(date.count)))]
             let spans = runs.map { "<tspan fill-opacity=\"\($0.0 == persian ? 1 : 0)\">\(xmlEscape($0.1))</tspan>" }.joined()
             let attrs = line.attributes.map { "\($0.key)=\"\(xmlEscape($0.value))\"" }.sorted().joined(separator: " ")
             let y = number(line, "y")
@@ -104,7 +102,7 @@ final class RightToLeftTests: ScratchTestCase {
             return v.count == 2 ? (v[0], v[1]) : (0, 0)
         }
         let persian = try png(visible: true), latin = try png(visible: false)
-        XCTAssertLessThan(latin.1, persian.0, "the English words lie left of the Persian date: latin \(latin), persian \(persian)")
+        XCTAssertLessThan(latin.1, persian.0, "the rest of the line lies left of the Persian date: rest \(latin), date \(persian)")
         XCTAssertEqual(Double(persian.1), number(line, "x"), accuracy: 3, "the line starts at its right end")
         XCTAssertFalse(line.text.unicodeScalars.last.map { $0.value == 0x200F } ?? true && line.text.hasSuffix(")"), line.text)
     }

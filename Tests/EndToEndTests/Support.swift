@@ -93,8 +93,12 @@ final class SVGDocument: NSObject, XMLParserDelegate {
         stack.removeLast()
     }
 
+    /// An element's text is its own; a `<text>` or `tspan` element's is also that of the `tspan`s
+    /// inside it (the Latin runs of a right-to-left line, a label's lines): what a reader sees.
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if let i = stack.last { elements[i].text += string }
+        guard let i = stack.last else { return }
+        elements[i].text += string
+        for j in stack.dropLast() where elements[j].name == "text" || elements[j].name == "tspan" { elements[j].text += string }
     }
 
     var root: Element { elements[0] }

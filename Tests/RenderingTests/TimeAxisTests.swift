@@ -20,7 +20,7 @@ final class TimeAxisTests: XCTestCase {
 
     func axis(_ from: (Int, Int, Int), days: Int, width: Double) -> TimeAxis {
         let start = CivilDay.number(year: from.0, month: from.1, day: from.2)
-        return TimeAxis(start: start, end: start + days, x0: 24, x1: width - 24, monthNames: TimeAxisTests.months)
+        return TimeAxis(start: start, end: start + days, x0: 24, x1: width - 24, language: .en)
     }
 
     func testTicksFitTheSpanAndTheWidth() {

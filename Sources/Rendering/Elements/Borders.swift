@@ -3,7 +3,8 @@ import Geometry
 /// International borders: a light casing under each line, then the line (emphasised between focus
 /// countries; dashed where the point of view holds no international boundary).
 enum BordersElement {
-    static func build(_ scene: MapScene, frame: MapFrame, p: String) -> (casings: [SVGNode], borders: [SVGNode], disputed: Bool) {
+    static func build(_ scene: MapScene, frame: MapFrame, language: MapLanguage = .en, p: String) -> (casings: [SVGNode], borders: [SVGNode], disputed: Bool) {
+        let countries = Dictionary(scene.countries.map { ($0.id, $0.shownName) }, uniquingKeysWith: { a, _ in a })
         var casings: [SVGNode] = [], borders: [SVGNode] = []
         var disputed = false
         for b in scene.borders where frame.mayShow(Geometry.multiLineString(b.lines).bounds) {
@@ -13,8 +14,11 @@ enum BordersElement {
             guard !d.isEmpty else { continue }
             casings.append(.el("path", [("class", "\(p)border-casing"), ("d", d)]))
             disputed = disputed || b.disputed
-            let title = b.disputed ? "Disputed boundary \(b.name)" + (b.featureClass.map { " (\(NaturalEarthClass.plain($0)))" } ?? "")
-                : "International border \(b.name)"
+            // Named after its countries in the map's language; a disputed stretch's class as Natural Earth gives it.
+            let pair = b.id.prefix { $0 != "." }.split(separator: "-").map { countries[String($0)] }
+            let name = language == .en || pair.count != 2 || pair.contains(nil) ? b.name : pair.map { $0! }.joined(separator: "–")
+            let title = b.disputed ? GeoText.disputedBoundary.text(in: language, ["name": .text(name)]) + (b.featureClass.map { " (\(GeoText.boundaryClass($0, in: language) ?? NaturalEarthClass.plain($0)))" } ?? "")
+                : GeoText.internationalBorder.text(in: language, ["name": .text(name)])
             borders.append(.el("path", [("class", "\(p)border" + (b.emphasis ? " \(p)emphasis" : "") + (b.disputed ? " \(p)disputed" : "")),
                                         ("data-border-id", b.id), ("d", d)], [
                 .el("title", [], [.text(title)]),

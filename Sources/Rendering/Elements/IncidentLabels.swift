@@ -20,7 +20,7 @@ enum IncidentLabelsElement {
         let order = incidents.labelled.sorted { weight(groups[$0]) > weight(groups[$1]) }
         for gi in order {
             let g = groups[gi]
-            let (title, fullDetail) = text(g, scene: scene)
+            let (title, fullDetail) = text(g, scene: scene, language: incidents.language)
             let r = g.radius
             let distances = [r + 26, r + 52, r + 87, r + 132].filter { $0 <= reachCap }
             let allowLeader = leaders.count < maximumLeaders
@@ -47,12 +47,31 @@ enum IncidentLabelsElement {
                 nodes.append(.el("line", [("class", "\(p)leader"), ("x1", n(s.x)), ("y1", n(s.y)),
                                           ("x2", n(placed.leaderEnd.x)), ("y2", n(placed.leaderEnd.y))]))
             }
-            nodes.append(.el("text", [("class", "\(p)halo-text")] + incidents.identity(g, scene: scene) + [("data-box", SVGDraw.box(placed.box)),
+            let identity = incidents.identity(g, scene: scene) + [("data-box", SVGDraw.box(placed.box))]
+            if let rtl = rightToLeft(title: title, detail: detail, placed: placed, identity: identity, language: incidents.language, p: p) {
+                nodes.append(rtl)
+                continue
+            }
+            nodes.append(.el("text", [("class", "\(p)halo-text")] + identity + [
                                       ("x", n(placed.origin.x)), ("y", n(placed.origin.y)), ("text-anchor", placed.anchor)], [
                 .el("tspan", [("class", "\(p)incident-title")], [.text(title)]),
             ] + (detail.isEmpty ? [] : [.el("tspan", [("class", "\(p)incident-detail"), ("x", n(placed.origin.x)), ("dy", "15")], [.text(detail)])])))
         }
         return nodes
+    }
+
+    /// On a right-to-left map, a label with the script's letters (a date, a count) as right-to-left
+    /// text: both lines read from the right, in the script's font with their Latin runs in the
+    /// map's (`NameLabel.runs`), over the box the placer measured; nil on other maps.
+    static func rightToLeft(title: String, detail: String, placed: PlacedLabel, identity: [(String, String)], language: MapLanguage, p: String) -> SVGNode? {
+        guard language.isRightToLeft, NameLabel.runsRightToLeft(title + " " + detail, language) else { return nil }
+        var options = MapOptions()
+        options.language = language
+        let line = { (text: String) in NameLabel.runs(NameLabel.closed(text, rtl: true, opening: text != title), p: p) }
+        return .el("text", [("class", "\(p)halo-text \(p)rtl")] + identity
+                   + NameLabel.textAttributes(title, x: placed.origin.x, y: placed.origin.y, anchor: placed.anchor, options: options, rtl: true), [
+            .el("tspan", [("class", "\(p)incident-title")], line(title)),
+        ] + (detail.isEmpty ? [] : [.el("tspan", [("class", "\(p)incident-detail"), ("x", SVGDraw.n(placed.origin.x)), ("dy", "15")], line(detail))]))
     }
 
     /// Where a leader towards `end` leaves the marker's edge.
@@ -64,14 +83,14 @@ enum IncidentLabelsElement {
     }
 
     /// A label's two lines: "3  Sabz Koh (PK)" and its date and kind; for a merged marker
-    /// "3  Quetta (PK) · 37 incidents" and the dates and fatalities.
-    static func text(_ g: MarkerGroup, scene: MapScene) -> (String, String) {
+    /// "3  Quetta (PK) · 37 incidents" and the dates and fatalities (in `language`).
+    static func text(_ g: MarkerGroup, scene: MapScene, language: MapLanguage = .en) -> (String, String) {
         let first = scene.incidents[g.members[0]]
         if g.isIncident(in: scene) { return ("\(g.number)  \(first.title)", first.detail) }
         let place = IncidentsElement.place(g, scene: scene)
         let killed = IncidentsElement.killed(g.members, scene: scene)
         let dates = IncidentsElement.dateRange(g.members, scene: scene)
-        let title = "\(g.number)  \(place) · \(NumberFormat.grouped(g.count)) incident\(g.count == 1 ? "" : "s")"
-        return (title, (dates.isEmpty ? "" : dates + " · ") + "\(NumberFormat.grouped(killed)) fatalities claimed")
+        let title = IncidentText.mergedTitle.text(in: language, ["number": .text(String(g.number)), "place": .text(place), "count": .number(g.count)])
+        return (title, (dates.isEmpty ? "" : dates + " · ") + IncidentText.fatalitiesClaimed.text(in: language, ["killed": .number(killed)]))
     }
 }

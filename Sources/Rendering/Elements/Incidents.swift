@@ -83,7 +83,7 @@ struct IncidentsElement {
                 halos.append(.el("circle", [("class", "\(p)uncertainty" + (first.style == .strike ? "" : " \(p)\(first.style.rawValue)")),
                                             ("data-incident-id", first.id), ("cx", n(a.x)), ("cy", n(a.y)), ("r", n(r))]))
             }
-            if single, let origin = first.origin, let arrow = try IncidentsElement.arrow(first, from: frame.toSVG(origin), to: c, p: p, placer: &placer) {
+            if single, let origin = first.origin, let arrow = try IncidentsElement.arrow(first, from: frame.toSVG(origin), to: c, language: language, p: p, placer: &placer) {
                 arrows.append(arrow)
             }
             let style = IncidentsElement.style(g, scene: scene)
@@ -126,7 +126,7 @@ struct IncidentsElement {
     }
 
     /// A curved arrow from the strike's origin towards its symbol, when the origin is more than 20 px away.
-    static func arrow(_ inc: SceneIncident, from q: XY, to symbol: XY, p: String, placer: inout LabelPlacer) -> SVGNode? {
+    static func arrow(_ inc: SceneIncident, from q: XY, to symbol: XY, language: MapLanguage = .en, p: String, placer: inout LabelPlacer) -> SVGNode? {
         let n = SVGDraw.n
         let dx = q.x - symbol.x, dy = q.y - symbol.y
         let len = (dx * dx + dy * dy).squareRoot()
@@ -139,7 +139,8 @@ struct IncidentsElement {
         return .el("path", [("class", "\(p)arrow"), ("data-incident-id", inc.id),
                             ("d", "M\(n(s.x)),\(n(s.y))Q\(n(mid.x)),\(n(mid.y)) \(n(e.x)),\(n(e.y))"),
                             ("marker-end", "url(#\(p)arrowhead)")], [
-            .el("title", [], [.text("Strike direction: from \(inc.originLabel ?? "origin") to \(inc.title)")]),
+            .el("title", [], [.text(IncidentText.strikeDirection.text(in: language, ["origin": .text(inc.originLabel ?? IncidentText.origin.text(in: language)),
+                                                                                       "place": .text(inc.title)]))]),
         ])
     }
 }
@@ -170,18 +171,19 @@ extension IncidentsElement {
         return order.max { (counts[$0]!, order.firstIndex(of: $1)!) < (counts[$1]!, order.firstIndex(of: $0)!) }!
     }
 
-    /// The kinds of the incidents behind `members`, most frequent first: "Armed clash (20), IED (17)".
-    static func kindsText(_ members: [Int], scene: MapScene, limit: Int = 4) -> String {
+    /// The kinds of the incidents behind `members`, most frequent first: "Armed clash (20), IED (17)"
+    /// (the kinds in the input's words, the numbers and the rest in `language`).
+    static func kindsText(_ members: [Int], scene: MapScene, limit: Int = 4, language: MapLanguage = .en) -> String {
         var counts: [String: Int] = [:]
         for m in members {
             let inc = scene.incidents[m]
             if inc.kinds.isEmpty { counts[inc.style.rawValue, default: 0] += inc.count } else { for k in inc.kinds { counts[k.kind, default: 0] += k.count } }
         }
         let sorted = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
-        var parts = sorted.prefix(limit).map { "\($0.key) (\(NumberFormat.grouped($0.value)))" }
+        var parts = sorted.prefix(limit).map { "\($0.key) (\(language.number($0.value)))" }
         let rest = sorted.dropFirst(limit).map(\.value).reduce(0, +)
-        if rest > 0 { parts.append("other kinds (\(NumberFormat.grouped(rest)))") }
-        return parts.joined(separator: ", ")
+        if rest > 0 { parts.append(IncidentText.otherKinds.text(in: language, ["count": .number(rest)])) }
+        return parts.joined(separator: language.comma)
     }
 
     /// The dates a marker's incidents span: "16 Jan 2024" or "16 Jan 2024 – 27 Jan 2024"; empty for cells.
@@ -203,7 +205,7 @@ extension IncidentsElement {
         if language != .en {
             let ui = language.ui
             return UIText.format(ui.incidentsCount, g.count, language) + " " + UIText.format(ui.near, where_) + (dates.isEmpty ? "" : language.comma + dates)
-                + ": " + kindsText(g.members, scene: scene) + language.semicolon
+                + ": " + kindsText(g.members, scene: scene, language: language) + language.semicolon
                 + UIText.format(ui.killedInAll, killed(g.members, scene: scene), language) + " (\(ui.largestClaim))."
         }
         return "\(NumberFormat.grouped(g.count)) incident\(g.count == 1 ? "" : "s") " + (scene.incidents[g.members[0]].place == nil ? "at or near " : "near ") + where_ + (dates.isEmpty ? "" : ", \(dates)") + ": \(kindsText(g.members, scene: scene)); "

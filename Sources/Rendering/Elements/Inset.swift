@@ -44,7 +44,8 @@ enum InsetElement {
         return spots.indices.min { (covered(spots[$0]), $0) < (covered(spots[$1]), $1) }.map { spots[$0] } ?? first
     }
 
-    static func build(_ scene: MapScene, frame: MapFrame, box rect: BoundingBox, p: String, placer: inout LabelPlacer) throws -> SVGNode? {
+    static func build(_ scene: MapScene, frame: MapFrame, box rect: BoundingBox, options: MapOptions = MapOptions(), p: String,
+                      placer: inout LabelPlacer) throws -> SVGNode? {
         let n = SVGDraw.n
         guard rect.width >= 80 else { return nil }
         let x = rect.minX, y = rect.minY, w = rect.width, h = rect.height
@@ -88,9 +89,10 @@ enum InsetElement {
             let polygons = try insetAreas.run((c.overview ?? c.geometry).polygons) { toInset($0).map { LonLat(lon: $0.x, lat: $0.y) } }?.polygons ?? []
             guard !polygons.isEmpty else { continue }
             children.append(.el("path", [("class", "\(p)inset-land" + (c.focus ? " \(p)focus" : "")), ("d", SVGDraw.path(polygons: polygons))]))
-            if let (pt, room) = SVGDraw.labelPoint(polygons, grid: 16), room > 9, TextMetrics.width(c.name.uppercased(), size: 8.5) < room * 2.6 {
-                labels.append(.el("text", [("class", "\(p)inset-label \(p)halo-text"), ("x", n(pt.x)), ("y", n(pt.y + 3)), ("text-anchor", "middle")],
-                                  [.text(c.name.uppercased())]))
+            // Named in the map's language where the data has it (capitals mean nothing to the Arabic script).
+            let name = c.shownName.uppercased()
+            if let (pt, room) = SVGDraw.labelPoint(polygons, grid: 16), room > 9, TextMetrics.width(name, size: 8.5) < room * 2.6 {
+                labels.append(NameLabel.text(name, cls: "\(p)inset-label \(p)halo-text", x: pt.x, y: pt.y + 3, anchor: "middle", options: options, p: p))
             }
         }
         var extent = toInset(outline)
@@ -101,7 +103,7 @@ enum InsetElement {
         }
         let extentPath = "M" + extent.map { "\(n($0.x)),\(n($0.y))" }.joined(separator: "L") + "Z"
         children += labels
-        children.append(.el("path", [("class", "\(p)inset-extent"), ("d", extentPath)], [.el("title", [], [.text("Extent of the main map")])]))
+        children.append(.el("path", [("class", "\(p)inset-extent"), ("d", extentPath)], [.el("title", [], [.text(GeoText.insetExtent.text(in: options.language))])]))
         children.append(SVGDraw.rect("\(p)frame", rect))
         placer.block(rect.expanded(dx: 4, dy: 4))
         return .el("g", [("id", "\(p)inset"), ("clip-path", "url(#\(p)inset-clip)")], children)

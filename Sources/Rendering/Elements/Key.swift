@@ -3,16 +3,22 @@ import Geometry
 /// The text under the frame: the numbered key of the labelled markers, one line that counts what
 /// else is on the map, and the attribution, wrapped to the map's width.
 struct KeyLayout: Sendable {
-    /// Each entry's number and marker style (nil for the closing count) and its wrapped lines.
-    let entries: [(number: Int, style: MarkerStyle?, lines: [String])]
-    let attributionLines: [String]
+    /// Each entry's number and marker style (nil for the closing count), its wrapped lines, and
+    /// its direction: every line of an entry runs as the whole entry does (`NameLabel.runsRightToLeft`),
+    /// a paragraph cut into lines.
+    let entries: [(number: Int, style: MarkerStyle?, lines: [String], rtl: Bool)]
+    /// The attribution's wrapped lines, each with its paragraph's direction.
+    let attributionLines: [(text: String, rtl: Bool)]
     /// Height of the footer, px.
     let height: Double
 
     init(entries: [(number: Int, style: MarkerStyle?, text: String)], scene: MapScene, options: MapOptions) {
         let textWidth = options.width - 56
-        self.entries = entries.map { ($0.number, $0.style, TextMetrics.wrap($0.text, size: 11, maxWidth: textWidth - ($0.style == nil ? 0 : 24))) }
-        attributionLines = scene.attribution.flatMap { TextMetrics.wrap($0, size: 9.5, maxWidth: textWidth) }
+        self.entries = entries.map { ($0.number, $0.style, TextMetrics.wrap($0.text, size: 11, maxWidth: textWidth - ($0.style == nil ? 0 : 24)),
+                                      NameLabel.runsRightToLeft($0.text, options.language)) }
+        attributionLines = scene.attribution.flatMap { line in
+            TextMetrics.wrap(line, size: 9.5, maxWidth: textWidth).map { ($0, NameLabel.runsRightToLeft(line, options.language)) }
+        }
         let keyHeight = self.entries.reduce(0.0) { $0 + Double($1.lines.count) * 14 + 4 }
         height = 14 + keyHeight + Double(attributionLines.count) * 12.5 + 8
     }
@@ -49,7 +55,7 @@ struct KeyLayout: Sendable {
         if count > 0 && options.language != .en {
             let members = others.flatMap { groups[$0].members }, language = options.language, ui = language.ui
             let markers = others.count == count ? "" : " (" + UIText.format(ui.markersCount, others.count, language) + ")"
-            entries.append((0, nil, UIText.format(ui.andMore, count, language) + markers + ": " + IncidentsElement.kindsText(members, scene: scene)
+            entries.append((0, nil, UIText.format(ui.andMore, count, language) + markers + ": " + IncidentsElement.kindsText(members, scene: scene, language: language)
                                     + language.semicolon + UIText.format(ui.killedInAll, IncidentsElement.killed(members, scene: scene), language) + ". " + ui.described))
         } else if count > 0 {
             let members = others.flatMap { groups[$0].members }
@@ -59,32 +65,32 @@ struct KeyLayout: Sendable {
                                     + "Each is described in its marker's tooltip and, with every claim and source, in the GeoJSON layer."))
         }
         entries += offMap.map { (0, nil, $0) }
-        entries += events.map { (0, nil, "Event \($0.keyText)") }
+        entries += events.map { (0, nil, TimelineText.eventEntry.text(in: options.language, ["entry": .text($0.keyText(options.language))])) }
         self.init(entries: entries, scene: scene, options: options)
     }
 
     /// The ten provinces (or districts) with the most incidents, then the count of the rest and of
-    /// those in none.
+    /// those in none; the names in the map's language where the data has them.
     init(choropleth c: Choropleth, scene: MapScene, options: MapOptions) {
-        let noun = c.unit.rawValue
-        let names = Dictionary((c.unit == .district ? scene.districts : scene.provinces).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let language = options.language, byDistrict = c.unit == .district
+        let names = Dictionary((byDistrict ? scene.districts : scene.provinces).map { ($0.id, $0.shownName) }, uniquingKeysWith: { a, _ in a })
         let districtCountry = Dictionary(scene.districts.map { ($0.id, $0.country) }, uniquingKeysWith: { a, _ in a })
-        let countries = Dictionary(scene.countries.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let countries = Dictionary(scene.countries.map { ($0.id, $0.shownName) }, uniquingKeysWith: { a, _ in a })
         let ranked = c.counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
         let shown = ranked.prefix(max(0, options.maxKeyEntries))
         var entries: [(number: Int, style: MarkerStyle?, text: String)] = shown.map { id, count in
-            let code = c.unit == .district ? districtCountry[id] ?? nil : id.split(separator: "-").first.map(String.init)
+            let code = byDistrict ? districtCountry[id] ?? nil : id.split(separator: "-").first.map(String.init)
             let country = code.flatMap { countries[$0] }
             let name = (names[id] ?? id) + (country.map { " (\($0))" } ?? "")
-            return (0, nil, "\(name): \(NumberFormat.grouped(count)) incident\(count == 1 ? "" : "s"); \(NumberFormat.grouped(c.killed[id] ?? 0)) fatalities claimed in all.")
+            return (0, nil, AggregateText.provinceKey.text(in: language, ["name": .text(name), "count": .number(count), "killed": .number(c.killed[id] ?? 0)]))
         }
         let rest = ranked.dropFirst(shown.count)
         if !rest.isEmpty {
-            let n = rest.map(\.value).reduce(0, +)
-            entries.append((0, nil, "And \(NumberFormat.grouped(n)) incident\(n == 1 ? "" : "s") in \(NumberFormat.grouped(rest.count)) other \(noun)\(rest.count == 1 ? "" : "s"), each with its count on the map."))
+            let others: AggregateText = byDistrict ? .otherDistricts : .otherProvinces
+            entries.append((0, nil, others.text(in: language, ["count": .number(rest.map(\.value).reduce(0, +)), "units": .number(rest.count)])))
         }
         if c.outside > 0 {
-            entries.append((0, nil, "\(NumberFormat.grouped(c.outside)) incident\(c.outside == 1 ? " lies" : "s lie") in no \(noun) (at sea, or outside the boundary data) and \(c.outside == 1 ? "is" : "are") not shaded."))
+            entries.append((0, nil, (byDistrict ? AggregateText.noDistrict : .noProvince).text(in: language, ["count": .number(c.outside)])))
         }
         self.init(entries: entries, scene: scene, options: options)
     }
@@ -100,7 +106,7 @@ enum KeyElement {
         let mark = NameLabel.start(22, width: width, options: options).x, at = NameLabel.start(36, width: width, options: options)
         var children: [SVGNode] = []
         var y = frame.frame.maxY + below + 20
-        for (number, style, lines) in key.entries {
+        for (number, style, lines, rtl) in key.entries {
             if let style {
                 switch style {
                 case .strike:
@@ -114,14 +120,14 @@ enum KeyElement {
                                     [.text(String(number))]))
             }
             for (i, line) in lines.enumerated() {
-                children.append(NameLabel.text(line, cls: "\(p)key-text", x: at.x, y: y + Double(i) * 14, anchor: at.anchor, options: options, p: p))
+                children.append(NameLabel.text(line, cls: "\(p)key-text", x: at.x, y: y + Double(i) * 14, anchor: at.anchor, options: options, p: p, rtl: rtl))
             }
             y += Double(lines.count) * 14 + 4
         }
         y += 4
         let credit = NameLabel.start(14, width: width, options: options)
-        for line in key.attributionLines {
-            children.append(NameLabel.text(line, cls: "\(p)attribution", x: credit.x, y: y, anchor: credit.anchor, options: options, p: p))
+        for (line, rtl) in key.attributionLines {
+            children.append(NameLabel.text(line, cls: "\(p)attribution", x: credit.x, y: y, anchor: credit.anchor, options: options, p: p, rtl: rtl))
             y += 12.5
         }
         return .el("g", [("id", "\(p)key")], children)

@@ -50,9 +50,9 @@ enum LegendElement {
             rows.append(([.el("path", [("class", "\(p)river \(p)river-medium \(p)intermittent"), ("d", "M-10,2C-4,-5,2,6,10,-2")])], ui.intermittentRiver))
         }
         if let c = scene.choropleth {
-            rows.append(([], "Incidents per \(c.unit.rawValue), \(c.method):"))
-            for (k, label) in c.classLabels.enumerated() {
-                rows.append(([.el("rect", [("class", "\(p)province \(p)choropleth-\(k)"), ("x", "-9"), ("y", "-6"), ("width", "18"), ("height", "12")])], options.language.digits(label)))
+            rows.append(([], (c.unit == .province ? AggregateText.perProvince : .perDistrict).text(in: options.language, ["method": .text(c.method)])))
+            for (k, label) in c.classLabels(options.language).enumerated() {
+                rows.append(([.el("rect", [("class", "\(p)province \(p)choropleth-\(k)"), ("x", "-9"), ("y", "-6"), ("width", "18"), ("height", "12")])], label))
             }
             rows.append(([.el("rect", [("class", "\(p)land"), ("x", "-9"), ("y", "-6"), ("width", "18"), ("height", "12")])], ui.none))
         }
@@ -89,7 +89,7 @@ enum LegendElement {
                 children.append(.el("circle", [("class", "\(p)legend-size"), ("cx", n(cx)), ("cy", n(base - c.r)), ("r", n(c.r))]))
                 children.append(.el("line", [("class", "\(p)leader"), ("x1", n(cx)), ("y1", n(base - 2 * c.r)), ("x2", n(tip)), ("y2", n(base - 2 * c.r))]))
                 children.append(.el("text", [("class", "\(p)legend-text"), ("x", n(text.x)), ("y", n(base - 2 * c.r + 4))] + (rtl ? [("text-anchor", "end")] : []),
-                                    [.text(options.language.digits(NumberFormat.grouped(c.count)))]))
+                                    [.text(options.language.number(c.count))]))
             }
         }
         return (.el("g", [("id", "\(p)layer-legend"), ("transform", "translate(\(n(x)),\(n(y)))")], children),
@@ -114,7 +114,7 @@ enum LegendElement {
         for c in counts where circles.last.map({ $0.r - markers.layout.radius(c) >= 6 && $0.count != c }) ?? true {
             circles.append((c, markers.layout.radius(c)))
         }
-        let title = cell.map { "Area ∝ incidents per hexagon \(NumberFormat.rounded($0)) km across" } ?? language.ui.atOnePlace
+        let title = cell.map { AggregateText.cellSizes.text(in: language, ["size": .text(language.rounded($0))]) } ?? language.ui.atOnePlace
         return (title, circles)
     }
 

@@ -3,7 +3,7 @@ import Geometry
 
 /// A north arrow at the frame's top right, turned to true north at the map's centre.
 enum NorthArrowElement {
-    static func build(frame: MapFrame, p: String, placer: inout LabelPlacer) throws -> SVGNode {
+    static func build(frame: MapFrame, options: MapOptions = MapOptions(), p: String, placer: inout LabelPlacer) throws -> SVGNode {
         let f = frame.frame
         var angle = 0.0
         if let ll = frame.lonLat(svg: f.center) {
@@ -15,7 +15,7 @@ enum NorthArrowElement {
         placer.block(BoundingBox(minX: x - 16, minY: y - 26, maxX: x + 16, maxY: y + 20))
         return .el("g", [("id", "\(p)north-arrow"), ("transform", "translate(\(SVGDraw.n(x)),\(SVGDraw.n(y))) rotate(\(NumberFormat.fixed(angle, 2)))")], [
             .el("path", [("class", "\(p)north"), ("d", "M0,-18L7,8L0,3L-7,8Z")]),
-            .el("text", [("class", "\(p)north"), ("x", "0"), ("y", "-21"), ("text-anchor", "middle")], [.text("N")]),
+            NameLabel.text(GeoText.northArrow.text(in: options.language), cls: "\(p)north", x: 0, y: -21, anchor: "middle", options: options, p: p),
         ])
     }
 }

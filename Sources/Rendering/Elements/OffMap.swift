@@ -30,7 +30,7 @@ struct OffMapElement {
     /// The key's line for each arrow.
     private(set) var keyTexts: [String] = []
 
-    init(_ scene: MapScene, frame: MapFrame, binned: Bool, p: String, placer: inout LabelPlacer) {
+    init(_ scene: MapScene, frame: MapFrame, binned: Bool, options: MapOptions = MapOptions(), p: String, placer: inout LabelPlacer) {
         guard !frame.offMap.isEmpty else { return }
         let f = frame.frame, c = f.center
         let b = frame.lonLatBounds
@@ -56,7 +56,7 @@ struct OffMapElement {
             let a = Arrow(members: members.map(\.index), distances: members.map(\.distance), direction: u, tip: tip, tail: tail)
             arrows.append(a)
             placer.block(BoundingBox(points: [tip, tail])!.expanded(dx: 5, dy: 5))
-            let (label, tooltip) = OffMapElement.text(a, scene: scene)
+            let (label, tooltip) = OffMapElement.text(a, scene: scene, language: options.language)
             let identity = OffMapElement.identity(a, scene: scene, binned: binned)
             let d = "M\(n(tail.x)),\(n(tail.y))L\(n(tip.x)),\(n(tip.y))"
             // A casing under the arrow keeps it apart from the borders it may lie on.
@@ -72,8 +72,13 @@ struct OffMapElement {
             let behind = XY(x: tail.x - u.x * t, y: tail.y - u.y * t)
             guard let placed = placer.place(at: behind, width: w, height: h, ascent: 11.5, gap: 0, centered: true)
                 ?? placer.place(at: tail, width: w, height: h, ascent: 11.5, gap: 5, leaderDistances: [18]) else { continue }
-            labels.append(.el("text", [("class", "\(p)halo-text \(p)offmap-label")] + identity + [("data-box", SVGDraw.box(placed.box)),
-                                       ("x", n(placed.origin.x)), ("y", n(placed.origin.y)), ("text-anchor", placed.anchor)], [.text(label)]))
+            if NameLabel.runsRightToLeft(label, options.language) {
+                labels.append(NameLabel.text(label, cls: "\(p)halo-text \(p)offmap-label", box: placed.box, x: placed.origin.x, y: placed.origin.y,
+                                             anchor: placed.anchor, options: options, p: p, extra: identity))
+            } else {
+                labels.append(.el("text", [("class", "\(p)halo-text \(p)offmap-label")] + identity + [("data-box", SVGDraw.box(placed.box)),
+                                           ("x", n(placed.origin.x)), ("y", n(placed.origin.y)), ("text-anchor", placed.anchor)], [.text(label)]))
+            }
         }
     }
 
@@ -139,29 +144,36 @@ struct OffMapElement {
         return first!
     }
 
-    /// A distance in km, to 10 km: "5,230".
-    static func km(_ metres: Double) -> String {
-        NumberFormat.grouped(Int((metres / 10_000).rounded()) * 10)
+    /// A distance in km, to 10 km: "5,230" (in `language`'s numbers).
+    static func km(_ metres: Double, _ language: MapLanguage = .en) -> String {
+        language.number(Int((metres / 10_000).rounded()) * 10)
     }
 
     /// The arrow's label ("1 incident in London (GB), 5,230 km"; "3 incidents, 4,800–5,100 km")
-    /// and its tooltip, which is also its line in the key.
-    static func text(_ a: Arrow, scene: MapScene) -> (label: String, tooltip: String) {
+    /// and its tooltip, which is also its line in the key, in `language`.
+    static func text(_ a: Arrow, scene: MapScene, language: MapLanguage = .en) -> (label: String, tooltip: String) {
         let count = a.members.map { scene.incidents[$0].count }.reduce(0, +)
-        let near = km(a.distances.first!), far = km(a.distances.last!)
-        let distance = near == far ? "\(near) km" : "\(near)–\(far) km"
+        let near = km(a.distances.first!, language), far = km(a.distances.last!, language)
+        let distance = OffMapText.distance.text(in: language, ["km": .text(near == far ? near : "\(near)–\(far)")])
         let first = scene.incidents[a.members[0]]
         let places = Set(a.members.map { scene.incidents[$0].place ?? scene.incidents[$0].title })
         // A cell is named after the town nearest it; an incident after where it happened, or its coordinates.
-        let place = places.count == 1 ? (first.place != nil ? " near " : (places.first!.first.map { $0.isNumber || $0 == "-" } ?? false) ? " at " : " in ") + places.first! : ""
-        let incidents = "\(NumberFormat.grouped(count)) incident\(count == 1 ? "" : "s")"
-        let label = incidents + place + ", \(distance)"
-        let off = "Off the map, \(distance) from its centre (arrow at the frame's edge)"
-        if a.members.count == 1 && count == 1 && first.place == nil { return (label, "\(off): \(first.keyText)") }
+        let what: OffMapText = first.place != nil ? .whatNear : (places.first!.first.map { $0.isNumber || $0 == "-" } ?? false) ? .whatAt : .whatIn
+        let incidents = places.count != 1 ? IncidentText.count.text(in: language, ["count": .number(count)])
+            : what.text(in: language, ["count": .number(count), "place": .text(places.first!)])
+        let label = OffMapText.label.text(in: language, ["what": .text(incidents), "distance": .text(distance)])
+        let off = OffMapText.offMap.text(in: language, ["distance": .text(distance)])
+        if a.members.count == 1 && count == 1 && first.place == nil {
+            return (label, OffMapText.single.text(in: language, ["off": .text(off), "entry": .text(first.keyText)]))
+        }
         let dates = IncidentsElement.dateRange(a.members, scene: scene)
-        let tooltip = "\(off): \(incidents)\(place)" + (dates.isEmpty ? "" : ", \(dates)")
-            + ": \(IncidentsElement.kindsText(a.members, scene: scene)); "
-            + "\(NumberFormat.grouped(IncidentsElement.killed(a.members, scene: scene))) fatalities claimed in all (each incident's largest claim)."
+        // Mid-sentence, a Cyrillic count's label ("Инцидентов: 3") starts in lower case.
+        let inSentence = language.script == .cyrillic ? incidents.prefix(1).lowercased() + incidents.dropFirst() : incidents
+        let tooltip = OffMapText.key.text(in: language, [
+            "off": .text(off), "what": .text(inSentence), "dates": .text(dates.isEmpty ? "" : language.comma + dates),
+            "kinds": .text(IncidentsElement.kindsText(a.members, scene: scene, language: language)),
+            "killed": .number(IncidentsElement.killed(a.members, scene: scene)),
+        ])
         return (label, tooltip)
     }
 

@@ -6,7 +6,9 @@ import Geometry
 /// The data names no river, so none is labelled.
 enum RiversElement {
     /// The credit of the river data, in the attribution of a map that draws some.
-    static let credit = "Rivers: GSHHG 2.3.7 (WDBII), LGPL-3.0-or-later."
+    static func credit(_ language: MapLanguage) -> String {
+        AttributionText.rivers.text(in: language, ["dataset": "GSHHG 2.3.7 (WDBII), LGPL-3.0-or-later"])
+    }
 
     /// The widest frame (ground distance across its middle, metres) on which a class is drawn:
     /// permanent major rivers up to 6,000 km, the other major ones up to 2,500 km, the rest up to 1,000 km.

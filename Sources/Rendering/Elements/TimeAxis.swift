@@ -1,12 +1,13 @@
 /// The timeline's date axis: days (`CivilDay` numbers) to px, linearly, and ticks whose unit fits
 /// the span and the width (days, weeks, months, quarters, years), the finest whose labels do not
-/// collide. Labels use the scene's month names (one table, so a translation swaps them).
+/// collide. Labels are in the map's language: its month names as a calendar heads them
+/// (`MapLanguage.standaloneMonthNames`) and its digits.
 struct TimeAxis {
     /// The first day shown, and the day after the last.
     let start: Int, end: Int
     /// Where the axis begins and ends, px.
     let x0: Double, x1: Double
-    let monthNames: [String]
+    let language: MapLanguage
     static let labelSize = 10.0
 
     var pxPerDay: Double { (x1 - x0) / Double(end - start) }
@@ -51,10 +52,9 @@ struct TimeAxis {
         return ticks(.years(500))
     }
 
-    /// The month's name, whole or cut to three letters.
+    /// The month's name, whole or abbreviated ("Jan", "janv.", "янв."; the Arabic script's languages write it whole).
     func monthName(_ month: Int, full: Bool) -> String {
-        let name = monthNames[(month - 1) % monthNames.count]
-        return full ? name : String(name.prefix(3))
+        language.standaloneMonthNames(abbreviated: !full)[(month - 1) % 12]
     }
 
     func ticks(_ unit: Unit) -> [Tick] {
@@ -64,7 +64,7 @@ struct TimeAxis {
             let key = monthly ? (d.year, d.month) : (d.year, 0)
             defer { lastContext = key }
             guard lastContext.map({ $0 != key }) ?? true else { return nil }
-            return monthly ? "\(monthName(d.month, full: true)) \(d.year)" : String(d.year)
+            return language.digits(monthly ? "\(monthName(d.month, full: true)) \(d.year)" : String(d.year))
         }
         func daily(every k: Int, mondays: Bool) {
             for n in start..<end {
@@ -72,7 +72,7 @@ struct TimeAxis {
                     guard CivilDay.isMonday(n), k == 1 || ((n + 3) / 7) % k == 0 else { continue }
                 } else if (n - start) % k != 0 { continue }
                 let d = CivilDay.date(n)
-                out.append(Tick(day: n, x: x(Double(n) + 0.5), label: String(d.day), context: contextFor(d, monthly: true), centred: true))
+                out.append(Tick(day: n, x: x(Double(n) + 0.5), label: language.digits(String(d.day)), context: contextFor(d, monthly: true), centred: true))
             }
         }
         switch unit {
@@ -95,7 +95,7 @@ struct TimeAxis {
             y = (y + k - 1) / k * k
             while CivilDay.number(year: y, month: 1, day: 1) < end {
                 out.append(Tick(day: CivilDay.number(year: y, month: 1, day: 1), x: x(Double(CivilDay.number(year: y, month: 1, day: 1))),
-                                label: String(y), context: nil, centred: false))
+                                label: language.digits(String(y)), context: nil, centred: false))
                 y += k
             }
         }

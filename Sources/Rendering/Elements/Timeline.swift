@@ -35,6 +35,8 @@ struct TimelineStrip {
     let flags: [Flag]
     let caption: [String]
     let events: [SceneEvent]
+    /// The language of its labels, caption and tooltips.
+    let language: MapLanguage
     /// Levels of the tallest stack, lanes of bars, rows of flags.
     let levels: Int, lanes: Int, eventRows: Int
     /// Each incident's key number (0: none), by scene index.
@@ -44,6 +46,7 @@ struct TimelineStrip {
     init(_ scene: MapScene, timeline: SceneTimeline, width: Double, numbers: [Int: Int]) {
         self.numbers = numbers
         events = timeline.events
+        language = timeline.language
         let dated = scene.incidents.indices.compactMap { i in scene.incidents[i].days.map { (i, $0) } }
         let all = dated.map(\.1) + timeline.events.map(\.days)
         var first = all.map(\.lowerBound).min() ?? 0, last = (all.map(\.upperBound).max() ?? 0) + 1
@@ -56,7 +59,7 @@ struct TimelineStrip {
             first -= grow / 2
             last += grow - grow / 2
         }
-        axis = TimeAxis(start: first, end: last, x0: 24, x1: width - 24, monthNames: timeline.monthNames)
+        axis = TimeAxis(start: first, end: last, x0: 24, x1: width - 24, language: timeline.language)
         ticks = axis.ticks()
 
         // Marks of one day each, in columns of k days (k = 1 while a day is as wide as a mark).
@@ -103,11 +106,12 @@ struct TimelineStrip {
         self.flags = flags
         eventRows = rowEnds.count
 
-        var parts = ["Timeline: each mark is an incident, shaped as on the map and numbered as in the key"]
-        if columns.contains(where: \.collapsed) { parts.append("a bar with a number counts the incidents of a crowded \(k == 1 ? "day" : "few days")") }
-        if !spans.isEmpty { parts.append("long bars span the dates of incidents known only to the month or as a range") }
-        if !flags.isEmpty { parts.append("lettered flags are events without a place") }
-        caption = TextMetrics.wrap(parts.joined(separator: "; ") + ".", size: 10.5, maxWidth: width - 28)
+        var parts: [TimelineText] = [.caption]
+        if columns.contains(where: \.collapsed) { parts.append(k == 1 ? .crowdedDay : .crowdedDays) }
+        if !spans.isEmpty { parts.append(.spans) }
+        if !flags.isEmpty { parts.append(.flags) }
+        let language = timeline.language
+        caption = TextMetrics.wrap(parts.map { $0.text(in: language) }.joined(separator: language.semicolon) + language.stop, size: 10.5, maxWidth: width - 28)
     }
 
     var captionHeight: Double { Double(caption.count) * 13 + 6 }
@@ -119,19 +123,29 @@ struct TimelineStrip {
     /// Height of the strip, px.
     var height: Double { baseline + 38 }
 
-    /// The strip's nodes, its top `top` px down the SVG.
+    /// Options that give its text the map's language (`NameLabel`).
+    var textOptions: MapOptions {
+        var options = MapOptions()
+        options.language = language
+        return options
+    }
+
+    /// The strip's nodes, its top `top` px down the SVG. The caption starts on the side the
+    /// language reads from; the axis runs left to right in every language.
     func build(_ scene: MapScene, top: Double, p: String) -> SVGNode {
-        let n = SVGDraw.n
+        let n = SVGDraw.n, options = textOptions
         let base = top + baseline, stackBase = base - lanesHeight - 4
+        let start = NameLabel.start(14, width: axis.x1 + 24, options: options)
         var children: [SVGNode] = caption.enumerated().map { i, line in
-            .el("text", [("class", "\(p)timeline-caption"), ("x", "14"), ("y", n(top + 14 + Double(i) * 13))], [.text(line)])
+            NameLabel.text(line, cls: "\(p)timeline-caption", x: start.x, y: top + 14 + Double(i) * 13, anchor: start.anchor, options: options, p: p,
+                           rtl: language.isRightToLeft)
         }
         // Events first, so that their lines run behind the marks.
         let flagTop = top + captionHeight
         for (i, f) in flags.enumerated() {
             let event = events[f.event], y = flagTop + Double(f.row) * TimelineStrip.eventRow + 1
             var parts: [SVGNode] = [
-                .el("title", [], [.text(event.keyText)]),
+                .el("title", [], [.text(event.keyText(language))]),
                 .el("line", [("class", "\(p)timeline-event-line"), ("x1", "0"), ("y1", "13"), ("x2", "0"), ("y2", n(base - y))]),
                 .el("rect", [("class", "\(p)timeline-event-flag"), ("x", "-7"), ("y", "0"), ("width", "14"), ("height", "13"), ("rx", "2")]),
                 .el("text", [("class", "\(p)timeline-event-letter"), ("x", "0"), ("y", "9.8"), ("text-anchor", "middle")], [.text(event.label)]),
@@ -162,13 +176,13 @@ struct TimelineStrip {
             children.append(.el("line", [("class", "\(p)timeline-tick"), ("x1", n(t.x)), ("y1", n(base)), ("x2", n(t.x)), ("y2", n(base + 5))]))
             let (from, to) = axis.extent(t)
             if from >= 2, to <= axis.x1 + 22 {
-                children.append(.el("text", [("class", "\(p)timeline-label"), ("x", n(t.centred ? t.x : from)), ("y", n(base + 16))]
-                                    + (t.centred ? [("text-anchor", "middle")] : []), [.text(t.label)]))
+                children.append(NameLabel.text(t.label, cls: "\(p)timeline-label", x: t.centred ? t.x : from, y: base + 16,
+                                               anchor: t.centred ? "middle" : nil, options: options, p: p))
             }
             if let context = t.context {
                 let x = max(2, t.centred ? from : t.x), w = TextMetrics.width(context, size: TimeAxis.labelSize, bold: true)
                 if x >= contextEnd + 8, x + w <= axis.x1 + 22 {
-                    children.append(.el("text", [("class", "\(p)timeline-context"), ("x", n(x)), ("y", n(base + 30))], [.text(context)]))
+                    children.append(NameLabel.text(context, cls: "\(p)timeline-context", x: x, y: base + 30, anchor: nil, options: options, p: p))
                     contextEnd = x + w
                 }
             }
@@ -203,9 +217,12 @@ struct TimelineStrip {
     }
 
     /// What a mark standing for several incidents says: how many, when, of what kinds, how many dead.
-    static func summary(_ members: [Int], scene: MapScene) -> String {
-        "\(NumberFormat.grouped(members.count)) incidents, \(IncidentsElement.dateRange(members, scene: scene)): \(IncidentsElement.kindsText(members, scene: scene)); "
-            + "\(NumberFormat.grouped(IncidentsElement.killed(members, scene: scene))) fatalities claimed in all."
+    func summary(_ members: [Int], scene: MapScene) -> String {
+        TimelineText.crowdedSummary.text(in: language, [
+            "count": .number(members.count), "dates": .text(IncidentsElement.dateRange(members, scene: scene)),
+            "kinds": .text(IncidentsElement.kindsText(members, scene: scene, language: language)),
+            "killed": .number(IncidentsElement.killed(members, scene: scene)),
+        ])
     }
 
     /// `data-count` and up to `IncidentsElement.listedIDs` ids of the incidents a mark stands for.
@@ -217,11 +234,11 @@ struct TimelineStrip {
     /// A column too tall to stack: one bar as tall as the tallest stack, its count on it.
     func countBar(_ c: Column, scene: MapScene, base: Double, p: String) -> SVGNode {
         let n = SVGDraw.n, h = Double(TimelineStrip.maxStack) * TimelineStrip.step - 2
-        let label = NumberFormat.grouped(c.members.count), w = max(12, TextMetrics.width(label, size: 9, bold: true) + 4)
+        let label = language.number(c.members.count), w = max(12, TextMetrics.width(label, size: 9, bold: true) + 4)
         let style = IncidentsElement.style(MarkerGroup(members: c.members, centre: XY(x: 0, y: 0), anchor: XY(x: 0, y: 0), count: c.members.count), scene: scene)
         return .el("g", [("class", "\(p)timeline-count \(p)\(style.rawValue)")] + TimelineStrip.identity(c.members, scene: scene)
                    + [("transform", "translate(\(n(c.x)),\(n(base)))")], [
-            .el("title", [], [.text(TimelineStrip.summary(c.members, scene: scene))]),
+            .el("title", [], [.text(summary(c.members, scene: scene))]),
             .el("rect", [("class", "\(p)marker-\(style.rawValue)"), ("x", n(-w / 2)), ("y", n(-h)), ("width", n(w)), ("height", n(h)), ("rx", "2")]),
             .el("text", [("class", "\(p)timeline-count-text"), ("x", "0"), ("y", n(-h + 11)), ("text-anchor", "middle")], [.text(label)]),
         ])
@@ -234,7 +251,7 @@ struct TimelineStrip {
         let style = IncidentsElement.style(MarkerGroup(members: s.members, centre: XY(x: 0, y: 0), anchor: XY(x: 0, y: 0), count: s.members.count), scene: scene)
         let single = s.members.count == 1, first = scene.incidents[s.members[0]]
         var children: [SVGNode] = [
-            .el("title", [], [.text(single ? first.keyText : TimelineStrip.summary(s.members, scene: scene))]),
+            .el("title", [], [.text(single ? first.keyText : summary(s.members, scene: scene))]),
             .el("rect", [("class", "\(p)marker-\(style.rawValue)"), ("x", "0"), ("y", "-3"), ("width", n(max(2, x1 - x0))), ("height", "6"), ("rx", "2")]),
         ]
         let mid = XY(x: (x1 - x0) / 2, y: 0)
@@ -244,7 +261,7 @@ struct TimelineStrip {
                 children.append(.el("text", [("class", "\(p)timeline-number"), ("x", n(mid.x)), ("y", "2.9"), ("text-anchor", "middle")], [.text(String(number))]))
             }
         } else {
-            children.append(.el("text", [("class", "\(p)timeline-label"), ("x", n(mid.x)), ("y", "-5"), ("text-anchor", "middle")], [.text(NumberFormat.grouped(s.members.count))]))
+            children.append(.el("text", [("class", "\(p)timeline-label"), ("x", n(mid.x)), ("y", "-5"), ("text-anchor", "middle")], [.text(language.number(s.members.count))]))
         }
         let identity = single ? [("data-incident-id", first.id)] : TimelineStrip.identity(s.members, scene: scene)
         return .el("g", [("class", "\(p)timeline-span \(p)\(style.rawValue)")] + identity
