@@ -80,13 +80,22 @@ enum InsetElement {
         var children: [SVGNode] = [SVGDraw.rect("\(p)sea", rect)]
         var labels: [SVGNode] = []
         // The locator is coarser: 0.6 px simplification, same 0.1 px grid.
-        let insetAreas = try PolygonPipeline(box: rect, simplifyTolerance: 0.6, decimals: 1)
+        let insetAreas = try PolygonPipeline(box: rect, decimals: 1)
         // Only the countries that can reach the locator (within its diagonal of the centre, plus a
         // margin), in their small-scale form: the world at full detail would be projected for a few
         // hundred pixels otherwise.
         let reachKm = 1.2 * (halfW * halfW + halfH * halfH).squareRoot() / 1000
-        for c in scene.countries where InsetElement.mayReach(c.geometry.bounds, center: center, km: reachKm) {
-            let polygons = try insetAreas.run((c.overview ?? c.geometry).polygons) { toInset($0).map { LonLat(lon: $0.x, lat: $0.y) } }?.polygons ?? []
+        let reaching = scene.countries.filter { InsetElement.mayReach($0.geometry.bounds, center: center, km: reachKm) }
+        // Projected, then simplified to 0.6 px with each shared border simplified once for both its
+        // countries (`SharedArcs`), before GEOS clips and repairs them: a locator spans thousands of
+        // km, and the overviews' 2 km detail made it cost more than the main map.
+        let project = { (ring: [LonLat]) in toInset(ring).map { LonLat(lon: $0.x, lat: $0.y) } }
+        let projected = reaching.map { c in
+            (c.overview ?? c.geometry).polygons.map { Polygon(exterior: project($0.exterior), holes: $0.holes.map(project)) }
+        }
+        let simplified = SharedArcs.simplify(projected, epsilon: 0.6)
+        for (c, simple) in zip(reaching, simplified) {
+            let polygons = try insetAreas.finish(insetAreas.clip(simple))
             guard !polygons.isEmpty else { continue }
             children.append(.el("path", [("class", "\(p)inset-land" + (c.focus ? " \(p)focus" : "")), ("d", SVGDraw.path(polygons: polygons))]))
             // Named in the map's language where the data has it (capitals mean nothing to the Arabic script).
