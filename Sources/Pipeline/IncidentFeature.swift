@@ -102,11 +102,28 @@ public enum IncidentFeature {
             }
             out.append(UInt8(ascii: "]"))
         }
-        for (key, value) in i.extra where !propertyNames.contains(key) {
+        for (key, value) in i.extra where !repeats(key, value, of: i) {
             out.append(UInt8(ascii: ","))
             string(key, &out)
             out.append(UInt8(ascii: ":"))
             JSONText.append(value, to: &out)
+        }
+    }
+
+    /// Whether an extra input column would only repeat what the feature already says: a column
+    /// named like one of its members, ACLED's `sub_event_type` where it is the incident's `kind`
+    /// (the kind was read from it), and ACLED's `year` where it is the year of `date_start` and
+    /// `date_end`. These are left out; a value that differs (a `kind` column beside
+    /// `sub_event_type`, a year that disagrees with the date) is kept, so nothing is lost.
+    public static func repeats(_ key: String, _ value: JSONValue, of i: Incident) -> Bool {
+        if propertyNames.contains(key) { return true }
+        guard case .string(let text) = value else { return false }
+        switch key {
+        case "sub_event_type": return text == i.kind
+        case "year":
+            let y = i.date.start.year
+            return y == i.date.end.year && text.utf8.count == 4 && Int(text) == y
+        default: return false
         }
     }
 

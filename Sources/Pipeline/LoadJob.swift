@@ -173,7 +173,7 @@ enum CopyRow {
             o.append(UInt8(ascii: "]"))
         }, &out)
         tab(&out)
-        let extra = i.extra.filter { !IncidentFeature.propertyNames.contains($0.0) }
+        let extra = i.extra.filter { !IncidentFeature.repeats($0.0, $0.1, of: i) }
         json(extra.isEmpty ? nil : { o in
             o.append(UInt8(ascii: "{"))
             for (k, (key, value)) in extra.enumerated() {

@@ -25,6 +25,33 @@ final class InputFormatTests: ScratchTestCase {
         }
     }
 
+    /// A column that only repeats a member is left out; one that says something else is kept.
+    func testRepeatedColumnsAreLeftOutAndDifferingOnesKept() throws {
+        let csv = tmp.appendingPathComponent("repeats.csv")
+        try """
+        event_id_cnty,event_date,year,kind,sub_event_type,location,latitude,longitude
+        R1,3 March 2023,2023,Armed clash,Armed clash,Goma,-1.68,29.22
+        R2,4 March 2023,2023,Shelling,Armed clash,Goma,-1.68,29.22
+        R3,5 March 2023,2022,Armed clash,,Goma,-1.68,29.22
+        R4,2023-12,2023,Armed clash,Armed clash,Goma,-1.68,29.22
+
+        """.write(to: csv, atomically: true, encoding: .utf8)
+        let dir = tmp.appendingPathComponent("repeats")
+        let r = try incidentmap(["render", csv.path, "--geojson", "-o", dir.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        var byID: [String: [String: Any]] = [:]
+        for f in try features(dir) { byID[f["id"] as! String] = f["properties"] as? [String: Any] }
+        XCTAssertNil(byID["R1"]?["sub_event_type"]); XCTAssertNil(byID["R1"]?["year"])
+        XCTAssertEqual(byID["R2"]?["kind"] as? String, "Shelling")
+        XCTAssertEqual(byID["R2"]?["sub_event_type"] as? String, "Armed clash", "differs from the kind: kept")
+        XCTAssertEqual(byID["R3"]?["year"] as? String, "2022", "disagrees with the date: kept")
+        XCTAssertNil(byID["R4"]?["year"], "a month of 2023 is in 2023")
+        let info = try runTool("ogrinfo", ["-al", "-so", dir.appendingPathComponent("incidents.geojson").path])
+        XCTAssertEqual(info.status, 0, info.stderr)
+        let text = String(decoding: info.stdout, as: UTF8.self)
+        XCTAssertTrue(text.contains("sub_event_type: String"), text)
+    }
+
     func testACLEDRowsKeepEveryColumnAndAreCheckedAgainstTheirCountry() throws {
         let dir = tmp.appendingPathComponent("acled")
         XCTAssertEqual(try incidentmap(["render", example("acled-style-2024.csv"), "--geojson", "-o", dir.path]).status, 0)
@@ -33,7 +60,11 @@ final class InputFormatTests: ScratchTestCase {
         XCTAssertEqual(gwadar["country"] as? String, "PK")
         XCTAssertEqual(gwadar["location_precision"] as? String, "exact")
         XCTAssertEqual(gwadar["source_scale"] as? String, "National", "extra ACLED columns are kept")
-        XCTAssertEqual(gwadar["sub_event_type"] as? String, "Armed clash")
+        // ACLED's sub_event_type is the kind and its year is the date's: neither is repeated.
+        XCTAssertEqual(gwadar["kind"] as? String, "Armed clash")
+        XCTAssertNil(gwadar["sub_event_type"], "sub_event_type is the kind, not repeated")
+        XCTAssertNil(gwadar["year"], "year is the date's, not repeated")
+        XCTAssertEqual(gwadar["event_type"] as? String, "Battles", "event_type says more than the kind and stays")
         let claims = try XCTUnwrap(gwadar["claims"] as? [[String: Any]])
         XCTAssertEqual(claims.first?["killed"] as? Int, 10)
         // A row whose point falls in another country than it declares is a warning and a property.
