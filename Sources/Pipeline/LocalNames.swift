@@ -9,14 +9,35 @@ import Rendering
 /// - among those, the one with the most letters only L uses among its neighbours wins: Persian
 ///   پ چ ژ گ ی ک against Arabic, Urdu ٹ ڈ ڑ ں ے ھ ہ, Pashto ټ ډ ړ ښ ږ ځ څ ۍ ې ګ ڼ, Arabic
 ///   ي ك ة ى, Ukrainian і ї є ґ (for Russian, whose letters other Cyrillic languages share, its
-///   word for a province); then the shorter; then the source order.
+///   word for a province); then the shorter; then the source order;
+/// - in Cyrillic, first the language's own word forms and spelling (Russian -ая before "область",
+///   -ой, never кы; Ukrainian -ська, never -ая, -ое or -цк; Russian never -ськ);
+/// - for a place or a province with a Latin name: where some Cyrillic name of it reads as that
+///   name (GeoNames' main names are romanisations of the local name), the names that do not are
+///   historic, colloquial or another language's ("Юзівка" and "Сталіно" for Donetsk, "Брежнев" for
+///   Naberezhnyye Chelny) and are not taken; and where the map's language is the entry country's
+///   own, the name that reads closest to the Latin one comes first (Донецьк before the variant
+///   Дінецьк), as that Latin name was romanised from it.
 ///
 /// Latin-script languages (en, fr) have no such letters: nil, and the map shows the Latin name.
 enum LocalNames {
-    static func pick(_ names: [String], language: MapLanguage) -> String? {
+    /// The name of `names` in `language`, or nil. `latin` is the entry's own Latin name (a place's
+    /// or a province's romanised local name, such as GeoNames' "Donetsk"; not a country's English
+    /// one); `native` says that `language` is the language of the entry's country (its Latin name
+    /// was romanised from a name in it). A `place` is never named by a name with a word for a
+    /// province or district in it ("Воронежская область" for Voronezh).
+    static func pick(_ names: [String], language: MapLanguage, latin: String? = nil, native: Bool = false,
+                     place: Bool = false) -> String? {
         guard let alphabet = alphabets[language] else { return nil }
         let distinctive = distinctiveLetters[language] ?? [], own = ownLetters[language] ?? []
-        var best: (name: String, score: Int, letters: Int)?
+        let target = language.script == .cyrillic ? latin.flatMap { isLatin($0) ? romanKey($0, latin: true, language) : nil } : nil
+        let distanceTo = { (name: String) in target.map { prefixDistance($0, romanKey(name, latin: false, language)) } ?? 0 }
+        // The Latin name is a romanisation when some Cyrillic name reads within `margin` of it; then
+        // a name more than `margin` farther than the closest is another name.
+        let margin = target.map { max(2, $0.count / 3) } ?? 0
+        let closest = target == nil ? nil : names.lazy.filter(isCyrillic).map(distanceTo).min()
+        let limit = closest.flatMap { $0 <= margin ? $0 + margin : nil }
+        var best: (name: String, form: Int, distance: Int, score: Int, letters: Int, d: Int)?
         for name in names {
             var seen = Set<Unicode.Scalar>(), letters = 0, score = 0
             var fits = true
@@ -26,18 +47,152 @@ enum LocalNames {
                 if distinctive.contains(s), seen.insert(s).inserted { score += own.contains(s) ? 2 : 1 }
             }
             guard fits, letters >= 2, !hasForeignDescribingWord(name, language) else { continue }
-            // Russian shares its alphabet, ы э ъ ё included, with the other Cyrillic languages of
-            // Russia whose names GeoNames lists (Erzya "Курскоень ёнкс", Kyrgyz "Липецк шаары"): its
-            // letters prove nothing, its own word for a province does ("Курская область", the adjective
-            // before it agreeing in -ая, against Chechen "Курскан область").
-            if language == .ru { score += russianProvinceScore(name) }
-            // More of the language's own letters first; then the shorter name (the name rather than
-            // a descriptive form: "سیستان و بلوچستان" before "استان سیستان و بلوچستان").
-            if best == nil || score > best!.score || (score == best!.score && letters < best!.letters) {
-                best = (name, score, letters)
+            if place && language.script == .cyrillic && words(name).contains(where: areaWords.contains) { continue }
+            let d = distanceTo(name)
+            if let limit, d > limit { continue }
+            // The language's own word forms: Russian shares its alphabet, ы э ъ ё included, with the
+            // other Cyrillic languages of Russia whose names GeoNames lists (Erzya "Курскоень ёнкс",
+            // Kyrgyz "Липецк шаары"): its letters prove nothing, its word for a province does
+            // ("Курская область", the adjective before it agreeing in -ая, against Chechen "Курскан
+            // область"), as do its adjectives' endings (Кривой Рог, not Bulgarian Криви Рог), and a
+            // name in Ukrainian's -ськ/-цьк is not Russian. Ukrainian's letters are all but four
+            // Russian's: a Russian ending (-ая, -ое, -ск, -цк) makes a name Russian.
+            var form = 0
+            switch language {
+            case .ru:
+                if hasUkrainianEnding(name) { continue }
+                form = russianProvinceScore(name) + (hasRussianAdjective(name) ? 1 : 0) - (breaksRussianSpelling(name) ? 2 : 0)
+            case .uk:
+                guard let f = ukrainianForm(name) else { continue }
+                form = f
+            default: break
             }
+            // Then (in the entry's own language) the name that reads as its Latin name does, then
+            // more of the language's own letters, then the shorter name (the name rather than a
+            // descriptive form: "سیستان و بلوچستان" before "استان سیستان و بلوچستان"), then (in
+            // another language) the one that reads closer to the Latin name, then the source order.
+            let distance = native ? d : 0
+            if let b = best {
+                let better = form != b.form ? form > b.form
+                    : distance != b.distance ? distance < b.distance
+                    : score != b.score ? score > b.score
+                    : letters != b.letters ? letters < b.letters
+                    : d < b.d
+                if !better { continue }
+            }
+            best = (name, form, distance, score, letters, d)
         }
         return best?.name
+    }
+
+    /// Whether `name` breaks a rule of Russian spelling: ы after к, г, х, ж, ш, ч, щ (Russian writes
+    /// и there; "Кыив" is not Russian, "Киев" is).
+    static func breaksRussianSpelling(_ name: String) -> Bool {
+        var previous: Character?
+        for c in name.lowercased() {
+            if c == "ы", let p = previous, "кгхжшчщ".contains(p) { return true }
+            previous = c
+        }
+        return false
+    }
+
+    /// Whether a word of `name` ends as only Russian's adjectives and nouns do among its neighbours
+    /// (-ой, -ый, -ые, -ое, -ье: "Кривой Рог", "Запорожье"; not -ий, which Ukrainian shares).
+    static func hasRussianAdjective(_ name: String) -> Bool {
+        words(name).contains { w in w.count > 3 && ["ой", "ый", "ые", "ое", "ье"].contains { w.hasSuffix($0) } }
+    }
+
+    /// Whether a word of `name` ends as Ukrainian (and Belarusian) spell what Russian writes -ск, -цк:
+    /// "Луганськ", "Донецьк".
+    static func hasUkrainianEnding(_ name: String) -> Bool {
+        words(name).contains { $0.hasSuffix("ськ") || $0.hasSuffix("цьк") || $0.hasSuffix("зьк") }
+    }
+
+    /// A Ukrainian name's form score, or nil when its endings are another language's: a Russian
+    /// adjective (-ая, -ое; Ukrainian writes -а, -е), Russian's -ск and -цк (Ukrainian's -ськ, -цьк:
+    /// "Луганськ", not "Луганск"), an adjective before "область" that does not agree as Ukrainian's
+    /// does (-а: "Донецька область", not Chechen "Брянскан область").
+    static func ukrainianForm(_ name: String) -> Int? {
+        let ws = words(name)
+        if ws.contains(where: { $0.count > 2 && ($0.hasSuffix("ая") || $0.hasSuffix("ое") || $0.hasSuffix("ск") || $0.hasSuffix("цк")) }) {
+            return nil
+        }
+        if let i = ws.firstIndex(of: "область") {
+            guard i > 0, ws[i - 1].hasSuffix("а") else { return nil }
+        }
+        return 0
+    }
+
+    /// The words for a province or a district (Russian's and Ukrainian's, and those of the other
+    /// languages that share their letters): no town's name.
+    static let areaWords: Set<String> = cyrillicDescribingWords.union(russianDescribingWords).union(foreignDescribingWords)
+        .union(["обл", "районы", "раён", "республіка", "громада", "сельсовет"])
+
+    /// Whether `text` has a Cyrillic letter.
+    static func isCyrillic(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x400...0x4FF).contains($0.value) }
+    }
+
+    /// Whether every letter of `text` is a Latin one (with or without diacritics).
+    static func isLatin(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic || $0.value < 0x250 || (0x1E00...0x1EFF).contains($0.value) }
+    }
+
+    static func words(_ name: String) -> [String] {
+        name.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+    }
+
+    /// A comparable Latin spelling: Cyrillic romanised (Ukrainian г as h, и as y), diacritics folded,
+    /// the words for a province or district dropped, i for y, repeated letters once.
+    static func romanKey(_ text: String, latin: Bool, _ language: MapLanguage) -> String {
+        let skip = latin ? latinDescribingWords : cyrillicDescribingWords
+        var out = ""
+        for w in text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }) where !skip.contains(String(w)) {
+            for s in String(w).folding(options: [.diacriticInsensitive], locale: nil).unicodeScalars {
+                if let r = (language == .uk ? ukrainianRoman[s] : nil) ?? cyrillicRoman[s] { out += r }
+                else if s.properties.isAlphabetic { out.unicodeScalars.append(s) }
+            }
+        }
+        var key = "", last: Character?
+        for c in out.replacingOccurrences(of: "y", with: "i") where c != last { key.append(c); last = c }
+        return key
+    }
+
+    static let latinDescribingWords: Set<String> = ["oblast", "oblast'", "oblast’", "province", "region", "krai", "kray", "raion",
+                                                    "rayon", "district", "republic", "respublika", "okrug", "city", "of"]
+    static let cyrillicDescribingWords: Set<String> = ["область", "край", "республика", "республіка", "округ", "район", "місто", "город"]
+
+    static let cyrillicRoman: [Unicode.Scalar: String] = {
+        let pairs: [(String, String)] = [
+            ("а", "a"), ("б", "b"), ("в", "v"), ("г", "g"), ("ґ", "g"), ("д", "d"), ("е", "e"), ("ё", "e"), ("є", "ye"),
+            ("ж", "zh"), ("з", "z"), ("и", "i"), ("і", "i"), ("ї", "yi"), ("й", "y"), ("к", "k"), ("л", "l"), ("м", "m"),
+            ("н", "n"), ("о", "o"), ("п", "p"), ("р", "r"), ("с", "s"), ("т", "t"), ("у", "u"), ("ф", "f"), ("х", "kh"),
+            ("ц", "ts"), ("ч", "ch"), ("ш", "sh"), ("щ", "shch"), ("ь", ""), ("ъ", ""), ("ы", "y"), ("э", "e"), ("ю", "yu"),
+            ("я", "ya"), ("'", ""), ("’", ""),
+        ]
+        return Dictionary(uniqueKeysWithValues: pairs.map { (Unicode.Scalar($0.0)!, $0.1) })
+    }()
+    static let ukrainianRoman: [Unicode.Scalar: String] = [Unicode.Scalar("г"): "h", Unicode.Scalar("и"): "y"]
+
+    /// The fewest edits that turn `a` into the start of `b` (what follows in `b` is free): how far
+    /// a name reads from a Latin name it may extend ("kirovogradskaia" from "kirovohrad": 1).
+    static func prefixDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return 0 }
+        if b.isEmpty { return a.count }
+        // Rows over b, columns over a: column[j] = edits between a[..<j] and b[..<i].
+        var column = Array(0...a.count), best = a.count
+        for i in 1...b.count {
+            var previous = column[0]
+            column[0] = i
+            for j in 1...a.count {
+                let current = column[j]
+                column[j] = min(column[j] + 1, column[j - 1] + 1, previous + (a[j - 1] == b[i - 1] ? 0 : 1))
+                previous = current
+            }
+            best = min(best, column[a.count])
+        }
+        return best
     }
 
     /// Whether `name` carries another language's word for a province or state, sharing L's alphabet
@@ -53,14 +208,20 @@ enum LocalNames {
     static let russianDescribingWords: Set<String> = ["область", "край", "республика", "округ"]
 
     /// 2 for a Russian word for a province, 1 more when the word before "область" agrees with it.
+    /// (Doubled, plus one when the word is written in lower case, as Russian writes it.)
     static func russianProvinceScore(_ name: String) -> Int {
-        let words = name.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        let words = self.words(name)
         guard let i = words.firstIndex(where: russianDescribingWords.contains) else { return 0 }
-        return words[i] == "область" && i > 0 && words[i - 1].hasSuffix("ая") ? 3 : 2
+        let lower = name.split(whereSeparator: { !$0.isLetter }).contains { russianDescribingWords.contains(String($0)) }
+        return 2 * (words[i] == "область" && i > 0 && words[i - 1].hasSuffix("ая") ? 3 : 2) + (lower ? 1 : 0)
     }
 
     static let foreignDescribingWords: Set<String> = [
         "улс", "аймаг", "облысы", "облусу", "вобласць", "вобласьць", "област", "вилояти", "вилоят",
+        // the word for a province in other languages of Russia (Buryat, Erzya, Moksha, Komi, Yakut,
+        // Udmurt, Chechen, Adyghe, Tatar, Ossetian…), in the letters Russian shares
+        "улос", "ёнкс", "аймак", "обласьт", "уобалас", "муж", "республикась", "мохк", "республикэ",
+        "шаер", "крайы", "ладор", "вилаят", "кыраайа", "республик",
         "صوبہ", "ضلع", "ولسوالۍ", "محافظة", "استان", "ولایت",
     ]
     /// The describing words a language does use ("ولایت" in Persian and Pashto, "ضلع" in Urdu and Arabic).

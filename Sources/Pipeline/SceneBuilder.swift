@@ -19,9 +19,18 @@ public struct SceneBuilder {
         self.language = language
     }
 
-    /// The name of an area or place in the map's language, from its names (the local one first).
-    func localName(_ names: [String]) -> String? {
-        language == .en ? nil : LocalNames.pick(names, language: language)
+    /// The name of an area or place in the map's language, from its names (the local one first);
+    /// `latin` is the entry's romanised local name (a place's or province's, not a country's English one).
+    func localName(_ names: [String], latin: String? = nil, country: String? = nil, place: Bool = false) -> String? {
+        guard language != .en else { return nil }
+        return LocalNames.pick(names, language: language, latin: latin, native: country.map(isNativeLanguage) ?? false, place: place)
+    }
+
+    /// Whether the map's language is the one of `country`: its name in its own language (Natural
+    /// Earth's NAME_xx of the country's main language) is a name in the map's language.
+    func isNativeLanguage(_ country: String) -> Bool {
+        guard let local = gazetteer.country(code: country)?.localName else { return false }
+        return LocalNames.pick([local], language: language) != nil
     }
 
     /// The scene for `incidents`, titled `title`.
@@ -37,7 +46,7 @@ public struct SceneBuilder {
         }
         let provinces = gazetteer.provinces.map { r in
             var area = SceneArea(id: r.id, name: r.name, geometry: r.geometry)
-            area.localName = localName((r.localName.map { [$0] } ?? []) + r.alternateNames)
+            area.localName = localName((r.localName.map { [$0] } ?? []) + r.alternateNames, latin: r.name, country: r.country)
             return area
         }
         let borders = gazetteer.borders.map { b in
@@ -47,7 +56,7 @@ public struct SceneBuilder {
         let places = gazetteer.referenceTowns(minimumPopulation: 5_000, within: LayerBuilder.neighbourhood(of: incidents.map(\.point)))
             .map { e in
                 var place = ScenePlace(name: e.name, location: e.location, population: e.population, capital: e.isCapital)
-                place.localName = localName(e.alternateNames)
+                place.localName = localName(e.alternateNames, latin: e.name, country: e.country, place: e.kind == .place)
                 return place
             }
         let items = sorted.enumerated().map { n, r in sceneIncident(r, number: n + 1) }
@@ -69,12 +78,12 @@ public struct SceneBuilder {
     /// The incident's province in the map's language where the data has it, else its Latin name.
     func provinceName(_ r: ResolvedIncident) -> String? {
         guard language != .en, let id = r.province, let p = gazetteer.province(id: id) else { return r.provinceName }
-        return localName((p.localName.map { [$0] } ?? []) + p.alternateNames) ?? r.provinceName
+        return localName((p.localName.map { [$0] } ?? []) + p.alternateNames, latin: p.name, country: p.country) ?? r.provinceName
     }
 
     /// The gazetteer entry's name in the map's language where the data has it.
     func entryName(_ e: GazetteerEntry) -> String {
-        localName(e.alternateNames) ?? e.name
+        localName(e.alternateNames, latin: e.name, country: e.country, place: e.kind == .place) ?? e.name
     }
 
     /// "40°E–80°E, 12°N–42°N": what the bundled data covers, in the map's language.
