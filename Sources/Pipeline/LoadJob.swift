@@ -56,17 +56,25 @@ public enum LoadJob {
         do {
             let names = columns.map { Connection.quoted($0.name) }.joined(separator: ", ")
             let definition = columns.map { "\(Connection.quoted($0.name)) \($0.type)" }.joined(separator: ", ")
-            try connection.execute("CREATE TABLE IF NOT EXISTS \(table.sql) (\(definition))")
-            // An empty table takes the rows straight from COPY (nothing to upsert against), and
-            // its spatial index is built once after them; else they go through a temporary table.
-            let empty = try connection.execute("SELECT NOT EXISTS (SELECT 1 FROM \(table.sql))").value(0, 0) == "t"
+            // A table this transaction creates takes the rows with COPY … FREEZE (written once, as
+            // visible to all, nothing for VACUUM to revisit) and gets its primary key and spatial
+            // index in one build each after them, rather than an index entry per row. An existing
+            // empty table takes them straight from COPY (nothing to upsert against), its spatial
+            // index built after; else they go through a temporary table and an upsert.
+            let created = try connection.execute("SELECT to_regclass($1) IS NULL", [table.sql]).value(0, 0) == "t"
+            if created {
+                try connection.execute("CREATE TABLE \(table.sql) (\(definition.replacingOccurrences(of: " PRIMARY KEY", with: "")))")
+            } else {
+                try connection.execute("CREATE TABLE IF NOT EXISTS \(table.sql) (\(definition))")
+            }
+            let empty = try created || connection.execute("SELECT NOT EXISTS (SELECT 1 FROM \(table.sql))").value(0, 0) == "t"
             let index = Connection.quoted(String((table.name + "_geom_idx").utf8.prefix(63)) ?? "incidentmap_geom_idx")
             if !empty {
                 try connection.execute("CREATE INDEX IF NOT EXISTS \(index) ON \(table.sql) USING gist (geom)")
                 try connection.execute("CREATE TEMPORARY TABLE incidentmap_load (\(definition.replacingOccurrences(of: " PRIMARY KEY", with: ""))) ON COMMIT DROP")
             }
             var streamFailure: InputErrors?
-            _ = try connection.copyIn("COPY \(empty ? table.sql : "incidentmap_load") (\(names)) FROM STDIN") { send in
+            _ = try connection.copyIn("COPY \(empty ? table.sql : "incidentmap_load") (\(names)) FROM STDIN\(created ? " WITH (FREEZE)" : "")") { send in
                 sink.send = send
                 defer { sink.send = nil }
                 try stream.run(encoder: encoder, sinks: [sink])
@@ -78,6 +86,10 @@ public enum LoadJob {
             result.sent = sink.rows
             if let streamFailure { throw streamFailure }
             if empty {
+                if created {
+                    let key = Connection.quoted(String((table.name + "_pkey").utf8.prefix(63)) ?? "incidentmap_pkey")
+                    try connection.execute("ALTER TABLE \(table.sql) ADD CONSTRAINT \(key) PRIMARY KEY (id)")
+                }
                 try connection.execute("CREATE INDEX IF NOT EXISTS \(index) ON \(table.sql) USING gist (geom)")
                 result.inserted = sink.rows
             } else {
