@@ -280,6 +280,10 @@ final class DatabaseTests: ScratchTestCase {
         XCTAssertEqual(first.status, 0, first.stderr)
         XCTAssertTrue(first.stdoutText.contains("24 incidents sent; 24 new, 0 updated, 0 unchanged"), first.stdoutText)
         XCTAssertFalse(first.stdoutText.contains(pg.password) || first.stderr.contains(pg.password))
+        // It created the table: the rows went in frozen (a second load's upsert locks them again).
+        try pg.psql("incidents", "CREATE EXTENSION IF NOT EXISTS pg_visibility")
+        XCTAssertEqual(try pg.psql("incidents", "SELECT all_frozen > 0 AND all_frozen = pg_relation_size('\(table)') / current_setting('block_size')::int FROM pg_visibility_map_summary('\(table)')"), "t",
+                       "COPY FREEZE writes its pages frozen")
         let again = try incidentmap(["load", csv.path, "--db", pg.url(), "--table", table])
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertTrue(again.stdoutText.contains("24 incidents sent; 0 new, 0 updated, 24 unchanged"), again.stdoutText)
@@ -306,6 +310,8 @@ final class DatabaseTests: ScratchTestCase {
             XCTAssertEqual(f[7], want["killed"], f[0])
         }
         XCTAssertEqual(try pg.psql("incidents", "SELECT count(*) FROM pg_indexes WHERE tablename = '\(table)' AND indexdef LIKE '%USING gist (geom)%'"), "1")
+        // The table the first load created got its primary key after the rows.
+        XCTAssertEqual(try pg.psql("incidents", "SELECT conname FROM pg_constraint WHERE conrelid = '\(table)'::regclass AND contype = 'p'"), "\(table)_pkey")
         XCTAssertEqual(try pg.psql("incidents", "SELECT resolution->>'gazetteer_name' IS NOT NULL FROM \(table) WHERE id = 'panjgur-by-name'"), "t")
 
         // The loaded table reads back as the file did: claims, sources and place kept.
@@ -348,6 +354,16 @@ final class DatabaseTests: ScratchTestCase {
         XCTAssertTrue(r.stderr.contains("bad.csv:5002: latitude: expected a number between -90 and 90"), r.stderr)
         XCTAssertEqual(try pg.psql("incidents", "SELECT count(*), md5(string_agg(id || date_start || ST_AsText(geom), ',' ORDER BY id)) FROM \(table)"), before)
         XCTAssertEqual(try pg.psql("incidents", "SELECT count(*) FROM \(table) WHERE kind = 'clash'"), "0", "no row was changed")
+
+        // Into a table the load would create: a bad row or a duplicate id leaves no table behind.
+        let fresh = tableName("fresh")
+        XCTAssertEqual(try incidentmap(["load", bad.path, "--db", pg.url(), "--table", fresh]).status, 65)
+        XCTAssertEqual(try pg.psql("incidents", "SELECT to_regclass('\(fresh)') IS NULL"), "t")
+        let twice = tmp.appendingPathComponent("twice.csv")
+        try "id,date,latitude,longitude,kind\nd1,2024-01-01,30,60,strike\n".write(to: twice, atomically: true, encoding: .utf8)
+        let dup = try incidentmap(["load", twice.path, good.path, twice.path, "--db", pg.url(), "--table", fresh])
+        XCTAssertNotEqual(dup.status, 0, dup.stderr)
+        XCTAssertEqual(try pg.psql("incidents", "SELECT to_regclass('\(fresh)') IS NULL"), "t")
 
         // A table of another shape: the server refuses the rows and nothing is written.
         let other = tableName("other")
