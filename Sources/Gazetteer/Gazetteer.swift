@@ -780,6 +780,9 @@ public final class Gazetteer: @unchecked Sendable {
     public static let dominanceRatio = 8
     /// The population from which a place is a city: it outranks the province named after it.
     public static let cityPopulation = 100_000
+    /// The population from which a place inside the province that bears its name is the town the
+    /// name means (the province's seat, most often) rather than the province.
+    public static let townPopulation = 10_000
     /// The population a province weighs as against same-named places of other countries.
     public static let provinceWeight = 200_000
     /// The population a district weighs as against same-named readings of other countries: an eighth
@@ -818,10 +821,17 @@ public final class Gazetteer: @unchecked Sendable {
             best = top
         }
         // A city and the province named after it (Kyiv and Kyiv Oblast, Sanaa and Sana'a governorate):
-        // the bare name means the city when it is one (100,000 people or more), else the province.
+        // the bare name means the city when it is one (100,000 people or more), or the town inside
+        // the province that bears its name when it is a town (10,000 or more: Kidal, Tombouctou,
+        // Bamyan are their regions' seats, and the press and ACLED mean the town); else the province.
+        var province: Candidate?
         if best.entry.kind == .admin1,
-           let city = closePlaces.filter({ $0.entry.country == best.entry.country && $0.entry.population >= Gazetteer.cityPopulation })
-               .max(by: { $0.entry.population < $1.entry.population }) {
+           let city = closePlaces.filter({ c in
+               c.entry.country == best.entry.country
+                   && (c.entry.population >= Gazetteer.cityPopulation
+                       || (c.entry.population >= Gazetteer.townPopulation && contains(best.entry, c.entry)))
+           }).max(by: { $0.entry.population < $1.entry.population }) {
+            province = best
             best = city
         }
         // A rival makes the name ambiguous when it scores close, lies elsewhere, and is not a far smaller
@@ -833,7 +843,9 @@ public final class Gazetteer: @unchecked Sendable {
         // a village of 3,000 abroad rivals it ("Dasht": a tehsil of Balochistan, villages of Iran and
         // Armenia). A place and a province of one country are not rivals (the choice between them is
         // made above).
-        let largestReading = close.map { weight($0.entry) }.max() ?? 0
+        // A town and the province it names are one reading of the name, weighing as both together.
+        let largestReading = max(close.map { weight($0.entry) }.max() ?? 0,
+                                 province.map { weight($0.entry) + best.entry.population } ?? 0)
         let rivals = close.filter {
             $0.entry.id != best.entry.id
                 && ($0.entry.country != best.entry.country || distanceKm(best.entry.location, $0.entry.location) > Gazetteer.samePlaceKm)

@@ -64,10 +64,12 @@ final class WorldNamesTests: XCTestCase {
         ("Saravan", ["IR", "LA"], "Saravan, Sistan and Baluchestan", "IR"),
         ("Rafah", ["PS", "EG"], "Rafah, Egypt", "EG"),
         // Close enough in size that only context decides: Homs, Syria (775,000) and Al Khums, Libya
-        // (200,000, also written Homs); Gao, Mali and Gao, Burkina Faso; Jalalabad, Afghanistan, two
-        // Jalalabads in India and Sylhet, Bangladesh (historically Jalalabad).
+        // (200,000, also written Homs); Jalalabad, Afghanistan, two Jalalabads in India and Sylhet,
+        // Bangladesh (historically Jalalabad).
         ("Homs", ["SY", "LY"], "Homs, Syria", "SY"),
-        ("Gao", ["ML", "BF"], "Gao, Mali", "ML"),
+        // Gao, Mali (133,000) is also the region it is the seat of: together they outweigh Gao,
+        // Burkina Faso (26,000) eight times over.
+        ("Gao", ["ML"], "Gao, Mali", "ML"),
         ("Jalalabad", ["AF", "IN"], "Jalalabad, Afghanistan", "AF"),
     ]
 
@@ -93,6 +95,24 @@ final class WorldNamesTests: XCTestCase {
             XCTAssertEqual(best.entry.country, country, name)
             XCTAssertEqual(best.entry.kind, .admin1, "\(name): \(best.entry.id)")
             XCTAssertEqual(best.entry.precision, .province, name)
+        }
+    }
+
+    /// A name that is a province's and a town's inside it (its seat, most often) means the town when
+    /// it has 10,000 people or more, as the press and ACLED use it; a province's name alone is the province.
+    func testATownAndTheProvinceItNamesMeanTheTown() {
+        let towns = [("Kidal", "ML"), ("Tombouctou", "ML"), ("Timbuktu", "ML"), ("Gao", "ML"), ("Mopti", "ML"), ("Bamyan", "AF"),
+                     ("Ghazni", "AF"), ("Kandahar", "AF"), ("Kunduz", "AF"), ("Herat", "AF"), ("Kharkiv", "UA"), ("Sanaa", "YE")]
+        for (name, country) in towns {
+            guard case .resolved(let best, _) = bundled.resolve(name).resolution else { XCTFail(name); continue }
+            XCTAssertEqual(best.entry.kind, .place, "\(name): \(best.entry.id)")
+            XCTAssertEqual(best.entry.country, country, name)
+            XCTAssertEqual(best.entry.precision, .point, name)
+        }
+        for (name, country) in [("Helmand", "AF"), ("Kunar", "AF"), ("Borno", "NG"), ("North Darfur", "SD"), ("Donetsk Oblast", "UA")] {
+            guard case .resolved(let best, _) = bundled.resolve(name).resolution else { XCTFail(name); continue }
+            XCTAssertEqual(best.entry.kind, .admin1, "\(name): \(best.entry.id)")
+            XCTAssertEqual(best.entry.country, country, name)
         }
     }
 
