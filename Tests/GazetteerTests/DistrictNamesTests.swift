@@ -24,6 +24,19 @@ final class DistrictNamesTests: XCTestCase {
         ("Kebkabiya Locality", "SD", "SD-DN"), ("Municipio de Culiacán", "MX", "MX-SIN"),
     ]
 
+    /// The source wrote "?" for letters it could not encode (Benin's "B?t?rou"): no district is
+    /// named so; those the build repaired carry the real name, in the right place.
+    func testNoDistrictNameHasTheSourcesDamagedLetters() throws {
+        let world = BoundingBox(minX: -180, minY: -90, maxX: 180, maxY: 90)
+        let all = bundled.districts(near: world)
+        XCTAssertGreaterThan(all.count, 140_000)
+        XCTAssertEqual(all.filter { $0.name.contains("?") || $0.name.contains("\u{FFFD}") }.map(\.name), [])
+        let beterou = try XCTUnwrap(all.first { $0.name == "Bétérou" }, "repaired from the town it is named after")
+        XCTAssertEqual(beterou.country, "BJ")
+        let c = try XCTUnwrap(beterou.geometry.bounds).center
+        XCTAssertEqual(bundled.country(at: LonLat(lon: c.x, lat: c.y))?.id, "BJ")
+    }
+
     func testDistrictsAreFoundByNameAtDistrictPrecision() throws {
         for (name, country, province) in DistrictNamesTests.districts {
             guard let e = best(PlaceQuery(name)) else { continue }
