@@ -51,6 +51,8 @@ gallery: setup gazetteer release ## Render Examples/gallery/*.yaml and the world
 	rsvg-convert -w 1000 -o docs/gallery/relief-january-2024.png $(OUT)/gallery/relief-january-2024.svg
 	$(BIN_RELEASE) render --lang fa --labels both --svg -o $(OUT)/gallery/january-2024-fa.svg
 	rsvg-convert -w 1000 -o docs/gallery/january-2024-fa.png $(OUT)/gallery/january-2024-fa.svg
+	$(BIN_RELEASE) render Examples/gallery/ukraine-2023-2024.yaml --lang uk --svg -o $(OUT)/gallery/ukraine-2023-2024-uk.svg
+	rsvg-convert -w 1000 -o docs/gallery/ukraine-2023-2024-uk.png $(OUT)/gallery/ukraine-2023-2024-uk.svg
 
 LEGIBILITY_SIZES ?= 1 5 20 60 200 600 2000 6000 1000000
 legibility: setup gazetteer release ## One map per size (1 to a million clustered incidents, Benchmarks/clustered.py) into docs/legibility/
