@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Writes a synthetic ACLED-layout CSV for benchmarks, reproducibly (fixed seed).
 
-usage: generate.py ROWS OUT.csv [--names-only | --uniform]
+usage: generate.py ROWS OUT.csv [--names-only | --uniform | --towns]
 
-Three shapes of the same ACLED layout:
+Four shapes of the same ACLED layout:
 - clustered (default): rows within 0.02° of the 1,000 most populous towns of Iran, Pakistan and
-  Afghanistan that have alternate names, a shape that favours every cache;
+  Afghanistan that have alternate names, no two rows at quite the same point;
+- --towns: the same rows at their towns' own coordinates, as ACLED codes most events (geo_precision
+  2: the town's point), so dozens to thousands of rows share each point;
 - --uniform: points uniform over 58–72°E, 24–38°N (Iran, Pakistan, Afghanistan and the edges of
   Turkmenistan, Tajikistan and India, with the Arabian Sea), so nearly every row needs its own
   country, province and border-distance work; its country, admin1 and location are empty (the
@@ -18,6 +20,7 @@ import csv, random, sys, os
 rows, out = int(sys.argv[1]), sys.argv[2]
 names_only = "--names-only" in sys.argv
 uniform = "--uniform" in sys.argv
+towns = "--towns" in sys.argv
 here = os.path.dirname(os.path.abspath(__file__))
 places = []
 with open(os.path.join(here, "..", "Gazetteer", "data", "places.tsv"), encoding="utf-8") as f:
@@ -46,6 +49,8 @@ with open(out, "w", newline="", encoding="utf-8") as f:
         lon = float(p["longitude"]) + rng.uniform(-0.02, 0.02)
         if uniform:
             lat, lon = rng.uniform(24.0, 38.0), rng.uniform(58.0, 72.0)
+        if towns:
+            lat, lon = float(p["latitude"]), float(p["longitude"])
         cc = p["country"]
         # A uniform point's country is the polygon's to say: its row leaves country, admin1 and
         # location empty rather than contradict it.

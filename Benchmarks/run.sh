@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks incidentmap against ogr2ogr on the same synthetic ACLED-layout CSVs, in one run, on
-# three data shapes (Benchmarks/generate.py): clustered near 1,000 towns, uniform over a region
-# with several land borders and the sea, and names only (placed by the gazetteer). For each it
+# four data shapes (Benchmarks/generate.py): clustered near 1,000 towns, at the towns' own points
+# (as ACLED codes most events), uniform over a region with several land borders and the sea, and
+# names only (placed by the gazetteer). For each it
 # prints wall and CPU time, CPU/wall (how many cores were busy), peak RSS, the ratio to
 # ogr2ogr's wall time and the incidents layer's size against ogr2ogr's file; then the SVG map of
 # a million rows. Not a test: it asserts nothing.
@@ -14,8 +15,8 @@ mkdir -p "$WORK"
 command -v /usr/bin/time >/dev/null || { echo "bench: needs GNU time (apt-get install time)" >&2; exit 1; }
 swift build -c release --product incidentmap >/dev/null
 BIN=.build/release/incidentmap
-SHAPES=(clustered uniform names)
-declare -A FLAG=([clustered]="" [uniform]="--uniform" [names]="--names-only")
+SHAPES=(clustered towns uniform names)
+declare -A FLAG=([clustered]="" [towns]="--towns" [uniform]="--uniform" [names]="--names-only")
 declare -A CSV
 for s in "${SHAPES[@]}"; do
   CSV[$s]="$WORK/events-$ROWS-$s.csv"

@@ -48,6 +48,13 @@ public struct IncidentResolver: Sendable {
 
     /// Resolves one incident.
     public func resolve(_ inc: Incident) -> Result<ResolvedIncident, InputProblem> {
+        var memo = PointMemo()
+        return resolve(inc, memo: &memo)
+    }
+
+    /// Resolves one incident, finding the facts of a point given by coordinates once per `memo`
+    /// (a chunk of rows: exports give most rows their town's coordinates).
+    func resolve(_ inc: Incident, memo: inout PointMemo) -> Result<ResolvedIncident, InputProblem> {
         let line = inc.fieldLines["place"] ?? inc.fieldLines["location"] ?? inc.location.line
         var point: LonLat
         var precision = inc.locationPrecision
@@ -102,8 +109,10 @@ public struct IncidentResolver: Sendable {
                                              message: "\"\(inc.place)\" is ambiguous or loosely matched; took \(describe(best)) (--accept-best)", isWarning: true))
             }
         }
-        // A place named by many rows has one point: its facts are found once.
-        let facts = entry.map { e in cache.facts(of: e.id, measuresDetail: measuresDetail) { self.facts(at: point) } } ?? facts(at: point)
+        // A place named by many rows has one point, as have rows at one town's coordinates: the
+        // facts of a point are found once (per entry for names, per chunk for coordinates).
+        let facts = entry.map { e in cache.facts(of: e.id, measuresDetail: measuresDetail) { self.facts(at: point) } }
+            ?? memo.facts(at: point) { self.facts(at: point) }
         let country = facts.country, province = facts.province
         if !facts.covered {
             warnings.append(InputProblem(file: inc.location.file, line: inc.fieldLines["latitude"] ?? line, field: inc.coordinates == nil ? "place" : "latitude",
@@ -142,6 +151,32 @@ public struct IncidentResolver: Sendable {
         PointFacts(country: gazetteer.countryID(at: point), province: measuresDetail ? gazetteer.provinceName(at: point) : nil,
                    district: measuresDetail ? gazetteer.districtName(at: point) : nil,
                    border: measuresDetail ? nearestBorder(to: point) : nil, covered: gazetteer.covers(point))
+    }
+}
+
+/// The facts of the points of one chunk of rows, by their coordinates bit for bit, so that rows
+/// at one town's point (most of an ACLED export) cost one lookup. Where the first rows show
+/// that points do not repeat (fewer than one in eight of 512), it stops keeping them: a file
+/// of distinct points pays 512 dictionary steps a chunk, not one a row.
+struct PointMemo {
+    private struct Key: Hashable { var lon: UInt64; var lat: UInt64 }
+    private var table: [Key: PointFacts] = [:]
+    private var lookups = 0, hits = 0
+    private var on = true
+
+    mutating func facts(at p: LonLat, _ make: () -> PointFacts) -> PointFacts {
+        guard on else { return make() }
+        let key = Key(lon: p.lon.bitPattern, lat: p.lat.bitPattern)
+        lookups += 1
+        if let f = table[key] { hits += 1; return f }
+        let f = make()
+        if lookups == 512 && hits * 8 < lookups {
+            on = false
+            table = [:]
+        } else {
+            table[key] = f
+        }
+        return f
     }
 }
 

@@ -405,8 +405,9 @@ struct ChunkWork: Sendable {
         let detailed = sinks.contains { $0.wantsDetail }
         var categories: [(String, IncidentCategory)] = []
         if let encoder { encoder.reserve(chunk.count, in: e) }
+        var memo = PointMemo()
         for i in chunk.indices {
-            switch resolver.resolve(chunk[i]) {
+            switch resolver.resolve(chunk[i], memo: &memo) {
             case .failure(let p): e.outcomes.append(.failed(p))
             case .success(let r) where !filter.keeps(r):
                 e.outcomes.append(.dropped(PlacedSummary(r)))
