@@ -94,13 +94,17 @@ public enum LoadJob {
                 result.inserted = sink.rows
             } else {
             // Upsert by id: a row already there is rewritten only when something differs, so a
-            // second load of the same file changes nothing.
+            // second load of the same file changes nothing. Rows the table already holds as sent
+            // are left out before the insert, which would otherwise lock each of them.
             let updates = columns.dropFirst().map { "\(Connection.quoted($0.name)) = EXCLUDED.\(Connection.quoted($0.name))" }.joined(separator: ", ")
             let mine = columns.dropFirst().map { "t.\(Connection.quoted($0.name))" }.joined(separator: ", ")
             let theirs = columns.dropFirst().map { "EXCLUDED.\(Connection.quoted($0.name))" }.joined(separator: ", ")
+            let held = columns.dropFirst().map { "h.\(Connection.quoted($0.name))" }.joined(separator: ", ")
+            let sent = columns.dropFirst().map { "l.\(Connection.quoted($0.name))" }.joined(separator: ", ")
             let counts = try connection.execute("""
                 WITH written AS (
-                  INSERT INTO \(table.sql) AS t (\(names)) SELECT \(names) FROM incidentmap_load
+                  INSERT INTO \(table.sql) AS t (\(names)) SELECT \(names) FROM incidentmap_load l
+                  WHERE NOT EXISTS (SELECT 1 FROM \(table.sql) h WHERE h.id = l.id AND (\(held)) IS NOT DISTINCT FROM (\(sent)))
                   ON CONFLICT (id) DO UPDATE SET \(updates) WHERE (\(mine)) IS DISTINCT FROM (\(theirs))
                   RETURNING (xmax = 0) AS inserted)
                 SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM written

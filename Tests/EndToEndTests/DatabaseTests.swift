@@ -287,6 +287,8 @@ final class DatabaseTests: ScratchTestCase {
         let again = try incidentmap(["load", csv.path, "--db", pg.url(), "--table", table])
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertTrue(again.stdoutText.contains("24 incidents sent; 0 new, 0 updated, 24 unchanged"), again.stdoutText)
+        XCTAssertEqual(try pg.psql("incidents", "SELECT all_frozen > 0 AND all_frozen = pg_relation_size('\(table)') / current_setting('block_size')::int FROM pg_visibility_map_summary('\(table)')"), "t",
+                       "a load that changes nothing writes nothing, not even a row lock")
         XCTAssertEqual(try pg.psql("incidents", "SELECT count(*) FROM \(table)"), "24")
 
         // What the table holds is what the incidents layer says.
