@@ -56,6 +56,7 @@ public enum LoadJob {
         do {
             let names = columns.map { Connection.quoted($0.name) }.joined(separator: ", ")
             let definition = columns.map { "\(Connection.quoted($0.name)) \($0.type)" }.joined(separator: ", ")
+            let unkeyed = definition.replacingOccurrences(of: " PRIMARY KEY", with: "")
             // A table this transaction creates takes the rows with COPY … FREEZE (written once, as
             // visible to all, nothing for VACUUM to revisit) and gets its primary key and spatial
             // index in one build each after them, rather than an index entry per row. An existing
@@ -63,7 +64,7 @@ public enum LoadJob {
             // index built after; else they go through a temporary table and an upsert.
             let created = try connection.execute("SELECT to_regclass($1) IS NULL", [table.sql]).value(0, 0) == "t"
             if created {
-                try connection.execute("CREATE TABLE \(table.sql) (\(definition.replacingOccurrences(of: " PRIMARY KEY", with: "")))")
+                try connection.execute("CREATE TABLE \(table.sql) (\(unkeyed))")
             } else {
                 try connection.execute("CREATE TABLE IF NOT EXISTS \(table.sql) (\(definition))")
             }
@@ -71,7 +72,7 @@ public enum LoadJob {
             let index = Connection.quoted(String((table.name + "_geom_idx").utf8.prefix(63)) ?? "incidentmap_geom_idx")
             if !empty {
                 try connection.execute("CREATE INDEX IF NOT EXISTS \(index) ON \(table.sql) USING gist (geom)")
-                try connection.execute("CREATE TEMPORARY TABLE incidentmap_load (\(definition.replacingOccurrences(of: " PRIMARY KEY", with: ""))) ON COMMIT DROP")
+                try connection.execute("CREATE TEMPORARY TABLE incidentmap_load (\(unkeyed)) ON COMMIT DROP")
             }
             var streamFailure: InputErrors?
             _ = try connection.copyIn("COPY \(empty ? table.sql : "incidentmap_load") (\(names)) FROM STDIN\(created ? " WITH (FREEZE)" : "")") { send in
@@ -97,10 +98,11 @@ public enum LoadJob {
             // second load of the same file changes nothing. Rows the table already holds as sent
             // are left out before the insert, which would otherwise lock each of them.
             let updates = columns.dropFirst().map { "\(Connection.quoted($0.name)) = EXCLUDED.\(Connection.quoted($0.name))" }.joined(separator: ", ")
-            let mine = columns.dropFirst().map { "t.\(Connection.quoted($0.name))" }.joined(separator: ", ")
-            let theirs = columns.dropFirst().map { "EXCLUDED.\(Connection.quoted($0.name))" }.joined(separator: ", ")
-            let held = columns.dropFirst().map { "h.\(Connection.quoted($0.name))" }.joined(separator: ", ")
-            let sent = columns.dropFirst().map { "l.\(Connection.quoted($0.name))" }.joined(separator: ", ")
+            // The columns but the id, of the row `alias` names.
+            func row(_ alias: String) -> String {
+                columns.dropFirst().map { "\(alias).\(Connection.quoted($0.name))" }.joined(separator: ", ")
+            }
+            let (mine, theirs, held, sent) = (row("t"), row("EXCLUDED"), row("h"), row("l"))
             let counts = try connection.execute("""
                 WITH written AS (
                   INSERT INTO \(table.sql) AS t (\(names)) SELECT \(names) FROM incidentmap_load l

@@ -31,14 +31,14 @@ enum LocalNames {
         guard let alphabet = alphabets[language] else { return nil }
         let distinctive = distinctiveLetters[language] ?? [], own = ownLetters[language] ?? []
         let target = language.script == .cyrillic ? latin.flatMap { isLatin($0) ? romanKey($0, latin: true, language) : nil } : nil
-        let distanceTo = { (name: String) in target.map { prefixDistance($0, romanKey(name, latin: false, language)) } ?? 0 }
+        // How far each Cyrillic name reads from the Latin one (nil: not Cyrillic, or no Latin name).
+        let distances = names.map { name in target.flatMap { isCyrillic(name) ? prefixDistance($0, romanKey(name, latin: false, language)) : nil } }
         // The Latin name is a romanisation when some Cyrillic name reads within `margin` of it; then
         // a name more than `margin` farther than the closest is another name.
         let margin = target.map { max(2, $0.count / 3) } ?? 0
-        let closest = target == nil ? nil : names.lazy.filter(isCyrillic).map(distanceTo).min()
-        let limit = closest.flatMap { $0 <= margin ? $0 + margin : nil }
+        let limit = distances.compactMap { $0 }.min().flatMap { $0 <= margin ? $0 + margin : nil }
         var best: (name: String, form: Int, distance: Int, score: Int, letters: Int, d: Int)?
-        for name in names {
+        for (name, distance) in zip(names, distances) {
             var seen = Set<Unicode.Scalar>(), letters = 0, score = 0
             var fits = true
             for s in name.unicodeScalars where s.properties.isAlphabetic && s.properties.generalCategory != .nonspacingMark {
@@ -48,7 +48,7 @@ enum LocalNames {
             }
             guard fits, letters >= 2, !hasForeignDescribingWord(name, language) else { continue }
             if place && language.script == .cyrillic && words(name).contains(where: areaWords.contains) { continue }
-            let d = distanceTo(name)
+            let d = distance ?? 0
             if let limit, d > limit { continue }
             // The language's own word forms: Russian shares its alphabet, ы э ъ ё included, with the
             // other Cyrillic languages of Russia whose names GeoNames lists (Erzya "Курскоень ёнкс",
@@ -71,16 +71,16 @@ enum LocalNames {
             // more of the language's own letters, then the shorter name (the name rather than a
             // descriptive form: "سیستان و بلوچستان" before "استان سیستان و بلوچستان"), then (in
             // another language) the one that reads closer to the Latin name, then the source order.
-            let distance = native ? d : 0
+            let ownDistance = native ? d : 0
             if let b = best {
                 let better = form != b.form ? form > b.form
-                    : distance != b.distance ? distance < b.distance
+                    : ownDistance != b.distance ? ownDistance < b.distance
                     : score != b.score ? score > b.score
                     : letters != b.letters ? letters < b.letters
                     : d < b.d
                 if !better { continue }
             }
-            best = (name, form, distance, score, letters, d)
+            best = (name, form, ownDistance, score, letters, d)
         }
         return best?.name
     }

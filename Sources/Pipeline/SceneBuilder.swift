@@ -23,7 +23,9 @@ public struct SceneBuilder {
     /// `latin` is the entry's romanised local name (a place's or province's, not a country's English one).
     func localName(_ names: [String], latin: String? = nil, country: String? = nil, place: Bool = false) -> String? {
         guard language != .en else { return nil }
-        return LocalNames.pick(names, language: language, latin: latin, native: country.map(isNativeLanguage) ?? false, place: place)
+        // Whether the entry's country speaks the map's language decides only between Cyrillic names.
+        let native = language.script == .cyrillic && country.map(isNativeLanguage) == true
+        return LocalNames.pick(names, language: language, latin: latin, native: native, place: place)
     }
 
     /// Whether the map's language is the one of `country`: its name in its own language (Natural
