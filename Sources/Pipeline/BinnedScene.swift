@@ -229,7 +229,7 @@ extension RenderJob {
             scene.districts = gazetteer.districts(near: reach).filter { c.countries.contains($0.country) }.map { d in
                 var a = SceneArea(id: d.id, name: d.name, geometry: d.geometry)
                 a.country = d.country
-                a.localName = builder.localName((d.localName.map { [$0] } ?? []) + d.alternateNames, latin: d.name, country: d.country)
+                a.localName = builder.localName(of: d)
                 return a
             }
         }

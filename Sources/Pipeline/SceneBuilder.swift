@@ -28,6 +28,14 @@ public struct SceneBuilder {
         return LocalNames.pick(names, language: language, latin: latin, native: native, place: place)
     }
 
+    /// A country's, province's or district's name in the map's language (its local name first).
+    /// A province's or district's own name is its local name romanised; a country's is English,
+    /// and says nothing of which name is its own.
+    func localName(of r: Region) -> String? {
+        let isCountry = r.id == r.country
+        return localName((r.localName.map { [$0] } ?? []) + r.alternateNames, latin: isCountry ? nil : r.name, country: isCountry ? nil : r.country)
+    }
+
     /// Whether the map's language is the one of `country`: its name in its own language (Natural
     /// Earth's NAME_xx of the country's main language) is a name in the map's language.
     func isNativeLanguage(_ country: String) -> Bool {
@@ -43,12 +51,12 @@ public struct SceneBuilder {
         let focus = Set(incidents.compactMap(\.country))
         let countries = zip(gazetteer.countries, gazetteer.overviews).map { c, overview in
             var area = SceneArea(id: c.id, name: c.name, geometry: c.geometry, focus: focus.contains(c.id), overview: overview)
-            area.localName = localName((c.localName.map { [$0] } ?? []) + c.alternateNames)
+            area.localName = localName(of: c)
             return area
         }
         let provinces = gazetteer.provinces.map { r in
             var area = SceneArea(id: r.id, name: r.name, geometry: r.geometry)
-            area.localName = localName((r.localName.map { [$0] } ?? []) + r.alternateNames, latin: r.name, country: r.country)
+            area.localName = localName(of: r)
             return area
         }
         let borders = gazetteer.borders.map { b in
@@ -74,13 +82,13 @@ public struct SceneBuilder {
     func countryName(_ code: String?) -> String? {
         guard let code else { return nil }
         guard let c = gazetteer.country(code: code) else { return code }
-        return localName((c.localName.map { [$0] } ?? []) + c.alternateNames) ?? c.name
+        return localName(of: c) ?? c.name
     }
 
     /// The incident's province in the map's language where the data has it, else its Latin name.
     func provinceName(_ r: ResolvedIncident) -> String? {
         guard language != .en, let id = r.province, let p = gazetteer.province(id: id) else { return r.provinceName }
-        return localName((p.localName.map { [$0] } ?? []) + p.alternateNames, latin: p.name, country: p.country) ?? r.provinceName
+        return localName(of: p) ?? r.provinceName
     }
 
     /// The gazetteer entry's name in the map's language where the data has it.
@@ -259,7 +267,7 @@ public struct SceneBuilder {
         if !countries.isEmpty && countries.count <= 3 {
             parts.append(countries.map { code in
                 let c = gazetteer.country(code: code)
-                return c.flatMap { localName(($0.localName.map { [$0] } ?? []) + $0.alternateNames) } ?? c?.name ?? code
+                return c.flatMap(localName(of:)) ?? c?.name ?? code
             }.joined(separator: language.comma))
         }
         return (parts + [ui.claims]).joined(separator: " · ")
