@@ -75,7 +75,11 @@ extension RenderJob {
         let countries = c.countries.compactMap { builder.countryName($0) }.sorted()
         let across = language.rounded(hexagons.acrossKm)
         let cells = AggregateText.cellsSubtitle.text(in: language, ["count": count(c.count), "cells": count(items.count), "size": .text(across)])
-        scene.subtitle = ([dateRange(c, language), cells] + (countries.isEmpty ? [] : [countries.joined(separator: language.comma)])).joined(separator: " · ")
+        // Up to three countries by name, as the detailed map's subtitle; more by their number, so
+        // the line fits the frame (the layers name each incident's country).
+        let whereText = countries.isEmpty ? [] : countries.count <= 3 ? [countries.joined(separator: language.comma)]
+            : [AggregateText.countriesCount.text(in: language, ["count": count(countries.count)])]
+        scene.subtitle = ([dateRange(c, language), cells] + whereText).joined(separator: " · ")
         scene.incidents = items
         scene.summary = AggregateText.cellsSummary.text(in: language, ["count": count(c.count), "cells": count(items.count), "size": .text(across)]) + " "
             + items.prefix(10).map(\.keyText).joined(separator: " ")

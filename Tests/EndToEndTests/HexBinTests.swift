@@ -68,4 +68,34 @@ final class HexBinTests: ScratchTestCase {
         XCTAssertGreaterThan(share, 0.4, "nearest neighbours above or below: \(vertical) of \(points.count)")
         XCTAssertEqual(try runTool("rsvg-convert", ["-w", "800", "-o", tmp.appendingPathComponent("arctic.png").path, svg.path]).status, 0)
     }
+
+    /// Incidents in Ukraine and six neighbours, binned: the subtitle counts the countries rather than
+    /// naming seven (which ran past the frame's right edge), in English and in Ukrainian; with three
+    /// it names them.
+    func testASubtitleCountsManyCountriesAndNamesAFew() throws {
+        let places: [(String, Double, Double)] = [("UA", 50.45, 30.52), ("PL", 52.23, 21.01), ("RO", 44.43, 26.10), ("MD", 47.01, 28.86),
+                                                  ("BY", 53.90, 27.56), ("HU", 47.50, 19.04), ("SK", 48.15, 17.11)]
+        func render(_ countries: Int, _ language: String) throws -> String {
+            var csv = "id,date,latitude,longitude,event_type\n"
+            for i in 0..<2_100 {
+                let (_, lat, lon) = places[i % countries]
+                csv += "E\(i),2024-03-\(10 + i % 9),\(lat + Double(i % 13) * 0.01),\(lon + Double(i % 7) * 0.01),Battles\n"
+            }
+            let input = tmp.appendingPathComponent("c\(countries).csv"), svg = tmp.appendingPathComponent("c\(countries)-\(language).svg")
+            try csv.write(to: input, atomically: true, encoding: .utf8)
+            let r = try incidentmap(["render", input.path, "--svg", "--lang", language, "-o", svg.path])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let doc = SVGDocument(try Data(contentsOf: svg))
+            let subtitle = try XCTUnwrap(doc.elements.first { ($0.attributes["class"] ?? "").hasSuffix("subtitle") })
+            return subtitle.text
+        }
+        let en = try render(7, "en"), uk = try render(7, "uk")
+        XCTAssertTrue(en.contains("7 countries"), en)
+        XCTAssertFalse(en.contains("Poland") || en.contains("Slovakia"), en)
+        XCTAssertTrue(uk.contains("країн: 7"), uk)
+        XCTAssertFalse(uk.contains("Польща") || uk.contains("Poland"), uk)
+        XCTAssertLessThan(en.count, 110, "the subtitle fits one line: \(en)")
+        let three = try render(3, "en")
+        for name in ["Poland", "Romania", "Ukraine"] { XCTAssertTrue(three.contains(name), three) }
+    }
 }

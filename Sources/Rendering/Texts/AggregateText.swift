@@ -2,7 +2,7 @@
 /// incidents) and provinces or districts shaded by their incidents (`--aggregate admin1|admin2`):
 /// subtitle, legend title, key lines and the map's description.
 public enum AggregateText: String, MapTexts {
-    case cellsSubtitle, cellNear, cellKey, cellSizes, cellsSummary
+    case cellsSubtitle, countriesCount, cellNear, cellKey, cellSizes, cellsSummary
     case kindStrike, kindBombing, kindOther
     case jenks, perProvince, perDistrict, provincesSubtitle, districtsSubtitle, outsideProvinces, outsideDistricts
     case provinceKey, otherProvinces, otherDistricts, noProvince, noDistrict, provincesSummary, districtsSummary
@@ -17,6 +17,16 @@ public enum AggregateText: String, MapTexts {
     ur: واقعات: {count}؛ {size} کلومیٹر چوڑے مسدس: {cells}
     ps: پېښې: {count}؛ د {size} کيلومترو پلن شپږګوټي: {cells}
     ar: الحوادث: {count}؛ سداسيات بعرض {size} كم: {cells}
+
+    countriesCount
+    en: {count} countries
+    fr: {count} pays
+    ru: стран: {count}
+    uk: країн: {count}
+    fa: {count} کشور
+    ur: ممالک: {count}
+    ps: هېوادونه: {count}
+    ar: الدول: {count}
 
     cellNear
     en: {count} {count|incident|incidents} near {place}
