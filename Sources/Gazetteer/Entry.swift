@@ -98,6 +98,10 @@ public struct Region: Sendable {
     public var bounds: BoundingBox
     /// The province (ISO 3166-2 or fallback id) a district lies in; nil for countries and provinces.
     public var admin1: String? = nil
+    /// The name in each map language (`fr`, `ru`, `uk`, `fa`, `ur`, `ar`, …) as a source tags it:
+    /// Natural Earth's NAME_xx for a country, the iso-codes catalogue of that locale for a province.
+    /// Empty where no source tags one (districts, most provinces in Persian and Arabic).
+    public var languageNames: [String: String] = [:]
 
     /// True when `p` lies inside the area.
     public func contains(_ p: LonLat) -> Bool {

@@ -129,8 +129,17 @@ enum Loading {
             return Region(id: id, name: name, country: isCountry ? id : (f.string("country") ?? String(id.prefix(2))),
                           localName: local, alternateNames: names.filter { $0 != name } + (isCountry ? [f.string("iso_a3"), local].compactMap { $0 } : []),
                           fips: f.string("fips"), geonamesAdmin1: f.string("geonames_admin1"),
-                          labelPoint: label, geometry: f.geometry, bounds: bounds, admin1: f.string("admin1"))
+                          labelPoint: label, geometry: f.geometry, bounds: bounds, admin1: f.string("admin1"),
+                          languageNames: languageNames(f))
         }
+    }
+
+    /// A feature's `names_by_language` object (language code to name).
+    static func languageNames(_ f: Feature) -> [String: String] {
+        guard case .object(let members)? = f.properties["names_by_language"] else { return [:] }
+        var out: [String: String] = [:]
+        for (language, value) in members { if let name = value.stringValue, !name.isEmpty { out[language] = name } }
+        return out
     }
 
     static func borders(_ url: URL) throws -> [BorderLine] {

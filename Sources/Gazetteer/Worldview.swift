@@ -121,7 +121,7 @@ struct WorldviewData: Sendable {
         let names = (f.properties["names"]?.arrayValue ?? []).compactMap(\.stringValue)
         return Region(id: id, name: name, country: isCountry ? id : (f.string("country") ?? ""), localName: f.string("name_local"),
                       alternateNames: names.filter { $0 != name }, fips: f.string("fips"), geonamesAdmin1: f.string("geonames_admin1"),
-                      labelPoint: label, geometry: f.geometry, bounds: bounds)
+                      labelPoint: label, geometry: f.geometry, bounds: bounds, languageNames: Loading.languageNames(f))
     }
 
     private struct ViewLine { var code: String; var isDefault: Bool; var properties: JSONValue }

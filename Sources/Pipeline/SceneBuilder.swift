@@ -28,10 +28,14 @@ public struct SceneBuilder {
         return LocalNames.pick(names, language: language, latin: latin, native: native, place: place)
     }
 
-    /// A country's, province's or district's name in the map's language (its local name first).
-    /// A province's or district's own name is its local name romanised; a country's is English,
-    /// and says nothing of which name is its own.
+    /// A country's, province's or district's name in the map's language: the one a source tags with
+    /// that language (Natural Earth's NAME_xx, iso-codes' catalogues; French maps get French names
+    /// this way), else the one its letters say is in it (its local name first). A province's or
+    /// district's own name is its local name romanised; a country's is English, and says nothing of
+    /// which name is its own.
     func localName(of r: Region) -> String? {
+        guard language != .en else { return nil }
+        if let tagged = r.languageNames[language.rawValue] { return tagged }
         let isCountry = r.id == r.country
         return localName((r.localName.map { [$0] } ?? []) + r.alternateNames, latin: isCountry ? nil : r.name, country: isCountry ? nil : r.country)
     }

@@ -104,4 +104,41 @@ final class LocalNamesTests: XCTestCase {
         XCTAssertGreaterThan(checked, 250)
         XCTAssertEqual(far, [], "names that do not read as the town's")
     }
+
+    /// Country and province names a source tags with their language (Natural Earth's NAME_xx,
+    /// iso-codes' catalogues) come before any guess from letters: the untagged names hold Russian
+    /// "Венгрия" beside Ukrainian "Угорщина", Urdu "جرمنی" beside Persian "آلمان", Persian "عراق"
+    /// beside Arabic "العراق"; and French maps get French names, which letters cannot tell.
+    func testTaggedNamesOfCountriesAndProvincesComeFirst() throws {
+        let g = try Gazetteer.load()
+        func country(_ code: String, _ language: MapLanguage) -> String? { SceneBuilder(gazetteer: g, language: language).countryName(code) }
+        func province(_ id: String, _ language: MapLanguage) throws -> String? {
+            SceneBuilder(gazetteer: g, language: language).localName(of: try XCTUnwrap(g.province(id: id), id))
+        }
+        XCTAssertEqual(country("HU", .uk), "Угорщина")
+        XCTAssertEqual(country("PL", .uk), "Польща")
+        XCTAssertEqual(country("TR", .uk), "Туреччина")
+        XCTAssertEqual(country("MD", .ru), "Молдавия", "Natural Earth's Russian name")
+        XCTAssertEqual(country("DE", .fa), "آلمان")
+        XCTAssertEqual(country("GE", .fa), "گرجستان")
+        XCTAssertEqual(country("DE", .ur), "جرمنی")
+        XCTAssertEqual(country("IQ", .ar), "العراق")
+        XCTAssertEqual(country("IN", .ar), "الهند")
+        XCTAssertEqual(country("DE", .fr), "Allemagne")
+        XCTAssertEqual(country("CI", .fr), "Côte d'Ivoire")
+        XCTAssertEqual(country("DE", .en), "Germany")
+        XCTAssertNotNil(country("AF", .ps), "Pashto has no tagged source: the letters decide")
+        XCTAssertEqual(try province("RU-KDA", .uk), "Краснодарський край")
+        XCTAssertEqual(try province("RU-BRY", .uk), "Брянська область", "no Ukrainian name among the untagged ones; iso-codes has it")
+        XCTAssertEqual(try province("UA-14", .ru), "Донецкая область")
+        XCTAssertEqual(try province("UA-14", .uk), "Донецька область")
+        XCTAssertEqual(try province("PK-BA", .fr), "Baloutchistan")
+        // Every country has its Persian, Arabic, Russian, Ukrainian and French name from Natural Earth.
+        for c in g.countries where !c.languageNames.isEmpty {
+            for language in ["fa", "ar", "ru", "uk", "fr"] {
+                XCTAssertNotNil(c.languageNames[language], "\(c.id) \(language)")
+            }
+        }
+        XCTAssertGreaterThan(g.countries.filter { !$0.languageNames.isEmpty }.count, 230)
+    }
 }
