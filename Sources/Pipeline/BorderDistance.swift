@@ -46,8 +46,12 @@ public final class BorderDistance: @unchecked Sendable {
     private var columns = 0, rows = 0
     private var cells: [[Int32]] = []
     private let geodesic = Geodesic.wgs84
-    /// Per cell, the segments that can be nearest to a point inside it (filled as cells are met).
-    private var cache: [[Int32]?] = []
+    /// A segment that can be nearest to some point of a cell, with its planar estimate (km) from
+    /// the cell's centre.
+    struct Candidate { var segment: Int32; var fromCentre: Double }
+    /// Per cell, the segments that can be nearest to a point inside it, nearest to the cell's centre
+    /// first (filled as cells are met).
+    private var cache: [[Candidate]?] = []
     private let lock = ReadWriteLock()
 
     /// Prepares the segments of `borders`.
@@ -133,19 +137,31 @@ public final class BorderDistance: @unchecked Sendable {
     /// D + 2h of c can be within reach of p's nearest; the bound below widens that for the 2 %
     /// margin of `nearest` and for the cosine of latitude differing across the cell (< 1 % below
     /// 70° N/S).
-    private func candidates(cell index: Int) -> [Int32] {
+    private func candidates(cell index: Int) -> [Candidate] {
         if let known = lock.reading({ cache[index] }) { return known }
-        let x = index % columns, y = index / columns
-        let c = LonLat(lon: origin.lon + (Double(x) + 0.5) * cell, lat: origin.lat + (Double(y) + 0.5) * cell)
+        let c = centre(cell: index)
         let k = cos(c.lat * .pi / 180)
         let h = halfDiagonalKm
         let bound = { (best: Double) in best * 1.05 + 2.2 * h + 2 }
         let found = ringSearch(c, k, limit: bound)
         let best = found.map(\.1).min() ?? .infinity
-        var list = found.filter { $0.1 <= bound(best) }.map(\.0)
-        list.sort()
+        var list = found.filter { $0.1 <= bound(best) }.map { Candidate(segment: $0.0, fromCentre: $0.1) }
+        list.sort { ($0.fromCentre, $0.segment) < ($1.fromCentre, $1.segment) }
         lock.writing { if cache[index] == nil { cache[index] = list } }
         return list
+    }
+
+    private func centre(cell index: Int) -> LonLat {
+        LonLat(lon: origin.lon + (Double(index % columns) + 0.5) * cell, lat: origin.lat + (Double(index / columns) + 0.5) * cell)
+    }
+
+    /// For the cell of row `y`, the least ratio of two points' estimates of one distance: each scales
+    /// longitude by the cosine of its own latitude, which varies across the cell's latitudes.
+    private func cosineRatio(row y: Int) -> Double {
+        let lat0 = abs(origin.lat + Double(y) * cell), lat1 = abs(origin.lat + Double(y + 1) * cell)
+        let crossesEquator = (origin.lat + Double(y) * cell) < 0 && (origin.lat + Double(y + 1) * cell) > 0
+        let kMax = crossesEquator ? 1 : cos(min(lat0, lat1) * .pi / 180), kMin = cos(min(90, max(lat0, lat1)) * .pi / 180)
+        return kMax > 0 ? max(0, kMin / kMax) : 0
     }
 
     /// The nearest border to `p`, or nil when there are no borders.
@@ -156,9 +172,21 @@ public final class BorderDistance: @unchecked Sendable {
         // A million points make a million calls: the common case allocates nothing (the
         // candidates are estimated twice instead of stored, the near ones sit on the stack).
         if cx >= 0 && cx < columns && cy >= 0 && cy < rows {
-            let list = candidates(cell: cy * columns + cx)
+            let index = cy * columns + cx
+            let list = candidates(cell: index)
+            // The candidates come nearest to the cell's centre c first. By the triangle inequality in
+            // c's estimate, a segment is at least its estimate from c less p's from c away from p
+            // there, and p's estimate is at least `ratio` times c's: once that bound passes what is
+            // sought, no later candidate can be within it.
+            let c = centre(cell: index), ratio = cosineRatio(row: cy)
+            let kc = cos(c.lat * .pi / 180)
+            let fromCentre = (((p.lon - c.lon) * kc) * ((p.lon - c.lon) * kc) + (p.lat - c.lat) * (p.lat - c.lat)).squareRoot() * 111.2
+            let lowerBound = { (candidate: Candidate) in ratio * (candidate.fromCentre - fromCentre) - 1e-9 }
             var best = Double.infinity
-            for si in list { best = min(best, estimate(p, segments[Int(si)], k).km) }
+            for candidate in list {
+                if lowerBound(candidate) > best { break }
+                best = min(best, estimate(p, segments[Int(candidate.segment)], k).km)
+            }
             // Far from every border the planar estimate says little (it does not even wrap
             // longitudes): then every segment is measured.
             if !list.isEmpty && best <= 1_000 {
@@ -166,8 +194,9 @@ public final class BorderDistance: @unchecked Sendable {
                 let origin = Chord.point(p)
                 return withUnsafeTemporaryAllocation(of: NearPoint.self, capacity: list.count) { buffer in
                     var n = 0
-                    for si in list {
-                        let s = segments[Int(si)]
+                    for candidate in list {
+                        if lowerBound(candidate) > threshold { break }
+                        let s = segments[Int(candidate.segment)]
                         let e = estimate(p, s, k)
                         if e.km <= threshold { buffer[n] = NearPoint(origin, s, e.t); n += 1 }
                     }

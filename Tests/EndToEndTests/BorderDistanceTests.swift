@@ -90,6 +90,10 @@ final class BorderDistanceTests: XCTestCase {
         // from Chukotka and from the Yukon, the 49th parallel.
         points += [LonLat(lon: 25, lat: 21.5), LonLat(lon: 31, lat: 23), LonLat(lon: 2, lat: 24), LonLat(lon: 177.5, lat: 64.7),
                    LonLat(lon: -139, lat: 64), LonLat(lon: -105, lat: 49.4), LonLat(lon: -98, lat: 51)]
+        // Near the Arctic borders, where the cosine of latitude changes most across a cell (the
+        // candidates' order from the cell's centre bounds a point's estimates only up to it).
+        points += [LonLat(lon: 30.8, lat: 69.6), LonLat(lon: 28.9, lat: 69.05), LonLat(lon: -140.7, lat: 69.5), LonLat(lon: 20.5, lat: 69.0),
+                   LonLat(lon: 29.1, lat: 69.9), LonLat(lon: 26.0, lat: 69.8)]
         // Many points in one cell: the cell's candidate list is built once and must serve them all.
         for _ in 0..<100 { points.append(LonLat(lon: 62.25 + next() * 0.25, lat: 27.25 + next() * 0.25)) }
         // Measured from several threads at once, as the render's workers do.
