@@ -15,8 +15,9 @@ enum CompiledData {
     /// Bumped when the layout changes, or what the compiled form keeps of the text files
     /// (`Loading`'s rules, the overviews). 3: the entries' flags column (capitals). 4: districts, and
     /// every region's `admin1`. 5: districts are entries too (kind `admin2`). 6: lakes and rivers.
-    /// 7: every region's names by language.
-    static let formatVersion: UInt32 = 7
+    /// 7: every region's names by language. 8: the districts' spans (reading them from the polygons
+    /// touched a hundred megabytes of the file on every run).
+    static let formatVersion: UInt32 = 8
     static let magic: [UInt8] = Array("IMGAZIDX".utf8)
     static let fileName = "gazetteer.idx"
 
@@ -41,6 +42,8 @@ enum CompiledData {
 
     enum Tag: UInt32, CaseIterable {
         case countries = 1, provinces, borders, entries, exact, variant, unordered, skeleton, overviews, districts, lakes, rivers
+        /// Where each district's record starts in `districts`, with its bounds.
+        case districtSpans
     }
 
     /// Where a compiled file for `dir` is kept: in the data directory when it can be written,
@@ -109,7 +112,15 @@ extension CompiledData {
         sections.append((.overviews, o.bytes))
         sections.append((.provinces, encodeRegions(provinces)))
         sections.append((.borders, encodeBorders(borders)))
-        sections.append((.districts, encodeRegions(districts)))
+        let (districtBytes, districtStarts) = encodeRegionsAndStarts(districts)
+        sections.append((.districts, districtBytes))
+        var spans = ByteWriter()
+        spans.u64(UInt64(districts.count))
+        for (r, start) in zip(districts, districtStarts) {
+            let b = r.geometry.bounds ?? BoundingBox(minX: r.labelPoint.lon, minY: r.labelPoint.lat, maxX: r.labelPoint.lon, maxY: r.labelPoint.lat)
+            spans.u64(UInt64(start)); spans.f64(b.minX); spans.f64(b.minY); spans.f64(b.maxX); spans.f64(b.maxY)
+        }
+        sections.append((.districtSpans, spans.bytes))
         sections += water
         sections.append((.entries, encodeEntries(entries)))
         for tag in [Tag.exact, .variant, .unordered, .skeleton] {
@@ -137,10 +148,16 @@ extension CompiledData {
         return w.bytes
     }
 
-    static func encodeRegions(_ regions: [Region]) -> [UInt8] {
+    static func encodeRegions(_ regions: [Region]) -> [UInt8] { encodeRegionsAndStarts(regions).bytes }
+
+    /// The regions' bytes, and where each record starts in them.
+    static func encodeRegionsAndStarts(_ regions: [Region]) -> (bytes: [UInt8], starts: [Int]) {
         var w = ByteWriter()
+        var starts: [Int] = []
+        starts.reserveCapacity(regions.count)
         w.varint(regions.count)
         for r in regions {
+            starts.append(w.bytes.count)
             w.string(r.id); w.string(r.name); w.string(r.country); w.optional(r.localName)
             w.varint(r.alternateNames.count)
             for a in r.alternateNames { w.string(a) }
@@ -151,7 +168,7 @@ extension CompiledData {
             w.f64(r.labelPoint.lon); w.f64(r.labelPoint.lat)
             w.polygons(r.geometry)
         }
-        return w.bytes
+        return (w.bytes, starts)
     }
 
     static func encodeBorders(_ borders: [BorderLine]) -> [UInt8] {
@@ -271,22 +288,6 @@ struct ByteReader {
         return Region(id: id, name: name, country: country, localName: local, alternateNames: alts, fips: fips,
                       geonamesAdmin1: gn, labelPoint: label, geometry: geometry, bounds: bounds, admin1: admin1, languageNames: tagged)
     }
-    mutating func skipString() { at += varint() }
-    mutating func skipOptional() { let n = varint(); if n > 0 { at += n - 1 } }
-    /// Steps over `polygons()`'s bytes and returns their bounds (nil without any point).
-    mutating func skipPolygons() -> BoundingBox? {
-        _ = u8()
-        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
-        for _ in 0..<varint() {
-            for _ in 0..<varint() {
-                for _ in 0..<varint() {
-                    let lon = f64(), lat = f64()
-                    minX = min(minX, lon); maxX = max(maxX, lon); minY = min(minY, lat); maxY = max(maxY, lat)
-                }
-            }
-        }
-        return minX <= maxX ? BoundingBox(minX: minX, minY: minY, maxX: maxX, maxY: maxY) : nil
-    }
     mutating func polygons() -> Geometry {
         let multi = u8() == 1
         var polygons: [Polygon] = []
@@ -376,22 +377,18 @@ final class CompiledFile: @unchecked Sendable {
         return out
     }
 
-    /// Where each region of a section starts, with its bounds: read without making its names or
-    /// its polygons, so that a run that needs a few districts of the world decodes only those.
-    func regionSpans(_ tag: CompiledData.Tag) -> [(offset: Int, bounds: BoundingBox)] {
-        var r = ByteReader(base: base, at: sections[tag]!.offset)
-        let n = r.varint()
+    /// Where each district's record starts, with its bounds, from the spans section: read without
+    /// touching its names or its polygons, so that a run that needs a few districts of the world
+    /// reads only those.
+    func districtSpans() -> [(offset: Int, bounds: BoundingBox)] {
+        let records = sections[.districts]!.offset
+        var r = ByteReader(base: base, at: sections[.districtSpans]!.offset)
+        let n = Int(r.u64())
         var out: [(offset: Int, bounds: BoundingBox)] = []
         out.reserveCapacity(n)
         for _ in 0..<n {
-            let start = r.at
-            for _ in 0..<3 { r.skipString() }
-            r.skipOptional()
-            for _ in 0..<r.varint() { r.skipString() }
-            for _ in 0..<r.varint() { r.skipString(); r.skipString() }
-            for _ in 0..<3 { r.skipOptional() }
-            let label = LonLat(lon: r.f64(), lat: r.f64())
-            out.append((start, r.skipPolygons() ?? BoundingBox(minX: label.lon, minY: label.lat, maxX: label.lon, maxY: label.lat)))
+            let start = records + Int(r.u64())
+            out.append((start, BoundingBox(minX: r.f64(), minY: r.f64(), maxX: r.f64(), maxY: r.f64())))
         }
         return out
     }

@@ -538,7 +538,7 @@ public final class Gazetteer: @unchecked Sendable {
         if let s = districtLock.reading({ builtDistrictSpans }) { return s }
         return districtLock.writing {
             if let s = builtDistrictSpans { return s }
-            let s = file.regionSpans(.districts)
+            let s = file.districtSpans()
             builtDistrictSpans = s
             return s
         }
