@@ -203,7 +203,8 @@ enum CopyRow {
             o.append(UInt8(ascii: "}"))
         }, &out)
         tab(&out); text(i.notes, &out)
-        tab(&out); text(i.location.line > 0 ? "\(i.location.file):\(i.location.line)" : i.location.file, &out)
+        tab(&out); text(i.location.file, &out)
+        if i.location.line > 0 { out.append(UInt8(ascii: ":")); out.append(contentsOf: String(i.location.line).utf8) }
         tab(&out); ewkb(r.point, &out)
         out.append(0x0A)
     }
@@ -218,38 +219,47 @@ enum CopyRow {
     }
 
     static func escaped(_ b: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8]) {
-        for c in b {
-            switch c {
-            case 0x5C: out.append(0x5C); out.append(0x5C)
-            case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
-            case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
-            case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
-            default: out.append(c)
-            }
+        // Runs without a byte to escape (nearly every value) are copied whole.
+        var start = 0
+        for i in 0..<b.count {
+            let c = b[i]
+            guard c == 0x5C || c == 0x09 || c == 0x0A || c == 0x0D else { continue }
+            if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i])) }
+            out.append(0x5C)
+            out.append(c == 0x5C ? 0x5C : c == 0x09 ? UInt8(ascii: "t") : c == 0x0A ? UInt8(ascii: "n") : UInt8(ascii: "r"))
+            start = i + 1
         }
+        if b.count > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start...])) }
     }
 
-    /// A JSON value made by `write`, escaped for COPY; nil is NULL.
+    /// A JSON value made by `write`, escaped for COPY; nil is NULL. Written in place, and escaped
+    /// afterwards only where it holds a byte to escape (a backslash of a JSON escape).
     static func json(_ write: ((inout [UInt8]) -> Void)?, _ out: inout [UInt8]) {
         guard let write else { return null(&out) }
-        var v: [UInt8] = []
-        write(&v)
-        v.withUnsafeBufferPointer { escaped($0, &out) }
+        let start = out.count
+        write(&out)
+        let special = out[start...].contains { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard special else { return }
+        let value = Array(out[start...])
+        out.removeSubrange(start...)
+        value.withUnsafeBufferPointer { escaped($0, &out) }
     }
 
     /// A point as hex EWKB with SRID 4326 (little endian), which PostGIS reads as geometry text.
     static func ewkb(_ p: LonLat, _ out: inout [UInt8]) {
         let head: StaticString = "0101000020E6100000"
         head.withUTF8Buffer { out.append(contentsOf: $0) }
-        let digits = Array("0123456789ABCDEF".utf8)
-        for v in [p.lon, p.lat] {
+        func hex(_ n: UInt8) -> UInt8 { n < 10 ? 0x30 + n : 0x41 + n - 10 }
+        func coordinate(_ v: Double) {
             var bits = v.bitPattern.littleEndian
             withUnsafeBytes(of: &bits) { bytes in
                 for b in bytes {
-                    out.append(digits[Int(b >> 4)])
-                    out.append(digits[Int(b & 0x0F)])
+                    out.append(hex(b >> 4))
+                    out.append(hex(b & 0x0F))
                 }
             }
         }
+        coordinate(p.lon)
+        coordinate(p.lat)
     }
 }

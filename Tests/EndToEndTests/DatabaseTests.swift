@@ -338,6 +338,26 @@ final class DatabaseTests: ScratchTestCase {
         XCTAssertEqual(try pg.psql("incidents", "SELECT date_start FROM \(table) WHERE id = 'kyiv'"), "2024-03-02")
     }
 
+    /// Text that COPY's format must escape (backslashes, tabs, line ends, a literal \N) and JSON
+    /// escapes in the sources reach the table byte for byte, in any script.
+    func testTextThatCOPYEscapesRoundTrips() throws {
+        let notes = "C:\\path\\N and \\N;\ttab;\nnew line; «Сараван» سراوان \"quoted\""
+        let actor = "Group \\ one\tand two"
+        let source = "Wire \\ \"agency\""
+        func field(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        let csv = tmp.appendingPathComponent("escapes.csv")
+        try ("event_id_cnty,event_date,latitude,longitude,event_type,actor1,source,notes\n"
+             + "esc-1,2024-01-18,27.39,62.33,Air/drone strike,\(field(actor)),\(field(source)),\(field(notes))\n")
+            .write(to: csv, atomically: true, encoding: .utf8)
+        let table = tableName("esc")
+        let r = try incidentmap(["load", csv.path, "--db", pg.url(), "--table", table])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        func hex(_ s: String) -> String { s.utf8.map { String(format: "%02x", $0) }.joined() }
+        XCTAssertEqual(try pg.psql("incidents", "SELECT encode(convert_to(notes, 'UTF8'), 'hex') FROM \(table)"), hex(notes))
+        XCTAssertEqual(try pg.psql("incidents", "SELECT encode(convert_to(actor, 'UTF8'), 'hex') FROM \(table)"), hex(actor))
+        XCTAssertEqual(try pg.psql("incidents", "SELECT encode(convert_to(sources->0->>'outlet', 'UTF8'), 'hex') FROM \(table)"), hex(source))
+    }
+
     func testFailedLoadLeavesTheTableAsItWas() throws {
         let table = tableName("atomic")
         // 6,000 rows (two chunks and more), the 5,001st bad: the copy has begun when it is found.
