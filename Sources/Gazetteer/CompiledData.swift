@@ -331,6 +331,8 @@ final class CompiledFile: @unchecked Sendable {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, st.st_size >= 24, let m = mmap(nil, Int(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0), m != MAP_FAILED else { return nil }
+        // Lookups touch the file here and there: each touch maps its own pages, not a huge page.
+        _ = madvise(m, Int(st.st_size), Int32(MADV_NOHUGEPAGE))
         base = UnsafeRawPointer(m)
         size = Int(st.st_size)
         guard read(fingerprint) else { return nil }
@@ -360,6 +362,18 @@ final class CompiledFile: @unchecked Sendable {
             sections[t] = (offset, length)
         }
         return sections.count == CompiledData.Tag.allCases.count
+    }
+
+    /// Unmaps the pages of `tags`' sections once they are decoded into memory: they stay in the page
+    /// cache, and a later read maps them again, but the run does not hold them twice.
+    func dropPages(of tags: [CompiledData.Tag]) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        for tag in tags {
+            guard let (offset, length) = sections[tag] else { continue }
+            let start = (offset + page - 1) / page * page, end = (offset + length) / page * page
+            guard end > start else { continue }
+            _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, Int32(MADV_DONTNEED))
+        }
     }
 
     /// How many regions a section holds, without decoding them.

@@ -167,9 +167,10 @@ public final class Gazetteer: @unchecked Sendable {
         }
         let (sources, coverage) = try DataSource.read(dir.appendingPathComponent("sources.json"))
         let file = try compiled(dir)
-        let countryNames = Dictionary(file.regions(.countries).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let countries = file.regions(.countries)
+        let countryNames = Dictionary(countries.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let view = try WorldviewData.read(dir, code: worldview, countryName: { countryNames[$0] ?? $0 })
-        return try Gazetteer(compiled: file, userEntries: user, sources: sources, coverage: coverage, worldview: view)
+        return try Gazetteer(compiled: file, countries: countries, userEntries: user, sources: sources, coverage: coverage, worldview: view)
     }
 
     /// The points of view the data in `directory` has (Natural Earth's codes, sorted); empty
@@ -350,14 +351,15 @@ public final class Gazetteer: @unchecked Sendable {
     }
 
     /// A gazetteer over a compiled file, with the user's entries on top, drawn in `worldview`.
-    init(compiled file: CompiledFile, userEntries: [GazetteerEntry], sources: [DataSource], coverage: BoundingBox,
-         worldview: WorldviewData? = nil) throws {
+    init(compiled file: CompiledFile, countries decoded: [Region]? = nil, userEntries: [GazetteerEntry], sources: [DataSource],
+         coverage: BoundingBox, worldview: WorldviewData? = nil) throws {
         self.sources = sources
         self.coverage = coverage
-        countries = file.regions(.countries)
+        countries = decoded ?? file.regions(.countries)
         overviews = file.overviews()
         provinces = file.regions(.provinces)
         borders = file.borders()
+        file.dropPages(of: [.countries, .overviews, .provinces, .borders])
         districtStore = .compiled(file)
         water = WaterStore(file: file)
         countryIndex = Gazetteer.positions(countries)
