@@ -367,13 +367,19 @@ final class CompiledFile: @unchecked Sendable {
     /// Unmaps the pages of `tags`' sections once they are decoded into memory: they stay in the page
     /// cache, and a later read maps them again, but the run does not hold them twice.
     func dropPages(of tags: [CompiledData.Tag]) {
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         for tag in tags {
             guard let (offset, length) = sections[tag] else { continue }
-            let start = (offset + page - 1) / page * page, end = (offset + length) / page * page
-            guard end > start else { continue }
-            _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, Int32(MADV_DONTNEED))
+            dropPages(offset..<(offset + length))
         }
+    }
+
+    /// Unmaps the whole pages inside `range` of the file (another thread reading them meanwhile
+    /// maps them again from the page cache: nothing is lost, it only costs a fault).
+    func dropPages(_ range: Range<Int>) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (range.lowerBound + page - 1) / page * page, end = range.upperBound / page * page
+        guard end > start else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, Int32(MADV_DONTNEED))
     }
 
     /// How many regions a section holds, without decoding them.
@@ -407,10 +413,20 @@ final class CompiledFile: @unchecked Sendable {
         return out
     }
 
-    /// The region whose record starts at `offset` (one of `regionSpans`).
-    func region(at offset: Int) -> Region {
-        var r = ByteReader(base: base, at: offset)
-        return r.region()
+    /// The regions whose records start at `offsets` (from `districtSpans`). The pages they were
+    /// decoded from are then unmapped (see `dropPages`): a run that meets many districts does not
+    /// hold them twice.
+    func regions(at offsets: [Int]) -> [Region] {
+        var first = Int.max, end = 0
+        let out = offsets.map { offset in
+            var r = ByteReader(base: base, at: offset)
+            let region = r.region()
+            first = min(first, offset)
+            end = max(end, r.at)
+            return region
+        }
+        if end > first { dropPages(first..<end) }
+        return out
     }
 
     func overviews() -> [Geometry] {

@@ -555,7 +555,7 @@ public final class Gazetteer: @unchecked Sendable {
         switch districtStore {
         case .compiled(let file):
             let spans = districtSpans(file)
-            return { box in spans.filter { $0.bounds.intersects(box) }.map { file.region(at: $0.offset) } }
+            return { box in file.regions(at: spans.filter { $0.bounds.intersects(box) }.map(\.offset)) }
         case .decoded(let regions):
             return { box in regions.filter { $0.bounds.intersects(box) } }
         }
