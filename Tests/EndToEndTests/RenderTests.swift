@@ -182,13 +182,15 @@ final class RenderTests: XCTestCase {
         XCTAssertNil(byID["a1"]?["resolution"], "coordinates given: no resolution record")
         XCTAssertNil(byID["a1"]?["actor"])
         XCTAssertNil(byID["a1"]?["warnings"])
+        XCTAssertNil(byID["a1"]?["place"], "no place given: no empty place")
+        XCTAssertEqual(byID["a3"]?["place"] as? String, "Kharkiv")
         XCTAssertEqual((byID["a3"]?["resolution"] as? [String: Any])?["query"] as? String, "Kharkiv")
         XCTAssertEqual(byID["a3"]?["actor"] as? String, "Russian forces")
         XCTAssertEqual(byID["a4"]?["country"] as? String, nil, "13.5N 42.5E is in the Red Sea")
         XCTAssertTrue(byID["a4"]?["country"] is NSNull)
         let info = try runTool("ogrinfo", ["-al", "-so", file.path])
         XCTAssertEqual(info.status, 0, info.stderr)
-        for field in ["actor: String", "notes: String", "resolution: String(JSON)", "country: String", "province: String"] {
+        for field in ["actor: String", "notes: String", "resolution: String(JSON)", "country: String", "province: String", "place: String"] {
             XCTAssertTrue(info.stdoutText.contains(field), "ogrinfo lists \(field):\n\(info.stdoutText)")
         }
         let a3 = try runTool("ogrinfo", ["-al", "-where", "id = 'a3'", file.path]).stdoutText
