@@ -61,7 +61,9 @@ enum DatabaseAggregate {
     /// server cannot read the rows exactly as the tool would.
     struct Grouping {
         var from: String
-        var lat: String, lon: String, date: String, kind: String, killed: String
+        var lat: String, lon: String, date: String, killed: String
+        /// The columns the kind is read from (kind, sub_event_type, event_type: the first not blank).
+        var kindColumns: [String]
         var checks: [String]
         var id: String?
         var source: String?
@@ -78,20 +80,29 @@ enum DatabaseAggregate {
         var checks = ["\(col(la)) IS NULL OR \(col(lo)) IS NULL OR NOT (\(lat) BETWEEN -90 AND 90) OR NOT (\(lon) BETWEEN -180 AND 180)",
                       "\(col(d)) IS NULL"]
         // Kind as the CSV rules take it: kind, else sub_event_type, else event_type.
-        let kinds = ["kind", "sub_event_type", "event_type"].compactMap { r.column(for: $0) }.map(trimmed)
-        let kind = "COALESCE(" + (kinds + ["'unspecified'"]).joined(separator: ", ") + ")"
+        let kinds = ["kind", "sub_event_type", "event_type"].compactMap { r.column(for: $0) }.map(col)
         var killed = "0"
+        // An integer column is checked as a number (a regular expression over its text cost a
+        // second per million rows); any other as the CSV rules read its text.
+        let integers: Set<UInt32> = [20, 21, 23]
         if let f = r.column(for: "fatalities") {
-            let t = trimmed(f)
-            checks.append("\(t) IS NOT NULL AND \(t) !~ '^[0-9]{1,15}$'")
-            killed = "COALESCE(\(t)::bigint, 0)"
+            if integers.contains(p.types[f]) {
+                checks.append("\(col(f)) < 0 OR \(col(f)) >= 1000000000000000")
+                killed = "COALESCE(\(col(f))::bigint, 0)"
+            } else {
+                let t = trimmed(f)
+                checks.append("\(t) IS NOT NULL AND \(t) !~ '^[0-9]{1,15}$'")
+                killed = "COALESCE(\(t)::bigint, 0)"
+            }
         }
         var id: String?
         if let i = r.column(for: "id") {
             checks.append("\(trimmed(i)) IS NULL")
             id = trimmed(i)
         }
-        if let g = r.column(for: "geo_precision") { checks.append("\(trimmed(g)) NOT IN ('1', '2', '3')") }
+        if let g = r.column(for: "geo_precision") {
+            checks.append(integers.contains(p.types[g]) ? "\(col(g)) NOT IN (1, 2, 3)" : "\(trimmed(g)) NOT IN ('1', '2', '3')")
+        }
         if let l = r.column(for: "location_precision") {
             let known = LocationPrecision.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             checks.append("lower(\(trimmed(l))) NOT IN (\(known))")
@@ -99,7 +110,7 @@ enum DatabaseAggregate {
         let source = r.column(for: "source").flatMap { [114, 3802].contains(p.types[$0]) ? nil : trimmed($0) }  // not json
         // The exact filters name the query's columns, which are r's.
         let from = "(\(p.query)) AS r" + (exact.isEmpty ? "" : " WHERE " + exact.map { "(\($0))" }.joined(separator: " AND "))
-        return Grouping(from: from, lat: lat, lon: lon, date: col(d), kind: kind, killed: killed, checks: checks, id: id, source: source)
+        return Grouping(from: from, lat: lat, lon: lon, date: col(d), killed: killed, kindColumns: kinds, checks: checks, id: id, source: source)
     }
 
     /// The rows' count, extent and dates; nil when a row would be a problem (the rows then
@@ -123,8 +134,9 @@ enum DatabaseAggregate {
 
     /// The rows grouped by grid cell of `size` degrees (the renderer's `cellKey`) and kind.
     static func groups(_ connection: Connection, _ g: Grouping, size: Double) throws -> ServerCells {
+        let kind = "COALESCE(" + (g.kindColumns.map { "NULLIF(btrim(\($0)::text, E' \\t\\r\\n'), '')" } + ["'unspecified'"]).joined(separator: ", ") + ")"
         let r = try connection.execute("""
-            SELECT floor(\(g.lon) / \(size))::bigint, floor(\(g.lat) / \(size))::bigint, \(g.kind), count(*), sum(\(g.lon)), sum(\(g.lat)), sum(\(g.killed))
+            SELECT floor(\(g.lon) / \(size))::bigint, floor(\(g.lat) / \(size))::bigint, \(kind), count(*), sum(\(g.lon)), sum(\(g.lat)), sum(\(g.killed))
             FROM \(g.from) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
             """)
         var out = ServerCells(size: size, cells: [])
@@ -146,6 +158,10 @@ enum DatabaseAggregate {
     /// The first 50 outlets of the rows' sources, in the rows' order (as a file's are taken).
     static func firstOutlets(_ connection: Connection, _ g: Grouping, _ p: PlannedQuery) throws -> [String] {
         guard let source = g.source else { return [] }
+        // The rows' order is the one a scan from the table's first page gives (as the cursor reads
+        // them): not a parallel scan's, nor one joining another scan midway, which differ from run to run.
+        try connection.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+        try connection.execute("SET LOCAL synchronize_seqscans = off")
         let r = try connection.execute("SELECT \(source) FROM \(g.from) LIMIT 5000")
         var outlets: [String] = []
         for i in 0..<r.rows where outlets.count < 50 {
