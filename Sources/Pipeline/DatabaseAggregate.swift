@@ -66,6 +66,8 @@ enum DatabaseAggregate {
         var kindColumns: [String]
         var checks: [String]
         var id: String?
+        /// The id column as stored (as text), beside `id` (trimmed).
+        var rawID: String?
         var source: String?
     }
 
@@ -95,10 +97,11 @@ enum DatabaseAggregate {
                 killed = "COALESCE(\(t)::bigint, 0)"
             }
         }
-        var id: String?
+        var id: String?, rawID: String?
         if let i = r.column(for: "id") {
             checks.append("\(trimmed(i)) IS NULL")
             id = trimmed(i)
+            rawID = col(i) + "::text"
         }
         if let g = r.column(for: "geo_precision") {
             checks.append(integers.contains(p.types[g]) ? "\(col(g)) NOT IN (1, 2, 3)" : "\(trimmed(g)) NOT IN ('1', '2', '3')")
@@ -110,7 +113,7 @@ enum DatabaseAggregate {
         let source = r.column(for: "source").flatMap { [114, 3802].contains(p.types[$0]) ? nil : trimmed($0) }  // not json
         // The exact filters name the query's columns, which are r's.
         let from = "(\(p.query)) AS r" + (exact.isEmpty ? "" : " WHERE " + exact.map { "(\($0))" }.joined(separator: " AND "))
-        return Grouping(from: from, lat: lat, lon: lon, date: col(d), killed: killed, kindColumns: kinds, checks: checks, id: id, source: source)
+        return Grouping(from: from, lat: lat, lon: lon, date: col(d), killed: killed, kindColumns: kinds, checks: checks, id: id, rawID: rawID, source: source)
     }
 
     /// The rows' count, extent and dates; nil when a row would be a problem (the rows then
@@ -126,8 +129,14 @@ enum DatabaseAggregate {
               let s = r.value(0, 4).flatMap(Double.init), let nn = r.value(0, 5).flatMap(Double.init),
               case .success(let first)? = r.value(0, 6).map(DateParsing.parse), case .success(let last)? = r.value(0, 7).map(DateParsing.parse) else { return nil }
         if let id = g.id {
-            let twice = try connection.execute("SELECT count(*) FROM (SELECT 1 FROM \(g.from) GROUP BY \(id) HAVING count(*) > 1 LIMIT 1) AS d")
-            guard twice.value(0, 0) == "0" else { return nil }
+            if p.idIsUnique, let raw = g.rawID {
+                // Unique as stored (a key): ids can only collide as the tool reads them, trimmed.
+                let padded = try connection.execute("SELECT EXISTS (SELECT 1 FROM \(g.from) WHERE \(raw) <> \(id))")
+                guard padded.value(0, 0) == "f" else { return nil }
+            } else {
+                let twice = try connection.execute("SELECT count(*) FROM (SELECT 1 FROM \(g.from) GROUP BY \(id) HAVING count(*) > 1 LIMIT 1) AS d")
+                guard twice.value(0, 0) == "0" else { return nil }
+            }
         }
         return Summary(count: n, bounds: BoundingBox(minX: w, minY: s, maxX: e, maxY: nn), first: first.start, last: last.end)
     }

@@ -34,6 +34,9 @@ struct PlannedQuery {
     /// The filters, as conditions on the query's own columns, when they can all be done exactly in
     /// SQL (a `date` column, numeric coordinates); nil when one cannot.
     var exactFilter: [String]?
+    /// Whether the id column is a table column that a unique index of its own covers (a primary key,
+    /// as `load` makes): no two rows have the same id as stored.
+    var idIsUnique = false
 }
 
 enum DatabaseInput {
@@ -171,7 +174,16 @@ enum DatabaseInput {
             } else { exact = nil }
         }
         if !filter.countries.isEmpty { exact = nil }  // decided by the country polygons
-        return PlannedQuery(query: query, source: name, reader: reader, columns: outNames, types: outTypes, exactFilter: exact)
+        var planned = PlannedQuery(query: query, source: name, reader: reader, columns: outNames, types: outTypes, exactFilter: exact)
+        if let t = table, ["r", "p"].contains(t.kind), let i = reader.column(for: "id"), let c = outSources[i] {
+            let unique = try connection.execute("""
+                SELECT EXISTS (SELECT 1 FROM pg_index x JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[0]
+                               WHERE x.indrelid = to_regclass($1) AND x.indisunique AND x.indnkeyatts = 1
+                                 AND x.indpred IS NULL AND x.indexprs IS NULL AND a.attname = $2)
+                """, [Connection.quoted(t.schema) + "." + Connection.quoted(t.name), names[c]])
+            planned.idIsUnique = unique.value(0, 0) == "t"
+        }
+        return planned
     }
 
     /// `--from`/`--to` as conditions on the day `day` (an SQL date).

@@ -432,6 +432,21 @@ final class DatabaseTests: ScratchTestCase {
             XCTAssertEqual(streamed.svg, file.svg)
             XCTAssertTrue(file.svg.contains("data-count="))
         }
+        // With the ids a primary key, their uniqueness is the key's (no grouping by id): the same
+        // map. Two ids the key tells apart but the tool reads as one ("x" and "x ") are still found.
+        let keyed = tableName("keyed")
+        try pg.psql("incidents", "CREATE TABLE \(keyed) AS SELECT * FROM \(typed)")
+        try pg.psql("incidents", "ALTER TABLE \(keyed) ADD PRIMARY KEY (event_id_cnty)")
+        let keyedMap = try map(["--db", pg.url(), "--table", keyed], "keyed")
+        XCTAssertTrue(keyedMap.stderr.contains("grouped by the server"), keyedMap.stderr)
+        XCTAssertEqual(keyedMap.svg, try map([csv.path], "file-again").svg, "a keyed table draws the file's map")
+        try pg.psql("incidents", """
+            UPDATE \(keyed) SET event_id_cnty = (SELECT min(event_id_cnty) FROM \(keyed)) || ' '
+            WHERE event_id_cnty = (SELECT max(event_id_cnty) FROM \(keyed))
+            """)
+        let padded = try incidentmap(["render", "--db", pg.url(), "--table", keyed, "--svg", "-o", tmp.appendingPathComponent("padded.svg").path])
+        XCTAssertNotEqual(padded.status, 0)
+        XCTAssertTrue(padded.stderr.contains("duplicate id"), padded.stderr)
         // A geometry column in another CRS, filtered by box: the same cells.
         let projected = tableName("geom")
         try pg.psql("incidents", """
