@@ -18,6 +18,9 @@ public struct ReportBuilder {
     let request: RenderRequest
     let map: RenderedMap
     let title: String
+    /// Names, dates and words in the report's language (`--lang`).
+    let names: SceneBuilder
+    var language: MapLanguage { request.language }
     /// Small multiples by period, when the incidents span more than one month.
     var multiples: (period: Period, root: SVGNode)?
 
@@ -27,14 +30,20 @@ public struct ReportBuilder {
         self.request = request
         self.map = map
         title = RenderJob.title(run, countries: countries, request)
+        names = SceneBuilder(gazetteer: run.gazetteer, language: request.language)
     }
+
+    /// A count as the language writes it (English's report has always written it ungrouped).
+    func count(_ n: Int) -> TextValue { language == .en ? .plain(n) : .number(n) }
+
+    func text(_ key: ReportText, _ values: [String: TextValue] = [:]) -> String { key.text(in: language, values) }
 
     var gazetteer: Gazetteer { run.gazetteer }
 
     /// Said above the table when it lists only some of the incidents.
     var tableNote: String? {
         guard run.incidents.count < run.total else { return nil }
-        return "The table lists the first \(run.incidents.count) of the \(run.total) incidents, in input order; the map shows all of them, and `incidentmap render --geojson` writes every one to the incidents layer."
+        return text(.tableNote, ["shown": count(run.incidents.count), "total": count(run.total)])
     }
 
     /// The incidents in the map's order (by date, then input order), numbered from 1.
@@ -58,16 +67,20 @@ public struct ReportBuilder {
     func rows() -> [Row] {
         ordered.enumerated().map { n, r in
             let i = r.incident
+            let en = language == .en
             var placed: String
             if let e = r.entry {
-                placed = "\(e.name) (\(e.id))"
+                placed = "\(en ? e.name : names.entryName(e)) (\(e.id))"
             } else {
-                placed = "\(NumberFormat.fixed(r.point.lat, 4)), \(NumberFormat.fixed(r.point.lon, 4)) (coordinates given)"
+                placed = "\(NumberFormat.fixed(r.point.lat, 4)), \(NumberFormat.fixed(r.point.lon, 4)) (\(text(.coordinatesGiven)))"
             }
-            placed += ", \(r.precision.rawValue)"
-            let country = [r.provinceName, r.country.flatMap { gazetteer.country(code: $0)?.name }].compactMap { $0 }.joined(separator: ", ")
-            let border = r.border.map { "\(NumberFormat.fixed($0.distanceKm, 1)) km (\($0.borderID))" } ?? "–"
-            return Row(number: n + 1, date: i.date.displayText + (i.date.time.map { ", \($0)" } ?? ""), reported: i.place.isEmpty ? "–" : i.place,
+            placed += language.comma + (en ? r.precision.rawValue : IncidentText(rawValue: r.precision.rawValue)?.text(in: language) ?? r.precision.rawValue)
+            let country = (en ? [r.provinceName, r.country.flatMap { gazetteer.country(code: $0)?.name }] : [names.provinceName(r), names.countryName(r.country)])
+                .compactMap { $0 }.joined(separator: language.comma)
+            let border = r.border.map { en ? "\(NumberFormat.fixed($0.distanceKm, 1)) km (\($0.borderID))"
+                : "\(language.decimal($0.distanceKm, 1)) \(language.ui.km) (\($0.borderID))" } ?? "–"
+            let date = en ? i.date.displayText : names.localDateText(i.date)
+            return Row(number: n + 1, date: date + (i.date.time.map { language.comma + $0 } ?? ""), reported: i.place.isEmpty ? "–" : i.place,
                        placedAt: placed, country: country.isEmpty ? "–" : country, border: border, kind: i.kind,
                        actor: i.actor ?? "–", claims: i.claims.map { ($0.by, $0.statement) }, sources: i.sources)
         }
@@ -115,6 +128,10 @@ public struct ReportBuilder {
 
     var subtitle: String {
         guard let first = ordered.first?.incident.date.start, let last = ordered.map(\.incident.date.end).max() else { return "" }
+        guard language == .en else {
+            let day = { (c: CalendarDate) in self.language.day(year: c.year, month: c.month, day: c.day) }
+            return (first == last ? day(first) : "\(day(first)) – \(day(last))") + " · " + UIText.format(language.ui.incidentsCount, run.total, language)
+        }
         return (first == last ? first.shortText : "\(first.shortText) – \(last.shortText)") + " · \(run.total) incident\(run.total == 1 ? "" : "s")"
     }
 
@@ -132,21 +149,21 @@ public struct ReportBuilder {
         var entries: [(CalendarDate, Int, ChronologyEntry)] = []
         for (n, r) in ordered.enumerated() {
             let i = r.incident
-            var what = i.kind + (i.actor.map { " by \($0)" } ?? "")
-            if !i.place.isEmpty { what += ", \(i.place)" }
-            if let c = r.country.flatMap({ gazetteer.country(code: $0)?.name }) { what += " (\(c))" }
-            what += "; row \(n + 1) of the table of incidents."
-            let mark = map.keyNumbers[i.id].map { "Marker \($0)" } ?? "On the map"
-            entries.append((i.date.start, 0, ChronologyEntry(date: i.date.displayText, mark: mark, what: what, sources: i.sources)))
+            var what = i.actor.map { text(.whatBy, ["kind": .text(i.kind), "actor": .text($0)]) } ?? i.kind
+            if !i.place.isEmpty { what += language.comma + i.place }
+            if let c = language == .en ? r.country.flatMap({ gazetteer.country(code: $0)?.name }) : names.countryName(r.country) { what += " (\(c))" }
+            what += language.semicolon + text(.rowOfTable, ["row": count(n + 1)])
+            let mark = map.keyNumbers[i.id].map { text(.marker, ["n": count($0)]) } ?? text(.colOnMap)
+            entries.append((i.date.start, 0, ChronologyEntry(date: date(i.date), mark: mark, what: what, sources: i.sources)))
         }
         for (label, e) in SceneBuilder.lettered(run.events) {
-            entries.append((e.date.start, 1, ChronologyEntry(date: e.date.displayText, mark: "Event \(label) (timeline only)", what: e.text, sources: e.sources)))
+            entries.append((e.date.start, 1, ChronologyEntry(date: date(e.date), mark: text(.eventOnly, ["label": .text(label)]), what: e.text, sources: e.sources)))
         }
         return entries.enumerated().sorted { ($0.element.0, $0.element.1, $0.offset) < ($1.element.0, $1.element.1, $1.offset) }.map(\.element.2)
     }
 
-    /// Said under the chronology's strip.
-    static let timelineCaption = "Timeline: each mark is an incident, shaped and numbered as its marker on the map; bars span dates known only to the month or as a range; lettered flags are events without a place."
+    /// A date as the report's language writes it.
+    func date(_ d: IncidentDate) -> String { language == .en ? d.displayText : names.localDateText(d) }
 
     /// Only http(s) addresses become links; anything else stays text.
     static func safeURL(_ s: String?) -> String? {
@@ -190,26 +207,35 @@ public struct ReportBuilder {
         let rows = chronology().map { e in
             el("tr", [], [el("td", [], [.text(e.date)]), el("td", [], [.text(e.mark)]), el("td", [], [.text(e.what)]), el("td", [], ReportBuilder.sourceNodes(e.sources))])
         }
-        let strip: [SVGNode] = map.timeline.map { [el("figure", [], [$0, el("figcaption", [], [.text(ReportBuilder.timelineCaption)])])] }
-            ?? [el("p", [("class", "note")], [.text("The timeline is drawn for maps that show each incident (up to \(MapCollector.detailLimit)); the table lists the incidents by date.")])]
+        let strip: [SVGNode] = map.timeline.map { [el("figure", [], [$0, el("figcaption", [], [.text(text(.timelineCaption))])])] }
+            ?? [el("p", [("class", "note")], [.text(text(.timelineNotDrawn, ["limit": count(MapCollector.detailLimit)]))])]
         let panels: [SVGNode] = multiples.map { m in
-            [el("h3", [], [.text(ReportBuilder.multiplesHeading(m.period))]),
-             el("figure", [], [m.root, el("figcaption", [], [.text(ReportBuilder.multiplesCaption(m.period))])])]
+            [el("h3", [], [.text(multiplesHeading(m.period))]),
+             el("figure", [], [m.root, el("figcaption", [], [.text(multiplesCaption(m.period))])])]
         } ?? []
-        return el("section", [("id", "chronology")], [el("h2", [], [.text("Chronology")])] + strip + [
+        return el("section", [("id", "chronology")], [el("h2", [], [.text(text(.chronologyHeading))])] + strip + [
             el("table", [], [
-                el("thead", [], [el("tr", [], ["Date", "On the map", "What happened", "Sources"].map { el("th", [("scope", "col")], [.text($0)]) })]),
+                el("thead", [], [el("tr", [], [text(.colDate), text(.colOnMap), text(.colWhat), text(.colSources)].map { el("th", [("scope", "col")], [.text($0)]) })]),
                 el("tbody", [], rows),
             ]),
         ] + panels)
     }
 
     /// The heading of the small multiples: "By month".
-    static func multiplesHeading(_ p: Period) -> String { "By \(p.rawValue)" }
+    func multiplesHeading(_ p: Period) -> String {
+        let key: ReportText = switch p {
+        case .day: .byDay
+        case .week: .byWeek
+        case .month: .byMonth
+        case .quarter: .byQuarter
+        case .year: .byYear
+        }
+        return text(key)
+    }
 
     /// Said under the small multiples.
-    static func multiplesCaption(_ p: Period) -> String {
-        "One map per \(p.rawValue), each with only that \(p.rawValue)'s incidents, all in the same projection, extent and scale; an empty panel is a \(p.rawValue) without incidents."
+    func multiplesCaption(_ p: Period) -> String {
+        text(.multiplesCaption, ["period": .text(language == .en ? p.rawValue : multiplesHeading(p).lowercased())])
     }
 
     /// The HTML document as a node tree.
@@ -226,33 +252,39 @@ public struct ReportBuilder {
                 el("td", [], [t(r.kind)]), el("td", [], [t(r.actor)]), el("td", [], [claims]), el("td", [], sourceNodes),
             ]))
         }
-        let headers = ["#", "Date", "Place as reported", "Placed at (gazetteer entry, precision)", "Province, country", "To the border",
-                       "Kind", "Actor", "Claims (who claims what)", "Sources"]
+        let headers = ["#", text(.colDate), text(.colReported), text(.colPlacedAt), text(.colWhere), text(.colBorder),
+                       text(.colKind), text(.colActor), text(.colClaims), text(.colSources)]
         var method: [SVGNode] = [
-            el("h2", [], [t("How this map was made")]),
-            el("h3", [], [t("Placing the incidents")]),
+            el("h2", [], [t(text(.howMade))]),
+            el("h3", [], [t(text(.placing))]),
             el("ol", [], placementNotes().map { el("li", [], [t(String($0.drop { $0 != " " }.dropFirst()))]) }),
-            el("h3", [], [t("Data, licences and measurements")]),
+            el("h3", [], [t(text(.dataLicences))]),
             el("ul", [], dataNotes().map { el("li", [], [t($0)]) }),
-            el("h3", [], [t("Projection")]),
-            el("p", [], [t("Map CRS: \(map.crsName ?? RenderJob.crsName(request)) (\(map.georeference.crs)).")]),
+            el("h3", [], [t(text(.projectionHeading))]),
+            el("p", [], [t(text(.mapCRS, ["name": .text(map.crsName ?? RenderJob.crsName(request)), "crs": .text(map.georeference.crs)]))]),
         ]
         if let wkt = map.wkt {
-            method.append(el("details", [], [el("summary", [], [t("The CRS as WKT")]), el("pre", [], [t(wkt)])]))
+            method.append(el("details", [], [el("summary", [], [t(text(.crsWKT))]), el("pre", [], [t(wkt)])]))
         }
         let outlets = outlets()
-        return el("html", [("lang", "en")], [
+        // A right-to-left report reads from the right, its tables too (the placing notes and the
+        // WKT, which are Latin, keep their own direction). The map lays out its own right-to-left
+        // text: inheriting the page's direction would turn its anchors round and push its title
+        // out of the frame.
+        let rtl = language.isRightToLeft
+        let direction: [SVGNode] = rtl ? [el("style", [], [t("th, td { text-align: right; } td.num { text-align: left; } pre, ol { direction: ltr; text-align: left; } svg { direction: ltr; }")])] : []
+        return el("html", [("lang", language.rawValue)] + (rtl ? [("dir", "rtl")] : []), [
             el("head", [], [
                 el("meta", [("charset", "utf-8")]),
                 el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
                 el("title", [], [t(title)]),
                 el("style", [], [t(ReportBuilder.css)]),
-            ]),
+            ] + direction),
             el("body", [], [
                 el("header", [], [el("h1", [], [t(title)]), el("p", [("class", "subtitle")], [t(subtitle)])]),
-                el("figure", [], [map.root, el("figcaption", [], [t("Map: incidents as placed by incidentmap; halos show approximate locations, arrows the direction from a strike's origin. Figures are claims, attributed to who makes them.")])]),
+                el("figure", [], [map.root, el("figcaption", [], [t(text(.figcaption))])]),
                 el("section", [("id", "incidents")], [
-                    el("h2", [], [t("Incidents")]),
+                    el("h2", [], [t(IncidentText.title.text(in: language))]),
                 ] + (tableNote.map { [el("p", [("class", "note")], [t($0)])] } ?? []) + [
                     el("table", [], [
                         el("thead", [], [el("tr", [], headers.map { el("th", [("scope", "col")], [t($0)]) })]),
@@ -262,11 +294,16 @@ public struct ReportBuilder {
                 chronologyHTML(),
                 el("section", [("id", "method")], method),
                 el("footer", [], [
-                    el("p", [], [t("Incident sources: " + (outlets.isEmpty ? "none given" : outlets.joined(separator: "; ")) + ". Casualty figures are the claims of the parties named, not verified.")]),
-                    el("p", [], [t((gazetteer.credits + ["Made with incidentmap."]).joined(separator: " "))]),
+                    el("p", [], [t(text(.incidentSources, ["outlets": .text(outlets.isEmpty ? text(.noneGiven) : outlets.joined(separator: language.semicolon))]))]),
+                    el("p", [], [t(credits)]),
                 ]),
             ]),
         ])
+    }
+
+    /// The data's credits (in the language where they take the data build's wordings) and the tool's.
+    var credits: String {
+        (gazetteer.credits.map { AttributionText.translated($0, in: language) } + [text(.madeWith)]).joined(separator: " ")
     }
 
     // MARK: Markdown
@@ -292,9 +329,11 @@ public struct ReportBuilder {
     /// The Markdown report, referring to `map.svg` (and `map.png` when `hasPNG`).
     public func markdown(hasPNG: Bool) -> String {
         var s = "# \(ReportBuilder.md(title))\n\n\(ReportBuilder.md(subtitle))\n\n"
-        s += "![Map: \(ReportBuilder.md(title))](map.svg)\n\n"
-        if hasPNG { s += "PNG version for tools that do not show SVG: [map.png](map.png)\n\n" }
-        s += "## Incidents\n\n" + (tableNote.map { ReportBuilder.md($0) + "\n\n" } ?? "") + "| # | Date | Place as reported | Placed at | Province, country | To the border | Kind | Actor | Claims | Sources |\n"
+        s += "![\(ReportBuilder.md(text(.mapAlt, ["title": .text(title)])))](map.svg)\n\n"
+        if hasPNG { s += "\(ReportBuilder.md(text(.pngNote))) [map.png](map.png)\n\n" }
+        let headers = ["#", text(.colDate), text(.colReported), text(.colPlacedAtShort), text(.colWhere), text(.colBorder), text(.colKind),
+                       text(.colActor), text(.colClaimsShort), text(.colSources)].map(ReportBuilder.md)
+        s += "## \(ReportBuilder.md(IncidentText.title.text(in: language)))\n\n" + (tableNote.map { ReportBuilder.md($0) + "\n\n" } ?? "") + "| " + headers.joined(separator: " | ") + " |\n"
         s += "|---:|---|---|---|---|---:|---|---|---|---|\n"
         for r in rows() {
             let claims = r.claims.isEmpty ? "–" : r.claims.map { "**\(ReportBuilder.md($0.by)):** \(ReportBuilder.md($0.statement))" }.joined(separator: "<br>")
@@ -310,24 +349,25 @@ public struct ReportBuilder {
                          ReportBuilder.md(r.country), ReportBuilder.md(r.border), ReportBuilder.md(r.kind), ReportBuilder.md(r.actor), claims, sources]
             s += "| " + cells.joined(separator: " | ") + " |\n"
         }
-        s += "\n## Chronology\n\n"
-        if map.timeline != nil { s += "![Timeline: \(ReportBuilder.md(title))](timeline.svg)\n\n\(ReportBuilder.md(ReportBuilder.timelineCaption))\n\n" }
-        s += "| Date | On the map | What happened | Sources |\n|---|---|---|---|\n"
+        s += "\n## \(ReportBuilder.md(text(.chronologyHeading)))\n\n"
+        if map.timeline != nil { s += "![\(ReportBuilder.md(text(.timelineAlt, ["title": .text(title)])))](timeline.svg)\n\n\(ReportBuilder.md(text(.timelineCaption)))\n\n" }
+        s += "| " + [text(.colDate), text(.colOnMap), text(.colWhat), text(.colSources)].map(ReportBuilder.md).joined(separator: " | ") + " |\n|---|---|---|---|\n"
         for e in chronology() {
             let sources = e.sources.isEmpty ? "–" : e.sources.map { src in ReportBuilder.md(src.title.map { "\(src.outlet): \($0)" } ?? src.outlet) }.joined(separator: "; ")
             s += "| \(ReportBuilder.md(e.date)) | \(ReportBuilder.md(e.mark)) | \(ReportBuilder.md(e.what)) | \(sources) |\n"
         }
         if let m = multiples {
-            s += "\n### \(ReportBuilder.multiplesHeading(m.period))\n\n![\(ReportBuilder.md(ReportBuilder.multiplesHeading(m.period)))](\(ReportJob.multiplesFile(m.period)))\n\n\(ReportBuilder.md(ReportBuilder.multiplesCaption(m.period)))\n"
+            s += "\n### \(multiplesHeading(m.period))\n\n![\(ReportBuilder.md(multiplesHeading(m.period)))](\(ReportJob.multiplesFile(m.period)))\n\n\(ReportBuilder.md(multiplesCaption(m.period)))\n"
         }
-        s += "\n## How this map was made\n\n### Placing the incidents\n\n"
+        s += "\n## \(ReportBuilder.md(text(.howMade)))\n\n### \(ReportBuilder.md(text(.placing)))\n\n"
         for line in placementNotes() { s += ReportBuilder.md(line) + "\n" }
-        s += "\n### Data, licences and measurements\n\n"
+        s += "\n### \(ReportBuilder.md(text(.dataLicences)))\n\n"
         for line in dataNotes() { s += "- \(ReportBuilder.md(line))\n" }
-        s += "\n### Projection\n\nMap CRS: \(ReportBuilder.md(map.crsName ?? RenderJob.crsName(request))) (`\(map.georeference.crs.replacingOccurrences(of: "`", with: "'"))`).\n\n"
+        let crs = "`\(map.georeference.crs.replacingOccurrences(of: "`", with: "'"))`"
+        s += "\n### \(ReportBuilder.md(text(.projectionHeading)))\n\n" + text(.mapCRS, ["name": .text(ReportBuilder.md(map.crsName ?? RenderJob.crsName(request))), "crs": .text(crs)]) + "\n\n"
         let outlets = outlets()
-        s += "---\n\nIncident sources: \(ReportBuilder.md(outlets.isEmpty ? "none given" : outlets.joined(separator: "; "))). Casualty figures are the claims of the parties named, not verified.\n\n"
-        s += (gazetteer.credits + ["Made with incidentmap."]).joined(separator: " ") + "\n"
+        s += "---\n\n" + text(.incidentSources, ["outlets": .text(ReportBuilder.md(outlets.isEmpty ? text(.noneGiven) : outlets.joined(separator: language.semicolon)))]) + "\n\n"
+        s += credits + "\n"
         return s
     }
 }

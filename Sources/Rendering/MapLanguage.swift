@@ -152,7 +152,9 @@ public enum MapLanguage: String, CaseIterable, Sendable {
 /// this project; `%d` stands for a number, written in the language's digits.
 public struct UIText: Sendable {
     var legend, strike, bombing, other, approximate, direction, border, disputed, province, district, river, intermittentRiver, none, town, capital: String
-    var km, geodesic: String
+    /// The abbreviation of kilometres ("km", "км", "کیلومتر").
+    public internal(set) var km: String
+    var geodesic: String
     var atOnePlace: String
     /// "And %d more" (incidents on the map, markers of no label); the kinds that follow are the input's words.
     var andMore: String

@@ -49,6 +49,34 @@ final class ReportTests: ScratchTestCase {
         try assertSnapshot(Data(text.utf8), named: "january-2024-report.html")
     }
 
+    /// A report in the reader's language: its headings, column headers, captions, dates, names and
+    /// numbers (French, Persian written right to left, Ukrainian), valid HTML5 each, and the same
+    /// table as the English one.
+    func testReportInTheReadersLanguage() throws {
+        let expected: [(String, [String], [String])] = [
+            ("fr", ["<html lang=\"fr\">", "Chronologie", "Lieu tel que rapporté", "Revendications (qui affirme quoi)", "16 janv. 2024", "Comment cette carte a été faite",
+                    "Pakistan", "<p>Sources des incidents"], ["How this map was made", ">Chronology<", "Place as reported", "<td>16 Jan 2024"]),
+            ("fa", ["<html lang=\"fa\" dir=\"rtl\">", "گاه‌شمار", "مکان به گزارش منبع", "۱۶ ژانویه ۲۰۲۴", "پاکستان", "<p>منابع رویدادها: ", "text-align: right"],
+             ["How this map was made", ">Chronology<", "Place as reported", "<td>16 Jan 2024", "Marker 1"]),
+            ("uk", ["<html lang=\"uk\">", "Хронологія", "Позначка 1", "16 січ. 2024", "Пакистан", "Як зроблено цю карту"], ["Chronology", "Marker 1"]),
+        ]
+        for (language, present, absent) in expected {
+            let dir = tmp.appendingPathComponent("rep-\(language)")
+            let r = try incidentmap(["report", "--lang", language, "-o", dir.path])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let file = dir.appendingPathComponent("report.html")
+            XCTAssertEqual(try html5(file)["errors"] ?? [], [], "\(language): HTML5 parse errors")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for s in present { XCTAssertTrue(text.contains(s), "\(language): \(s) missing") }
+            for s in absent { XCTAssertFalse(text.contains(s), "\(language): \(s) is still English") }
+            XCTAssertEqual(text.components(separatedBy: "<tr>").count - 1, 4 + 5, "\(language): the same rows as the English report")
+            let md = tmp.appendingPathComponent("md-\(language)")
+            XCTAssertEqual(try incidentmap(["report", "--lang", language, "--format", "markdown", "-o", md.path]).status, 0)
+            let markdown = try String(contentsOf: md.appendingPathComponent("report.md"), encoding: .utf8)
+            XCTAssertFalse(markdown.contains("## Chronology"), "\(language): Markdown headings in the language")
+        }
+    }
+
     /// Incidents over more than one month get small multiples by month in the chronology: each
     /// panel holds its month's incidents, a month between others without any is drawn empty.
     func testReportsOverSeveralMonthsShowAMapPerMonth() throws {

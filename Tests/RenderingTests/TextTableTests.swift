@@ -12,7 +12,7 @@ final class TextTableTests: XCTestCase {
 
     func testEveryTemplateHasTheEnglishPlaceholders() {
         let all = placeholders(AttributionText.self) + placeholders(AggregateText.self) + placeholders(GeoText.self) + placeholders(IncidentText.self)
-            + placeholders(OffMapText.self) + placeholders(PanelText.self) + placeholders(TimelineText.self)
+            + placeholders(OffMapText.self) + placeholders(PanelText.self) + placeholders(TimelineText.self) + placeholders(ReportText.self)
         let english = Dictionary(all.filter { $0.1 == .en }.map { ($0.0, $0.2) }, uniquingKeysWith: { a, _ in a })
         XCTAssertGreaterThan(english.count, 80)
         for (key, language, names) in all {
