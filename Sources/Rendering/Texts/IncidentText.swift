@@ -6,7 +6,7 @@
 /// target and the claims the input states stay as the input gives them.
 public enum IncidentText: String, MapTexts {
     case title, titleIn, count, mergedTitle, fatalitiesClaimed, otherKinds, mapOf, mapOfNear, strikeDirection, origin
-    case keyHead, kindBy, withTarget, location, near, district, province, borderDistance, boundaryDistance, atSea, outside, sources
+    case keyHead, kindBy, withTarget, location, exact, near, district, province, borderDistance, boundaryDistance, atSea, outside, sources
     case fatalities, codedEstimate, acledExport, acledCiting, unattributed
 
     public static let table = TextTable<IncidentText>("""
@@ -149,6 +149,16 @@ public enum IncidentText: String, MapTexts {
     ur: مقام: {precision} (±{km} کلومیٹر)۔
     ps: ځای: {precision} (±{km} کيلومتره).
     ar: الموقع: {precision} (±{km} كم).
+
+    exact
+    en: exact
+    fr: exact
+    ru: точно
+    uk: точно
+    fa: دقیق
+    ur: درست
+    ps: دقیق
+    ar: دقيق
 
     near
     en: near
