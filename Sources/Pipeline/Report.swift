@@ -180,9 +180,9 @@ public struct ReportBuilder {
     figure { margin: 1.5em 0; } figure svg { width: 100%; height: auto; border: 1px solid #ddd; } figcaption { font-size: 0.85em; color: #4a453d; }
     table { border-collapse: collapse; width: 100%; font-size: 0.85em; } th, td { border: 1px solid #cfc9bd; padding: 0.35em 0.5em; vertical-align: top; text-align: left; }
     th { background: #f2efe8; } td.num { text-align: right; white-space: nowrap; } ul.claims { margin: 0; padding-left: 1.1em; }
-    section { margin-top: 2em; } pre { white-space: pre-wrap; font-size: 0.75em; background: #f7f5f0; padding: 0.5em; }
+    .wide { overflow-x: auto; } section { margin-top: 2em; } pre { white-space: pre-wrap; font-size: 0.75em; background: #f7f5f0; padding: 0.5em; }
     footer { margin-top: 2em; font-size: 0.8em; color: #5f594f; }
-    @media print { body { margin: 0; max-width: none; } figure, tr { break-inside: avoid; } a { color: inherit; } a[href]::after { content: " <" attr(href) ">"; font-size: 0.8em; } details { display: block; } }
+    @media print { body { margin: 0; max-width: none; } .wide { overflow: visible; } figure, tr { break-inside: avoid; } a { color: inherit; } a[href]::after { content: " <" attr(href) ">"; font-size: 0.8em; } details { display: block; } }
     """
 
     /// Sources as HTML: linked where the address is http(s), with the date published.
@@ -214,10 +214,10 @@ public struct ReportBuilder {
              el("figure", [], [m.root, el("figcaption", [], [.text(multiplesCaption(m.period))])])]
         } ?? []
         return el("section", [("id", "chronology")], [el("h2", [], [.text(text(.chronologyHeading))])] + strip + [
-            el("table", [], [
+            el("div", [("class", "wide")], [el("table", [], [
                 el("thead", [], [el("tr", [], [text(.colDate), text(.colOnMap), text(.colWhat), text(.colSources)].map { el("th", [("scope", "col")], [.text($0)]) })]),
                 el("tbody", [], rows),
-            ]),
+            ])]),
         ] + panels)
     }
 
@@ -286,10 +286,11 @@ public struct ReportBuilder {
                 el("section", [("id", "incidents")], [
                     el("h2", [], [t(IncidentText.title.text(in: language))]),
                 ] + (tableNote.map { [el("p", [("class", "note")], [t($0)])] } ?? []) + [
-                    el("table", [], [
+                    // A table wider than the window scrolls in its box; the page keeps its width.
+                    el("div", [("class", "wide")], [el("table", [], [
                         el("thead", [], [el("tr", [], headers.map { el("th", [("scope", "col")], [t($0)]) })]),
                         el("tbody", [], rowsNodes),
-                    ]),
+                    ])]),
                 ]),
                 chronologyHTML(),
                 el("section", [("id", "method")], method),
