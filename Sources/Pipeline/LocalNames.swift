@@ -9,7 +9,8 @@ import Rendering
 /// - among those, the one with the most letters only L uses among its neighbours wins: Persian
 ///   پ چ ژ گ ی ک against Arabic, Urdu ٹ ڈ ڑ ں ے ھ ہ, Pashto ټ ډ ړ ښ ږ ځ څ ۍ ې ګ ڼ, Arabic
 ///   ي ك ة ى, Ukrainian і ї є ґ (for Russian, whose letters other Cyrillic languages share, its
-///   word for a province); then the shorter; then the source order;
+///   word for a province), and in Persian, Urdu and Pashto fewer for an alif with a hamza (أ إ,
+///   Arabic's spelling); then the shorter; then the source order;
 /// - in Cyrillic, first the language's own word forms and spelling (Russian -ая before "область",
 ///   -ой, never кы; Ukrainian -ська, never -ая, -ое or -цк; Russian never -ськ);
 /// - for a place or a province with a Latin name: where some Cyrillic name of it reads as that
@@ -47,6 +48,9 @@ enum LocalNames {
                 if distinctive.contains(s), seen.insert(s).inserted { score += own.contains(s) ? 2 : 1 }
             }
             guard fits, letters >= 2, !hasForeignDescribingWord(name, language) else { continue }
+            // Persian, Urdu and Pashto write a word's first alif bare where Arabic puts a hamza on it
+            // or under it ("اومان" against Arabic "أومان" for Uman): such a name is less likely theirs.
+            if [.fa, .ur, .ps].contains(language), name.unicodeScalars.contains(where: { $0 == "\u{0623}" || $0 == "\u{0625}" }) { score -= 1 }
             if place && language.script == .cyrillic && words(name).contains(where: areaWords.contains) { continue }
             let d = distance ?? 0
             if let limit, d > limit { continue }

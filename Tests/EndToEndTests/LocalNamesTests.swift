@@ -26,6 +26,14 @@ final class LocalNamesTests: XCTestCase {
         XCTAssertNil(LocalNames.pick(["Kazakhstan", "Қазақстан"], language: .ru), "Kazakh letters are not Russian")
     }
 
+    func testPersianWritesTheFirstAlifBare() {
+        // Uman's Arabic-script alternates in GeoNames: Arabic puts a hamza on the alif, Persian does not.
+        let uman = ["Uman", "Ουμάν", "Умань", "אומאן", "أومان", "اومان", "烏曼"]
+        XCTAssertEqual(LocalNames.pick(uman, language: .fa), "اومان")
+        XCTAssertEqual(LocalNames.pick(uman, language: .ur), "اومان")
+        XCTAssertEqual(LocalNames.pick(uman, language: .ar), "أومان", "Arabic keeps its own spelling")
+    }
+
     func testAnotherLanguagesWordForProvinceMarksItsName() {
         XCTAssertEqual(LocalNames.pick(["Kursk Oblast", "Курск улс", "Курскан область", "Курская область", "Курскоень ёнкс"], language: .ru),
                        "Курская область", "улс is Mongolian, ёнкс Erzya; Russian's adjective agrees with область")
