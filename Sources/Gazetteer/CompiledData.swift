@@ -331,8 +331,10 @@ final class CompiledFile: @unchecked Sendable {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, st.st_size >= 24, let m = mmap(nil, Int(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0), m != MAP_FAILED else { return nil }
+        #if os(Linux)
         // Lookups touch the file here and there: each touch maps its own pages, not a huge page.
         _ = madvise(m, Int(st.st_size), Int32(MADV_NOHUGEPAGE))
+        #endif
         base = UnsafeRawPointer(m)
         size = Int(st.st_size)
         guard read(fingerprint) else { return nil }
