@@ -44,6 +44,9 @@ public final class BorderDistance: @unchecked Sendable {
     private let cell = 0.25
     private var origin = (lon: 0.0, lat: 0.0)
     private var columns = 0, rows = 0
+    /// Per grid row: the cosine of latitude at its cells' centres, and the least ratio of two
+    /// points' estimates of one distance within it (see `nearest`), computed once.
+    private var rowCosine: [Double] = [], rowRatio: [Double] = []
     private var cells: [[Int32]] = []
     private let geodesic = Geodesic.wgs84
     /// A segment that can be nearest to some point of a cell, with its planar estimate (km) from
@@ -67,6 +70,8 @@ public final class BorderDistance: @unchecked Sendable {
         origin = (box.minX, box.minY)
         columns = Int((box.width / cell).rounded(.up)) + 1
         rows = Int((box.height / cell).rounded(.up)) + 1
+        rowCosine = (0..<rows).map { cos((origin.lat + (Double($0) + 0.5) * cell) * .pi / 180) }
+        rowRatio = (0..<rows).map(cosineRatio(row:))
         cells = Array(repeating: [], count: columns * rows)
         cache = Array(repeating: nil, count: columns * rows)
         for (si, s) in segments.enumerated() {
@@ -140,7 +145,7 @@ public final class BorderDistance: @unchecked Sendable {
     private func candidates(cell index: Int) -> [Candidate] {
         if let known = lock.reading({ cache[index] }) { return known }
         let c = centre(cell: index)
-        let k = cos(c.lat * .pi / 180)
+        let k = rowCosine[index / columns]
         let h = halfDiagonalKm
         let bound = { (best: Double) in best * 1.05 + 2.2 * h + 2 }
         let found = ringSearch(c, k, limit: bound)
@@ -178,8 +183,7 @@ public final class BorderDistance: @unchecked Sendable {
             // c's estimate, a segment is at least its estimate from c less p's from c away from p
             // there, and p's estimate is at least `ratio` times c's: once that bound passes what is
             // sought, no later candidate can be within it.
-            let c = centre(cell: index), ratio = cosineRatio(row: cy)
-            let kc = cos(c.lat * .pi / 180)
+            let c = centre(cell: index), ratio = rowRatio[cy], kc = rowCosine[cy]
             let fromCentre = (((p.lon - c.lon) * kc) * ((p.lon - c.lon) * kc) + (p.lat - c.lat) * (p.lat - c.lat)).squareRoot() * 111.2
             let lowerBound = { (candidate: Candidate) in ratio * (candidate.fromCentre - fromCentre) - 1e-9 }
             var best = Double.infinity
