@@ -31,8 +31,9 @@ public enum IncidentFeature {
     /// Bytes are time on a million rows, so what says nothing is left out: an optional member
     /// whose value is null (time, actor, target, origin, country_declared, province_name, notes,
     /// a claim's killed or injured, a source's title, url or published), an empty `place` (a row
-    /// placed by its coordinates alone), an empty `warnings` or `claims` or `sources`, and the resolution record of an incident whose coordinates the
-    /// input gave (it had nothing to say but that); in a resolution record, `near` and
+    /// placed by its coordinates alone), an empty `warnings` or `claims` or `sources`, and the
+    /// resolution record of an incident whose coordinates the input gave (it had nothing to say
+    /// but that); in a resolution record, `near` and
     /// `accepted_ambiguous` when false. The members a reader tests for null (country
     /// and province: at sea or outside every province; border_distance_km and nearest_border:
     /// not measured) are always written.

@@ -204,7 +204,7 @@ enum CopyRow {
         }, &out)
         tab(&out); text(i.notes, &out)
         tab(&out); text(i.location.file, &out)
-        if i.location.line > 0 { out.append(UInt8(ascii: ":")); out.append(contentsOf: String(i.location.line).utf8) }
+        if i.location.line > 0 { out.append(UInt8(ascii: ":")); NumberFormat.appendInteger(UInt64(i.location.line), to: &out) }
         tab(&out); ewkb(r.point, &out)
         out.append(0x0A)
     }
@@ -218,12 +218,15 @@ enum CopyRow {
         value.withUTF8 { escaped($0, &out) }
     }
 
+    /// A byte COPY's text format escapes: backslash, tab, line feed, carriage return.
+    @inline(__always) static func needsEscape(_ c: UInt8) -> Bool { c == 0x5C || c == 0x09 || c == 0x0A || c == 0x0D }
+
     static func escaped(_ b: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8]) {
         // Runs without a byte to escape (nearly every value) are copied whole.
         var start = 0
         for i in 0..<b.count {
             let c = b[i]
-            guard c == 0x5C || c == 0x09 || c == 0x0A || c == 0x0D else { continue }
+            guard needsEscape(c) else { continue }
             if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i])) }
             out.append(0x5C)
             out.append(c == 0x5C ? 0x5C : c == 0x09 ? UInt8(ascii: "t") : c == 0x0A ? UInt8(ascii: "n") : UInt8(ascii: "r"))
@@ -238,8 +241,7 @@ enum CopyRow {
         guard let write else { return null(&out) }
         let start = out.count
         write(&out)
-        let special = out[start...].contains { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-        guard special else { return }
+        guard out[start...].contains(where: needsEscape) else { return }
         let value = Array(out[start...])
         out.removeSubrange(start...)
         value.withUnsafeBufferPointer { escaped($0, &out) }

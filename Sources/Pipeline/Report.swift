@@ -67,20 +67,17 @@ public struct ReportBuilder {
     func rows() -> [Row] {
         ordered.enumerated().map { n, r in
             let i = r.incident
-            let en = language == .en
             var placed: String
             if let e = r.entry {
-                placed = "\(en ? e.name : names.entryName(e)) (\(e.id))"
+                placed = "\(names.entryName(e)) (\(e.id))"
             } else {
                 placed = "\(NumberFormat.fixed(r.point.lat, 4)), \(NumberFormat.fixed(r.point.lon, 4)) (\(text(.coordinatesGiven)))"
             }
-            placed += language.comma + (en ? r.precision.rawValue : IncidentText(rawValue: r.precision.rawValue)?.text(in: language) ?? r.precision.rawValue)
-            let country = (en ? [r.provinceName, r.country.flatMap { gazetteer.country(code: $0)?.name }] : [names.provinceName(r), names.countryName(r.country)])
-                .compactMap { $0 }.joined(separator: language.comma)
-            let border = r.border.map { en ? "\(NumberFormat.fixed($0.distanceKm, 1)) km (\($0.borderID))"
+            placed += language.comma + names.precisionWord(r.precision)
+            let country = [names.provinceName(r), names.countryName(r.country)].compactMap { $0 }.joined(separator: language.comma)
+            let border = r.border.map { language == .en ? "\(NumberFormat.fixed($0.distanceKm, 1)) km (\($0.borderID))"
                 : "\(language.decimal($0.distanceKm, 1)) \(language.ui.km) (\($0.borderID))" } ?? "–"
-            let date = en ? i.date.displayText : names.localDateText(i.date)
-            return Row(number: n + 1, date: date + (i.date.time.map { language.comma + $0 } ?? ""), reported: i.place.isEmpty ? "–" : i.place,
+            return Row(number: n + 1, date: date(i.date) + (i.date.time.map { language.comma + $0 } ?? ""), reported: i.place.isEmpty ? "–" : i.place,
                        placedAt: placed, country: country.isEmpty ? "–" : country, border: border, kind: i.kind,
                        actor: i.actor ?? "–", claims: i.claims.map { ($0.by, $0.statement) }, sources: i.sources)
         }
@@ -151,7 +148,7 @@ public struct ReportBuilder {
             let i = r.incident
             var what = i.actor.map { text(.whatBy, ["kind": .text(i.kind), "actor": .text($0)]) } ?? i.kind
             if !i.place.isEmpty { what += language.comma + i.place }
-            if let c = language == .en ? r.country.flatMap({ gazetteer.country(code: $0)?.name }) : names.countryName(r.country) { what += " (\(c))" }
+            if let c = names.countryName(r.country) { what += " (\(c))" }
             what += language.semicolon + text(.rowOfTable, ["row": count(n + 1)])
             let mark = map.keyNumbers[i.id].map { text(.marker, ["n": count($0)]) } ?? text(.colOnMap)
             entries.append((i.date.start, 0, ChronologyEntry(date: date(i.date), mark: mark, what: what, sources: i.sources)))

@@ -95,6 +95,9 @@ public struct SceneBuilder {
         return localName(of: p) ?? r.provinceName
     }
 
+    /// How precise a location is, in the map's language ("near", "نزدیک").
+    func precisionWord(_ p: LocationPrecision) -> String { IncidentText(rawValue: p.rawValue)?.text(in: language) ?? p.rawValue }
+
     /// The gazetteer entry's name in the map's language where the data has it.
     func entryName(_ e: GazetteerEntry) -> String {
         localName(e.alternateNames, latin: e.name, country: e.country, place: e.kind == .place) ?? e.name
@@ -208,8 +211,7 @@ public struct SceneBuilder {
             s += " " + i.claims.map { "\(claimant($0.by)): \(statement($0))." }.joined(separator: " ")
         }
         if r.precision != .exact {
-            let precision = IncidentText(rawValue: r.precision.rawValue)?.text(in: l) ?? r.precision.rawValue
-            s += " " + IncidentText.location.text(in: l, ["precision": .text(precision), "km": .text(l.decimal(r.precision.radiusKm, 0))])
+            s += " " + IncidentText.location.text(in: l, ["precision": .text(precisionWord(r.precision)), "km": .text(l.decimal(r.precision.radiusKm, 0))])
         }
         if let b = r.border {
             // A disputed stretch's id is the pair and its class ("IN-PK.line-of-control").
@@ -269,10 +271,7 @@ public struct SceneBuilder {
         let ui = language.ui
         var parts = [isolated(first == last ? day(first) : "\(day(first)) – \(day(last))"), UIText.format(ui.incidentsCount, count, language)]
         if !countries.isEmpty && countries.count <= 3 {
-            parts.append(countries.map { code in
-                let c = gazetteer.country(code: code)
-                return c.flatMap(localName(of:)) ?? c?.name ?? code
-            }.joined(separator: language.comma))
+            parts.append(countries.compactMap(countryName).joined(separator: language.comma))
         }
         return (parts + [ui.claims]).joined(separator: " · ")
     }
