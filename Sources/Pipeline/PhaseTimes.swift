@@ -33,7 +33,7 @@ final class PhaseTimes: @unchecked Sendable {
     private static func print(_ name: String, wall: Double, cpu: Double) {
         let cores = wall > 0 ? cpu / wall : 0
         let line = "timing: \(name.padding(toLength: 22, withPad: " ", startingAt: 0)) "
-            + String(format: "%8.1f ms wall %8.1f ms CPU  %.2f cores\n", wall * 1000, cpu * 1000, cores)
+            + String(format: "%8.1f ms wall %8.1f ms CPU  %.2f cores  peak %4d MB\n", wall * 1000, cpu * 1000, cores, peakMB())
         FileHandle.standardError.write(Data(line.utf8))
     }
 
@@ -41,6 +41,17 @@ final class PhaseTimes: @unchecked Sendable {
         var t = timespec()
         clock_gettime(CLOCK_MONOTONIC, &t)
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
+    /// The process's peak resident set so far (MB): `ru_maxrss`, kilobytes on Linux, bytes on Darwin.
+    private static func peakMB() -> Int {
+        var u = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
+        #if os(Linux)
+        return u.ru_maxrss / 1024
+        #else
+        return u.ru_maxrss / (1024 * 1024)
+        #endif
     }
 
     /// User and system time of every thread of the process so far.
