@@ -479,6 +479,13 @@ struct CompiledEntries: @unchecked Sendable {
         records = file.base + at
     }
 
+    /// Unmaps the pages of the columns (see `dropPages`): a scan of every entry touches them all
+    /// (15 MB for the world), and the few entries read after it map their pages again.
+    func dropColumnPages() {
+        let start = file.sections[.entries]!.offset
+        file.dropPages(start..<(records - UnsafeRawPointer(file.base)))
+    }
+
     func location(_ i: Int) -> LonLat { LonLat(lon: lon[i], lat: lat[i]) }
     func population(_ i: Int) -> Int { Int(population[i]) }
     func alternateCount(_ i: Int) -> Int { Int(altCounts[i]) }
@@ -658,6 +665,8 @@ public struct EntryTable: RandomAccessCollection, Sendable {
     /// alternate names, whether they are a capital, and point — none of which needs the entry
     /// decoded.
     public func indices(where keep: (PlaceKind, Int, Int, Bool, LonLat) -> Bool) -> [Int] {
-        (0..<count).filter { keep(kind($0), population($0), alternateCount($0), isCapital($0), location($0)) }
+        let found = (0..<count).filter { keep(kind($0), population($0), alternateCount($0), isCapital($0), location($0)) }
+        compiled?.dropColumnPages()
+        return found
     }
 }

@@ -19,7 +19,7 @@ extension RenderJob {
         let b = c.bounds ?? gazetteer.coverage
         var options = try mapOptions(request)
         let title = RenderJob.title(run, countries: c.countries, request)
-        var scene = builder.scene([], title: title, crsName: crsName(request, language), command: request.command)
+        var scene = builder.scene([], placesNear: extentCorners(c), title: title, crsName: crsName(request, language), command: request.command)
         // Fine cells; smaller ones when a few distant incidents (drawn as an edge arrow) made the
         // extent, and so the cells, too large for the rest.
         var size = cellSize(b) / HexBins.fineCellsPerHexagon
@@ -33,12 +33,8 @@ extension RenderJob {
             }
         }
         // The map's CRS, chosen from the fine cells as the map will choose it from the hexagons.
-        scene.incidents = fine.enumerated().map { i, cell in
-            var item = SceneIncident(id: "fine-\(i)", location: cell.centre, number: i + 1, title: "", detail: "", keyText: "", style: .other)
-            item.count = cell.count
-            return item
-        }
-        let hexagons = try HexBins.group(fine, crs: MapRenderer.crs(of: scene, options: options), options: options)
+        let crs = MapRenderer.crs(locations: fine.map(\.centre), counts: fine.map(\.count), of: scene, options: options)
+        let hexagons = try HexBins.group(fine, crs: crs, options: options)
         let towns = gazetteer.referenceTowns(minimumPopulation: 20_000, within: c.bounds.map { $0.expanded(dx: 2, dy: 2) })
         let reachKm = max(30, hexagons.acrossKm * 0.75)
         var townNames: [Int: String] = [:]
@@ -94,6 +90,11 @@ extension RenderJob {
         return try MapRenderer.render(scene, options: options)
     }
 
+    /// The corners of the collector's extent: the towns an aggregated map may name lie near them.
+    static func extentCorners(_ c: MapCollector) -> [LonLat] {
+        c.bounds.map { [LonLat(lon: $0.minX, lat: $0.minY), LonLat(lon: $0.maxX, lat: $0.maxY)] } ?? []
+    }
+
     /// The collector's incidents (and the server's cells) counted in cells of `size` degrees,
     /// in key order.
     static func fineCells(_ c: MapCollector, size: Double) throws -> [HexBins.Bin] {
@@ -104,6 +105,18 @@ extension RenderJob {
         // Cells the server counted (a table read with --db), at this size.
         if var server = c.serverCells {
             if server.size != size, let rebin = c.serverRebin { server = try rebin(size) }
+            if bins.isEmpty {
+                // The server sends a cell's kinds one after another: they are summed in the same
+                // order without a dictionary of a few hundred thousand cells.
+                var merged: [(key: Int64, bin: HexBins.Bin)] = []
+                for g in server.cells {
+                    if merged.last?.key != g.key { merged.append((g.key, HexBins.Bin())) }
+                    merged[merged.count - 1].bin.add(count: g.count, killed: g.killed, sumLon: g.sumLon, sumLat: g.sumLat, category: g.category)
+                }
+                if !zip(merged, merged.dropFirst()).allSatisfy({ $0.key < $1.key }) { merged.sort { $0.key < $1.key } }
+                if zip(merged, merged.dropFirst()).allSatisfy({ $0.key < $1.key }) { return merged.map(\.bin) }
+                bins = [:]
+            }
             for g in server.cells {
                 bins[g.key, default: HexBins.Bin()].add(count: g.count, killed: g.killed, sumLon: g.sumLon, sumLat: g.sumLat, category: g.category)
             }
@@ -205,7 +218,7 @@ extension RenderJob {
         let title = RenderJob.title(run, countries: c.countries, request)
         let language = request.language, byDistrict = unit == .district
         let builder = SceneBuilder(gazetteer: gazetteer, language: language)
-        var scene = builder.scene([], title: title, crsName: crsName(request, language), command: request.command)
+        var scene = builder.scene([], placesNear: extentCorners(c), title: title, crsName: crsName(request, language), command: request.command)
         let inUnits = (byDistrict ? AggregateText.districtsSubtitle : .provincesSubtitle).text(in: language, ["count": .number(c.count), "units": .number(counts.count)])
             + (outside > 0 ? " " + (byDistrict ? AggregateText.outsideDistricts : .outsideProvinces).text(in: language, ["count": .number(outside)]) : "")
         scene.subtitle = [dateRange(c, language), inUnits, language.ui.claims].joined(separator: " · ")

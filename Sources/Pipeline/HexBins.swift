@@ -20,7 +20,9 @@ enum HexBins {
     struct Bin {
         var count = 0, killed = 0
         var sumLon = 0.0, sumLat = 0.0
-        var kinds: [IncidentCategory: Int] = [:]
+        /// Incidents by category (a fixed slot each: a dictionary per cell cost 150 bytes for each
+        /// of a few hundred thousand fine cells).
+        var kinds = KindCounts()
 
         /// The centre of mass, longitude within ±180°.
         var centre: LonLat {
@@ -34,7 +36,7 @@ enum HexBins {
             self.killed += killed
             self.sumLon += sumLon
             self.sumLat += sumLat
-            kinds[category, default: 0] += count
+            kinds.add(category, count)
         }
 
         /// Adds `other`, its longitudes turned by 360° when that brings them nearer this bin's
@@ -49,7 +51,25 @@ enum HexBins {
             killed += other.killed
             sumLon += other.sumLon + shift * Double(other.count)
             sumLat += other.sumLat
-            for (k, n) in other.kinds { kinds[k, default: 0] += n }
+            for (k, n) in other.kinds { kinds.add(k, n) }
+        }
+    }
+
+    /// Incidents counted by category: the categories with a count, in declaration order.
+    struct KindCounts: Sequence {
+        private var counts = (0, 0, 0)
+
+        mutating func add(_ category: IncidentCategory, _ n: Int) {
+            switch category {
+            case .strike: counts.0 += n
+            case .explosion: counts.1 += n
+            case .other: counts.2 += n
+            }
+        }
+
+        func makeIterator() -> IndexingIterator<[(key: IncidentCategory, value: Int)]> {
+            [(key: IncidentCategory.strike, value: counts.0), (key: .explosion, value: counts.1), (key: .other, value: counts.2)]
+                .filter { $0.value > 0 }.makeIterator()
         }
     }
 

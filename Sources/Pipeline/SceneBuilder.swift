@@ -48,7 +48,9 @@ public struct SceneBuilder {
     }
 
     /// The scene for `incidents`, titled `title`.
-    public func scene(_ incidents: [ResolvedIncident], title: String, crsName: String, command: String?) -> MapScene {
+    /// The map of `incidents`; its towns are those near `placesNear` (the incidents' points when
+    /// nil: an aggregated map passes the corners of its extent, not every town on Earth).
+    public func scene(_ incidents: [ResolvedIncident], placesNear: [LonLat]? = nil, title: String, crsName: String, command: String?) -> MapScene {
         let sorted = incidents.enumerated().sorted { a, b in
             (a.element.incident.date.start, a.offset) < (b.element.incident.date.start, b.offset)
         }.map(\.element)
@@ -67,7 +69,7 @@ public struct SceneBuilder {
             SceneBorder(id: b.id, name: b.name, lines: b.lines, emphasis: b.countries.allSatisfy(focus.contains),
                         disputed: b.disputed, featureClass: b.featureClass)
         }
-        let places = gazetteer.referenceTowns(minimumPopulation: 5_000, within: LayerBuilder.neighbourhood(of: incidents.map(\.point)))
+        let places = gazetteer.referenceTowns(minimumPopulation: 5_000, within: LayerBuilder.neighbourhood(of: placesNear ?? incidents.map(\.point)))
             .map { e in
                 var place = ScenePlace(name: e.name, location: e.location, population: e.population, capital: e.isCapital)
                 place.localName = localName(e.alternateNames, latin: e.name, country: e.country, place: e.kind == .place)

@@ -54,11 +54,18 @@ struct MapFrame {
     /// The CRS of a map of `scene`: as asked, else centred on the core of its incidents (the
     /// azimuthal equidistant, or Equal Earth for data spread over a hemisphere); with the meridian a
     /// world projection cuts the globe at, and the outliers left out of the core.
-    static func crs(scene fullScene: MapScene, options: MapOptions) -> (crs: String, cutMeridian: Double?, outliers: [Int]) {
-        let outliers = Outliers.indices(scene: fullScene, options: options)
-        let scene = Outliers.core(fullScene, outliers: outliers)
-        let center = MapFrame.dataCenter(scene: scene, options: options)
-        if options.crs == nil, let lon0 = MapFrame.worldCentre(scene: scene, options: options, center: center) {
+    static func crs(scene: MapScene, options: MapOptions) -> (crs: String, cutMeridian: Double?, outliers: [Int]) {
+        MapFrame.crs(locations: scene.incidents.map(\.location), counts: scene.incidents.map(\.count), borders: scene.borders, options: options)
+    }
+
+    /// The CRS for markers at `locations` standing for `counts` incidents each (`borders` centre
+    /// the map when there are none).
+    static func crs(locations: [LonLat], counts: [Int], borders: [SceneBorder], options: MapOptions) -> (crs: String, cutMeridian: Double?, outliers: [Int]) {
+        let outliers = Outliers.indices(locations: locations, counts: counts, options: options)
+        let out = Set(outliers)
+        let core = outliers.isEmpty ? locations : locations.indices.filter { !out.contains($0) }.map { locations[$0] }
+        let center = MapFrame.dataCenter(points: core, borders: borders, options: options)
+        if options.crs == nil, let lon0 = MapFrame.worldCentre(points: core, options: options, center: center) {
             // Incidents spread over a hemisphere or more: an azimuthal projection would tear the far side
             // apart, so the world is drawn in Equal Earth (equal-area, as thematic world maps are).
             return ("+proj=eqearth +lon_0=\(NumberFormat.fixed(lon0, 0)) +datum=WGS84 +units=m +no_defs +type=crs",
@@ -121,8 +128,12 @@ struct MapFrame {
     /// Whether the data asks for a world map, and its central meridian: incidents (or a bbox) spanning
     /// more than 100° of longitude the short way or 70° of latitude. The centre is the data's, to 10°.
     static func worldCentre(scene: MapScene, options: MapOptions, center: LonLat) -> Double? {
+        worldCentre(points: scene.incidents.map(\.location), options: options, center: center)
+    }
+
+    static func worldCentre(points incidents: [LonLat], options: MapOptions, center: LonLat) -> Double? {
         let points: [LonLat]
-        if let b = options.bbox { points = [LonLat(lon: b.minX, lat: b.minY), LonLat(lon: b.maxX, lat: b.maxY)] } else { points = scene.incidents.map(\.location) }
+        if let b = options.bbox { points = [LonLat(lon: b.minX, lat: b.minY), LonLat(lon: b.maxX, lat: b.maxY)] } else { points = incidents }
         guard let b = BoundingBox(points: points.map { XY(x: $0.lon, y: $0.lat) }) else { return nil }
         let shifted = BoundingBox(points: points.map { XY(x: $0.lon < 0 ? $0.lon + 360 : $0.lon, y: $0.lat) })!
         let lonSpan = options.bbox != nil ? b.width : min(b.width, shifted.width)
@@ -161,9 +172,13 @@ struct MapFrame {
     /// The centre the default CRS is put on: the bbox's, else the incidents', else the borders',
     /// else (0, 0). Longitudes more than 180° apart are taken the short way, across the antimeridian.
     static func dataCenter(scene: MapScene, options: MapOptions) -> LonLat {
+        dataCenter(points: scene.incidents.map(\.location), borders: scene.borders, options: options)
+    }
+
+    static func dataCenter(points incidents: [LonLat], borders: [SceneBorder], options: MapOptions) -> LonLat {
         if let b = options.bbox { return LonLat(lon: b.center.x, lat: b.center.y) }
-        var points = scene.incidents.map(\.location)
-        if points.isEmpty { points = scene.borders.flatMap { $0.lines.flatMap { $0 } } }
+        var points = incidents
+        if points.isEmpty { points = borders.flatMap { $0.lines.flatMap { $0 } } }
         guard let b = BoundingBox(points: points.map { XY(x: $0.lon, y: $0.lat) }) else { return LonLat(lon: 0, lat: 0) }
         guard b.width > 180 else { return LonLat(lon: b.center.x, lat: b.center.y) }
         // Shifting the western longitudes by 360° may make the span shorter; keep whichever is.

@@ -61,6 +61,12 @@ public enum MapRenderer {
         MapFrame.crs(scene: scene, options: options).crs
     }
 
+    /// The CRS `render` would choose for markers at `locations` standing for `counts` incidents
+    /// each, on a map of `scene`'s borders: as `crs(of:options:)`, without a scene of markers.
+    public static func crs(locations: [LonLat], counts: [Int], of scene: MapScene, options: MapOptions) -> String {
+        MapFrame.crs(locations: locations, counts: counts, borders: scene.borders, options: options).crs
+    }
+
     /// The default map CRS for data centred on `center`: an azimuthal
     /// equidistant projection on WGS84 (distances from the centre are true).
     public static func defaultCRS(center: LonLat) -> String {
