@@ -80,6 +80,34 @@ public final class Connection: @unchecked Sendable {
         }
     }
 
+    /// Runs one query (no parameters) and hands its rows to `row` one at a time as they arrive
+    /// (libpq's single-row mode), so that a large result is never held whole. The query may use
+    /// the server's parallel workers, which a cursor's may not. A throw from `row` stops the
+    /// reading: the rest of the result is read and dropped, and the error is rethrown.
+    /// `binary` asks for the values in PostgreSQL's binary format (read them with `int64` and
+    /// `float64`): nothing to parse from text.
+    public func forEachRow(_ sql: String, binary: Bool = false, _ row: (QueryResult) throws -> Void) throws {
+        guard PQsendQueryParams(conn, sql, 0, nil, nil, nil, nil, binary ? 1 : 0) == 1 else {
+            throw DatabaseError(scrub(Connection.oneLine(String(cString: PQerrorMessage(conn)))))
+        }
+        _ = PQsetSingleRowMode(conn)
+        var failure: Error?
+        while let r = PQgetResult(conn) {
+            switch PQresultStatus(r) {
+            case PGRES_SINGLE_TUPLE where failure == nil:
+                do { try row(QueryResult(r)) } catch { failure = error }
+            case PGRES_SINGLE_TUPLE, PGRES_TUPLES_OK, PGRES_COMMAND_OK:
+                PQclear(r)
+            default:
+                if failure == nil {
+                    failure = DatabaseError(scrub(Connection.oneLine(Connection.errorText(r) ?? String(cString: PQerrorMessage(conn)))))
+                }
+                PQclear(r)
+            }
+        }
+        if let failure { throw failure }
+    }
+
     /// Streams text-format COPY data into `COPY … FROM STDIN` (`sql`): `produce` is handed a
     /// function that sends bytes; the copy ends when `produce` returns. Returns the rows copied.
     public func copyIn(_ sql: String, _ produce: (@escaping (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws -> Int {
@@ -263,6 +291,21 @@ public final class QueryResult: @unchecked Sendable {
     /// The text of row `r`, column `c` (nil for NULL).
     public func value(_ r: Int, _ c: Int) -> String? {
         isNull(r, c) ? nil : String(cString: PQgetvalue(result, Int32(r), Int32(c)))
+    }
+
+    /// The value of row `r`, column `c` of a binary result (see `Connection.forEachRow`) of type
+    /// int8 (nil for NULL or another length).
+    public func int64(_ r: Int, _ c: Int) -> Int64? {
+        let b = bytes(r, c)
+        guard b.count == 8 else { return nil }
+        return b.reduce(Int64(0)) { $0 << 8 | Int64($1) }
+    }
+
+    /// The value of row `r`, column `c` of a binary result of type float8 (nil for NULL).
+    public func float64(_ r: Int, _ c: Int) -> Double? {
+        let b = bytes(r, c)
+        guard b.count == 8 else { return nil }
+        return Double(bitPattern: b.reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
     }
 
     /// The bytes of row `r`, column `c` (empty for NULL), valid while this result lives.

@@ -201,16 +201,20 @@ public enum RenderJob {
         if let db = request.database, wantsMap, !request.geojson, request.by == nil, !request.timeline,
            request.aggregate == .auto || request.aggregate == .cells,
            let collected = try DatabaseAggregate.collect(db, filter: stream.filter, request: request, gazetteer: stream.gazetteer) {
+            times.mark("the server's cells")
             let run = RunIncidents(gazetteer: stream.gazetteer, titles: [], incidents: [], total: collected.count)
             let svg = try collected.map(run, request).svg
-            times.mark("map from the server's cells")
-            let cells = collected.serverCells?.cells.count ?? 0
-            let note = "database: \(NumberFormat.grouped(collected.count)) rows grouped by the server into \(NumberFormat.grouped(cells)) cells and kinds"
-            if let out = request.output {
-                try AtomicOutput.write(Data(svg.utf8), to: out)
-                return RenderResult(warnings: [], written: [out], svgForStandardOutput: nil, notes: [note])
+            times.mark("map")
+            // Rows sharing an id: they stream below, and each is reported as from a file.
+            if try collected.serverIDsUnique() {
+                let cells = collected.serverCells?.cells.count ?? 0
+                let note = "database: \(NumberFormat.grouped(collected.count)) rows grouped by the server into \(NumberFormat.grouped(cells)) cells and kinds"
+                if let out = request.output {
+                    try AtomicOutput.write(Data(svg.utf8), to: out)
+                    return RenderResult(warnings: [], written: [out], svgForStandardOutput: nil, notes: [note])
+                }
+                return RenderResult(warnings: [], written: [], svgForStandardOutput: svg, notes: [note])
             }
-            return RenderResult(warnings: [], written: [], svgForStandardOutput: svg, notes: [note])
         }
         let staged = request.geojson ? try StagedDirectory(request.output!) : nil
         do {

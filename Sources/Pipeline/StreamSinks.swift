@@ -246,10 +246,14 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
     /// for the cells of another size.
     private(set) var serverCells: ServerCells?
     private(set) var serverRebin: ((Double) throws -> ServerCells)?
+    /// Whether the server found every id unique (waits for its answer): when not, the rows must
+    /// stream, so that each duplicate is reported with its row.
+    private(set) var serverIDsUnique: () throws -> Bool = { true }
 
     /// Fills the collector with what the server counted: the map then aggregates.
     func fill(count: Int, bounds: BoundingBox, first: CalendarDate, last: CalendarDate, countries: Set<String>, outlets: [String],
-              cells: ServerCells, rebin: @escaping (Double) throws -> ServerCells) {
+              cells: ServerCells, idsUnique: @escaping () throws -> Bool, rebin: @escaping (Double) throws -> ServerCells) {
+        serverIDsUnique = idsUnique
         self.count = count
         self.bounds = bounds
         self.first = first
