@@ -12,6 +12,8 @@ cd "$(dirname "$0")/.."
 ROWS=${ROWS:-1000000}
 WORK=${BENCH_DIR:-/tmp/incidentmap-bench}
 mkdir -p "$WORK"
+# The machine's load before anything here runs (printed at the end: a busy machine skews every figure).
+LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
 command -v /usr/bin/time >/dev/null || { echo "bench-db: needs GNU time (apt-get install time)" >&2; exit 1; }
 PGBIN=/usr/lib/postgresql/15/bin
 [ -x "$PGBIN/initdb" ] || { echo "bench-db: needs postgresql-15 and postgresql-15-postgis-3 (make setup)" >&2; exit 1; }
@@ -77,4 +79,4 @@ for t in table typed; do
     && echo "  db-$t.svg is byte-identical to the file's map but for the command line" || echo "  db-$t.svg differs from the file's map"
 done
 psql -X -A -t "$URL" -c "SELECT 'table sizes: incidents ' || pg_size_pretty(pg_total_relation_size('incidents')) || ' (' || (pg_total_relation_size('incidents') / $ROWS) || ' bytes a row with indexes), raw text ' || pg_size_pretty(pg_total_relation_size('raw'))"
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo), load before the run $(cut -d' ' -f1 /proc/loadavg)"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo), load average before the run $LOAD_BEFORE"

@@ -12,6 +12,8 @@ cd "$(dirname "$0")/.."
 ROWS=${ROWS:-1000000}
 WORK=${BENCH_DIR:-/tmp/incidentmap-bench}
 mkdir -p "$WORK"
+# The machine's load before anything here runs (printed at the end: a busy machine skews every figure).
+LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
 command -v /usr/bin/time >/dev/null || { echo "bench: needs GNU time (apt-get install time)" >&2; exit 1; }
 swift build -c release --product incidentmap >/dev/null
 BIN=.build/release/incidentmap
@@ -67,4 +69,4 @@ with open(sys.argv[1], encoding="utf-8") as f:
                 break
 print("first 1,000 features: the rows' ids and coordinates, in order" if ours == rows else "first 1,000 features DIFFER from the rows")
 PY
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo), $(uname -m), load before the run $(cut -d' ' -f1 /proc/loadavg)"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo), $(uname -m), load average before the run $LOAD_BEFORE"
