@@ -436,6 +436,12 @@ public final class Gazetteer: @unchecked Sendable {
                     guard !folded.isEmpty, !seenFolded.contains(folded) else { continue }
                     seenFolded.append(folded)
                     out.append((NameRef(entry: Int32(i), name: Int32(j)), NameFolding.forms(folded: folded)))
+                    // A name with a generic affix of a script without spaces ("浦安市", Urayasu city)
+                    // is also the name without it ("浦安"), as "Urayasu" is.
+                    if let bare = NameFolding.withoutScriptAffix(n).map(NameFolding.foldBytes), !bare.isEmpty, !seenFolded.contains(bare) {
+                        seenFolded.append(bare)
+                        out.append((NameRef(entry: Int32(i), name: Int32(j)), NameFolding.forms(folded: bare)))
+                    }
                 }
             }
             results.set(c, out)
@@ -701,7 +707,12 @@ public final class Gazetteer: @unchecked Sendable {
         let folded = NameFolding.foldBytes(name)
         let forms = NameFolding.forms(folded: folded)
         add(lookup(\.exact, forms.folded)) { $0.name == 0 ? .exact : .alternate }
-        let spellings = [forms] + NameFolding.spellingAlternatives(folded: folded).map { NameFolding.forms(folded: $0) }
+        // Without a generic affix of a script without spaces ("လားရှိုးမြို့", Lashio town), as the
+        // index holds such names both ways: a variant, as "Osaka Prefecture" is of "Osaka" (what
+        // the query wrote, "大阪府", still means the prefecture first).
+        let bare = NameFolding.withoutScriptAffix(name).map { NameFolding.forms($0) }
+        if let bare { add(lookup(\.exact, bare.folded)) { _ in .variant } }
+        let spellings = [forms] + NameFolding.spellingAlternatives(folded: folded).map { NameFolding.forms(folded: $0) } + (bare.map { [$0] } ?? [])
         for s in spellings where !s.key.isEmpty { add(lookup(\.variant, s.key)) { _ in .variant } }
         for s in spellings { if let u = s.unordered { add(lookup(\.unordered, u)) { _ in .reordered } } }
         // The consonant skeleton only when nothing closer matched: it is loose.

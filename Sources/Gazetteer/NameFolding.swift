@@ -13,7 +13,7 @@ import Foundation
 public enum NameFolding {
     /// Bumped whenever a rule below changes what a name folds to: compiled indexes made with
     /// other rules are then rebuilt (`CompiledData.fingerprint`).
-    public static let rulesVersion = 3
+    public static let rulesVersion = 5
 
     /// Lowercased, diacritic-free, punctuation-free, single-spaced form of `name`.
     public static func fold(_ name: String) -> String {
@@ -158,6 +158,43 @@ public enum NameFolding {
         "область", "район", "город", "село", "місто", "обл",
     ]
     static let scriptIgnoredWordBytes: Set<[UInt8]> = Set(scriptGenericWords.map { foldBytes($0) })
+
+    /// Generic words that scripts written without spaces between words attach to a name, as
+    /// written (before folding, which drops Burmese and Thai vowel signs and would leave little
+    /// of them): suffixes in Burmese (town, township, village, region, state, district), Chinese
+    /// and Japanese (city, county, district, town, village, province, prefecture, autonomous
+    /// region) and Korean (city, county, district, town, province); prefixes in Thai, Lao and
+    /// Khmer (province, district, subdistrict, municipality, city). GeoNames often has only
+    /// "လားရှိုးမြို့" (Lashio town) or "浦安市" where the press writes "လားရှိုး", "浦安".
+    /// Longest first, so that "မြို့နယ်" goes before "မြို့".
+    static let scriptSuffixes: [String] = [
+        "တိုင်းဒေသကြီး", "မြို့နယ်", "ပြည်နယ်", "ကျေးရွာ", "ခရိုင်", "မြို့", "ရွာ",
+        "特别行政区", "自治区", "自治州", "自治县", "自治縣", "市", "县", "縣", "区", "區", "镇", "鎮", "乡", "鄉", "町", "村", "省", "都", "府",
+        "특별자치시", "특별자치도", "특별시", "광역시", "시", "군", "구", "읍", "면", "도",
+    ].sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
+    static let scriptPrefixes: [String] = [
+        "เทศบาลนคร", "เทศบาลเมือง", "เทศบาลตำบล", "กิ่งอำเภอ", "จังหวัด", "อำเภอ", "ตำบล", "เขต",
+        "ແຂວງ", "ເມືອງ", "ខេត្ត", "ស្រុក", "ក្រុង",
+    ].sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
+
+    /// `name` without the generic word such a script attaches to it (see `scriptSuffixes`), or nil
+    /// when it has none or too little would be left: at least two characters ("京都", Kyoto,
+    /// keeps its 都; "北海道", Hokkaido, has no affix here: 道 is too often part of a name).
+    public static func withoutScriptAffix(_ name: String) -> String? {
+        let text = name.trimmingCharacters(in: .whitespaces)
+        guard text.unicodeScalars.contains(where: { $0.value >= 0x1000 }) else { return nil }
+        func bare(_ rest: Substring) -> String? {
+            let r = rest.trimmingCharacters(in: .whitespaces)
+            return r.count >= 2 ? r : nil
+        }
+        for suffix in scriptSuffixes where text.hasSuffix(suffix) {
+            if let r = bare(text.dropLast(suffix.count)) { return r }
+        }
+        for prefix in scriptPrefixes where text.hasPrefix(prefix) {
+            if let r = bare(text.dropFirst(prefix.count)) { return r }
+        }
+        return nil
+    }
 
     static let ignoredWordBytes: Set<[UInt8]> = Set(genericWords.union(joinWords).map { Array($0.utf8) })
 

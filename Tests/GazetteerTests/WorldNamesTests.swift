@@ -116,6 +116,39 @@ final class WorldNamesTests: XCTestCase {
         }
     }
 
+    /// Scripts written without spaces attach generic words to names ("လားရှိုးမြို့", Lashio town;
+    /// "浦安市", Urayasu city; "창원시"; Thai "จังหวัด…", province …), and GeoNames often has only that
+    /// form: the name without the word finds the place, and a query that writes the word still
+    /// means what it names (大阪府 is the prefecture, 大阪 the city).
+    func testNamesOfScriptsWithoutSpacesFindTheirPlacesWithoutTheirGenericWords() {
+        // (query, expected GeoNames id or province id)
+        let cases: [(String, String)] = [
+            ("လားရှိုး", "geonames:1314759"),       // Lashio: GeoNames has only လားရှိုးမြို့
+            ("မန္တလေး", "geonames:1311874"),         // Mandalay: only မန္တလေးမြို့
+            ("ပဲခူး", "geonames:1300466"),            // Bago
+            ("ဖားကန့်မြို့", "geonames:1323815"),     // Hpakant, written with its "town": GeoNames has ဖားကန့်
+            ("浦安", "geonames:1849186"),             // Urayasu: only 浦安市
+            ("大同", "geonames:2037799"),             // Datong, Shanxi (only 大同市), not a town also once called 大同
+            ("창원", "geonames:1846326"),             // Changwon: only 창원시
+            ("大阪府", "JP-27"), ("大阪", "geonames:1853909"),
+            ("ရန်ကုန်တိုင်းဒေသကြီး", "MM-06"),        // Yangon Region, not the city
+            ("จังหวัดชลบุรี", "TH-20"),
+            // Not cut: too little would be left (京都, Kyoto), or the character is part of the name (北海道).
+            ("京都", "geonames:1857910"), ("北海道", "JP-01"),
+        ]
+        for (query, expected) in cases {
+            let r = bundled.resolve(query).resolution
+            guard case .resolved(let best, _) = r else {
+                XCTFail("\(query): \(r.candidates.prefix(3).map { "\($0.entry.id) \($0.entry.name)" })")
+                continue
+            }
+            XCTAssertEqual(best.entry.id, expected, "\(query): \(best.entry.name) (\(best.entry.country))")
+        }
+        XCTAssertEqual(NameFolding.withoutScriptAffix("京都"), nil)
+        XCTAssertEqual(NameFolding.withoutScriptAffix("Kyoto City"), nil, "Latin script has its generic words")
+        XCTAssertEqual(NameFolding.withoutScriptAffix("ရန်ကုန်မြို့နယ်"), "ရန်ကုန်", "the longest affix first")
+    }
+
     func testNamesSharedAcrossCountriesNeedContext() {
         for s in WorldNamesTests.shared {
             let alone = bundled.resolve(s.name).resolution
