@@ -116,10 +116,39 @@ public struct SceneBuilder {
     }
 
     /// "Sabz Koh, Panjgur" style place line: the reported name's first part and the resolved context.
+    /// The place as the map names it: as the source wrote it, unless none of its letters are of the
+    /// map's script and the text is the name the gazetteer placed it by (before any ", context");
+    /// then the place's name in the map's language, and `reported` is what the source wrote (the
+    /// key gives both). "လားရှိုး" on an English map is "Lashio"; "Saravan" on a Persian one
+    /// "سراوان" where the data has it. A phrase around the name ("a border village near Saravan")
+    /// says more than the name and stays as written.
+    func placeName(_ r: ResolvedIncident) -> (name: String, reported: String?) {
+        let written = r.incident.place
+        guard !written.isEmpty, !hasMapScriptLetter(written), let e = r.entry, let matched = r.resolution?.matched else { return (written, nil) }
+        let head = String(written.split(separator: ",", maxSplits: 1).first ?? "")
+        let keys = { (name: String) in Set([name, NameFolding.withoutScriptAffix(name) ?? name].map(NameFolding.key)) }
+        guard !keys(head).isDisjoint(with: keys(matched)) else { return (written, nil) }
+        let name = entryName(e)
+        return hasMapScriptLetter(name) ? (name, written) : (written, nil)
+    }
+
+    /// Whether `text` has a letter of the map's script (Latin, Arabic or Cyrillic), or no letter at all.
+    func hasMapScriptLetter(_ text: String) -> Bool {
+        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic && $0.properties.generalCategory != .nonspacingMark }
+        guard !letters.isEmpty else { return true }
+        let ranges: [ClosedRange<UInt32>]
+        switch language.script {
+        case .latin: ranges = [0x41...0x24F, 0x1E00...0x1EFF]
+        case .arabic: ranges = [0x600...0x6FF, 0x750...0x77F, 0x8A0...0x8FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF]
+        case .cyrillic: ranges = [0x400...0x52F, 0x1C80...0x1C8F, 0xA640...0xA69F]
+        }
+        return letters.contains { s in ranges.contains { $0.contains(s.value) } }
+    }
+
     func placeTitle(_ r: ResolvedIncident) -> String {
         // An incident known only by its point is named after its province, else shown by its coordinates.
         let point = language == .en ? "\(r.point.lat), \(r.point.lon)" : GeoText.point(lat: r.point.lat, lon: r.point.lon, in: language)
-        let reported = r.incident.place.isEmpty ? (r.entry.map(entryName) ?? provinceName(r) ?? point) : r.incident.place
+        let reported = r.incident.place.isEmpty ? (r.entry.map(entryName) ?? provinceName(r) ?? point) : placeName(r).name
         let country = r.country ?? ""
         return reported.count > 42 ? String(reported.prefix(40)) + "…" + (country.isEmpty ? "" : " (\(country))")
             : reported + (country.isEmpty ? "" : " (\(country))")
@@ -199,8 +228,10 @@ public struct SceneBuilder {
     /// input's words (place, kind, actor, target, claims) as given; the rest in the map's language.
     func keyText(_ r: ResolvedIncident) -> String {
         let i = r.incident, l = language
-        var where_ = i.place.isEmpty ? (r.entry.map(entryName) ?? "") : i.place
-        var context: [String] = []
+        let place = placeName(r)
+        var where_ = i.place.isEmpty ? (r.entry.map(entryName) ?? "") : place.name
+        // What the source wrote, when the map names the place otherwise.
+        var context: [String] = place.reported.map { [$0] } ?? []
         if let p = provinceName(r) { context.append(p) }
         if let c = countryName(r.country) { context.append(c) }
         if !context.isEmpty { where_ += where_.isEmpty ? context.joined(separator: l.comma) : " (\(context.joined(separator: l.comma)))" }

@@ -132,6 +132,36 @@ final class LanguageTests: ScratchTestCase {
         XCTAssertFalse(String(decoding: data, as: UTF8.self).contains("im-rtl"))
     }
 
+    /// A place written in a script the map's readers may not read, and placed by the gazetteer, is
+    /// named on the map in the map's language; the key keeps what the source wrote beside it. A
+    /// name already in the map's script stays as written.
+    func testPlacesWrittenInAnotherScriptAreNamedInTheMapsLanguage() throws {
+        let csv = tmp.appendingPathComponent("scripts.csv")
+        try """
+            id,date,kind,place,country,source
+            A1,2024-01-05,Air strike,လားရှိုး,Myanmar,Irrawaddy
+            A2,2024-01-06,Air strike,Saravan,Iran,IRNA
+            A3,2024-01-07,Air strike,Mandalay,Myanmar,DVB
+            A4,2024-01-08,Shelling,a border village near Khash,Iran,IRNA
+
+            """.write(to: csv, atomically: true, encoding: .utf8)
+        func map(_ lang: String) throws -> (labels: String, key: String) {
+            let (doc, _, _) = try render([csv.path, "--lang", lang], name: "scripts-\(lang)")
+            return (doc.descendants(ofID: "im-layer-labels").map(\.text).joined(separator: " | "),
+                    doc.descendants(ofID: "im-key").map(\.text).joined(separator: " "))
+        }
+        let en = try map("en")
+        XCTAssertTrue(en.labels.contains("Lashio (MM)"), en.labels)
+        XCTAssertFalse(en.labels.contains("လားရှိုး"), en.labels)
+        XCTAssertTrue(en.key.contains("Lashio (လားရှိုး, Shan, Myanmar)"), en.key)
+        XCTAssertTrue(en.key.contains("Saravan (Sistan and Baluchestan, Iran)"), "a Latin name on an English map stays as written: \(en.key)")
+        let fa = try map("fa")
+        XCTAssertTrue(fa.labels.contains("سراوان"), fa.labels)
+        XCTAssertTrue(fa.key.contains("Saravan"), "the source's spelling stays in the key: \(fa.key)")
+        XCTAssertFalse(fa.labels.contains("လားရှိုး"), fa.labels)
+        XCTAssertTrue(fa.labels.contains("a border village near Khash"), "a phrase says more than the name it holds: \(fa.labels)")
+    }
+
     func testGeocodesNamesInArabicScript() throws {
         let cases: [(String, [String], String)] = [
             ("سراوان", ["--country", "IR"], "Saravan"),
