@@ -267,7 +267,22 @@ public final class Gazetteer: @unchecked Sendable {
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp")
         guard FileManager.default.createFile(atPath: tmp.path, contents: Data(bytes)) else { return false }
         guard rename(tmp.path, url.path) == 0 else { unlink(tmp.path); return false }
+        evictFromPageCache(url)
         return true
+    }
+
+    /// Writes the file out and drops it from the page cache, so that runs map it as read back from
+    /// disk. Pages a write leaves in the cache come in large folios, each mapped whole when one of
+    /// its pages is touched: right after a rebuild a run's resident set was 30 MB larger (171
+    /// against 140 MB for a million rows' map from PostGIS) than on any later day.
+    static func evictFromPageCache(_ url: URL) {
+        #if os(Linux)
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        _ = fdatasync(fd)
+        _ = posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED)
+        #endif
     }
 
     /// Countries, then provinces, then places, then districts: the order entries are numbered in.
