@@ -295,17 +295,17 @@ public final class QueryResult: @unchecked Sendable {
 
     /// The value of row `r`, column `c` of a binary result (see `Connection.forEachRow`) of type
     /// int8 (nil for NULL or another length).
-    public func int64(_ r: Int, _ c: Int) -> Int64? {
-        let b = bytes(r, c)
-        guard b.count == 8 else { return nil }
-        return b.reduce(Int64(0)) { $0 << 8 | Int64($1) }
-    }
+    public func int64(_ r: Int, _ c: Int) -> Int64? { word(r, c).map { Int64(bitPattern: $0) } }
 
     /// The value of row `r`, column `c` of a binary result of type float8 (nil for NULL).
-    public func float64(_ r: Int, _ c: Int) -> Double? {
+    public func float64(_ r: Int, _ c: Int) -> Double? { word(r, c).map(Double.init(bitPattern:)) }
+
+    /// The 8 bytes of row `r`, column `c` as the big-endian word PostgreSQL sends (nil for NULL or
+    /// another length).
+    private func word(_ r: Int, _ c: Int) -> UInt64? {
         let b = bytes(r, c)
         guard b.count == 8 else { return nil }
-        return Double(bitPattern: b.reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
+        return b.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
     }
 
     /// The bytes of row `r`, column `c` (empty for NULL), valid while this result lives.

@@ -113,9 +113,10 @@ extension RenderJob {
                     if merged.last?.key != g.key { merged.append((g.key, HexBins.Bin())) }
                     merged[merged.count - 1].bin.add(count: g.count, killed: g.killed, sumLon: g.sumLon, sumLat: g.sumLat, category: g.category)
                 }
-                if !zip(merged, merged.dropFirst()).allSatisfy({ $0.key < $1.key }) { merged.sort { $0.key < $1.key } }
+                // The key packs a negative row after the positive ones: sorted again, each key once
+                // unless the server's rows of one cell were not together (then the dictionary below).
+                merged.sort { $0.key < $1.key }
                 if zip(merged, merged.dropFirst()).allSatisfy({ $0.key < $1.key }) { return merged.map(\.bin) }
-                bins = [:]
             }
             for g in server.cells {
                 bins[g.key, default: HexBins.Bin()].add(count: g.count, killed: g.killed, sumLon: g.sumLon, sumLat: g.sumLat, category: g.category)

@@ -47,8 +47,7 @@ public struct SceneBuilder {
         return LocalNames.pick([local], language: language) != nil
     }
 
-    /// The scene for `incidents`, titled `title`.
-    /// The map of `incidents`; its towns are those near `placesNear` (the incidents' points when
+    /// The map of `incidents`, titled `title`; its towns are those near `placesNear` (the incidents' points when
     /// nil: an aggregated map passes the corners of its extent, not every town on Earth).
     public func scene(_ incidents: [ResolvedIncident], placesNear: [LonLat]? = nil, title: String, crsName: String, command: String?) -> MapScene {
         let sorted = incidents.enumerated().sorted { a, b in
@@ -115,7 +114,6 @@ public struct SceneBuilder {
         return range(c.minX, c.maxX, false) + language.comma + range(c.minY, c.maxY, true)
     }
 
-    /// "Sabz Koh, Panjgur" style place line: the reported name's first part and the resolved context.
     /// The place as the map names it: as the source wrote it, unless none of its letters are of the
     /// map's script and the text is the name the gazetteer placed it by (before any ", context");
     /// then the place's name in the map's language, and `reported` is what the source wrote (the
@@ -145,6 +143,7 @@ public struct SceneBuilder {
         return letters.contains { s in ranges.contains { $0.contains(s.value) } }
     }
 
+    /// "Sabz Koh, Panjgur" style place line: the reported name's first part and the resolved context.
     func placeTitle(_ r: ResolvedIncident) -> String {
         // An incident known only by its point is named after its province, else shown by its coordinates.
         let point = language == .en ? "\(r.point.lat), \(r.point.lon)" : GeoText.point(lat: r.point.lat, lon: r.point.lon, in: language)
