@@ -22,18 +22,25 @@ public struct BorderProximity: Sendable, Equatable {
 /// geodesic), and the smallest is kept. Most border segments are a few km long, so the nearest
 /// point's position error from the estimate changes the distance by far less than a metre; the
 /// long ones (straight lines of hundreds of km across deserts and the Arctic) within reach of the
-/// best are measured along their geodesic (`Geodesic.distanceToSegment`).
+/// best are measured along their geodesic (`Geodesic.distance(lon:lat:to:near:)`, from the planar
+/// estimate's nearest point; each such segment's geodesic is prepared once).
 public final class BorderDistance: @unchecked Sendable {
     struct Segment {
         var border: Int32; var a: LonLat; var b: LonLat
         /// Longer than about 5 km: its nearest point by the planar estimate may be far enough from
         /// the geodesic one to change the distance (`closest` measures it along the geodesic).
-        var isLong: Bool
+        var isLong: Bool { long >= 0 }
+        /// The long segment's number (its geodesic in `lines`), else -1.
+        var long: Int32 = -1
 
         init(border: Int32, a: LonLat, b: LonLat) {
             self.border = border; self.a = a; self.b = b
+        }
+
+        /// Whether a to b is longer than `longDegrees`.
+        var exceedsLongDegrees: Bool {
             let k = cos((a.lat + b.lat) / 2 * .pi / 180), dx = (b.lon - a.lon) * k, dy = b.lat - a.lat
-            isLong = dx * dx + dy * dy > Segment.longDegrees * Segment.longDegrees
+            return dx * dx + dy * dy > Segment.longDegrees * Segment.longDegrees
         }
 
         /// What "long" means, in degrees of latitude (0.05°: 5.6 km).
@@ -56,15 +63,27 @@ public final class BorderDistance: @unchecked Sendable {
     /// first (filled as cells are met).
     private var cache: [[Candidate]?] = []
     private let lock = ReadWriteLock()
+    /// The geodesics of the long segments, prepared as the first cell that lists each is met:
+    /// written under the lock before that cell's list is published, never written again.
+    private let lines: UnsafeMutablePointer<GeodesicSegment>
+    private let linesReady: UnsafeMutablePointer<Bool>
+    private var longCount = 0
 
     /// Prepares the segments of `borders`.
     public init(borders: [BorderLine]) {
         self.borders = borders
         for (bi, border) in borders.enumerated() {
             for line in border.lines where line.count > 1 {
-                for i in 1..<line.count { segments.append(Segment(border: Int32(bi), a: line[i - 1], b: line[i])) }
+                for i in 1..<line.count {
+                    var s = Segment(border: Int32(bi), a: line[i - 1], b: line[i])
+                    if s.exceedsLongDegrees { s.long = Int32(longCount); longCount += 1 }
+                    segments.append(s)
+                }
             }
         }
+        lines = .allocate(capacity: max(1, longCount))
+        linesReady = .allocate(capacity: max(1, longCount))
+        linesReady.initialize(repeating: false, count: max(1, longCount))
         guard var box = BoundingBox(points: segments.flatMap { [XY(x: $0.a.lon, y: $0.a.lat), XY(x: $0.b.lon, y: $0.b.lat)] }) else { return }
         box = box.expanded(dx: cell, dy: cell)
         origin = (box.minX, box.minY)
@@ -79,6 +98,11 @@ public final class BorderDistance: @unchecked Sendable {
                 for x in col(min(s.a.lon, s.b.lon))...col(max(s.a.lon, s.b.lon)) { cells[y * columns + x].append(Int32(si)) }
             }
         }
+    }
+
+    deinit {
+        lines.deallocate()
+        linesReady.deallocate()
     }
 
     private func col(_ lon: Double) -> Int { Int(((lon - origin.lon) / cell).rounded(.down)) }
@@ -152,7 +176,16 @@ public final class BorderDistance: @unchecked Sendable {
         let best = found.map(\.1).min() ?? .infinity
         var list = found.filter { $0.1 <= bound(best) }.map { Candidate(segment: $0.0, fromCentre: $0.1) }
         list.sort { ($0.fromCentre, $0.segment) < ($1.fromCentre, $1.segment) }
-        lock.writing { if cache[index] == nil { cache[index] = list } }
+        lock.writing {
+            guard cache[index] == nil else { return }
+            for candidate in list {
+                let s = segments[Int(candidate.segment)]
+                guard s.isLong, !linesReady[Int(s.long)] else { continue }
+                (lines + Int(s.long)).initialize(to: geodesic.segment(from: (s.a.lon, s.a.lat), to: (s.b.lon, s.b.lat)))
+                linesReady[Int(s.long)] = true
+            }
+            cache[index] = list
+        }
         return list
     }
 
@@ -169,8 +202,10 @@ public final class BorderDistance: @unchecked Sendable {
         return kMax > 0 ? max(0, kMin / kMax) : 0
     }
 
-    /// The nearest border to `p`, or nil when there are no borders.
-    public func nearest(to p: LonLat) -> BorderProximity? {
+    /// The nearest border to `p`, or nil when there are no borders. Where borders meet (a tripoint)
+    /// several are equally near: a border of `country` (the point's) is preferred, then the one
+    /// listed first.
+    public func nearest(to p: LonLat, in country: String? = nil) -> BorderProximity? {
         guard !segments.isEmpty else { return nil }
         let k = cos(p.lat * .pi / 180)
         let cx = col(p.lon), cy = row(p.lat)
@@ -202,15 +237,16 @@ public final class BorderDistance: @unchecked Sendable {
                         if lowerBound(candidate) > threshold { break }
                         let s = segments[Int(candidate.segment)]
                         let e = estimate(p, s, k)
-                        if e.km <= threshold { buffer[n] = NearPoint(origin, s, e.t); n += 1 }
+                        if e.km <= threshold { buffer[n] = NearPoint(origin, s, candidate.segment, e.t); n += 1 }
                     }
-                    return closest(to: p, among: UnsafeMutableBufferPointer(rebasing: buffer[..<n]))
+                    // Every long segment here is a candidate of the cell: its geodesic is prepared.
+                    return closest(to: p, among: UnsafeMutableBufferPointer(rebasing: buffer[..<n]), country: country, prepared: true)
                 }
             }
         }
         let origin = Chord.point(p)
-        var all = segments.map { NearPoint(origin, $0, estimate(p, $0, k).t) }
-        return all.withUnsafeMutableBufferPointer { closest(to: p, among: $0) }
+        var all = segments.indices.map { NearPoint(origin, segments[$0], Int32($0), estimate(p, segments[$0], k).t) }
+        return all.withUnsafeMutableBufferPointer { closest(to: p, among: $0, country: country, prepared: false) }
     }
 
     /// A segment's point nearest to a point (by the planar estimate), with a lower bound of its
@@ -218,27 +254,38 @@ public final class BorderDistance: @unchecked Sendable {
     struct NearPoint {
         var chord: Double
         var border: Int32
+        /// The segment's number, and whether it is long (see `Segment.isLong`).
+        var segment: Int32, isLong: Bool
         var q: LonLat
-        /// The segment's a and b when it is long (see `Segment.isLong`), else nil.
-        var long: (a: LonLat, b: LonLat)?
+        /// The segment parameter of `q` (0 at a, 1 at b).
+        var t: Double
 
         /// `origin` is the point's `Chord.point`; `t` the segment parameter of the nearest point.
-        init(_ origin: Chord.Cartesian, _ s: Segment, _ t: Double) {
+        init(_ origin: Chord.Cartesian, _ s: Segment, _ number: Int32, _ t: Double) {
             q = t == 0 ? s.a : t == 1 ? s.b : LonLat(lon: s.a.lon + t * (s.b.lon - s.a.lon), lat: s.a.lat + t * (s.b.lat - s.a.lat))
             chord = Chord.distance(origin, Chord.point(q))
             border = s.border
-            long = s.isLong ? (s.a, s.b) : nil
+            segment = number
+            isLong = s.isLong
+            self.t = t
         }
     }
 
     /// The border of the geodesically nearest of `near` (not empty). Taken from the smallest
     /// bound up, a point whose bound exceeds the best geodesic so far cannot win, nor can any
-    /// after it: only near-ties cost a geodesic. Ties go to the border listed first.
-    private func closest(to p: LonLat, among near: UnsafeMutableBufferPointer<NearPoint>) -> BorderProximity {
+    /// after it: only near-ties cost a geodesic. Ties go to a border of `country`, then to the
+    /// border listed first. `prepared`: the long segments' geodesics are in `lines`.
+    private func closest(to p: LonLat, among near: UnsafeMutableBufferPointer<NearPoint>, country: String?, prepared: Bool) -> BorderProximity {
         var near = near
         near.sort { $0.chord < $1.chord }
         var bestBorder: Int32 = -1
         var bestDistance = Double.infinity
+        func rank(_ b: Int32) -> (Int, Int32) {
+            (country.map { borders[Int(b)].countries.contains($0) } == true ? 0 : 1, b)
+        }
+        func keep(_ d: Double, _ b: Int32) {
+            if d < bestDistance || (d == bestDistance && rank(b) < rank(bestBorder)) { bestDistance = d; bestBorder = b }
+        }
         // Neighbouring segments often share their nearest point (the vertex between them): it
         // has the same bound, so it comes next, and one geodesic serves both.
         var last: (q: LonLat, d: Double)?
@@ -249,7 +296,7 @@ public final class BorderDistance: @unchecked Sendable {
                 d = geodesic.distance(lon1: p.lon, lat1: p.lat, lon2: c.q.lon, lat2: c.q.lat)
                 last = (c.q, d)
             }
-            if d < bestDistance || (d == bestDistance && c.border < bestBorder) { bestDistance = d; bestBorder = c.border }
+            keep(d, c.border)
         }
         // A long segment's nearest point by the estimate can lie kilometres along from the geodesic
         // one (1.7 km too far from Chukotka to the 141st meridian): those that can come within 1 %
@@ -257,9 +304,12 @@ public final class BorderDistance: @unchecked Sendable {
         let reach = bestDistance * 1.01 + 100
         for c in near {
             if c.chord > reach { break }
-            guard let (a, b) = c.long else { continue }
-            let d = geodesic.distanceToSegment(lon: p.lon, lat: p.lat, a: (a.lon, a.lat), b: (b.lon, b.lat))
-            if d < bestDistance || (d == bestDistance && c.border < bestBorder) { bestDistance = d; bestBorder = c.border }
+            guard c.isLong else { continue }
+            let s = segments[Int(c.segment)]
+            let line = prepared ? lines[Int(s.long)] : geodesic.segment(from: (s.a.lon, s.a.lat), to: (s.b.lon, s.b.lat))
+            // Within half a metre along the segment of its nearest point, the distance is off by
+            // (0.5 m)² / 2d: under a millimetre a kilometre away, half a metre at most on the line.
+            keep(geodesic.distance(lon: p.lon, lat: p.lat, to: line, near: c.t, tolerance: 0.5), c.border)
         }
         return BorderProximity(borderID: borders[Int(bestBorder)].id, distanceKm: bestDistance / 1000)
     }

@@ -33,8 +33,9 @@ public struct IncidentResolver: Sendable {
 
     /// The nearest land border when the data can tell: none outside the data's coverage, nor
     /// when a border outside the coverage could be nearer than the nearest one inside it.
-    public func nearestBorder(to p: LonLat) -> BorderProximity? {
-        guard let b = borders.nearest(to: p), b.distanceKm <= gazetteer.coverageMarginKm(p) else { return nil }
+    /// `country` is the point's, preferred where borders meet.
+    public func nearestBorder(to p: LonLat, in country: String?) -> BorderProximity? {
+        guard let b = borders.nearest(to: p, in: country), b.distanceKm <= gazetteer.coverageMarginKm(p) else { return nil }
         return b
     }
 
@@ -148,9 +149,10 @@ public struct IncidentResolver: Sendable {
     /// The country, province, district and nearest border (the last three when measuring
     /// detail) of a point, and whether the data covers it.
     func facts(at point: LonLat) -> PointFacts {
-        PointFacts(country: gazetteer.countryID(at: point), province: measuresDetail ? gazetteer.provinceName(at: point) : nil,
-                   district: measuresDetail ? gazetteer.districtName(at: point) : nil,
-                   border: measuresDetail ? nearestBorder(to: point) : nil, covered: gazetteer.covers(point))
+        let country = gazetteer.countryID(at: point)
+        return PointFacts(country: country, province: measuresDetail ? gazetteer.provinceName(at: point) : nil,
+                          district: measuresDetail ? gazetteer.districtName(at: point) : nil,
+                          border: measuresDetail ? nearestBorder(to: point, in: country) : nil, covered: gazetteer.covers(point))
     }
 }
 

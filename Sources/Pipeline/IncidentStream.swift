@@ -142,7 +142,7 @@ final class IncidentStream: @unchecked Sendable {
         guard !resolver.measuresDetail else { return incidents }
         return incidents.map { r in
             var r = r
-            r.border = resolver.nearestBorder(to: r.point)
+            r.border = resolver.nearestBorder(to: r.point, in: r.country)
             let province = gazetteer.province(at: r.point)
             r.province = province?.id
             r.provinceName = province?.name

@@ -107,4 +107,43 @@ final class BorderDistanceTests: XCTestCase {
             XCTAssertEqual(got.borderID, want.0, "\(p)")
         }
     }
+
+    func testWhereBordersMeetThePointsOwnBorderIsNamed() throws {
+        // Around every tripoint of the data (a vertex three or more borders end at), points whose
+        // nearest border point is the tripoint are as near to each of those borders: the one named
+        // must be a border of the point's own country when one meets there, and else the first
+        // listed; the same with no country given.
+        let gz = try Gazetteer.load()
+        let measure = BorderDistance(borders: gz.borders)
+        var meeting: [LonLat: Set<Int>] = [:]
+        for (i, b) in gz.borders.enumerated() {
+            for line in b.lines { for v in [line.first, line.last].compactMap({ $0 }) { meeting[v, default: []].insert(i) } }
+        }
+        let tripoints = meeting.filter { $0.value.count >= 3 }.sorted { ($0.key.lon, $0.key.lat) < ($1.key.lon, $1.key.lat) }
+        XCTAssertGreaterThan(tripoints.count, 100, "the world's borders meet at a few hundred tripoints")
+        var checked = 0, own = 0, notFirst = 0
+        for (t, indices) in tripoints.prefix(400) {
+            for step in 0..<72 {
+                let azimuth = Double(step) * 5 + 2.5
+                let p = Geodesic.wgs84.direct(lon: t.lon, lat: t.lat, azimuth: azimuth, distance: [3_000.0, 20_000, 80_000][step % 3])
+                let point = LonLat(lon: p.lon, lat: p.lat)
+                let toTripoint = Geodesic.wgs84.distance(lon1: point.lon, lat1: point.lat, lon2: t.lon, lat2: t.lat) / 1000
+                let country = gz.countryID(at: point)
+                guard let got = measure.nearest(to: point, in: country), got.distanceKm == toTripoint else { continue }
+                let here = indices.sorted().map { gz.borders[$0] }
+                checked += 1
+                if let country, let first = here.first(where: { $0.countries.contains(country) }) {
+                    XCTAssertEqual(got.borderID, first.id, "\(point) in \(country), nearest the \(here.map(\.id)) tripoint")
+                    own += 1
+                    if first.id != here[0].id { notFirst += 1 }
+                }
+                let unplaced = try XCTUnwrap(measure.nearest(to: point))
+                XCTAssertEqual(unplaced.distanceKm, got.distanceKm)
+                XCTAssertEqual(unplaced.borderID, here[0].id, "\(point), no country given")
+            }
+        }
+        XCTAssertGreaterThan(checked, 50, "points nearest a tripoint")
+        XCTAssertGreaterThan(own, 50, "points in a country whose border meets there")
+        XCTAssertGreaterThan(notFirst, 10, "points whose own border is not the first listed there")
+    }
 }

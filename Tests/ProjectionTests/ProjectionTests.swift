@@ -146,4 +146,59 @@ final class ProjectionTests: XCTestCase {
             XCTAssertLessThanOrEqual(d, best + 1e-6, "\(p) to \(a)–\(b)")
         }
     }
+
+    func testDistanceToAPreparedSegmentIsTheMinimumWhateverTheGuess() {
+        // Segments of 6 km to 3,000 km, at the equator, at mid and high latitudes and across the
+        // antimeridian, seen from beside them, beyond their ends, on them and half a world away;
+        // a fixed generator, so the run repeats.
+        var state: UInt64 = 0x2024_0118
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let g = Geodesic.wgs84
+        for k in 0..<24 {
+            let lat = [-70.0, -30, 0, 25, 48, 69][k % 6] + next() * 4
+            let lon = k % 4 == 3 ? 179.0 + next() : -180 + next() * 360
+            let length = [6_000.0, 60_000, 400_000, 3_000_000][k % 4]
+            let azimuth = next() * 360
+            let end = g.direct(lon: lon, lat: lat, azimuth: azimuth, distance: length)
+            let segment = g.segment(from: (lon, lat), to: end)
+            XCTAssertEqual(segment.length, length, accuracy: 1e-6)
+            // A point on either side, one beyond an end, one on the segment, one 9,000 km away.
+            let along = g.direct(lon: lon, lat: lat, azimuth: azimuth, distance: length * next())
+            let points = [
+                g.direct(lon: along.lon, lat: along.lat, azimuth: azimuth + 90, distance: 1_000 + next() * 500_000),
+                g.direct(lon: along.lon, lat: along.lat, azimuth: azimuth - 90, distance: 1_000 + next() * 50_000),
+                g.direct(lon: lon, lat: lat, azimuth: azimuth + 180 + (next() - 0.5) * 60, distance: 20_000 + next() * 200_000),
+                along,
+                g.direct(lon: along.lon, lat: along.lat, azimuth: azimuth + 60, distance: 9_000_000),
+            ]
+            for p in points {
+                // Brute force along the geodesic, then refined around the least sample.
+                let ab = g.inverse(lon1: lon, lat1: lat, lon2: end.lon, lat2: end.lat)
+                func distanceAt(_ s: Double) -> Double {
+                    let q = g.direct(lon: lon, lat: lat, azimuth: ab.initialAzimuth, distance: min(max(s, 0), length))
+                    return g.distance(lon1: p.lon, lat1: p.lat, lon2: q.lon, lat2: q.lat)
+                }
+                var bestS = 0.0, best = Double.infinity
+                for i in 0...2_000 {
+                    let s = length * Double(i) / 2_000
+                    let d = distanceAt(s)
+                    if d < best { (best, bestS) = (d, s) }
+                }
+                var (lo, hi) = (max(0, bestS - length / 2_000), min(length, bestS + length / 2_000))
+                for _ in 0..<80 {
+                    let (m1, m2) = (lo + (hi - lo) / 3, hi - (hi - lo) / 3)
+                    if distanceAt(m1) < distanceAt(m2) { hi = m2 } else { lo = m1 }
+                }
+                best = min(best, distanceAt((lo + hi) / 2))
+                for guess in [0.0, 0.37, 1.0, bestS / length] {
+                    let d = g.distance(lon: p.lon, lat: p.lat, to: segment, near: guess)
+                    XCTAssertEqual(d, best, accuracy: 0.01, "segment \(k), point \(p), guess \(guess)")
+                    XCTAssertGreaterThanOrEqual(d, best - 0.001, "segment \(k): nothing is nearer than the nearest")
+                }
+            }
+        }
+    }
 }
