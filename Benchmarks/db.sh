@@ -39,24 +39,43 @@ measure() {  # label, command...: prints "wall_s cpu_s rss_mb"
   /usr/bin/time -f "%e %U %S %M" -o "$log" "$@" >"$WORK/stdout.log" 2>"$WORK/stderr.log" || { echo "bench-db: $label failed:"; tail -5 "$WORK/stderr.log"; exit 1; }
   awk '{printf "%.2f %.2f %.0f\n", $1, $2 + $3, $4 / 1024}' "$log"
 }
-row() { printf '%-46s %8s %8s %8s %11s %12s\n' "$@"; }
+row() { printf '%-46s %8s %8s %8s %11s %12s %10s\n' "$@"; }
+# The server's CPU seconds so far: the postmaster's, its live processes' (checkpointer, WAL
+# writer...) and those of the sessions that ended (reaped into the postmaster's child times).
+server_cpu() {
+  local pm ticks
+  pm=$(head -1 "$PGDIR/data/postmaster.pid"); ticks=$(getconf CLK_TCK)
+  { awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat"
+    for c in $(pgrep -P "$pm"); do awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || true; done
+  } | awk -v t="$ticks" '{s += $1} END {printf "%.2f\n", s / t}'
+}
+# Each load starts on a server that has written out the one before (CHECKPOINT), and its
+# server CPU is read around it.
+measure_load() {  # label, command...: prints "wall_s cpu_s rss_mb server_cpu_s"
+  psql -X -q "$URL" -c "CHECKPOINT"
+  local before after
+  before=$(server_cpu)
+  read -r w c r < <(measure "$@")
+  after=$(server_cpu)
+  echo "$w $c $r $(echo "$after - $before" | bc)"
+}
 
 header=$(head -1 "$CSV")
 cols=$(echo "$header" | tr ',' '\n' | sed 's/.*/"&" text/' | paste -sd, -)
-row "$ROWS rows, load" "wall s" "CPU s" "peak MB" "rows/s" "vs incidentmap"
+row "$ROWS rows, load" "wall s" "CPU s" "peak MB" "rows/s" "vs incidentmap" "server CPU s"
 psql -X -q "$URL" -c "CREATE TABLE raw ($cols)"
-read -r cw cc crss < <(measure "psql \\copy" psql -X -q "$URL" -c "\\copy raw FROM '$CSV' WITH (FORMAT csv, HEADER true)")
-read -r ow oc orss < <(measure "ogr2ogr" ogr2ogr -f PostgreSQL "PG:host=127.0.0.1 port=$PORT dbname=bench user=postgres" "$CSV" \
+read -r cw cc crss cs < <(measure_load "psql \\copy" psql -X -q "$URL" -c "\\copy raw FROM '$CSV' WITH (FORMAT csv, HEADER true)")
+read -r ow oc orss os < <(measure_load "ogr2ogr" ogr2ogr -f PostgreSQL "PG:host=127.0.0.1 port=$PORT dbname=bench user=postgres" "$CSV" \
   -nln ogr -oo X_POSSIBLE_NAMES=longitude -oo Y_POSSIBLE_NAMES=latitude -a_srs EPSG:4326 -lco GEOMETRY_NAME=geom --config PG_USE_COPY YES)
-read -r lw lc lrss < <(measure "incidentmap load" "$BIN" load "$CSV" --db "$URL" --table incidents)
+read -r lw lc lrss ls < <(measure_load "incidentmap load" "$BIN" load "$CSV" --db "$URL" --table incidents)
 loaded=$(cat "$WORK/stdout.log")
-read -r aw ac arss < <(measure "incidentmap load again" "$BIN" load "$CSV" --db "$URL" --table incidents)
+read -r aw ac arss as < <(measure_load "incidentmap load again" "$BIN" load "$CSV" --db "$URL" --table incidents)
 again=$(cat "$WORK/stdout.log")
 rate() { echo "$ROWS / $1" | bc; }
-row "psql \\copy of the raw rows (no placing)" "$cw" "$cc" "$crss" "$(rate "$cw")" "$(printf '%.2fx' "$(echo "$cw / $lw" | bc -l)")"
-row "ogr2ogr CSV to PostGIS (COPY)" "$ow" "$oc" "$orss" "$(rate "$ow")" "$(printf '%.2fx' "$(echo "$ow / $lw" | bc -l)")"
-row "incidentmap load (placed, measured, upsert)" "$lw" "$lc" "$lrss" "$(rate "$lw")" "1.00x"
-row "incidentmap load again (nothing changes)" "$aw" "$ac" "$arss" "$(rate "$aw")" "$(printf '%.2fx' "$(echo "$aw / $lw" | bc -l)")"
+row "psql \\copy of the raw rows (no placing)" "$cw" "$cc" "$crss" "$(rate "$cw")" "$(printf '%.2fx' "$(echo "$cw / $lw" | bc -l)")" "$cs"
+row "ogr2ogr CSV to PostGIS (COPY)" "$ow" "$oc" "$orss" "$(rate "$ow")" "$(printf '%.2fx' "$(echo "$ow / $lw" | bc -l)")" "$os"
+row "incidentmap load (placed, measured, upsert)" "$lw" "$lc" "$lrss" "$(rate "$lw")" "1.00x" "$ls"
+row "incidentmap load again (nothing changes)" "$aw" "$ac" "$arss" "$(rate "$aw")" "$(printf '%.2fx' "$(echo "$aw / $lw" | bc -l)")" "$as"
 echo "  $loaded"
 echo "  $again"
 

@@ -75,14 +75,16 @@ public enum LoadJob {
                 try connection.execute("CREATE TEMPORARY TABLE incidentmap_load (\(unkeyed)) ON COMMIT DROP")
             }
             var streamFailure: InputErrors?
-            _ = try connection.copyIn("COPY \(empty ? table.sql : "incidentmap_load") (\(names)) FROM STDIN\(created ? " WITH (FREEZE)" : "")") { send in
+            _ = try connection.copyIn("COPY \(empty ? table.sql : "incidentmap_load") (\(names)) FROM STDIN WITH (FORMAT binary\(created ? ", FREEZE" : ""))") { send in
                 sink.send = send
                 defer { sink.send = nil }
+                try CopyRow.header.withUnsafeBytes { try send($0) }
                 try stream.run(encoder: encoder, sinks: [sink])
                 if let failure = stream.failure {
                     streamFailure = failure
                     throw failure
                 }
+                try CopyRow.trailer.withUnsafeBytes { try send($0) }
             }
             result.sent = sink.rows
             if let streamFailure { throw streamFailure }
@@ -152,37 +154,43 @@ final class CopySink: IncidentSink, @unchecked Sendable {
     }
 }
 
-/// One incident as a line of PostgreSQL's COPY text format, in `LoadJob.columns` order.
+/// One incident as a row of PostgreSQL's binary COPY format, in `LoadJob.columns` order: each
+/// value its length and its bytes, so the server parses no dates, numbers or points from text and
+/// nothing is escaped (text is sent as it is; jsonb as its version byte and the JSON text).
 enum CopyRow {
+    /// What a binary COPY starts with: the signature, no flags, no header extension.
+    static let header: [UInt8] = Array("PGCOPY\n".utf8) + [0xFF, 0x0D, 0x0A, 0x00] + [0, 0, 0, 0] + [0, 0, 0, 0]
+    /// What it ends with: a row of -1 fields.
+    static let trailer: [UInt8] = [0xFF, 0xFF]
+
     static func append(_ r: ResolvedIncident, to out: inout [UInt8]) {
         let i = r.incident
+        int16(Int16(LoadJob.columns.count), &out)
         text(i.id, &out)
-        tab(&out); text(i.date.isoText, &out)
-        tab(&out); IncidentFeature.dateDigits(i.date.start, &out)
-        tab(&out); IncidentFeature.dateDigits(i.date.end, &out)
-        tab(&out); text(i.date.precision.rawValue, &out)
-        tab(&out); text(i.date.time, &out)
-        tab(&out); text(i.kind, &out)
-        tab(&out); text(i.actor, &out)
-        tab(&out); text(i.target, &out)
-        tab(&out); text(i.origin, &out)
-        tab(&out); text(i.place.isEmpty ? nil : i.place, &out)
-        tab(&out); text(r.country, &out)
-        tab(&out); text(i.country, &out)
-        tab(&out); text(r.province, &out)
-        tab(&out); text(r.provinceName, &out)
-        tab(&out); text(r.district, &out)
-        tab(&out); text(r.districtName, &out)
-        tab(&out); text(r.precision.rawValue, &out)
-        tab(&out); JSONText.appendNumber(r.precision.radiusKm, to: &out)
-        tab(&out)
-        if let b = r.border { JSONText.appendNumber((b.distanceKm * 10).rounded() / 10, to: &out) } else { null(&out) }
-        tab(&out); text(r.border?.borderID, &out)
-        tab(&out); json(i.claims.isEmpty ? nil : { IncidentFeature.claims(i.claims, &$0) }, &out)
-        tab(&out); json(i.sources.isEmpty ? nil : { IncidentFeature.sources(i.sources, &$0) }, &out)
-        tab(&out); json(r.resolution.map { rec in { IncidentFeature.resolution(rec, &$0) } }, &out)
-        tab(&out)
-        json(r.warnings.isEmpty ? nil : { o in
+        text(i.date.isoText, &out)
+        date(i.date.start, &out)
+        date(i.date.end, &out)
+        text(i.date.precision.rawValue, &out)
+        text(i.date.time, &out)
+        text(i.kind, &out)
+        text(i.actor, &out)
+        text(i.target, &out)
+        text(i.origin, &out)
+        text(i.place.isEmpty ? nil : i.place, &out)
+        text(r.country, &out)
+        text(i.country, &out)
+        text(r.province, &out)
+        text(r.provinceName, &out)
+        text(r.district, &out)
+        text(r.districtName, &out)
+        text(r.precision.rawValue, &out)
+        float8(r.precision.radiusKm, &out)
+        float8(r.border.map { ($0.distanceKm * 10).rounded() / 10 }, &out)
+        text(r.border?.borderID, &out)
+        jsonb(i.claims.isEmpty ? nil : { IncidentFeature.claims(i.claims, &$0) }, &out)
+        jsonb(i.sources.isEmpty ? nil : { IncidentFeature.sources(i.sources, &$0) }, &out)
+        jsonb(r.resolution.map { rec in { IncidentFeature.resolution(rec, &$0) } }, &out)
+        jsonb(r.warnings.isEmpty ? nil : { o in
             o.append(UInt8(ascii: "["))
             for (k, w) in r.warnings.enumerated() {
                 if k > 0 { o.append(UInt8(ascii: ",")) }
@@ -190,9 +198,8 @@ enum CopyRow {
             }
             o.append(UInt8(ascii: "]"))
         }, &out)
-        tab(&out)
         let extra = i.extra.filter { !IncidentFeature.repeats($0.0, $0.1, of: i) }
-        json(extra.isEmpty ? nil : { o in
+        jsonb(extra.isEmpty ? nil : { o in
             o.append(UInt8(ascii: "{"))
             for (k, (key, value)) in extra.enumerated() {
                 if k > 0 { o.append(UInt8(ascii: ",")) }
@@ -202,66 +209,76 @@ enum CopyRow {
             }
             o.append(UInt8(ascii: "}"))
         }, &out)
-        tab(&out); text(i.notes, &out)
-        tab(&out); text(i.location.file, &out)
-        if i.location.line > 0 { out.append(UInt8(ascii: ":")); NumberFormat.appendInteger(UInt64(i.location.line), to: &out) }
-        tab(&out); ewkb(r.point, &out)
-        out.append(0x0A)
+        text(i.notes, &out)
+        field(&out) { o in
+            var file = i.location.file
+            file.withUTF8 { o.append(contentsOf: $0) }
+            if i.location.line > 0 { o.append(UInt8(ascii: ":")); NumberFormat.appendInteger(UInt64(i.location.line), to: &o) }
+        }
+        point(r.point, &out)
     }
 
-    @inline(__always) static func tab(_ out: inout [UInt8]) { out.append(0x09) }
-    @inline(__always) static func null(_ out: inout [UInt8]) { out.append(0x5C); out.append(UInt8(ascii: "N")) }
+    @inline(__always) static func int16(_ v: Int16, _ out: inout [UInt8]) {
+        let b = UInt16(bitPattern: v)
+        out.append(UInt8(b >> 8)); out.append(UInt8(b & 0xFF))
+    }
 
-    /// A text value, escaped for COPY (backslash, tab, line ends); nil is NULL.
+    @inline(__always) static func int32(_ v: Int32, _ out: inout [UInt8]) {
+        let b = UInt32(bitPattern: v)
+        out.append(UInt8(b >> 24)); out.append(UInt8((b >> 16) & 0xFF)); out.append(UInt8((b >> 8) & 0xFF)); out.append(UInt8(b & 0xFF))
+    }
+
+    /// NULL: a length of -1 and no bytes.
+    @inline(__always) static func null(_ out: inout [UInt8]) { int32(-1, &out) }
+
+    /// A field whose bytes `write` appends, after their length.
+    @inline(__always) static func field(_ out: inout [UInt8], _ write: (inout [UInt8]) -> Void) {
+        let at = out.count
+        int32(0, &out)
+        write(&out)
+        let n = UInt32(out.count - at - 4)
+        out[at] = UInt8(n >> 24); out[at + 1] = UInt8((n >> 16) & 0xFF); out[at + 2] = UInt8((n >> 8) & 0xFF); out[at + 3] = UInt8(n & 0xFF)
+    }
+
+    /// A text value as its UTF-8 bytes; nil is NULL.
     static func text(_ s: String?, _ out: inout [UInt8]) {
         guard var value = s else { return null(&out) }
-        value.withUTF8 { escaped($0, &out) }
-    }
-
-    /// A byte COPY's text format escapes: backslash, tab, line feed, carriage return.
-    @inline(__always) static func needsEscape(_ c: UInt8) -> Bool { c == 0x5C || c == 0x09 || c == 0x0A || c == 0x0D }
-
-    static func escaped(_ b: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8]) {
-        // Runs without a byte to escape (nearly every value) are copied whole.
-        var start = 0
-        for i in 0..<b.count {
-            let c = b[i]
-            guard needsEscape(c) else { continue }
-            if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i])) }
-            out.append(0x5C)
-            out.append(c == 0x5C ? 0x5C : c == 0x09 ? UInt8(ascii: "t") : c == 0x0A ? UInt8(ascii: "n") : UInt8(ascii: "r"))
-            start = i + 1
+        value.withUTF8 { bytes in
+            int32(Int32(bytes.count), &out)
+            out.append(contentsOf: bytes)
         }
-        if b.count > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start...])) }
     }
 
-    /// A JSON value made by `write`, escaped for COPY; nil is NULL. Written in place, and escaped
-    /// afterwards only where it holds a byte to escape (a backslash of a JSON escape).
-    static func json(_ write: ((inout [UInt8]) -> Void)?, _ out: inout [UInt8]) {
+    /// A date: days since 2000-01-01.
+    static func date(_ d: CalendarDate, _ out: inout [UInt8]) {
+        int32(4, &out)
+        int32(Int32(CivilDay.number(year: d.year, month: d.month, day: d.day) - CivilDay.number(year: 2000, month: 1, day: 1)), &out)
+    }
+
+    /// A double precision value (IEEE 754, big endian); nil is NULL.
+    static func float8(_ v: Double?, _ out: inout [UInt8]) {
+        guard let v else { return null(&out) }
+        int32(8, &out)
+        let bits = v.bitPattern
+        for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8((bits >> UInt64(shift)) & 0xFF)) }
+    }
+
+    /// A jsonb value: its format version (1) and the JSON text `write` makes; nil is NULL.
+    static func jsonb(_ write: ((inout [UInt8]) -> Void)?, _ out: inout [UInt8]) {
         guard let write else { return null(&out) }
-        let start = out.count
-        write(&out)
-        guard out[start...].contains(where: needsEscape) else { return }
-        let value = Array(out[start...])
-        out.removeSubrange(start...)
-        value.withUnsafeBufferPointer { escaped($0, &out) }
+        field(&out) { o in
+            o.append(1)
+            write(&o)
+        }
     }
 
-    /// A point as hex EWKB with SRID 4326 (little endian), which PostGIS reads as geometry text.
-    static func ewkb(_ p: LonLat, _ out: inout [UInt8]) {
-        let head: StaticString = "0101000020E6100000"
-        head.withUTF8Buffer { out.append(contentsOf: $0) }
-        func hex(_ n: UInt8) -> UInt8 { n < 10 ? 0x30 + n : 0x41 + n - 10 }
-        func coordinate(_ v: Double) {
-            var bits = v.bitPattern.littleEndian
-            withUnsafeBytes(of: &bits) { bytes in
-                for b in bytes {
-                    out.append(hex(b >> 4))
-                    out.append(hex(b & 0x0F))
-                }
-            }
+    /// A point as EWKB with SRID 4326 (little endian), the binary form PostGIS receives.
+    static func point(_ p: LonLat, _ out: inout [UInt8]) {
+        int32(25, &out)
+        out.append(contentsOf: [0x01, 0x01, 0x00, 0x00, 0x20, 0xE6, 0x10, 0x00, 0x00] as [UInt8])
+        for v in [p.lon, p.lat] {
+            let bits = v.bitPattern
+            for shift in stride(from: 0, through: 56, by: 8) { out.append(UInt8((bits >> UInt64(shift)) & 0xFF)) }
         }
-        coordinate(p.lon)
-        coordinate(p.lat)
     }
 }
