@@ -412,6 +412,7 @@ final class CompiledFile: @unchecked Sendable {
             let start = records + Int(r.u64())
             out.append((start, BoundingBox(minX: r.f64(), minY: r.f64(), maxX: r.f64(), maxY: r.f64())))
         }
+        dropPages(of: [.districtSpans])
         return out
     }
 

@@ -567,6 +567,14 @@ public final class Gazetteer: @unchecked Sendable {
         }
     }
 
+    /// Gives back the mapped pages of the compiled name index and entries: a lookup reads a few
+    /// dozen pages of them, a thousand lookups some 80 MB, which the run would otherwise hold to
+    /// its end. They stay in the page cache, and a later lookup maps what it reads again.
+    public func releaseNamePages() {
+        guard case .compiled(let file) = districtStore else { return }
+        file.dropPages(of: [.entries, .exact, .variant, .unordered, .skeleton])
+    }
+
     /// The districts whose bounds reach `box`, in data order; from a compiled file only those are decoded.
     public func districts(near box: BoundingBox) -> [Region] { districtsReaching()(box) }
 

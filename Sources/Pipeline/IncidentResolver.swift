@@ -211,7 +211,29 @@ final class LookupCache: @unchecked Sendable {
     }
 
     func lookup(_ q: PlaceQuery, _ gazetteer: Gazetteer) -> Lookup {
-        memoised(q, in: \.memo) { gazetteer.resolve(q) }
+        memoised(q, in: \.memo) {
+            let found = gazetteer.resolve(q)
+            lock.writing { lookups += 1 }
+            return found
+        }
+    }
+
+    /// Lookups made so far, and how many had been made at the last `chunkDone` and at the last
+    /// release of the name index's pages.
+    private var lookups = 0, lookupsAtChunk = 0, lookupsAtRelease = 0
+
+    /// Called as each chunk of rows is placed. Once lookups have settled (a whole chunk made none
+    /// after some were made), the pages they read are given back (`Gazetteer.releaseNamePages`):
+    /// a file naming a thousand places reads them in its first chunks, then finds every name in
+    /// this memo.
+    func chunkDone(_ gazetteer: Gazetteer) {
+        let settled: Bool = lock.writing {
+            defer { lookupsAtChunk = lookups }
+            guard lookups == lookupsAtChunk, lookups > lookupsAtRelease else { return false }
+            lookupsAtRelease = lookups
+            return true
+        }
+        if settled { gazetteer.releaseNamePages() }
     }
 
     private var others: [PlaceQuery: [String]] = [:]

@@ -418,6 +418,7 @@ struct ChunkWork: Sendable {
                 if detailed { e.resolved.append(r) }
             }
         }
+        resolver.cache.chunkDone(resolver.gazetteer)
     }
 }
 

@@ -77,6 +77,43 @@ final class CompiledDataTests: XCTestCase {
         XCTAssertFalse(g.resolve("Chah Bahar").resolution.candidates.contains { $0.entry.source == "test" && $0.entry.id == "t:2" },
                        "the bundled entry with the user's id is gone")
     }
+
+    /// The resident size (kB) of this process's mapping of the compiled gazetteer file (in the data
+    /// directory or the cache, "(deleted)" when rebuilt since).
+    static func residentIndexKB() -> Int? {
+        // Read to the end by hand: procfs hands the file over a page at a time, and Foundation's
+        // readers stop after the first.
+        let fd = open("/proc/self/smaps", O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = [], page = [UInt8](repeating: 0, count: 1 << 16)
+        while case let n = read(fd, &page, page.count), n > 0 { bytes += page[..<n] }
+        let smaps = String(decoding: bytes, as: UTF8.self)
+        var inIndex = false
+        for line in smaps.split(separator: "\n") {
+            if let first = line.first, first.isHexDigit, line.contains("-") {
+                inIndex = line.contains("gazetteer") && line.contains(".idx")
+            } else if inIndex, line.hasPrefix("Rss:") {
+                return Int(line.split(separator: " ", omittingEmptySubsequences: true)[1])
+            }
+        }
+        return nil
+    }
+
+    func testNamePagesGivenBackAreReadAgainWithTheSameAnswers() throws {
+        let gz = try Gazetteer.load()
+        let names = gz.provinces.map(\.name).sorted().enumerated().filter { $0.offset % 5 == 0 }.map(\.element) + ["Saravan", "Panjgur", "Kyiv", "Khartoum"]
+        func answers() -> [String] {
+            names.map { n in gz.resolve(n).resolution.candidates.prefix(3).map { "\($0.entry.id) \($0.score)" }.joined(separator: "; ") }
+        }
+        let before = answers()
+        let held = try XCTUnwrap(Self.residentIndexKB(), "the compiled gazetteer is mapped (Linux)")
+        gz.releaseNamePages()
+        let after = try XCTUnwrap(Self.residentIndexKB())
+        XCTAssertLessThan(after + 5_000, held, "\(names.count) lookups held \(held) kB of the index; given back, \(after) kB")
+        XCTAssertEqual(answers(), before, "the pages read again answer as before")
+        XCTAssertGreaterThan(before.filter { !$0.isEmpty }.count, names.count * 9 / 10, "province names find their provinces")
+    }
 }
 
 private extension XY {
