@@ -673,7 +673,7 @@ public final class Gazetteer: @unchecked Sendable {
     /// Resolves a query: parses qualifiers and context, finds matching names,
     /// ranks them and decides between resolved, ambiguous and not found.
     public func resolve(_ query: PlaceQuery) -> Lookup {
-        let parsed = ParsedQuery(query.text)
+        let parsed = ParsedQuery(query.text) { lookupExact($0) > 0 }
         var contextTexts = parsed.context
         if let a2 = query.admin2 { contextTexts.append(a2) }
         if let a1 = query.admin1 { contextTexts.append(a1) }
@@ -771,7 +771,7 @@ public final class Gazetteer: @unchecked Sendable {
         // "Kech" beside Balochistan is the district, not Ketsch in Germany.
         for t in others {
             ctx.districts.insert(NameFolding.key(t))
-            var ms = matches(for: ParsedQuery(t).name)
+            var ms = matches(for: ParsedQuery(t) { lookupExact($0) > 0 }.name)
             if let c = ctx.country { ms.removeAll { entries.country($0.entry) != c } }
             func rank(_ m: Match) -> (Int, Double, Int) {
                 let inProvince = !ctx.admin1.isEmpty && entries[m.entry].admin1.map { ctx.admin1.contains($0) } == true

@@ -51,10 +51,19 @@ struct ParsedQuery {
                                "town of", "the city of", "city of", "the district of", "district of",
                                "the province of", "province of", "village", "town", "city"]
 
-    init(_ text: String) {
-        var parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-        var head = parts.isEmpty ? text.trimmingCharacters(in: .whitespacesAndNewlines) : parts.removeFirst()
+    /// `isName` says whether a text is, as a whole, a name the gazetteer holds: such a text is
+    /// taken as written, before any of the rules below reads a comma as the start of the context,
+    /// "An" or "The" as an article, or "District of" as the kind of the place ("An Giang",
+    /// "The Hague", "District of Columbia", "Southern Nations, Nationalities and Peoples").
+    init(_ text: String, isName: (String) -> Bool = { _ in false }) {
+        let whole = text.trimmingCharacters(in: .whitespacesAndNewlines)
         near = false
+        if !whole.isEmpty, isName(whole) {
+            (name, context, wantsKind) = (whole, [], nil)
+            return
+        }
+        var parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        var head = parts.isEmpty ? whole : parts.removeFirst()
         let lower = head.lowercased()
         // "a border village near Saravan" → "Saravan", near.
         var cut: String.Index? = nil
@@ -81,13 +90,17 @@ struct ParsedQuery {
                 }
             }
         }
+        if isName(head) {
+            (name, context, wantsKind) = (head, parts, nil)
+            return
+        }
         var lowered = head.lowercased()
         for prefix in ParsedQuery.kindPrefixes where lowered.hasPrefix(prefix + " ") {
             head = String(head.dropFirst(prefix.count + 1)).trimmingCharacters(in: .whitespaces)
             lowered = head.lowercased()
             break
         }
-        for article in ["a ", "an ", "the "] where lowered.hasPrefix(article) {
+        for article in ["a ", "an ", "the "] where lowered.hasPrefix(article) && !isName(head) {
             head = String(head.dropFirst(article.count))
             break
         }

@@ -98,6 +98,35 @@ final class WorldNamesTests: XCTestCase {
         }
     }
 
+    /// A text that is, as a whole, a name the gazetteer holds is that name: its "An" or "The" is not an
+    /// English article, its "District of" not the kind of a place, its comma not the start of the
+    /// context. Phrases around names are still read as before.
+    func testNamesThatLookLikePhrasesAreTakenAsWritten() {
+        // (query, expected id, or the country when several entries of one place bear the name)
+        let cases: [(String, String)] = [
+            ("An Giang", "VN-44"), ("An Nuqat al Khams", "LY-NQ"), ("The Valley", "AI-XVALLEY"),
+            ("Southern Nations, Nationalities and Peoples", "ET-SN"), ("The Hague", "geonames:2747373"),
+            ("District of Columbia", "US"), ("An Khe", "geonames:1594402"), ("near An Giang", "VN-44"),
+            ("the town of Panjgur", "geonames:1168446"), ("Sabz Koh, Panjgur", "PK"), ("Kech District", "PK"),
+        ]
+        for (query, want) in cases {
+            let lookup = bundled.resolve(query)
+            guard case .resolved(let best, _) = lookup.resolution else {
+                XCTFail("\(query): \(lookup.resolution.candidates.prefix(3).map { "\($0.entry.name) \($0.entry.id)" })"); continue
+            }
+            XCTAssertTrue(best.entry.id == want || best.entry.country == want, "\(query): \(best.entry.name) \(best.entry.id)")
+        }
+        // Press phrases still lose their words: the place named after them, near it or at it.
+        let near = bundled.resolve(PlaceQuery("a border village near Saravan", country: "Iran"))
+        XCTAssertTrue(near.near)
+        XCTAssertEqual(near.resolution.best?.entry.country, "IR")
+        let within = bundled.resolve(PlaceQuery("the Sirkan neighbourhood of Saravan", country: "Iran"))
+        XCTAssertFalse(within.near)
+        XCTAssertEqual(within.resolution.best?.entry.id, near.resolution.best?.entry.id)
+        XCTAssertEqual(bundled.resolve("Kech District").resolution.best?.entry.kind, .admin2)
+        XCTAssertEqual(bundled.resolve("Sabz Koh, Panjgur").context, ["Panjgur"])
+    }
+
     /// A name that is a province's and a town's inside it (its seat, most often) means the town when
     /// it has 10,000 people or more, as the press and ACLED use it; a province's name alone is the province.
     func testATownAndTheProvinceItNamesMeanTheTown() {
