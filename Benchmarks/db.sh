@@ -53,11 +53,17 @@ server_cpu() {
 # server CPU is read around it.
 measure_load() {  # label, command...: prints "wall_s cpu_s rss_mb server_cpu_s"
   psql -X -q "$URL" -c "CHECKPOINT"
-  local before after
+  sleep 0.5  # the CHECKPOINT's own session ends
+  local before after pm sessions
+  pm=$(head -1 "$PGDIR/data/postmaster.pid")
+  sessions=$(pgrep -P "$pm" | wc -l)
   before=$(server_cpu)
   read -r w c r < <(measure "$@")
+  # A client's session ends after the client: its CPU reaches the postmaster's child times once
+  # the postmaster has reaped it.
+  for _ in $(seq 50); do [ "$(pgrep -P "$pm" | wc -l)" -le "$sessions" ] && break; sleep 0.1; done
   after=$(server_cpu)
-  echo "$w $c $r $(echo "$after - $before" | bc)"
+  echo "$w $c $r $(printf '%.2f' "$(echo "$after - $before" | bc)")"
 }
 
 header=$(head -1 "$CSV")

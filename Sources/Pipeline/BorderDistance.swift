@@ -64,10 +64,14 @@ public final class BorderDistance: @unchecked Sendable {
     private var cache: [[Candidate]?] = []
     private let lock = ReadWriteLock()
     /// The geodesics of the long segments, prepared as the first cell that lists each is met:
-    /// written under the lock before that cell's list is published, never written again.
+    /// written under the lock before that cell's list is published, never written again. Mapped
+    /// zeroed from the kernel, not taken from the allocator's heap: only the pages of the segments
+    /// met become resident (5 MB for all of the world's), and a run that measures no border (a
+    /// binned map) holds none.
     private let lines: UnsafeMutablePointer<GeodesicSegment>
     private let linesReady: UnsafeMutablePointer<Bool>
     private var longCount = 0
+    private let mappedBytes: (lines: Int, ready: Int)
 
     /// Prepares the segments of `borders`.
     public init(borders: [BorderLine]) {
@@ -81,9 +85,9 @@ public final class BorderDistance: @unchecked Sendable {
                 }
             }
         }
-        lines = .allocate(capacity: max(1, longCount))
-        linesReady = .allocate(capacity: max(1, longCount))
-        linesReady.initialize(repeating: false, count: max(1, longCount))
+        mappedBytes = (MemoryLayout<GeodesicSegment>.stride * max(1, longCount), max(1, longCount))
+        lines = BorderDistance.zeroed(mappedBytes.lines).bindMemory(to: GeodesicSegment.self, capacity: max(1, longCount))
+        linesReady = BorderDistance.zeroed(mappedBytes.ready).bindMemory(to: Bool.self, capacity: max(1, longCount))
         guard var box = BoundingBox(points: segments.flatMap { [XY(x: $0.a.lon, y: $0.a.lat), XY(x: $0.b.lon, y: $0.b.lat)] }) else { return }
         box = box.expanded(dx: cell, dy: cell)
         origin = (box.minX, box.minY)
@@ -101,8 +105,16 @@ public final class BorderDistance: @unchecked Sendable {
     }
 
     deinit {
-        lines.deallocate()
-        linesReady.deallocate()
+        munmap(lines, mappedBytes.lines)
+        munmap(linesReady, mappedBytes.ready)
+    }
+
+    /// `bytes` of zeroed, private anonymous memory.
+    private static func zeroed(_ bytes: Int) -> UnsafeMutableRawPointer {
+        guard let p = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), p != MAP_FAILED else {
+            fatalError("out of address space for \(bytes) bytes")
+        }
+        return p
     }
 
     private func col(_ lon: Double) -> Int { Int(((lon - origin.lon) / cell).rounded(.down)) }
