@@ -63,57 +63,29 @@ public struct IncidentResolver: Sendable {
         var entry: GazetteerEntry?
         var warnings: [InputProblem] = []
         var others: [String] = []
+        var known: PointFacts?
         if let c = inc.coordinates {
             point = c
             precision = precision ?? .exact
         } else {
             let query = PlaceQuery(inc.place, country: inc.country ?? defaultCountry, admin1: inc.admin1 ?? defaultAdmin1, admin2: inc.admin2)
-            let lookup = cache.lookup(query, gazetteer)
-            switch lookup.resolution {
-            case .notFound(let suggestions):
-                var message = "unknown place \"\(inc.place)\""
-                if let c = query.country { message += " in \(c)" }
-                message += suggestions.isEmpty ? "" : "; nearest known spellings: \(suggestions.joined(separator: ", "))"
-                message += "; add it with --gazetteer FILE or give latitude/longitude"
-                return .failure(InputProblem(file: inc.location.file, line: line, field: "place", message: message))
-            case .uncertain(let best, _) where !acceptAmbiguous:
-                return .failure(InputProblem(file: inc.location.file, line: line, field: "place",
-                                             message: "\"\(inc.place)\" matches only loosely: \(describe(best)). Add country:/admin1: to confirm, or pass --accept-best"))
-            case .ambiguous(let all) where !acceptAmbiguous:
-                let list = all.prefix(5).map(describe).joined(separator: "; ")
-                return .failure(InputProblem(file: inc.location.file, line: line, field: "place",
-                                             message: "\"\(inc.place)\" is ambiguous: \(list). Add country:/admin1: to the incident, or pass --accept-best"))
-            default:
-                break
-            }
-            guard let best = lookup.resolution.best, let rec = lookup.record(acceptAmbiguous: acceptAmbiguous) else {
-                return .failure(InputProblem(file: inc.location.file, line: line, field: "place", message: "could not resolve \"\(inc.place)\""))
+            let placing = cache.placing(query, detail: measuresDetail, acceptAmbiguous: acceptAmbiguous) { self.placing(query) }
+            guard let best = placing.entry, let rec = placing.record else {
+                return .failure(InputProblem(file: inc.location.file, line: line, field: "place", message: placing.failure ?? "could not resolve \"\(inc.place)\""))
             }
             record = rec
-            entry = best.entry
-            others = cache.otherCandidates(query) {
-                lookup.resolution.candidates.dropFirst().prefix(3).map { "\(describe($0)), score \(String(format: "%.3f", $0.score))" }
+            entry = best
+            others = placing.others
+            point = best.location
+            if precision == nil { precision = placing.precision }
+            if let w = placing.warning {
+                warnings.append(InputProblem(file: inc.location.file, line: line, field: "place", message: w, isWarning: true))
             }
-            point = best.entry.location
-            if precision == nil {
-                if lookup.near { precision = .near }
-                else {
-                    switch best.entry.precision {
-                    case .point: precision = best.entry.kind == .admin2 ? .district : .exact
-                    case .district: precision = .district
-                    case .province, .country: precision = .province
-                    }
-                }
-            }
-            if rec.acceptedAmbiguous {
-                warnings.append(InputProblem(file: inc.location.file, line: line, field: "place",
-                                             message: "\"\(inc.place)\" is ambiguous or loosely matched; took \(describe(best)) (--accept-best)", isWarning: true))
-            }
+            known = placing.facts
         }
         // A place named by many rows has one point, as have rows at one town's coordinates: the
         // facts of a point are found once (per entry for names, per chunk for coordinates).
-        let facts = entry.map { e in cache.facts(of: e.id, measuresDetail: measuresDetail) { self.facts(at: point) } }
-            ?? memo.facts(at: point) { self.facts(at: point) }
+        let facts = known ?? memo.facts(at: point) { self.facts(at: point) }
         let country = facts.country, province = facts.province
         if !facts.covered {
             warnings.append(InputProblem(file: inc.location.file, line: inc.fieldLines["latitude"] ?? line, field: inc.coordinates == nil ? "place" : "latitude",
@@ -144,6 +116,44 @@ public struct IncidentResolver: Sendable {
         resolved.district = facts.district?.id
         resolved.districtName = facts.district?.name
         return .success(resolved)
+    }
+
+    /// Everything a name query decides, made once per query: what every row naming the place
+    /// shares (a million rows name a thousand places).
+    func placing(_ query: PlaceQuery) -> Placing {
+        let lookup = cache.lookup(query, gazetteer)
+        let text = query.text
+        switch lookup.resolution {
+        case .notFound(let suggestions):
+            var message = "unknown place \"\(text)\""
+            if let c = query.country { message += " in \(c)" }
+            message += suggestions.isEmpty ? "" : "; nearest known spellings: \(suggestions.joined(separator: ", "))"
+            message += "; add it with --gazetteer FILE or give latitude/longitude"
+            return Placing(failure: message)
+        case .uncertain(let best, _) where !acceptAmbiguous:
+            return Placing(failure: "\"\(text)\" matches only loosely: \(describe(best)). Add country:/admin1: to confirm, or pass --accept-best")
+        case .ambiguous(let all) where !acceptAmbiguous:
+            let list = all.prefix(5).map(describe).joined(separator: "; ")
+            return Placing(failure: "\"\(text)\" is ambiguous: \(list). Add country:/admin1: to the incident, or pass --accept-best")
+        default:
+            break
+        }
+        guard let best = lookup.resolution.best, let rec = lookup.record(acceptAmbiguous: acceptAmbiguous) else {
+            return Placing(failure: "could not resolve \"\(text)\"")
+        }
+        let precision: LocationPrecision
+        if lookup.near { precision = .near } else {
+            switch best.entry.precision {
+            case .point: precision = best.entry.kind == .admin2 ? .district : .exact
+            case .district: precision = .district
+            case .province, .country: precision = .province
+            }
+        }
+        let others = lookup.resolution.candidates.dropFirst().prefix(3).map { "\(describe($0)), score \(String(format: "%.3f", $0.score))" }
+        let point = best.entry.location
+        let facts = cache.facts(of: best.entry.id, measuresDetail: measuresDetail) { self.facts(at: point) }
+        let warning = rec.acceptedAmbiguous ? "\"\(text)\" is ambiguous or loosely matched; took \(describe(best)) (--accept-best)" : nil
+        return Placing(entry: best.entry, record: rec, others: others, precision: precision, warning: warning, facts: facts)
     }
 
     /// The country, province, district and nearest border (the last three when measuring
@@ -191,6 +201,31 @@ struct PointFacts {
     var covered: Bool
 }
 
+/// What a name query decides for every row that writes it (`IncidentResolver.placing`): one
+/// shared object, so that a row takes one reference, not a copy of each of its parts.
+final class Placing: Sendable {
+    /// Why the name places nothing (the row's file and line are added per row), else nil.
+    let failure: String?
+    let entry: GazetteerEntry?
+    let record: ResolutionRecord?
+    /// The runners-up, described.
+    let others: [String]
+    /// The precision the entry gives when the row gives none.
+    let precision: LocationPrecision
+    /// The warning of a best reading taken from several (`--accept-best`).
+    let warning: String?
+    /// The facts of the entry's point.
+    let facts: PointFacts?
+
+    init(failure: String) {
+        (self.failure, entry, record, others, precision, warning, facts) = (failure, nil, nil, [], .exact, nil, nil)
+    }
+
+    init(entry: GazetteerEntry, record: ResolutionRecord, others: [String], precision: LocationPrecision, warning: String?, facts: PointFacts) {
+        (failure, self.entry, self.record, self.others, self.precision, self.warning, self.facts) = (nil, entry, record, others, precision, warning, facts)
+    }
+}
+
 /// Small text formatting helpers for messages.
 enum NumberFormat2 {
     static func coord(_ v: Double, _ pos: String, _ neg: String) -> String {
@@ -236,13 +271,14 @@ final class LookupCache: @unchecked Sendable {
         if settled { gazetteer.releaseNamePages() }
     }
 
-    private var others: [PlaceQuery: [String]] = [:]
+    private var placings: [PlacingKey: Placing] = [:]
+    private struct PlacingKey: Hashable { var query: PlaceQuery; var detail: Bool; var acceptAmbiguous: Bool }
     private var pointFacts: [FactsKey: PointFacts] = [:]
     private struct FactsKey: Hashable { var entry: String; var detail: Bool }
 
-    /// The descriptions of the runners-up of a query's lookup (`make` them once).
-    func otherCandidates(_ q: PlaceQuery, make: () -> [String]) -> [String] {
-        memoised(q, in: \.others, make)
+    /// What a query decides (`make` it once per query, detail and acceptance of ambiguity).
+    func placing(_ q: PlaceQuery, detail: Bool, acceptAmbiguous: Bool, make: () -> Placing) -> Placing {
+        memoised(PlacingKey(query: q, detail: detail, acceptAmbiguous: acceptAmbiguous), in: \.placings, make)
     }
 
     /// The facts of a gazetteer entry's point (`make` them once per entry and detail).
