@@ -673,7 +673,7 @@ public final class Gazetteer: @unchecked Sendable {
     /// Resolves a query: parses qualifiers and context, finds matching names,
     /// ranks them and decides between resolved, ambiguous and not found.
     public func resolve(_ query: PlaceQuery) -> Lookup {
-        let parsed = ParsedQuery(query.text) { lookupExact($0) > 0 }
+        let parsed = parsedQuery(query.text)
         var contextTexts = parsed.context
         if let a2 = query.admin2 { contextTexts.append(a2) }
         if let a1 = query.admin1 { contextTexts.append(a1) }
@@ -698,6 +698,9 @@ public final class Gazetteer: @unchecked Sendable {
         }
         return Lookup(query: query, name: parsed.name, context: contextTexts, near: parsed.near, resolution: resolution)
     }
+
+    /// `text` read as a query, its phrase rules kept from cutting a name the exact index holds.
+    func parsedQuery(_ text: String) -> ParsedQuery { ParsedQuery(text) { lookupExact($0) > 0 } }
 
     /// Convenience: resolve a bare name.
     public func resolve(_ text: String) -> Lookup { resolve(PlaceQuery(text)) }
@@ -771,7 +774,7 @@ public final class Gazetteer: @unchecked Sendable {
         // "Kech" beside Balochistan is the district, not Ketsch in Germany.
         for t in others {
             ctx.districts.insert(NameFolding.key(t))
-            var ms = matches(for: ParsedQuery(t) { lookupExact($0) > 0 }.name)
+            var ms = matches(for: parsedQuery(t).name)
             if let c = ctx.country { ms.removeAll { entries.country($0.entry) != c } }
             func rank(_ m: Match) -> (Int, Double, Int) {
                 let inProvince = !ctx.admin1.isEmpty && entries[m.entry].admin1.map { ctx.admin1.contains($0) } == true

@@ -64,18 +64,18 @@ public final class BorderDistance: @unchecked Sendable {
     private var cache: [[Candidate]?] = []
     private let lock = ReadWriteLock()
     /// The geodesics of the long segments, prepared as the first cell that lists each is met:
-    /// written under the lock before that cell's list is published, never written again. Mapped
-    /// zeroed from the kernel, not taken from the allocator's heap: only the pages of the segments
-    /// met become resident (5 MB for all of the world's), and a run that measures no border (a
-    /// binned map) holds none.
+    /// written under the lock before that cell's list is published, never written again; one not
+    /// yet prepared is all zeros (length 0; a long segment's is over 5 km). Mapped zeroed from the
+    /// kernel, not taken from the allocator's heap: only the pages of the segments met become
+    /// resident (5 MB for all of the world's), and a run that measures no border (a binned map)
+    /// holds none.
     private let lines: UnsafeMutablePointer<GeodesicSegment>
-    private let linesReady: UnsafeMutablePointer<Bool>
-    private var longCount = 0
-    private let mappedBytes: (lines: Int, ready: Int)
+    private let linesBytes: Int
 
     /// Prepares the segments of `borders`.
     public init(borders: [BorderLine]) {
         self.borders = borders
+        var longCount = 0
         for (bi, border) in borders.enumerated() {
             for line in border.lines where line.count > 1 {
                 for i in 1..<line.count {
@@ -85,9 +85,8 @@ public final class BorderDistance: @unchecked Sendable {
                 }
             }
         }
-        mappedBytes = (MemoryLayout<GeodesicSegment>.stride * max(1, longCount), max(1, longCount))
-        lines = BorderDistance.zeroed(mappedBytes.lines).bindMemory(to: GeodesicSegment.self, capacity: max(1, longCount))
-        linesReady = BorderDistance.zeroed(mappedBytes.ready).bindMemory(to: Bool.self, capacity: max(1, longCount))
+        linesBytes = MemoryLayout<GeodesicSegment>.stride * max(1, longCount)
+        lines = BorderDistance.zeroed(linesBytes).bindMemory(to: GeodesicSegment.self, capacity: max(1, longCount))
         guard var box = BoundingBox(points: segments.flatMap { [XY(x: $0.a.lon, y: $0.a.lat), XY(x: $0.b.lon, y: $0.b.lat)] }) else { return }
         box = box.expanded(dx: cell, dy: cell)
         origin = (box.minX, box.minY)
@@ -105,8 +104,7 @@ public final class BorderDistance: @unchecked Sendable {
     }
 
     deinit {
-        munmap(lines, mappedBytes.lines)
-        munmap(linesReady, mappedBytes.ready)
+        munmap(lines, linesBytes)
     }
 
     /// `bytes` of zeroed, private anonymous memory.
@@ -192,9 +190,8 @@ public final class BorderDistance: @unchecked Sendable {
             guard cache[index] == nil else { return }
             for candidate in list {
                 let s = segments[Int(candidate.segment)]
-                guard s.isLong, !linesReady[Int(s.long)] else { continue }
+                guard s.isLong, lines[Int(s.long)].length == 0 else { continue }
                 (lines + Int(s.long)).initialize(to: geodesic.segment(from: (s.a.lon, s.a.lat), to: (s.b.lon, s.b.lat)))
-                linesReady[Int(s.long)] = true
             }
             cache[index] = list
         }

@@ -219,13 +219,11 @@ enum CopyRow {
     }
 
     @inline(__always) static func int16(_ v: Int16, _ out: inout [UInt8]) {
-        let b = UInt16(bitPattern: v)
-        out.append(UInt8(b >> 8)); out.append(UInt8(b & 0xFF))
+        withUnsafeBytes(of: v.bigEndian) { out.append(contentsOf: $0) }
     }
 
     @inline(__always) static func int32(_ v: Int32, _ out: inout [UInt8]) {
-        let b = UInt32(bitPattern: v)
-        out.append(UInt8(b >> 24)); out.append(UInt8((b >> 16) & 0xFF)); out.append(UInt8((b >> 8) & 0xFF)); out.append(UInt8(b & 0xFF))
+        withUnsafeBytes(of: v.bigEndian) { out.append(contentsOf: $0) }
     }
 
     /// NULL: a length of -1 and no bytes.
@@ -236,8 +234,7 @@ enum CopyRow {
         let at = out.count
         int32(0, &out)
         write(&out)
-        let n = UInt32(out.count - at - 4)
-        out[at] = UInt8(n >> 24); out[at + 1] = UInt8((n >> 16) & 0xFF); out[at + 2] = UInt8((n >> 8) & 0xFF); out[at + 3] = UInt8(n & 0xFF)
+        withUnsafeBytes(of: Int32(out.count - at - 4).bigEndian) { out.replaceSubrange(at..<(at + 4), with: $0) }
     }
 
     /// A text value as its UTF-8 bytes; nil is NULL.
@@ -249,18 +246,20 @@ enum CopyRow {
         }
     }
 
+    /// PostgreSQL's day 0, 2000-01-01, as a `CivilDay` number.
+    static let dateEpoch = CivilDay.number(year: 2000, month: 1, day: 1)
+
     /// A date: days since 2000-01-01.
     static func date(_ d: CalendarDate, _ out: inout [UInt8]) {
         int32(4, &out)
-        int32(Int32(CivilDay.number(year: d.year, month: d.month, day: d.day) - CivilDay.number(year: 2000, month: 1, day: 1)), &out)
+        int32(Int32(CivilDay.number(year: d.year, month: d.month, day: d.day) - dateEpoch), &out)
     }
 
     /// A double precision value (IEEE 754, big endian); nil is NULL.
     static func float8(_ v: Double?, _ out: inout [UInt8]) {
         guard let v else { return null(&out) }
         int32(8, &out)
-        let bits = v.bitPattern
-        for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8((bits >> UInt64(shift)) & 0xFF)) }
+        withUnsafeBytes(of: v.bitPattern.bigEndian) { out.append(contentsOf: $0) }
     }
 
     /// A jsonb value: its format version (1) and the JSON text `write` makes; nil is NULL.
@@ -276,9 +275,7 @@ enum CopyRow {
     static func point(_ p: LonLat, _ out: inout [UInt8]) {
         int32(25, &out)
         out.append(contentsOf: [0x01, 0x01, 0x00, 0x00, 0x20, 0xE6, 0x10, 0x00, 0x00] as [UInt8])
-        for v in [p.lon, p.lat] {
-            let bits = v.bitPattern
-            for shift in stride(from: 0, through: 56, by: 8) { out.append(UInt8((bits >> UInt64(shift)) & 0xFF)) }
-        }
+        withUnsafeBytes(of: p.lon.bitPattern.littleEndian) { out.append(contentsOf: $0) }
+        withUnsafeBytes(of: p.lat.bitPattern.littleEndian) { out.append(contentsOf: $0) }
     }
 }

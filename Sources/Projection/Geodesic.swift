@@ -67,14 +67,6 @@ public struct Geodesic: Sendable {
         return total
     }
 
-    /// The point reached from (lon, lat) after `distance` metres on `azimuth` degrees, and the
-    /// forward azimuth there.
-    func directWithAzimuth(lon: Double, lat: Double, azimuth: Double, distance: Double) -> (lon: Double, lat: Double, azimuth: Double) {
-        var lat2 = 0.0, lon2 = 0.0, azi2 = 0.0
-        geod_direct(geod, lat, lon, azimuth, distance, &lat2, &lon2, &azi2)
-        return (lon2, lat2, azi2)
-    }
-
     /// Shortest geodesic distance in metres from a point to the geodesic segment a–b.
     public func distanceToSegment(lon: Double, lat: Double, a: (lon: Double, lat: Double), b: (lon: Double, lat: Double),
                                   tolerance: Double = 0.01) -> Double {
