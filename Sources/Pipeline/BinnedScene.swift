@@ -52,8 +52,10 @@ extension RenderJob {
             let near = cellName(centre)
             let title = near.map { AggregateText.cellNear.text(in: language, ["count": count(bin.count), "place": .text($0)]) }
                 ?? IncidentText.count.text(in: language, ["count": count(bin.count)])
-            // English has always written a cell's centre with signed degrees ("-33.87°N").
-            let at = language == .en ? "\(NumberFormat.fixed(centre.lat, 2))°N \(NumberFormat.fixed(centre.lon, 2))°E"
+            // English writes a cell's centre as "31.56°N 106.3°W": a hemisphere letter for the sign
+            // (it had written "-106.3°E").
+            let at = language == .en
+                ? "\(NumberFormat.fixed(abs(centre.lat), 2))°\(centre.lat < 0 ? "S" : "N") \(NumberFormat.fixed(abs(centre.lon), 2))°\(centre.lon < 0 ? "W" : "E")"
                 : GeoText.point(lat: centre.lat, lon: centre.lon, in: language)
             let sorted = bin.kinds.sorted { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }
             let kinds = language == .en ? sorted.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")

@@ -69,6 +69,29 @@ final class HexBinTests: ScratchTestCase {
         XCTAssertEqual(try runTool("rsvg-convert", ["-w", "800", "-o", tmp.appendingPathComponent("arctic.png").path, svg.path]).status, 0)
     }
 
+    /// West of Greenwich and south of the equator a cell's centre is written with W and S, not as
+    /// negative degrees east or north (Mexico, and the Atlantic coast of Brazil).
+    func testCellCentresWestAndSouthAreWrittenWithTheirHemispheres() throws {
+        var csv = "id,date,latitude,longitude,event_type\n"
+        for i in 0..<2_400 {
+            let (lat, lon) = i % 2 == 0 ? (31.7, -106.4) : (-8.05, -34.9)
+            csv += "M\(i),2024-05-\(10 + i % 9),\(lat + Double(i % 11) * 0.05),\(lon + Double(i % 7) * 0.05),Battles\n"
+        }
+        let input = tmp.appendingPathComponent("west.csv"), svg = tmp.appendingPathComponent("west.svg")
+        try csv.write(to: input, atomically: true, encoding: .utf8)
+        let r = try incidentmap(["render", input.path, "--svg", "-o", svg.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let text = try String(contentsOf: svg, encoding: .utf8)
+        let centres = text.components(separatedBy: "centred at ").dropFirst().map { String($0.prefix { $0 != ")" }) }
+        XCTAssertGreaterThan(centres.count, 2)
+        for c in centres {
+            XCTAssertFalse(c.contains("-"), c)
+            XCTAssertTrue(c.hasSuffix("°W"), c)
+        }
+        XCTAssertTrue(centres.contains { $0.contains("°S") }, "\(centres)")
+        XCTAssertTrue(centres.contains { $0.contains("°N") }, "\(centres)")
+    }
+
     /// Incidents in Ukraine and six neighbours, binned: the subtitle counts the countries rather than
     /// naming seven (which ran past the frame's right edge), in English and in Ukrainian; with three
     /// it names them.
