@@ -84,9 +84,9 @@ public enum IncidentFeature {
             raw(",\"sources\":", &out)
             sources(i.sources, &out)
         }
-        if let rec = r.resolution {
+        if let p = r.placing, p.record != nil {
             raw(",\"resolution\":", &out)
-            resolution(rec, &out)
+            out.append(contentsOf: p.recordJSON)
         }
         member(",\"notes\":", i.notes, &out)
         raw(",\"input\":", &out)

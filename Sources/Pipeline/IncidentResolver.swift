@@ -50,32 +50,33 @@ public struct IncidentResolver: Sendable {
     /// Resolves one incident.
     public func resolve(_ inc: Incident) -> Result<ResolvedIncident, InputProblem> {
         var memo = PointMemo()
-        return resolve(inc, memo: &memo)
+        return resolve(inc, memo: &memo, names: nil)
     }
 
     /// Resolves one incident, finding the facts of a point given by coordinates once per `memo`
-    /// (a chunk of rows: exports give most rows their town's coordinates).
-    func resolve(_ inc: Incident, memo: inout PointMemo) -> Result<ResolvedIncident, InputProblem> {
+    /// (a chunk of rows: exports give most rows their town's coordinates), and what a name
+    /// decides in `names` (one encoding thread's, without a lock) before the shared cache.
+    func resolve(_ inc: Incident, memo: inout PointMemo, names: NameMemo?) -> Result<ResolvedIncident, InputProblem> {
         let line = inc.fieldLines["place"] ?? inc.fieldLines["location"] ?? inc.location.line
         var point: LonLat
         var precision = inc.locationPrecision
-        var record: ResolutionRecord?
-        var entry: GazetteerEntry?
+        var placed: Placing?
         var warnings: [InputProblem] = []
-        var others: [String] = []
         var known: PointFacts?
         if let c = inc.coordinates {
             point = c
             precision = precision ?? .exact
         } else {
             let query = PlaceQuery(inc.place, country: inc.country ?? defaultCountry, admin1: inc.admin1 ?? defaultAdmin1, admin2: inc.admin2)
-            let placing = cache.placing(query, detail: measuresDetail, acceptAmbiguous: acceptAmbiguous) { self.placing(query) }
-            guard let best = placing.entry, let rec = placing.record else {
+            let placing = names?.placings[query] ?? {
+                let p = cache.placing(query, detail: measuresDetail, acceptAmbiguous: acceptAmbiguous) { self.placing(query) }
+                names?.keep(p, for: query)
+                return p
+            }()
+            guard let best = placing.entry, placing.record != nil else {
                 return .failure(InputProblem(file: inc.location.file, line: line, field: "place", message: placing.failure ?? "could not resolve \"\(inc.place)\""))
             }
-            record = rec
-            entry = best
-            others = placing.others
+            placed = placing
             point = best.location
             if precision == nil { precision = placing.precision }
             if let w = placing.warning {
@@ -92,7 +93,11 @@ public struct IncidentResolver: Sendable {
                                          message: "the point (\(point.lat), \(point.lon)) is outside the bundled data, which covers \(gazetteer.coverageText): its country, province and nearest border are not known", isWarning: true))
         }
         if let declared = inc.country {
-            let code = cache.countryCode(declared, gazetteer)
+            let code = names?.codes[declared] ?? {
+                let c = cache.countryCode(declared, gazetteer)
+                names?.keep(code: c, for: declared)
+                return c
+            }()
             if let actual = country, actual != code {
                 warnings.append(InputProblem(file: inc.location.file, line: inc.fieldLines["country"] ?? inc.location.line, field: "country",
                                              message: "declared \(declared) but the point (\(point.lat), \(point.lon)) falls in \(actual)", isWarning: true))
@@ -109,10 +114,10 @@ public struct IncidentResolver: Sendable {
                                              message: "origin \"\(o)\" not resolved; no strike direction drawn", isWarning: true))
             }
         }
-        var resolved = ResolvedIncident(incident: inc, point: point, precision: precision ?? .exact, resolution: record, entry: entry,
+        var resolved = ResolvedIncident(incident: inc, point: point, precision: precision ?? .exact, placing: placed,
                                         country: country, province: province?.id, provinceName: province?.name,
                                         border: facts.border, origin: origin, originName: originName,
-                                        otherCandidates: others, warnings: warnings)
+                                        warnings: warnings)
         resolved.district = facts.district?.id
         resolved.districtName = facts.district?.name
         return .success(resolved)
@@ -166,6 +171,21 @@ public struct IncidentResolver: Sendable {
     }
 }
 
+/// What the names of rows decided, kept by one encoding thread at a time (`LookupCache.borrow`)
+/// so that a row naming a known place takes no lock: a file naming a thousand places hashes
+/// each row's query once, here, instead of under the shared cache's lock.
+final class NameMemo {
+    fileprivate(set) var placings: [PlaceQuery: Placing] = [:]
+    fileprivate(set) var codes: [String: String] = [:]
+    /// The resolver's settings the placings were made with (the memo is emptied when they differ).
+    fileprivate var settings: (detail: Bool, acceptAmbiguous: Bool)?
+    /// Keys kept at most: a file of distinct names does not grow it without end.
+    static let limit = 20_000
+
+    func keep(_ p: Placing, for q: PlaceQuery) { if placings.count < Self.limit { placings[q] = p } }
+    func keep(code: String, for declared: String) { if codes.count < Self.limit { codes[declared] = code } }
+}
+
 /// The facts of the points of one chunk of rows, by their coordinates bit for bit, so that rows
 /// at one town's point (most of an ACLED export) cost one lookup. Where the first rows show
 /// that points do not repeat (fewer than one in eight of 512), it stops keeping them: a file
@@ -216,13 +236,18 @@ final class Placing: Sendable {
     let warning: String?
     /// The facts of the entry's point.
     let facts: PointFacts?
+    /// `record` as the incidents layer writes it (`IncidentFeature.resolution`), made once.
+    let recordJSON: [UInt8]
 
     init(failure: String) {
-        (self.failure, entry, record, others, precision, warning, facts) = (failure, nil, nil, [], .exact, nil, nil)
+        (self.failure, entry, record, others, precision, warning, facts, recordJSON) = (failure, nil, nil, [], .exact, nil, nil, [])
     }
 
     init(entry: GazetteerEntry, record: ResolutionRecord, others: [String], precision: LocationPrecision, warning: String?, facts: PointFacts) {
         (failure, self.entry, self.record, self.others, self.precision, self.warning, self.facts) = (nil, entry, record, others, precision, warning, facts)
+        var json: [UInt8] = []
+        IncidentFeature.resolution(record, &json)
+        recordJSON = json
     }
 }
 
@@ -270,6 +295,19 @@ final class LookupCache: @unchecked Sendable {
         }
         if settled { gazetteer.releaseNamePages() }
     }
+
+    /// Name memos not in use by an encoding thread.
+    private var idle: [NameMemo] = []
+
+    /// A name memo for one chunk's rows, for the resolver's settings; give it back after.
+    func borrow(detail: Bool, acceptAmbiguous: Bool) -> NameMemo {
+        let m = lock.writing { idle.popLast() } ?? NameMemo()
+        if let s = m.settings, s != (detail, acceptAmbiguous) { m.placings = [:] }
+        m.settings = (detail, acceptAmbiguous)
+        return m
+    }
+
+    func giveBack(_ m: NameMemo) { lock.writing { idle.append(m) } }
 
     private var placings: [PlacingKey: Placing] = [:]
     private struct PlacingKey: Hashable { var query: PlaceQuery; var detail: Bool; var acceptAmbiguous: Bool }

@@ -406,8 +406,10 @@ struct ChunkWork: Sendable {
         var categories: [(String, IncidentCategory)] = []
         if let encoder { encoder.reserve(chunk.count, in: e) }
         var memo = PointMemo()
+        let names = resolver.cache.borrow(detail: resolver.measuresDetail, acceptAmbiguous: resolver.acceptAmbiguous)
+        defer { resolver.cache.giveBack(names) }
         for i in chunk.indices {
-            switch resolver.resolve(chunk[i], memo: &memo) {
+            switch resolver.resolve(chunk[i], memo: &memo, names: names) {
             case .failure(let p): e.outcomes.append(.failed(p))
             case .success(let r) where !filter.keeps(r):
                 e.outcomes.append(.dropped(PlacedSummary(r)))
@@ -437,7 +439,9 @@ struct Placed {
     var date: IncidentDate
     var country: String?
     var sources: [SourceRef]
-    var entry: GazetteerEntry?
+    /// What the incident's name decided (nil: placed by its coordinates).
+    let placing: Placing?
+    var entry: GazetteerEntry? { placing?.entry }
     var summary: PlacedSummary
 
     init(_ r: ResolvedIncident, categories: inout [(String, IncidentCategory)]) {
@@ -453,7 +457,7 @@ struct Placed {
         date = r.incident.date
         country = r.country
         sources = r.incident.sources
-        entry = r.entry
+        placing = r.placing
         summary = PlacedSummary(r)
     }
 }

@@ -10,10 +10,13 @@ public struct ResolvedIncident: Sendable {
     public var point: LonLat
     /// How precisely the point stands for the site.
     public var precision: LocationPrecision
+    /// What the place's name decided, shared by every row naming it; nil when the input gave
+    /// the coordinates.
+    let placing: Placing?
     /// The gazetteer record, when the place was resolved by name.
-    public var resolution: ResolutionRecord?
+    public var resolution: ResolutionRecord? { placing?.record }
     /// The gazetteer entry the point comes from, when resolved by name.
-    public var entry: GazetteerEntry?
+    public var entry: GazetteerEntry? { placing?.entry }
     /// Country of the point by point-in-polygon (alpha-2).
     public var country: String?
     /// Province of the point by point-in-polygon (ISO 3166-2).
@@ -32,7 +35,7 @@ public struct ResolvedIncident: Sendable {
     /// What the origin resolved to (a country or place name).
     public var originName: String?
     /// The other readings the gazetteer weighed (up to three, described), for the audit trail.
-    public var otherCandidates: [String] = []
+    public var otherCandidates: [String] { placing?.others ?? [] }
     /// Warnings about this incident (e.g. declared country differs from the point's).
     public var warnings: [InputProblem]
 }
