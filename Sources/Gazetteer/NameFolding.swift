@@ -13,7 +13,7 @@ import Foundation
 public enum NameFolding {
     /// Bumped whenever a rule below changes what a name folds to: compiled indexes made with
     /// other rules are then rebuilt (`CompiledData.fingerprint`).
-    public static let rulesVersion = 5
+    public static let rulesVersion = 6
 
     /// Lowercased, diacritic-free, punctuation-free, single-spaced form of `name`.
     public static func fold(_ name: String) -> String {
@@ -67,12 +67,43 @@ public enum NameFolding {
         if let a = scriptTable[scalar.value] { return a }
         // Other scripts (CJK, Indic, …): marks and punctuation by category, letters lowercased as they are.
         let props = scalar.properties
+        if marksSpell(scalar), !props.isWhitespace, !props.generalCategory.isPunctuationOrSymbol {
+            // A vowel sign or virama of an abugida is part of the spelling (दिल्ली is not दल्ल),
+            // kept in its canonical decomposition (ো is ে and া, ဦ is ဥ and ီ, क़ is क and a nukta);
+            // a nukta, often left out, is not.
+            let kept = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.filter { $0.properties.canonicalCombiningClass != .nukta }
+            return kept.isEmpty ? .drop : .bytes(Array(String(String.UnicodeScalarView(kept)).utf8))
+        }
         switch props.generalCategory {
         case .nonspacingMark, .enclosingMark, .spacingMark, .modifierLetter: return .drop
         case _ where props.isWhitespace || props.generalCategory.isPunctuationOrSymbol: return .space
         default:
             let s = props.changesWhenLowercased ? props.lowercaseMapping : String(scalar)
             return .bytes(Array(s.utf8))
+        }
+    }
+
+    /// Whether `scalar` is of a script whose combining marks spell (the vowel signs and viramas of
+    /// the Brahmic scripts of South and Southeast Asia and of Thaana), unlike the diacritics of
+    /// Latin, Greek or Cyrillic and the optional vowel points of Arabic, Hebrew or Syriac, which
+    /// folding drops.
+    static func marksSpell(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0780...0x07BF,    // Thaana
+             0x0900...0x0DFF,    // Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Sinhala
+             0x0E00...0x0FFF,    // Thai, Lao, Tibetan
+             0x1000...0x109F,    // Myanmar
+             0x1700...0x17FF,    // Tagalog, Hanunoo, Buhid, Tagbanwa, Khmer
+             0x1900...0x1AAF,    // Limbu, Tai Le, New Tai Lue, Buginese, Tai Tham
+             0x1B00...0x1BFF,    // Balinese, Sundanese, Batak
+             0x1C00...0x1C4F,    // Lepcha
+             0xA800...0xA8FF,    // Syloti Nagri, Saurashtra, Devanagari Extended
+             0xA980...0xAAFF,    // Javanese, Myanmar Extended-B, Cham, Myanmar Extended-A, Tai Viet, Meetei Mayek Extensions
+             0xABC0...0xABFF,    // Meetei Mayek
+             0x11000...0x11DFF:  // Brahmi to Gunjala Gondi (the historic and minority Brahmic scripts)
+            return true
+        default:
+            return false
         }
     }
 
@@ -160,8 +191,7 @@ public enum NameFolding {
     static let scriptIgnoredWordBytes: Set<[UInt8]> = Set(scriptGenericWords.map { foldBytes($0) })
 
     /// Generic words that scripts written without spaces between words attach to a name, as
-    /// written (before folding, which drops Burmese and Thai vowel signs and would leave little
-    /// of them): suffixes in Burmese (town, township, village, region, state, district), Chinese
+    /// written (matched before folding): suffixes in Burmese (town, township, village, region, state, district), Chinese
     /// and Japanese (city, county, district, town, village, province, prefecture, autonomous
     /// region) and Korean (city, county, district, town, province); prefixes in Thai, Lao and
     /// Khmer (province, district, subdistrict, municipality, city). GeoNames often has only

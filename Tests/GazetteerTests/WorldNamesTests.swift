@@ -178,6 +178,42 @@ final class WorldNamesTests: XCTestCase {
         XCTAssertEqual(NameFolding.withoutScriptAffix("ရန်ကုန်မြို့နယ်"), "ရန်ကုန်", "the longest affix first")
     }
 
+    /// In the Brahmic scripts of South and Southeast Asia (and Thaana) a vowel sign or virama is
+    /// a letter of the name, not a diacritic: a name written with its own signs finds its place,
+    /// and the same consonants with other signs or none are another word, not a loose match. A
+    /// nukta, written or not, precomposed or not, changes nothing; Latin diacritics and Arabic
+    /// vowel points are still folded away.
+    func testVowelSignsOfBrahmicScriptsAreLettersNotDiacritics() {
+        let cases: [(String, String)] = [
+            ("दिल्ली", "geonames:1273294"),        // Delhi, Devanagari
+            ("ঢাকা", "geonames:1185241"),          // Dhaka, Bengali
+            ("කොළඹ", "geonames:1248991"),          // Colombo, Sinhala
+            ("கொழும்பு", "geonames:1248991"),      // Colombo, Tamil
+            ("ភ្នំពេញ", "geonames:1821306"),        // Phnom Penh, Khmer
+            ("กรุงเทพมหานคร", "geonames:1609350"),  // Bangkok, Thai
+            ("ရန်ကုန်", "geonames:1298824"),          // Yangon, Burmese
+            ("ग़ाज़ियाबाद", "geonames:1271308"),     // Ghaziabad with its nuktas
+            ("गाजियाबाद", "geonames:1271308"),       // … without them
+            ("\u{095A}ाज़ियाबाद", "geonames:1271308"), // … with a precomposed ग़
+        ]
+        for (query, expected) in cases {
+            let r = bundled.resolve(query).resolution
+            guard case .resolved(let best, _) = r else { XCTFail("\(query): \(r)"); continue }
+            XCTAssertEqual(best.entry.id, expected, "\(query): \(best.entry.name) (\(best.entry.country))")
+        }
+        // The consonants of Delhi, Bangkok and Yangon without their vowel signs: no place.
+        for query in ["दल्ल", "दलल", "กรงเทพมหานคร", "ရနကန"] {
+            let r = bundled.resolve(query).resolution
+            if case .resolved(let best, _) = r { XCTFail("\(query) resolved to \(best.entry.name) (\(best.entry.id))") }
+            if case .ambiguous(let all) = r { XCTFail("\(query) is ambiguous between \(all.prefix(3).map(\.entry.name))") }
+        }
+        XCTAssertNotEqual(NameFolding.fold("दिल्ली"), NameFolding.fold("दल्ल"))
+        XCTAssertEqual(NameFolding.fold("ো"), NameFolding.fold("\u{09C7}\u{09BE}"), "a two-part vowel sign is its parts")
+        XCTAssertEqual(NameFolding.fold("Sarāvān"), "saravan")
+        XCTAssertEqual(NameFolding.fold("كَابُل"), NameFolding.fold("كابل"), "Arabic vowel points are still optional")
+        XCTAssertEqual(NameFolding.fold("Ἀθῆναι"), NameFolding.fold("Αθηναι"), "Greek accents are still folded")
+    }
+
     func testNamesSharedAcrossCountriesNeedContext() {
         for s in WorldNamesTests.shared {
             let alone = bundled.resolve(s.name).resolution
