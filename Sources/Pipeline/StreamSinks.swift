@@ -70,39 +70,27 @@ struct LayerEncoder: Sendable {
     }
 }
 
-/// A GeoJSON FeatureCollection written to a file feature by feature, through a buffer.
+/// A GeoJSON FeatureCollection written to a file feature by feature (`OutputFile`: in large
+/// blocks, straight to the device where it can).
 final class GeoJSONStream {
-    private let handle: FileHandle
-    private let path: String
+    private let file: OutputFile
     private let writer: GeoJSONWriter
-    private var buffer: [UInt8] = []
     private(set) var count = 0
     private var bbox: BoundingBox?
 
     init(url: URL, name: String, writer: GeoJSONWriter) throws {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil), let h = try? FileHandle(forWritingTo: url) else {
-            throw OutputError(path: url.path, message: "cannot write")
-        }
-        handle = h
-        path = url.lastPathComponent
+        file = try OutputFile(path: url.path, name: url.lastPathComponent)
         self.writer = writer
-        buffer = writer.header(name: name)
-        buffer.reserveCapacity(1 << 20)
+        try file.write(writer.header(name: name))
     }
 
     /// Appends `features` encoded features, each preceded by ",\n"; the file's first feature's
-    /// comma is dropped. A large run goes to the file without passing through the buffer.
+    /// comma is dropped.
     func append(run: UnsafeBufferPointer<UInt8>, features: Int) throws {
         guard features > 0 else { return }
         let bytes = count == 0 ? UnsafeBufferPointer(rebasing: run[1...]) : run
         count += features
-        if bytes.count >= 1 << 18 {
-            try flush()
-            try write(bytes)
-            return
-        }
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 20 { try flush() }
+        try file.write(UnsafeRawBufferPointer(bytes))
     }
 
     /// Grows the collection's bounding box by a feature's.
@@ -110,21 +98,9 @@ final class GeoJSONStream {
         GeoJSONWriter.extend(&bbox, with: b)
     }
 
-    private func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
-        do { try handle.write(contentsOf: bytes) } catch {
-            throw OutputError(path: path, message: "cannot write (\(error.localizedDescription))")
-        }
-    }
-
-    private func flush() throws {
-        try buffer.withUnsafeBufferPointer { try write($0) }
-        buffer.removeAll(keepingCapacity: true)
-    }
-
     func finish() throws {
-        buffer += writer.footer(bbox: bbox)
-        try flush()
-        try? handle.close()
+        try file.write(writer.footer(bbox: bbox))
+        try file.close()
     }
 }
 
