@@ -30,7 +30,8 @@ public enum IncidentFeature {
     ///
     /// Bytes are time on a million rows, so what says nothing is left out: an optional member
     /// whose value is null (time, actor, target, origin, country_declared, province_name, notes,
-    /// a claim's killed or injured, a source's title, url or published), an empty `place` (a row
+    /// a claim's killed or injured, a source's title, url or published), `country_declared` where
+    /// it is the point's country (it is written where they differ), an empty `place` (a row
     /// placed by its coordinates alone), an empty `warnings` or `claims` or `sources`, and the
     /// resolution record of an incident whose coordinates the input gave (it had nothing to say
     /// but that); in a resolution record, `near` and
@@ -61,7 +62,7 @@ public enum IncidentFeature {
         }
         raw(",\"country\":", &out)
         optional(r.country, &out)
-        member(",\"country_declared\":", i.country, &out)
+        if !r.declaredCountryAgrees { member(",\"country_declared\":", i.country, &out) }
         raw(",\"province\":", &out)
         optional(r.province, &out)
         member(",\"province_name\":", r.provinceName, &out)

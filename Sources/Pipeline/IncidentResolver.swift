@@ -92,12 +92,14 @@ public struct IncidentResolver: Sendable {
             warnings.append(InputProblem(file: inc.location.file, line: inc.fieldLines["latitude"] ?? line, field: inc.coordinates == nil ? "place" : "latitude",
                                          message: "the point (\(point.lat), \(point.lon)) is outside the bundled data, which covers \(gazetteer.coverageText): its country, province and nearest border are not known", isWarning: true))
         }
+        var agrees = false
         if let declared = inc.country {
             let code = names?.codes[declared] ?? {
                 let c = cache.countryCode(declared, gazetteer)
                 names?.keep(code: c, for: declared)
                 return c
             }()
+            agrees = country == code
             if let actual = country, actual != code {
                 warnings.append(InputProblem(file: inc.location.file, line: inc.fieldLines["country"] ?? inc.location.line, field: "country",
                                              message: "declared \(declared) but the point (\(point.lat), \(point.lon)) falls in \(actual)", isWarning: true))
@@ -118,6 +120,7 @@ public struct IncidentResolver: Sendable {
                                         country: country, province: province?.id, provinceName: province?.name,
                                         border: facts.border, origin: origin, originName: originName,
                                         warnings: warnings)
+        resolved.declaredCountryAgrees = agrees
         resolved.district = facts.district?.id
         resolved.districtName = facts.district?.name
         return .success(resolved)

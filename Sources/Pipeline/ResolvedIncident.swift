@@ -36,6 +36,9 @@ public struct ResolvedIncident: Sendable {
     public var originName: String?
     /// The other readings the gazetteer weighed (up to three, described), for the audit trail.
     public var otherCandidates: [String] { placing?.others ?? [] }
+    /// Whether the country the input declares is the point's (by its code or name): the layer
+    /// then does not repeat it.
+    public var declaredCountryAgrees = false
     /// Warnings about this incident (e.g. declared country differs from the point's).
     public var warnings: [InputProblem]
 }

@@ -65,6 +65,7 @@ final class InputFormatTests: ScratchTestCase {
         XCTAssertNil(gwadar["sub_event_type"], "sub_event_type is the kind, not repeated")
         XCTAssertNil(gwadar["year"], "year is the date's, not repeated")
         XCTAssertEqual(gwadar["event_type"] as? String, "Battles", "event_type says more than the kind and stays")
+        XCTAssertNil(gwadar["country_declared"], "the declared Pakistan is the point's country, not repeated")
         let claims = try XCTUnwrap(gwadar["claims"] as? [[String: Any]])
         XCTAssertEqual(claims.first?["killed"] as? Int, 10)
         // A row whose point falls in another country than it declares is a warning and a property.
