@@ -73,11 +73,11 @@ public struct IncidentResolver: Sendable {
                 names?.keep(p, for: query)
                 return p
             }()
-            guard let best = placing.entry, placing.record != nil else {
+            guard let p = placing.point else {
                 return .failure(InputProblem(file: inc.location.file, line: line, field: "place", message: placing.failure ?? "could not resolve \"\(inc.place)\""))
             }
             placed = placing
-            point = best.location
+            point = p
             if precision == nil { precision = placing.precision }
             if let w = placing.warning {
                 warnings.append(InputProblem(file: inc.location.file, line: line, field: "place", message: w, isWarning: true))
@@ -241,9 +241,11 @@ final class Placing: Sendable {
     let facts: PointFacts?
     /// `record` as the incidents layer writes it (`IncidentFeature.resolution`), made once.
     let recordJSON: [UInt8]
+    /// The entry's point; nil when the name places nothing.
+    let point: LonLat?
 
     init(failure: String) {
-        (self.failure, entry, record, others, precision, warning, facts, recordJSON) = (failure, nil, nil, [], .exact, nil, nil, [])
+        (self.failure, entry, record, others, precision, warning, facts, recordJSON, point) = (failure, nil, nil, [], .exact, nil, nil, [], nil)
     }
 
     init(entry: GazetteerEntry, record: ResolutionRecord, others: [String], precision: LocationPrecision, warning: String?, facts: PointFacts) {
@@ -251,6 +253,7 @@ final class Placing: Sendable {
         var json: [UInt8] = []
         IncidentFeature.resolution(record, &json)
         recordJSON = json
+        point = entry.location
     }
 }
 

@@ -167,7 +167,8 @@ final class LayerSink: IncidentSink, @unchecked Sendable {
         if bounds == nil { bounds = BoundingBox(minX: p.point.lon, minY: p.point.lat, maxX: p.point.lon, maxY: p.point.lat) } else {
             bounds!.extend(XY(x: p.point.lon, y: p.point.lat))
         }
-        if let entry = p.entry, namedIDs.insert(entry.id).inserted { named.append(entry) }
+        // The entry is copied once, when its id is first met (a row reads only the id).
+        if let id = p.placing?.entry?.id, namedIDs.insert(id).inserted, let entry = p.entry { named.append(entry) }
     }
 
     func endChunk(_ e: EncodedChunk) throws {
