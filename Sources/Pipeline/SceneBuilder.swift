@@ -146,7 +146,7 @@ public struct SceneBuilder {
     /// "Sabz Koh, Panjgur" style place line: the reported name's first part and the resolved context.
     func placeTitle(_ r: ResolvedIncident) -> String {
         // An incident known only by its point is named after its province, else shown by its coordinates.
-        let point = language == .en ? "\(r.point.lat), \(r.point.lon)" : GeoText.point(lat: r.point.lat, lon: r.point.lon, in: language)
+        let point = GeoText.point(lat: r.point.lat, lon: r.point.lon, in: language)
         let reported = r.incident.place.isEmpty ? (r.entry.map(entryName) ?? provinceName(r) ?? point) : placeName(r).name
         let country = r.country ?? ""
         return reported.count > 42 ? String(reported.prefix(40)) + "…" + (country.isEmpty ? "" : " (\(country))")

@@ -181,6 +181,21 @@ final class LanguageTests: ScratchTestCase {
             XCTAssertTrue(hit, "\(name) → \(best.map { "\($0["id"] ?? "") \($0["name"] ?? "")" } ?? "nothing") \(r.stderr)")
         }
     }
+
+    /// An incident known only by its point, at sea (no province names it), is labelled by its
+    /// coordinates with their hemispheres, as the key writes them ("19.5°S, 179.9°W"), never as
+    /// signed numbers ("-19.5, -179.9"); in French, with the French letters and decimal comma.
+    func testAPointAtSeaIsLabelledWithItsHemispheres() throws {
+        let csv = tmp.appendingPathComponent("sea.csv")
+        try "id,date,latitude,longitude,event_type\nS1,2024-05-04,-19.5,-179.9,Battles\nS2,2024-05-05,-18.1416,178.4419,Battles\n"
+            .write(to: csv, atomically: true, encoding: .utf8)
+        for (lang, expected) in [("en", "19.5°S, 179.9°W"), ("fr", "19,5° S, 179,9° O")] {
+            let (doc, _, _) = try render([csv.path, "--lang", lang], name: "sea-\(lang)")
+            let labels = texts(doc, "incident-title").map(\.text).joined(separator: " | ")
+            XCTAssertTrue(labels.contains(expected), "\(lang): \(labels)")
+            XCTAssertFalse(labels.contains("-19.5") || labels.contains("-179.9"), "\(lang): \(labels)")
+        }
+    }
 }
 
 enum NameLabelProbe {
