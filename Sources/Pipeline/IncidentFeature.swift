@@ -85,7 +85,7 @@ public enum IncidentFeature {
             raw(",\"sources\":", &out)
             sources(i.sources, &out)
         }
-        if let p = r.placing, p.record != nil {
+        if let p = r.placing {
             raw(",\"resolution\":", &out)
             out.append(contentsOf: p.recordJSON)
         }

@@ -384,8 +384,8 @@ struct PlacedSummary {
     var warnings: [InputProblem]
 
     init(_ r: ResolvedIncident) {
-        byName = r.resolution != nil
-        acceptedAmbiguous = r.resolution?.acceptedAmbiguous == true
+        byName = r.placing != nil
+        acceptedAmbiguous = r.placing?.record?.acceptedAmbiguous == true
         warnings = r.warnings
     }
 }

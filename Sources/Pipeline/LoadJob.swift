@@ -189,7 +189,7 @@ enum CopyRow {
         text(r.border?.borderID, &out)
         jsonb(i.claims.isEmpty ? nil : { IncidentFeature.claims(i.claims, &$0) }, &out)
         jsonb(i.sources.isEmpty ? nil : { IncidentFeature.sources(i.sources, &$0) }, &out)
-        jsonb(r.placing.flatMap { p in p.record == nil ? nil : { $0.append(contentsOf: p.recordJSON) } }, &out)
+        jsonb(r.placing.map { p in { $0.append(contentsOf: p.recordJSON) } }, &out)
         jsonb(r.warnings.isEmpty ? nil : { o in
             o.append(UInt8(ascii: "["))
             for (k, w) in r.warnings.enumerated() {

@@ -11,7 +11,8 @@ public struct ResolvedIncident: Sendable {
     /// How precisely the point stands for the site.
     public var precision: LocationPrecision
     /// What the place's name decided, shared by every row naming it; nil when the input gave
-    /// the coordinates.
+    /// the coordinates. Only a placing that placed the incident is kept: its entry, record and
+    /// record's JSON are always there.
     let placing: Placing?
     /// The gazetteer record, when the place was resolved by name.
     public var resolution: ResolutionRecord? { placing?.record }
