@@ -38,8 +38,11 @@ public enum IncidentFeature {
     /// `accepted_ambiguous` when false. The members a reader tests for null (country
     /// and province: at sea or outside every province; border_distance_km and nearest_border:
     /// not measured) are always written.
-    static func properties(_ r: ResolvedIncident, _ out: inout [UInt8]) {
-        let i = r.incident
+    static func properties(_ r: ResolvedIncident, _ out: inout [UInt8]) { properties(r, r.incident, &out) }
+
+    /// The members, the incident read in place rather than copied out of `r` (a copy retains and
+    /// releases each of its strings).
+    private static func properties(_ r: ResolvedIncident, _ i: Incident, _ out: inout [UInt8]) {
         raw("\"id\":", &out)
         string(i.id, &out)
         raw(",\"date\":", &out)
@@ -232,9 +235,16 @@ public enum IncidentFeature {
 
     /// `IncidentDate.isoText`, quoted.
     static func isoDate(_ d: IncidentDate, _ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        isoDigits(d, &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// `IncidentDate.isoText` (which needs no JSON escape).
+    static func isoDigits(_ d: IncidentDate, _ out: inout [UInt8]) {
         switch d.precision {
-        case .day: date(d.start, &out)
-        default: string(d.isoText, &out)
+        case .day: dateDigits(d.start, &out)
+        default: JSONText.appendUTF8(d.isoText, to: &out)
         }
     }
 }

@@ -164,10 +164,15 @@ enum CopyRow {
     static let trailer: [UInt8] = [0xFF, 0xFF]
 
     static func append(_ r: ResolvedIncident, to out: inout [UInt8]) {
-        let i = r.incident
+        fields(r, r.incident, &out)
+    }
+
+    /// The row's fields; the incident is passed on its own so that it is read in place, not
+    /// copied out of the resolved incident (a copy retains and releases each of its strings).
+    private static func fields(_ r: ResolvedIncident, _ i: Incident, _ out: inout [UInt8]) {
         int16(Int16(LoadJob.columns.count), &out)
         text(i.id, &out)
-        text(i.date.isoText, &out)
+        field(&out) { IncidentFeature.isoDigits(i.date, &$0) }
         date(i.date.start, &out)
         date(i.date.end, &out)
         text(i.date.precision.rawValue, &out)
@@ -187,32 +192,40 @@ enum CopyRow {
         float8(r.precision.radiusKm, &out)
         float8(r.border.map { ($0.distanceKm * 10).rounded() / 10 }, &out)
         text(r.border?.borderID, &out)
-        jsonb(i.claims.isEmpty ? nil : { IncidentFeature.claims(i.claims, &$0) }, &out)
-        jsonb(i.sources.isEmpty ? nil : { IncidentFeature.sources(i.sources, &$0) }, &out)
-        jsonb(r.placing.map { p in { $0.append(contentsOf: p.recordJSON) } }, &out)
-        jsonb(r.warnings.isEmpty ? nil : { o in
-            o.append(UInt8(ascii: "["))
-            for (k, w) in r.warnings.enumerated() {
-                if k > 0 { o.append(UInt8(ascii: ",")) }
-                JSONText.appendString(w.message, to: &o)
+        if i.claims.isEmpty { null(&out) } else { jsonb(&out) { IncidentFeature.claims(i.claims, &$0) } }
+        if i.sources.isEmpty { null(&out) } else { jsonb(&out) { IncidentFeature.sources(i.sources, &$0) } }
+        if let p = r.placing { jsonb(&out) { $0.append(contentsOf: p.recordJSON) } } else { null(&out) }
+        if r.warnings.isEmpty { null(&out) } else {
+            jsonb(&out) { o in
+                o.append(UInt8(ascii: "["))
+                for (k, w) in r.warnings.enumerated() {
+                    if k > 0 { o.append(UInt8(ascii: ",")) }
+                    JSONText.appendString(w.message, to: &o)
+                }
+                o.append(UInt8(ascii: "]"))
             }
-            o.append(UInt8(ascii: "]"))
-        }, &out)
-        let extra = i.extra.filter { !IncidentFeature.repeats($0.0, $0.1, of: i) }
-        jsonb(extra.isEmpty ? nil : { o in
+        }
+        // The extra columns but those that repeat a column of the row, as in the layer.
+        let at = out.count
+        var any = false
+        jsonb(&out) { o in
             o.append(UInt8(ascii: "{"))
-            for (k, (key, value)) in extra.enumerated() {
-                if k > 0 { o.append(UInt8(ascii: ",")) }
+            for (key, value) in i.extra where !IncidentFeature.repeats(key, value, of: i) {
+                if any { o.append(UInt8(ascii: ",")) }
+                any = true
                 JSONText.appendString(key, to: &o)
                 o.append(UInt8(ascii: ":"))
                 JSONText.append(value, to: &o)
             }
             o.append(UInt8(ascii: "}"))
-        }, &out)
+        }
+        if !any {
+            out.removeSubrange(at...)
+            null(&out)
+        }
         text(i.notes, &out)
         field(&out) { o in
-            var file = i.location.file
-            file.withUTF8 { o.append(contentsOf: $0) }
+            JSONText.appendUTF8(i.location.file, to: &o)
             if i.location.line > 0 { o.append(UInt8(ascii: ":")); NumberFormat.appendInteger(UInt64(i.location.line), to: &o) }
         }
         point(r.point, &out)
@@ -239,11 +252,9 @@ enum CopyRow {
 
     /// A text value as its UTF-8 bytes; nil is NULL.
     static func text(_ s: String?, _ out: inout [UInt8]) {
-        guard var value = s else { return null(&out) }
-        value.withUTF8 { bytes in
-            int32(Int32(bytes.count), &out)
-            out.append(contentsOf: bytes)
-        }
+        guard let s else { return null(&out) }
+        int32(Int32(s.utf8.count), &out)
+        JSONText.appendUTF8(s, to: &out)
     }
 
     /// PostgreSQL's day 0, 2000-01-01, as a `CivilDay` number.
@@ -262,9 +273,8 @@ enum CopyRow {
         withUnsafeBytes(of: v.bitPattern.bigEndian) { out.append(contentsOf: $0) }
     }
 
-    /// A jsonb value: its format version (1) and the JSON text `write` makes; nil is NULL.
-    static func jsonb(_ write: ((inout [UInt8]) -> Void)?, _ out: inout [UInt8]) {
-        guard let write else { return null(&out) }
+    /// A jsonb value: its format version (1) and the JSON text `write` makes.
+    @inline(__always) static func jsonb(_ out: inout [UInt8], _ write: (inout [UInt8]) -> Void) {
         field(&out) { o in
             o.append(1)
             write(&o)

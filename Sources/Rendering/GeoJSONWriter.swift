@@ -213,6 +213,14 @@ public enum JSONText {
         if n == n.rounded(), abs(n) < 1e15 {
             if n < 0 { out.append(UInt8(ascii: "-")) }
             NumberFormat.appendInteger(UInt64(abs(n)), to: &out)
+        } else if abs(n) >= 0.1, abs(n) < 1e14, case let tenths = (abs(n) * 10).rounded(), tenths / 10 == abs(n) {
+            // One decimal (a distance in tenths of a kilometre): the same digits as Swift's
+            // shortest form, "205.9", without making a String.
+            if n < 0 { out.append(UInt8(ascii: "-")) }
+            let t = UInt64(tenths)
+            NumberFormat.appendInteger(t / 10, to: &out)
+            out.append(UInt8(ascii: "."))
+            out.append(UInt8(ascii: "0") + UInt8(t % 10))
         } else {
             out += Array("\(n)".utf8)
         }
@@ -225,6 +233,14 @@ public enum JSONText {
     }
 
     static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Appends the UTF-8 bytes of `s` as they are (no quotes, no escapes).
+    @inline(__always)
+    public static func appendUTF8(_ s: String, to out: inout [UInt8]) {
+        if s.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil {
+            out.append(contentsOf: s.utf8)
+        }
+    }
 
     /// Appends a quoted, escaped JSON string.
     public static func appendString(_ s: String, to out: inout [UInt8]) {

@@ -16,6 +16,28 @@ final class RenderingTests: XCTestCase {
         XCTAssertEqual(NumberFormat.fixed(0.05, 1), "0.1")
     }
 
+    /// JSON numbers are Swift's shortest round-trip text, whichever path writes them: integers,
+    /// tenths (border distances, written without making a String) and everything else.
+    func testJSONNumbersAreTheShortestRoundTripText() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0.1, -0.1, 0.3, 205.9, -205.9, 9.95, 1e13 + 0.5, 99_999_999_999_999.9, 0.05, 1.25,
+                                123.456, 1e-7, 4.35, 2.675, 1e15 + 0.5, 12_345.6]
+        for _ in 0..<20_000 {
+            let tenths = Double(Int.random(in: -200_000...200_000, using: &generator))
+            values.append(tenths / 10)  // as a distance is rounded: (km * 10).rounded() / 10
+            values.append(Double.random(in: -1e6...1e6, using: &generator))
+            values.append(Double(Int.random(in: -1_000...1_000, using: &generator)) / 10)
+        }
+        for v in values {
+            var out: [UInt8] = []
+            JSONText.appendNumber(v, to: &out)
+            let text = String(decoding: out, as: UTF8.self)
+            let expected = v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)"
+            XCTAssertEqual(text, expected, "\(v)")
+            XCTAssertEqual(Double(text), v, "\(text) must read back as \(v)")
+        }
+    }
+
     func testSerializerEscapesEveryTextAndAttribute() {
         let evil = "<script>alert(1)</script> & \"quotes\" 'single' ]]> \u{202E}bidi\u{0007}"
         let node = SVGNode.el("svg", [("data-x", evil)], [.el("title", [], [.text(evil)])])
