@@ -831,6 +831,15 @@ public final class Gazetteer: @unchecked Sendable {
     /// places twice). Across a border they never do: Rafah in Gaza and Rafah in Egypt are 2 km apart.
     public static let samePlaceKm = 25.0
 
+    /// A country's capital written as its own name: no place that bears the name only as one of
+    /// its other spellings rivals it, however large. "Suva" is Fiji's capital, not Suwa, Japan
+    /// ("Suva" among its GeoNames spellings), and "Dili" Timor-Leste's, not Delhi ("dili"). A
+    /// place of that very name still does: Tripoli, Lebanon rivals Tripoli, Libya, and Victoria,
+    /// Canada rivals Victoria, Seychelles.
+    static func isCapitalByName(_ c: Candidate) -> Bool {
+        c.entry.isCapital && c.entry.kind == .place && c.match == .exact
+    }
+
     func decide(_ scored: [Candidate], context ctx: Context, wants: PlaceKind? = nil) -> Resolution {
         var best = scored[0]
         if best.match == .skeleton && !corroborates(ctx, best.entry) {
@@ -856,6 +865,7 @@ public final class Gazetteer: @unchecked Sendable {
         let closePlaces = close.filter { $0.entry.kind == .place }
         let largest = closePlaces.map(\.entry.population).max() ?? 0
         if best.entry.kind == .place, let top = closePlaces.first(where: { $0.entry.population == largest }),
+           !(Gazetteer.isCapitalByName(best) && top.match != .exact),
            closePlaces.allSatisfy({ $0.entry.id == top.entry.id || $0.entry.population * Gazetteer.dominanceRatio <= largest }) {
             best = top
         }
@@ -893,6 +903,7 @@ public final class Gazetteer: @unchecked Sendable {
                 && !contains(best.entry, $0.entry) && !contains($0.entry, best.entry)
                 // A district and a town or area of another kind named like it in its country (chosen above).
                 && !(($0.entry.kind == .admin2) != (best.entry.kind == .admin2) && $0.entry.country == best.entry.country)
+                && !(Gazetteer.isCapitalByName(best) && $0.match != .exact)
         }
         let others = scored.filter { $0.entry.id != best.entry.id }
         if rivals.isEmpty { return .resolved(best, others: others) }

@@ -183,6 +183,28 @@ final class WorldNamesTests: XCTestCase {
     /// and the same consonants with other signs or none are another word, not a loose match. A
     /// nukta, written or not, precomposed or not, changes nothing; Latin diacritics and Arabic
     /// vowel points are still folded away.
+    /// A country's capital written as its own name is the capital, whatever bears the name as
+    /// another spelling (Suwa, Japan is also "Suva"; Delhi also "dili"); a place whose own name it
+    /// is still rivals the capital, and context still picks the other.
+    func testACapitalByItsOwnNameIsNotRivalledByOtherSpellings() {
+        for (query, id) in [("Suva", "geonames:2198148"), ("Dili", "geonames:1645457"), ("Díli", "geonames:1645457")] {
+            let r = bundled.resolve(query).resolution
+            guard case .resolved(let best, _) = r else { XCTFail("\(query): \(r.candidates.prefix(3).map(\.entry.id))"); continue }
+            XCTAssertEqual(best.entry.id, id, query)
+            XCTAssertTrue(best.entry.isCapital, query)
+        }
+        // The rival spelling's own place is found with its context, and its own name is untouched.
+        guard case .resolved(let suwa, _) = bundled.resolve(PlaceQuery("Suva", country: "JP")).resolution else { return XCTFail("Suva, JP") }
+        XCTAssertEqual(suwa.entry.id, "geonames:1851368")
+        guard case .resolved(let delhi, _) = bundled.resolve("Delhi").resolution else { return XCTFail("Delhi") }
+        XCTAssertEqual(delhi.entry.country, "IN")
+        // Places of the capital's very name still rival it.
+        for (query, countries) in [("Tripoli", Set(["LY", "LB"])), ("Victoria", Set(["SC", "CA"]))] {
+            guard case .ambiguous(let all) = bundled.resolve(query).resolution else { XCTFail("\(query) must stay ambiguous"); continue }
+            XCTAssertTrue(countries.isSubset(of: Set(all.map(\.entry.country))), "\(query): \(all.prefix(5).map(\.entry.country))")
+        }
+    }
+
     func testVowelSignsOfBrahmicScriptsAreLettersNotDiacritics() {
         let cases: [(String, String)] = [
             ("दिल्ली", "geonames:1273294"),        // Delhi, Devanagari
