@@ -129,4 +129,11 @@ public struct BorderLine: Sendable {
     /// Natural Earth's class of the line in the map's point of view ("Line of control (please
     /// verify)"), when the data has points of view.
     public var featureClass: String? = nil
+
+    /// A line (`lines` its parts) between `countries`.
+    public init(id: String, countries: [String], name: String, lengthKm: Double, dataset: String, lines: [[LonLat]],
+                disputed: Bool = false, featureClass: String? = nil) {
+        (self.id, self.countries, self.name, self.lengthKm, self.dataset, self.lines) = (id, countries, name, lengthKm, dataset, lines)
+        (self.disputed, self.featureClass) = (disputed, featureClass)
+    }
 }

@@ -204,10 +204,16 @@ extension RenderJob {
         var outside = 0
         // Rows of one place come in runs and hubs repeat: remember the last answers.
         var known: [LonLat: String?] = [:]
+        let coasts = Coasts()
         for (p, _, k) in c.points {
             let id: String?
             if let hit = known[p] { id = hit } else {
-                id = unit == .district ? gazetteer.district(at: p)?.id : gazetteer.province(at: p)?.id
+                var found = unit == .district ? gazetteer.district(at: p)?.id : gazetteer.province(at: p)?.id
+                // A point just off the coast of its country is counted where the layer places it.
+                if found == nil, let country = c.offshore[p] {
+                    found = unit == .district ? coasts.district(near: p, in: country, gazetteer)?.id : coasts.province(near: p, in: country, gazetteer)?.id
+                }
+                id = found
                 if known.count < 1_000_000 { known[p] = id }
             }
             guard let id else { outside += 1; continue }

@@ -21,6 +21,8 @@ public struct IncidentResolver: Sendable {
     public var defaultAdmin1: String?
     /// Lookups already made: large files name the same few places again and again.
     let cache = LookupCache()
+    /// The outlines points just off a coast are measured to.
+    let coasts = Coasts()
 
     /// Creates a resolver.
     public init(gazetteer: Gazetteer, acceptAmbiguous: Bool = false, defaultCountry: String? = nil, defaultAdmin1: String? = nil) {
@@ -84,21 +86,32 @@ public struct IncidentResolver: Sendable {
             }
             known = placing.facts
         }
+        let declaredCode = inc.country.map { declared in
+            names?.codes[declared] ?? {
+                let c = cache.countryCode(declared, gazetteer)
+                names?.keep(code: c, for: declared)
+                return c
+            }()
+        }
         // A place named by many rows has one point, as have rows at one town's coordinates: the
         // facts of a point are found once (per entry for names, per chunk for coordinates).
-        let facts = known ?? memo.facts(at: point) { self.facts(at: point) }
+        var facts = known ?? memo.facts(at: point) { self.facts(at: point) }
+        // Given coordinates just off the coast of the country the row declares (see `Coasts`).
+        if known == nil, facts.country == nil, facts.covered, let code = declaredCode {
+            facts = cache.coastFacts(at: point, country: code) { self.facts(offCoastOf: code, at: point, base: facts) }
+        }
         let country = facts.country, province = facts.province
         if !facts.covered {
             warnings.append(InputProblem(file: inc.location.file, line: inc.fieldLines["latitude"] ?? line, field: inc.coordinates == nil ? "place" : "latitude",
                                          message: "the point (\(point.lat), \(point.lon)) is outside the bundled data, which covers \(gazetteer.coverageText): its country, province and nearest border are not known", isWarning: true))
         }
+        if let km = facts.offshoreKm, let code = country {
+            let which = placed?.entry.map { "the gazetteer gives for \($0.name) (\($0.id))" } ?? "the row declares"
+            warnings.append(InputProblem(file: inc.location.file, line: inc.fieldLines["latitude"] ?? line, field: inc.coordinates == nil ? "place" : "latitude",
+                                         message: "the point (\(point.lat), \(point.lon)) is in no country's polygon but \(Coasts.kmText(km)) off the land of \(code) (\(gazetteer.country(code: code)?.name ?? code)) as the bundled 1:10m data draws its coast: taken as in \(code), the country \(which)", isWarning: true))
+        }
         var agrees = false
-        if let declared = inc.country {
-            let code = names?.codes[declared] ?? {
-                let c = cache.countryCode(declared, gazetteer)
-                names?.keep(code: c, for: declared)
-                return c
-            }()
+        if let declared = inc.country, let code = declaredCode {
             agrees = country == code
             if let actual = country, actual != code {
                 warnings.append(InputProblem(file: inc.location.file, line: inc.fieldLines["country"] ?? inc.location.line, field: "country",
@@ -123,6 +136,7 @@ public struct IncidentResolver: Sendable {
         resolved.declaredCountryAgrees = agrees
         resolved.district = facts.district?.id
         resolved.districtName = facts.district?.name
+        resolved.offshore = facts.offshoreKm != nil
         return .success(resolved)
     }
 
@@ -159,7 +173,12 @@ public struct IncidentResolver: Sendable {
         }
         let others = lookup.resolution.candidates.dropFirst().prefix(3).map { "\(describe($0)), score \(String(format: "%.3f", $0.score))" }
         let point = best.entry.location
-        let facts = cache.facts(of: best.entry.id, measuresDetail: measuresDetail) { self.facts(at: point) }
+        let country = best.entry.country
+        let facts = cache.facts(of: best.entry.id, measuresDetail: measuresDetail) {
+            let f = self.facts(at: point)
+            // A town's point just off its country's coast as the polygons draw it (see `Coasts`).
+            return f.country == nil && f.covered ? self.facts(offCoastOf: country, at: point, base: f) : f
+        }
         let warning = rec.acceptedAmbiguous ? "\"\(text)\" is ambiguous or loosely matched; took \(describe(best)) (--accept-best)" : nil
         return Placing(entry: best.entry, record: rec, others: others, precision: precision, warning: warning, facts: facts)
     }
@@ -171,6 +190,22 @@ public struct IncidentResolver: Sendable {
         return PointFacts(country: country, province: measuresDetail ? gazetteer.provinceName(at: point) : nil,
                           district: measuresDetail ? gazetteer.districtName(at: point) : nil,
                           border: measuresDetail ? nearestBorder(to: point, in: country) : nil, covered: gazetteer.covers(point))
+    }
+
+    /// The facts of a point in no country (`base`) when the land of `code` is within
+    /// `Coasts.toleranceKm`: that country, the nearest of its provinces and districts within the
+    /// same distance, the nearest border from it, and how far off its land the point is; else `base`.
+    func facts(offCoastOf code: String, at point: LonLat, base: PointFacts) -> PointFacts {
+        guard let land = gazetteer.country(code: code),
+              let off = coasts.nearest(point, among: [land], key: { "country \($0.id)" }) else { return base }
+        var f = base
+        f.country = land.id
+        f.offshoreKm = off.km
+        guard measuresDetail else { return f }
+        f.province = coasts.province(near: point, in: land.id, gazetteer).map { ($0.id, $0.name) }
+        f.district = coasts.district(near: point, in: land.id, gazetteer).map { ($0.id, $0.name) }
+        f.border = nearestBorder(to: point, in: land.id)
+        return f
     }
 }
 
@@ -222,6 +257,9 @@ struct PointFacts {
     var district: (id: String, name: String)?
     var border: BorderProximity?
     var covered: Bool
+    /// The point is in no country's polygon and the country is that of the row or the entry, whose
+    /// land is this many km away (see `Coasts`); nil for a point inside its country's polygon.
+    var offshoreKm: Double? = nil
 }
 
 /// What a name query decides for every row that writes it (`IncidentResolver.placing`): one
@@ -323,6 +361,14 @@ final class LookupCache: @unchecked Sendable {
     /// What a query decides (`make` it once per query, detail and acceptance of ambiguity).
     func placing(_ q: PlaceQuery, detail: Bool, acceptAmbiguous: Bool, make: () -> Placing) -> Placing {
         memoised(PlacingKey(query: q, detail: detail, acceptAmbiguous: acceptAmbiguous), in: \.placings, make)
+    }
+
+    private var coasts: [CoastKey: PointFacts] = [:]
+    private struct CoastKey: Hashable { var lon: UInt64; var lat: UInt64; var country: String }
+
+    /// The facts of a point at sea in a row declaring `country` (`make` them once per point and country).
+    func coastFacts(at p: LonLat, country: String, make: () -> PointFacts) -> PointFacts {
+        memoised(CoastKey(lon: p.lon.bitPattern, lat: p.lat.bitPattern, country: country), in: \.coasts, make)
     }
 
     /// The facts of a gazetteer entry's point (`make` them once per entry and detail).

@@ -438,6 +438,8 @@ struct Placed {
     var killed: Int
     var date: IncidentDate
     var country: String?
+    /// `country` is that of the land a few km off the point (see `Coasts`).
+    var offshore: Bool
     var sources: [SourceRef]
     /// What the incident's name decided (nil: placed by its coordinates).
     let placing: Placing?
@@ -456,6 +458,7 @@ struct Placed {
         for c in r.incident.claims { if let k = c.killed, k > killed { killed = k } }
         date = r.incident.date
         country = r.country
+        offshore = r.offshore
         sources = r.incident.sources
         placing = r.placing
         summary = PlacedSummary(r)

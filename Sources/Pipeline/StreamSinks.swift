@@ -208,6 +208,9 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
     private(set) var detailed: [ResolvedIncident] = []
     /// Every kept incident's point, kind and largest claimed death toll (for an aggregated map).
     private(set) var points: [(LonLat, IncidentCategory, Int)] = []
+    /// The points in no country's polygon taken as in the country whose land is a few km off
+    /// (see `Coasts`), with that country: a choropleth counts them in its nearest province or district.
+    private(set) var offshore: [LonLat: String] = [:]
     /// Bounding box of the kept points.
     private(set) var bounds: BoundingBox?
     private(set) var count = 0
@@ -260,6 +263,7 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
         }
         if outlets.count < 50 { for s in p.sources where !outlets.contains(s.outlet) { outlets.append(s.outlet) } }
         points.append((p.point, p.category, p.killed))
+        if p.offshore, let cc = p.country { offshore[p.point] = cc }
         guard !overflowed.isSet else { return }
         if let r, detailed.count < Self.detailLimit {
             detailed.append(r)

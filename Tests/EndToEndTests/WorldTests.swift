@@ -228,4 +228,59 @@ final class WorldTests: ScratchTestCase {
         XCTAssertEqual(legendTexts(doc).last, "Town")
         XCTAssertFalse(legendTexts(doc).contains("Capital"))
     }
+
+    /// A harbour town's point that the generalised 1:10m coast leaves in the water is in the
+    /// country its row or its gazetteer entry names, when that country's land is within 5 km,
+    /// with a warning giving the distance; nothing else moves a point at sea into a country.
+    /// The distances are PostGIS's (`ST_Distance` on geography, WGS84, to the same
+    /// `countries.geojson`), computed apart from this code: Nuku‘alofa 1.645 km off Tonga, Split
+    /// 0.212 km off Croatia, Cairns 2.077 km off Australia; 43.45°N 16.43915°E 6.152 km off
+    /// Croatia; 14.80°N 42.85°E 7.020 km off Yemen.
+    func testAPointJustOffTheCoastIsInTheCountryItsRowNames() throws {
+        let csv = """
+            id,date,event_type,location,latitude,longitude,country
+            tonga,2024-03-01,Protests,Nuku'alofa,,,
+            split,2024-03-01,Battles,,43.50891,16.43915,Croatia
+            split-unnamed,2024-03-01,Battles,,43.50891,16.43915,
+            split-italy,2024-03-01,Battles,,43.50891,16.43915,Italy
+            cairns,2024-03-01,Battles,,-16.92366,145.76613,Australia
+            adriatic,2024-03-01,Battles,,43.45,16.43915,Croatia
+            red-sea,2024-03-01,Battles,,14.80,42.85,Yemen
+            tonga-fiji,2024-03-01,Battles,,-21.13683,-175.20114,Fiji
+
+            """
+        let file = tmp.appendingPathComponent("coast.csv")
+        try csv.write(to: file, atomically: true, encoding: .utf8)
+        let out = tmp.appendingPathComponent("coast")
+        let r = try incidentmap(["render", file.path, "--geojson", "-o", out.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let byID = try properties(out.appendingPathComponent("incidents.geojson"))
+        func warning(_ id: String) -> String? {
+            ((byID[id]?["warnings"] as? [String]) ?? []).first { $0.contains("no country's polygon") }
+        }
+        for (id, country, km) in [("tonga", "TO", "1.6 km"), ("split", "HR", "0.2 km"), ("cairns", "AU", "2.1 km")] {
+            let p = try XCTUnwrap(byID[id], id)
+            XCTAssertEqual(p["country"] as? String, country, id)
+            XCTAssertNotNil(p["province"] as? String, "\(id): the nearest province of \(country) within 5 km")
+            XCTAssertTrue((p["province"] as? String)?.hasPrefix(country + "-") == true, "\(id): \(p["province"] ?? "none")")
+            XCTAssertNil(p["country_declared"], id)
+            let w = try XCTUnwrap(warning(id), "\(id): \(p["warnings"] ?? "no warnings")")
+            XCTAssertTrue(w.contains("\(km) off the land of \(country)"), w)
+            XCTAssertTrue(w.contains(id == "tonga" ? "the gazetteer gives for Nuku" : "the row declares"), w)
+        }
+        XCTAssertTrue(r.stderr.contains("coast.csv:3: warning: latitude:"), r.stderr)
+        // At sea: no country named, another country named, or the named country's land too far.
+        for id in ["split-unnamed", "split-italy", "adriatic", "red-sea", "tonga-fiji"] {
+            let p = try XCTUnwrap(byID[id], id)
+            XCTAssertTrue(p["country"] is NSNull, "\(id): \(p["country"] ?? "")")
+            XCTAssertTrue(p["province"] is NSNull, id)
+            XCTAssertNil(warning(id), id)
+        }
+        // The same rows on a map: Tonga's incident is Tonga's, and the title names it.
+        let svg = tmp.appendingPathComponent("coast.svg")
+        let m = try incidentmap(["render", file.path, "--svg", "-o", svg.path])
+        XCTAssertEqual(m.status, 0, m.stderr)
+        let title = try XCTUnwrap(SVGDocument(try Data(contentsOf: svg)).elements.first { classList($0).contains("im-title") }?.text)
+        XCTAssertTrue(title.contains("Tonga") && title.contains("Croatia") && title.contains("Australia"), title)
+    }
 }

@@ -1,0 +1,78 @@
+import Foundation
+import Gazetteer
+import Geometry
+
+/// Points just off a coast as the bundled polygons draw it.
+///
+/// Natural Earth's 1:10m land is generalised, and a harbour town's point can fall in the water
+/// beside it: of the 12,325 GeoNames towns of 50,000 people or more, 186 fall in no country's
+/// polygon, 183 of them within 4.5 km of their own country's (Suva, Malabo, Darwin, Split,
+/// Xiamen, Nuku‘alofa 1.2 km off Tongatapu). Such a point is taken as in a country only when
+/// something names that country (the row's declared country, or the country of the gazetteer
+/// entry that placed it) and that country's land is within `toleranceKm` of it; its province and
+/// district are then the nearest of that country's within the same distance. Nothing else moves
+/// a point at sea into a country: a ship 20 km out, or a point 1 km out whose row names no
+/// country or another one, stays at sea.
+final class Coasts: @unchecked Sendable {
+    // Safe: `outlines` is read under `lock` shared and written under it alone; a built outline is
+    // immutable (its own cache has its own lock).
+    /// How far off a named country's land a point may lie and still be taken as in it (km).
+    static let toleranceKm = 5.0
+    /// Each region's outline (every ring of its polygons) as lines to measure to, by `key`.
+    private var outlines: [String: BorderDistance] = [:]
+    private let lock = ReadWriteLock()
+
+    /// The region of `regions` nearest to `p` within `toleranceKm`, and its geodesic distance
+    /// (km) from `p`; `key` names a region's outline uniquely.
+    func nearest(_ p: LonLat, among regions: [Region], key: (Region) -> String) -> (region: Region, km: Double)? {
+        var best: (region: Region, km: Double)?
+        for r in regions where Coasts.mayReach(r.bounds, p) {
+            guard let d = outline(of: r, key: key(r)).nearest(to: p)?.distanceKm, d <= Coasts.toleranceKm else { continue }
+            if best.map({ d < $0.km }) ?? true { best = (r, d) }
+        }
+        return best
+    }
+
+    /// The province of `country` nearest to `p` within `toleranceKm`.
+    func province(near p: LonLat, in country: String, _ gazetteer: Gazetteer) -> Region? {
+        let box = Coasts.box(around: p)
+        return nearest(p, among: gazetteer.provinces.filter { $0.country == country && $0.bounds.intersects(box) }, key: { "province \($0.id)" })?.region
+    }
+
+    /// The district of `country` nearest to `p` within `toleranceKm`.
+    func district(near p: LonLat, in country: String, _ gazetteer: Gazetteer) -> Region? {
+        nearest(p, among: gazetteer.districts(near: Coasts.box(around: p)).filter { $0.country == country }, key: { "district \($0.id)" })?.region
+    }
+
+    /// Whether `bounds` widened by at least `toleranceKm` hold `p`: a filter only (a degree of
+    /// latitude is over 110 km, one of longitude over 110 km times the cosine of the latitude);
+    /// every distance reported is the outline's geodesic one.
+    static func mayReach(_ bounds: BoundingBox, _ p: LonLat) -> Bool {
+        let dLat = toleranceKm / 110
+        let dLon = dLat / max(0.01, cos(min(89.9, abs(p.lat) + dLat) * .pi / 180))
+        return p.lon >= bounds.minX - dLon && p.lon <= bounds.maxX + dLon && p.lat >= bounds.minY - dLat && p.lat <= bounds.maxY + dLat
+    }
+
+    /// A box around `p` that holds every point within `toleranceKm` of it.
+    static func box(around p: LonLat) -> BoundingBox {
+        let dLat = toleranceKm / 110
+        let dLon = dLat / max(0.01, cos(min(89.9, abs(p.lat) + dLat) * .pi / 180))
+        return BoundingBox(minX: p.lon - dLon, minY: p.lat - dLat, maxX: p.lon + dLon, maxY: p.lat + dLat)
+    }
+
+    /// A distance off the coast as warnings write it: "1.2 km", "under 0.1 km".
+    static func kmText(_ km: Double) -> String {
+        km < 0.05 ? "under 0.1 km" : String(format: "%.1f km", km)
+    }
+
+    private func outline(of r: Region, key: String) -> BorderDistance {
+        if let known = lock.reading({ outlines[key] }) { return known }
+        let rings = r.geometry.polygons.flatMap(\.rings).filter { $0.count > 1 }
+        let made = BorderDistance(borders: [BorderLine(id: r.id, countries: [r.country], name: r.name, lengthKm: 0, dataset: "", lines: rings)])
+        return lock.writing {
+            if let known = outlines[key] { return known }
+            outlines[key] = made
+            return made
+        }
+    }
+}
