@@ -35,13 +35,33 @@ final class Coasts: @unchecked Sendable {
 
     /// The province of `country` nearest to `p` within `toleranceKm`.
     func province(near p: LonLat, in country: String, _ gazetteer: Gazetteer) -> Region? {
-        let box = Coasts.box(around: p)
-        return nearest(p, among: gazetteer.provinces.filter { $0.country == country && $0.bounds.intersects(box) }, key: { "province \($0.id)" })?.region
+        let near = regions(.province, near: p) { box in gazetteer.provinces.filter { $0.bounds.intersects(box) } }
+        return nearest(p, among: near.filter { $0.country == country }, key: { "province \($0.id)" })?.region
     }
 
     /// The district of `country` nearest to `p` within `toleranceKm`.
     func district(near p: LonLat, in country: String, _ gazetteer: Gazetteer) -> Region? {
-        nearest(p, among: gazetteer.districts(near: Coasts.box(around: p)).filter { $0.country == country }, key: { "district \($0.id)" })?.region
+        let near = regions(.district, near: p) { box in gazetteer.districts(near: box) }
+        return nearest(p, among: near.filter { $0.country == country }, key: { "district \($0.id)" })?.region
+    }
+
+    enum Level: UInt8 { case province, district }
+    private struct Cell: Hashable { var level: Level; var x: Int32; var y: Int32 }
+    /// The provinces and districts that reach each 1° cell widened by `toleranceKm`, as met: points
+    /// off one coast share them, and districts are decoded from the compiled file once per cell.
+    private var cells: [Cell: [Region]] = [:]
+
+    /// The regions of `level` within `toleranceKm` of `p`'s 1° cell (`fetch` gives those whose
+    /// bounds reach a box), found once per cell.
+    private func regions(_ level: Level, near p: LonLat, _ fetch: (BoundingBox) -> [Region]) -> [Region] {
+        let x = p.lon.rounded(.down), y = p.lat.rounded(.down)
+        let key = Cell(level: level, x: Int32(x), y: Int32(y))
+        if let known = lock.reading({ cells[key] }) { return known }
+        let dLat = Coasts.toleranceKm / 110
+        let dLon = dLat / max(0.01, cos(min(89.9, max(abs(y), abs(y + 1)) + dLat) * .pi / 180))
+        let found = fetch(BoundingBox(minX: x - dLon, minY: y - dLat, maxX: x + 1 + dLon, maxY: y + 1 + dLat))
+        lock.writing { cells[key] = found }
+        return found
     }
 
     /// Whether `bounds` widened by at least `toleranceKm` hold `p`: a filter only (a degree of
