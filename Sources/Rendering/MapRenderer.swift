@@ -119,17 +119,44 @@ struct MapBuilder {
         var incidents = try IncidentsElement(scene, options: options, frame: frame)
         let candidates = PlacesElement.inFrame(scene, frame: frame)
         let capitalInFrame = candidates.contains(where: \.capital)
-        func legendPanel(capital: Bool, corner: Int? = nil) -> (node: SVGNode, box: BoundingBox, corner: Int) {
+        // A panel of small multiples shares the legend, scale and locator drawn beside the panels.
+        let furnished = !options.panel
+        func legendPanel(capital: Bool, corner: Int? = nil, under top: Double? = nil) -> (node: SVGNode, box: BoundingBox, corner: Int) {
             LegendElement.build(scene, options: options, frame: frame, markers: incidents, drawsBorders: !borders.borders.isEmpty,
                                 drawsDisputed: borders.disputed,
                                 drawsProvinces: !provinceShapes.nodes.isEmpty, drawsDistricts: !districtShapes.nodes.isEmpty,
-                                rivers: (!rivers.nodes.isEmpty, rivers.intermittent), drawsCapital: capital, corner: corner, p: p)
+                                rivers: (!rivers.nodes.isEmpty, rivers.intermittent), drawsCapital: capital, corner: corner, under: top, p: p)
         }
         var legend = legendPanel(capital: capitalInFrame)
-        // A panel of small multiples shares the legend, scale and locator drawn beside the panels.
-        let furnished = !options.panel
-        if furnished { placer.block(legend.box) }
-        let scaleBar = furnished ? ScaleBarElement(frame: frame).build(frame: frame, options: options, p: p, placer: &placer) : nil
+        // The legend never hides an incident: where the panel would cover one in every corner of
+        // the frame (a small map, or markers all over it), it goes below the frame, before the
+        // timeline and the key, and the SVG grows by its height.
+        let legendTop: Double? = furnished && MarkerGroup.incidents(under: legend.box, incidents.groups) > 0 ? frame.frame.maxY + 10 : nil
+        if let legendTop { legend = legendPanel(capital: capitalInFrame, under: legendTop) }
+        var underFrame = legendTop == nil ? 0 : (legend.box.height + 10).rounded(.up)
+        if furnished && legendTop == nil { placer.block(legend.box) }
+        // The scale bar likewise: the frame's lower right, else its lower left, else below the
+        // frame (beside the legend there when both fit the width, else under it).
+        var scaleBar: SVGNode?
+        if furnished {
+            let bar = ScaleBarElement(frame: frame), (w, h) = bar.size(options: options), f = frame.frame
+            let spots = [XY(x: f.maxX - w - 10, y: f.maxY - h - 10), XY(x: f.minX + 10, y: f.maxY - h - 10)]
+            func clear(_ s: XY) -> Bool {
+                let b = BoundingBox(minX: s.x, minY: s.y, maxX: s.x + w, maxY: s.y + h)
+                return MarkerGroup.incidents(under: b, incidents.groups) == 0 && (legendTop != nil || !b.intersects(legend.box))
+            }
+            var origin = spots.first(where: clear) ?? spots[0]
+            if !clear(origin) {
+                if legendTop != nil, legend.box.maxX + 10 <= f.maxX - w - 10 || legend.box.minX - 10 >= f.minX + w + 10 {
+                    origin = XY(x: legend.box.maxX + 10 <= f.maxX - w - 10 ? f.maxX - w - 10 : f.minX + 10, y: f.maxY + 10)
+                    underFrame = max(underFrame, (h + 10).rounded(.up))
+                } else {
+                    origin = XY(x: f.maxX - w - 10, y: f.maxY + underFrame + 10)
+                    underFrame += (h + 10).rounded(.up)
+                }
+            }
+            scaleBar = bar.build(frame: frame, options: options, p: p, placer: &placer, origin: origin)
+        }
         let north = furnished ? try NorthArrowElement.build(frame: frame, options: options, p: p, placer: &placer) : nil
         // A world map needs no locator.
         let insetBox = InsetElement.box(frame: frame, markers: incidents.groups, avoiding: legend.box)
@@ -144,7 +171,7 @@ struct MapBuilder {
         let minor = PlacesElement.build(Array(candidates.dropFirst(PlacesElement.majorTowns)), limit: PlacesElement.maximumTowns - major.shown,
                                         frame: frame, markers: incidents.groups, options: options, p: p, placer: &placer)
         let towns = major.nodes + minor.nodes
-        if capitalInFrame && !major.drawsCapital && !minor.drawsCapital { legend = legendPanel(capital: false, corner: legend.corner) }
+        if capitalInFrame && !major.drawsCapital && !minor.drawsCapital { legend = legendPanel(capital: false, corner: legend.corner, under: legendTop) }
         // On a district map the districts with incidents are named (with their counts) before the provinces.
         let areaLabels = CountriesElement.labels(countries, options: options, p: p, placer: &placer)
             + DistrictsElement.labels(districtShapes, options: options, p: p, placer: &placer)
@@ -172,7 +199,7 @@ struct MapBuilder {
         // The timeline strip goes between the frame and the key, and the SVG grows by its height.
         let strip = scene.timeline.map { TimelineStrip(scene, timeline: $0, width: options.width, numbers: incidents.keyNumbers) }
         let underMap = options.timelineUnderMap ? strip : nil
-        let stripHeight = (underMap?.height ?? 0).rounded(.up)
+        let stripHeight = (underMap?.height ?? 0).rounded(.up) + underFrame
         // The river data is credited where the map draws some (the frame was sized without the line).
         var keyScene = scene
         if !rivers.nodes.isEmpty && furnished {
@@ -182,7 +209,7 @@ struct MapBuilder {
         let furniture = furnished
             ? [legend.node, scaleBar!, north!, HeaderElement.build(scene, options: options, p: p),
                KeyElement.build(key, frame: frame, below: stripHeight, options: options, p: p)]
-                + (inset.map { [$0] } ?? []) + (underMap.map { [$0.build(scene, top: frame.frame.maxY, p: p)] } ?? [])
+                + (inset.map { [$0] } ?? []) + (underMap.map { [$0.build(scene, top: frame.frame.maxY + underFrame, p: p)] } ?? [])
             : [HeaderElement.panel(scene, options: options, p: p)]
         let n = SVGDraw.n
         // A key longer than the frame left room for makes the SVG taller; the map keeps its size.

@@ -2,6 +2,7 @@ import Foundation
 import Gazetteer
 import Geometry
 import Projection
+@testable import Rendering
 import XCTest
 
 /// One map for 1 or a million incidents: inputs shaped as real exports are (most rows at town
@@ -27,6 +28,64 @@ final class LegibilityTests: ScratchTestCase {
                 try assertLegible(svg, incidents: n, gazetteer: gazetteer, label: "\(region.joined(separator: " ")) × \(n)")
             }
         }
+    }
+
+    /// Maps the width of a story's column or a phone: every incident in sight (the legend goes
+    /// below the frame rather than over an incident), the title, subtitle and scale bar inside the
+    /// map's width, and the other checks of `assertLegible`. Incidents in Yemen and at sea off it,
+    /// and clustered rows in Balochistan; each at 420, 500 and 600 px and at the default size.
+    func testNarrowMapsKeepEveryIncidentInSightAndTheirTextInside() throws {
+        let gazetteer = try Gazetteer.load()
+        let yemen = tmp.appendingPathComponent("yemen.csv")
+        try """
+            event_id_cnty,event_date,event_type,sub_event_type,actor1,country,location,latitude,longitude,fatalities,source
+            YEM1,12 January 2024,Explosions/Remote violence,Air/drone strike,Military Forces of the United States,Yemen,Hodeidah port,14.8300,42.9200,0,Reuters
+            YEM2,13 January 2024,Explosions/Remote violence,Air/drone strike,Military Forces of the United States,Yemen,Ras Isa,15.2100,42.6500,0,AP
+            YEM3,19 February 2024,Explosions/Remote violence,Remote explosive/landmine/IED,Ansar Allah,Yemen,Red Sea,14.0,41.9,0,AFP
+            YEM4,6 March 2024,Explosions/Remote violence,Air/drone strike,Ansar Allah,Yemen,Gulf of Aden,12.5,44.8,3,Reuters
+            YEM5,15 January 2024,Battles,Armed clash,Ansar Allah,Yemen,Mocha,13.3181,43.2499,2,Xinhua
+
+            """.write(to: yemen, atomically: true, encoding: .utf8)
+        var belowSeen = false
+        for (csv, n) in [(yemen, 5), (try clustered(60, ["--admin1", "PK-BA,IR-11"]), 60)] {
+            for size in [(420, 380), (500, 420), (600, 500), nil] {
+                let label = "\(csv.lastPathComponent) at \(size.map { "\($0.0)×\($0.1)" } ?? "the default size")"
+                let svg = tmp.appendingPathComponent("narrow.svg")
+                let r = try incidentmap(["render", csv.path, "--svg", "-o", svg.path] + (size.map { ["--width", "\($0.0)", "--height", "\($0.1)"] } ?? []))
+                XCTAssertEqual(r.status, 0, r.stderr)
+                // Under 600 px fewer town names fit beside the incidents' labels: the largest city
+                // in the frame must still be named.
+                try assertLegible(svg, incidents: n, gazetteer: gazetteer, label: label, largestCities: (size?.0 ?? 1000) < 600 ? 1 : 3)
+                let doc = SVGDocument(try Data(contentsOf: svg))
+                let width = Double(size?.0 ?? 1000)
+                // The header's lines fit the width at the size they are drawn.
+                for (cls, defaultSize, bold) in [("im-title", HeaderElement.titleSize, true), ("im-subtitle", HeaderElement.subtitleSize, false)] {
+                    let e = try XCTUnwrap(doc.elements.first { $0.attributes["class"] == cls }, label)
+                    let drawn = e.attributes["style"].flatMap { Double($0.replacingOccurrences(of: "font-size:", with: "").replacingOccurrences(of: "px", with: "")) } ?? defaultSize
+                    XCTAssertLessThanOrEqual(TextMetrics.width(e.text, size: drawn, bold: bold) * (bold ? 13.0 / 12 : 1), width - 28 + 0.5, "\(label): \(cls) \(e.text)")
+                    XCTAssertGreaterThanOrEqual(drawn, defaultSize * 2 / 3, label)
+                }
+                XCTAssertTrue(doc.elements.first { $0.attributes["class"] == "im-subtitle" }!.text.contains("2024"), "\(label): the period stays")
+                // The scale bar's panel holds its line and lies inside the map.
+                let bar = try XCTUnwrap(panels(doc).dropFirst().first, label)
+                XCTAssertLessThanOrEqual(bar.maxX, width, label)
+                XCTAssertGreaterThanOrEqual(bar.width, TextMetrics.width("geodesic, at map centre", size: 10.5) + 12 - 0.5, label)
+                // A legend below the frame comes before the key and the SVG is tall enough for it.
+                let frame = try XCTUnwrap(doc.elements.first { $0.attributes["class"] == "im-frame" })
+                let frameBottom = Double(frame.attributes["y"]!)! + Double(frame.attributes["height"]!)!
+                let legend = try XCTUnwrap(panels(doc).first, label)
+                if legend.minY >= frameBottom {
+                    belowSeen = true
+                    let svgHeight = Double(doc.elements[0].attributes["height"]!)!
+                    XCTAssertLessThanOrEqual(legend.maxY, svgHeight, label)
+                    let keyTop = doc.descendants(ofID: "im-key").compactMap { $0.attributes["y"].flatMap(Double.init) }.min() ?? .infinity
+                    XCTAssertGreaterThan(keyTop, legend.maxY, "\(label): the key starts below the legend")
+                }
+                let png = tmp.appendingPathComponent("narrow.png")
+                XCTAssertEqual(try runTool("/usr/bin/env", ["rsvg-convert", "-o", png.path, svg.path]).status, 0, label)
+            }
+        }
+        XCTAssertTrue(belowSeen, "some narrow map puts its legend below the frame")
     }
 
     func testAMillionIncidentsMakeASmallLegibleMap() throws {
@@ -116,7 +175,7 @@ extension ScratchTestCase {
 
     struct Marker { var centre: XY; var r: Double; var count: Int; var name: String }
 
-    func assertLegible(_ svg: URL, incidents n: Int, gazetteer: Gazetteer, label: String) throws {
+    func assertLegible(_ svg: URL, incidents n: Int, gazetteer: Gazetteer, label: String, largestCities: Int = 3) throws {
         let doc = SVGDocument(try Data(contentsOf: svg))
         XCTAssertTrue(doc.parsed, label)
         let frameElement = try XCTUnwrap(doc.elements.first { $0.attributes["class"] == "im-frame" }, label)
@@ -183,8 +242,8 @@ extension ScratchTestCase {
         }
         // The three most populous cities inside the frame are named (by a town label or an incident's).
         let names = labelled.map(\.text).joined(separator: "\n")
-        for city in try largestCities(doc, frame: frame, gazetteer: gazetteer, count: 3) {
-            XCTAssertTrue(names.contains(city), "\(label): \(city), one of the three largest cities in the frame, is not named")
+        for city in try self.largestCities(doc, frame: frame, gazetteer: gazetteer, count: largestCities) {
+            XCTAssertTrue(names.contains(city), "\(label): \(city), one of the \(largestCities) largest cities in the frame, is not named")
         }
     }
 

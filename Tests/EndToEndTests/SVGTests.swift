@@ -175,11 +175,18 @@ final class SVGTests: ScratchTestCase {
         let allowedAttributes: Set<String> = ["xmlns", "width", "height", "viewBox", "role", "aria-labelledby", "class", "id", "d", "x", "y",
                                               "cx", "cy", "r", "rx", "dy", "x1", "y1", "x2", "y2", "transform", "text-anchor", "clip-path",
                                               "marker-end", "refX", "refY", "markerWidth", "markerHeight", "orient", "data-incident-id",
-                                              "data-border-id", "data-river-class", "data-country", "data-province", "data-box", "data-km", "data-px", "data-cell", "data-count"]
+                                              "data-border-id", "data-river-class", "data-country", "data-province", "data-box", "data-km", "data-px", "data-cell", "data-count",
+                                              "style"]
         for e in doc.elements {
             XCTAssertTrue(allowedElements.contains(e.name), "element <\(e.name)> appeared", file: file, line: line)
             for k in e.attributes.keys { XCTAssertTrue(allowedAttributes.contains(k), "attribute \(k) appeared on <\(e.name)>", file: file, line: line) }
             for (k, v) in e.attributes where k == "clip-path" || k == "marker-end" { XCTAssertTrue(v.hasPrefix("url(#"), v, file: file, line: line) }
+            // An inline style is only a header line's size, set smaller to fit the width.
+            if let style = e.attributes["style"] {
+                XCTAssertNotNil(style.range(of: #"^font-size:[0-9]+(\.[0-9]+)?px$"#, options: .regularExpression), "style \(style)", file: file, line: line)
+                let classes = (e.attributes["class"] ?? "").split(separator: " ")
+                XCTAssertTrue(classes.contains("im-title") || classes.contains("im-subtitle"), "style on \(e.attributes["class"] ?? e.name)", file: file, line: line)
+            }
         }
     }
 }

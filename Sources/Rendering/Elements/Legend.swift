@@ -5,13 +5,13 @@ import Geometry
 /// of the sizes the map draws for a few counts. Borders, province boundaries and capitals are
 /// listed only when some are drawn inside the frame. It sits at the frame's lower left, unless
 /// markers lie there and a free corner (lower right above the scale bar, upper right below the
-/// north arrow) exists.
+/// north arrow) exists; where every corner would cover an incident, it goes below the frame.
 enum LegendElement {
     /// The panel, the box it covers (in SVG px) and the corner it took. Without the capital row
     /// the panel is as wide or narrower and one row lower; given the same `corner`, it lies inside
     /// the box of the one with it.
     static func build(_ scene: MapScene, options: MapOptions, frame: MapFrame, markers: IncidentsElement, drawsBorders: Bool, drawsDisputed: Bool = false, drawsProvinces: Bool, drawsDistricts: Bool = false, rivers: (drawn: Bool, intermittent: Bool) = (false, false),
-                      drawsCapital: Bool, corner fixed: Int? = nil, p: String) -> (node: SVGNode, box: BoundingBox, corner: Int) {
+                      drawsCapital: Bool, corner fixed: Int? = nil, under top: Double? = nil, p: String) -> (node: SVGNode, box: BoundingBox, corner: Int) {
         let n = SVGDraw.n
         let ui = options.language.ui
         var rows: [([SVGNode], String)] = []
@@ -67,9 +67,10 @@ enum LegendElement {
         let height = 26 + Double(rows.count) * 18 + sizesHeight
         let spots = corners(width: width, height: height, frame: frame)
         let chosen = fixed ?? corner(spots, width: width, height: height, frame: frame, markers: markers.groups)
-        let (x, y) = spots[chosen]
         // Mirrored on a right-to-left map: symbols on the right, text right-aligned beside them.
         let rtl = options.language.isRightToLeft
+        // Below the frame (`top`): at the side the text starts from.
+        let (x, y) = top.map { (rtl ? frame.frame.maxX - width - 10 : frame.frame.minX + 10, $0) } ?? spots[chosen]
         let at = { (inset: Double) in NameLabel.start(inset, width: width, options: options) }
         var children: [SVGNode] = [
             .el("rect", [("class", "\(p)panel"), ("x", "0"), ("y", "0"), ("width", n(width)), ("height", n(height)), ("rx", "3")]),

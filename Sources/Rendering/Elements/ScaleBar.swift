@@ -2,8 +2,9 @@ import Foundation
 import Geometry
 import Projection
 
-/// A geodesic scale bar at the frame's lower right: the ground length of a horizontal run of
-/// pixels at the map's centre, in round km.
+/// A geodesic scale bar at the frame's lower right (its lower left, or below the frame, where an
+/// incident lies under it): the ground length of a horizontal run of pixels at the map's centre,
+/// in round km.
 struct ScaleBarElement: Sendable {
     /// Ground km per px along the frame's centre line.
     let kmPerPx: Double
@@ -29,17 +30,28 @@ struct ScaleBarElement: Sendable {
         km = length
     }
 
-    func build(frame: MapFrame, options: MapOptions = MapOptions(), p: String, placer: inout LabelPlacer) -> SVGNode {
+    /// The panel's width and height (px).
+    func size(options: MapOptions) -> (w: Double, h: Double) {
+        // The language's unit may be longer than "km": the panel widens to hold the end label.
+        let extra = options.language == .en ? 0 : max(0, (TextMetrics.width(endLabel(options), size: 10.5) / 2 - 20).rounded(.up))
+        // …and to hold the line under the bar, in every language (a short bar on a narrow map
+        // left English's "geodesic, at map centre" over the frame's edge).
+        let under = TextMetrics.width(options.language.ui.geodesic, size: 10.5) + 12
+        return (max(px + 40 + extra, under.rounded(.up)), 42)
+    }
+
+    func endLabel(_ options: MapOptions) -> String {
+        options.language.digits(NumberFormat.fixed(km, km < 10 ? 1 : 0)) + " " + options.language.ui.km
+    }
+
+    /// The panel at `origin` (its top left; default the frame's lower right), kept clear of the labels.
+    func build(frame: MapFrame, options: MapOptions = MapOptions(), p: String, placer: inout LabelPlacer, origin: XY? = nil) -> SVGNode {
         let n = SVGDraw.n
         let f = frame.frame
         let px = self.px
-        // The language's unit may be longer than "km": the panel widens to hold the end label.
-        let endLabel = options.language.digits(NumberFormat.fixed(km, km < 10 ? 1 : 0)) + " " + options.language.ui.km
-        let extra = options.language == .en ? 0 : max(0, (TextMetrics.width(endLabel, size: 10.5) / 2 - 20).rounded(.up))
-        // …and to hold the line under the bar.
-        let under = options.language == .en ? 0 : TextMetrics.width(options.language.ui.geodesic, size: 10.5) + 12
-        let w = max(px + 40 + extra, under.rounded(.up)), h = 42.0
-        let x = f.maxX - w - 10, y = f.maxY - h - 10
+        let endLabel = endLabel(options)
+        let (w, h) = size(options: options)
+        let x = origin?.x ?? f.maxX - w - 10, y = origin?.y ?? f.maxY - h - 10
         placer.block(BoundingBox(minX: x, minY: y, maxX: x + w, maxY: y + h))
         let label = { (v: Double) -> String in NumberFormat.fixed(v, v < 10 ? 1 : 0) }
         let language = options.language, ui = language.ui
