@@ -7,15 +7,15 @@ import Geometry
 /// Natural Earth's 1:10m land is generalised, and a harbour town's point can fall in the water
 /// beside it: of the 12,325 GeoNames towns of 50,000 people or more, 186 fall in no country's
 /// polygon, 183 of them within 4.5 km of their own country's (Suva, Malabo, Darwin, Split,
-/// Xiamen, Nuku‘alofa 1.2 km off Tongatapu). Such a point is taken as in a country only when
+/// Xiamen, Nuku‘alofa 1.6 km off Tongatapu). Such a point is taken as in a country only when
 /// something names that country (the row's declared country, or the country of the gazetteer
 /// entry that placed it) and that country's land is within `toleranceKm` of it; its province and
 /// district are then the nearest of that country's within the same distance. Nothing else moves
 /// a point at sea into a country: a ship 20 km out, or a point 1 km out whose row names no
 /// country or another one, stays at sea.
 final class Coasts: @unchecked Sendable {
-    // Safe: `outlines` is read under `lock` shared and written under it alone; a built outline is
-    // immutable (its own cache has its own lock).
+    // Safe: `outlines` and `cells` are read under `lock` shared and written under it alone; a
+    // built outline is immutable (its own cache has its own lock).
     /// How far off a named country's land a point may lie and still be taken as in it (km).
     static let toleranceKm = 5.0
     /// Each region's outline (every ring of its polygons) as lines to measure to, by `key`.
@@ -57,27 +57,25 @@ final class Coasts: @unchecked Sendable {
         let x = p.lon.rounded(.down), y = p.lat.rounded(.down)
         let key = Cell(level: level, x: Int32(x), y: Int32(y))
         if let known = lock.reading({ cells[key] }) { return known }
-        let dLat = Coasts.toleranceKm / 110
-        let dLon = dLat / max(0.01, cos(min(89.9, max(abs(y), abs(y + 1)) + dLat) * .pi / 180))
+        let (dLat, dLon) = Coasts.margin(latitude: max(abs(y), abs(y + 1)))
         let found = fetch(BoundingBox(minX: x - dLon, minY: y - dLat, maxX: x + 1 + dLon, maxY: y + 1 + dLat))
         lock.writing { cells[key] = found }
         return found
     }
 
-    /// Whether `bounds` widened by at least `toleranceKm` hold `p`: a filter only (a degree of
-    /// latitude is over 110 km, one of longitude over 110 km times the cosine of the latitude);
-    /// every distance reported is the outline's geodesic one.
+    /// Whether `bounds` widened by at least `toleranceKm` hold `p`: a filter only; every distance
+    /// reported is the outline's geodesic one.
     static func mayReach(_ bounds: BoundingBox, _ p: LonLat) -> Bool {
-        let dLat = toleranceKm / 110
-        let dLon = dLat / max(0.01, cos(min(89.9, abs(p.lat) + dLat) * .pi / 180))
+        let (dLat, dLon) = margin(latitude: abs(p.lat))
         return p.lon >= bounds.minX - dLon && p.lon <= bounds.maxX + dLon && p.lat >= bounds.minY - dLat && p.lat <= bounds.maxY + dLat
     }
 
-    /// A box around `p` that holds every point within `toleranceKm` of it.
-    static func box(around p: LonLat) -> BoundingBox {
+    /// Degrees of latitude and of longitude that hold at least `toleranceKm` anywhere up to
+    /// `latitude` (absolute): a degree of latitude is over 110 km, one of longitude over 110 km
+    /// times the cosine of the latitude.
+    static func margin(latitude: Double) -> (dLat: Double, dLon: Double) {
         let dLat = toleranceKm / 110
-        let dLon = dLat / max(0.01, cos(min(89.9, abs(p.lat) + dLat) * .pi / 180))
-        return BoundingBox(minX: p.lon - dLon, minY: p.lat - dLat, maxX: p.lon + dLon, maxY: p.lat + dLat)
+        return (dLat, dLat / max(0.01, cos(min(89.9, latitude + dLat) * .pi / 180)))
     }
 
     /// A distance off the coast as warnings write it: "1.2 km", "under 0.1 km".

@@ -147,8 +147,10 @@ struct MapBuilder {
             }
             var origin = spots.first(where: clear) ?? spots[0]
             if !clear(origin) {
-                if legendTop != nil, legend.box.maxX + 10 <= f.maxX - w - 10 || legend.box.minX - 10 >= f.minX + w + 10 {
-                    origin = XY(x: legend.box.maxX + 10 <= f.maxX - w - 10 ? f.maxX - w - 10 : f.minX + 10, y: f.maxY + 10)
+                // Beside a legend below the frame: on the side it leaves room on.
+                let roomRight = legend.box.maxX + 10 <= f.maxX - w - 10, roomLeft = legend.box.minX - 10 >= f.minX + w + 10
+                if legendTop != nil, roomRight || roomLeft {
+                    origin = XY(x: roomRight ? f.maxX - w - 10 : f.minX + 10, y: f.maxY + 10)
                     underFrame = max(underFrame, (h + 10).rounded(.up))
                 } else {
                     origin = XY(x: f.maxX - w - 10, y: f.maxY + underFrame + 10)
@@ -199,7 +201,8 @@ struct MapBuilder {
         // The timeline strip goes between the frame and the key, and the SVG grows by its height.
         let strip = scene.timeline.map { TimelineStrip(scene, timeline: $0, width: options.width, numbers: incidents.keyNumbers) }
         let underMap = options.timelineUnderMap ? strip : nil
-        let stripHeight = (underMap?.height ?? 0).rounded(.up) + underFrame
+        // What lies between the frame and the key: the panels moved below it, then the strip.
+        let belowFrame = underFrame + (underMap?.height ?? 0).rounded(.up)
         // The river data is credited where the map draws some (the frame was sized without the line).
         var keyScene = scene
         if !rivers.nodes.isEmpty && furnished {
@@ -208,12 +211,12 @@ struct MapBuilder {
         let key = KeyLayout(incidents: incidents, scene: keyScene, options: options, offMap: offMap.keyTexts, events: underMap == nil ? [] : scene.timeline!.events)
         let furniture = furnished
             ? [legend.node, scaleBar!, north!, HeaderElement.build(scene, options: options, p: p),
-               KeyElement.build(key, frame: frame, below: stripHeight, options: options, p: p)]
+               KeyElement.build(key, frame: frame, below: belowFrame, options: options, p: p)]
                 + (inset.map { [$0] } ?? []) + (underMap.map { [$0.build(scene, top: frame.frame.maxY + underFrame, p: p)] } ?? [])
             : [HeaderElement.panel(scene, options: options, p: p)]
         let n = SVGDraw.n
         // A key longer than the frame left room for makes the SVG taller; the map keeps its size.
-        let height = furnished ? max(options.height, (frame.frame.maxY + key.height).rounded(.up)) + stripHeight : options.height
+        let height = furnished ? max(options.height, (frame.frame.maxY + key.height).rounded(.up)) + belowFrame : options.height
         let root = SVGNode.el("svg", [
             ("xmlns", "http://www.w3.org/2000/svg"), ("width", n(options.width)), ("height", n(height)),
             ("viewBox", "0 0 \(n(options.width)) \(n(height))"), ("role", "img"),
