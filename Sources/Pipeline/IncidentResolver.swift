@@ -174,10 +174,17 @@ public struct IncidentResolver: Sendable {
         let others = lookup.resolution.candidates.dropFirst().prefix(3).map { "\(describe($0)), score \(String(format: "%.3f", $0.score))" }
         let point = best.entry.location
         let country = best.entry.country
-        let facts = cache.facts(of: best.entry.id, measuresDetail: measuresDetail) {
-            let f = self.facts(at: point)
+        let entry = best.entry
+        let facts = cache.facts(of: entry.id, measuresDetail: measuresDetail) {
+            var f = self.facts(at: point)
             // A town's point just off its country's coast as the polygons draw it (see `Coasts`).
-            return f.country == nil && f.covered ? self.facts(offCoastOf: country, at: point, base: f) : f
+            if f.country == nil && f.covered { f = self.facts(offCoastOf: country, at: point, base: f) }
+            // A district the polygons split finer (`areas.tsv`: "North Waziristan") is the
+            // incident's district; the finer unit its point lies in is not known of the incident.
+            if entry.kind == .admin2, !entry.id.hasPrefix(Gazetteer.districtEntryPrefix), f.district != nil {
+                f.district = (entry.id, entry.name)
+            }
+            return f
         }
         let warning = rec.acceptedAmbiguous ? "\"\(text)\" is ambiguous or loosely matched; took \(describe(best)) (--accept-best)" : nil
         return Placing(entry: best.entry, record: rec, others: others, precision: precision, warning: warning, facts: facts)

@@ -21,6 +21,20 @@ final class DistrictTests: ScratchTestCase {
         return (json["features"] as! [[String: Any]]).map { $0["properties"] as! [String: Any] }
     }
 
+    /// Renders rows (id, place as written, country) with their layers, uncertainty areas and map;
+    /// the layers' directory and the incidents' properties by id.
+    func renderNamed(_ rows: [(String, String, String)]) throws -> (URL, [String: [String: Any]]) {
+        var csv = "id,date,place,country\n"
+        for (id, place, country) in rows { csv += "\(id),2024-03-01,\(place),\(country)\n" }
+        let input = tmp.appendingPathComponent("named.csv")
+        try csv.write(to: input, atomically: true, encoding: .utf8)
+        let out = tmp.appendingPathComponent("layers")
+        let r = try incidentmap(["render", input.path, "--geojson", "--uncertainty", "--svg", "-o", out.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let byID = Dictionary(try incidents(out.appendingPathComponent("incidents.geojson")).map { ($0["id"] as! String, $0) }, uniquingKeysWith: { a, _ in a })
+        return (out, byID)
+    }
+
     func testEachIncidentsDistrictIsTheSourcePolygonHoldingIt() throws {
         let all = try JSONDecoder().decode([Expected].self, from: Data(contentsOf: DistrictTests.fixtures.appendingPathComponent("expected.json")))
         XCTAssertGreaterThanOrEqual(all.count, 12)
@@ -145,14 +159,7 @@ final class DistrictTests: ScratchTestCase {
         // A tehsil of Balochistan, a territory of North Kivu, a township of Rakhine, a cercle of Kidal.
         let rows = [("kech", "Kech District", "PK"), ("tump", "Tump", "PK"), ("rutshuru", "Rutshuru Territory", "CD"),
                     ("maungdaw", "Maungdaw Township", "MM"), ("tessalit", "Tessalit Cercle", "ML")]
-        var csv = "id,date,place,country\n"
-        for (id, place, country) in rows { csv += "\(id),2024-03-01,\(place),\(country)\n" }
-        let input = tmp.appendingPathComponent("districts.csv")
-        try csv.write(to: input, atomically: true, encoding: .utf8)
-        let out = tmp.appendingPathComponent("layers")
-        let r = try incidentmap(["render", input.path, "--geojson", "--uncertainty", "--svg", "-o", out.path])
-        XCTAssertEqual(r.status, 0, r.stderr)
-        let byID = Dictionary(try incidents(out.appendingPathComponent("incidents.geojson")).map { ($0["id"] as! String, $0) }, uniquingKeysWith: { a, _ in a })
+        let (out, byID) = try renderNamed(rows.map { ($0.0, $0.1, $0.2) })
         let areas = try GeoJSONReader.features(from: Data(contentsOf: out.appendingPathComponent("uncertainty.geojson")))
         let engine = try GeometryEngine()
         let g = try Gazetteer.load()
@@ -174,6 +181,40 @@ final class DistrictTests: ScratchTestCase {
         let info = try runTool("ogrinfo", ["-al", "-q", out.appendingPathComponent("uncertainty.geojson").path])
         XCTAssertEqual(info.status, 0, info.stderr)
         XCTAssertFalse(info.stderr.contains("ERROR"), info.stderr)
+        let png = try runTool("rsvg-convert", ["-o", tmp.appendingPathComponent("map.png").path, out.appendingPathComponent("map.svg").path])
+        XCTAssertEqual(png.status, 0, png.stderr)
+    }
+
+    /// A district the polygons split finer (`areas.tsv`) is the incident's district, by its
+    /// GeoNames id and name, not the finer unit its point happens to lie in; a town in it keeps
+    /// the finer unit holding the town.
+    func testAnIncidentNamedByADistrictThePolygonsSplitHasThatDistrict() throws {
+        let rows = [("nw", "North Waziristan", "PK", "PK-KP"), ("kh", "Khyber", "PK", "PK-KP"),
+                    ("bk", "Bakhmut Raion", "UA", "UA-14"), ("sj", "Sirjan County", "IR", "IR-08")]
+        let (out, byID) = try renderNamed(rows.map { ($0.0, $0.1, $0.2) } + [("ms", "Miranshah", "PK")])
+        let g = try Gazetteer.load()
+        for (id, place, country, province) in rows {
+            let p = try XCTUnwrap(byID[id], id)
+            let resolution = try XCTUnwrap(p["resolution"] as? [String: Any], place)
+            let entry = try XCTUnwrap(resolution["gazetteer_id"] as? String, place)
+            XCTAssertTrue(entry.hasPrefix("geonames:"), "\(place) resolved to \(entry)")
+            XCTAssertEqual(p["location_precision"] as? String, "district", place)
+            XCTAssertEqual(p["country"] as? String, country, place)
+            XCTAssertEqual(p["province"] as? String, province, place)
+            XCTAssertEqual(p["district"] as? String, entry, place)
+            XCTAssertEqual(p["district_name"] as? String, resolution["gazetteer_name"] as? String, place)
+            // Its point lies in one of our districts, which is not what the layer names.
+            let point = try XCTUnwrap(g.resolve(PlaceQuery(place, country: country)).resolution.best?.entry.location, place)
+            XCTAssertNotNil(g.district(at: point), place)
+        }
+        let town = try XCTUnwrap(byID["ms"])
+        XCTAssertEqual(town["district_name"] as? String, "Miran Shah")
+        XCTAssertFalse((town["district"] as? String ?? "geonames:").hasPrefix("geonames:"))
+        for layer in ["incidents.geojson", "uncertainty.geojson"] {
+            let info = try runTool("ogrinfo", ["-al", "-q", out.appendingPathComponent(layer).path])
+            XCTAssertEqual(info.status, 0, info.stderr)
+            XCTAssertFalse(info.stderr.contains("ERROR"), info.stderr)
+        }
         let png = try runTool("rsvg-convert", ["-o", tmp.appendingPathComponent("map.png").path, out.appendingPathComponent("map.svg").path])
         XCTAssertEqual(png.status, 0, png.stderr)
     }

@@ -205,6 +205,43 @@ final class WorldNamesTests: XCTestCase {
         }
     }
 
+    /// The districts the press names where the polygons' units are finer (Pakistan's tehsils,
+    /// Iran's bakhsh, Ukraine's hromadas) are found by their GeoNames names (`areas.tsv`), at a
+    /// point inside them, and do not take the name of their town.
+    func testDistrictsTheSourceSplitsFinerAreFoundByTheirGeoNamesNames() {
+        let cases: [(query: String, country: String, province: String)] = [
+            ("North Waziristan", "PK", "PK-KP"), ("South Waziristan", "PK", "PK-KP"), ("Khyber", "PK", "PK-KP"),
+            ("Bajaur", "PK", "PK-KP"),
+            ("Kurram", "PK", "PK-KP"),              // only as "Kurram District" in GeoNames
+            ("Bakhmut Raion", "UA", "UA-14"), ("Sirjan County", "IR", "IR-08"), ("West Arsi", "ET", "ET-OR"),
+        ]
+        for c in cases {
+            let r = bundled.resolve(c.query).resolution
+            guard case .resolved(let best, _) = r else { XCTFail("\(c.query): \(r.candidates.prefix(3).map(\.entry.id))"); continue }
+            let e = best.entry
+            XCTAssertEqual(e.kind, .admin2, c.query)
+            XCTAssertEqual(e.precision, .district, c.query)
+            XCTAssertTrue(e.id.hasPrefix("geonames:"), "\(c.query): \(e.id)")
+            XCTAssertEqual(e.country, c.country, c.query)
+            XCTAssertEqual(e.admin1, c.province, c.query)
+            // Its point lies in that country, that province and one of our districts.
+            XCTAssertEqual(bundled.countryID(at: e.location), c.country, c.query)
+            XCTAssertEqual(bundled.provinceName(at: e.location)?.id, c.province, c.query)
+            XCTAssertNotNil(bundled.district(at: e.location), c.query)
+        }
+        // A district named after its town does not take the town's name from it.
+        for (query, town) in [("Bakhmut", "geonames:713174"), ("Sirjan", "geonames:114259")] {
+            guard case .resolved(let best, _) = bundled.resolve(query).resolution else { XCTFail(query); continue }
+            XCTAssertEqual(best.entry.id, town, query)
+        }
+        // A district GeoNames lists without any populated place cannot be located: not invented.
+        for query in ["Orakzai", "Mohmand"] {
+            if case .resolved(let best, _) = bundled.resolve(PlaceQuery(query, country: "PK")).resolution {
+                XCTAssertNotEqual(best.entry.kind, .admin2, "\(query): \(best.entry.id)")
+            }
+        }
+    }
+
     func testVowelSignsOfBrahmicScriptsAreLettersNotDiacritics() {
         let cases: [(String, String)] = [
             ("दिल्ली", "geonames:1273294"),        // Delhi, Devanagari
