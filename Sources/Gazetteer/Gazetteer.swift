@@ -700,9 +700,30 @@ public final class Gazetteer: @unchecked Sendable {
         if scored.isEmpty {
             resolution = .notFound(suggestions: suggestions(for: parsed.name, country: ctx.country))
         } else {
-            resolution = decide(scored, context: ctx, wants: parsed.wantsKind)
+            resolution = decide(scored, context: ctx, wants: parsed.wantsKind,
+                                seats: seatsWithoutArticle(parsed.name, province: scored[0], query: parsed.name, wants: parsed.wantsKind, context: ctx))
         }
         return Lookup(query: query, name: parsed.name, context: contextTexts, near: parsed.near, resolution: resolution)
+    }
+
+    /// Arabic writes a province named after its city with the article ("الخرطوم", Khartoum
+    /// state) where GeoNames may give the city without it ("خرطوم"). When the best reading of such
+    /// a name is a province, the towns of 10,000 or more inside it that bear the name without the
+    /// article, for the rule between a city and the province named after it (`decide`). Only
+    /// there: dropping the article everywhere makes "القدس" (Jerusalem) a rival of Qods, Iran
+    /// ("قدس").
+    func seatsWithoutArticle(_ name: String, province: Candidate, query: String, wants: PlaceKind?, context ctx: Context) -> [Candidate] {
+        let text = name.trimmingCharacters(in: .whitespaces)
+        guard province.entry.kind == .admin1, text.hasPrefix("\u{0627}\u{0644}") else { return [] }
+        let rest = String(text.unicodeScalars.dropFirst(2))
+        guard rest.unicodeScalars.count >= 2 else { return [] }
+        return lookup(\.exact, NameFolding.fold(rest)).compactMap { r -> Candidate? in
+            let e = entries[Int(r.entry)]
+            guard e.kind == .place, e.country == province.entry.country, e.population >= Gazetteer.townPopulation,
+                  contains(province.entry, e) else { return nil }
+            let m = Match(entry: Int(r.entry), name: Int(r.name), kind: .variant)
+            return Candidate(entry: e, score: score(m, query: query, wants: wants, context: ctx), matched: matched(m), match: .variant)
+        }
     }
 
     /// `text` read as a query, its phrase rules kept from cutting a name the exact index holds.
@@ -846,7 +867,7 @@ public final class Gazetteer: @unchecked Sendable {
         c.entry.isCapital && c.entry.kind == .place && c.match == .exact
     }
 
-    func decide(_ scored: [Candidate], context ctx: Context, wants: PlaceKind? = nil) -> Resolution {
+    func decide(_ scored: [Candidate], context ctx: Context, wants: PlaceKind? = nil, seats: [Candidate] = []) -> Resolution {
         var best = scored[0]
         if best.match == .skeleton && !corroborates(ctx, best.entry) {
             return .uncertain(best, others: Array(scored.dropFirst()))
@@ -879,9 +900,11 @@ public final class Gazetteer: @unchecked Sendable {
         // the bare name means the city when it is one (100,000 people or more), or the town inside
         // the province that bears its name when it is a town (10,000 or more: Kidal, Tombouctou,
         // Bamyan are their regions' seats, and the press and ACLED mean the town); else the province.
+        // `seats`: such towns named without the Arabic article the query wrote (see
+        // `seatsWithoutArticle`).
         var province: Candidate?
         if best.entry.kind == .admin1,
-           let city = closePlaces.filter({ c in
+           let city = (closePlaces + seats).filter({ c in
                c.entry.country == best.entry.country
                    && (c.entry.population >= Gazetteer.cityPopulation
                        || (c.entry.population >= Gazetteer.townPopulation && contains(best.entry, c.entry)))

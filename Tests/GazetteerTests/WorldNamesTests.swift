@@ -205,6 +205,22 @@ final class WorldNamesTests: XCTestCase {
         }
     }
 
+    /// Arabic writes a city named like its province with the article; GeoNames gives Khartoum's
+    /// city only without it ("خرطوم") and the state with it: the name means the city, as
+    /// "Khartoum" does. Dropping the article is no general rule: "القدس" stays Jerusalem, not Qods,
+    /// Iran ("قدس").
+    func testTheArabicArticleBeforeACityNamedLikeItsProvince() {
+        for (query, id) in [("الخرطوم", "geonames:379252"), ("خرطوم", "geonames:379252"), ("Khartoum", "geonames:379252"),
+                            ("القدس", "geonames:281184"), ("الموصل", "geonames:99072")] {
+            let r = bundled.resolve(query).resolution
+            guard case .resolved(let best, _) = r else { XCTFail("\(query): \(r.candidates.prefix(3).map(\.entry.id))"); continue }
+            XCTAssertEqual(best.entry.id, id, "\(query): \(best.entry.name) (\(best.entry.kind))")
+        }
+        // The state is still found when asked for as one.
+        guard case .resolved(let state, _) = bundled.resolve("ولاية الخرطوم").resolution else { return XCTFail("ولاية الخرطوم") }
+        XCTAssertEqual(state.entry.kind, .admin1)
+    }
+
     /// The districts the press names where the polygons' units are finer (Pakistan's tehsils,
     /// Iran's bakhsh, Ukraine's hromadas) are found by their GeoNames names (`areas.tsv`), at a
     /// point inside them, and do not take the name of their town.
