@@ -29,7 +29,7 @@ enum IncidentField: Int, CaseIterable {
         case .kind: return ["kind", "type"]
         case .eventType: return ["event_type"]
         case .subEventType: return ["sub_event_type"]
-        case .fatalities: return ["fatalities"]
+        case .fatalities: return ["fatalities", "killed", "deaths", "dead"]
         case .notes: return ["notes"]
         case .source: return ["source", "sources"]
         case .claims: return ["claims"]

@@ -224,6 +224,19 @@ final class CSVIncidentReaderTests: XCTestCase {
         XCTAssertEqual(file.incidents[1].claims, [])
     }
 
+    func testADeathTollColumnByItsCommonNames() throws {
+        // Newsroom spreadsheets head the toll "killed", "deaths" or "dead"; "casualties" (dead
+        // and wounded) stays a column of its own, and the first toll column is the one read.
+        for header in ["killed", "Deaths", "dead"] {
+            let file = try read("id,date,place,\(header),source\nk1,2024-03-16,North Waziristan,7,Dawn\n")
+            XCTAssertEqual(file.incidents[0].claims, [Claim(statement: "7 fatalities", by: "Dawn", killed: 7)], header)
+            XCTAssertTrue(file.incidents[0].extra.isEmpty, header)
+        }
+        let both = try read("id,date,place,fatalities,killed,casualties\nk1,2024-03-16,Bajaur,2,3,5\n")
+        XCTAssertEqual(both.incidents[0].claims.map(\.killed), [2])
+        XCTAssertEqual(both.incidents[0].extra.map(\.0), ["killed", "casualties"])
+    }
+
     func testUnnamedColumnsAndEmptyRows() throws {
         // A trailing separator (as spreadsheets write) makes an unnamed column; it is kept like any other.
         let file = try read("id,date,place,\na,2024-01-16,Panjgur,\nb,2024-01-17,Mand,x\n")
