@@ -2,6 +2,7 @@ import Foundation
 import Gazetteer
 import Geometry
 import Incidents
+import Projection
 import Rendering
 
 /// Turns resolved incidents and the gazetteer into a `MapScene`.
@@ -68,13 +69,15 @@ public struct SceneBuilder {
             SceneBorder(id: b.id, name: b.name, lines: b.lines, emphasis: b.countries.allSatisfy(focus.contains),
                         disputed: b.disputed, featureClass: b.featureClass)
         }
-        let places = gazetteer.referenceTowns(minimumPopulation: 5_000, within: LayerBuilder.neighbourhood(of: placesNear ?? incidents.map(\.point)))
+        let towns = gazetteer.referenceTowns(minimumPopulation: 5_000, within: LayerBuilder.neighbourhood(of: placesNear ?? incidents.map(\.point)))
+        let places = towns
             .map { e in
                 var place = ScenePlace(name: e.name, location: e.location, population: e.population, capital: e.isCapital)
                 place.localName = localName(e.alternateNames, latin: e.name, country: e.country, place: e.kind == .place)
                 return place
             }
-        let items = sorted.enumerated().map { n, r in sceneIncident(r, number: n + 1) }
+        let offsets = TownOffsets(towns: towns)
+        let items = sorted.enumerated().map { n, r in sceneIncident(r, number: n + 1, offsets: offsets) }
         var scene = MapScene(title: title, subtitle: subtitle(sorted), summary: summary(sorted, items: items),
                              attribution: attribution(sorted, crsName: crsName), countries: countries, provinces: provinces,
                              borders: borders, places: places, incidents: items, command: command)
@@ -144,8 +147,10 @@ public struct SceneBuilder {
     }
 
     /// "Sabz Koh, Panjgur" style place line: the reported name's first part and the resolved context.
-    func placeTitle(_ r: ResolvedIncident) -> String {
-        // An incident known only by its point is named after its province, else shown by its coordinates.
+    func placeTitle(_ r: ResolvedIncident, offset: TownOffset? = nil) -> String {
+        // An incident known only by its point is named by where it lies from the nearest town
+        // (English maps), else after its province, else shown by its coordinates.
+        if let offset { return offset.text + " (\(offset.country))" }
         let point = GeoText.point(lat: r.point.lat, lon: r.point.lon, in: language)
         let reported = r.incident.place.isEmpty ? (r.entry.map(entryName) ?? provinceName(r) ?? point) : placeName(r).name
         let country = r.country ?? ""
@@ -153,13 +158,20 @@ public struct SceneBuilder {
             : reported + (country.isEmpty ? "" : " (\(country))")
     }
 
-    func sceneIncident(_ r: ResolvedIncident, number: Int) -> SceneIncident {
+    /// Where an incident known only by its point lies from the nearest town, on an English map.
+    func offset(_ r: ResolvedIncident, _ offsets: TownOffsets?) -> TownOffset? {
+        guard language == .en, r.incident.place.isEmpty, r.entry == nil, let offsets else { return nil }
+        return offsets.offset(of: r.point, in: r.country)
+    }
+
+    func sceneIncident(_ r: ResolvedIncident, number: Int, offsets: TownOffsets? = nil) -> SceneIncident {
         let i = r.incident
-        let title = placeTitle(r)
+        let offset = offset(r, offsets)
+        let title = placeTitle(r, offset: offset)
         var detail = "\(dateText(i.date)) · " + kindAndActor(i)
         if detail.count > 64 { detail = String(detail.prefix(62)) + "…" }
         var item = SceneIncident(id: i.id, location: r.point, number: number, title: title, detail: detail,
-                                 keyText: keyText(r), style: MarkerStyle(rawValue: i.category.rawValue) ?? .other,
+                                 keyText: keyText(r, offset: offset), style: MarkerStyle(rawValue: i.category.rawValue) ?? .other,
                                  uncertaintyKm: r.precision.radiusKm, origin: r.origin, originLabel: r.originName,
                                  importance: i.claims.compactMap(\.killed).max() ?? 0)
         item.killed = item.importance
@@ -168,6 +180,7 @@ public struct SceneBuilder {
         item.dateText = language == .en ? i.date.start.shortText : isolated(language.day(year: i.date.start.year, month: i.date.start.month, day: i.date.start.day))
         item.days = SceneBuilder.days(i.date)
         item.pinned = i.wantsLabel || pinned.contains(i.id)
+        item.placeIsOffset = offset != nil
         return item
     }
 
@@ -225,10 +238,10 @@ public struct SceneBuilder {
 
     /// The key entry: what, where, who, every claim with who makes it, and the sources. The
     /// input's words (place, kind, actor, target, claims) as given; the rest in the map's language.
-    func keyText(_ r: ResolvedIncident) -> String {
+    func keyText(_ r: ResolvedIncident, offset: TownOffset? = nil) -> String {
         let i = r.incident, l = language
         let place = placeName(r)
-        var where_ = i.place.isEmpty ? (r.entry.map(entryName) ?? "") : place.name
+        var where_ = offset?.text ?? (i.place.isEmpty ? (r.entry.map(entryName) ?? "") : place.name)
         // What the source wrote, when the map names the place otherwise.
         var context: [String] = place.reported.map { [$0] } ?? []
         if let p = provinceName(r) { context.append(p) }
@@ -358,5 +371,49 @@ public struct SceneBuilder {
     /// The attribution line of a map with incidents beyond the bundled data's coverage.
     var coverageNote: String {
         AttributionText.coverage.text(in: language, ["coverage": .text(coverageText)])
+    }
+}
+
+/// Where a point lies from a town: "38 km NE of Gao", in the town's country.
+struct TownOffset {
+    var text: String
+    var country: String
+}
+
+/// The towns a map names (`Gazetteer.referenceTowns`), to say where an incident known only by
+/// its point lies: "38 km NE of Gao". The most populous town not much farther than the nearest
+/// (within 25 km and within 1.5 times the nearest's distance plus 5 km: a reader knows Niamey
+/// 14 km off better than a village of 6,000 at 11 km), else the nearest within 60 km, by
+/// geodesic distance (PROJ); of the point's own country when it is in one (a town across a
+/// border would misplace it for the reader), of any country at sea. The direction is the
+/// azimuth from the town, to 8 compass points; within 2 km of a town, its name alone. Nil when no
+/// town is within reach: the province names it then.
+struct TownOffsets {
+    static let reachKm = 60.0, preferredKm = 25.0, atTownKm = 2.0
+    static let compass = ["N", "NE", "E", "SE", "S", "SW", "W", "NW"]
+    let towns: [GazetteerEntry]
+
+    func offset(of p: LonLat, in country: String?) -> TownOffset? {
+        // A box first (60 km is under 0.6° of latitude, and under 0.6° of longitude shrunk by the
+        // latitude's cosine); the distances compared and printed are the geodesic's.
+        let shrink = max(cos(p.lat * .pi / 180), 0.01)
+        var inReach: [(km: Double, azimuth: Double, town: GazetteerEntry)] = []
+        for t in towns where country == nil || t.country == country {
+            var dx = abs(t.location.lon - p.lon)
+            if dx > 180 { dx = 360 - dx }
+            guard abs(t.location.lat - p.lat) < 0.6, dx * shrink < 0.6 else { continue }
+            let g = Geodesic.wgs84.inverse(lon1: t.location.lon, lat1: t.location.lat, lon2: p.lon, lat2: p.lat)
+            if g.distance / 1000 <= TownOffsets.reachKm { inReach.append((g.distance / 1000, g.initialAzimuth, t)) }
+        }
+        guard let nearest = inReach.min(by: { ($0.km, $0.town.id) < ($1.km, $1.town.id) }) else { return nil }
+        if nearest.km < TownOffsets.atTownKm { return TownOffset(text: nearest.town.name, country: nearest.town.country) }
+        // A larger town not much farther than the nearest: within 25 km, and within half as far
+        // again as the nearest (plus 5 km).
+        let bound = min(TownOffsets.preferredKm, nearest.km * 1.5 + 5)
+        let best = inReach.filter { $0.km <= bound }
+            .max { ($0.town.population, $1.town.id) < ($1.town.population, $0.town.id) } ?? nearest
+        let sector = Int(((best.azimuth + 360).truncatingRemainder(dividingBy: 360) + 22.5) / 45) % 8
+        return TownOffset(text: "\(NumberFormat.grouped(Int(best.km.rounded()))) km \(TownOffsets.compass[sector]) of \(best.town.name)",
+                          country: best.town.country)
     }
 }

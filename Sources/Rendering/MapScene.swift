@@ -162,6 +162,9 @@ public struct SceneIncident: Sendable {
     /// The place alone, for the label of a marker that merges several ("Quetta (PK)", "near Quetta");
     /// nil: the title.
     public var place: String?
+    /// The title says where the incident lies from a town ("38 km NE of Gao (ML)"), not a place
+    /// it was reported at.
+    public var placeIsOffset = false
     /// The days it happened on (`CivilDay` numbers, first and last), for the timeline; nil for a cell.
     /// A day-precision incident starts and ends on one day; a month or a range spans several.
     public var days: ClosedRange<Int>?

@@ -86,11 +86,13 @@ enum IncidentLabelsElement {
     /// "3  Quetta (PK) · 37 incidents" and the dates and fatalities (in `language`).
     static func text(_ g: MarkerGroup, scene: MapScene, language: MapLanguage = .en) -> (String, String) {
         let first = scene.incidents[g.members[0]]
-        if g.isIncident(in: scene) { return ("\(g.number)  \(first.title)", first.detail) }
+        // A title that starts with a distance ("48 km W of Gao") is set apart from the number.
+        let number = first.placeIsOffset ? "\(g.number) ·" : String(g.number)
+        if g.isIncident(in: scene) { return ("\(number)  \(first.title)", first.detail) }
         let place = IncidentsElement.place(g, scene: scene)
         let killed = IncidentsElement.killed(g.members, scene: scene)
         let dates = IncidentsElement.dateRange(g.members, scene: scene)
-        let title = IncidentText.mergedTitle.text(in: language, ["number": .text(String(g.number)), "place": .text(place), "count": .number(g.count)])
+        let title = IncidentText.mergedTitle.text(in: language, ["number": .text(number), "place": .text(place), "count": .number(g.count)])
         return (title, (dates.isEmpty ? "" : dates + " · ") + IncidentText.fatalitiesClaimed.text(in: language, ["killed": .number(killed)]))
     }
 }

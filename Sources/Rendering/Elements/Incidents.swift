@@ -208,7 +208,7 @@ extension IncidentsElement {
                 + ": " + kindsText(g.members, scene: scene, language: language) + language.semicolon
                 + UIText.format(ui.killedInAll, killed(g.members, scene: scene), language) + " (\(ui.largestClaim))."
         }
-        return "\(NumberFormat.grouped(g.count)) incident\(g.count == 1 ? "" : "s") " + (scene.incidents[g.members[0]].place == nil ? "at or near " : "near ") + where_ + (dates.isEmpty ? "" : ", \(dates)") + ": \(kindsText(g.members, scene: scene)); "
+        return "\(NumberFormat.grouped(g.count)) incident\(g.count == 1 ? "" : "s") " + (scene.incidents[g.members[0]].placeIsOffset ? "about " : scene.incidents[g.members[0]].place == nil ? "at or near " : "near ") + where_ + (dates.isEmpty ? "" : ", \(dates)") + ": \(kindsText(g.members, scene: scene)); "
             + "\(NumberFormat.grouped(killed(g.members, scene: scene))) fatalities claimed in all (each incident's largest claim)."
     }
 }
