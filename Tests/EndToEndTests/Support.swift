@@ -181,4 +181,15 @@ class ScratchTestCase: XCTestCase {
     override func tearDownWithError() throws {
         try? FileManager.default.removeItem(at: tmp)
     }
+
+    /// Writes `csv` to a file of the scratch directory, renders it with `options` into `output`
+    /// (a name in the scratch directory) and checks that the run succeeded; the output's URL.
+    func render(csv: String, _ options: [String], to output: String) throws -> URL {
+        let input = tmp.appendingPathComponent("input-\(output).csv")
+        try csv.write(to: input, atomically: true, encoding: .utf8)
+        let out = tmp.appendingPathComponent(output)
+        let r = try incidentmap(["render", input.path] + options + ["-o", out.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        return out
+    }
 }

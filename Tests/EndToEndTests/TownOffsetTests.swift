@@ -19,11 +19,7 @@ final class TownOffsetTests: ScratchTestCase {
         ]
         var csv = "id,date,kind,latitude,longitude\n"
         for r in rows { csv += "\(r.id),2024-01-0\(rows.firstIndex { $0.id == r.id }! + 1),Attack,\(r.lat),\(r.lon)\n" }
-        let input = tmp.appendingPathComponent("points.csv")
-        try csv.write(to: input, atomically: true, encoding: .utf8)
-        let map = tmp.appendingPathComponent("map.svg")
-        let r = try incidentmap(["render", input.path, "--svg", "-o", map.path])
-        XCTAssertEqual(r.status, 0, r.stderr)
+        let map = try render(csv: csv, ["--svg"], to: "map.svg")
         let keys = try keyLines(map)
         XCTAssertEqual(keys.count, rows.count, "\(keys)")
         let g = try Gazetteer.load()
@@ -69,8 +65,7 @@ final class TownOffsetTests: ScratchTestCase {
         XCTAssertEqual(png.status, 0, png.stderr)
 
         // A map in French keeps the province's name (the phrase is English only).
-        let fr = tmp.appendingPathComponent("fr.svg")
-        XCTAssertEqual(try incidentmap(["render", input.path, "--svg", "--lang", "fr", "-o", fr.path]).status, 0)
+        let fr = try render(csv: csv, ["--svg", "--lang", "fr"], to: "fr.svg")
         XCTAssertFalse(try keyLines(fr).contains { $0.contains(" km SW of ") })
     }
 
