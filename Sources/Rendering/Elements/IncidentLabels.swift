@@ -87,9 +87,9 @@ enum IncidentLabelsElement {
     static func text(_ g: MarkerGroup, scene: MapScene, language: MapLanguage = .en) -> (String, String) {
         let first = scene.incidents[g.members[0]]
         // A title that starts with a distance ("48 km W of Gao") is set apart from the number.
-        let number = first.placeIsOffset ? "\(g.number) ·" : String(g.number)
-        if g.isIncident(in: scene) { return ("\(number)  \(first.title)", first.detail) }
+        if g.isIncident(in: scene) { return ("\(first.placeIsOffset ? "\(g.number) ·" : String(g.number))  \(first.title)", first.detail) }
         let place = IncidentsElement.place(g, scene: scene)
+        let number = place.first?.isNumber == true ? "\(g.number) ·" : String(g.number)
         let killed = IncidentsElement.killed(g.members, scene: scene)
         let dates = IncidentsElement.dateRange(g.members, scene: scene)
         let title = IncidentText.mergedTitle.text(in: language, ["number": .text(number), "place": .text(place), "count": .number(g.count)])

@@ -208,7 +208,9 @@ extension IncidentsElement {
                 + ": " + kindsText(g.members, scene: scene, language: language) + language.semicolon
                 + UIText.format(ui.killedInAll, killed(g.members, scene: scene), language) + " (\(ui.largestClaim))."
         }
-        return "\(NumberFormat.grouped(g.count)) incident\(g.count == 1 ? "" : "s") " + (scene.incidents[g.members[0]].placeIsOffset ? "about " : scene.incidents[g.members[0]].place == nil ? "at or near " : "near ") + where_ + (dates.isEmpty ? "" : ", \(dates)") + ": \(kindsText(g.members, scene: scene)); "
+        // The preposition of the member the place is named from.
+        let named = scene.incidents[g.members.first { (scene.incidents[$0].place ?? scene.incidents[$0].title) == where_ } ?? g.members[0]]
+        return "\(NumberFormat.grouped(g.count)) incident\(g.count == 1 ? "" : "s") " + (named.placeIsOffset ? "about " : named.place == nil ? "at or near " : "near ") + where_ + (dates.isEmpty ? "" : ", \(dates)") + ": \(kindsText(g.members, scene: scene)); "
             + "\(NumberFormat.grouped(killed(g.members, scene: scene))) fatalities claimed in all (each incident's largest claim)."
     }
 }
