@@ -701,7 +701,7 @@ public final class Gazetteer: @unchecked Sendable {
             resolution = .notFound(suggestions: suggestions(for: parsed.name, country: ctx.country))
         } else {
             resolution = decide(scored, context: ctx, wants: parsed.wantsKind,
-                                seats: seatsWithoutArticle(parsed.name, province: scored[0], query: parsed.name, wants: parsed.wantsKind, context: ctx))
+                                seats: seatsWithoutArticle(parsed.name, province: scored[0], wants: parsed.wantsKind, context: ctx))
         }
         return Lookup(query: query, name: parsed.name, context: contextTexts, near: parsed.near, resolution: resolution)
     }
@@ -712,7 +712,7 @@ public final class Gazetteer: @unchecked Sendable {
     /// article, for the rule between a city and the province named after it (`decide`). Only
     /// there: dropping the article everywhere makes "القدس" (Jerusalem) a rival of Qods, Iran
     /// ("قدس").
-    func seatsWithoutArticle(_ name: String, province: Candidate, query: String, wants: PlaceKind?, context ctx: Context) -> [Candidate] {
+    func seatsWithoutArticle(_ name: String, province: Candidate, wants: PlaceKind?, context ctx: Context) -> [Candidate] {
         let text = name.trimmingCharacters(in: .whitespaces)
         guard province.entry.kind == .admin1, text.hasPrefix("\u{0627}\u{0644}") else { return [] }
         let rest = String(text.unicodeScalars.dropFirst(2))
@@ -722,7 +722,7 @@ public final class Gazetteer: @unchecked Sendable {
             guard e.kind == .place, e.country == province.entry.country, e.population >= Gazetteer.townPopulation,
                   contains(province.entry, e) else { return nil }
             let m = Match(entry: Int(r.entry), name: Int(r.name), kind: .variant)
-            return Candidate(entry: e, score: score(m, query: query, wants: wants, context: ctx), matched: matched(m), match: .variant)
+            return Candidate(entry: e, score: score(m, query: text, wants: wants, context: ctx), matched: matched(m), match: .variant)
         }
     }
 

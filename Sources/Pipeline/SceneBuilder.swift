@@ -147,7 +147,7 @@ public struct SceneBuilder {
     }
 
     /// "Sabz Koh, Panjgur" style place line: the reported name's first part and the resolved context.
-    func placeTitle(_ r: ResolvedIncident, offset: TownOffset? = nil) -> String {
+    func placeTitle(_ r: ResolvedIncident, offset: TownOffset?) -> String {
         // An incident known only by its point is named by where it lies from the nearest town
         // (English maps), else after its province, else shown by its coordinates.
         if let offset { return offset.text + " (\(offset.country))" }
@@ -159,12 +159,12 @@ public struct SceneBuilder {
     }
 
     /// Where an incident known only by its point lies from the nearest town, on an English map.
-    func offset(_ r: ResolvedIncident, _ offsets: TownOffsets?) -> TownOffset? {
-        guard language == .en, r.incident.place.isEmpty, r.entry == nil, let offsets else { return nil }
+    func offset(_ r: ResolvedIncident, _ offsets: TownOffsets) -> TownOffset? {
+        guard language == .en, r.incident.place.isEmpty, r.entry == nil else { return nil }
         return offsets.offset(of: r.point, in: r.country)
     }
 
-    func sceneIncident(_ r: ResolvedIncident, number: Int, offsets: TownOffsets? = nil) -> SceneIncident {
+    func sceneIncident(_ r: ResolvedIncident, number: Int, offsets: TownOffsets) -> SceneIncident {
         let i = r.incident
         let offset = offset(r, offsets)
         let title = placeTitle(r, offset: offset)
@@ -238,7 +238,7 @@ public struct SceneBuilder {
 
     /// The key entry: what, where, who, every claim with who makes it, and the sources. The
     /// input's words (place, kind, actor, target, claims) as given; the rest in the map's language.
-    func keyText(_ r: ResolvedIncident, offset: TownOffset? = nil) -> String {
+    func keyText(_ r: ResolvedIncident, offset: TownOffset?) -> String {
         let i = r.incident, l = language
         let place = placeName(r)
         var where_ = offset?.text ?? (i.place.isEmpty ? (r.entry.map(entryName) ?? "") : place.name)

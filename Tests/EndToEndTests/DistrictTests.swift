@@ -26,11 +26,7 @@ final class DistrictTests: ScratchTestCase {
     func renderNamed(_ rows: [(String, String, String)]) throws -> (URL, [String: [String: Any]]) {
         var csv = "id,date,place,country\n"
         for (id, place, country) in rows { csv += "\(id),2024-03-01,\(place),\(country)\n" }
-        let input = tmp.appendingPathComponent("named.csv")
-        try csv.write(to: input, atomically: true, encoding: .utf8)
-        let out = tmp.appendingPathComponent("layers")
-        let r = try incidentmap(["render", input.path, "--geojson", "--uncertainty", "--svg", "-o", out.path])
-        XCTAssertEqual(r.status, 0, r.stderr)
+        let out = try render(csv: csv, ["--geojson", "--uncertainty", "--svg"], to: "layers")
         let byID = Dictionary(try incidents(out.appendingPathComponent("incidents.geojson")).map { ($0["id"] as! String, $0) }, uniquingKeysWith: { a, _ in a })
         return (out, byID)
     }

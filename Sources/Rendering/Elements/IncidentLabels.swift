@@ -88,8 +88,9 @@ enum IncidentLabelsElement {
         let first = scene.incidents[g.members[0]]
         // A title that starts with a distance ("48 km W of Gao") is set apart from the number.
         if g.isIncident(in: scene) { return ("\(first.placeIsOffset ? "\(g.number) ·" : String(g.number))  \(first.title)", first.detail) }
-        let place = IncidentsElement.place(g, scene: scene)
-        let number = place.first?.isNumber == true ? "\(g.number) ·" : String(g.number)
+        let named = scene.incidents[IncidentsElement.namedMember(g, scene: scene)]
+        let place = named.place ?? named.title
+        let number = named.placeIsOffset ? "\(g.number) ·" : String(g.number)
         let killed = IncidentsElement.killed(g.members, scene: scene)
         let dates = IncidentsElement.dateRange(g.members, scene: scene)
         let title = IncidentText.mergedTitle.text(in: language, ["number": .text(number), "place": .text(place), "count": .number(g.count)])

@@ -160,16 +160,19 @@ extension IncidentsElement {
         return [("data-count", String(g.count)), ("data-incident-ids", g.members.prefix(IncidentsElement.listedIDs).map { scene.incidents[$0].id }.joined(separator: " "))]
     }
 
-    /// The place a merged marker is named after: its members' most frequent place, the earliest first.
-    static func place(_ g: MarkerGroup, scene: MapScene) -> String {
-        var counts: [String: Int] = [:], order: [String] = []
+    /// The member whose place names a merged marker: the first with its members' most frequent
+    /// place, the earliest first among equally frequent ones.
+    static func namedMember(_ g: MarkerGroup, scene: MapScene) -> Int {
+        var counts: [String: Int] = [:], first: [String: Int] = [:], order: [String] = []
         for m in g.members {
-            let name = scene.incidents[m].place ?? scene.incidents[m].title
-            if counts[name] == nil { order.append(name) }
+            let name = name(of: m, scene: scene)
+            if counts[name] == nil { order.append(name); first[name] = m }
             counts[name, default: 0] += scene.incidents[m].count
         }
-        return order.max { (counts[$0]!, order.firstIndex(of: $1)!) < (counts[$1]!, order.firstIndex(of: $0)!) }!
+        return first[order.max { (counts[$0]!, order.firstIndex(of: $1)!) < (counts[$1]!, order.firstIndex(of: $0)!) }!]!
     }
+
+    static func name(of member: Int, scene: MapScene) -> String { scene.incidents[member].place ?? scene.incidents[member].title }
 
     /// The kinds of the incidents behind `members`, most frequent first: "Armed clash (20), IED (17)"
     /// (the kinds in the input's words, the numbers and the rest in `language`).
@@ -201,7 +204,8 @@ extension IncidentsElement {
     /// A merged marker's tooltip and key text: how many, where, when, of what kinds, how many dead.
     static func summary(_ g: MarkerGroup, scene: MapScene, language: MapLanguage = .en) -> String {
         let dates = dateRange(g.members, scene: scene)
-        let where_ = place(g, scene: scene)
+        let named = scene.incidents[namedMember(g, scene: scene)]
+        let where_ = named.place ?? named.title
         if language != .en {
             let ui = language.ui
             return UIText.format(ui.incidentsCount, g.count, language) + " " + UIText.format(ui.near, where_) + (dates.isEmpty ? "" : language.comma + dates)
@@ -209,7 +213,6 @@ extension IncidentsElement {
                 + UIText.format(ui.killedInAll, killed(g.members, scene: scene), language) + " (\(ui.largestClaim))."
         }
         // The preposition of the member the place is named from.
-        let named = scene.incidents[g.members.first { (scene.incidents[$0].place ?? scene.incidents[$0].title) == where_ } ?? g.members[0]]
         return "\(NumberFormat.grouped(g.count)) incident\(g.count == 1 ? "" : "s") " + (named.placeIsOffset ? "about " : named.place == nil ? "at or near " : "near ") + where_ + (dates.isEmpty ? "" : ", \(dates)") + ": \(kindsText(g.members, scene: scene)); "
             + "\(NumberFormat.grouped(killed(g.members, scene: scene))) fatalities claimed in all (each incident's largest claim)."
     }
