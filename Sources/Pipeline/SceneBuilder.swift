@@ -386,7 +386,7 @@ struct TownOffset {
 /// 14 km off better than a village of 6,000 at 11 km), else the nearest within 60 km, by
 /// geodesic distance (PROJ); of the point's own country when it is in one (a town across a
 /// border would misplace it for the reader), of any country at sea. The direction is the
-/// azimuth from the town, to 8 compass points; within 2 km of a town, its name alone. Nil when no
+/// azimuth from the town, to 8 compass points; within 2 km of the town, its name alone. Nil when no
 /// town is within reach: the province names it then.
 struct TownOffsets {
     static let reachKm = 60.0, preferredKm = 25.0, atTownKm = 2.0
@@ -406,12 +406,13 @@ struct TownOffsets {
             if g.distance / 1000 <= TownOffsets.reachKm { inReach.append((g.distance / 1000, g.initialAzimuth, t)) }
         }
         guard let nearest = inReach.min(by: { ($0.km, $0.town.id) < ($1.km, $1.town.id) }) else { return nil }
-        if nearest.km < TownOffsets.atTownKm { return TownOffset(text: nearest.town.name, country: nearest.town.country) }
         // A larger town not much farther than the nearest: within 25 km, and within half as far
-        // again as the nearest (plus 5 km).
+        // again as the nearest (plus 5 km). In a city, the city rather than the quarter of it
+        // GeoNames lists as a place of its own (Kyiv, not Stare Misto).
         let bound = min(TownOffsets.preferredKm, nearest.km * 1.5 + 5)
         let best = inReach.filter { $0.km <= bound }
             .max { ($0.town.population, $1.town.id) < ($1.town.population, $0.town.id) } ?? nearest
+        if best.km < TownOffsets.atTownKm { return TownOffset(text: best.town.name, country: best.town.country) }
         let sector = Int(((best.azimuth + 360).truncatingRemainder(dividingBy: 360) + 22.5) / 45) % 8
         return TownOffset(text: "\(NumberFormat.grouped(Int(best.km.rounded()))) km \(TownOffsets.compass[sector]) of \(best.town.name)",
                           country: best.town.country)

@@ -15,7 +15,7 @@ final class TownOffsetTests: ScratchTestCase {
         // town, and one in Afghanistan 6 km from Chaman, Pakistan.
         let rows: [(id: String, lat: Double, lon: Double)] = [
             ("ml", 16.10, -0.25), ("ua", 48.70, 37.90), ("sea", 14.6, 42.5), ("sahara", 23.5, 2.5),
-            ("gao", 16.2750, -0.0400), ("border", 30.97, 66.40),
+            ("gao", 16.2750, -0.0400), ("border", 30.97, 66.40), ("kyiv", 50.45, 30.52),
         ]
         var csv = "id,date,kind,latitude,longitude\n"
         for r in rows { csv += "\(r.id),2024-01-0\(rows.firstIndex { $0.id == r.id }! + 1),Attack,\(r.lat),\(r.lon)\n" }
@@ -60,6 +60,8 @@ final class TownOffsetTests: ScratchTestCase {
         XCTAssertFalse(saharaWhere.contains(" km "), saharaWhere)
         XCTAssertTrue(byID["sahara"]!.contains("Algeria"), byID["sahara"]!)
         XCTAssertTrue(byID["gao"]!.contains("— Gao (Gao, Mali)"), byID["gao"]!)
+        // In a city, the city, not the quarter GeoNames lists beside it (Stare Misto).
+        XCTAssertTrue(byID["kyiv"]!.contains("— Kyiv ("), byID["kyiv"]!)
         XCTAssertFalse(byID["border"]!.contains("Chaman"), byID["border"]!)
         let png = try runTool("rsvg-convert", ["-o", tmp.appendingPathComponent("map.png").path, map.path])
         XCTAssertEqual(png.status, 0, png.stderr)
