@@ -28,7 +28,7 @@ let package = Package(
         // Refuses YAML that would make composing it explode (aliases, deep nesting, too many values).
         .target(name: "YAMLGuard", dependencies: ["Yams"]),
         // The incident model and the readers of incident files.
-        .target(name: "Incidents", dependencies: ["Geometry", "Yams", "YAMLGuard"]),
+        .target(name: "Incidents", dependencies: ["Geometry", "Projection", "Topology", "Yams", "YAMLGuard"]),
         // zlib through pkg-config: the deflate of the PNG images an SVG embeds (the relief).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // libpq (PostgreSQL's C client) through pkg-config; a module map and one shim header.
@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "GeometryTests", dependencies: ["Geometry"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "Geometry"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "Geometry"], exclude: ["Fixtures"]),
-        .testTarget(name: "IncidentsTests", dependencies: ["Incidents", "Geometry"]),
+        .testTarget(name: "IncidentsTests", dependencies: ["Incidents", "Geometry", "Topology"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Geometry", "Projection"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "Projection", "Geometry", "Gazetteer", "Topology", "Database"],
                     exclude: ["Snapshots", "Corpus", "Fixtures"]),

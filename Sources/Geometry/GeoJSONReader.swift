@@ -69,6 +69,23 @@ public enum GeoJSONReader {
         }
     }
 
+    /// The geometry types an incident may be given as: a point, or an area or line it stands for.
+    public static let incidentGeometryTypes = ["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection"]
+
+    /// The parts of any GeoJSON geometry: itself, the points of a MultiPoint, the members of a
+    /// GeometryCollection (nested ones flattened). Throws at the first position or type that is wrong.
+    public static func parts(_ g: JSONValue, path: String) throws -> [Geometry] {
+        guard case .object = g else { throw GeoJSONError(path: path, message: "expected a geometry object") }
+        switch g["type"]?.stringValue {
+        case "MultiPoint":
+            return try list(g["coordinates"], path: path + ".coordinates") { .point(try position($0, path: $1)) }
+        case "GeometryCollection":
+            return try list(g["geometries"], path: path + ".geometries") { try parts($0, path: $1) }.flatMap { $0 }
+        default:
+            return [try geometry(g, path: path)]
+        }
+    }
+
     static func list<T>(_ value: JSONValue?, path: String, _ each: (JSONValue, String) throws -> T) throws -> [T] {
         guard let a = value?.arrayValue else { throw GeoJSONError(path: path, message: "expected an array") }
         var out: [T] = []

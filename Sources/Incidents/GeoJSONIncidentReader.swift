@@ -1,7 +1,9 @@
 import Foundation
 import Geometry
+import Topology
 
-/// Reads incidents from a GeoJSON FeatureCollection of Point features (a QGIS or GDAL export).
+/// Reads incidents from a GeoJSON FeatureCollection (a QGIS or GDAL export): Point features, or
+/// areas, lines and sets of points, each placed at a point on it (`AreaPlacement`).
 ///
 /// Properties are matched to the model under the same names as CSV columns
 /// (`IncidentField.names`, case-insensitive), plus `claims` (a list of
@@ -34,6 +36,8 @@ public enum GeoJSONIncidentReader {
         var featureLines: [Int] = []
         var dates: [String: Result<IncidentDate, DateError>] = [:]
         var firstOfID: [String: String] = [:]
+        /// GEOS, for the features given as areas or lines (made at the first).
+        var engine: GeometryEngine?
 
         init(path: String, maxFeatures: Int) {
             self.path = path
@@ -182,14 +186,19 @@ public enum GeoJSONIncidentReader {
             // The point.
             var coordinates: LonLat?
             var geometryNull = false
+            var area: AreaPlacement?
             let geometry = f["geometry"] ?? .null
             switch geometry {
             case .null: geometryNull = true
             case .object:
-                if geometry["type"]?.stringValue != "Point" {
-                    problem(line, "\(at).geometry.type", "expected \"Point\" (one point per incident), got \(geometry["type"].map(describe) ?? "nothing")")
-                } else {
+                let type = geometry["type"]?.stringValue
+                if type == "Point" {
                     coordinates = position(geometry["coordinates"], path: "\(at).geometry.coordinates", line: line)
+                } else if let type, GeoJSONReader.incidentGeometryTypes.contains(type) {
+                    area = self.area(geometry, path: "\(at).geometry", line: line)
+                    coordinates = area?.point
+                } else {
+                    problem(line, "\(at).geometry.type", "expected one of \(GeoJSONReader.incidentGeometryTypes.joined(separator: ", ")), got \(geometry["type"].map(describe) ?? "nothing")")
                 }
             default:
                 problem(line, "\(at).geometry", "expected a geometry object or null, got \(describe(geometry))")
@@ -199,7 +208,7 @@ public enum GeoJSONIncidentReader {
                 problem(line, "\(at).geometry", "null, and the properties name no place (location, place or name): the incident cannot be placed")
             }
 
-            var precision: LocationPrecision?
+            var precision: LocationPrecision? = area?.precision
             if let v = text(.locationPrecision) {
                 switch FieldRules.locationPrecision(v) {
                 case .success(let p): precision = p
@@ -248,12 +257,35 @@ public enum GeoJSONIncidentReader {
             for (i, (k, v)) in properties.enumerated() where !taken.contains(i) && v != .null {
                 inc.extra.append((k, v))
             }
+            // What the layers tell of a geometry that was not a point (unless the properties use the names).
+            if let area, let type = geometry["type"]?.stringValue {
+                if !lowered.contains("geometry_type") { inc.extra.append(("geometry_type", .string(type))) }
+                if !lowered.contains("geometry_extent_km") { inc.extra.append(("geometry_extent_km", .number((area.extentKm * 10).rounded() / 10))) }
+            }
             if line > 0 {
                 for k in keys { inc.fieldLines[k] = line }
                 for field in found.keys { inc.fieldLines[field.modelName] = line }
                 for m in ["id", "date", "place", "latitude", "longitude"] { inc.fieldLines[m] = line }
             }
             return inc
+        }
+
+        /// Where an incident given as an area, a line or several points stands (`AreaPlacement`).
+        mutating func area(_ geometry: JSONValue, path: String, line: Int) -> AreaPlacement? {
+            do {
+                let parts = try GeoJSONReader.parts(geometry, path: path)
+                if engine == nil { engine = try GeometryEngine() }
+                guard let engine, let area = try AreaPlacement.of(parts, engine: engine) else {
+                    problem(line, path, "holds no position to place the incident at (empty, or rings of no area)")
+                    return nil
+                }
+                return area
+            } catch let e as GeoJSONError {
+                problem(line, e.path, e.message)
+            } catch {
+                problem(line, path, "\(error)")
+            }
+            return nil
         }
 
         /// `[longitude, latitude]` (an altitude may follow), checked.

@@ -96,6 +96,30 @@ public final class GeometryEngine {
         try geometry(snap(make(g), toGrid: gridSize))
     }
 
+    /// A point on `parts` taken together, as PostGIS's `ST_PointOnSurface` finds it: inside a
+    /// polygon (never in a hole or in the bay of a crescent, where a centroid can fall), on a
+    /// line at an inner vertex, or the given point nearest the centre of several. Parts of the
+    /// highest dimension decide. A polygon that is not valid is made valid first. Nil when the
+    /// parts hold nothing (empty, or rings of no area and nothing else).
+    public func pointOnSurface(_ parts: [Geometry]) throws -> LonLat? {
+        var made: [GEOSGeom] = []
+        for part in parts {
+            var g = try make(part)
+            if case .polygon = part, try !isValid(g) { g = try valid(g) }
+            if case .multiPolygon = part, try !isValid(g) { g = try valid(g) }
+            if try !isEmpty(g) { made.append(g) }
+        }
+        guard !made.isEmpty else { return nil }
+        // The collection takes clones: each `made` geometry is freed with its wrapper.
+        let whole = made.count == 1 ? made[0] : try collection(GEOS_GEOMETRYCOLLECTION, made.map { GEOSGeom_clone_r(handle, $0.ptr) })
+        let p = try owned(GEOSPointOnSurface_r(handle, whole.ptr), "GEOSPointOnSurface_r")
+        guard try !isEmpty(p) else { return nil }
+        var x = 0.0, y = 0.0
+        // GEOSGeomGetX_r and GEOSGeomGetY_r return 0 on exception.
+        guard GEOSGeomGetX_r(handle, p.ptr, &x) != 0, GEOSGeomGetY_r(handle, p.ptr, &y) != 0 else { throw failure("GEOSGeomGetX_r") }
+        return LonLat(lon: x, lat: y)
+    }
+
     // MARK: Operations on GEOS geometries
 
     func area(_ g: GEOSGeom) throws -> Double {

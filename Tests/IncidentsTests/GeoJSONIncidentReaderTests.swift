@@ -116,13 +116,53 @@ final class GeoJSONIncidentReaderTests: XCTestCase {
         ])
     }
 
-    func testOnlyPointsAndNullGeometriesWithAPlace() {
-        let line = "{ \"type\": \"Feature\", \"properties\": { \"id\": \"l\", \"date\": \"2024-01-16\" }, \"geometry\": { \"type\": \"LineString\", \"coordinates\": [[62.3, 27.3], [64.0, 26.9]] } }"
-        let nowhere = "{ \"type\": \"Feature\", \"properties\": { \"id\": \"n\", \"date\": \"2024-01-16\" }, \"geometry\": null }"
-        XCTAssertEqual(problems(collection([line, nowhere])), [
-            "t.geojson:3: features[0].geometry.type: expected \"Point\" (one point per incident), got \"LineString\"",
+    func testGeometriesThatCannotPlaceAnIncident() {
+        func feature(_ id: String, _ geometry: String) -> String {
+            "{ \"type\": \"Feature\", \"properties\": { \"id\": \"\(id)\", \"date\": \"2024-01-16\" }, \"geometry\": \(geometry) }"
+        }
+        XCTAssertEqual(problems(collection([
+            feature("c", "{ \"type\": \"Circle\", \"coordinates\": [62.3, 27.3], \"radius\": 5 }"),
+            feature("n", "null"),
+            feature("e", "{ \"type\": \"MultiPoint\", \"coordinates\": [] }"),
+            feature("r", "{ \"type\": \"Polygon\", \"coordinates\": [[[62.3, 27.3], [62.4, 27.3], [62.4, 97.3], [62.3, 27.3]]] }"),
+            feature("g", "{ \"type\": \"GeometryCollection\", \"geometries\": [{ \"type\": \"LineString\", \"coordinates\": [[62.3, 27.3], \"x\"] }] }"),
+            feature("z", "{ \"type\": \"Polygon\", \"coordinates\": [[[62.3, 27.3], [62.4, 27.3], [62.3, 27.3]]] }"),
+        ])), [
+            "t.geojson:3: features[0].geometry.type: expected one of Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon, GeometryCollection, got \"Circle\"",
             "t.geojson:4: features[1].geometry: null, and the properties name no place (location, place or name): the incident cannot be placed",
+            "t.geojson:5: features[2].geometry: holds no position to place the incident at (empty, or rings of no area)",
+            "t.geojson:6: features[3].geometry.coordinates[0][2]: position (62.4, 97.3) is out of range",
+            "t.geojson:7: features[4].geometry.geometries[0].coordinates[1]: expected [longitude, latitude]",
+            "t.geojson:8: features[5].geometry: holds no position to place the incident at (empty, or rings of no area)",
         ])
+    }
+
+    func testAnAreaALineOrSeveralPointsPlaceTheIncidentOnThem() throws {
+        // A crescent whose middle (25.375 E, 13.625 N) is in its bay, a line, three points; the
+        // last declares its precision, which stands.
+        let crescent = "[[[25.30, 13.55], [25.45, 13.55], [25.45, 13.70], [25.30, 13.70], [25.30, 13.66], [25.41, 13.66], [25.41, 13.59], [25.30, 13.59], [25.30, 13.55]]]"
+        let file = try GeoJSONIncidentReader.read(Data(collection([
+            "{ \"type\": \"Feature\", \"properties\": { \"id\": \"a\", \"date\": \"2024-05-10\" }, \"geometry\": { \"type\": \"Polygon\", \"coordinates\": \(crescent) } }",
+            "{ \"type\": \"Feature\", \"properties\": { \"id\": \"l\", \"date\": \"2024-05-10\" }, \"geometry\": { \"type\": \"LineString\", \"coordinates\": [[37.75, 48.13], [37.80, 48.16], [37.90, 48.20]] } }",
+            "{ \"type\": \"Feature\", \"properties\": { \"id\": \"m\", \"date\": \"2024-05-10\", \"location_precision\": \"exact\" }, \"geometry\": { \"type\": \"MultiPoint\", \"coordinates\": [[42.55, 15.10], [42.70, 15.30], [42.60, 15.20]] } }",
+        ]).utf8), path: "t.geojson")
+        let (a, l, m) = (file.incidents[0], file.incidents[1], file.incidents[2])
+        let polygon = Polygon(exterior: [(25.30, 13.55), (25.45, 13.55), (25.45, 13.70), (25.30, 13.70), (25.30, 13.66), (25.41, 13.66), (25.41, 13.59), (25.30, 13.59)].map { LonLat(lon: $0.0, lat: $0.1) })
+        let p = try XCTUnwrap(a.coordinates)
+        XCTAssertTrue(PointInPolygon.contains(polygon, p), "\(p)")
+        XCTAssertFalse(PointInPolygon.contains(polygon, LonLat(lon: 25.375, lat: 13.625)))
+        // On the line at a vertex; the middle one of the points.
+        XCTAssertEqual(l.coordinates, LonLat(lon: 37.80, lat: 48.16))
+        XCTAssertEqual(m.coordinates, LonLat(lon: 42.60, lat: 15.20))
+        // The precision follows the reach unless declared; the layers are told the type and reach.
+        XCTAssertEqual(m.locationPrecision, .exact)
+        for inc in [a, l] {
+            let extra = Dictionary(uniqueKeysWithValues: inc.extra)
+            let km = try XCTUnwrap(extra["geometry_extent_km"]?.numberValue)
+            XCTAssertEqual(inc.locationPrecision, AreaPlacement(point: inc.coordinates!, extentKm: km).precision)
+            XCTAssertNotNil(extra["geometry_type"]?.stringValue)
+        }
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: a.extra)["geometry_type"], .string("Polygon"))
     }
 
     func testDuplicateIdsNameBothFeatures() {
