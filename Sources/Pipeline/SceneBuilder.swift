@@ -150,7 +150,11 @@ public struct SceneBuilder {
     func placeTitle(_ r: ResolvedIncident, offset: TownOffset?) -> String {
         // An incident known only by its point is named by where it lies from the nearest town
         // (English maps), else after its province, else shown by its coordinates.
-        if let offset { return offset.text + " (\(offset.country))" }
+        if let offset {
+            // A title starts with a capital ("À 29 km au sud-ouest de Gao").
+            let text = offsetText(offset, about: false)
+            return (text.first.map { String($0).uppercased() + text.dropFirst() } ?? text) + " (\(offset.country))"
+        }
         let point = GeoText.point(lat: r.point.lat, lon: r.point.lon, in: language)
         let reported = r.incident.place.isEmpty ? (r.entry.map(entryName) ?? provinceName(r) ?? point) : placeName(r).name
         let country = r.country ?? ""
@@ -158,10 +162,17 @@ public struct SceneBuilder {
             : reported + (country.isEmpty ? "" : " (\(country))")
     }
 
-    /// Where an incident known only by its point lies from the nearest town, on an English map.
+    /// Where an incident known only by its point lies from the nearest town.
     func offset(_ r: ResolvedIncident, _ offsets: TownOffsets) -> TownOffset? {
-        guard language == .en, r.incident.place.isEmpty, r.entry == nil else { return nil }
+        guard r.incident.place.isEmpty, r.entry == nil else { return nil }
         return offsets.offset(of: r.point, in: r.country)
+    }
+
+    /// "29 km SW of Gao" in the map's language, the town as the map names it; `about` for a
+    /// marker of several incidents. At the town, its name alone.
+    func offsetText(_ o: TownOffset, about: Bool) -> String {
+        let town = entryName(o.town)
+        return o.atTown ? town : OffsetText.phrase(km: o.km, sector: o.sector, town: town, about: about, in: language)
     }
 
     func sceneIncident(_ r: ResolvedIncident, number: Int, offsets: TownOffsets) -> SceneIncident {
@@ -181,6 +192,7 @@ public struct SceneBuilder {
         item.days = SceneBuilder.days(i.date)
         item.pinned = i.wantsLabel || pinned.contains(i.id)
         item.placeIsOffset = offset != nil
+        item.placeAbout = offset.flatMap { $0.atTown ? nil : offsetText($0, about: true) + " (\($0.country))" }
         return item
     }
 
@@ -241,7 +253,7 @@ public struct SceneBuilder {
     func keyText(_ r: ResolvedIncident, offset: TownOffset?) -> String {
         let i = r.incident, l = language
         let place = placeName(r)
-        var where_ = offset?.text ?? (i.place.isEmpty ? (r.entry.map(entryName) ?? "") : place.name)
+        var where_ = offset.map { offsetText($0, about: false) } ?? (i.place.isEmpty ? (r.entry.map(entryName) ?? "") : place.name)
         // What the source wrote, when the map names the place otherwise.
         var context: [String] = place.reported.map { [$0] } ?? []
         if let p = provinceName(r) { context.append(p) }
@@ -374,10 +386,14 @@ public struct SceneBuilder {
     }
 }
 
-/// Where a point lies from a town: "38 km NE of Gao", in the town's country.
+/// Where a point lies from a town ("38 km NE of Gao"): the town, and the distance and compass
+/// sector (0 = north, clockwise) when the point is not at it.
 struct TownOffset {
-    var text: String
-    var country: String
+    var town: GazetteerEntry
+    var km: Int
+    var sector: Int
+    var atTown: Bool
+    var country: String { town.country }
 }
 
 /// The towns a map names (`Gazetteer.referenceTowns`), to say where an incident known only by
@@ -390,7 +406,6 @@ struct TownOffset {
 /// town is within reach: the province names it then.
 struct TownOffsets {
     static let reachKm = 60.0, preferredKm = 25.0, atTownKm = 2.0
-    static let compass = ["N", "NE", "E", "SE", "S", "SW", "W", "NW"]
     let towns: [GazetteerEntry]
 
     func offset(of p: LonLat, in country: String?) -> TownOffset? {
@@ -412,9 +427,7 @@ struct TownOffsets {
         let bound = min(TownOffsets.preferredKm, nearest.km * 1.5 + 5)
         let best = inReach.filter { $0.km <= bound }
             .max { ($0.town.population, $1.town.id) < ($1.town.population, $0.town.id) } ?? nearest
-        if best.km < TownOffsets.atTownKm { return TownOffset(text: best.town.name, country: best.town.country) }
         let sector = Int(((best.azimuth + 360).truncatingRemainder(dividingBy: 360) + 22.5) / 45) % 8
-        return TownOffset(text: "\(NumberFormat.grouped(Int(best.km.rounded()))) km \(TownOffsets.compass[sector]) of \(best.town.name)",
-                          country: best.town.country)
+        return TownOffset(town: best.town, km: Int(best.km.rounded()), sector: sector, atTown: best.km < TownOffsets.atTownKm)
     }
 }

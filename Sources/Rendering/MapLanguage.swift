@@ -120,10 +120,12 @@ public enum MapLanguage: String, CaseIterable, Sendable {
     }
 
     /// The list and clause separators of its sentences: the Arabic comma and semicolon (، ؛) in
-    /// the Arabic script, else ", " and "; ".
+    /// the Arabic script, else ", " and "; " (French: a narrow no-break space before the semicolon).
     public var comma: String { script == .arabic ? "، " : ", " }
     /// See `comma`.
-    public var semicolon: String { script == .arabic ? "؛ " : "; " }
+    public var semicolon: String { script == .arabic ? "؛ " : self == .fr ? "\u{202F}; " : "; " }
+    /// See `comma`; French sets a no-break space before it.
+    public var colon: String { self == .fr ? "\u{00A0}: " : ": " }
     /// Names as the language lists them: "Iran and Pakistan", "Iran et Pakistan", "ایران و پاکستان",
     /// "إيران وباكستان" (Arabic's "and" joins the next word).
     public func list(_ names: [String]) -> String {

@@ -165,6 +165,9 @@ public struct SceneIncident: Sendable {
     /// The title says where the incident lies from a town ("38 km NE of Gao (ML)"), not a place
     /// it was reported at.
     public var placeIsOffset = false
+    /// For a marker that merges it with others, where the title's offset puts it, approximately
+    /// ("about 38 km NE of Gao (ML)"); nil when the title is not an offset from a town.
+    public var placeAbout: String?
     /// The days it happened on (`CivilDay` numbers, first and last), for the timeline; nil for a cell.
     /// A day-precision incident starts and ends on one day; a month or a range spans several.
     public var days: ClosedRange<Int>?

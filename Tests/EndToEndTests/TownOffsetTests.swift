@@ -66,9 +66,21 @@ final class TownOffsetTests: ScratchTestCase {
         let png = try runTool("rsvg-convert", ["-o", tmp.appendingPathComponent("map.png").path, map.path])
         XCTAssertEqual(png.status, 0, png.stderr)
 
-        // A map in French keeps the province's name (the phrase is English only).
-        let fr = try render(csv: csv, ["--svg", "--lang", "fr"], to: "fr.svg")
-        XCTAssertFalse(try keyLines(fr).contains { $0.contains(" km SW of ") })
+        // Maps in other languages say the same in their words: the same distance from the same
+        // town ("à 29 km au sud-ouest de Gao"; Russian and Ukrainian name the town in Cyrillic).
+        let english = Dictionary(uniqueKeysWithValues: zip(rows.map(\.id), keys))
+        let fr = Dictionary(uniqueKeysWithValues: zip(rows.map(\.id), try keyLines(try render(csv: csv, ["--svg", "--lang", "fr"], to: "fr.svg"))))
+        let ru = Dictionary(uniqueKeysWithValues: zip(rows.map(\.id), try keyLines(try render(csv: csv, ["--svg", "--lang", "ru"], to: "ru.svg"))))
+        for c in checks {
+            let frWhere = try XCTUnwrap(fr[c.row.id])
+            XCTAssertTrue(frWhere.contains("— à \(c.km) km "), frWhere)
+            XCTAssertTrue(frWhere.contains(" de \(c.town.name)") || frWhere.contains(" d’\(c.town.name)"), frWhere)
+            let ruWhere = try XCTUnwrap(ru[c.row.id])
+            XCTAssertTrue(ruWhere.contains("— в \(c.km) км к "), ruWhere)
+            XCTAssertTrue(english[c.row.id]!.contains("— \(c.km) km \(c.direction) of \(c.town.name)"), english[c.row.id]!)
+        }
+        XCTAssertTrue(fr["gao"]!.contains("— Gao ("), fr["gao"]!)
+        XCTAssertFalse(fr["sahara"]!.components(separatedBy: ":")[0].contains(" km "), fr["sahara"]!)
     }
 
     /// The key's lines of a map, in order.

@@ -13,6 +13,7 @@ final class TextTableTests: XCTestCase {
     func testEveryTemplateHasTheEnglishPlaceholders() {
         let all = placeholders(AttributionText.self) + placeholders(AggregateText.self) + placeholders(GeoText.self) + placeholders(IncidentText.self)
             + placeholders(OffMapText.self) + placeholders(PanelText.self) + placeholders(TimelineText.self) + placeholders(ReportText.self)
+            + placeholders(OffsetText.self)
         let english = Dictionary(all.filter { $0.1 == .en }.map { ($0.0, $0.2) }, uniquingKeysWith: { a, _ in a })
         XCTAssertGreaterThan(english.count, 80)
         for (key, language, names) in all {
@@ -44,6 +45,20 @@ final class TextTableTests: XCTestCase {
         // A right-to-left text that starts with a number or a Latin name starts with a right-to-left mark.
         XCTAssertEqual(OffMapText.distance.text(in: .fa, ["km": .text(MapLanguage.fa.number(5_900))]), "\u{200F}۵٬۹۰۰ کیلومتر")
         XCTAssertEqual(OffMapText.whatIn.text(in: .fa, ["count": .number(1), "place": "London"]), "رویدادها: ۱ در London")
+    }
+
+    func testWhereAPointLiesFromATownInEachLanguage() {
+        XCTAssertEqual(OffsetText.phrase(km: 29, sector: 5, town: "Gao", about: false, in: .en), "29 km SW of Gao")
+        XCTAssertEqual(OffsetText.phrase(km: 1_200, sector: 8, town: "Gao", about: true, in: .en), "about 1,200 km N of Gao")
+        XCTAssertEqual(OffsetText.phrase(km: 29, sector: 5, town: "Gao", about: false, in: .fr), "à 29 km au sud-ouest de Gao")
+        XCTAssertEqual(OffsetText.phrase(km: 12, sector: 2, town: "Agadez", about: true, in: .fr), "à environ 12 km à l’est d’Agadez")
+        XCTAssertEqual(OffsetText.phrase(km: 12, sector: 0, town: "Hérat", about: false, in: .fr), "à 12 km au nord de Hérat", "h is not elided")
+        XCTAssertEqual(OffsetText.phrase(km: 29, sector: 5, town: "Гао", about: false, in: .ru), "в 29 км к юго-западу от пункта Гао")
+        XCTAssertEqual(OffsetText.phrase(km: 6, sector: 7, town: "Ясинувата", about: false, in: .uk), "за 6 км на північний захід від пункту Ясинувата")
+        XCTAssertEqual(OffsetText.phrase(km: 59, sector: 7, town: "الحديدة", about: false, in: .ar), "على بُعد ٥٩ كم شمال غرب الحديدة")
+        XCTAssertEqual(OffsetText.phrase(km: 29, sector: 5, town: "گائو", about: false, in: .fa), "در ۲۹ کیلومتری جنوب غربی گائو")
+        // A right-to-left phrase that starts with a Latin name starts with a right-to-left mark.
+        XCTAssertEqual(OffsetText.phrase(km: 29, sector: 5, town: "Gao", about: false, in: .ur), "\u{200F}Gao سے ۲۹ کلومیٹر جنوب مغرب میں")
     }
 
     func testDataCreditsInTheLanguageWithTheDatasetsAsPublished() {
