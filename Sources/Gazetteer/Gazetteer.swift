@@ -528,6 +528,9 @@ public final class Gazetteer: @unchecked Sendable {
     }
     private let gridLock = ReadWriteLock()
     private var builtGrids: (countries: TiledRegionGrid, provinces: TiledRegionGrid)?
+    /// Populated places by 1° cell (`nearestPlace`), made on first use.
+    let placeCellLock = ReadWriteLock()
+    var builtPlaceCells: [Int32: [Int32]]?
 
     // MARK: - Districts
 
@@ -1043,4 +1046,57 @@ extension Gazetteer {
                 && (box.map { b in b.contains(XY(x: p.lon, y: p.lat)) || b.contains(XY(x: p.lon + 360, y: p.lat)) || b.contains(XY(x: p.lon - 360, y: p.lat)) } ?? true)
         }.map { entries[$0] }
     }
+
+    /// Populated places of `Gazetteer.nearbyPopulation` people or more, by 1° cell of their point
+    /// (made on first use, in one pass over the entries).
+    private var placeCells: [Int32: [Int32]] {
+        if let c = placeCellLock.reading({ builtPlaceCells }) { return c }
+        return placeCellLock.writing {
+            if let c = builtPlaceCells { return c }
+            var cells: [Int32: [Int32]] = [:]
+            for i in entries.indices(where: { kind, population, _, _, _ in kind == .place && population >= Gazetteer.nearbyPopulation }) {
+                cells[Gazetteer.cell(entries.location(i)), default: []].append(Int32(i))
+            }
+            builtPlaceCells = cells
+            return cells
+        }
+    }
+    /// The smallest population `nearestPlace` considers.
+    public static let nearbyPopulation = 1_000
+
+    static func cell(_ p: LonLat) -> Int32 {
+        Int32((p.lat + 90).rounded(.down).clamped(0, 179)) * 360 + Int32((p.lon + 180).rounded(.down).clamped(0, 359))
+    }
+
+    /// The populated place of 1,000 people or more nearest to `p` within `km` (geodesic, PROJ;
+    /// `km` at most 50), and its distance; nil when there is none.
+    public func nearestPlace(to p: LonLat, withinKm km: Double) -> (entry: GazetteerEntry, km: Double)? {
+        let cells = placeCells
+        let latitude = Int((p.lat + 90).rounded(.down)), longitude = Int((p.lon + 180).rounded(.down))
+        // 50 km is under half a degree of latitude; the degrees of longitude it spans grow
+        // toward the poles (a degree is 111 km times the cosine of the latitude, or more).
+        let widest = min(89.9, abs(p.lat) + 0.5) * .pi / 180
+        let spanLon = min(180, Int((km / (111 * cos(widest))).rounded(.up)))
+        var best: (index: Int, km: Double)?
+        for y in max(0, latitude - 1)...min(179, latitude + 1) {
+            for dx in -spanLon...spanLon {
+                let x = ((longitude + dx) % 360 + 360) % 360
+                for i in cells[Int32(y * 360 + x)] ?? [] {
+                    let q = entries.location(Int(i))
+                    // A box first: a degree of latitude is over 110 km, one of longitude over
+                    // 110 km times the cosine of the larger latitude.
+                    var dLon = abs(q.lon - p.lon)
+                    if dLon > 180 { dLon = 360 - dLon }
+                    guard abs(q.lat - p.lat) * 110 <= km, dLon * 110 * cos(widest) <= km else { continue }
+                    let d = Geodesic.wgs84.distance(lon1: p.lon, lat1: p.lat, lon2: q.lon, lat2: q.lat) / 1000
+                    if d <= km, best.map({ (d, Int(i)) < ($0.km, $0.index) }) ?? true { best = (Int(i), d) }
+                }
+            }
+        }
+        return best.map { (entries[$0.index], $0.km) }
+    }
+}
+
+private extension Double {
+    func clamped(_ low: Double, _ high: Double) -> Double { Swift.min(Swift.max(self, low), high) }
 }

@@ -7,13 +7,17 @@ import Geometry
 /// Natural Earth's 1:10m land is generalised, and a harbour town's point can fall in the water
 /// beside it: of the 12,325 GeoNames towns of 50,000 people or more, 186 fall in no country's
 /// polygon, 183 of them within 4.5 km of their own country's (Suva, Malabo, Darwin, Split,
-/// Xiamen, Nuku‘alofa 1.6 km off Tongatapu). Such a point is taken as in a country only when
-/// something names that country (the row's declared country, or the country of the gazetteer
-/// entry that placed it) and that country's land is within `toleranceKm` of it; its province and
+/// Xiamen, Nuku‘alofa 1.6 km off Tongatapu), and so can a river city's centre where the polygon
+/// leaves out a wide river (Kherson, on the Dnipro). Such a point is taken as in a country only
+/// when something names that country (the row's declared country, the country of the gazetteer
+/// entry that placed it, or, when the row names none, that of a populated place whose own point
+/// is within `townKm`) and that country's land is within `toleranceKm` of it; its province and
 /// district are then the nearest of that country's within the same distance. Nothing else moves
-/// a point at sea into a country: a ship 20 km out, or a point 1 km out whose row names no
-/// country or another one, stays at sea.
+/// a point at sea into a country: a ship 20 km out, or a point 1 km out whose row names another
+/// country or names none and is not at a town, stays at sea.
 final class Coasts: @unchecked Sendable {
+    /// How near a town's point a point in no country's polygon must be to take the town's country.
+    static let townKm = 3.0
     // Safe: `outlines` and `cells` are read under `lock` shared and written under it alone; a
     // built outline is immutable (its own cache has its own lock).
     /// How far off a named country's land a point may lie and still be taken as in it (km).

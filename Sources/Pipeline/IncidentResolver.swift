@@ -96,9 +96,17 @@ public struct IncidentResolver: Sendable {
         // A place named by many rows has one point, as have rows at one town's coordinates: the
         // facts of a point are found once (per entry for names, per chunk for coordinates).
         var facts = known ?? memo.facts(at: point) { self.facts(at: point) }
-        // Given coordinates just off the coast of the country the row declares (see `Coasts`).
-        if known == nil, facts.country == nil, facts.covered, let code = declaredCode {
-            facts = cache.coastFacts(at: point, country: code) { self.facts(offCoastOf: code, at: point, base: facts) }
+        // Given coordinates just off the coast of the country the row declares, or of the country
+        // of a town whose own point is within `Coasts.townKm` (see `Coasts`).
+        var town: (entry: GazetteerEntry, km: Double)?
+        if known == nil, facts.country == nil, facts.covered {
+            if let code = declaredCode {
+                facts = cache.coastFacts(at: point, country: code) { self.facts(offCoastOf: code, at: point, base: facts) }
+            } else if let near = gazetteer.nearestPlace(to: point, withinKm: Coasts.townKm) {
+                let code = near.entry.country
+                facts = cache.coastFacts(at: point, country: code) { self.facts(offCoastOf: code, at: point, base: facts) }
+                if facts.country != nil { town = near }
+            }
         }
         let country = facts.country, province = facts.province
         if !facts.covered {
@@ -106,7 +114,8 @@ public struct IncidentResolver: Sendable {
                                          message: "the point (\(point.lat), \(point.lon)) is outside the bundled data, which covers \(gazetteer.coverageText): its country, province and nearest border are not known", isWarning: true))
         }
         if let km = facts.offshoreKm, let code = country {
-            let which = placed?.entry.map { "the gazetteer gives for \($0.name) (\($0.id))" } ?? "the row declares"
+            let which = placed?.entry.map { "the gazetteer gives for \($0.name) (\($0.id))" }
+                ?? town.map { "of \($0.entry.name) (\($0.entry.id)), whose point is \(Coasts.kmText($0.km)) away" } ?? "the row declares"
             warnings.append(InputProblem(file: inc.location.file, line: inc.fieldLines["latitude"] ?? line, field: inc.coordinates == nil ? "place" : "latitude",
                                          message: "the point (\(point.lat), \(point.lon)) is in no country's polygon but \(Coasts.kmText(km)) off the land of \(code) (\(gazetteer.country(code: code)?.name ?? code)) as the bundled 1:10m data draws its coast: taken as in \(code), the country \(which)", isWarning: true))
         }
