@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Writes a synthetic ACLED-layout CSV for benchmarks, reproducibly (fixed seed).
 
-usage: generate.py ROWS OUT.csv [--names-only | --uniform | --towns]
+usage: generate.py ROWS OUT.csv [--names-only | --uniform | --towns | --far]
 
-Four shapes of the same ACLED layout:
+Five shapes of the same ACLED layout:
 - clustered (default): rows within 0.02° of the 1,000 most populous towns of Iran, Pakistan and
   Afghanistan that have alternate names, no two rows at quite the same point;
 - --towns: the same rows at their towns' own coordinates, as ACLED codes most events (geo_precision
@@ -12,6 +12,10 @@ Four shapes of the same ACLED layout:
   Turkmenistan, Tajikistan and India, with the Arabian Sea), so nearly every row needs its own
   country, province and border-distance work; its country, admin1 and location are empty (the
   polygons say where each point is);
+- --far: points uniform over 110–180°E, 48–10°S (Australia, New Zealand, New Caledonia, Fiji and
+  the seas between, up to the antimeridian), over 1,000 km from any land border but Papua New
+  Guinea's: where the border distance cannot come from nearby cells, and most points are at sea;
+  country, admin1 and location are empty as in --uniform;
 - --names-only: the latitude/longitude columns are empty and rows are placed by the gazetteer
   from the town names (about 1,000 distinct names).
 """
@@ -19,7 +23,8 @@ import csv, random, sys, os
 
 rows, out = int(sys.argv[1]), sys.argv[2]
 names_only = "--names-only" in sys.argv
-uniform = "--uniform" in sys.argv
+far = "--far" in sys.argv
+uniform = "--uniform" in sys.argv or far
 towns = "--towns" in sys.argv
 here = os.path.dirname(os.path.abspath(__file__))
 places = []
@@ -47,7 +52,9 @@ with open(out, "w", newline="", encoding="utf-8") as f:
         et, st = types[rng.randrange(len(types))]
         lat = float(p["latitude"]) + rng.uniform(-0.02, 0.02)
         lon = float(p["longitude"]) + rng.uniform(-0.02, 0.02)
-        if uniform:
+        if far:
+            lat, lon = rng.uniform(-48.0, -10.0), rng.uniform(110.0, 180.0)
+        elif uniform:
             lat, lon = rng.uniform(24.0, 38.0), rng.uniform(58.0, 72.0)
         if towns:
             lat, lon = float(p["latitude"]), float(p["longitude"])

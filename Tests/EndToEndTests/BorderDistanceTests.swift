@@ -94,6 +94,15 @@ final class BorderDistanceTests: XCTestCase {
         // candidates' order from the cell's centre bounds a point's estimates only up to it).
         points += [LonLat(lon: 30.8, lat: 69.6), LonLat(lon: 28.9, lat: 69.05), LonLat(lon: -140.7, lat: 69.5), LonLat(lon: 20.5, lat: 69.0),
                    LonLat(lon: 29.1, lat: 69.9), LonLat(lon: 26.0, lat: 69.8)]
+        // Far from every land border, where the candidates come from straight-line bounds through
+        // the Earth, on the grid and off it (it spans the borders' extent, 141° E at most): Australia,
+        // New Zealand, Hawaii, Japan, Iceland, Madagascar, Sri Lanka, Easter Island, the Arabian Sea,
+        // both sides of the antimeridian, the poles; and points spread over Oceania.
+        points += [LonLat(lon: 133.9, lat: -23.7), LonLat(lon: 151.2, lat: -33.9), LonLat(lon: 115.9, lat: -31.95), LonLat(lon: 174.8, lat: -41.3),
+                   LonLat(lon: -157.8, lat: 21.3), LonLat(lon: 139.7, lat: 35.7), LonLat(lon: -21.9, lat: 64.1), LonLat(lon: 47.5, lat: -18.9),
+                   LonLat(lon: 79.9, lat: 6.9), LonLat(lon: -109.35, lat: -27.1), LonLat(lon: 62, lat: 12), LonLat(lon: 179.95, lat: -17),
+                   LonLat(lon: -179.95, lat: -17), LonLat(lon: 0, lat: -89.5), LonLat(lon: 170, lat: 89.9)]
+        for _ in 0..<40 { points.append(LonLat(lon: 110 + next() * 70, lat: -45 + next() * 35)) }
         // Many points in one cell: the cell's candidate list is built once and must serve them all.
         for _ in 0..<100 { points.append(LonLat(lon: 62.25 + next() * 0.25, lat: 27.25 + next() * 0.25)) }
         // Measured from several threads at once, as the render's workers do.
