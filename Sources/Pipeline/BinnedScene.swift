@@ -20,6 +20,7 @@ extension RenderJob {
         var options = try mapOptions(request)
         let title = RenderJob.title(run, countries: c.countries, request)
         var scene = builder.scene([], placesNear: extentCorners(c), title: title, crsName: crsName(request, language), command: request.command)
+        scene.tollsGiven = c.tollsGiven
         // Fine cells; smaller ones when a few distant incidents (drawn as an edge arrow) made the
         // extent, and so the cells, too large for the rest.
         var size = cellSize(b) / HexBins.fineCellsPerHexagon
@@ -60,9 +61,14 @@ extension RenderJob {
             let sorted = bin.kinds.sorted { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }
             let kinds = language == .en ? sorted.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
                 : sorted.map { "\(RenderJob.kindName($0.key, language)) (\(language.number($0.value)))" }.joined(separator: language.comma)
-            let keyText = AggregateText.cellKey.text(in: language, ["title": .text(title), "centre": .text(at), "kinds": .text(kinds), "killed": count(bin.killed)])
+            let keyText = AggregateText.cellKey.text(in: language, ["title": .text(title), "centre": .text(at), "kinds": .text(kinds), "killed": count(bin.killed)],
+                                                     dropLastClause: !c.tollsGiven)
+            // Without any toll in the input the label's second line gives the kinds, not "0 fatalities claimed".
+            let detail = c.tollsGiven ? IncidentText.fatalitiesClaimed.text(in: language, ["killed": count(bin.killed)])
+                : (language == .en ? sorted.prefix(2).map { "\($0.value) \($0.key.rawValue)" } : sorted.prefix(2).map { "\(RenderJob.kindName($0.key, language)) (\(language.number($0.value)))" })
+                    .joined(separator: language.comma)
             var item = SceneIncident(id: "cell-\(rank + 1)", location: centre, number: rank + 1, title: title,
-                                     detail: IncidentText.fatalitiesClaimed.text(in: language, ["killed": count(bin.killed)]), keyText: keyText,
+                                     detail: detail, keyText: keyText,
                                      style: MarkerStyle(rawValue: kind.rawValue) ?? .other, importance: bin.killed)
             item.count = bin.count
             item.killed = bin.killed
@@ -228,6 +234,7 @@ extension RenderJob {
         let language = request.language, byDistrict = unit == .district
         let builder = SceneBuilder(gazetteer: gazetteer, language: language)
         var scene = builder.scene([], placesNear: extentCorners(c), title: title, crsName: crsName(request, language), command: request.command)
+        scene.tollsGiven = c.tollsGiven
         let inUnits = (byDistrict ? AggregateText.districtsSubtitle : .provincesSubtitle).text(in: language, ["count": .number(c.count), "units": .number(counts.count)])
             + (outside > 0 ? " " + (byDistrict ? AggregateText.outsideDistricts : .outsideProvinces).text(in: language, ["count": .number(outside)]) : "")
         scene.subtitle = [dateRange(c, language), inUnits, language.ui.claims].joined(separator: " · ")

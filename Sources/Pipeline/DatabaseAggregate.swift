@@ -48,7 +48,7 @@ enum DatabaseAggregate {
             // again, on a connection of their own: this one is done when `collect` returns.
             let url = source.url
             collector.fill(count: summary.count, bounds: summary.bounds, first: summary.first, last: summary.last,
-                           countries: countries, outlets: outlets, cells: cells, idsUnique: ids.result) { size in
+                           countries: countries, outlets: outlets, cells: cells, tollsGiven: sql.killed != "0", idsUnique: ids.result) { size in
                 let again = try Connection(url)
                 try again.execute("BEGIN TRANSACTION READ ONLY")
                 defer { _ = try? again.execute("ROLLBACK") }

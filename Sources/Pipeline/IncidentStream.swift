@@ -436,6 +436,8 @@ struct Placed {
     var category: IncidentCategory
     /// The largest death toll claimed (0 when none).
     var killed: Int
+    /// Whether a claim gives a number killed (0 included).
+    var tollGiven: Bool
     var date: IncidentDate
     var country: String?
     /// `country` is that of the land a few km off the point (see `Coasts`).
@@ -455,7 +457,8 @@ struct Placed {
             if categories.count < 32 { categories.append((kind, category)) }
         }
         killed = 0
-        for c in r.incident.claims { if let k = c.killed, k > killed { killed = k } }
+        tollGiven = false
+        for c in r.incident.claims { if let k = c.killed { tollGiven = true; if k > killed { killed = k } } }
         date = r.incident.date
         country = r.country
         offshore = r.offshore

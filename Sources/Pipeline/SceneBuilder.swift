@@ -82,6 +82,7 @@ public struct SceneBuilder {
                              attribution: attribution(sorted, crsName: crsName), countries: countries, provinces: provinces,
                              borders: borders, places: places, incidents: items, command: command)
         scene.water = Water.near(gazetteer)
+        scene.tollsGiven = sorted.contains { $0.incident.claims.contains { $0.killed != nil } }
         scene.worldview = gazetteer.worldview.map { SceneWorldview(code: $0.code, country: $0.countryName, isDefault: $0.isDefault) }
         return scene
     }

@@ -214,6 +214,8 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
     /// Bounding box of the kept points.
     private(set) var bounds: BoundingBox?
     private(set) var count = 0
+    /// Whether any incident's claims give a number killed (see `MapScene.tollsGiven`).
+    private(set) var tollsGiven = false
     private(set) var first: CalendarDate?, last: CalendarDate?
     private(set) var countries = Set<String>()
     /// Outlets of the incidents' sources, first seen first (at most 50).
@@ -232,8 +234,9 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
 
     /// Fills the collector with what the server counted: the map then aggregates.
     func fill(count: Int, bounds: BoundingBox, first: CalendarDate, last: CalendarDate, countries: Set<String>, outlets: [String],
-              cells: ServerCells, idsUnique: @escaping () throws -> Bool, rebin: @escaping (Double) throws -> ServerCells) {
+              cells: ServerCells, tollsGiven: Bool, idsUnique: @escaping () throws -> Bool, rebin: @escaping (Double) throws -> ServerCells) {
         serverIDsUnique = idsUnique
+        self.tollsGiven = tollsGiven
         self.count = count
         self.bounds = bounds
         self.first = first
@@ -263,6 +266,7 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
         }
         if outlets.count < 50 { for s in p.sources where !outlets.contains(s.outlet) { outlets.append(s.outlet) } }
         points.append((p.point, p.category, p.killed))
+        if p.tollGiven { tollsGiven = true }
         if p.offshore, let cc = p.country { offshore[p.point] = cc }
         guard !overflowed.isSet else { return }
         if let r, detailed.count < Self.detailLimit {

@@ -325,6 +325,9 @@ public struct MapScene: Sendable {
     public var places: [ScenePlace]
     /// Incidents.
     public var incidents: [SceneIncident]
+    /// Whether the input gives any death toll (a claim with a number killed). When none does, the
+    /// map says nothing of fatalities rather than "0 fatalities claimed" (a figure nobody gave).
+    public var tollsGiven = true
     /// The command that made the map, for `<metadata>`.
     public var command: String?
     /// Provinces or districts shaded by their incidents instead of markers (`--aggregate admin1|admin2`).

@@ -61,6 +61,14 @@ final class TextTableTests: XCTestCase {
         XCTAssertEqual(OffsetText.phrase(km: 29, sector: 5, town: "Gao", about: false, in: .ur), "\u{200F}Gao سے ۲۹ کلومیٹر جنوب مغرب میں")
     }
 
+    func testASummaryWithoutItsTollClause() {
+        let values: [String: TextValue] = ["name": "Kabul", "count": .number(3), "killed": .number(0)]
+        XCTAssertEqual(AggregateText.provinceKey.text(in: .en, values, dropLastClause: true), "Kabul: 3 incidents.")
+        XCTAssertEqual(AggregateText.provinceKey.text(in: .fr, values, dropLastClause: true), "Kabul\u{00A0}: 3 incidents.")
+        XCTAssertEqual(AggregateText.provinceKey.text(in: .ur, values, dropLastClause: true), "\u{200F}Kabul — واقعات: ۳۔")
+        XCTAssertEqual(AggregateText.provinceKey.text(in: .en, values, dropLastClause: false), "Kabul: 3 incidents; 0 fatalities claimed in all.")
+    }
+
     func testDataCreditsInTheLanguageWithTheDatasetsAsPublished() {
         XCTAssertEqual(AttributionText.translated("Made with Natural Earth.", in: .fa), "ساخته‌شده با Natural Earth.")
         XCTAssertEqual(AttributionText.translated("contains data from GeoNames (geonames.org), CC BY 4.0", in: .ru), "содержит данные GeoNames (geonames.org), CC BY 4.0")

@@ -209,11 +209,11 @@ extension IncidentsElement {
         if language != .en {
             let ui = language.ui
             return UIText.format(ui.incidentsCount, g.count, language) + " " + (named.placeAbout ?? UIText.format(ui.near, where_)) + (dates.isEmpty ? "" : language.comma + dates)
-                + language.colon + kindsText(g.members, scene: scene, language: language) + language.semicolon
-                + UIText.format(ui.killedInAll, killed(g.members, scene: scene), language) + " (\(ui.largestClaim))."
+                + language.colon + kindsText(g.members, scene: scene, language: language)
+                + (scene.tollsGiven ? language.semicolon + UIText.format(ui.killedInAll, killed(g.members, scene: scene), language) + " (\(ui.largestClaim))" : "") + "."
         }
         // The preposition of the member the place is named from.
-        return "\(NumberFormat.grouped(g.count)) incident\(g.count == 1 ? "" : "s") " + (named.placeAbout ?? ((named.place == nil ? "at or near " : "near ") + where_)) + (dates.isEmpty ? "" : ", \(dates)") + ": \(kindsText(g.members, scene: scene)); "
-            + "\(NumberFormat.grouped(killed(g.members, scene: scene))) fatalities claimed in all (each incident's largest claim)."
+        return "\(NumberFormat.grouped(g.count)) incident\(g.count == 1 ? "" : "s") " + (named.placeAbout ?? ((named.place == nil ? "at or near " : "near ") + where_)) + (dates.isEmpty ? "" : ", \(dates)") + ": \(kindsText(g.members, scene: scene))"
+            + (scene.tollsGiven ? "; \(NumberFormat.grouped(killed(g.members, scene: scene))) fatalities claimed in all (each incident's largest claim)." : ".")
     }
 }

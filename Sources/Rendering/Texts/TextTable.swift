@@ -24,6 +24,13 @@ extension MapTexts {
     public func text(in language: MapLanguage, _ values: [String: TextValue] = [:]) -> String {
         Self.table.format(self, language, values)
     }
+
+    /// The text in `language` without its last clause, the one after its last semicolon (the death
+    /// toll of a summary, when the input gives none: "…: armed clash (10)." rather than "…; 0
+    /// fatalities claimed in all."), when `dropLastClause`.
+    public func text(in language: MapLanguage, _ values: [String: TextValue], dropLastClause: Bool) -> String {
+        Self.table.format(self, language, values, dropLastClause: dropLastClause)
+    }
 }
 
 /// The templates of one concern, read once from a block of text: a key alone on a line (the
@@ -72,8 +79,9 @@ public struct TextTable<Key: MapTexts>: Sendable {
     /// letter of its script (a number, a Latin name) begins with a right-to-left mark: set after
     /// the input's Latin words in a key line ("… two men). ۴۲ کیلومتر تا مرز IR-PK."), its number
     /// or name would otherwise join their run and be read in the wrong place.
-    func format(_ key: Key, _ language: MapLanguage, _ values: [String: TextValue]) -> String {
+    func format(_ key: Key, _ language: MapLanguage, _ values: [String: TextValue], dropLastClause: Bool = false) -> String {
         var template = template(key, language)
+        if dropLastClause { template = TextTable.withoutLastClause(template) }
         if language == .fr {
             template = template.replacingOccurrences(of: " :", with: "\u{00A0}:").replacingOccurrences(of: " ;", with: "\u{202F};")
         }
@@ -81,6 +89,16 @@ public struct TextTable<Key: MapTexts>: Sendable {
         guard language.isRightToLeft, let first = out.unicodeScalars.first,
               !(NameLabel.isRightToLeftScalar(first) && (first.properties.isAlphabetic || first.value == 0x200F)) else { return out }
         return "\u{200F}" + out
+    }
+
+    /// `template` up to its last semicolon (Latin or Arabic), the space before it dropped, and its
+    /// closing full stop kept ("." or Urdu "۔"); unchanged without a semicolon.
+    static func withoutLastClause(_ template: String) -> String {
+        guard let cut = template.lastIndex(where: { $0 == ";" || $0 == "؛" }) else { return template }
+        let stop = template.last.map { $0 == "." || $0 == "۔" ? String($0) : "" } ?? ""
+        var head = String(template[..<cut])
+        while head.last == " " { head.removeLast() }
+        return head + stop
     }
 
     /// `template` with its placeholders filled from `values`.
