@@ -4,8 +4,9 @@ import Topology
 
 /// Where an incident given as an area, a line or several points stands, and how far it reaches.
 ///
-/// The point is the one PostGIS's `ST_PointOnSurface` gives (the database input takes the same
-/// rule): inside a polygon, on a line, or the given point nearest the middle of several. How far
+/// The point is the one PostGIS's `ST_PointOnSurface` gives: inside a polygon, on the lines of
+/// several, or the given point nearest the middle of several; a single line's middle, as
+/// `ST_LineInterpolatePoint(line, 0.5)` gives it. The database input takes the same rules. How far
 /// the geometry reaches from that point (the geodesic distance to its farthest position) sets the
 /// incident's location precision when the input declares none, as a radius of uncertainty does.
 public struct AreaPlacement: Equatable, Sendable {
@@ -31,7 +32,15 @@ public struct AreaPlacement: Equatable, Sendable {
         for p in positions { west = min(west, p.lon); east = max(east, p.lon) }
         let wraps = east - west > 180
         let shifted = wraps ? parts.map { $0.mapPositions { $0.lon < 0 ? LonLat(lon: $0.lon + 360, lat: $0.lat) : $0 } } : parts
-        guard var point = try engine.pointOnSurface(shifted) else { return nil }
+        // A single line: its middle, half its length from either end (a point on surface would be
+        // one of its vertices, an end when it has two).
+        var point: LonLat
+        if shifted.count == 1, case .lineString(let l) = shifted[0], l.count >= 2 {
+            point = try engine.pointAlong(l, fraction: 0.5)
+        } else {
+            guard let p = try engine.pointOnSurface(shifted) else { return nil }
+            point = p
+        }
         if point.lon > 180 { point.lon -= 360 }
         var extent = 0.0
         for p in positions {

@@ -110,7 +110,9 @@ enum DatabaseInput {
         for c in names.indices {
             if c == geometry {
                 let g = spatial[types[c]] == "geography" ? "\(column(c))::geometry" : column(c)
-                let point = "ST_Transform(ST_PointOnSurface(\(g)), 4326)"
+                // The rules of a GeoJSON file's features (`AreaPlacement`): a line's middle, else a
+                // point on the surface.
+                let point = "ST_Transform(CASE WHEN GeometryType(\(g)) = 'LINESTRING' THEN ST_LineInterpolatePoint(\(g), 0.5) ELSE ST_PointOnSurface(\(g)) END, 4326)"
                 outNames += ["latitude", "longitude"]
                 exprs += ["ST_Y(\(point))", "ST_X(\(point))"]
                 outSources += [nil, nil]

@@ -120,6 +120,17 @@ public final class GeometryEngine {
         return LonLat(lon: x, lat: y)
     }
 
+    /// The point of the line `points` at `fraction` of its length (planar, in its coordinates),
+    /// as PostGIS's `ST_LineInterpolatePoint` finds it.
+    public func pointAlong(_ points: [LonLat], fraction: Double) throws -> LonLat {
+        let line = try make(.lineString(points))
+        let p = try owned(GEOSInterpolateNormalized_r(handle, line.ptr, fraction), "GEOSInterpolateNormalized_r")
+        var x = 0.0, y = 0.0
+        // GEOSGeomGetX_r and GEOSGeomGetY_r return 0 on exception.
+        guard GEOSGeomGetX_r(handle, p.ptr, &x) != 0, GEOSGeomGetY_r(handle, p.ptr, &y) != 0 else { throw failure("GEOSGeomGetX_r") }
+        return LonLat(lon: x, lat: y)
+    }
+
     // MARK: Operations on GEOS geometries
 
     func area(_ g: GEOSGeom) throws -> Double {

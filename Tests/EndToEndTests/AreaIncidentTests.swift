@@ -9,6 +9,23 @@ import XCTest
 final class AreaIncidentTests: ScratchTestCase {
     struct Case { var id: String; var geometry: String; var contains: (LonLat) -> Bool }
 
+    /// The point half the length of the line through `pts` from its start (lengths in degrees).
+    static func middle(_ pts: [(Double, Double)]) -> LonLat {
+        let lengths = zip(pts, pts.dropFirst()).map { a, b in ((b.0 - a.0) * (b.0 - a.0) + (b.1 - a.1) * (b.1 - a.1)).squareRoot() }
+        var left = lengths.reduce(0, +) / 2
+        for (i, l) in lengths.enumerated() {
+            if left <= l {
+                let t = left / l, a = pts[i], b = pts[i + 1]
+                return LonLat(lon: a.0 + t * (b.0 - a.0), lat: a.1 + t * (b.1 - a.1))
+            }
+            left -= l
+        }
+        return LonLat(lon: pts.last!.0, lat: pts.last!.1)
+    }
+
+    /// Within a millionth of a degree (the layer's precision).
+    static func near(_ p: LonLat, _ q: LonLat) -> Bool { abs(p.lon - q.lon) <= 1e-6 && abs(p.lat - q.lat) <= 1e-6 }
+
     func testAreasLinesAndPointSetsArePlacedOnThemWithTheirReach() throws {
         func ring(_ pts: [(Double, Double)]) -> Ring { pts.map { LonLat(lon: $0.0, lat: $0.1) } }
         func inside(_ pts: [(Double, Double)]) -> (LonLat) -> Bool { { PointInPolygon.contains(Polygon(exterior: ring(pts)), $0) } }
@@ -21,8 +38,11 @@ final class AreaIncidentTests: ScratchTestCase {
                  contains: inside([(25.30, 13.55), (25.45, 13.55), (25.45, 13.70), (25.30, 13.70), (25.30, 13.66), (25.41, 13.66), (25.41, 13.59), (25.30, 13.59)])),
             Case(id: "bowtie", geometry: #"{"type": "Polygon", "coordinates": [[[32.50, 15.50], [32.60, 15.60], [32.60, 15.50], [32.50, 15.60], [32.50, 15.50]]]}"#,
                  contains: { p in inside([(32.50, 15.50), (32.55, 15.55), (32.50, 15.60)])(p) || inside([(32.60, 15.50), (32.60, 15.60), (32.55, 15.55)])(p) }),
+            // A line's middle, half its length from either end (a point on its surface would be a vertex).
             Case(id: "road", geometry: #"{"type": "LineString", "coordinates": [[37.75, 48.13], [37.80, 48.16], [37.90, 48.20]]}"#,
-                 contains: { $0 == LonLat(lon: 37.80, lat: 48.16) }),
+                 contains: { Self.near($0, Self.middle([(37.75, 48.13), (37.80, 48.16), (37.90, 48.20)])) }),
+            Case(id: "convoy", geometry: #"{"type": "LineString", "coordinates": [[25.0, 13.2], [25.2, 13.4]]}"#,
+                 contains: { Self.near($0, LonLat(lon: 25.1, lat: 13.3)) }),
             Case(id: "ships", geometry: #"{"type": "MultiPoint", "coordinates": [[42.55, 15.10], [42.70, 15.30], [42.60, 15.20]]}"#,
                  contains: { $0 == LonLat(lon: 42.60, lat: 15.20) }),
             Case(id: "fiji", geometry: #"{"type": "MultiPolygon", "coordinates": [[[[179.8, -16.9], [180.0, -16.9], [180.0, -16.7], [179.8, -16.7], [179.8, -16.9]]], [[[-180.0, -16.9], [-179.9, -16.9], [-179.9, -16.7], [-180.0, -16.7], [-180.0, -16.9]]]]}"#,

@@ -140,6 +140,34 @@ final class DatabaseTests: ScratchTestCase {
         }
     }
 
+    /// Areas, lines and point sets in a geometry column (as GDAL writes a GeoJSON file into
+    /// PostGIS) are placed where the file's features are: the same rules, in SQL.
+    func testAreasAndLinesInAGeometryColumnArePlacedAsInTheFile() throws {
+        let features = [
+            #"{"type": "Polygon", "coordinates": [[[25.30, 13.55], [25.45, 13.55], [25.45, 13.70], [25.30, 13.70], [25.30, 13.66], [25.41, 13.66], [25.41, 13.59], [25.30, 13.59], [25.30, 13.55]]]}"#,
+            #"{"type": "LineString", "coordinates": [[37.75, 48.13], [37.80, 48.16], [37.90, 48.20]]}"#,
+            #"{"type": "LineString", "coordinates": [[25.0, 13.2], [25.2, 13.4]]}"#,
+            #"{"type": "MultiPoint", "coordinates": [[42.55, 15.10], [42.70, 15.30], [42.60, 15.20]]}"#,
+            #"{"type": "MultiPolygon", "coordinates": [[[[35.0, 31.0], [35.2, 31.0], [35.2, 31.1], [35.0, 31.1], [35.0, 31.0]]], [[[35.3, 31.0], [35.4, 31.0], [35.4, 31.05], [35.3, 31.0]]]]}"#,
+            #"{"type": "MultiLineString", "coordinates": [[[36.25, 33.45], [36.30, 33.50], [36.35, 33.55]], [[36.40, 33.40], [36.45, 33.42]]]}"#,
+        ].enumerated().map { k, g in #"{"type": "Feature", "properties": {"id": "g\#(k)", "date": "2024-03-1\#(k)", "event_type": "Battles"}, "geometry": \#(g)}"# }
+        let file = tmp.appendingPathComponent("areas.geojson")
+        try ("{\"type\": \"FeatureCollection\", \"features\": [\n" + features.joined(separator: ",\n") + "\n]}\n").write(to: file, atomically: true, encoding: .utf8)
+        let table = tableName("areas")
+        let ogr = try runTool("ogr2ogr", ["-f", "PostgreSQL", "PG:" + pg.url(), file.path, "-nln", table, "-nlt", "GEOMETRY", "-lco", "GEOMETRY_NAME=geom"])
+        XCTAssertEqual(ogr.status, 0, ogr.stderr)
+        let fromFile = try incidentsLayer([file.path])
+        let fromTable = try incidentsLayer(["--db", pg.url(), "--table", table])
+        XCTAssertEqual(fromFile.count, features.count)
+        XCTAssertEqual(Set(fromTable.keys), Set(fromFile.keys))
+        for (id, want) in fromFile {
+            let got = try XCTUnwrap(fromTable[id], id)
+            XCTAssertEqual(Double(got["lon"]!)!, Double(want["lon"]!)!, accuracy: 2e-6, id)
+            XCTAssertEqual(Double(got["lat"]!)!, Double(want["lat"]!)!, accuracy: 2e-6, id)
+            XCTAssertEqual(got["country"], want["country"], id)
+        }
+    }
+
     func testSQLQueryAndPushedFilters() throws {
         let csv = try worldCSV()
         let table = tableName("q")

@@ -151,8 +151,13 @@ final class GeoJSONIncidentReaderTests: XCTestCase {
         let p = try XCTUnwrap(a.coordinates)
         XCTAssertTrue(PointInPolygon.contains(polygon, p), "\(p)")
         XCTAssertFalse(PointInPolygon.contains(polygon, LonLat(lon: 25.375, lat: 13.625)))
-        // On the line at a vertex; the middle one of the points.
-        XCTAssertEqual(l.coordinates, LonLat(lon: 37.80, lat: 48.16))
+        // A line's middle: on its second segment, half its length (in degrees) from either end.
+        let p2 = try XCTUnwrap(l.coordinates)
+        let first = ((0.05 * 0.05) + (0.03 * 0.03)).squareRoot(), second = ((0.10 * 0.10) + (0.04 * 0.04)).squareRoot()
+        let t = ((first + second) / 2 - first) / second
+        XCTAssertEqual(p2.lon, 37.80 + t * 0.10, accuracy: 1e-9)
+        XCTAssertEqual(p2.lat, 48.16 + t * 0.04, accuracy: 1e-9)
+        // The middle one of the points.
         XCTAssertEqual(m.coordinates, LonLat(lon: 42.60, lat: 15.20))
         // The precision follows the reach unless declared; the layers are told the type and reach.
         XCTAssertEqual(m.locationPrecision, .exact)
