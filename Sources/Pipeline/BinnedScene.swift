@@ -59,14 +59,14 @@ extension RenderJob {
                 ? "\(NumberFormat.fixed(abs(centre.lat), 2))°\(centre.lat < 0 ? "S" : "N") \(NumberFormat.fixed(abs(centre.lon), 2))°\(centre.lon < 0 ? "W" : "E")"
                 : GeoText.point(lat: centre.lat, lon: centre.lon, in: language)
             let sorted = bin.kinds.sorted { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }
-            let kinds = language == .en ? sorted.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
-                : sorted.map { "\(RenderJob.kindName($0.key, language)) (\(language.number($0.value)))" }.joined(separator: language.comma)
+            let kindTexts = language == .en ? sorted.map { "\($0.value) \($0.key.rawValue)" }
+                : sorted.map { "\(RenderJob.kindName($0.key, language)) (\(language.number($0.value)))" }
+            let kinds = kindTexts.joined(separator: language.comma)
             let keyText = AggregateText.cellKey.text(in: language, ["title": .text(title), "centre": .text(at), "kinds": .text(kinds), "killed": count(bin.killed)],
                                                      dropLastClause: !c.tollsGiven)
             // Without any toll in the input the label's second line gives the kinds, not "0 fatalities claimed".
             let detail = c.tollsGiven ? IncidentText.fatalitiesClaimed.text(in: language, ["killed": count(bin.killed)])
-                : (language == .en ? sorted.prefix(2).map { "\($0.value) \($0.key.rawValue)" } : sorted.prefix(2).map { "\(RenderJob.kindName($0.key, language)) (\(language.number($0.value)))" })
-                    .joined(separator: language.comma)
+                : kindTexts.prefix(2).joined(separator: language.comma)
             var item = SceneIncident(id: "cell-\(rank + 1)", location: centre, number: rank + 1, title: title,
                                      detail: detail, keyText: keyText,
                                      style: MarkerStyle(rawValue: kind.rawValue) ?? .other, importance: bin.killed)

@@ -48,7 +48,7 @@ enum DatabaseAggregate {
             // again, on a connection of their own: this one is done when `collect` returns.
             let url = source.url
             collector.fill(count: summary.count, bounds: summary.bounds, first: summary.first, last: summary.last,
-                           countries: countries, outlets: outlets, cells: cells, tollsGiven: sql.killed != "0", idsUnique: ids.result) { size in
+                           countries: countries, outlets: outlets, cells: cells, tollsGiven: sql.givesToll, idsUnique: ids.result) { size in
                 let again = try Connection(url)
                 try again.execute("BEGIN TRANSACTION READ ONLY")
                 defer { _ = try? again.execute("ROLLBACK") }
@@ -65,6 +65,8 @@ enum DatabaseAggregate {
     struct Grouping {
         var from: String
         var lat: String, lon: String, date: String, killed: String
+        /// Whether the rows give a death toll (a fatalities column; `killed` is "0" without one).
+        var givesToll: Bool { killed != "0" }
         /// The columns the kind is read from (kind, sub_event_type, event_type: the first not blank).
         var kindColumns: [String]
         var checks: [String]

@@ -100,10 +100,8 @@ public struct IncidentResolver: Sendable {
         // of a town whose own point is within `Coasts.townKm` (see `Coasts`).
         var town: (entry: GazetteerEntry, km: Double)?
         if known == nil, facts.country == nil, facts.covered {
-            if let code = declaredCode {
-                facts = cache.coastFacts(at: point, country: code) { self.facts(offCoastOf: code, at: point, base: facts) }
-            } else if let near = gazetteer.nearestPlace(to: point, withinKm: Coasts.townKm) {
-                let code = near.entry.country
+            let near = declaredCode == nil ? gazetteer.nearestPlace(to: point, withinKm: Coasts.townKm) : nil
+            if let code = declaredCode ?? near?.entry.country {
                 facts = cache.coastFacts(at: point, country: code) { self.facts(offCoastOf: code, at: point, base: facts) }
                 if facts.country != nil { town = near }
             }

@@ -105,8 +105,7 @@ public final class GeometryEngine {
         var made: [GEOSGeom] = []
         for part in parts {
             var g = try make(part)
-            if case .polygon = part, try !isValid(g) { g = try valid(g) }
-            if case .multiPolygon = part, try !isValid(g) { g = try valid(g) }
+            if !part.polygons.isEmpty, try !isValid(g) { g = try valid(g) }
             if try !isEmpty(g) { made.append(g) }
         }
         guard !made.isEmpty else { return nil }
@@ -114,17 +113,18 @@ public final class GeometryEngine {
         let whole = made.count == 1 ? made[0] : try collection(GEOS_GEOMETRYCOLLECTION, made.map { GEOSGeom_clone_r(handle, $0.ptr) })
         let p = try owned(GEOSPointOnSurface_r(handle, whole.ptr), "GEOSPointOnSurface_r")
         guard try !isEmpty(p) else { return nil }
-        var x = 0.0, y = 0.0
-        // GEOSGeomGetX_r and GEOSGeomGetY_r return 0 on exception.
-        guard GEOSGeomGetX_r(handle, p.ptr, &x) != 0, GEOSGeomGetY_r(handle, p.ptr, &y) != 0 else { throw failure("GEOSGeomGetX_r") }
-        return LonLat(lon: x, lat: y)
+        return try position(of: p)
     }
 
     /// The point of the line `points` at `fraction` of its length (planar, in its coordinates),
     /// as PostGIS's `ST_LineInterpolatePoint` finds it.
     public func pointAlong(_ points: [LonLat], fraction: Double) throws -> LonLat {
         let line = try make(.lineString(points))
-        let p = try owned(GEOSInterpolateNormalized_r(handle, line.ptr, fraction), "GEOSInterpolateNormalized_r")
+        return try position(of: owned(GEOSInterpolateNormalized_r(handle, line.ptr, fraction), "GEOSInterpolateNormalized_r"))
+    }
+
+    /// The coordinates of the point `p`.
+    private func position(of p: GEOSGeom) throws -> LonLat {
         var x = 0.0, y = 0.0
         // GEOSGeomGetX_r and GEOSGeomGetY_r return 0 on exception.
         guard GEOSGeomGetX_r(handle, p.ptr, &x) != 0, GEOSGeomGetY_r(handle, p.ptr, &y) != 0 else { throw failure("GEOSGeomGetX_r") }
