@@ -13,29 +13,26 @@ public struct BorderProximity: Sendable, Equatable {
 
 /// Measures geodesic distances from points to the bundled border lines.
 ///
-/// A grid of 0.25° cells lists the segments near each cell. For a point, rings of
-/// cells are searched outwards with a local planar estimate of the distance to each
-/// segment (degrees scaled by the cosine of the latitude), until no unseen segment
-/// can be nearer than the best found. The distance reported is geodesic (PROJ's
-/// `geod_inverse` on WGS84) from the point to the nearest point of each segment that
-/// could be the nearest (`Chord.arc` over the straight line through the Earth to the segment
-/// bounds each from below, so most need no geodesic), and the smallest is kept. Most border segments are a few km long, so the nearest
-/// point's position error from the estimate changes the distance by far less than a metre; the
-/// long ones (straight lines of hundreds of km across deserts and the Arctic) within reach of the
-/// best are measured along their geodesic (`Geodesic.distance(lon:lat:to:near:)`, from the planar
-/// estimate's nearest point; each such segment's geodesic is prepared once).
+/// The distance reported is geodesic (PROJ's `geod_inverse` on WGS84) from the point to the
+/// nearest point of the nearest segment; the long segments (straight lines of hundreds of km
+/// across deserts and the Arctic) are measured along their geodesic
+/// (`Geodesic.distance(lon:lat:to:near:)`). Which segments could be the nearest is decided
+/// without geodesics, in Earth-centred coordinates: a tree of boxes around the segments
+/// (`SegmentTree`) is searched nearest box first, and a segment, or a box of them, whose
+/// straight-line distance through the Earth bounds its geodesic distance beyond the best found
+/// (`Chord.arc`) is not opened. Near a border and far from every one, on land, at sea and across
+/// the antimeridian, a point costs the same few dozen boxes and one to three geodesics, and
+/// nothing is kept between points.
 ///
-/// Far from every border (over 1,000 km: Australia, the oceans, most islands) and off the grid
-/// (which spans the borders' extent only), the planar estimate says little; there each 0.25° cell
-/// keeps the segments that straight-line bounds through the Earth allow to be nearest to some
-/// point of it (`farCandidates`), and the point's nearest is measured among those. Measuring every
-/// segment there had cost 6 ms a point: 5,000 points in Australia took 31 s, now 0.4 s. A 2° cell
-/// whose every point is over 1,000 km from every border skips the planar search altogether.
+/// It replaced a grid of 0.25° cells whose candidate lists were made as points met them: a
+/// million points spread over the globe met a million cells, each searched anew and kept
+/// (200,000 such points took 17 s and 1.5 GB).
 public final class BorderDistance: @unchecked Sendable {
     struct Segment {
         var border: Int32; var a: LonLat; var b: LonLat
-        /// Longer than about 5 km: its nearest point by the planar estimate may be far enough from
-        /// the geodesic one to change the distance (`closest` measures it along the geodesic).
+        /// Longer than about 5 km: its nearest point on the straight line between its ends may
+        /// be far enough from the geodesic one to change the distance (`closest` measures it along
+        /// the geodesic).
         var isLong: Bool { long >= 0 }
         /// The long segment's number (its geodesic in `lines`), else -1.
         var long: Int32 = -1
@@ -54,170 +51,31 @@ public final class BorderDistance: @unchecked Sendable {
         static let longDegrees = 0.05
     }
     private let borders: [BorderLine]
-    private var segments: [Segment] = []
-    private let cell = 0.25
-    private var origin = (lon: 0.0, lat: 0.0)
-    private var columns = 0, rows = 0
-    /// Per grid row: the cosine of latitude at its cells' centres, and the least ratio of two
-    /// points' estimates of one distance within it (see `nearest`), computed once.
-    private var rowCosine: [Double] = [], rowRatio: [Double] = []
-    private var cells: [[Int32]] = []
+    private let segments: [Segment]
+    private let ends: Ends
+    private let tree: SegmentTree
+    /// The geodesics of the long segments, prepared once.
+    private let lines: [GeodesicSegment]
     private let geodesic = Geodesic.wgs84
-    /// A segment that can be nearest to some point of a cell, with its planar estimate (km) from
-    /// the cell's centre.
-    struct Candidate { var segment: Int32; var fromCentre: Double }
-    /// Per cell, the segments that can be nearest to a point inside it, nearest to the cell's centre
-    /// first (filled as cells are met).
-    private var cache: [[Candidate]?] = []
-    private let lock = ReadWriteLock()
-    /// The geodesics of the long segments, prepared as the first cell that lists each is met:
-    /// written under the lock before that cell's list is published, never written again; one not
-    /// yet prepared is all zeros (length 0; a long segment's is over 5 km). Mapped zeroed from the
-    /// kernel, not taken from the allocator's heap: only the pages of the segments met become
-    /// resident (5 MB for all of the world's), and a run that measures no border (a binned map)
-    /// holds none.
-    private let lines: UnsafeMutablePointer<GeodesicSegment>
-    private let linesBytes: Int
 
     /// Prepares the segments of `borders`.
     public init(borders: [BorderLine]) {
         self.borders = borders
-        var longCount = 0
+        var segments: [Segment] = []
+        var longCount: Int32 = 0
         for (bi, border) in borders.enumerated() {
             for line in border.lines where line.count > 1 {
                 for i in 1..<line.count {
                     var s = Segment(border: Int32(bi), a: line[i - 1], b: line[i])
-                    if s.exceedsLongDegrees { s.long = Int32(longCount); longCount += 1 }
+                    if s.exceedsLongDegrees { s.long = longCount; longCount += 1 }
                     segments.append(s)
                 }
             }
         }
+        self.segments = segments
         ends = Ends(segments)
-        linesBytes = MemoryLayout<GeodesicSegment>.stride * max(1, longCount)
-        lines = BorderDistance.zeroed(linesBytes).bindMemory(to: GeodesicSegment.self, capacity: max(1, longCount))
-        guard var box = BoundingBox(points: segments.flatMap { [XY(x: $0.a.lon, y: $0.a.lat), XY(x: $0.b.lon, y: $0.b.lat)] }) else { return }
-        box = box.expanded(dx: cell, dy: cell)
-        origin = (box.minX, box.minY)
-        columns = Int((box.width / cell).rounded(.up)) + 1
-        rows = Int((box.height / cell).rounded(.up)) + 1
-        rowCosine = (0..<rows).map { cos((origin.lat + (Double($0) + 0.5) * cell) * .pi / 180) }
-        rowRatio = (0..<rows).map(cosineRatio(row:))
-        cells = Array(repeating: [], count: columns * rows)
-        cache = Array(repeating: nil, count: columns * rows)
-        for (si, s) in segments.enumerated() {
-            for y in row(min(s.a.lat, s.b.lat))...row(max(s.a.lat, s.b.lat)) {
-                for x in col(min(s.a.lon, s.b.lon))...col(max(s.a.lon, s.b.lon)) { cells[y * columns + x].append(Int32(si)) }
-            }
-        }
-    }
-
-    deinit {
-        munmap(lines, linesBytes)
-    }
-
-    /// `bytes` of zeroed, private anonymous memory.
-    private static func zeroed(_ bytes: Int) -> UnsafeMutableRawPointer {
-        guard let p = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), p != MAP_FAILED else {
-            fatalError("out of address space for \(bytes) bytes")
-        }
-        return p
-    }
-
-    private func col(_ lon: Double) -> Int { Int(((lon - origin.lon) / cell).rounded(.down)) }
-    private func row(_ lat: Double) -> Int { Int(((lat - origin.lat) / cell).rounded(.down)) }
-
-    /// Planar estimate (km) of the distance from `p` to segment `s`, and the segment parameter of the
-    /// nearest point; `k` is the cosine of `p`'s latitude.
-    @inline(__always)
-    private func estimate(_ p: LonLat, _ s: Segment, _ k: Double) -> (km: Double, t: Double) {
-        let ax = (s.a.lon - p.lon) * k, ay = s.a.lat - p.lat
-        let bx = (s.b.lon - p.lon) * k, by = s.b.lat - p.lat
-        let dx = bx - ax, dy = by - ay
-        let len2 = dx * dx + dy * dy
-        var t = len2 == 0 ? 0 : -(ax * dx + ay * dy) / len2
-        t = max(0, min(1, t))
-        let x = ax + t * dx, y = ay + t * dy
-        return ((x * x + y * y).squareRoot() * 111.2, t)
-    }
-
-    /// The planar estimates (km, segment parameter) of every segment met by searching rings of
-    /// cells outwards from `p`'s cell, until no unseen segment can be nearer than `limit(best)`.
-    /// Empty when `p` is off the grid and no ring reaches a segment.
-    private func ringSearch(_ p: LonLat, _ k: Double, limit: (Double) -> Double) -> [(Int32, Double, Double)] {
-        let cx = col(p.lon), cy = row(p.lat)
-        // A segment spans few cells: a small list is cheaper than a set for "already seen".
-        var seen: [Int32] = []
-        seen.reserveCapacity(64)
-        var found: [(Int32, Double, Double)] = []
-        found.reserveCapacity(64)
-        var best = Double.infinity
-        // The smallest distance a cell r rings away can hold (km), with a margin for the estimate.
-        let kmPerRing = cell * 111.2 * max(0.2, cos(min(abs(p.lat) + 2, 89) * .pi / 180))
-        let maxRing = max(columns, rows) + max(abs(cx), abs(cy)) + 1
-        var r = 0
-        while r <= maxRing {
-            if Double(max(0, r - 1)) * kmPerRing > limit(best) { break }
-            for y in (cy - r)...(cy + r) where y >= 0 && y < rows {
-                let edgeRow = y == cy - r || y == cy + r
-                for x in stride(from: cx - r, through: cx + r, by: edgeRow || r == 0 ? 1 : 2 * r) where x >= 0 && x < columns {
-                    for si in cells[y * columns + x] where !seen.contains(si) {
-                        seen.append(si)
-                        let e = estimate(p, segments[Int(si)], k)
-                        found.append((si, e.km, e.t))
-                        best = min(best, e.km)
-                    }
-                }
-            }
-            r += 1
-        }
-        return found
-    }
-
-    /// Half the diagonal of a cell (km) in the planar estimate of any point inside it.
-    private var halfDiagonalKm: Double { cell / 2 * 2.0.squareRoot() * 111.2 }
-
-    /// The segments that can be nearest (by the estimate, within the final step's margin) to some
-    /// point of cell `index`, computed once per cell.
-    ///
-    /// With c the cell's centre, h its half diagonal and D the estimate of the nearest segment
-    /// from c, every point p of the cell has a segment within D + h, so only segments within
-    /// D + 2h of c can be within reach of p's nearest; the bound below widens that for the 2 %
-    /// margin of `nearest` and for the cosine of latitude differing across the cell (< 1 % below
-    /// 70° N/S).
-    private func candidates(cell index: Int) -> [Candidate] {
-        if let known = lock.reading({ cache[index] }) { return known }
-        let c = centre(cell: index)
-        let k = rowCosine[index / columns]
-        let h = halfDiagonalKm
-        let bound = { (best: Double) in best * 1.05 + 2.2 * h + 2 }
-        // Not beyond 1,200 km: past 1,000 km from its nearest border a point is measured among
-        // the far candidates (`nearest`), and a list for a nearer one never reaches that far. A
-        // cell in a 2° cell whose every point is that far gets no list, without a search of every
-        // cell within 1,200 km (the far half of Australia's had cost 12 % of a run).
-        let far = region(column: index % columns, row: index / columns).2.isFar
-        let found = far ? [] : ringSearch(c, k, limit: { min(bound($0), 1_200) })
-        let best = found.map(\.1).min() ?? .infinity
-        var list = found.filter { $0.1 <= bound(best) }.map { Candidate(segment: $0.0, fromCentre: $0.1) }
-        list.sort { ($0.fromCentre, $0.segment) < ($1.fromCentre, $1.segment) }
-        lock.writing {
-            guard cache[index] == nil else { return }
-            prepareHoldingLock(list.lazy.map(\.segment))
-            cache[index] = list
-        }
-        return list
-    }
-
-    private func centre(cell index: Int) -> LonLat {
-        LonLat(lon: origin.lon + (Double(index % columns) + 0.5) * cell, lat: origin.lat + (Double(index / columns) + 0.5) * cell)
-    }
-
-    /// For the cell of row `y`, the least ratio of two points' estimates of one distance: each scales
-    /// longitude by the cosine of its own latitude, which varies across the cell's latitudes.
-    private func cosineRatio(row y: Int) -> Double {
-        let lat0 = abs(origin.lat + Double(y) * cell), lat1 = abs(origin.lat + Double(y + 1) * cell)
-        let crossesEquator = (origin.lat + Double(y) * cell) < 0 && (origin.lat + Double(y + 1) * cell) > 0
-        let kMax = crossesEquator ? 1 : cos(min(lat0, lat1) * .pi / 180), kMin = cos(min(90, max(lat0, lat1)) * .pi / 180)
-        return kMax > 0 ? max(0, kMin / kMax) : 0
+        tree = SegmentTree(ends)
+        lines = segments.filter(\.isLong).map { [geodesic] s in geodesic.segment(from: (s.a.lon, s.a.lat), to: (s.b.lon, s.b.lat)) }
     }
 
     /// The nearest border to `p`, or nil when there are no borders. Where borders meet (a tripoint)
@@ -225,47 +83,37 @@ public final class BorderDistance: @unchecked Sendable {
     /// listed first.
     public func nearest(to p: LonLat, in country: String? = nil) -> BorderProximity? {
         guard !segments.isEmpty else { return nil }
-        let k = cos(p.lat * .pi / 180)
-        let cx = col(p.lon), cy = row(p.lat)
         let origin = Chord.point(p)
-        // A million points make a million calls: the common case allocates nothing (the
-        // candidates are estimated twice instead of stored, the near ones sit on the stack).
-        if cx >= 0 && cx < columns && cy >= 0 && cy < rows {
-            let index = cy * columns + cx
-            let list = candidates(cell: index)
-            // The candidates come nearest to the cell's centre c first. By the triangle inequality in
-            // c's estimate, a segment is at least its estimate from c less p's from c away from p
-            // there, and p's estimate is at least `ratio` times c's: once that bound passes what is
-            // sought, no later candidate can be within it.
-            let c = centre(cell: index), ratio = rowRatio[cy], kc = rowCosine[cy]
-            let fromCentre = (((p.lon - c.lon) * kc) * ((p.lon - c.lon) * kc) + (p.lat - c.lat) * (p.lat - c.lat)).squareRoot() * 111.2
-            let lowerBound = { (candidate: Candidate) in ratio * (candidate.fromCentre - fromCentre) - 1e-9 }
-            var best = Double.infinity
-            for candidate in list {
-                if lowerBound(candidate) > best { break }
-                best = min(best, estimate(p, segments[Int(candidate.segment)], k).km)
-            }
-            // Far from every border the planar estimate says little (it does not even wrap
-            // longitudes), and a cell whose every point is over 1,000 km away has no list.
-            if !list.isEmpty && best <= 1_000 {
-                let threshold = best * 1.02 + 0.5
-                return withUnsafeTemporaryAllocation(of: NearPoint.self, capacity: list.count) { buffer in
-                    var n = 0
-                    for candidate in list {
-                        if lowerBound(candidate) > threshold { break }
-                        let s = segments[Int(candidate.segment)]
-                        let e = estimate(p, s, k)
-                        if e.km <= threshold { buffer[n] = NearPoint(origin, s, candidate.segment, e.t, ends); n += 1 }
-                    }
-                    return closest(to: p, among: UnsafeMutableBufferPointer(rebasing: buffer[..<n]), country: country)
-                }
-            }
+        var best = (distance: Double.infinity, border: Int32(-1))
+        func rank(_ b: Int32) -> (Int, Int32) {
+            (country.map { borders[Int(b)].countries.contains($0) } == true ? 0 : 1, b)
         }
-        // Off the grid, or far from every border: bounds through the Earth choose the candidates.
-        var near = farCandidates(column: cx, row: cy).map { i in
-            NearPoint(origin, segments[Int(i)], i, Chord.parameter(origin, ends.a[Int(i)], ends.b[Int(i)]), ends)
+        func keep(_ d: Double, _ b: Int32) {
+            if d < best.distance || (d == best.distance && rank(b) < rank(best.border)) { best = (d, b) }
         }
-        return near.withUnsafeMutableBufferPointer { closest(to: p, among: $0, country: country) }
+        // Neighbouring segments often share their nearest point (the vertex between them): one
+        // geodesic serves both.
+        var last: (q: LonLat, d: Double)?
+        tree.search(from: origin) { i in
+            let s = segments[i]
+            let t = Chord.parameter(origin, ends.a[i], ends.b[i])
+            let q = t == 0 ? s.a : t == 1 ? s.b : LonLat(lon: s.a.lon + t * (s.b.lon - s.a.lon), lat: s.a.lat + t * (s.b.lat - s.a.lat))
+            let d: Double
+            if let last, last.q == q { d = last.d } else {
+                d = geodesic.distance(lon1: p.lon, lat1: p.lat, lon2: q.lon, lat2: q.lat)
+                last = (q, d)
+            }
+            keep(d, s.border)
+            if s.isLong {
+                // The geodesic's nearest point can lie kilometres along from the chord's (1.7 km
+                // from Chukotka to the 141st meridian): measured along it, which only shortens.
+                // Within half a metre along the segment of its nearest point, the distance is off
+                // by (0.5 m)² / 2d: under a millimetre a kilometre away, half a metre on the line.
+                keep(geodesic.distance(lon: p.lon, lat: p.lat, to: lines[Int(s.long)], near: t, tolerance: 0.5), s.border)
+            }
+            return best.distance
+        }
+        return BorderProximity(borderID: borders[Int(best.border)].id, distanceKm: best.distance / 1000)
     }
 
     /// Every segment's ends as Earth-centred points (`Chord`), and how far (m) any point of its
@@ -294,140 +142,166 @@ public final class BorderDistance: @unchecked Sendable {
             }
         }
     }
-    private let ends: Ends
+}
 
-    /// Per 2° cell of the grid's lattice: the segments that can be nearest to some point of it,
-    /// and whether every point of it is over 1,000 km from every border.
-    struct Region { var segments: [Int32]; var isFar: Bool }
-    private var farCache: [Int: [Int32]] = [:], regions: [Int: Region] = [:]
-    private let farLock = ReadWriteLock()
+/// A bounding-volume tree over segments in Earth-centred coordinates: each node's box holds its
+/// segments' chords widened by their bulges, so the straight-line distance from a point to a box
+/// bounds from below its distance to every segment inside.
+struct SegmentTree {
+    /// A box; an inner node's children are at `first` and `first + 1`, a leaf's segments are
+    /// `items[first ..< first + count]` (`count` is -1 for an inner node).
+    struct Node { var low: SIMD3<Double>; var high: SIMD3<Double>; var first: Int32; var count: Int32 }
+    /// A segment's chord and bulge (`BorderDistance.Ends`), in leaf order.
+    struct Item { var a: SIMD3<Double>; var b: SIMD3<Double>; var bulge: Double; var segment: Int32 }
+    private var nodes: [Node] = []
+    private var items: [Item] = []
+    /// Segments per leaf, at most.
+    private static let leafSize = 8
 
-    /// The 2° cell around the grid's cell (`x`, `y`), found once per 2° cell.
-    private func region(column x: Int, row y: Int) -> (x: Int, y: Int, Region) {
-        // 8 cells of 0.25° to a side of the 2° cell.
-        let (X, Y) = (x >= 0 ? x / 8 : (x - 7) / 8, y >= 0 ? y / 8 : (y - 7) / 8)
-        let index = Y &* 1_000_000 &+ X
-        if let known = farLock.reading({ regions[index] }) { return (X, Y, known) }
-        let all = bounded(column: X, row: Y, size: cell * 8, among: nil)
-        let made = Region(segments: all.segments, isFar: all.least > 1_000_000)
-        farLock.writing { regions[index] = made }
-        return (X, Y, made)
-    }
-
-    /// The segments that can be nearest to some point of cell (`x`, `y`) of the grid's lattice (on
-    /// the grid or off it: the grid spans the borders' extent only), found once per cell with
-    /// straight-line bounds through the Earth (`bounded`), among those of the 2° cell around. Their
-    /// long segments' geodesics are prepared before the list is published.
-    private func farCandidates(column x: Int, row y: Int) -> [Int32] {
-        let index = y &* 1_000_000 &+ x
-        if let known = farLock.reading({ farCache[index] }) { return known }
-        let found = bounded(column: x, row: y, size: cell, among: region(column: x, row: y).2.segments).segments
-        prepare(found)
-        farLock.writing { farCache[index] = found }
-        return found
-    }
-
-    /// Prepares the geodesics of the long segments among `list` not yet prepared.
-    private func prepare(_ list: [Int32]) {
-        lock.writing { prepareHoldingLock(list) }
-    }
-
-    /// `prepare`, for a caller holding `lock` for writing.
-    private func prepareHoldingLock<S: Sequence>(_ list: S) where S.Element == Int32 {
-        for si in list {
-            let s = segments[Int(si)]
-            guard s.isLong, lines[Int(s.long)].length == 0 else { continue }
-            (lines + Int(s.long)).initialize(to: geodesic.segment(from: (s.a.lon, s.a.lat), to: (s.b.lon, s.b.lat)))
+    init(_ ends: BorderDistance.Ends) {
+        let n = ends.a.count
+        guard n > 0 else { return }
+        var all = (0..<n).map { i in
+            Item(a: SIMD3(ends.a[i].x, ends.a[i].y, ends.a[i].z), b: SIMD3(ends.b[i].x, ends.b[i].y, ends.b[i].z),
+                 bulge: ends.bulge[i], segment: Int32(i))
         }
-    }
-
-    /// The segments of `among` (nil: all) that can be nearest to a point of the cell (`x`, `y`) of
-    /// side `size` degrees on the grid's lattice, and the least distance (m) any point of the cell
-    /// can be from any of them. With c the cell's centre and r a bound of the distance from c to any
-    /// point of the cell: the nearest border of a point p of the cell is at most U + r away, U the
-    /// geodesic from c to a segment's end; a segment is at least its straight-line distance from c,
-    /// less its bulge and r, away from p through the Earth, and its geodesic distance is at least
-    /// the arc over that chord (`Chord.arc`).
-    private func bounded(column x: Int, row y: Int, size: Double, among: [Int32]?) -> (segments: [Int32], least: Double) {
-        let c = LonLat(lon: origin.lon + (Double(x) + 0.5) * size, lat: min(90, max(-90, origin.lat + (Double(y) + 0.5) * size)))
-        let o = Chord.point(c)
-        // Half the cell's diagonal at a degree's largest length (111.7 km), in metres.
-        let r = size / 2 * 2.0.squareRoot() * 111_700 * 1.001
-        let list = among ?? segments.indices.map { Int32($0) }
-        var nearestEnd = (d: Double.infinity, p: c)
-        // Straight lines here; the arc over a chord is never shorter than the chord less a
-        // millimetre, so those within `upper` are found by chords first.
-        var lower = [Double](repeating: 0, count: list.count)
-        for (n, si) in list.enumerated() {
-            let i = Int(si)
-            let da = Chord.distance(o, ends.a[i]), db = Chord.distance(o, ends.b[i])
-            if min(da, db) < nearestEnd.d { nearestEnd = (min(da, db), da <= db ? segments[i].a : segments[i].b) }
-            lower[n] = Chord.segmentDistance(o, ends.a[i], ends.b[i]) - ends.bulge[i] - r
-        }
-        let upper = geodesic.distance(lon1: c.lon, lat1: c.lat, lon2: nearestEnd.p.lon, lat2: nearestEnd.p.lat) + r
-        let within = list.indices.filter { lower[$0] <= upper + 0.001 && Chord.arc(lower[$0]) <= upper }
-        return (within.map { list[$0] }, Chord.arc(lower.min() ?? .infinity))
-    }
-
-    /// A segment's point nearest to a point (by the planar estimate, or by the chord far away), with
-    /// a lower bound of the geodesic distance to the segment (see `Ends`).
-    struct NearPoint {
-        var bound: Double
-        var border: Int32
-        /// The segment's number, and whether it is long (see `Segment.isLong`).
-        var segment: Int32, isLong: Bool
-        var q: LonLat
-        /// The segment parameter of `q` (0 at a, 1 at b).
-        var t: Double
-
-        /// `origin` is the point's `Chord.point`; `t` the segment parameter of the nearest point.
-        init(_ origin: Chord.Cartesian, _ s: Segment, _ number: Int32, _ t: Double, _ ends: Ends) {
-            q = t == 0 ? s.a : t == 1 ? s.b : LonLat(lon: s.a.lon + t * (s.b.lon - s.a.lon), lat: s.a.lat + t * (s.b.lat - s.a.lat))
-            let i = Int(number)
-            bound = Chord.arc(Chord.segmentDistance(origin, ends.a[i], ends.b[i]) - ends.bulge[i])
-            border = s.border
-            segment = number
-            isLong = s.isLong
-            self.t = t
-        }
-    }
-
-    /// The border of the geodesically nearest of `near` (not empty). Taken from the smallest
-    /// bound up, a segment whose bound exceeds the best geodesic so far cannot win, nor can any
-    /// after it: only near-ties cost a geodesic. Ties go to a border of `country`, then to the
-    /// border listed first. The long segments' geodesics are prepared (in `lines`).
-    private func closest(to p: LonLat, among near: UnsafeMutableBufferPointer<NearPoint>, country: String?) -> BorderProximity {
-        var near = near
-        near.sort { $0.bound < $1.bound }
-        var bestBorder: Int32 = -1
-        var bestDistance = Double.infinity
-        func rank(_ b: Int32) -> (Int, Int32) {
-            (country.map { borders[Int(b)].countries.contains($0) } == true ? 0 : 1, b)
-        }
-        func keep(_ d: Double, _ b: Int32) {
-            if d < bestDistance || (d == bestDistance && rank(b) < rank(bestBorder)) { bestDistance = d; bestBorder = b }
-        }
-        // Neighbouring segments often share their nearest point (the vertex between them): one
-        // geodesic serves both.
-        var last: (q: LonLat, d: Double)?
-        for c in near {
-            if c.bound > bestDistance { break }
-            let d: Double
-            if let last, last.q == c.q { d = last.d } else {
-                d = geodesic.distance(lon1: p.lon, lat1: p.lat, lon2: c.q.lon, lat2: c.q.lat)
-                last = (c.q, d)
+        func low(_ t: Item) -> SIMD3<Double> { pointwiseMin(t.a, t.b) - SIMD3(repeating: t.bulge) }
+        func high(_ t: Item) -> SIMD3<Double> { pointwiseMax(t.a, t.b) + SIMD3(repeating: t.bulge) }
+        // Nodes are made in pairs (the two children of one node) after the root.
+        nodes.append(Node(low: .zero, high: .zero, first: 0, count: 0))
+        var pending = [(node: 0, from: 0, to: n)]
+        while let (node, from, to) = pending.popLast() {
+            var lo = low(all[from]), hi = high(all[from])
+            var clo = (all[from].a + all[from].b) / 2, chi = clo
+            for t in all[from..<to] {
+                lo = pointwiseMin(lo, low(t)); hi = pointwiseMax(hi, high(t))
+                clo = pointwiseMin(clo, (t.a + t.b) / 2); chi = pointwiseMax(chi, (t.a + t.b) / 2)
             }
-            keep(d, c.border)
-            // A long segment's nearest point by the estimate can lie kilometres along from the
-            // geodesic one (1.7 km too far from Chukotka to the 141st meridian): it is measured
-            // along its geodesic too, which only shortens a distance.
-            guard c.isLong else { continue }
-            let line = lines[Int(segments[Int(c.segment)].long)]
-            // Within half a metre along the segment of its nearest point, the distance is off by
-            // (0.5 m)² / 2d: under a millimetre a kilometre away, half a metre at most on the line.
-            keep(geodesic.distance(lon: p.lon, lat: p.lat, to: line, near: c.t, tolerance: 0.5), c.border)
+            nodes[node].low = lo; nodes[node].high = hi
+            if to - from <= Self.leafSize {
+                nodes[node].first = Int32(from); nodes[node].count = Int32(to - from)
+                continue
+            }
+            // Halved at the median along the widest spread of the segments' midpoints.
+            let spread = chi - clo
+            let axis = spread.x >= spread.y && spread.x >= spread.z ? 0 : spread.y >= spread.z ? 1 : 2
+            let middle = (from + to) / 2
+            Self.select(middle, in: &all, from: from, to: to) { (($0.a + $0.b)[axis], $0.segment) < (($1.a + $1.b)[axis], $1.segment) }
+            nodes[node].first = Int32(nodes.count); nodes[node].count = -1
+            pending.append((nodes.count, from, middle))
+            pending.append((nodes.count + 1, middle, to))
+            nodes.append(Node(low: .zero, high: .zero, first: 0, count: 0))
+            nodes.append(Node(low: .zero, high: .zero, first: 0, count: 0))
         }
-        return BorderProximity(borderID: borders[Int(bestBorder)].id, distanceKm: bestDistance / 1000)
+        items = all
+    }
+
+    /// Reorders `items[from..<to]` so that the item at `k` is the one a sort by `less` would put
+    /// there, with none after it less and none before it greater (Hoare's selection, the pivot the
+    /// median of three: a sort of every node's items had made the tree in 40 ms, a third of a
+    /// three-incident run).
+    private static func select(_ k: Int, in items: inout [Item], from: Int, to: Int, by less: (Item, Item) -> Bool) {
+        var lo = from, hi = to - 1
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            if less(items[mid], items[lo]) { items.swapAt(mid, lo) }
+            if less(items[hi], items[lo]) { items.swapAt(hi, lo) }
+            if less(items[hi], items[mid]) { items.swapAt(hi, mid) }
+            let pivot = items[mid]
+            var i = lo, j = hi
+            while i <= j {
+                while less(items[i], pivot) { i += 1 }
+                while less(pivot, items[j]) { j -= 1 }
+                if i <= j { items.swapAt(i, j); i += 1; j -= 1 }
+            }
+            if k <= j { hi = j } else if k >= i { lo = i } else { return }
+        }
+    }
+
+    /// Calls `measure` with the segments that can be nearest to `p` (an Earth-centred point), in
+    /// the order of their lower bounds; `measure` returns the best geodesic distance so far (m).
+    /// Segments and boxes whose bound (`Chord.arc`) exceeds it are not visited.
+    func search(from p: Chord.Cartesian, measure: (Int) -> Double) {
+        guard !nodes.isEmpty else { return }
+        let point = SIMD3(p.x, p.y, p.z)
+        nodes.withUnsafeBufferPointer { nodes in
+            items.withUnsafeBufferPointer { items in
+                func distance(_ node: Int) -> Double {
+                    let d = pointwiseMax(pointwiseMax(nodes[node].low - point, point - nodes[node].high), .zero)
+                    return (d * d).sum().squareRoot()
+                }
+                // Items ≥ 0 are nodes, below 0 the item -1 - i.
+                var heap = MinHeap()
+                heap.push(distance(0), 0)
+                // The straight-line distance beyond which nothing can beat the best so far.
+                var within = Double.infinity
+                while let (bound, entry) = heap.pop() {
+                    if bound > within { break }
+                    if entry < 0 {
+                        within = Chord.chord(within: measure(Int(items[Int(-1 - entry)].segment)))
+                        continue
+                    }
+                    let node = nodes[Int(entry)]
+                    if node.count < 0 {
+                        for child in Int(node.first)...Int(node.first + 1) {
+                            let d = distance(child)
+                            if d <= within { heap.push(d, Int32(child)) }
+                        }
+                    } else {
+                        for k in Int(node.first)..<Int(node.first + node.count) {
+                            let t = items[k]
+                            let d = max(0, Chord.segmentDistance(point, t.a, t.b) - t.bulge)
+                            if d <= within { heap.push(d, -1 - Int32(k)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A binary min-heap of (key, item) pairs.
+struct MinHeap {
+    private struct Entry { var key: Double; var item: Int32 }
+    private var entries: ContiguousArray<Entry> = []
+
+    init() {
+        entries.reserveCapacity(64)
+    }
+
+    mutating func push(_ key: Double, _ item: Int32) {
+        entries.append(Entry(key: key, item: item))
+        entries.withUnsafeMutableBufferPointer { e in
+            var i = e.count - 1
+            let new = e[i]
+            while i > 0 {
+                let parent = (i - 1) / 2
+                guard e[parent].key > new.key else { break }
+                e[i] = e[parent]
+                i = parent
+            }
+            e[i] = new
+        }
+    }
+
+    mutating func pop() -> (Double, Int32)? {
+        guard let top = entries.first else { return nil }
+        let last = entries.removeLast()
+        entries.withUnsafeMutableBufferPointer { e in
+            guard e.count > 0 else { return }
+            var i = 0
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var m = l
+                if l >= e.count { break }
+                if r < e.count && e[r].key < e[l].key { m = r }
+                if e[m].key >= last.key { break }
+                e[i] = e[m]
+                i = m
+            }
+            e[i] = last
+        }
+        return (top.key, top.item)
     }
 }
 
@@ -471,8 +345,16 @@ enum Chord {
 
     /// The straight-line distance from `p` to the straight segment a–b.
     static func segmentDistance(_ p: Cartesian, _ a: Cartesian, _ b: Cartesian) -> Double {
-        let t = parameter(p, a, b)
-        return distance(p, (a.x + t * (b.x - a.x), a.y + t * (b.y - a.y), a.z + t * (b.z - a.z)))
+        segmentDistance(SIMD3(p.x, p.y, p.z), SIMD3(a.x, a.y, a.z), SIMD3(b.x, b.y, b.z))
+    }
+
+    @inline(__always)
+    static func segmentDistance(_ p: SIMD3<Double>, _ a: SIMD3<Double>, _ b: SIMD3<Double>) -> Double {
+        let ab = b - a, ap = p - a
+        let len2 = (ab * ab).sum()
+        let t = len2 > 0 ? max(0, min(1, (ap * ab).sum() / len2)) : 0
+        let d = ap - t * ab
+        return (d * d).sum().squareRoot()
     }
 
     /// How far (m) a circle's arc of the ellipsoid's least radius of curvature strays from a chord
@@ -493,5 +375,16 @@ enum Chord {
         guard c > 0 else { return 0 }
         let arc = 2 * flattest * asin(min(1, c / (2 * flattest)))
         return arc - (arc - c) * 0.01 - 0.001
+    }
+
+    /// A straight-line distance (m) at least the longest whose `arc` is within `length`: a point of
+    /// the Earth farther than this in a straight line is over `length` away along the surface.
+    /// From the flattest circle's chord for `length`, whose `arc` is below it, one step of Newton's
+    /// method on the convex, rising `arc` goes past where it reaches `length`, never short of it.
+    static func chord(within length: Double) -> Double {
+        guard length.isFinite, length < .pi * flattest * 0.9 else { return .infinity }
+        let c = 2 * flattest * sin(max(0, length) / (2 * flattest))
+        let slope = 0.99 / (1 - (c / (2 * flattest)) * (c / (2 * flattest))).squareRoot() + 0.01
+        return c + max(0, length - arc(c)) / slope
     }
 }

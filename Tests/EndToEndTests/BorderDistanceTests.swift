@@ -9,8 +9,8 @@ import XCTest
 final class BorderDistanceTests: XCTestCase {
     /// The exhaustive answer: the geodesic distance from `p` to the nearest point (by a local
     /// planar estimate) of every segment of every border, and for segments over 5 km, to the
-    /// nearest point of the segment's geodesic found by a golden-section search (a different
-    /// method from the tool's); the smallest kept.
+    /// nearest point of the segment's geodesic and of its line in longitude and latitude, found by
+    /// a golden-section search (a different method from the tool's); the smallest kept.
     static func exhaustive(_ p: LonLat, _ borders: [BorderLine]) -> (String, Double) {
         let k = cos(p.lat * .pi / 180)
         var best = (id: "", km: Double.infinity)
@@ -38,7 +38,9 @@ final class BorderDistanceTests: XCTestCase {
             if km < best.km { best = (id, km) }
         }
         for (id, km, a, c) in measured where km <= best.km * 1.05 + 1 && Self.kmLong(a, c) > 5 {
-            let along = goldenSection(p, a, c) / 1000
+            // Along the geodesic, and along the line in longitude and latitude (the tool takes the
+            // nearer of its point on each).
+            let along = min(goldenSection(p, a, c), goldenSection(p, a, c, inDegrees: true)) / 1000
             if along < best.km { best = (id, along) }
         }
         return best
@@ -48,13 +50,14 @@ final class BorderDistanceTests: XCTestCase {
         Geodesic.wgs84.distance(lon1: a.lon, lat1: a.lat, lon2: b.lon, lat2: b.lat) / 1000
     }
 
-    /// The least distance (m) from `p` to the geodesic a–b, by golden-section search on distances
-    /// alone (60 steps: about 1e-12 of the segment).
-    static func goldenSection(_ p: LonLat, _ a: LonLat, _ b: LonLat) -> Double {
+    /// The least distance (m) from `p` to the geodesic a–b (or its line in longitude and latitude),
+    /// by golden-section search on distances alone (60 steps: about 1e-12 of the segment).
+    static func goldenSection(_ p: LonLat, _ a: LonLat, _ b: LonLat, inDegrees: Bool = false) -> Double {
         let g = Geodesic.wgs84
         let ab = g.inverse(lon1: a.lon, lat1: a.lat, lon2: b.lon, lat2: b.lat)
         func distanceAt(_ t: Double) -> Double {
-            let q = g.direct(lon: a.lon, lat: a.lat, azimuth: ab.initialAzimuth, distance: t * ab.distance)
+            let q = inDegrees ? (lon: a.lon + t * (b.lon - a.lon), lat: a.lat + t * (b.lat - a.lat))
+                : g.direct(lon: a.lon, lat: a.lat, azimuth: ab.initialAzimuth, distance: t * ab.distance)
             return g.distance(lon1: p.lon, lat1: p.lat, lon2: q.lon, lat2: q.lat)
         }
         let phi = (5.0.squareRoot() - 1) / 2
@@ -103,6 +106,11 @@ final class BorderDistanceTests: XCTestCase {
                    LonLat(lon: 79.9, lat: 6.9), LonLat(lon: -109.35, lat: -27.1), LonLat(lon: 62, lat: 12), LonLat(lon: 179.95, lat: -17),
                    LonLat(lon: -179.95, lat: -17), LonLat(lon: 0, lat: -89.5), LonLat(lon: 170, lat: 89.9)]
         for _ in 0..<40 { points.append(LonLat(lon: 110 + next() * 70, lat: -45 + next() * 35)) }
+        // Hundreds of km from a border in the north, where a planar estimate of distances had chosen
+        // the candidates and missed the nearest by up to 8 km (Yukon to CA-US, the White Sea to
+        // FI-RU); and points spread over the whole globe.
+        points += [LonLat(lon: -124.2919, lat: 64.7017), LonLat(lon: 42.3848, lat: 65.2123), LonLat(lon: -129.7991, lat: 63.9214)]
+        for _ in 0..<30 { points.append(LonLat(lon: -180 + next() * 360, lat: asin(2 * next() - 1) * 180 / .pi)) }
         // Many points in one cell: the cell's candidate list is built once and must serve them all.
         for _ in 0..<100 { points.append(LonLat(lon: 62.25 + next() * 0.25, lat: 27.25 + next() * 0.25)) }
         // Measured from several threads at once, as the render's workers do.
