@@ -203,6 +203,14 @@ final class RegionGridTests: XCTestCase {
         for (lon0, lat0, w, h) in [(58.0, 24.0, 10.0, 10.0), (176.5, -19.5, 7.0, 4.0), (10.0, 76.5, 14.0, 4.0)] {
             for i in 0..<130 { for j in 0..<90 { points.append(LonLat(lon: lon0 + w * Double(i) / 130, lat: lat0 + h * Double(j) / 90)) } }
         }
+        // On and beside the tiles' edges (a tile keeps only the edges of its own longitudes, and
+        // stands one vertical edge for each run of edges east of it): every 10th meridian, over
+        // land where regions are large (Russia, Canada, Brazil, Australia) and small (Europe).
+        for lon in stride(from: -170.0, through: 170.0, by: 10) {
+            for lat in stride(from: -44.95, through: 75, by: 0.7) {
+                for d in [-1e-7, 0, 1e-7, 0.05] { points.append(LonLat(lon: lon + d, lat: lat)) }
+            }
+        }
         // The naive answer: the first region, in data order, whose polygon holds the point (only the
         // regions whose bounds reach the point's 10° square are worth testing).
         func naive(_ regions: [Region], _ p: LonLat) -> String? {
