@@ -187,6 +187,7 @@ public struct SceneBuilder {
                                  uncertaintyKm: r.precision.radiusKm, origin: r.origin, originLabel: r.originName,
                                  importance: i.claims.compactMap(\.killed).max() ?? 0)
         item.killed = item.importance
+        item.tollGiven = i.claims.contains { $0.killed != nil }
         item.kinds = [KindCount(kind: i.kind, count: 1)]
         item.dateKey = i.date.start.description
         item.dateText = language == .en ? i.date.start.shortText : isolated(language.day(year: i.date.start.year, month: i.date.start.month, day: i.date.start.day))

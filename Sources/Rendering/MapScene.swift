@@ -153,6 +153,9 @@ public struct SceneIncident: Sendable {
     public var count: Int = 1
     /// The largest death toll claimed (a cell: the sum over its incidents), for the key's count line.
     public var killed: Int = 0
+    /// Whether any of its claims gives a number killed (else `killed` is 0 for want of a figure,
+    /// and a merged marker of such incidents says no toll; a cell counts as giving one).
+    public var tollGiven = true
     /// What the marker stands for by kind ("Armed clash", "Air/drone strike"), with counts that add up to `count`.
     public var kinds: [KindCount] = []
     /// The start date as ISO text (ordering and ranges), and as the reader sees it; empty for a cell.

@@ -31,4 +31,24 @@ final class TollTests: ScratchTestCase {
             XCTAssertTrue(with.contains(said), "\(rows) rows \(options)")
         }
     }
+
+    func testAMergedMarkerOfIncidentsWithoutATollSaysNoneInAFileWithTolls() throws {
+        // One column, filled for the rows near Niamey and empty for the rows near Gao: the Niamey
+        // marker says its toll, the Gao one none (not "0 fatalities claimed").
+        var s = "id,date,kind,latitude,longitude,location,fatalities\n"
+        for i in 0..<12 { s += "n\(i),2024-03-\(10 + i % 9),armed clash,\(13.51 + Double(i) * 0.001),2.11,Niamey,3\n" }
+        for i in 0..<12 { s += "g\(i),2024-03-\(10 + i % 9),armed clash,\(16.27 + Double(i) * 0.001),-0.04,Gao,\n" }
+        for (options, said) in [(["--svg"], "fatalities claimed"), (["--svg", "--lang", "fr"], "morts revendiqués")] {
+            let name = "mixed-\(options.count).svg"
+            let svg = try String(contentsOf: try render(csv: s, options, to: name), encoding: .utf8)
+            XCTAssertEqual(try runTool("rsvg-convert", ["-o", tmp.appendingPathComponent(name + ".png").path, tmp.appendingPathComponent(name).path]).status, 0)
+            // Every sentence naming a count of incidents at Gao, and at Niamey.
+            let sentences = svg.components(separatedBy: CharacterSet(charactersIn: "<>")).filter { $0.contains("12 ") }
+            let gao = sentences.filter { $0.contains("Gao") }, niamey = sentences.filter { $0.contains("Niamey") }
+            XCTAssertFalse(gao.isEmpty, "\(options): \(sentences)")
+            XCTAssertFalse(niamey.isEmpty, "\(options): \(sentences)")
+            for t in gao { XCTAssertFalse(t.contains(said) || t.contains(" 0 "), "\(options): \(t)") }
+            XCTAssertTrue(niamey.contains { $0.contains("36") && $0.contains(said) }, "\(options): \(niamey)")
+        }
+    }
 }

@@ -94,7 +94,7 @@ enum IncidentLabelsElement {
         let killed = IncidentsElement.killed(g.members, scene: scene)
         let dates = IncidentsElement.dateRange(g.members, scene: scene)
         let title = IncidentText.mergedTitle.text(in: language, ["number": .text(number), "place": .text(place), "count": .number(g.count)])
-        guard scene.tollsGiven else { return (title, dates) }
+        guard IncidentsElement.givesToll(g.members, scene: scene) else { return (title, dates) }
         return (title, (dates.isEmpty ? "" : dates + " · ") + IncidentText.fatalitiesClaimed.text(in: language, ["killed": .number(killed)]))
     }
 }

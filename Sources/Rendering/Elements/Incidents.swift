@@ -201,6 +201,13 @@ extension IncidentsElement {
         members.map { scene.incidents[$0].killed }.reduce(0, +)
     }
 
+    /// Whether a toll is said of `members`: one of them gives a number killed. In a file where
+    /// some rows give a toll and others none, "0 fatalities claimed" under a marker of the others
+    /// would read as a claim that no one died.
+    static func givesToll(_ members: [Int], scene: MapScene) -> Bool {
+        scene.tollsGiven && members.contains { scene.incidents[$0].tollGiven }
+    }
+
     /// A merged marker's tooltip and key text: how many, where, when, of what kinds, how many dead.
     static func summary(_ g: MarkerGroup, scene: MapScene, language: MapLanguage = .en) -> String {
         let dates = dateRange(g.members, scene: scene)
@@ -210,10 +217,10 @@ extension IncidentsElement {
             let ui = language.ui
             return UIText.format(ui.incidentsCount, g.count, language) + " " + (named.placeAbout ?? UIText.format(ui.near, where_)) + (dates.isEmpty ? "" : language.comma + dates)
                 + language.colon + kindsText(g.members, scene: scene, language: language)
-                + (scene.tollsGiven ? language.semicolon + UIText.format(ui.killedInAll, killed(g.members, scene: scene), language) + " (\(ui.largestClaim))" : "") + "."
+                + (givesToll(g.members, scene: scene) ? language.semicolon + UIText.format(ui.killedInAll, killed(g.members, scene: scene), language) + " (\(ui.largestClaim))" : "") + "."
         }
         // The preposition of the member the place is named from.
         return "\(NumberFormat.grouped(g.count)) incident\(g.count == 1 ? "" : "s") " + (named.placeAbout ?? ((named.place == nil ? "at or near " : "near ") + where_)) + (dates.isEmpty ? "" : ", \(dates)") + ": \(kindsText(g.members, scene: scene))"
-            + (scene.tollsGiven ? "; \(NumberFormat.grouped(killed(g.members, scene: scene))) fatalities claimed in all (each incident's largest claim)." : ".")
+            + (givesToll(g.members, scene: scene) ? "; \(NumberFormat.grouped(killed(g.members, scene: scene))) fatalities claimed in all (each incident's largest claim)." : ".")
     }
 }

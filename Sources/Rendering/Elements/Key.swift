@@ -56,13 +56,13 @@ struct KeyLayout: Sendable {
             let members = others.flatMap { groups[$0].members }, language = options.language, ui = language.ui
             let markers = others.count == count ? "" : " (" + UIText.format(ui.markersCount, others.count, language) + ")"
             entries.append((0, nil, UIText.format(ui.andMore, count, language) + markers + ": " + IncidentsElement.kindsText(members, scene: scene, language: language)
-                                    + (scene.tollsGiven ? language.semicolon + UIText.format(ui.killedInAll, IncidentsElement.killed(members, scene: scene), language) : "") + ". " + ui.described))
+                                    + (IncidentsElement.givesToll(members, scene: scene) ? language.semicolon + UIText.format(ui.killedInAll, IncidentsElement.killed(members, scene: scene), language) : "") + ". " + ui.described))
         } else if count > 0 {
             let members = others.flatMap { groups[$0].members }
             let markers = others.count == count ? "" : " (\(NumberFormat.grouped(others.count)) markers)"
             entries.append((0, nil, "And \(NumberFormat.grouped(count)) more incident\(count == 1 ? "" : "s") on the map\(markers): "
                                     + IncidentsElement.kindsText(members, scene: scene)
-                                    + (scene.tollsGiven ? "; \(NumberFormat.grouped(IncidentsElement.killed(members, scene: scene))) fatalities claimed in all. " : ". ")
+                                    + (IncidentsElement.givesToll(members, scene: scene) ? "; \(NumberFormat.grouped(IncidentsElement.killed(members, scene: scene))) fatalities claimed in all. " : ". ")
                                     + "Each is described in its marker's tooltip and, with every claim and source, in the GeoJSON layer."))
         }
         entries += offMap.map { (0, nil, $0) }

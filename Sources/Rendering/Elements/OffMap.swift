@@ -173,7 +173,7 @@ struct OffMapElement {
             "off": .text(off), "what": .text(inSentence), "dates": .text(dates.isEmpty ? "" : language.comma + dates),
             "kinds": .text(IncidentsElement.kindsText(a.members, scene: scene, language: language)),
             "killed": .number(IncidentsElement.killed(a.members, scene: scene)),
-        ], dropLastClause: !scene.tollsGiven)
+        ], dropLastClause: !IncidentsElement.givesToll(a.members, scene: scene))
         return (label, tooltip)
     }
 

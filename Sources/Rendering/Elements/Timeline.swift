@@ -222,7 +222,7 @@ struct TimelineStrip {
             "count": .number(members.count), "dates": .text(IncidentsElement.dateRange(members, scene: scene)),
             "kinds": .text(IncidentsElement.kindsText(members, scene: scene, language: language)),
             "killed": .number(IncidentsElement.killed(members, scene: scene)),
-        ], dropLastClause: !scene.tollsGiven)
+        ], dropLastClause: !IncidentsElement.givesToll(members, scene: scene))
     }
 
     /// `data-count` and up to `IncidentsElement.listedIDs` ids of the incidents a mark stands for.
