@@ -17,10 +17,13 @@ public final class RegionGrid: @unchecked Sendable {
     /// test exactly, -1 when none.
     private var boundary: [Int32]
     private var candidates: [[Int32]] = []
-    /// Per region: its edges grouped by the grid rows their latitudes span (`bandStarts[r][k]` is
-    /// where row k's edges start in `bandEdges[r]`), in polygon, ring and edge order. The exact
+    /// Per region: its edges grouped by the grid rows their latitudes span (`bandStarts[r][k -
+    /// bandFirstRow[r]]` is where row k's edges start in `bandEdges[r]`, kept for the rows from its
+    /// first with edges to its last: a district spans a few of a tile's 100), in polygon, ring
+    /// and edge order. The exact
     /// test of a point needs only the edges that cross its latitude, all of which are in its row.
     private var bandStarts: [[Int32]] = []
+    private var bandFirstRow: [Int32] = []
     private var bandEdges: [[BandEdge]] = []
 
     struct BandEdge {
@@ -154,7 +157,10 @@ public final class RegionGrid: @unchecked Sendable {
                 next[k] += 1
             }
         }
-        bandStarts.append(starts)
+        let first = starts.firstIndex { $0 > 0 }.map { $0 - 1 } ?? 0
+        let last = starts.firstIndex { $0 == starts[rows] } ?? rows
+        bandFirstRow.append(Int32(first))
+        bandStarts.append(Array(starts[first...max(first, last)]))
         bandEdges.append(edges)
     }
 
@@ -162,10 +168,12 @@ public final class RegionGrid: @unchecked Sendable {
     /// edges of that row only.
     private func contains(_ r: Int, _ p: LonLat, row k: Int) -> Bool {
         guard regions[r].bounds.contains(XY(x: p.lon, y: p.lat)) else { return false }
-        let edges = bandEdges[r], starts = bandStarts[r]
+        let edges = bandEdges[r], starts = bandStarts[r], i = k - Int(bandFirstRow[r])
+        // No edge in the row: the ray crosses nothing.
+        guard i >= 0, i + 1 < starts.count else { return false }
         var polygon: Int32 = -1, ring: Int32 = -1
         var odd = false, inExterior = false, inHole = false
-        for e in edges[Int(starts[k])..<Int(starts[k + 1])] {
+        for e in edges[Int(starts[i])..<Int(starts[i + 1])] {
             if e.polygon != polygon || e.ring != ring {
                 if polygon >= 0 {
                     if ring == 0 { inExterior = odd } else if odd { inHole = true }
