@@ -11,12 +11,14 @@ public final class RegionGrid: @unchecked Sendable {
     private let origin: (lon: Double, lat: Double)
     private let cell: Double
     private let columns: Int, rows: Int
-    /// Per cell: the region that holds the whole cell (index + 1), 0 when none or when boundary.
+    /// Per cell: the region that holds the whole cell (index + 1); for a cell a boundary crosses,
+    /// -1 - k, its regions to test being `candidates[candidateStarts[k] ..< candidateStarts[k + 1]]`
+    /// (region indexes in ascending order); 0 when none. One array of each kind for all cells:
+    /// with every tile of the world built (points over the globe), a list per cell and a second
+    /// array per cell had held some 200 MB.
     private var owner: [Int32]
-    /// Per cell: index into `candidates` (region indexes in ascending order) of the regions to
-    /// test exactly, -1 when none.
-    private var boundary: [Int32]
-    private var candidates: [[Int32]] = []
+    /// The regions to test in the cells a boundary crosses (see `owner`).
+    private var candidates: [Int32] = [], candidateStarts: [Int32] = [0]
     /// Per region: its edges grouped by the grid rows their latitudes span (`bandStarts[r][k -
     /// bandFirstRow[r]]` is where row k's edges start in `bandEdges[r]`, kept for the rows from its
     /// first with edges to its last: a district spans a few of a tile's 100), in polygon, ring
@@ -46,7 +48,6 @@ public final class RegionGrid: @unchecked Sendable {
         columns = max(1, Int((b.width / cellDegrees).rounded(.up)) + 1)
         rows = max(1, Int((b.height / cellDegrees).rounded(.up)) + 1)
         owner = [Int32](repeating: 0, count: columns * rows)
-        boundary = [Int32](repeating: -1, count: columns * rows)
         var touching = [[Int32]](repeating: [], count: columns * rows)
         var crossings = [[Double]](repeating: [], count: rows)
         for (ri, region) in regions.enumerated() {
@@ -97,9 +98,9 @@ public final class RegionGrid: @unchecked Sendable {
         for idx in 0..<(columns * rows) where !touching[idx].isEmpty {
             var list = touching[idx]
             if owner[idx] > 0, !list.contains(owner[idx] - 1) { list.append(owner[idx] - 1) }
-            boundary[idx] = Int32(candidates.count)
-            candidates.append(list.sorted())
-            owner[idx] = 0
+            owner[idx] = -1 - Int32(candidateStarts.count - 1)
+            candidates += list.sorted()
+            candidateStarts.append(Int32(candidates.count))
         }
     }
 
@@ -209,10 +210,13 @@ public final class RegionGrid: @unchecked Sendable {
         let x = col(p.lon), y = row(p.lat)
         guard x >= 0, y >= 0, x < columns, y < rows else { return nil }
         let idx = y * columns + x
-        if owner[idx] > 0 { return read(regions[Int(owner[idx] - 1)]) }
-        guard boundary[idx] >= 0 else { return nil }
+        let o = Int(owner[idx])
+        if o > 0 { return read(regions[o - 1]) }
+        guard o < 0 else { return nil }
         // Candidates in region order, as a scan of every region would find them.
-        for ri in candidates[Int(boundary[idx])] where contains(Int(ri), p, row: y) { return read(regions[Int(ri)]) }
+        for ri in candidates[Int(candidateStarts[-1 - o])..<Int(candidateStarts[-o])] where contains(Int(ri), p, row: y) {
+            return read(regions[Int(ri)])
+        }
         return nil
     }
 }
@@ -263,7 +267,8 @@ public final class TiledRegionGrid: @unchecked Sendable {
         let box = BoundingBox(minX: -180 + Double(x) * tileDegrees - 1e-9, minY: -90 + Double(y) * tileDegrees - 1e-9,
                               maxX: -180 + Double(x + 1) * tileDegrees + 1e-9, maxY: -90 + Double(y + 1) * tileDegrees + 1e-9)
         let inside = regionsReaching(box)
-        let t = RegionGrid(regions: inside, extent: box)
+        // A tile of open sea (most of a globe's) needs no cells of 0.1°.
+        let t = RegionGrid(regions: inside, cellDegrees: inside.isEmpty ? tileDegrees : 0.1, extent: box)
         tiles[y * columns + x] = t
         return t
     }
