@@ -21,6 +21,8 @@ struct MapFrame {
     /// Incidents are padded by 30% of their extent's larger side, and by at least 160 km, so that a
     /// single incident or a tight cluster still shows the towns and borders around it.
     static let padFraction = 0.3, minimumPad = 160_000.0
+    /// A world map's margin around its incidents, as a fraction of the globe's drawn width.
+    static let worldPadFraction = 0.03
 
     /// The map CRS as given to PROJ.
     let crs: String
@@ -97,8 +99,17 @@ struct MapFrame {
             var xs = scene.incidents.map(\.location.lon), ys = scene.incidents.map(\.location.lat)
             try projection.forward(xs: &xs, ys: &ys)
             extent = BoundingBox(points: zip(xs, ys).map { XY(x: $0, y: $1) })!
-            let pad = max(MapFrame.padFraction * max(extent.width, extent.height), MapFrame.minimumPad)
-            extent = extent.expanded(dx: pad, dy: pad)
+            if cutMeridian != nil, let globe = MapFrame.worldBounds(projection, centralMeridian: chosen.cutMeridian! + 180) {
+                // A world map: the world is the context. A margin of 30 % of the data's span around
+                // incidents spread over the globe had drawn it across two fifths of the frame's width.
+                let pad = MapFrame.worldPadFraction * max(globe.width, globe.height)
+                let padded = extent.expanded(dx: pad, dy: pad)
+                extent = BoundingBox(minX: max(padded.minX, globe.minX - pad), minY: max(padded.minY, globe.minY - pad),
+                                     maxX: min(padded.maxX, globe.maxX + pad), maxY: min(padded.maxY, globe.maxY + pad))
+            } else {
+                let pad = max(MapFrame.padFraction * max(extent.width, extent.height), MapFrame.minimumPad)
+                extent = extent.expanded(dx: pad, dy: pad)
+            }
         } else {
             let c = try projection.forward(center.lon, center.lat)
             extent = BoundingBox(minX: c.x - MapFrame.emptyHalfWidth, minY: c.y - MapFrame.emptyHalfHeight,
@@ -123,6 +134,17 @@ struct MapFrame {
             guard let q = try? toMap.forward(p.lon, p.lat), q.x.isFinite, q.y.isFinite else { return true }
             return !frame.contains(toSVG.svg(x: q.x, y: q.y))
         }
+    }
+
+    /// The projected bounds of the whole globe in a world projection centred on `centralMeridian`
+    /// (its equator's ends and its poles), or nil when PROJ cannot project them.
+    static func worldBounds(_ projection: Projection, centralMeridian lon0: Double) -> BoundingBox? {
+        let edge = 179.999999
+        let points = [(lon0 - edge, 0.0), (lon0 + edge, 0.0), (lon0, 90.0), (lon0, -90.0)].compactMap { p -> XY? in
+            guard let q = try? projection.forward(p.0, p.1), q.x.isFinite, q.y.isFinite else { return nil }
+            return XY(x: q.x, y: q.y)
+        }
+        return points.count == 4 ? BoundingBox(points: points) : nil
     }
 
     /// Whether the data asks for a world map, and its central meridian: incidents (or a bbox) spanning

@@ -128,6 +128,32 @@ final class WorldTests: ScratchTestCase {
         XCTAssertTrue(try String(contentsOf: ukraine, encoding: .utf8).contains("data-province="))
     }
 
+    func testAWorldMapOfIncidentsOverTheGlobeFillsItsFrame() throws {
+        // 300 incidents spread over the sphere (a fixed lattice of equal-area rows): the land drawn
+        // spans most of the frame's width, at several sizes (a margin of 30 % of the data's span, as
+        // regional maps take, had drawn the world across two fifths of it).
+        var csv = "id,date,kind,latitude,longitude\n"
+        for i in 0..<300 {
+            let lat = asin(-0.95 + 1.9 * (Double(i) + 0.5) / 300) * 180 / .pi, lon = -179.5 + Double(i * 137 % 360)
+            csv += "g\(i),2024-01-\(1 + i % 28),armed clash,\(lat),\(lon)\n"
+        }
+        for width in ["1000", "600"] {
+            let svgURL = try render(csv: csv, ["--svg", "--width", width], to: "globe-\(width).svg")
+            let doc = SVGDocument(try Data(contentsOf: svgURL))
+            let frame = try XCTUnwrap(doc.elements.first { $0.attributes["class"] == "im-frame" })
+            let w = try XCTUnwrap(Double(frame.attributes["width"] ?? ""))
+            // Every x coordinate of the countries' paths (numbers in x,y pairs after M and L).
+            var xs: [Double] = []
+            for path in doc.descendants(ofID: "im-layer-countries") where path.name == "path" {
+                let numbers = (path.attributes["d"] ?? "").split { "MLZ ,".contains($0) }.compactMap { Double($0) }
+                xs += stride(from: 0, to: numbers.count - 1, by: 2).map { numbers[$0] }
+            }
+            let span = (xs.max() ?? 0) - (xs.min() ?? 0)
+            XCTAssertGreaterThan(span, 0.8 * w, "width \(width): the land spans \(span) of \(w) px")
+            XCTAssertEqual(try runTool("rsvg-convert", ["-o", svgURL.path + ".png", svgURL.path]).status, 0)
+        }
+    }
+
     /// (x, y) of `translate(x,y)`.
     static func translation(_ t: String?) -> XY? {
         guard let t, let open = t.firstIndex(of: "("), let close = t.firstIndex(of: ")") else { return nil }
