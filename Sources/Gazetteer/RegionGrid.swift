@@ -225,7 +225,8 @@ public final class RegionGrid: @unchecked Sendable {
 /// it from the regions whose bounds reach it: a world of countries or provinces costs only the
 /// tiles a run touches.
 public final class TiledRegionGrid: @unchecked Sendable {
-    // Safe: `tiles` is only read under `lock` shared and written under it alone; a built grid is immutable.
+    // Safe: `tiles` is only read under `lock` shared and written under it alone; a built grid is
+    // immutable, and `regionsReaching` is called from any thread.
     /// The regions whose bounds reach a tile's box, in data order.
     private let regionsReaching: (BoundingBox) -> [Region]
     private let tileDegrees = 10.0
@@ -257,19 +258,24 @@ public final class TiledRegionGrid: @unchecked Sendable {
 
     private func tile(_ x: Int, _ y: Int) -> RegionGrid {
         if let t = lock.reading({ tiles[y * columns + x] }) { return t }
-        return lock.writing { build(x, y) }
+        // Built outside the lock, so that other threads go on with other tiles (points over the
+        // globe meet every tile, and building them one at a time had left a core idle); should two
+        // threads build one tile, the first one kept serves both.
+        let made = build(x, y)
+        return lock.writing {
+            if let t = tiles[y * columns + x] { return t }
+            tiles[y * columns + x] = made
+            return made
+        }
     }
 
-    /// The tile's grid, built unless another thread just did (called holding the lock alone).
+    /// The tile's grid.
     private func build(_ x: Int, _ y: Int) -> RegionGrid {
-        if let t = tiles[y * columns + x] { return t }
         // The tile's box, widened by a hair so that points on its edges have cells.
         let box = BoundingBox(minX: -180 + Double(x) * tileDegrees - 1e-9, minY: -90 + Double(y) * tileDegrees - 1e-9,
                               maxX: -180 + Double(x + 1) * tileDegrees + 1e-9, maxY: -90 + Double(y + 1) * tileDegrees + 1e-9)
         let inside = regionsReaching(box)
         // A tile of open sea (most of a globe's) needs no cells of 0.1°.
-        let t = RegionGrid(regions: inside, cellDegrees: inside.isEmpty ? tileDegrees : 0.1, extent: box)
-        tiles[y * columns + x] = t
-        return t
+        return RegionGrid(regions: inside, cellDegrees: inside.isEmpty ? tileDegrees : 0.1, extent: box)
     }
 }
