@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Writes a synthetic ACLED-layout CSV for benchmarks, reproducibly (fixed seed).
 
-usage: generate.py ROWS OUT.csv [--names-only | --uniform | --towns | --far]
+usage: generate.py ROWS OUT.csv [--names-only | --uniform | --towns | --far | --globe]
 
-Five shapes of the same ACLED layout:
+Six shapes of the same ACLED layout:
 - clustered (default): rows within 0.02° of the 1,000 most populous towns of Iran, Pakistan and
   Afghanistan that have alternate names, no two rows at quite the same point;
 - --towns: the same rows at their towns' own coordinates, as ACLED codes most events (geo_precision
@@ -16,15 +16,19 @@ Five shapes of the same ACLED layout:
   the seas between, up to the antimeridian), over 1,000 km from any land border but Papua New
   Guinea's: where the border distance cannot come from nearby cells, and most points are at sea;
   country, admin1 and location are empty as in --uniform;
+- --globe: points uniform over the sphere (equal area, not equal degrees): seven in ten at sea,
+  every land tile of the world met, as a global collection (GDELT, a worldwide ACLED export) is;
+  country, admin1 and location are empty as in --uniform;
 - --names-only: the latitude/longitude columns are empty and rows are placed by the gazetteer
   from the town names (about 1,000 distinct names).
 """
-import csv, random, sys, os
+import csv, math, random, sys, os
 
 rows, out = int(sys.argv[1]), sys.argv[2]
 names_only = "--names-only" in sys.argv
 far = "--far" in sys.argv
-uniform = "--uniform" in sys.argv or far
+globe = "--globe" in sys.argv
+uniform = "--uniform" in sys.argv or far or globe
 towns = "--towns" in sys.argv
 here = os.path.dirname(os.path.abspath(__file__))
 places = []
@@ -52,7 +56,9 @@ with open(out, "w", newline="", encoding="utf-8") as f:
         et, st = types[rng.randrange(len(types))]
         lat = float(p["latitude"]) + rng.uniform(-0.02, 0.02)
         lon = float(p["longitude"]) + rng.uniform(-0.02, 0.02)
-        if far:
+        if globe:
+            lat, lon = math.degrees(math.asin(rng.uniform(-1.0, 1.0))), rng.uniform(-180.0, 180.0)
+        elif far:
             lat, lon = rng.uniform(-48.0, -10.0), rng.uniform(110.0, 180.0)
         elif uniform:
             lat, lon = rng.uniform(24.0, 38.0), rng.uniform(58.0, 72.0)

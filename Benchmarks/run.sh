@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks incidentmap against ogr2ogr on the same synthetic ACLED-layout CSVs, in one run, on
-# five data shapes (Benchmarks/generate.py): clustered near 1,000 towns, at the towns' own points
+# six data shapes (Benchmarks/generate.py): clustered near 1,000 towns, at the towns' own points
 # (as ACLED codes most events), uniform over a region with several land borders and the sea,
-# uniform over Oceania far from any land border (mostly sea), and names only (placed by the
-# gazetteer). For each it
+# uniform over Oceania far from any land border (mostly sea), uniform over the whole globe, and
+# names only (placed by the gazetteer). For each it
 # prints wall and CPU time, CPU/wall (how many cores were busy), peak RSS, the ratio to
 # ogr2ogr's wall time and the incidents layer's size against ogr2ogr's file; then the SVG map of
 # a million rows. Not a test: it asserts nothing.
@@ -18,8 +18,8 @@ LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
 command -v /usr/bin/time >/dev/null || { echo "bench: needs GNU time (apt-get install time)" >&2; exit 1; }
 swift build -c release --product incidentmap >/dev/null
 BIN=.build/release/incidentmap
-SHAPES=(clustered towns uniform far names)
-declare -A FLAG=([clustered]="" [towns]="--towns" [uniform]="--uniform" [far]="--far" [names]="--names-only")
+SHAPES=(clustered towns uniform far globe names)
+declare -A FLAG=([clustered]="" [towns]="--towns" [uniform]="--uniform" [far]="--far" [globe]="--globe" [names]="--names-only")
 declare -A CSV
 for s in "${SHAPES[@]}"; do
   CSV[$s]="$WORK/events-$ROWS-$s.csv"
