@@ -110,9 +110,9 @@ public struct ReportBuilder {
         if let p = gazetteer.source("provinces") { notes.append("Provinces: \(p.long).") }
         if let p = gazetteer.source("places") { notes.append("Places: \(p.long).") }
         notes.append("Projection and geodesic distances: PROJ. Distances to borders are geodesic on WGS84.")
-        let focus = Set(run.incidents.compactMap(\.country))
-        for b in gazetteer.borders where b.countries.allSatisfy(focus.contains) {
-            notes.append("The \(b.name) border as drawn measures \(NumberFormat.fixed(b.lengthKm, 1)) km (geodesic, \(b.dataset)); figures quoted in the press (\"nearly 900 km\", \"1,000 miles\") are longer than this generalised line.")
+        // The borders a tenth or more of the incidents are nearest to, three at most.
+        for b in BorderFocus.borders(of: run.incidents, in: gazetteer, share: 0.1).prefix(3) {
+            notes.append("The \(b.name) border as drawn measures \(NumberFormat.fixed(b.lengthKm, 1)) km (geodesic, \(b.dataset)); lengths quoted elsewhere come from finer lines or surveys and are often longer than this generalised one.")
         }
         return notes
     }

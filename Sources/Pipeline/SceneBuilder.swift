@@ -344,9 +344,8 @@ public struct SceneBuilder {
     }
 
     func attribution(_ incidents: [ResolvedIncident], crsName: String) -> [String] {
-        // A pair with a disputed stretch has no one length "as drawn": only wholly international borders are measured here.
-        let disputedPairs = Set(gazetteer.borders.filter(\.disputed).map(\.countries))
-        let emphasised = gazetteer.borders.filter { b in !disputedPairs.contains(b.countries) && b.countries.allSatisfy(Set(incidents.compactMap(\.country)).contains) }
+        // The border most of the incidents are nearest to, if one is.
+        let emphasised = BorderFocus.borders(of: incidents, in: gazetteer, share: 0.5)
         // Dataset names, versions and licences come with the data (sources.json); the words around
         // them, and the data build's own wording of them, in the map's language.
         let l = language
