@@ -1625,6 +1625,12 @@ def build_provinces(rows, countries, iso_entries, translations,
                     if n and not english:
                         english = n
             english = english or (iso_entry["name"] if iso_entry else code)
+        # Natural Earth writes the ʿayn as a backtick ("`Adan", "Ta`izz",
+        # "Sa`dah"): maps and layers show the modifier letter ʿ (U+02BF),
+        # and the backtick spelling stays a name to look up.
+        if "`" in english:
+            names.add(english)
+            english = english.replace("`", "\u02bf")
         names.add(english)
         fips_codes = sorted({m["props"]["fips"] for m in members
                              if m["props"]["fips"]})
