@@ -126,6 +126,12 @@ public final class RegionGrid: @unchecked Sendable {
                 for (ri, ring) in poly.rings.enumerated() where !ring.isEmpty {
                     // The first vertex of the run of edges east of the extent being walked.
                     var runFrom: LonLat?
+                    // The run ended at `to`: one vertical edge east of the extent stands for it.
+                    func closeRun(at to: LonLat) {
+                        guard let from = runFrom else { return }
+                        file(pi, ri, LonLat(lon: east + 1, lat: to.lat), LonLat(lon: east + 1, lat: from.lat))
+                        runFrom = nil
+                    }
                     var j = ring.count - 1
                     for i in 0..<ring.count {
                         let a = ring[i], b = ring[j]
@@ -134,16 +140,11 @@ public final class RegionGrid: @unchecked Sendable {
                             if runFrom == nil { runFrom = b }
                             continue
                         }
-                        if let from = runFrom {
-                            file(pi, ri, LonLat(lon: east + 1, lat: b.lat), LonLat(lon: east + 1, lat: from.lat))
-                            runFrom = nil
-                        }
+                        closeRun(at: b)
                         if max(a.lon, b.lon) < west { continue }
                         file(pi, ri, a, b)
                     }
-                    if let from = runFrom {
-                        file(pi, ri, LonLat(lon: east + 1, lat: ring[ring.count - 1].lat), LonLat(lon: east + 1, lat: from.lat))
-                    }
+                    closeRun(at: ring[ring.count - 1])
                 }
             }
         }
@@ -158,10 +159,11 @@ public final class RegionGrid: @unchecked Sendable {
                 next[k] += 1
             }
         }
+        // The first row with edges, and the one after the last (where the count reaches its total).
         let first = starts.firstIndex { $0 > 0 }.map { $0 - 1 } ?? 0
-        let last = starts.firstIndex { $0 == starts[rows] } ?? rows
+        let end = starts.firstIndex { $0 == starts[rows] } ?? rows
         bandFirstRow.append(Int32(first))
-        bandStarts.append(Array(starts[first...max(first, last)]))
+        bandStarts.append(Array(starts[first...max(first, end)]))
         bandEdges.append(edges)
     }
 

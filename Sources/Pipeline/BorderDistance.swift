@@ -31,8 +31,8 @@ public final class BorderDistance: @unchecked Sendable {
     struct Segment {
         var border: Int32; var a: LonLat; var b: LonLat
         /// Longer than about 5 km: its nearest point on the straight line between its ends may
-        /// be far enough from the geodesic one to change the distance (`closest` measures it along
-        /// the geodesic).
+        /// be far enough from the geodesic one to change the distance (`nearest` measures it along
+        /// the geodesic too).
         var isLong: Bool { long >= 0 }
         /// The long segment's number (its geodesic in `lines`), else -1.
         var long: Int32 = -1
@@ -49,10 +49,15 @@ public final class BorderDistance: @unchecked Sendable {
 
         /// What "long" means, in degrees of latitude (0.05°: 5.6 km).
         static let longDegrees = 0.05
+
+        /// The point at `t` (0 at a, 1 at b) of its line in longitude and latitude; the ends as
+        /// given, so that borders meeting at a vertex tie exactly there.
+        func point(at t: Double) -> LonLat {
+            t == 0 ? a : t == 1 ? b : LonLat(lon: a.lon + t * (b.lon - a.lon), lat: a.lat + t * (b.lat - a.lat))
+        }
     }
     private let borders: [BorderLine]
     private let segments: [Segment]
-    private let ends: Ends
     private let tree: SegmentTree
     /// The geodesics of the long segments, prepared once.
     private let lines: [GeodesicSegment]
@@ -73,8 +78,7 @@ public final class BorderDistance: @unchecked Sendable {
             }
         }
         self.segments = segments
-        ends = Ends(segments)
-        tree = SegmentTree(ends)
+        tree = SegmentTree(Ends(segments))
         lines = segments.filter(\.isLong).map { [geodesic] s in geodesic.segment(from: (s.a.lon, s.a.lat), to: (s.b.lon, s.b.lat)) }
     }
 
@@ -94,10 +98,8 @@ public final class BorderDistance: @unchecked Sendable {
         // Neighbouring segments often share their nearest point (the vertex between them): one
         // geodesic serves both.
         var last: (q: LonLat, d: Double)?
-        tree.search(from: origin) { i in
-            let s = segments[i]
-            let t = Chord.parameter(origin, ends.a[i], ends.b[i])
-            let q = t == 0 ? s.a : t == 1 ? s.b : LonLat(lon: s.a.lon + t * (s.b.lon - s.a.lon), lat: s.a.lat + t * (s.b.lat - s.a.lat))
+        tree.search(from: origin) { i, t in
+            let s = segments[i], q = s.point(at: t)
             let d: Double
             if let last, last.q == q { d = last.d } else {
                 d = geodesic.distance(lon1: p.lon, lat1: p.lat, lon2: q.lon, lat2: q.lat)
@@ -134,10 +136,7 @@ public final class BorderDistance: @unchecked Sendable {
                 // The line in longitude and latitude (a parallel bends more than the geodesic):
                 // measured at its quarters, with a tenth more for where it was not measured.
                 var line = 0.0
-                for t in [0.25, 0.5, 0.75] {
-                    let m = Chord.point(LonLat(lon: s.a.lon + t * (s.b.lon - s.a.lon), lat: s.a.lat + t * (s.b.lat - s.a.lat)))
-                    line = max(line, Chord.segmentDistance(m, a[i], b[i]))
-                }
+                for t in [0.25, 0.5, 0.75] { line = max(line, Chord.segmentDistance(Chord.point(s.point(at: t)), a[i], b[i])) }
                 return max(arc * 1.01, line * 1.1) + 1
             }
         }
@@ -161,10 +160,7 @@ struct SegmentTree {
     init(_ ends: BorderDistance.Ends) {
         let n = ends.a.count
         guard n > 0 else { return }
-        var all = (0..<n).map { i in
-            Item(a: SIMD3(ends.a[i].x, ends.a[i].y, ends.a[i].z), b: SIMD3(ends.b[i].x, ends.b[i].y, ends.b[i].z),
-                 bulge: ends.bulge[i], segment: Int32(i))
-        }
+        var all = (0..<n).map { i in Item(a: ends.a[i], b: ends.b[i], bulge: ends.bulge[i], segment: Int32(i)) }
         func low(_ t: Item) -> SIMD3<Double> { pointwiseMin(t.a, t.b) - SIMD3(repeating: t.bulge) }
         func high(_ t: Item) -> SIMD3<Double> { pointwiseMax(t.a, t.b) + SIMD3(repeating: t.bulge) }
         // Nodes are made in pairs (the two children of one node) after the root.
@@ -218,12 +214,12 @@ struct SegmentTree {
         }
     }
 
-    /// Calls `measure` with the segments that can be nearest to `p` (an Earth-centred point), in
-    /// the order of their lower bounds; `measure` returns the best geodesic distance so far (m).
-    /// Segments and boxes whose bound (`Chord.arc`) exceeds it are not visited.
-    func search(from p: Chord.Cartesian, measure: (Int) -> Double) {
+    /// Calls `measure` with the segments that can be nearest to `point` (an Earth-centred point),
+    /// in the order of their lower bounds, each with the parameter (0 at its first end, 1 at its
+    /// last) of its chord's point nearest to `point`; `measure` returns the best geodesic distance
+    /// so far (m). Segments and boxes whose bound (`Chord.arc`) exceeds it are not visited.
+    func search(from point: Chord.Cartesian, measure: (Int, Double) -> Double) {
         guard !nodes.isEmpty else { return }
-        let point = SIMD3(p.x, p.y, p.z)
         nodes.withUnsafeBufferPointer { nodes in
             items.withUnsafeBufferPointer { items in
                 func distance(_ node: Int) -> Double {
@@ -238,7 +234,8 @@ struct SegmentTree {
                 while let (bound, entry) = heap.pop() {
                     if bound > within { break }
                     if entry < 0 {
-                        within = Chord.chord(within: measure(Int(items[Int(-1 - entry)].segment)))
+                        let t = items[Int(-1 - entry)]
+                        within = Chord.chord(within: measure(Int(t.segment), Chord.parameter(point, t.a, t.b)))
                         continue
                     }
                     let node = nodes[Int(entry)]
@@ -318,42 +315,34 @@ enum Chord {
     private static let flattest = a * a / b, roundest = b * b / a
 
     /// Earth-centred Cartesian coordinates (m).
-    typealias Cartesian = (x: Double, y: Double, z: Double)
+    typealias Cartesian = SIMD3<Double>
 
     /// The point's Earth-centred Cartesian coordinates (m), at height 0.
     static func point(_ p: LonLat) -> Cartesian {
         let phi = p.lat * .pi / 180, lambda = p.lon * .pi / 180
         let sinPhi = sin(phi), cosPhi = cos(phi)
         let n = a / (1 - e2 * sinPhi * sinPhi).squareRoot()
-        return (n * cosPhi * cos(lambda), n * cosPhi * sin(lambda), n * (1 - e2) * sinPhi)
+        return Cartesian(n * cosPhi * cos(lambda), n * cosPhi * sin(lambda), n * (1 - e2) * sinPhi)
     }
 
     static func distance(_ u: Cartesian, _ v: Cartesian) -> Double {
-        let dx = u.x - v.x, dy = u.y - v.y, dz = u.z - v.z
-        return (dx * dx + dy * dy + dz * dz).squareRoot()
+        ((u - v) * (u - v)).sum().squareRoot()
     }
 
     /// The parameter (0 at `a`, 1 at `b`) of the point of the straight segment a–b nearest to `p`:
     /// for a short segment, where its nearest point lies along it, from any distance and across
     /// the antimeridian.
+    @inline(__always)
     static func parameter(_ p: Cartesian, _ a: Cartesian, _ b: Cartesian) -> Double {
-        let dx = b.x - a.x, dy = b.y - a.y, dz = b.z - a.z
-        let len2 = dx * dx + dy * dy + dz * dz
-        guard len2 > 0 else { return 0 }
-        return max(0, min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy + (p.z - a.z) * dz) / len2))
+        let ab = b - a
+        let len2 = (ab * ab).sum()
+        return len2 > 0 ? max(0, min(1, ((p - a) * ab).sum() / len2)) : 0
     }
 
     /// The straight-line distance from `p` to the straight segment a–b.
-    static func segmentDistance(_ p: Cartesian, _ a: Cartesian, _ b: Cartesian) -> Double {
-        segmentDistance(SIMD3(p.x, p.y, p.z), SIMD3(a.x, a.y, a.z), SIMD3(b.x, b.y, b.z))
-    }
-
     @inline(__always)
-    static func segmentDistance(_ p: SIMD3<Double>, _ a: SIMD3<Double>, _ b: SIMD3<Double>) -> Double {
-        let ab = b - a, ap = p - a
-        let len2 = (ab * ab).sum()
-        let t = len2 > 0 ? max(0, min(1, (ap * ab).sum() / len2)) : 0
-        let d = ap - t * ab
+    static func segmentDistance(_ p: Cartesian, _ a: Cartesian, _ b: Cartesian) -> Double {
+        let d = (p - a) - parameter(p, a, b) * (b - a)
         return (d * d).sum().squareRoot()
     }
 

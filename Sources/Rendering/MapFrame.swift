@@ -99,7 +99,7 @@ struct MapFrame {
             var xs = scene.incidents.map(\.location.lon), ys = scene.incidents.map(\.location.lat)
             try projection.forward(xs: &xs, ys: &ys)
             extent = BoundingBox(points: zip(xs, ys).map { XY(x: $0, y: $1) })!
-            if cutMeridian != nil, let globe = MapFrame.worldBounds(projection, centralMeridian: chosen.cutMeridian! + 180) {
+            if let cut = cutMeridian, let globe = MapFrame.worldBounds(projection, centralMeridian: cut + 180) {
                 // A world map: the world is the context. A margin of 30 % of the data's span around
                 // incidents spread over the globe had drawn it across two fifths of the frame's width.
                 let pad = MapFrame.worldPadFraction * max(globe.width, globe.height)
