@@ -656,6 +656,21 @@ public final class Gazetteer: @unchecked Sendable {
         return matchRegion(t, kind: .country)?.id
     }
 
+    /// True when each of a query's context texts names where `entry` is: its country (by code or
+    /// name), its province (by code or any of its names) or its district. The incidents layer
+    /// leaves such a context out of the resolution record: it says nothing the feature's
+    /// `country` and `province` do not. A text this cannot read, or one that names somewhere
+    /// else, keeps the context in the record.
+    public func contextAgrees(_ texts: [String], with entry: GazetteerEntry) -> Bool {
+        let province = entry.kind == .admin1 ? entry.id : entry.admin1
+        return texts.allSatisfy { t in
+            if let c = countryCode(for: t) { return c == entry.country }
+            if let p = self.province(named: t) { return p.id == province }
+            guard let district = entry.admin2 ?? (entry.kind == .admin2 ? entry.name : nil) else { return false }
+            return NameFolding.key(t) == NameFolding.key(district)
+        }
+    }
+
     /// The province named or coded `text` (any of its names, spelling variants folded).
     public func province(named text: String) -> Region? {
         let t = text.trimmingCharacters(in: .whitespaces)

@@ -14,16 +14,20 @@ public enum IncidentFeature {
     public static let propertyNames: Set<String> = [
         "id", "date", "date_start", "date_end", "date_precision", "time", "kind", "actor", "target", "origin", "place",
         "country", "country_declared", "province", "province_name", "district", "district_name", "location_precision", "uncertainty_km",
-        "border_distance_km", "nearest_border", "claims", "sources", "resolution", "notes", "input", "warnings",
+        "border_distance_km", "nearest_border", "claims", "sources", "resolution", "notes", "input", "input_line", "warnings",
     ]
 
     /// Appends one incident as a Point feature with every fact and the audit trail: dates,
     /// place as reported and as resolved, country, province and district by point-in-polygon, border
     /// distance, attributed claims, sources, the gazetteer's reasoning, the input line,
     /// warnings, then every other input column.
-    public static func append(_ r: ResolvedIncident, writer: GeoJSONWriter, to out: inout [UInt8]) {
+    ///
+    /// `namesInput`: the run read several inputs, and each feature names its own (`input`); a
+    /// run of one input names it once, in the collection's `inputs` member, and each feature
+    /// gives its `input_line` alone.
+    public static func append(_ r: ResolvedIncident, writer: GeoJSONWriter, namesInput: Bool, to out: inout [UInt8]) {
         writer.appendFeature(id: r.incident.id, to: &out, geometry: { writer.appendPoint(r.point, to: &$0) },
-                             properties: { properties(r, &$0) })
+                             properties: { properties(r, r.incident, namesInput: namesInput, &$0) })
     }
 
     /// The members of an incident's properties object.
@@ -38,11 +42,10 @@ public enum IncidentFeature {
     /// `accepted_ambiguous` when false. The members a reader tests for null (country
     /// and province: at sea or outside every province; border_distance_km and nearest_border:
     /// not measured) are always written.
-    static func properties(_ r: ResolvedIncident, _ out: inout [UInt8]) { properties(r, r.incident, &out) }
-
-    /// The members, the incident read in place rather than copied out of `r` (a copy retains and
-    /// releases each of its strings).
-    private static func properties(_ r: ResolvedIncident, _ i: Incident, _ out: inout [UInt8]) {
+    ///
+    /// The members are written from the incident read in place rather than copied out of `r` (a
+    /// copy retains and releases each of its strings).
+    private static func properties(_ r: ResolvedIncident, _ i: Incident, namesInput: Bool, _ out: inout [UInt8]) {
         raw("\"id\":", &out)
         string(i.id, &out)
         raw(",\"date\":", &out)
@@ -88,18 +91,18 @@ public enum IncidentFeature {
             raw(",\"sources\":", &out)
             sources(i.sources, &out)
         }
-        if let p = r.placing {
+        if let p = r.placing, p.record != nil {
             raw(",\"resolution\":", &out)
-            out.append(contentsOf: p.recordJSON)
+            appendResolution(p, place: i.place, &out)
         }
         member(",\"notes\":", i.notes, &out)
-        raw(",\"input\":", &out)
-        string(i.location.file, &out)
-        if i.location.line > 0 {  // as InputLocation.description: "file:line"
-            out.removeLast()
-            out.append(UInt8(ascii: ":"))
+        if namesInput {
+            raw(",\"input\":", &out)
+            string(i.location.file, &out)
+        }
+        if i.location.line > 0 {
+            raw(",\"input_line\":", &out)
             NumberFormat.appendInteger(UInt64(i.location.line), to: &out)
-            out.append(UInt8(ascii: "\""))
         }
         if !r.warnings.isEmpty {
             raw(",\"warnings\":[", &out)
@@ -163,33 +166,63 @@ public enum IncidentFeature {
         out.append(UInt8(ascii: "]"))
     }
 
-    /// The gazetteer's record of how a name was placed, as a JSON object.
-    static func resolution(_ rec: ResolutionRecord, _ out: inout [UInt8]) {
-        raw("{\"query\":", &out)
-        string(rec.query, &out)
-        raw(",\"context\":[", &out)
-        for (k, c) in rec.context.enumerated() {
-            if k > 0 { out.append(UInt8(ascii: ",")) }
-            string(c, &out)
+    /// The gazetteer's record of how a name was placed, as the members of a JSON object after
+    /// its `query` and without the closing brace (`Placing.recordMembers`, made once per name
+    /// and context; `appendResolution` writes the object of a row).
+    ///
+    /// A million rows placed by name repeat it a million times, so what another member already
+    /// says is left out: `context` where each of its texts names the entry's own country,
+    /// province or district (`Gazetteer.contextAgrees`), `matched` where it is the query,
+    /// `gazetteer_name` where it is the name matched, `source` where the id's prefix names it
+    /// (`geonames:`), `precision` where it is `point`, and `near` and `accepted_ambiguous` when false.
+    static func resolutionMembers(_ rec: ResolutionRecord, contextAgrees: Bool, _ out: inout [UInt8]) {
+        if !contextAgrees {
+            raw("\"context\":[", &out)
+            for (k, c) in rec.context.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                string(c, &out)
+            }
+            raw("],", &out)
         }
-        raw("],\"matched\":", &out)
-        string(rec.matched, &out)
-        raw(",\"match\":", &out)
+        if rec.matched != rec.query {
+            raw("\"matched\":", &out)
+            string(rec.matched, &out)
+            out.append(UInt8(ascii: ","))
+        }
+        raw("\"match\":", &out)
         string(rec.match, &out)
         raw(",\"gazetteer_id\":", &out)
         string(rec.id, &out)
-        raw(",\"gazetteer_name\":", &out)
-        string(rec.name, &out)
+        if rec.name != rec.matched {
+            raw(",\"gazetteer_name\":", &out)
+            string(rec.name, &out)
+        }
         raw(",\"score\":", &out)
         JSONText.appendNumber(rec.score, to: &out)
         raw(",\"candidates\":", &out)
         JSONText.appendNumber(Double(rec.candidates), to: &out)
         if rec.near { raw(",\"near\":true", &out) }
-        raw(",\"source\":", &out)
-        string(rec.source, &out)
-        raw(",\"precision\":", &out)
-        string(rec.precision, &out)
+        if !rec.id.lowercased().hasPrefix(rec.source.lowercased() + ":") {
+            raw(",\"source\":", &out)
+            string(rec.source, &out)
+        }
+        if rec.precision != "point" {
+            raw(",\"precision\":", &out)
+            string(rec.precision, &out)
+        }
         if rec.acceptedAmbiguous { raw(",\"accepted_ambiguous\":true", &out) }
+    }
+
+    /// A row's resolution record as a JSON object: its `query` where that is not the row's
+    /// `place` as written (the feature's `place` says it), then the placing's members.
+    static func appendResolution(_ p: Placing, place: String, _ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        if let q = p.record?.query, q != place {
+            raw("\"query\":", &out)
+            string(q, &out)
+            out.append(UInt8(ascii: ","))
+        }
+        out.append(contentsOf: p.recordMembers)
         out.append(UInt8(ascii: "}"))
     }
 

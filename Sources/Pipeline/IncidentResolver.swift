@@ -194,7 +194,8 @@ public struct IncidentResolver: Sendable {
             return f
         }
         let warning = rec.acceptedAmbiguous ? "\"\(text)\" is ambiguous or loosely matched; took \(describe(best)) (--accept-best)" : nil
-        return Placing(entry: best.entry, record: rec, others: others, precision: precision, warning: warning, facts: facts)
+        return Placing(entry: best.entry, record: rec, contextAgrees: gazetteer.contextAgrees(lookup.context, with: best.entry),
+                       others: others, precision: precision, warning: warning, facts: facts)
     }
 
     /// The country, province, district and nearest border (the last three when measuring
@@ -291,20 +292,21 @@ final class Placing: Sendable {
     let warning: String?
     /// The facts of the entry's point.
     let facts: PointFacts?
-    /// `record` as the incidents layer writes it (`IncidentFeature.resolution`), made once.
-    let recordJSON: [UInt8]
+    /// `record`'s members as the incidents layer writes them (`IncidentFeature.resolutionMembers`), made once.
+    let recordMembers: [UInt8]
     /// The entry's point; nil when the name places nothing.
     let point: LonLat?
 
     init(failure: String) {
-        (self.failure, entry, record, others, precision, warning, facts, recordJSON, point) = (failure, nil, nil, [], .exact, nil, nil, [], nil)
+        (self.failure, entry, record, others, precision, warning, facts, recordMembers, point) = (failure, nil, nil, [], .exact, nil, nil, [], nil)
     }
 
-    init(entry: GazetteerEntry, record: ResolutionRecord, others: [String], precision: LocationPrecision, warning: String?, facts: PointFacts) {
+    init(entry: GazetteerEntry, record: ResolutionRecord, contextAgrees: Bool, others: [String], precision: LocationPrecision,
+         warning: String?, facts: PointFacts) {
         (failure, self.entry, self.record, self.others, self.precision, self.warning, self.facts) = (nil, entry, record, others, precision, warning, facts)
         var json: [UInt8] = []
-        IncidentFeature.resolution(record, &json)
-        recordJSON = json
+        IncidentFeature.resolutionMembers(record, contextAgrees: contextAgrees, &json)
+        recordMembers = json
         point = entry.location
     }
 }

@@ -194,7 +194,7 @@ enum CopyRow {
         text(r.border?.borderID, &out)
         if i.claims.isEmpty { null(&out) } else { jsonb(&out) { IncidentFeature.claims(i.claims, &$0) } }
         if i.sources.isEmpty { null(&out) } else { jsonb(&out) { IncidentFeature.sources(i.sources, &$0) } }
-        if let p = r.placing { jsonb(&out) { $0.append(contentsOf: p.recordJSON) } } else { null(&out) }
+        if let p = r.placing, p.record != nil { jsonb(&out) { IncidentFeature.appendResolution(p, place: i.place, &$0) } } else { null(&out) }
         if r.warnings.isEmpty { null(&out) } else {
             jsonb(&out) { o in
                 o.append(UInt8(ascii: "["))

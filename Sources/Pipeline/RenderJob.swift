@@ -220,7 +220,8 @@ public enum RenderJob {
         do {
             let layers = try staged.map {
                 try LayerSink(staged: $0, gazetteer: stream.gazetteer, precision: request.precision,
-                              optional: LayerSet.optionalNames.filter(request.extraLayers.contains))
+                              optional: LayerSet.optionalNames.filter(request.extraLayers.contains),
+                              inputs: request.database.map { [$0.table.map { "table \($0)" } ?? "query"] } ?? stream.inputs.map { stream.displayNames[$0] ?? $0 })
             }
             let map = wantsMap ? MapCollector() : nil
             try stream.run(encoder: layers?.encoder, sinks: [layers as IncidentSink?, map].compactMap { $0 })

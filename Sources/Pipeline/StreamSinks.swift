@@ -33,6 +33,8 @@ struct LayerEncoder: Sendable {
     let names: [String]
     let writer: GeoJSONWriter
     let perIncident: LayerBuilder
+    /// The run read several inputs: each feature names its own (`IncidentFeature.append`).
+    var namesInput = false
     /// Another encoding of each incident into the one buffer, in place of the layers (the rows
     /// of a database COPY), each incident's bytes back to back.
     var custom: (@Sendable (ResolvedIncident, inout [UInt8]) -> Void)? = nil
@@ -55,7 +57,7 @@ struct LayerEncoder: Sendable {
             e.buffers[l].append(0x0A)
             var bounds: BoundingBox?
             if l == 0 {
-                IncidentFeature.append(r, writer: writer, to: &e.buffers[l])
+                IncidentFeature.append(r, writer: writer, namesInput: namesInput, to: &e.buffers[l])
                 bounds = BoundingBox(minX: r.point.lon, minY: r.point.lat, maxX: r.point.lon, maxY: r.point.lat)
             } else if let f = name == "uncertainty" ? perIncident.uncertaintyFeature(r) : perIncident.strikeFeature(r) {
                 writer.append(f, to: &e.buffers[l])
@@ -78,10 +80,10 @@ final class GeoJSONStream {
     private(set) var count = 0
     private var bbox: BoundingBox?
 
-    init(url: URL, name: String, writer: GeoJSONWriter) throws {
+    init(url: URL, name: String, writer: GeoJSONWriter, members: [(String, JSONValue)] = []) throws {
         file = try OutputFile(path: url.path, name: url.lastPathComponent)
         self.writer = writer
-        try file.write(writer.header(name: name))
+        try file.write(writer.header(name: name, members: members))
     }
 
     /// Appends `features` encoded features, each preceded by ",\n"; the file's first feature's
@@ -148,12 +150,18 @@ final class LayerSink: IncidentSink, @unchecked Sendable {
 
     var wantsDetail: Bool { false }
 
-    init(staged: StagedDirectory, gazetteer: Gazetteer, precision: Int, optional: [String]) throws {
+    /// `inputs`: the files (or the database table or query) read, in order; the incidents layer
+    /// names them in its `inputs` member.
+    init(staged: StagedDirectory, gazetteer: Gazetteer, precision: Int, optional: [String], inputs: [String]) throws {
         let writer = GeoJSONWriter(precision: precision)
         encoder = LayerEncoder(names: ["incidents"] + optional, writer: writer,
-                               perIncident: LayerBuilder(gazetteer: gazetteer, extent: BoundingBox(minX: -180, minY: -90, maxX: 180, maxY: 90)))
+                               perIncident: LayerBuilder(gazetteer: gazetteer, extent: BoundingBox(minX: -180, minY: -90, maxX: 180, maxY: 90)),
+                               namesInput: inputs.count > 1)
         self.staged = staged
-        streams = try encoder.names.map { try GeoJSONStream(url: staged.url(for: "\($0).geojson"), name: $0, writer: writer) }
+        streams = try encoder.names.enumerated().map { l, name in
+            try GeoJSONStream(url: staged.url(for: "\(name).geojson"), name: name, writer: writer,
+                              members: l == 0 ? [("inputs", .array(inputs.map { .string($0) }))] : [])
+        }
         runs = Array(repeating: PieceRun(), count: streams.count)
     }
 

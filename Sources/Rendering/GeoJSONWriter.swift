@@ -41,10 +41,16 @@ public struct GeoJSONWriter: Sendable {
         return out
     }
 
-    /// What comes before the first feature (for writing a collection feature by feature).
-    public func header(name: String) -> [UInt8] {
+    /// What comes before the first feature (for writing a collection feature by feature), with
+    /// `members` as foreign members of the collection (RFC 7946 §6.1) after its name.
+    public func header(name: String, members: [(String, JSONValue)] = []) -> [UInt8] {
         var out = Array("{\"type\":\"FeatureCollection\",\"name\":".utf8)
         JSONText.appendString(name, to: &out)
+        for (k, v) in members {
+            out.append(UInt8(ascii: ","))
+            JSONText.appendMember(k, to: &out)
+            JSONText.append(v, to: &out)
+        }
         out += Array(",\"features\":[".utf8)
         return out
     }

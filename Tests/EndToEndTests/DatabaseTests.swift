@@ -342,7 +342,7 @@ final class DatabaseTests: ScratchTestCase {
         XCTAssertEqual(try pg.psql("incidents", "SELECT count(*) FROM pg_indexes WHERE tablename = '\(table)' AND indexdef LIKE '%USING gist (geom)%'"), "1")
         // The table the first load created got its primary key after the rows.
         XCTAssertEqual(try pg.psql("incidents", "SELECT conname FROM pg_constraint WHERE conrelid = '\(table)'::regclass AND contype = 'p'"), "\(table)_pkey")
-        XCTAssertEqual(try pg.psql("incidents", "SELECT resolution->>'gazetteer_name' IS NOT NULL FROM \(table) WHERE id = 'panjgur-by-name'"), "t")
+        XCTAssertEqual(try pg.psql("incidents", "SELECT resolution->>'gazetteer_id' IS NOT NULL FROM \(table) WHERE id = 'panjgur-by-name'"), "t")
 
         // The loaded table reads back as the file did: claims, sources and place kept.
         let back = try incidentsLayer(["--db", pg.url(), "--table", table])

@@ -196,10 +196,10 @@ final class ManyIncidentsTests: XCTestCase {
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("incidents.geojson"))) as! [String: Any]
         let features = (json["features"] as! [[String: Any]]).map { $0["properties"] as! [String: Any] }
         XCTAssertEqual(features.map { $0["id"] as! String }, (1...9_000).map { "ID\($0)" })
-        XCTAssertEqual(features[4_998]["input"] as? String, "\(good.path):5000")
+        XCTAssertEqual(features[4_998]["input_line"] as? Int, 5000)
         XCTAssertEqual(features[4_999]["notes"] as? String, "first line\nsecond line")
-        XCTAssertEqual(features[5_000]["input"] as? String, "\(good.path):5003")
-        XCTAssertEqual(features[8_999]["input"] as? String, "\(good.path):9002")
+        XCTAssertEqual(features[5_000]["input_line"] as? Int, 5003)
+        XCTAssertEqual(features[8_999]["input_line"] as? Int, 9002)
 
         // A bad date in the second chunk (after the line end), an empty line in it, and an id of the
         // first chunk used again in the third: each reported on its own line, and nothing written.

@@ -174,7 +174,7 @@ final class RenderTests: XCTestCase {
             for (key, value) in p where value is NSNull {
                 XCTAssertTrue(["country", "province", "district", "border_distance_km", "nearest_border"].contains(key), "\(key) is null in \(p["id"]!)")
             }
-            for key in ["country", "province", "border_distance_km", "nearest_border", "input", "location_precision"] {
+            for key in ["country", "province", "border_distance_km", "nearest_border", "input_line", "location_precision"] {
                 XCTAssertNotNil(p[key], "\(key) missing in \(p["id"]!)")
             }
         }
@@ -184,7 +184,10 @@ final class RenderTests: XCTestCase {
         XCTAssertNil(byID["a1"]?["warnings"])
         XCTAssertNil(byID["a1"]?["place"], "no place given: no empty place")
         XCTAssertEqual(byID["a3"]?["place"] as? String, "Kharkiv")
-        XCTAssertEqual((byID["a3"]?["resolution"] as? [String: Any])?["query"] as? String, "Kharkiv")
+        XCTAssertEqual((byID["a3"]?["resolution"] as? [String: Any])?["gazetteer_id"] as? String, "geonames:706483")
+        XCTAssertNil(byID["a3"]?["input"], "one input: named once, in the collection's inputs")
+        XCTAssertEqual(byID["a3"]?["input_line"] as? Int, 4)
+        XCTAssertEqual(geojson["inputs"] as? [String], [csv.path])
         XCTAssertEqual(byID["a3"]?["actor"] as? String, "Russian forces")
         XCTAssertEqual(byID["a4"]?["country"] as? String, nil, "13.5N 42.5E is in the Red Sea")
         XCTAssertTrue(byID["a4"]?["country"] is NSNull)
@@ -195,6 +198,60 @@ final class RenderTests: XCTestCase {
         }
         let a3 = try runTool("ogrinfo", ["-al", "-where", "id = 'a3'", file.path]).stdoutText
         XCTAssertTrue(a3.contains("notes (String) = late in the file"), a3)
+    }
+
+    /// A resolution record leaves out what the feature or the record already says (the query that
+    /// is the place, a context naming the entry's own country and province, a matched name that
+    /// is the query, an entry name that is the matched name, a source the id names, a point's
+    /// precision) and keeps each where it says something else. Several inputs: each feature names
+    /// its own.
+    func testResolutionRecordKeepsOnlyWhatDiffers() throws {
+        let csv = tmp.appendingPathComponent("names.csv")
+        try """
+        id,date,kind,place,country,admin1
+        b1,2024-03-01,strike,Kharkiv,Ukraine,
+        b2,2024-03-02,strike,Kharkov,Ukraine,
+        b3,2024-03-03,strike,Panjgur,Pakistan,Sindh
+        b4,2024-03-04,strike,near Kherson,UA,Kherson Oblast
+        """.write(to: csv, atomically: true, encoding: .utf8)
+        let second = tmp.appendingPathComponent("more.csv")
+        try "id,date,kind,latitude,longitude\nc1,2024-03-05,clash,31.34,34.31\n".write(to: second, atomically: true, encoding: .utf8)
+        let dir = tmp.appendingPathComponent("names")
+        let r = try incidentmap(["render", csv.path, second.path, "--geojson", "-o", dir.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let file = dir.appendingPathComponent("incidents.geojson")
+        let geojson = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as! [String: Any]
+        XCTAssertEqual(geojson["inputs"] as? [String], [csv.path, second.path])
+        var byID: [String: [String: Any]] = [:]
+        var record: [String: [String: Any]] = [:]
+        for f in geojson["features"] as! [[String: Any]] {
+            let p = f["properties"] as! [String: Any]
+            byID[p["id"] as! String] = p
+            record[p["id"] as! String] = p["resolution"] as? [String: Any]
+        }
+        XCTAssertEqual(byID["b3"]?["input"] as? String, csv.path)
+        XCTAssertEqual(byID["b3"]?["input_line"] as? Int, 4)
+        XCTAssertEqual(byID["c1"]?["input"] as? String, second.path)
+        XCTAssertEqual(byID["c1"]?["input_line"] as? Int, 2)
+        // The place as written, the name the gazetteer keeps.
+        let b1 = try XCTUnwrap(record["b1"])
+        XCTAssertEqual(Set(b1.keys), ["match", "gazetteer_id", "score", "candidates"], "\(b1)")
+        XCTAssertEqual(b1["gazetteer_id"] as? String, "geonames:706483")
+        // A spelling the gazetteer holds as an alternate: the name matched and the entry's name.
+        let b2 = try XCTUnwrap(record["b2"])
+        XCTAssertEqual(b2["gazetteer_id"] as? String, "geonames:706483")
+        XCTAssertEqual(b2["gazetteer_name"] as? String, "Kharkiv")
+        XCTAssertNotNil(b2["matched"], "\(b2)")
+        XCTAssertNil(b2["context"], "Ukraine is Kharkiv's country")
+        // A province that is not the place's: the context stays, to show what the row said.
+        XCTAssertEqual(record["b3"]?["context"] as? [String], ["Sindh", "Pakistan"])
+        XCTAssertEqual(byID["b3"]?["province"] as? String, "PK-BA")
+        // "near": the matched name differs from the query; a country code and a province name that agree.
+        let b4 = try XCTUnwrap(record["b4"])
+        XCTAssertEqual(b4["matched"] as? String, "Kherson")
+        XCTAssertEqual(b4["near"] as? Bool, true)
+        XCTAssertNil(b4["context"], "\(b4)")
+        XCTAssertNil(byID["c1"]?["resolution"])
     }
 
     func testOptionalUncertaintyAndStrikeLayers() throws {
