@@ -33,7 +33,8 @@ public enum AtomicOutput {
             throw OutputError(path: path, message: "is a directory, expected a file path")
         }
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        guard FileManager.default.createFile(atPath: tmp.path, contents: data) else {
+        do { try plainWrite(data, to: tmp.path) } catch {
+            try? FileManager.default.removeItem(at: tmp)
             throw OutputError(path: path, message: "cannot write in \(dir.path) (missing directory or no permission)")
         }
         // rename(2) replaces the target atomically on the same file system.
@@ -42,6 +43,17 @@ public enum AtomicOutput {
             try? FileManager.default.removeItem(at: tmp)
             throw OutputError(path: path, message: "cannot move the finished file into place (\(reason))")
         }
+    }
+
+    /// Writes `data` as the file `path`, created or emptied, with no temporary file and no
+    /// `fsync`: for a file that is itself staged (a temporary name, a staged directory), whose
+    /// rename is what makes it appear whole. Foundation's `createFile` writes a temporary file
+    /// of its own and `fsync`s it; on ext4 that `fsync` waited for the gigabyte incidents layer
+    /// beside it to reach the disk (0.35 s of a 3.6 s run, with both cores idle).
+    static func plainWrite(_ data: Data, to path: String) throws {
+        let file = try OutputFile(path: path, name: path, direct: false)
+        try data.withUnsafeBytes { try file.write($0) }
+        try file.close()
     }
 
     /// Writes `files` (name → contents) as the directory `path`, replacing
@@ -107,7 +119,7 @@ public final class StagedDirectory {
 
     /// Writes one whole file.
     public func write(_ name: String, _ data: Data) throws {
-        guard FileManager.default.createFile(atPath: url(for: name).path, contents: data) else {
+        do { try AtomicOutput.plainWrite(data, to: url(for: name).path) } catch {
             throw OutputError(path: path + "/" + name, message: "cannot write")
         }
     }
