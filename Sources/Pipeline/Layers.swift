@@ -125,8 +125,40 @@ public struct LayerBuilder: Sendable {
     /// on the grid of a writer of `decimals` decimals, so they stay valid as written.
     /// - Throws: `TopologyError` when GEOS fails.
     public func areas(_ regions: [Region], isCountry: Bool, decimals: Int = 6) throws -> [OutputFeature] {
-        let pipeline = try PolygonPipeline(box: extent, decimals: decimals)
-        return try regions.compactMap { r in
+        try areas(regions[...], isCountry: isCountry, pipeline: PolygonPipeline(box: extent, decimals: decimals))
+    }
+
+    /// Several `areas` layers at once on every core: the regions go in runs of a few dozen, each
+    /// run through a pipeline (a GEOS context) of its own, and each layer's features come in its
+    /// regions' order, as `areas` gives them. A world's provinces and countries took 2.6 s on one
+    /// core, with the other idle at the end of a run.
+    public func areaLayers(_ layers: [(regions: [Region], isCountry: Bool)], decimals: Int = 6) throws -> [[OutputFeature]] {
+        let runs: [(layer: Int, range: Range<Int>)] = layers.enumerated().flatMap { l, layer in
+            stride(from: 0, to: layer.regions.count, by: 32).map { (l, $0..<min(layer.regions.count, $0 + 32)) }
+        }
+        let results = RunResults(count: runs.count)
+        DispatchQueue.concurrentPerform(iterations: runs.count) { k in
+            let (l, range) = runs[k]
+            results.set(k, Result { try areas(layers[l].regions[range], isCountry: layers[l].isCountry,
+                                              pipeline: PolygonPipeline(box: extent, decimals: decimals)) })
+        }
+        var out = [[OutputFeature]](repeating: [], count: layers.count)
+        for (k, run) in runs.enumerated() { out[run.layer] += try results.get(k) }
+        return out
+    }
+
+    /// The results of `areaLayers`' runs, each set once from whichever thread ran it.
+    private final class RunResults: @unchecked Sendable {
+        // Safe: each slot is written by one run only, under `lock`, and read after all have run.
+        private var slots: [Result<[OutputFeature], Error>?]
+        private let lock = NSLock()
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ k: Int, _ r: Result<[OutputFeature], Error>) { lock.lock(); slots[k] = r; lock.unlock() }
+        func get(_ k: Int) throws -> [OutputFeature] { try slots[k]!.get() }
+    }
+
+    private func areas(_ regions: ArraySlice<Region>, isCountry: Bool, pipeline: PolygonPipeline) throws -> [OutputFeature] {
+        try regions.compactMap { r in
             guard r.bounds.intersects(extent), let geometry = try pipeline.run(r.geometry.polygons) else { return nil }
             var props: [(String, JSONValue)] = [("id", .string(r.id)), ("name", .string(r.name))]
             if isCountry {

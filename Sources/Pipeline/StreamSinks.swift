@@ -198,8 +198,9 @@ final class LayerSink: IncidentSink, @unchecked Sendable {
         let layers = LayerBuilder(gazetteer: gazetteer, extent: extent)
         try staged.write("places.geojson", Data(writer.collection(name: "places", features: layers.places(named: named))))
         try staged.write("border.geojson", Data(writer.collection(name: "border", features: layers.borders())))
-        try staged.write("provinces.geojson", Data(writer.collection(name: "provinces", features: layers.areas(gazetteer.provinces, isCountry: false, decimals: writer.precision))))
-        try staged.write("countries.geojson", Data(writer.collection(name: "countries", features: layers.areas(gazetteer.countries, isCountry: true, decimals: writer.precision))))
+        let areas = try layers.areaLayers([(gazetteer.provinces, false), (gazetteer.countries, true)], decimals: writer.precision)
+        try staged.write("provinces.geojson", Data(writer.collection(name: "provinces", features: areas[0])))
+        try staged.write("countries.geojson", Data(writer.collection(name: "countries", features: areas[1])))
         return (LayerSet.names + encoder.names.dropFirst()).map { "\($0).geojson" }
     }
 }
