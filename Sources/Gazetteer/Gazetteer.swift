@@ -1027,27 +1027,6 @@ public final class Gazetteer: @unchecked Sendable {
     }
 }
 
-/// One slot per task of a `concurrentPerform`: each task writes its own slot once, and the
-/// values are read after `concurrentPerform` returned.
-final class Slots<Value>: @unchecked Sendable {
-    // Safe: distinct tasks write distinct slots of a buffer allocated once (no shared array
-    // header is mutated), and `concurrentPerform` returning orders the writes before the reads.
-    private let buffer: UnsafeMutableBufferPointer<Value>
-
-    init(count: Int, empty: Value) {
-        buffer = .allocate(capacity: count)
-        buffer.initialize(repeating: empty)
-    }
-
-    deinit {
-        buffer.baseAddress?.deinitialize(count: buffer.count)
-        buffer.deallocate()
-    }
-
-    func set(_ i: Int, _ value: Value) { buffer[i] = value }
-
-    var values: [Value] { Array(buffer) }
-}
 
 extension Gazetteer {
     /// Towns worth showing for orientation inside `box` (anywhere when nil): populated places of

@@ -136,25 +136,13 @@ public struct LayerBuilder: Sendable {
         let runs: [(layer: Int, range: Range<Int>)] = layers.enumerated().flatMap { l, layer in
             stride(from: 0, to: layer.regions.count, by: 32).map { (l, $0..<min(layer.regions.count, $0 + 32)) }
         }
-        let results = RunResults(count: runs.count)
-        DispatchQueue.concurrentPerform(iterations: runs.count) { k in
-            let (l, range) = runs[k]
-            results.set(k, Result { try areas(layers[l].regions[range], isCountry: layers[l].isCountry,
-                                              pipeline: PolygonPipeline(box: extent, decimals: decimals)) })
+        let done = try Concurrent.map(runs.count) { k in
+            try areas(layers[runs[k].layer].regions[runs[k].range], isCountry: layers[runs[k].layer].isCountry,
+                      pipeline: PolygonPipeline(box: extent, decimals: decimals))
         }
         var out = [[OutputFeature]](repeating: [], count: layers.count)
-        for (k, run) in runs.enumerated() { out[run.layer] += try results.get(k) }
+        for (k, run) in runs.enumerated() { out[run.layer] += done[k] }
         return out
-    }
-
-    /// The results of `areaLayers`' runs, each set once from whichever thread ran it.
-    private final class RunResults: @unchecked Sendable {
-        // Safe: each slot is written by one run only, under `lock`, and read after all have run.
-        private var slots: [Result<[OutputFeature], Error>?]
-        private let lock = NSLock()
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func set(_ k: Int, _ r: Result<[OutputFeature], Error>) { lock.lock(); slots[k] = r; lock.unlock() }
-        func get(_ k: Int) throws -> [OutputFeature] { try slots[k]!.get() }
     }
 
     private func areas(_ regions: ArraySlice<Region>, isCountry: Bool, pipeline: PolygonPipeline) throws -> [OutputFeature] {
