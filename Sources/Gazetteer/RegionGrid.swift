@@ -19,21 +19,26 @@ public final class RegionGrid: @unchecked Sendable {
     private var owner: [Int32]
     /// The regions to test in the cells a boundary crosses (see `owner`).
     private var candidates: [Int32] = [], candidateStarts: [Int32] = [0]
-    /// Per region: its edges grouped by the grid rows their latitudes span (`bandStarts[r][k -
-    /// bandFirstRow[r]]` is where row k's edges start in `bandEdges[r]`, kept for the rows from its
-    /// first with edges to its last: a district spans a few of a tile's 100), in polygon, ring
-    /// and edge order. The exact
-    /// test of a point needs only the edges that cross its latitude, all of which are in its row.
+    /// Per region: its edges grouped by the grid rows their latitudes span, as runs of consecutive
+    /// edges (`bandStarts[r][k - bandFirstRow[r]]` is where row k's runs start in `runs`, kept for
+    /// the rows from the region's first with edges to its last: a district spans a few of a tile's
+    /// 100), in polygon, ring and edge order. The exact test of a point needs only the edges that
+    /// cross its latitude, all of which are in its row.
     private var bandStarts: [[Int32]] = []
     private var bandFirstRow: [Int32] = []
-    private var bandEdges: [[BandEdge]] = []
+    /// Every region's runs, one after another; a run's edges are `(vertices[t + 1], vertices[t])`
+    /// for t in `start ..< start + count`. Consecutive edges of a ring share a vertex, so a row's
+    /// edges take one vertex each and not two: a world of districts had filed 5 million edges of
+    /// 40 bytes each.
+    private var runs: [EdgeRun] = []
+    private var vertices: [LonLat] = []
 
-    struct BandEdge {
+    struct EdgeRun {
         var polygon: Int32
         /// 0 for the exterior, then the holes.
         var ring: Int32
-        var a: LonLat
-        var b: LonLat
+        var start: Int32
+        var count: Int32
     }
 
     /// Builds the grid with cells of `cellDegrees` over `extent` (default: the regions' bounds);
@@ -115,7 +120,6 @@ public final class RegionGrid: @unchecked Sendable {
     /// own longitudes, not every edge of Russia's latitudes: points spread over the globe had
     /// built 1.2 GB of tiles.
     private func buildBands(_ region: Region) {
-        var starts = [Int32](repeating: 0, count: rows + 1)
         let west = origin.lon - 1e-6, east = origin.lon + Double(columns) * cell + 1e-6
         func eachEdge(_ body: (Int32, Int32, LonLat, LonLat, Int, Int) -> Void) {
             func file(_ pi: Int, _ ri: Int, _ a: LonLat, _ b: LonLat) {
@@ -148,49 +152,89 @@ public final class RegionGrid: @unchecked Sendable {
                 }
             }
         }
-        eachEdge { _, _, _, _, r0, r1 in for k in r0...r1 { starts[k + 1] += 1 } }
-        for k in 0..<rows { starts[k + 1] += starts[k] }
-        var next = starts
-        var edges = [BandEdge](repeating: BandEdge(polygon: 0, ring: 0, a: LonLat(lon: 0, lat: 0), b: LonLat(lon: 0, lat: 0)),
-                               count: Int(starts[rows]))
+        // An edge continues the last run of its row when it is of the same ring and starts where
+        // that run ends (its previous vertex is the run's last): then it adds one vertex, else it
+        // starts a run of two. Counted first, then filed, by the same rule. Rows are those of the
+        // region's latitudes (`lo` on), not the tile's hundred.
+        let base = Int32(runs.count)
+        let lo = max(0, row(region.bounds.minY)), hi = min(rows - 1, row(region.bounds.maxY))
+        guard lo <= hi else {
+            bandFirstRow.append(0)
+            bandStarts.append([base])
+            return
+        }
+        struct RowEnd { var polygon: Int32 = -1, ring: Int32 = -1, last = LonLat(lon: .nan, lat: .nan) }
+        func continues(_ end: RowEnd, _ pi: Int32, _ ri: Int32, _ b: LonLat) -> Bool {
+            end.polygon == pi && end.ring == ri && end.last.lon.bitPattern == b.lon.bitPattern && end.last.lat.bitPattern == b.lat.bitPattern
+        }
+        let n = hi - lo + 1
+        var runCount = [Int32](repeating: 0, count: n + 1), rowVertexCount = [Int](repeating: 0, count: n)
+        var ends = [RowEnd](repeating: RowEnd(), count: n)
         eachEdge { pi, ri, a, b, r0, r1 in
-            for k in r0...r1 {
-                edges[Int(next[k])] = BandEdge(polygon: pi, ring: ri, a: a, b: b)
-                next[k] += 1
+            for k in (r0 - lo)...(r1 - lo) {
+                if continues(ends[k], pi, ri, b) { rowVertexCount[k] += 1 } else {
+                    runCount[k + 1] += 1
+                    rowVertexCount[k] += 2
+                }
+                ends[k] = RowEnd(polygon: pi, ring: ri, last: a)
+            }
+        }
+        for k in 0..<n { runCount[k + 1] += runCount[k] }
+        // Each row's runs, in row order, and its vertices after those of the rows before it.
+        var nextRun = runCount.map { Int(base + $0) }
+        var nextVertex = [Int](repeating: vertices.count, count: n)
+        for k in 1..<max(1, n) { nextVertex[k] = nextVertex[k - 1] + rowVertexCount[k - 1] }
+        runs.append(contentsOf: repeatElement(EdgeRun(polygon: 0, ring: 0, start: 0, count: 0), count: Int(runCount[n])))
+        vertices.append(contentsOf: repeatElement(LonLat(lon: 0, lat: 0), count: rowVertexCount.reduce(0, +)))
+        var current = [Int](repeating: -1, count: n)
+        ends = [RowEnd](repeating: RowEnd(), count: n)
+        eachEdge { pi, ri, a, b, r0, r1 in
+            for k in (r0 - lo)...(r1 - lo) {
+                if continues(ends[k], pi, ri, b) {
+                    runs[current[k]].count += 1
+                } else {
+                    current[k] = nextRun[k]
+                    nextRun[k] += 1
+                    runs[current[k]] = EdgeRun(polygon: pi, ring: ri, start: Int32(nextVertex[k]), count: 1)
+                    vertices[nextVertex[k]] = b
+                    nextVertex[k] += 1
+                }
+                vertices[nextVertex[k]] = a
+                nextVertex[k] += 1
+                ends[k] = RowEnd(polygon: pi, ring: ri, last: a)
             }
         }
         // The first row with edges, and the one after the last (where the count reaches its total).
-        let first = starts.firstIndex { $0 > 0 }.map { $0 - 1 } ?? 0
-        let end = starts.firstIndex { $0 == starts[rows] } ?? rows
-        bandFirstRow.append(Int32(first))
-        bandStarts.append(Array(starts[first...max(first, end)]))
-        bandEdges.append(edges)
+        let first = runCount.firstIndex { $0 > 0 }.map { $0 - 1 } ?? 0
+        let end = runCount.firstIndex { $0 == runCount[n] } ?? n
+        bandFirstRow.append(Int32(lo + first))
+        bandStarts.append(runCount[first...max(first, end)].map { base + $0 })
     }
 
     /// Whether region `r` holds `p` (in grid row `k`): the answer of `Region.contains`, from the
     /// edges of that row only.
     private func contains(_ r: Int, _ p: LonLat, row k: Int) -> Bool {
         guard regions[r].bounds.contains(XY(x: p.lon, y: p.lat)) else { return false }
-        let edges = bandEdges[r], starts = bandStarts[r], i = k - Int(bandFirstRow[r])
+        let starts = bandStarts[r], i = k - Int(bandFirstRow[r])
         // No edge in the row: the ray crosses nothing.
         guard i >= 0, i + 1 < starts.count else { return false }
         var polygon: Int32 = -1, ring: Int32 = -1
         var odd = false, inExterior = false, inHole = false
-        for e in edges[Int(starts[i])..<Int(starts[i + 1])] {
-            if e.polygon != polygon || e.ring != ring {
+        for run in runs[Int(starts[i])..<Int(starts[i + 1])] {
+            if run.polygon != polygon || run.ring != ring {
                 if polygon >= 0 {
                     if ring == 0 { inExterior = odd } else if odd { inHole = true }
-                    if e.polygon != polygon {
+                    if run.polygon != polygon {
                         if inExterior && !inHole { return true }
                         inExterior = false
                         inHole = false
                     }
                 }
-                polygon = e.polygon
-                ring = e.ring
+                polygon = run.polygon
+                ring = run.ring
                 odd = false
             }
-            if PointInPolygon.crosses(e.a, e.b, p) { odd.toggle() }
+            for t in Int(run.start)..<Int(run.start + run.count) where PointInPolygon.crosses(vertices[t + 1], vertices[t], p) { odd.toggle() }
         }
         if polygon >= 0 {
             if ring == 0 { inExterior = odd } else if odd { inHole = true }

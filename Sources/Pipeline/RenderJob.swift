@@ -226,6 +226,7 @@ public enum RenderJob {
             let map = wantsMap ? MapCollector() : nil
             try stream.run(encoder: layers?.encoder, sinks: [layers as IncidentSink?, map].compactMap { $0 })
             times.mark("read, place, encode")
+            stream.gazetteer.releaseDistrictGrid()
             try finished(stream)
             let svgText = try map.map { m in
                 if let by = request.by { return try m.smallMultiples(incidents(stream, map: m), by: by, request) }

@@ -206,6 +206,23 @@ final class OverlayYAMLTests: XCTestCase {
 }
 
 final class RegionGridTests: XCTestCase {
+    /// The district grid let go after a run's placing (`releaseDistrictGrid`) answers as before
+    /// when asked again: its tiles are built again from the same polygons.
+    func testDistrictGridReleasedAnswersTheSame() {
+        var points: [LonLat] = []
+        for (lon0, lat0) in [(60.0, 25.0), (30.0, 48.0), (-100.0, 35.0), (32.0, 14.0)] {
+            for i in 0..<40 { for j in 0..<40 { points.append(LonLat(lon: lon0 + Double(i) * 0.11, lat: lat0 + Double(j) * 0.09)) } }
+        }
+        let before = points.map { bundled.districtName(at: $0)?.id }
+        XCTAssertGreaterThan(before.compactMap { $0 }.count, 3_000, "most of these points are in a district")
+        bundled.releaseDistrictGrid()
+        XCTAssertEqual(points.map { bundled.districtName(at: $0)?.id }, before)
+        // Each answer is the polygon's own (the first district holding the point, as a scan of them finds it).
+        for (p, id) in zip(points, before).prefix(200) {
+            XCTAssertEqual(bundled.districts(near: BoundingBox(minX: p.lon, minY: p.lat, maxX: p.lon, maxY: p.lat)).first { $0.contains(p) }?.id, id, "\(p)")
+        }
+    }
+
     func testGridAnswersAsTestingEveryPolygon() {
         // Fixed samples (no randomness: the test must be repeatable): the whole world on a coarse
         // lattice, and dense patches where borders are many (Iran–Pakistan–Afghanistan), across the
