@@ -96,6 +96,10 @@ extension RenderJob {
         }
         scene.countries = scene.countries.map { var a = $0; a.focus = c.countries.contains($0.id); return a }
         options.binCellKm = hexagons.acrossKm
+        if request.timeline {
+            scene.timeline = SceneTimeline(language: language, dayCounts: c.dayCounts)
+            options.timelineUnderMap = true
+        }
         return try MapRenderer.render(scene, options: options)
     }
 

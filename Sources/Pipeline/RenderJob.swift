@@ -223,7 +223,7 @@ public enum RenderJob {
                               optional: LayerSet.optionalNames.filter(request.extraLayers.contains),
                               inputs: request.database.map { [$0.table.map { "table \($0)" } ?? "query"] } ?? stream.inputs.map { stream.displayNames[$0] ?? $0 })
             }
-            let map = wantsMap ? MapCollector() : nil
+            let map = wantsMap ? MapCollector(countsDays: request.timeline) : nil
             try stream.run(encoder: layers?.encoder, sinks: [layers as IncidentSink?, map].compactMap { $0 })
             times.mark("read, place, encode")
             stream.gazetteer.releaseDistrictGrid()
@@ -297,10 +297,9 @@ public enum RenderJob {
         return try MapRenderer.render(scene, options: options)
     }
 
-    /// Said when a map cannot have a timeline: it shows cells or provinces, not incidents.
-    static func noTimeline(_ total: Int) -> String {
-        "--timeline draws each incident, and this map aggregates them (\(NumberFormat.grouped(total)) incidents; at most \(NumberFormat.grouped(MapCollector.detailLimit)) are drawn one by one, and never with --aggregate cells or admin1); narrow the input with --from/--to, --bbox or --country"
-    }
+    /// Said when a map cannot have a timeline: it shades provinces or districts.
+    static let noTimeline =
+        "--timeline draws incidents as marks or, on a map of cells, as bars of their counts; a map of provinces or districts shaded by their incidents (--aggregate admin1 or admin2) has none: leave out --aggregate, or ask for --aggregate cells"
 }
 
 /// Where a map's timeline strip goes.

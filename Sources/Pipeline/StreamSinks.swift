@@ -226,12 +226,18 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
     /// Whether any incident's claims give a number killed (see `MapScene.tollsGiven`).
     private(set) var tollsGiven = false
     private(set) var first: CalendarDate?, last: CalendarDate?
+    /// How many incidents began on each day, by kind: counted only for a timeline (`countsDays`),
+    /// which an aggregated map draws as bars.
+    private(set) var dayCounts = DayCounts()
+    private let countsDays: Bool
     private(set) var countries = Set<String>()
     /// Outlets of the incidents' sources, first seen first (at most 50).
     private(set) var outlets: [String] = []
     /// The country last inserted into `countries` (rows of one country come in runs).
     private var lastCountry: String?
     private let overflowed = OnceFlag()
+
+    init(countsDays: Bool = false) { self.countsDays = countsDays }
 
     /// The cells the server counted (`DatabaseAggregate`), in place of `points`, and how to ask
     /// for the cells of another size.
@@ -275,6 +281,7 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
         }
         if outlets.count < 50 { for s in p.sources where !outlets.contains(s.outlet) { outlets.append(s.outlet) } }
         points.append((p.point, p.category, p.killed))
+        if countsDays { dayCounts.add(MarkerStyle(rawValue: p.category.rawValue) ?? .other, first: p.date.start.dayNumber, last: p.date.end.dayNumber) }
         if p.tollGiven { tollsGiven = true }
         if p.offshore, let cc = p.country { offshore[p.point] = cc }
         guard !overflowed.isSet else { return }
@@ -299,7 +306,7 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
 
     /// `timeline`: where the strip goes (a report's is apart); nil: as the request says (`--timeline`).
     func map(_ run: RunIncidents, _ request: RenderRequest, timeline: TimelinePlacement? = nil) throws -> RenderedMap {
-        if request.timeline && (overflow || request.aggregate != .auto) { throw FilterError(message: RenderJob.noTimeline(count)) }
+        if request.timeline && [.admin1, .admin2].contains(request.aggregate) { throw FilterError(message: RenderJob.noTimeline) }
         switch request.aggregate {
         case .auto: return overflow ? try RenderJob.aggregatedMap(self, run, request) : try RenderJob.map(run, request, timeline: timeline)
         case .cells: return try RenderJob.aggregatedMap(self, run, request)

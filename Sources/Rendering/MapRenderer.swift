@@ -199,7 +199,10 @@ struct MapBuilder {
             SVGDraw.rect("\(p)frame", frame.frame),
         ]
         // The timeline strip goes between the frame and the key, and the SVG grows by its height.
-        let strip = scene.timeline.map { TimelineStrip(scene, timeline: $0, width: options.width, numbers: incidents.keyNumbers) }
+        let strip: (any TimeStrip)? = scene.timeline.map { t in
+            if let counts = t.dayCounts { return TimelineHistogram(counts, language: t.language, width: options.width) }
+            return TimelineStrip(scene, timeline: t, width: options.width, numbers: incidents.keyNumbers)
+        }
         let underMap = options.timelineUnderMap ? strip : nil
         // What lies between the frame and the key: the panels moved below it, then the strip.
         let belowFrame = underFrame + (underMap?.height ?? 0).rounded(.up)
@@ -208,7 +211,7 @@ struct MapBuilder {
         if !rivers.nodes.isEmpty && furnished {
             keyScene.attribution = MapRenderer.credit(RiversElement.credit(options.language), in: scene.attribution, language: options.language)
         }
-        let key = KeyLayout(incidents: incidents, scene: keyScene, options: options, offMap: offMap.keyTexts, events: underMap == nil ? [] : scene.timeline!.events)
+        let key = KeyLayout(incidents: incidents, scene: keyScene, options: options, offMap: offMap.keyTexts, events: underMap is TimelineStrip ? scene.timeline!.events : [])
         let furniture = furnished
             ? [legend.node, scaleBar!, north!, HeaderElement.build(scene, options: options, p: p),
                KeyElement.build(key, frame: frame, below: belowFrame, options: options, p: p)]
@@ -239,7 +242,7 @@ struct MapBuilder {
 
     /// The strip as an SVG of its own, with the rules of the map's style it uses (the font, the
     /// background, the markers), so that beside the map on one page it repeats little.
-    func standalone(_ strip: TimelineStrip) -> SVGNode {
+    func standalone(_ strip: any TimeStrip) -> SVGNode {
         let n = SVGDraw.n, height = strip.height.rounded(.up)
         let used = MapStyle.css(prefix: p, theme: options.theme).split(separator: "\n")
             .filter { line in ["root", "background", "marker-strike", "marker-other", "marker-explosion"].contains { line.hasPrefix(".\(p)\($0) ") } }

@@ -116,13 +116,16 @@ public struct ScenePlace: Sendable {
 }
 
 /// How an incident's marker is drawn.
-public enum MarkerStyle: String, Sendable {
+public enum MarkerStyle: String, Sendable, CaseIterable {
     /// Air, drone, missile or artillery strike: a circle.
     case strike
     /// Bombing (IED, suicide bomb, grenade): a triangle.
     case explosion
     /// Any other attack or incident: a diamond.
     case other
+
+    /// The order of a timeline bar's parts, from the axis up.
+    public static let stacked: [MarkerStyle] = [.other, .explosion, .strike]
 }
 
 /// One incident on the map.
@@ -291,11 +294,33 @@ public struct SceneTimeline: Sendable {
     public var language: MapLanguage
     /// Events drawn on the strip only, by date.
     public var events: [SceneEvent]
+    /// For a map that aggregates its incidents: how many began on each day, drawn as bars of
+    /// counts (`TimelineHistogram`) in place of a mark per incident.
+    public var dayCounts: DayCounts?
 
     /// Creates a timeline.
-    public init(language: MapLanguage = .en, events: [SceneEvent] = []) {
+    public init(language: MapLanguage = .en, events: [SceneEvent] = [], dayCounts: DayCounts? = nil) {
         self.language = language
         self.events = events
+        self.dayCounts = dayCounts
+    }
+}
+
+/// How many incidents began on each day, by the marker style of their kind.
+public struct DayCounts: Sendable, Equatable {
+    /// Per day (a `CivilDay` number): the incidents of each style, in `MarkerStyle.stacked` order.
+    public private(set) var days: [Int: [Int]] = [:]
+    /// Incidents known only to a month, a year or as a range (counted on their first day).
+    public private(set) var spanned = 0
+    public private(set) var total = 0
+
+    public init() {}
+
+    /// Counts one incident of `style` from `first` to `last` (`CivilDay` numbers).
+    public mutating func add(_ style: MarkerStyle, first: Int, last: Int) {
+        days[first, default: [0, 0, 0]][MarkerStyle.stacked.firstIndex(of: style)!] += 1
+        if last != first { spanned += 1 }
+        total += 1
     }
 }
 

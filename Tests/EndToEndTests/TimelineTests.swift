@@ -192,10 +192,63 @@ final class TimelineTests: ScratchTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: tmp.appendingPathComponent("bad.svg").path))
     }
 
-    func testAnAggregatedMapRefusesTheTimeline() throws {
-        let r = try incidentmap(["render", "--aggregate", "cells", "--timeline", "-o", tmp.appendingPathComponent("cells.svg").path])
+    /// A map of thousands of incidents aggregates them, and its timeline counts them: a bar per
+    /// week of three years in Sudan, split by kind, as tall as its count, at the x of its days;
+    /// incidents known only to the month are counted on their first day and the caption says how many.
+    func testAnAggregatedMapHasATimelineOfCounts() throws {
+        var csv = "id,date,kind,latitude,longitude\n"
+        let kinds = ["Air/drone strike", "Armed clash", "Remote explosive/landmine/IED"]
+        var expected: [Int: Int] = [:]  // day (days since 2022-01-01) of each incident's start
+        for i in 0..<6_000 {
+            let day = (i * 7_919) % 1_096
+            let date = Calendar(identifier: .gregorian).date(byAdding: .day, value: day, to: DateComponents(calendar: .init(identifier: .gregorian), timeZone: .gmt, year: 2022, month: 1, day: 1).date!)!
+            var text = ISO8601DateFormatter.string(from: date, timeZone: .gmt, formatOptions: [.withFullDate])
+            var first = day
+            if i % 60 == 0 {  // 100 known only to the month: counted on the month's first day
+                text = String(text.prefix(7))
+                first = day - (Calendar(identifier: .gregorian).dateComponents(in: .gmt, from: date).day! - 1)
+            }
+            expected[first, default: 0] += 1
+            csv += "s\(i),\(text),\(kinds[i % 3]),\(10 + Double(i % 97) * 0.1),\(24 + Double(i % 113) * 0.1)\n"
+        }
+        let file = try write("sudan.csv", csv)
+        let (_, doc) = try render([file.path, "--timeline"])
+        let bins = doc.descendants(ofID: "im-layer-timeline").filter { $0.attributes["class"] == "im-timeline-bin" }
+        XCTAssertEqual(bins.map(count).reduce(0, +), 6_000, "every incident is in a bar")
+        XCTAssertGreaterThan(bins.count, 150, "three years of weeks")
+        // Each bar counts the incidents whose first day is in its week, and sits at its week's x.
+        let iso = ISO8601DateFormatter()
+        iso.formatOptions = [.withFullDate]
+        let origin = iso.date(from: "2022-01-01")!
+        func day(_ text: String) throws -> Int { Int((try XCTUnwrap(iso.date(from: text)).timeIntervalSince(origin) / 86_400).rounded()) }
+        var lastX = -Double.infinity, lastEnd = ""
+        var xs: [(day: Int, x: Double)] = []
+        for bin in bins {
+            let range = try XCTUnwrap(bin.attributes["data-date"]).split(separator: "/").map(String.init)
+            XCTAssertEqual(range.count, 2, "a week is a range")
+            XCTAssertGreaterThan(range[0], lastEnd, "bars in order, not overlapping")
+            lastEnd = range[1]
+            let from = try day(range[0]), to = try day(range[1])
+            XCTAssertEqual(to - from, 6)
+            XCTAssertEqual(count(bin), (from...to).map { expected[$0] ?? 0 }.reduce(0, +), range[0])
+            let x = try XCTUnwrap(translate(bin.attributes["transform"])).0
+            XCTAssertGreaterThan(x, lastX)
+            lastX = x
+            xs.append((from, x))
+        }
+        // x is linear in time: the px per day between any two bars is the same.
+        let (a, b, c) = (xs[0], xs[xs.count / 2], xs[xs.count - 1])
+        XCTAssertEqual((b.x - a.x) / Double(b.day - a.day), (c.x - a.x) / Double(c.day - a.day), accuracy: 0.01)
+        // The bars' parts are the kinds' colours.
+        let parts = doc.descendants(ofID: "im-layer-timeline").filter { $0.name == "rect" }.compactMap { $0.attributes["class"] }
+        XCTAssertEqual(Set(parts), ["im-marker-strike", "im-marker-other", "im-marker-explosion"])
+        let text = doc.descendants(ofID: "im-layer-timeline").map(\.text).joined(separator: " ")
+        XCTAssertTrue(text.contains("incidents per week"), text)
+        XCTAssertTrue(text.contains("100 incidents known only to the month or as a range are counted on their first day"), text)
+        // A map of provinces shaded by their incidents has no timeline, and says what to do.
+        let r = try incidentmap(["render", file.path, "--aggregate", "admin1", "--timeline", "--svg", "-o", tmp.appendingPathComponent("admin1.svg").path])
         XCTAssertNotEqual(r.status, 0)
-        XCTAssertTrue(r.stderr.contains("--timeline draws each incident"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("--aggregate cells"), r.stderr)
     }
 
     func testTheExampleWithATimelineMatchesItsSnapshot() throws {

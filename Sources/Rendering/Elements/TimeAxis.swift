@@ -12,6 +12,25 @@ struct TimeAxis {
 
     var pxPerDay: Double { (x1 - x0) / Double(end - start) }
 
+    init(start: Int, end: Int, x0: Double, x1: Double, language: MapLanguage) {
+        (self.start, self.end, self.x0, self.x1, self.language) = (start, end, x0, x1, language)
+    }
+
+    /// The axis of a strip `width` px wide showing `days`, with a little room either side (2 %
+    /// of the span, a day at least) and at least a week shown.
+    init(days: ClosedRange<Int>, width: Double, language: MapLanguage) {
+        var first = days.lowerBound, last = days.upperBound + 1
+        let pad = max(1, Int((Double(last - first) * 0.02).rounded()))
+        first -= pad
+        last += pad
+        if last - first < 7 {
+            let grow = 7 - (last - first)
+            first -= grow / 2
+            last += grow - grow / 2
+        }
+        self.init(start: first, end: last, x0: 24, x1: width - 24, language: language)
+    }
+
     /// The x of time `t` in days (the middle of day n is n + 0.5).
     func x(_ t: Double) -> Double { x0 + (t - Double(start)) * pxPerDay }
 
@@ -50,6 +69,29 @@ struct TimeAxis {
             if !t.isEmpty && fits(t) { return t }
         }
         return ticks(.years(500))
+    }
+
+    /// The axis line at `base`, and its ticks with their labels and lines of context.
+    func nodes(_ ticks: [Tick], base: Double, options: MapOptions, p: String) -> [SVGNode] {
+        let n = SVGDraw.n
+        var nodes: [SVGNode] = [.el("line", [("class", "\(p)timeline-axis"), ("x1", n(x0)), ("y1", n(base)), ("x2", n(x1)), ("y2", n(base))])]
+        var contextEnd = -Double.infinity
+        for t in ticks {
+            nodes.append(.el("line", [("class", "\(p)timeline-tick"), ("x1", n(t.x)), ("y1", n(base)), ("x2", n(t.x)), ("y2", n(base + 5))]))
+            let (from, to) = extent(t)
+            if from >= 2, to <= x1 + 22 {
+                nodes.append(NameLabel.text(t.label, cls: "\(p)timeline-label", x: t.centred ? t.x : from, y: base + 16,
+                                            anchor: t.centred ? "middle" : nil, options: options, p: p))
+            }
+            if let context = t.context {
+                let x = max(2, t.centred ? from : t.x), w = TextMetrics.width(context, size: TimeAxis.labelSize, bold: true)
+                if x >= contextEnd + 8, x + w <= x1 + 22 {
+                    nodes.append(NameLabel.text(context, cls: "\(p)timeline-context", x: x, y: base + 30, anchor: nil, options: options, p: p))
+                    contextEnd = x + w
+                }
+            }
+        }
+        return nodes
     }
 
     /// The month's name, whole or abbreviated ("Jan", "janv.", "янв."; the Arabic script's languages write it whole).

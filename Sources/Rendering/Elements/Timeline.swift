@@ -49,17 +49,8 @@ struct TimelineStrip {
         language = timeline.language
         let dated = scene.incidents.indices.compactMap { i in scene.incidents[i].days.map { (i, $0) } }
         let all = dated.map(\.1) + timeline.events.map(\.days)
-        var first = all.map(\.lowerBound).min() ?? 0, last = (all.map(\.upperBound).max() ?? 0) + 1
-        // A little room either side, and at least a week shown.
-        let pad = max(1, Int((Double(last - first) * 0.02).rounded()))
-        first -= pad
-        last += pad
-        if last - first < 7 {
-            let grow = 7 - (last - first)
-            first -= grow / 2
-            last += grow - grow / 2
-        }
-        axis = TimeAxis(start: first, end: last, x0: 24, x1: width - 24, language: timeline.language)
+        axis = TimeAxis(days: (all.map(\.lowerBound).min() ?? 0)...(all.map(\.upperBound).max() ?? 0), width: width, language: timeline.language)
+        let first = axis.start, last = axis.end
         ticks = axis.ticks()
 
         // Marks of one day each, in columns of k days (k = 1 while a day is as wide as a mark).
@@ -135,11 +126,7 @@ struct TimelineStrip {
     func build(_ scene: MapScene, top: Double, p: String) -> SVGNode {
         let n = SVGDraw.n, options = textOptions
         let base = top + baseline, stackBase = base - lanesHeight - 4
-        let start = NameLabel.start(14, width: axis.x1 + 24, options: options)
-        var children: [SVGNode] = caption.enumerated().map { i, line in
-            NameLabel.text(line, cls: "\(p)timeline-caption", x: start.x, y: top + 14 + Double(i) * 13, anchor: start.anchor, options: options, p: p,
-                           rtl: language.isRightToLeft)
-        }
+        var children = TimelineStrip.caption(caption, top: top, width: axis.x1 + 24, options: options, p: p)
         // Events first, so that their lines run behind the marks.
         let flagTop = top + captionHeight
         for (i, f) in flags.enumerated() {
@@ -170,24 +157,17 @@ struct TimelineStrip {
         for s in spans {
             children.append(spanBar(s, scene: scene, y: base - 4 - Double(s.lane + 1) * TimelineStrip.laneHeight, p: p))
         }
-        children.append(.el("line", [("class", "\(p)timeline-axis"), ("x1", n(axis.x0)), ("y1", n(base)), ("x2", n(axis.x1)), ("y2", n(base))]))
-        var contextEnd = -Double.infinity
-        for t in ticks {
-            children.append(.el("line", [("class", "\(p)timeline-tick"), ("x1", n(t.x)), ("y1", n(base)), ("x2", n(t.x)), ("y2", n(base + 5))]))
-            let (from, to) = axis.extent(t)
-            if from >= 2, to <= axis.x1 + 22 {
-                children.append(NameLabel.text(t.label, cls: "\(p)timeline-label", x: t.centred ? t.x : from, y: base + 16,
-                                               anchor: t.centred ? "middle" : nil, options: options, p: p))
-            }
-            if let context = t.context {
-                let x = max(2, t.centred ? from : t.x), w = TextMetrics.width(context, size: TimeAxis.labelSize, bold: true)
-                if x >= contextEnd + 8, x + w <= axis.x1 + 22 {
-                    children.append(NameLabel.text(context, cls: "\(p)timeline-context", x: x, y: base + 30, anchor: nil, options: options, p: p))
-                    contextEnd = x + w
-                }
-            }
-        }
+        children += axis.nodes(ticks, base: base, options: options, p: p)
         return .el("g", [("id", "\(p)layer-timeline")], children)
+    }
+
+    /// A strip's caption lines, from its top, on the side its language reads from.
+    static func caption(_ lines: [String], top: Double, width: Double, options: MapOptions, p: String) -> [SVGNode] {
+        let start = NameLabel.start(14, width: width, options: options)
+        return lines.enumerated().map { i, line in
+            NameLabel.text(line, cls: "\(p)timeline-caption", x: start.x, y: top + 14 + Double(i) * 13, anchor: start.anchor, options: options, p: p,
+                           rtl: options.language.isRightToLeft)
+        }
     }
 
     /// `text` cut at a word to fit `width` px (with "…"); nil when not even a few words fit.

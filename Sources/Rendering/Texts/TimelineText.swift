@@ -3,6 +3,7 @@
 /// takes its month names and digits from `MapLanguage`.
 public enum TimelineText: String, MapTexts {
     case caption, crowdedDay, crowdedDays, spans, flags, crowdedSummary, event, eventSources, eventEntry, title
+    case histogramCaption, histogramSpans, histogramBin, unitDay, unitWeek, unitMonth, unitYear
 
     public static let table = TextTable<TimelineText>("""
     caption
@@ -94,6 +95,76 @@ public enum TimelineText: String, MapTexts {
     ur: پیش رفت {entry}
     ps: پرمختګ {entry}
     ar: حدث {entry}
+
+    histogramCaption
+    en: Timeline: incidents per {unit}, by the day each began, coloured by kind as on the map; the tallest bar counts {max}
+    fr: Chronologie : incidents par {unit}, selon le jour où chacun a commencé, colorés selon leur type comme sur la carte ; la plus haute barre en compte {max}
+    ru: Хронология: инциденты за {unit} по дню начала каждого, цветом по типу, как на карте; самый высокий столбик — {max}
+    uk: Хронологія: інциденти за {unit} за днем початку кожного, кольором за типом, як на карті; найвищий стовпчик — {max}
+    fa: خط زمان: رویدادها در هر {unit} بر پایهٔ روز آغاز هر یک، به رنگ نوعشان مانند نقشه؛ بلندترین میله {max} رویداد را می‌شمارد
+    ur: ٹائم لائن: ہر {unit} کے واقعات، ہر ایک کے آغاز کے دن کے حساب سے، نقشے کی طرح قسم کے رنگ میں؛ سب سے اونچی پٹی {max} واقعات گنتی ہے
+    ps: مهال‌وېش: پېښې د {unit} له مخې، د هرې د پیل د ورځې پر بنسټ، د نقشې په څېر د ډول په رنګ؛ تر ټولو لوړه پټه {max} پېښې شمېري
+    ar: الخط الزمني: الحوادث في كل {unit} حسب يوم بدء كل منها، ملوّنة حسب نوعها كما على الخريطة؛ أطول عمود يعدّ {max}
+
+    histogramSpans
+    en: {count} incidents known only to the month or as a range are counted on their first day
+    fr: {count} incidents connus seulement au mois près ou comme une période sont comptés à leur premier jour
+    ru: {count} инцидентов, известных лишь с точностью до месяца или как период, учтены в первый их день
+    uk: {count} інцидентів, відомих лише з точністю до місяця або як період, враховано в перший їхній день
+    fa: {count} رویداد که فقط ماهشان یا بازه‌ای از تاریخ‌ها معلوم است، در نخستین روزشان شمرده شده‌اند
+    ur: {count} واقعات، جن کا صرف مہینہ یا تاریخوں کا دورانیہ معلوم ہے، اپنے پہلے دن میں گنے گئے ہیں
+    ps: {count} پېښې چې یوازې میاشت یا د نېټو موده یې معلومه ده، په لومړۍ ورځ کې شمېرل شوې دي
+    ar: {count} حادثًا لا يُعرف منها إلا الشهر أو فترة من التواريخ عُدّت في يومها الأول
+
+    histogramBin
+    en: {count} incidents, {dates}: {kinds}.
+    fr: Incidents : {count}, {dates} : {kinds}.
+    ru: Инцидентов: {count}, {dates}: {kinds}.
+    uk: Інцидентів: {count}, {dates}: {kinds}.
+    fa: رویدادها: {count}، {dates}: {kinds}.
+    ur: واقعات: {count}، {dates}: {kinds}۔
+    ps: پېښې: {count}، {dates}: {kinds}.
+    ar: الحوادث: {count}، {dates}: {kinds}.
+
+    unitDay
+    en: day
+    fr: jour
+    ru: день
+    uk: день
+    fa: روز
+    ur: دن
+    ps: ورځې
+    ar: يوم
+
+    unitWeek
+    en: week
+    fr: semaine
+    ru: неделю
+    uk: тиждень
+    fa: هفته
+    ur: ہفتے
+    ps: اونۍ
+    ar: أسبوع
+
+    unitMonth
+    en: month
+    fr: mois
+    ru: месяц
+    uk: місяць
+    fa: ماه
+    ur: مہینے
+    ps: میاشتې
+    ar: شهر
+
+    unitYear
+    en: year
+    fr: an
+    ru: год
+    uk: рік
+    fa: سال
+    ur: سال
+    ps: کال
+    ar: سنة
 
     title
     en: Timeline: {title}
