@@ -12,7 +12,8 @@ extension RenderJob {
     /// The incidents are first counted in fine cells of longitude and latitude (a quarter of that
     /// size; a table's rows are grouped by the server into the same cells), then each fine cell goes
     /// to the hexagon its centre of mass projects into, in the CRS the map is drawn in.
-    static func aggregatedMap(_ c: MapCollector, _ run: RunIncidents, _ request: RenderRequest) throws -> RenderedMap {
+    /// `timeline`: where its strip of counts goes (a report's is apart); nil: as the request says.
+    static func aggregatedMap(_ c: MapCollector, _ run: RunIncidents, _ request: RenderRequest, timeline: TimelinePlacement? = nil) throws -> RenderedMap {
         let gazetteer = run.gazetteer, language = request.language
         let builder = SceneBuilder(gazetteer: gazetteer, language: language)
         let count = { (n: Int) in TextValue.number(n) }
@@ -96,9 +97,9 @@ extension RenderJob {
         }
         scene.countries = scene.countries.map { var a = $0; a.focus = c.countries.contains($0.id); return a }
         options.binCellKm = hexagons.acrossKm
-        if request.timeline {
+        if let placement = timeline ?? (request.timeline ? .underMap : nil), c.dayCounts.total > 0 {
             scene.timeline = SceneTimeline(language: language, dayCounts: c.dayCounts)
-            options.timelineUnderMap = true
+            options.timelineUnderMap = placement == .underMap
         }
         return try MapRenderer.render(scene, options: options)
     }

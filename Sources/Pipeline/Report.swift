@@ -204,7 +204,8 @@ public struct ReportBuilder {
         let rows = chronology().map { e in
             el("tr", [], [el("td", [], [.text(e.date)]), el("td", [], [.text(e.mark)]), el("td", [], [.text(e.what)]), el("td", [], ReportBuilder.sourceNodes(e.sources))])
         }
-        let strip: [SVGNode] = map.timeline.map { [el("figure", [], [$0, el("figcaption", [], [.text(text(.timelineCaption))])])] }
+        let caption = text(map.timelineCounts ? .timelineCountsCaption : .timelineCaption)
+        let strip: [SVGNode] = map.timeline.map { [el("figure", [], [$0, el("figcaption", [], [.text(caption)])])] }
             ?? [el("p", [("class", "note")], [.text(text(.timelineNotDrawn, ["limit": count(MapCollector.detailLimit)]))])]
         let panels: [SVGNode] = multiples.map { m in
             [el("h3", [], [.text(multiplesHeading(m.period))]),
@@ -348,7 +349,10 @@ public struct ReportBuilder {
             s += "| " + cells.joined(separator: " | ") + " |\n"
         }
         s += "\n## \(ReportBuilder.md(text(.chronologyHeading)))\n\n"
-        if map.timeline != nil { s += "![\(ReportBuilder.md(text(.timelineAlt, ["title": .text(title)])))](timeline.svg)\n\n\(ReportBuilder.md(text(.timelineCaption)))\n\n" }
+        if map.timeline != nil {
+            let caption = text(map.timelineCounts ? .timelineCountsCaption : .timelineCaption)
+            s += "![\(ReportBuilder.md(text(.timelineAlt, ["title": .text(title)])))](timeline.svg)\n\n\(ReportBuilder.md(caption))\n\n"
+        }
         s += "| " + [text(.colDate), text(.colOnMap), text(.colWhat), text(.colSources)].map(ReportBuilder.md).joined(separator: " | ") + " |\n|---|---|---|---|\n"
         for e in chronology() {
             let sources = e.sources.isEmpty ? "–" : e.sources.map { src in ReportBuilder.md(src.title.map { "\(src.outlet): \($0)" } ?? src.outlet) }.joined(separator: "; ")
@@ -377,7 +381,7 @@ public enum ReportJob {
         guard let dir = request.output else { throw OutputError(path: "-o", message: "report needs -o DIR") }
         // The same stream and map as `render`; the table keeps the first incidents whole.
         let stream = try IncidentStream(request, measuresDetail: false)
-        let collector = MapCollector(), table = ReportTable()
+        let collector = MapCollector(countsDays: true), table = ReportTable()
         try stream.run(sinks: [collector, table])
         try RenderJob.finished(stream)
         var run = RenderJob.incidents(stream, map: collector)

@@ -308,8 +308,8 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
     func map(_ run: RunIncidents, _ request: RenderRequest, timeline: TimelinePlacement? = nil) throws -> RenderedMap {
         if request.timeline && [.admin1, .admin2].contains(request.aggregate) { throw FilterError(message: RenderJob.noTimeline) }
         switch request.aggregate {
-        case .auto: return overflow ? try RenderJob.aggregatedMap(self, run, request) : try RenderJob.map(run, request, timeline: timeline)
-        case .cells: return try RenderJob.aggregatedMap(self, run, request)
+        case .auto: return overflow ? try RenderJob.aggregatedMap(self, run, request, timeline: timeline) : try RenderJob.map(run, request, timeline: timeline)
+        case .cells: return try RenderJob.aggregatedMap(self, run, request, timeline: timeline)
         case .admin1: return try RenderJob.choroplethMap(self, run, request)
         case .admin2: return try RenderJob.choroplethMap(self, run, request, unit: .district)
         }

@@ -53,4 +53,6 @@ public struct RenderedMap: Sendable {
     public var keyNumbers: [String: Int] = [:]
     /// Whether the map draws rivers (whose data is then credited; small multiples credit it once).
     public var drawsRivers = false
+    /// Whether `timeline` counts the incidents in bars (an aggregated map's) rather than marking each.
+    public var timelineCounts = false
 }

@@ -236,6 +236,7 @@ struct MapBuilder {
         var map = RenderedMap(svg: SVGSerializer.document(root), georeference: frame.georef, root: root, wkt: frame.projection.targetWKT())
         map.timeline = strip.map { standalone($0) }
         map.drawsRivers = !rivers.nodes.isEmpty
+        map.timelineCounts = strip is TimelineHistogram
         map.keyNumbers = Dictionary(incidents.keyNumbers.map { (scene.incidents[$0.key].id, $0.value) }, uniquingKeysWith: min)
         return map
     }

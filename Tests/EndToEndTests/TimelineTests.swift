@@ -245,6 +245,14 @@ final class TimelineTests: ScratchTestCase {
         let text = doc.descendants(ofID: "im-layer-timeline").map(\.text).joined(separator: " ")
         XCTAssertTrue(text.contains("incidents per week"), text)
         XCTAssertTrue(text.contains("100 incidents known only to the month or as a range are counted on their first day"), text)
+        // The report's chronology draws the same strip of counts, apart from its map.
+        let reportDir = tmp.appendingPathComponent("report")
+        let report = try incidentmap(["report", file.path, "-o", reportDir.path])
+        XCTAssertEqual(report.status, 0, report.stderr)
+        let html = try String(contentsOf: reportDir.appendingPathComponent("report.html"), encoding: .utf8)
+        let chronology = try XCTUnwrap(html.range(of: "id=\"chronology\"")).lowerBound
+        XCTAssertEqual(html[chronology...].components(separatedBy: "timeline-bin\"").count - 1, bins.count)
+        XCTAssertTrue(html.contains("Timeline: the incidents counted by the day each began"), "the strip's caption")
         // A map of provinces shaded by their incidents has no timeline, and says what to do.
         let r = try incidentmap(["render", file.path, "--aggregate", "admin1", "--timeline", "--svg", "-o", tmp.appendingPathComponent("admin1.svg").path])
         XCTAssertNotEqual(r.status, 0)

@@ -6,7 +6,7 @@ public enum ReportText: String, MapTexts {
     case figcaption, tableNote
     case colDate, colReported, colPlacedAt, colPlacedAtShort, colWhere, colBorder, colKind, colActor, colClaims, colClaimsShort, colSources
     case chronologyHeading, colOnMap, colWhat, marker, eventOnly, whatBy, rowOfTable, coordinatesGiven
-    case timelineCaption, timelineNotDrawn
+    case timelineCaption, timelineNotDrawn, timelineCountsCaption
     case byDay, byWeek, byMonth, byQuarter, byYear, multiplesCaption
     case howMade, placing, dataLicences, projectionHeading, mapCRS, crsWKT
     case incidentSources, noneGiven, madeWith, mapAlt, timelineAlt, pngNote
@@ -231,6 +231,16 @@ public enum ReportText: String, MapTexts {
     ur: ٹائم لائن: ہر نشان ایک واقعہ ہے، نقشے پر اپنے نشان کی شکل اور نمبر کے ساتھ؛ پٹیاں ان تاریخوں پر پھیلی ہیں جو صرف مہینے تک یا وقفے کے طور پر معلوم ہیں؛ حرف والے جھنڈے بغیر مقام کے واقعات ہیں۔
     ps: مهال‌کرښه: هره نښه یوه پېښه ده، پر نقشه د خپلې نښې په بڼه او شمېره؛ پټې هغه نېټې پوښي چې یوازې تر میاشتې یا د یوې مودې په توګه معلومې دي؛ توري لرونکي بیرغونه بې ځایه پېښې دي.
     ar: الخط الزمني: كل علامة حادثة، بشكل علامتها على الخريطة ورقمها؛ تمتد الأشرطة على تواريخ لا يُعرف منها إلا الشهر أو المدى؛ والرايات ذات الحروف أحداث بلا مكان.
+
+    timelineCountsCaption
+    en: Timeline: the incidents counted by the day each began, in bars coloured by kind as the map's markers.
+    fr: Frise : les incidents comptés selon le jour où chacun a commencé, en barres colorées selon leur type comme les marqueurs de la carte.
+    ru: Шкала времени: инциденты, подсчитанные по дню начала каждого, столбиками цвета их типа, как метки на карте.
+    uk: Шкала часу: інциденти, пораховані за днем початку кожного, стовпчиками кольору їхнього типу, як позначки на карті.
+    fa: خط زمان: رویدادها بر پایهٔ روز آغاز هر یک شمرده شده‌اند، در میله‌هایی به رنگ نوعشان مانند نشانگرهای نقشه.
+    ur: ٹائم لائن: واقعات ہر ایک کے آغاز کے دن کے حساب سے گنے گئے ہیں، نقشے کے نشانات کی طرح ان کی قسم کے رنگ کی پٹیوں میں۔
+    ps: مهال‌کرښه: پېښې د هرې د پیل د ورځې له مخې شمېرل شوې، د نقشې د نښو په څېر د خپل ډول په رنګ پټو کې.
+    ar: الخط الزمني: الحوادث معدودة حسب يوم بدء كل منها، في أعمدة ملوّنة حسب نوعها كعلامات الخريطة.
 
     timelineNotDrawn
     en: The timeline is drawn for maps that show each incident (up to {limit}); the table lists the incidents by date.
