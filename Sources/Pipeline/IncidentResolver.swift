@@ -150,7 +150,8 @@ public struct IncidentResolver: Sendable {
     /// Everything a name query decides, made once per query: what every row naming the place
     /// shares (a million rows name a thousand places).
     func placing(_ query: PlaceQuery) -> Placing {
-        let lookup = cache.lookup(query, gazetteer)
+        // Not kept: the placing made of it is (`LookupCache.placing`).
+        let lookup = cache.resolve(query, gazetteer)
         let text = query.text
         switch lookup.resolution {
         case .notFound(let suggestions):
@@ -331,11 +332,15 @@ final class LookupCache: @unchecked Sendable {
     }
 
     func lookup(_ q: PlaceQuery, _ gazetteer: Gazetteer) -> Lookup {
-        memoised(q, in: \.memo) {
-            let found = gazetteer.resolve(q)
-            lock.writing { lookups += 1 }
-            return found
-        }
+        memoised(q, in: \.memo) { resolve(q, gazetteer) }
+    }
+
+    /// The gazetteer's answer to `q`, counted but not kept: for a caller that keeps what it
+    /// makes of it (a placing), which is far smaller than the candidates' entries.
+    func resolve(_ q: PlaceQuery, _ gazetteer: Gazetteer) -> Lookup {
+        let found = gazetteer.resolve(q)
+        lock.writing { lookups += 1 }
+        return found
     }
 
     /// Lookups made so far, and how many had been made at the last `chunkDone` and at the last
