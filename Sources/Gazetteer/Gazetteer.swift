@@ -662,10 +662,14 @@ public final class Gazetteer: @unchecked Sendable {
     public func country(code: String) -> Region? { countryIndex[code.uppercased()].map { countries[$0] } }
 
     /// The alpha-2 code for a country given as code (alpha-2/alpha-3) or name, or nil.
+    ///
+    /// A code is read as written, never by its spelling variants: "YT" (GeoNames' Mayotte) had been
+    /// read as a variant of "ET", Ethiopia, and a row so coded found no place of Mayotte. A code no
+    /// country of the data has stays itself, and finds the places GeoNames gives it.
     public func countryCode(for text: String) -> String? {
         let t = text.trimmingCharacters(in: .whitespaces)
         if let c = country(code: t) { return c.id }
-        return matchRegion(t, kind: .country)?.id
+        return matchRegion(t, kind: .country, variants: t.count > 3)?.id
     }
 
     /// True when each of a query's context texts names where `entry` is: its country (by code or
@@ -693,11 +697,12 @@ public final class Gazetteer: @unchecked Sendable {
     /// The first region (in data order) of `kind` one of whose names folds to the same form as
     /// `text`, else the first whose variant key is the same. Looked up in the name indexes: the
     /// bundled entries of countries and provinces are numbered as the regions are.
-    func matchRegion(_ text: String, kind: PlaceKind) -> Region? {
+    func matchRegion(_ text: String, kind: PlaceKind, variants: Bool = true) -> Region? {
         let forms = NameFolding.forms(text)
         let range = kind == .country ? 0..<countries.count : countries.count..<(countries.count + provinces.count)
         let regions = kind == .country ? countries : provinces
-        for (which, form) in [(\IndexLayer.exact, forms.folded), (\IndexLayer.variant, forms.key)] where !form.isEmpty {
+        let layers = [(\IndexLayer.exact, forms.folded)] + (variants ? [(\IndexLayer.variant, forms.key)] : [])
+        for (which, form) in layers where !form.isEmpty {
             let hits = lookup(which, form).map { Int($0.entry) }.filter { range.contains($0) }
             if let first = hits.min() { return regions[first - range.lowerBound] }
         }

@@ -206,6 +206,22 @@ final class OverlayYAMLTests: XCTestCase {
 }
 
 final class RegionGridTests: XCTestCase {
+    /// A country code is read as written, not by its spelling variants: a place of a territory
+    /// GeoNames codes apart (Mayotte YT, Martinique MQ, French Guiana GF) is found by that code,
+    /// and "UK" is not Australia.
+    func testCountryCodesAreReadAsWritten() {
+        for (name, code) in [("Mamoudzou", "YT"), ("Fort-de-France", "MQ"), ("Cayenne", "GF")] {
+            let alone = bundled.resolve(PlaceQuery(name)).resolution.candidates.first { $0.entry.country == code }
+            XCTAssertNotNil(alone, "\(name) is in the data as \(code)")
+            XCTAssertEqual(bundled.resolve(PlaceQuery(name, country: code)).resolution.best?.entry.id, alone?.entry.id, "\(name), \(code)")
+        }
+        XCTAssertNil(bundled.countryCode(for: "YT"), "not Ethiopia")
+        XCTAssertNotEqual(bundled.countryCode(for: "UK"), "AU")
+        XCTAssertEqual(bundled.countryCode(for: "Pakistan"), "PK")
+        XCTAssertEqual(bundled.countryCode(for: "PAK"), "PK")
+        XCTAssertEqual(bundled.countryCode(for: "Irán"), "IR", "a name is still read by its variants")
+    }
+
     /// The district grid let go after a run's placing (`releaseDistrictGrid`) answers as before
     /// when asked again: its tiles are built again from the same polygons.
     func testDistrictGridReleasedAnswersTheSame() {
