@@ -152,63 +152,36 @@ public final class RegionGrid: @unchecked Sendable {
                 }
             }
         }
-        // An edge continues the last run of its row when it is of the same ring and starts where
-        // that run ends (its previous vertex is the run's last): then it adds one vertex, else it
-        // starts a run of two. Counted first, then filed, by the same rule. Rows are those of the
-        // region's latitudes (`lo` on), not the tile's hundred.
-        let base = Int32(runs.count)
+        // Each row's runs and their vertices, for the rows of the region's latitudes (`lo` on, not
+        // the tile's hundred). An edge continues its row's last run when it is of the same ring
+        // and its previous vertex is bitwise the run's last: then it adds one vertex, else it
+        // starts a run of two.
         let lo = max(0, row(region.bounds.minY)), hi = min(rows - 1, row(region.bounds.maxY))
-        guard lo <= hi else {
-            bandFirstRow.append(0)
-            bandStarts.append([base])
-            return
-        }
-        struct RowEnd { var polygon: Int32 = -1, ring: Int32 = -1, last = LonLat(lon: .nan, lat: .nan) }
-        func continues(_ end: RowEnd, _ pi: Int32, _ ri: Int32, _ b: LonLat) -> Bool {
-            end.polygon == pi && end.ring == ri && end.last.lon.bitPattern == b.lon.bitPattern && end.last.lat.bitPattern == b.lat.bitPattern
-        }
-        let n = hi - lo + 1
-        var runCount = [Int32](repeating: 0, count: n + 1), rowVertexCount = [Int](repeating: 0, count: n)
-        var ends = [RowEnd](repeating: RowEnd(), count: n)
+        var rowRuns = [[EdgeRun]](repeating: [], count: max(0, hi - lo + 1))
+        var rowVertices = [[LonLat]](repeating: [], count: rowRuns.count)
         eachEdge { pi, ri, a, b, r0, r1 in
             for k in (r0 - lo)...(r1 - lo) {
-                if continues(ends[k], pi, ri, b) { rowVertexCount[k] += 1 } else {
-                    runCount[k + 1] += 1
-                    rowVertexCount[k] += 2
-                }
-                ends[k] = RowEnd(polygon: pi, ring: ri, last: a)
-            }
-        }
-        for k in 0..<n { runCount[k + 1] += runCount[k] }
-        // Each row's runs, in row order, and its vertices after those of the rows before it.
-        var nextRun = runCount.map { Int(base + $0) }
-        var nextVertex = [Int](repeating: vertices.count, count: n)
-        for k in 1..<max(1, n) { nextVertex[k] = nextVertex[k - 1] + rowVertexCount[k - 1] }
-        runs.append(contentsOf: repeatElement(EdgeRun(polygon: 0, ring: 0, start: 0, count: 0), count: Int(runCount[n])))
-        vertices.append(contentsOf: repeatElement(LonLat(lon: 0, lat: 0), count: rowVertexCount.reduce(0, +)))
-        var current = [Int](repeating: -1, count: n)
-        ends = [RowEnd](repeating: RowEnd(), count: n)
-        eachEdge { pi, ri, a, b, r0, r1 in
-            for k in (r0 - lo)...(r1 - lo) {
-                if continues(ends[k], pi, ri, b) {
-                    runs[current[k]].count += 1
+                if let last = rowRuns[k].last, last.polygon == pi, last.ring == ri,
+                   let v = rowVertices[k].last, v.lon.bitPattern == b.lon.bitPattern, v.lat.bitPattern == b.lat.bitPattern {
+                    rowRuns[k][rowRuns[k].count - 1].count += 1
                 } else {
-                    current[k] = nextRun[k]
-                    nextRun[k] += 1
-                    runs[current[k]] = EdgeRun(polygon: pi, ring: ri, start: Int32(nextVertex[k]), count: 1)
-                    vertices[nextVertex[k]] = b
-                    nextVertex[k] += 1
+                    rowRuns[k].append(EdgeRun(polygon: pi, ring: ri, start: Int32(rowVertices[k].count), count: 1))
+                    rowVertices[k].append(b)
                 }
-                vertices[nextVertex[k]] = a
-                nextVertex[k] += 1
-                ends[k] = RowEnd(polygon: pi, ring: ri, last: a)
+                rowVertices[k].append(a)
             }
         }
-        // The first row with edges, and the one after the last (where the count reaches its total).
-        let first = runCount.firstIndex { $0 > 0 }.map { $0 - 1 } ?? 0
-        let end = runCount.firstIndex { $0 == runCount[n] } ?? n
+        // The rows from the first with edges to the last, their runs and vertices one after another.
+        let first = rowRuns.firstIndex { !$0.isEmpty } ?? 0, end = (rowRuns.lastIndex { !$0.isEmpty } ?? -1) + 1
+        var starts = [Int32(runs.count)]
+        for k in first..<max(first, end) {
+            let offset = Int32(vertices.count)
+            runs += rowRuns[k].map { var r = $0; r.start += offset; return r }
+            vertices += rowVertices[k]
+            starts.append(Int32(runs.count))
+        }
         bandFirstRow.append(Int32(lo + first))
-        bandStarts.append(runCount[first...max(first, end)].map { base + $0 })
+        bandStarts.append(starts)
     }
 
     /// Whether region `r` holds `p` (in grid row `k`): the answer of `Region.contains`, from the
