@@ -31,4 +31,12 @@ public enum Concurrent {
         DispatchQueue.concurrentPerform(iterations: count) { k in slots.set(k, Result { try task(k) }) }
         return try slots.values.map { try $0!.get() }
     }
+
+    /// `task` over `0..<count` in runs of `length` indexes, a run a task (for work whose set-up,
+    /// such as a GEOS context, is worth sharing among a few items), on every core; the runs'
+    /// results one after another, in order.
+    public static func map<T>(_ count: Int, inRunsOf length: Int, _ task: @Sendable (Range<Int>) throws -> [T]) throws -> [T] {
+        let runs = stride(from: 0, to: count, by: length).map { $0..<min(count, $0 + length) }
+        return try map(runs.count) { try task(runs[$0]) }.flatMap { $0 }
+    }
 }

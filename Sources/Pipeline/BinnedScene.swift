@@ -97,7 +97,7 @@ extension RenderJob {
         }
         scene.countries = scene.countries.map { var a = $0; a.focus = c.countries.contains($0.id); return a }
         options.binCellKm = hexagons.acrossKm
-        if let placement = timeline ?? (request.timeline ? .underMap : nil), c.dayCounts.total > 0 {
+        if let placement = TimelinePlacement.of(request, given: timeline), !c.dayCounts.isEmpty {
             scene.timeline = SceneTimeline(language: language, dayCounts: c.dayCounts)
             options.timelineUnderMap = placement == .underMap
         }
@@ -181,7 +181,7 @@ extension RenderJob {
 
     /// A kind of incident as an aggregated map names it ("strike", "bombing", "attack, clash or other").
     static func kindName(_ category: IncidentCategory, _ language: MapLanguage) -> String {
-        (category == .strike ? AggregateText.kindStrike : category == .explosion ? .kindBombing : .kindOther).text(in: language)
+        (MarkerStyle(rawValue: category.rawValue) ?? .other).kindName(in: language)
     }
 
     /// The side of an aggregation cell (degrees) for incidents within `b`: a sixtieth of its

@@ -12,6 +12,10 @@ public struct DatabaseSource: Sendable, Equatable {
     /// A query whose rows are the incidents, run in a read-only transaction.
     public var sql: String?
 
+    /// How messages name the source before the server has said which table it is ("table
+    /// incidents", "query"); never the server, whose URL may hold a password.
+    var name: String { table.map { "table \($0)" } ?? "query" }
+
     public init(url: String?, table: String?, sql: String?) {
         self.url = url
         self.table = table

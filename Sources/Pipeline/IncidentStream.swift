@@ -79,6 +79,8 @@ final class IncidentStream: @unchecked Sendable {
     /// Paths to read, and the names messages give them.
     let inputs: [String]
     let displayNames: [String: String]
+    /// What is read, as messages name it: the files, or the database's table or query.
+    var sourceNames: [String] { request.database.map { [$0.name] } ?? inputs.map { displayNames[$0] ?? $0 } }
     let gazetteer: Gazetteer
     /// The request's filter with country names turned into codes.
     let filter: IncidentFilter
@@ -270,8 +272,7 @@ final class IncidentStream: @unchecked Sendable {
     private func readDatabase(_ db: DatabaseSource, submit: (@escaping @Sendable (EncodedChunk) -> [Incident]) -> Void,
                               drain: () throws -> Void, delivery: Handoff<RunState>) throws {
         let connection = try Connection(db.url)
-        let source = db.table.map { "table \($0)" } ?? "query"
-        summaries.append(InputSummary(path: source))
+        summaries.append(InputSummary(path: db.name))
         delivery.value!.fileProblems = []
         do {
             let planned = try DatabaseInput.plan(connection, db, filter: filter)

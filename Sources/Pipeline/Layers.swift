@@ -121,45 +121,37 @@ public struct LayerBuilder: Sendable {
         }
     }
 
-    /// Countries or provinces clipped to the extent: valid polygons (holes with their shells)
-    /// on the grid of a writer of `decimals` decimals, so they stay valid as written.
+    /// Layers of countries or provinces clipped to the extent: valid polygons (holes with their
+    /// shells) on the grid of a writer of `decimals` decimals, so they stay valid as written; each
+    /// layer's features in its regions' order. The regions of all layers go in runs of 32 over the
+    /// cores, each run through a pipeline (a GEOS context) of its own: a world's provinces and
+    /// countries took 2.6 s on one core, with the other idle at the end of a run.
     /// - Throws: `TopologyError` when GEOS fails.
-    public func areas(_ regions: [Region], isCountry: Bool, decimals: Int = 6) throws -> [OutputFeature] {
-        try areas(regions[...], isCountry: isCountry, pipeline: PolygonPipeline(box: extent, decimals: decimals))
-    }
-
-    /// Several `areas` layers at once on every core: the regions go in runs of a few dozen, each
-    /// run through a pipeline (a GEOS context) of its own, and each layer's features come in its
-    /// regions' order, as `areas` gives them. A world's provinces and countries took 2.6 s on one
-    /// core, with the other idle at the end of a run.
     public func areaLayers(_ layers: [(regions: [Region], isCountry: Bool)], decimals: Int = 6) throws -> [[OutputFeature]] {
-        let runs: [(layer: Int, range: Range<Int>)] = layers.enumerated().flatMap { l, layer in
-            stride(from: 0, to: layer.regions.count, by: 32).map { (l, $0..<min(layer.regions.count, $0 + 32)) }
-        }
-        let done = try Concurrent.map(runs.count) { k in
-            try areas(layers[runs[k].layer].regions[runs[k].range], isCountry: layers[runs[k].layer].isCountry,
-                      pipeline: PolygonPipeline(box: extent, decimals: decimals))
+        let all = layers.enumerated().flatMap { l, layer in layer.regions.map { (layer: l, region: $0) } }
+        let features = try Concurrent.map(all.count, inRunsOf: 32) { run in
+            let pipeline = try PolygonPipeline(box: extent, decimals: decimals)
+            return try all[run].map { try area($0.region, isCountry: layers[$0.layer].isCountry, pipeline: pipeline) }
         }
         var out = [[OutputFeature]](repeating: [], count: layers.count)
-        for (k, run) in runs.enumerated() { out[run.layer] += done[k] }
+        for (item, feature) in zip(all, features) { if let feature { out[item.layer].append(feature) } }
         return out
     }
 
-    private func areas(_ regions: ArraySlice<Region>, isCountry: Bool, pipeline: PolygonPipeline) throws -> [OutputFeature] {
-        try regions.compactMap { r in
-            guard r.bounds.intersects(extent), let geometry = try pipeline.run(r.geometry.polygons) else { return nil }
-            var props: [(String, JSONValue)] = [("id", .string(r.id)), ("name", .string(r.name))]
-            if isCountry {
-                props.append(("iso_a2", .string(r.id)))
-                props.append(("name_local", LayerBuilder.optional(r.localName)))
-            } else {
-                props.append(("iso_3166_2", .string(r.id)))
-                props.append(("country", .string(r.country)))
-                props.append(("fips", LayerBuilder.optional(r.fips)))
-            }
-            if isCountry { props += worldviewProperties() }
-            return OutputFeature(id: r.id, geometry: geometry, properties: props)
+    /// One country or province clipped to the extent; nil when nothing of it is inside.
+    private func area(_ r: Region, isCountry: Bool, pipeline: PolygonPipeline) throws -> OutputFeature? {
+        guard r.bounds.intersects(extent), let geometry = try pipeline.run(r.geometry.polygons) else { return nil }
+        var props: [(String, JSONValue)] = [("id", .string(r.id)), ("name", .string(r.name))]
+        if isCountry {
+            props.append(("iso_a2", .string(r.id)))
+            props.append(("name_local", LayerBuilder.optional(r.localName)))
+        } else {
+            props.append(("iso_3166_2", .string(r.id)))
+            props.append(("country", .string(r.country)))
+            props.append(("fips", LayerBuilder.optional(r.fips)))
         }
+        if isCountry { props += worldviewProperties() }
+        return OutputFeature(id: r.id, geometry: geometry, properties: props)
     }
 
     /// The point of view a border or country is drawn in (`worldview`: Natural Earth's code), and

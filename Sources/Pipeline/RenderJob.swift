@@ -221,7 +221,7 @@ public enum RenderJob {
             let layers = try staged.map {
                 try LayerSink(staged: $0, gazetteer: stream.gazetteer, precision: request.precision,
                               optional: LayerSet.optionalNames.filter(request.extraLayers.contains),
-                              inputs: request.database.map { [$0.table.map { "table \($0)" } ?? "query"] } ?? stream.inputs.map { stream.displayNames[$0] ?? $0 })
+                              inputs: stream.sourceNames)
             }
             let map = wantsMap ? MapCollector(countsDays: request.timeline) : nil
             try stream.run(encoder: layers?.encoder, sinks: [layers as IncidentSink?, map].compactMap { $0 })
@@ -288,7 +288,7 @@ public enum RenderJob {
         let builder = SceneBuilder(gazetteer: run.gazetteer, pinned: Set(request.labels), language: request.language)
         var scene = builder.scene(run.incidents, title: title(run, countries: Set(run.incidents.compactMap(\.country)), request),
                                   crsName: crsName(request, request.language), command: request.command)
-        let placement = timeline ?? (request.timeline ? .underMap : nil)
+        let placement = TimelinePlacement.of(request, given: timeline)
         var options = try mapOptions(request)
         if let placement {
             scene.timeline = builder.timeline(run.events)
@@ -309,6 +309,11 @@ enum TimelinePlacement {
     /// Only in `RenderedMap.timeline` (a report's chronology).
     case apart
 
+    /// Where a map's strip goes: `given` (a report's is apart), else under the map when the
+    /// request asks for a timeline, else nowhere.
+    static func of(_ request: RenderRequest, given: TimelinePlacement?) -> TimelinePlacement? {
+        given ?? (request.timeline ? .underMap : nil)
+    }
 }
 
 /// The relief grid, mapped on first use and kept: a report or small multiples draw several maps.

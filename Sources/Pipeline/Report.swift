@@ -198,14 +198,16 @@ public struct ReportBuilder {
         return nodes.isEmpty ? [.text("–")] : nodes
     }
 
+    /// What the chronology's strip is: marks of incidents, or bars of their counts.
+    var timelineCaption: String { text(map.timelineCounts ? .timelineCountsCaption : .timelineCaption) }
+
     /// The chronology section: the strip (when the map could draw one) and the table by date.
     func chronologyHTML() -> SVGNode {
         func el(_ n: String, _ a: [(String, String)] = [], _ c: [SVGNode] = []) -> SVGNode { .el(n, a, c) }
         let rows = chronology().map { e in
             el("tr", [], [el("td", [], [.text(e.date)]), el("td", [], [.text(e.mark)]), el("td", [], [.text(e.what)]), el("td", [], ReportBuilder.sourceNodes(e.sources))])
         }
-        let caption = text(map.timelineCounts ? .timelineCountsCaption : .timelineCaption)
-        let strip: [SVGNode] = map.timeline.map { [el("figure", [], [$0, el("figcaption", [], [.text(caption)])])] }
+        let strip: [SVGNode] = map.timeline.map { [el("figure", [], [$0, el("figcaption", [], [.text(timelineCaption)])])] }
             ?? [el("p", [("class", "note")], [.text(text(.timelineNotDrawn, ["limit": count(MapCollector.detailLimit)]))])]
         let panels: [SVGNode] = multiples.map { m in
             [el("h3", [], [.text(multiplesHeading(m.period))]),
@@ -349,10 +351,7 @@ public struct ReportBuilder {
             s += "| " + cells.joined(separator: " | ") + " |\n"
         }
         s += "\n## \(ReportBuilder.md(text(.chronologyHeading)))\n\n"
-        if map.timeline != nil {
-            let caption = text(map.timelineCounts ? .timelineCountsCaption : .timelineCaption)
-            s += "![\(ReportBuilder.md(text(.timelineAlt, ["title": .text(title)])))](timeline.svg)\n\n\(ReportBuilder.md(caption))\n\n"
-        }
+        if map.timeline != nil { s += "![\(ReportBuilder.md(text(.timelineAlt, ["title": .text(title)])))](timeline.svg)\n\n\(ReportBuilder.md(timelineCaption))\n\n" }
         s += "| " + [text(.colDate), text(.colOnMap), text(.colWhat), text(.colSources)].map(ReportBuilder.md).joined(separator: " | ") + " |\n|---|---|---|---|\n"
         for e in chronology() {
             let sources = e.sources.isEmpty ? "–" : e.sources.map { src in ReportBuilder.md(src.title.map { "\(src.outlet): \($0)" } ?? src.outlet) }.joined(separator: "; ")

@@ -116,7 +116,7 @@ public struct ScenePlace: Sendable {
 }
 
 /// How an incident's marker is drawn.
-public enum MarkerStyle: String, Sendable, CaseIterable {
+public enum MarkerStyle: String, Sendable {
     /// Air, drone, missile or artillery strike: a circle.
     case strike
     /// Bombing (IED, suicide bomb, grenade): a triangle.
@@ -312,7 +312,8 @@ public struct DayCounts: Sendable, Equatable {
     public private(set) var days: [Int: [Int]] = [:]
     /// Incidents known only to a month, a year or as a range (counted on their first day).
     public private(set) var spanned = 0
-    public private(set) var total = 0
+    /// Whether no incident was counted.
+    public var isEmpty: Bool { days.isEmpty }
 
     public init() {}
 
@@ -320,7 +321,6 @@ public struct DayCounts: Sendable, Equatable {
     public mutating func add(_ style: MarkerStyle, first: Int, last: Int) {
         days[first, default: [0, 0, 0]][MarkerStyle.stacked.firstIndex(of: style)!] += 1
         if last != first { spanned += 1 }
-        total += 1
     }
 }
 

@@ -47,25 +47,18 @@ struct AreaShapes {
             shown.append(areas)
         }
         let simplified = SharedArcs.simplify(shown.flatMap { $0.map(\.1) }, epsilon: 0.35)
-        let finished = try finishAll(simplified, box: frame.clipBox)
-        var k = 0
-        return shown.map { layer in
-            layer.map { area, _ in
-                defer { k += 1 }
-                return (area, finished[k])
-            }
-        }
+        var finished = try finishAll(simplified, box: frame.clipBox)[...]
+        return shown.map { layer in layer.map { area, _ in (area, finished.removeFirst()) } }
     }
 
     /// `PolygonPipeline.finish` of each area's polygons, on every core: in runs of 16 areas, each
     /// run on a pipeline (a GEOS context) of its own, the results in the areas' order. A world
     /// map's snap rounding of every country had taken a second on one core.
     static func finishAll(_ areas: [[Polygon]], box: BoundingBox) throws -> [[Polygon]] {
-        let runs = stride(from: 0, to: areas.count, by: 16).map { $0..<min(areas.count, $0 + 16) }
-        return try Concurrent.map(runs.count) { k in
+        try Concurrent.map(areas.count, inRunsOf: 16) { run in
             let pipeline = try PolygonPipeline(box: box, decimals: 1)
-            return try areas[runs[k]].map { try pipeline.finish($0) }
-        }.flatMap { $0 }
+            return try areas[run].map { try pipeline.finish($0) }
+        }
     }
 
     /// `polygon` cut to `reach` when it has many vertices and reaches well beyond it (and neither

@@ -71,6 +71,13 @@ struct TimeAxis {
         return ticks(.years(500))
     }
 
+    /// Options that give a strip's text the map's language (`NameLabel`).
+    var textOptions: MapOptions {
+        var options = MapOptions()
+        options.language = language
+        return options
+    }
+
     /// The axis line at `base`, and its ticks with their labels and lines of context.
     func nodes(_ ticks: [Tick], base: Double, options: MapOptions, p: String) -> [SVGNode] {
         let n = SVGDraw.n

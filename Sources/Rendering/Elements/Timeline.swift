@@ -114,17 +114,10 @@ struct TimelineStrip {
     /// Height of the strip, px.
     var height: Double { baseline + 38 }
 
-    /// Options that give its text the map's language (`NameLabel`).
-    var textOptions: MapOptions {
-        var options = MapOptions()
-        options.language = language
-        return options
-    }
-
     /// The strip's nodes, its top `top` px down the SVG. The caption starts on the side the
     /// language reads from; the axis runs left to right in every language.
     func build(_ scene: MapScene, top: Double, p: String) -> SVGNode {
-        let n = SVGDraw.n, options = textOptions
+        let n = SVGDraw.n, options = axis.textOptions
         let base = top + baseline, stackBase = base - lanesHeight - 4
         var children = TimelineStrip.caption(caption, top: top, width: axis.x1 + 24, options: options, p: p)
         // Events first, so that their lines run behind the marks.

@@ -86,7 +86,7 @@ struct TimelineHistogram: TimeStrip {
         var x = rtl ? axis.x1 : axis.x0
         var nodes: [SVGNode] = []
         for (k, style) in MarkerStyle.stacked.enumerated().reversed() where bins.contains(where: { $0.counts[k] > 0 }) {
-            let name = TimelineHistogram.kindNames[style]!.text(in: language), w = TextMetrics.width(name, size: TimeAxis.labelSize)
+            let name = style.kindName(in: language), w = TextMetrics.width(name, size: TimeAxis.labelSize)
             let swatch = rtl ? x - 10 : x
             nodes.append(.el("rect", [("class", "\(p)marker-\(style.rawValue)"), ("x", n(swatch)), ("y", n(top + 2)), ("width", "10"), ("height", "10")]))
             nodes.append(NameLabel.text(name, cls: "\(p)timeline-label", x: rtl ? swatch - 4 : swatch + 14, y: top + 11, anchor: rtl ? "end" : nil,
@@ -95,14 +95,10 @@ struct TimelineHistogram: TimeStrip {
         }
         return nodes
     }
-
-    static let kindNames: [MarkerStyle: AggregateText] = [.strike: .kindStrike, .explosion: .kindBombing, .other: .kindOther]
     var height: Double { baseline + 38 }
 
     func build(_ scene: MapScene, top: Double, p: String) -> SVGNode {
-        let n = SVGDraw.n
-        var options = MapOptions()
-        options.language = language
+        let n = SVGDraw.n, options = axis.textOptions
         let base = top + baseline
         var children = TimelineStrip.caption(caption, top: top, width: axis.x1 + 24, options: options, p: p)
         children += key(top: top + captionHeight, options: options, p: p)
@@ -136,7 +132,7 @@ struct TimelineHistogram: TimeStrip {
         let dates = bin.first == last ? day(bin.first) : "\(day(bin.first)) – \(day(last))"
         let kinds = MarkerStyle.stacked.indices.filter { bin.counts[$0] > 0 }
             .sorted { (bin.counts[$1], $0) < (bin.counts[$0], $1) }
-            .map { "\(TimelineHistogram.kindNames[MarkerStyle.stacked[$0]]!.text(in: language)) (\(language.number(bin.counts[$0])))" }
+            .map { "\(MarkerStyle.stacked[$0].kindName(in: language)) (\(language.number(bin.counts[$0])))" }
             .joined(separator: language.comma)
         return TimelineText.histogramBin.text(in: language, ["count": .number(bin.total), "dates": .text(dates), "kinds": .text(kinds)])
     }

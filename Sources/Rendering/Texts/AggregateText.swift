@@ -1,6 +1,14 @@
 /// The texts of an aggregated map: markers per hexagon (`--aggregate cells`, or past 2,000
 /// incidents) and provinces or districts shaded by their incidents (`--aggregate admin1|admin2`):
 /// subtitle, legend title, key lines and the map's description.
+extension MarkerStyle {
+    /// The kind an aggregated map's cells, key and timeline name a style by ("strike",
+    /// "bombing", "attack, clash or other").
+    public func kindName(in language: MapLanguage) -> String {
+        (self == .strike ? AggregateText.kindStrike : self == .explosion ? .kindBombing : .kindOther).text(in: language)
+    }
+}
+
 public enum AggregateText: String, MapTexts {
     case cellsSubtitle, countriesCount, cellNear, cellKey, cellSizes, cellsSummary
     case kindStrike, kindBombing, kindOther
