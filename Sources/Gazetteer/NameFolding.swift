@@ -13,7 +13,7 @@ import Foundation
 public enum NameFolding {
     /// Bumped whenever a rule below changes what a name folds to: compiled indexes made with
     /// other rules are then rebuilt (`CompiledData.fingerprint`).
-    public static let rulesVersion = 6
+    public static let rulesVersion = 7
 
     /// Lowercased, diacritic-free, punctuation-free, single-spaced form of `name`.
     public static func fold(_ name: String) -> String {
@@ -65,6 +65,9 @@ public enum NameFolding {
     /// punctuation blocks, worked out from Unicode properties for other scripts.
     static func foldAction(_ scalar: Unicode.Scalar) -> FoldAction {
         if let a = scriptTable[scalar.value] { return a }
+        // A traditional Chinese character as its simplified form: GeoNames has 基輔 (Kyiv) where the
+        // mainland press writes 基辅, and 哈爾科夫 for 哈尔科夫.
+        if let simplified = hanSimplified[scalar.value] { return .bytes(Array(String(simplified).utf8)) }
         // Other scripts (CJK, Indic, …): marks and punctuation by category, letters lowercased as they are.
         let props = scalar.properties
         if marksSpell(scalar), !props.isWhitespace, !props.generalCategory.isPunctuationOrSymbol {
@@ -82,6 +85,16 @@ public enum NameFolding {
             return .bytes(Array(s.utf8))
         }
     }
+
+    /// Traditional Chinese characters to their simplified forms (`hanPairs`, OpenCC's table).
+    static let hanSimplified: [UInt32: Unicode.Scalar] = {
+        var t: [UInt32: Unicode.Scalar] = [:]
+        for line in hanPairs {
+            var scalars = line.unicodeScalars.makeIterator()
+            while let traditional = scalars.next(), let simplified = scalars.next() { t[traditional.value] = simplified }
+        }
+        return t
+    }()
 
     /// Whether `scalar` is of a script whose combining marks spell (the vowel signs and viramas of
     /// the Brahmic scripts of South and Southeast Asia and of Thaana), unlike the diacritics of
@@ -182,11 +195,17 @@ public enum NameFolding {
 
     /// `genericWords` and `joinWords` of other scripts, as written (folded when the set is made): Persian,
     /// Urdu, Pashto and Arabic province, county, district, city and village words and the "and" و;
-    /// Russian and Ukrainian oblast, raion, city and village.
+    /// Russian and Ukrainian oblast, raion, city and village; Amharic, Tigrinya, Hindi, Nepali and
+    /// Bengali unit words.
     static let scriptGenericWords = [
         "استان", "شهرستان", "بخش", "شهر", "روستا", "ولایت", "ولسوالی", "صوبہ", "ضلع", "تحصیل", "شہر", "گاؤں",
         "محافظة", "مدينة", "قرية", "منطقة", "و",
         "область", "район", "город", "село", "місто", "обл",
+        // Amharic and Tigrinya (Ge'ez script): city or town, woreda, zone, region, kebele, Eritrea's
+        // zoba. GeoNames has "ጎንደር ከተማ" (Gondar city) where the press writes "ጎንደር".
+        "ከተማ", "ወረዳ", "ዞን", "ክልል", "ቀበሌ", "ዞባ",
+        // Hindi, Nepali and Bengali district, Hindi city.
+        "जिला", "ज़िला", "जिल्ला", "জেলা", "शहर",
     ]
     static let scriptIgnoredWordBytes: Set<[UInt8]> = Set(scriptGenericWords.map { foldBytes($0) })
 

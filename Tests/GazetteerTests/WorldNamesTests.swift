@@ -145,6 +145,37 @@ final class WorldNamesTests: XCTestCase {
         }
     }
 
+    /// Each query resolves, and its best candidate has the expected id.
+    private func assertBestMatches(_ cases: [(query: String, id: String)], file: StaticString = #filePath, line: UInt = #line) {
+        for (query, expected) in cases {
+            let r = bundled.resolve(query).resolution
+            guard case .resolved(let best, _) = r else {
+                XCTFail("\(query): \(r.candidates.prefix(3).map { "\($0.entry.id) \($0.entry.name)" })", file: file, line: line)
+                continue
+            }
+            XCTAssertEqual(best.entry.id, expected, "\(query): \(best.entry.name) (\(best.entry.country))", file: file, line: line)
+        }
+    }
+
+    /// Chinese is written in simplified characters on the mainland and traditional ones in Taiwan and
+    /// Hong Kong, and GeoNames has one or the other: 基輔 for Kyiv, 乌鲁木齐 for Ürümqi. Either writing
+    /// finds the place. Ge'ez-script names with their "city" (ጎንደር ከተማ) are found without it.
+    func testChineseInEitherWritingAndAmharicWithoutItsCityWordFindThePlace() {
+        let cases: [(String, String)] = [
+            ("基辅", "geonames:703448"), ("基輔", "geonames:703448"),          // Kyiv: GeoNames has only 基輔
+            ("哈尔科夫", "geonames:706483"),                                  // Kharkiv: only 哈爾科夫
+            ("烏魯木齊", "geonames:1529102"), ("乌鲁木齐", "geonames:1529102"), // Ürümqi: only 乌鲁木齐
+            ("顿涅茨克", "geonames:709717"),                                  // Donetsk: only 頓涅茨克
+            ("阿勒頗", "geonames:170063"),                                    // Aleppo: only 阿勒颇
+            ("ጎንደር", "geonames:336014"), ("ጎንደር ከተማ", "geonames:336014"),  // Gondar: only ጎንደር ከተማ
+        ]
+        assertBestMatches(cases)
+        // A character simplified writing keeps as well as folds (乾 is also 干) is left as written.
+        XCTAssertEqual(NameFolding.fold("基輔"), NameFolding.fold("基辅"))
+        XCTAssertNotEqual(NameFolding.fold("乾"), NameFolding.fold("干"))
+        XCTAssertEqual(NameFolding.key("ጎንደር ከተማ"), NameFolding.key("ጎንደር"))
+    }
+
     /// Scripts written without spaces attach generic words to names ("လားရှိုးမြို့", Lashio town;
     /// "浦安市", Urayasu city; "창원시"; Thai "จังหวัด…", province …), and GeoNames often has only that
     /// form: the name without the word finds the place, and a query that writes the word still
@@ -165,14 +196,7 @@ final class WorldNamesTests: XCTestCase {
             // Not cut: too little would be left (京都, Kyoto), or the character is part of the name (北海道).
             ("京都", "geonames:1857910"), ("北海道", "JP-01"),
         ]
-        for (query, expected) in cases {
-            let r = bundled.resolve(query).resolution
-            guard case .resolved(let best, _) = r else {
-                XCTFail("\(query): \(r.candidates.prefix(3).map { "\($0.entry.id) \($0.entry.name)" })")
-                continue
-            }
-            XCTAssertEqual(best.entry.id, expected, "\(query): \(best.entry.name) (\(best.entry.country))")
-        }
+        assertBestMatches(cases)
         XCTAssertEqual(NameFolding.withoutScriptAffix("京都"), nil)
         XCTAssertEqual(NameFolding.withoutScriptAffix("Kyoto City"), nil, "Latin script has its generic words")
         XCTAssertEqual(NameFolding.withoutScriptAffix("ရန်ကုန်မြို့နယ်"), "ရန်ကုန်", "the longest affix first")
