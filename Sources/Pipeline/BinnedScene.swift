@@ -37,47 +37,8 @@ extension RenderJob {
         // The map's CRS, chosen from the fine cells as the map will choose it from the hexagons.
         let crs = MapRenderer.crs(locations: fine.map(\.centre), counts: fine.map(\.count), of: scene, options: options)
         let hexagons = try HexBins.group(fine, crs: crs, options: options)
-        let towns = gazetteer.referenceTowns(minimumPopulation: 20_000, within: c.bounds.map { $0.expanded(dx: 2, dy: 2) })
-        let reachKm = max(30, hexagons.acrossKm * 0.75)
-        let townPoints = TownPoints(towns)
-        var townNames: [Int: String] = [:]
-        func cellName(_ p: LonLat) -> String? {
-            guard let i = cellTown(p, towns: townPoints, reachKm: reachKm) else { return nil }
-            if let name = townNames[i] { return name }
-            let name = builder.entryName(towns[i])
-            townNames[i] = name
-            return name
-        }
-        var items: [SceneIncident] = []
-        for (rank, bin) in hexagons.bins.enumerated() {
-            let centre = bin.centre
-            let kind = bin.kinds.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }!.key
-            let near = cellName(centre)
-            let title = near.map { AggregateText.cellNear.text(in: language, ["count": count(bin.count), "place": .text($0)]) }
-                ?? IncidentText.count.text(in: language, ["count": count(bin.count)])
-            // English writes a cell's centre as "31.56°N 106.3°W": a hemisphere letter for the sign
-            // (it had written "-106.3°E").
-            let at = language == .en
-                ? "\(NumberFormat.fixed(abs(centre.lat), 2))°\(centre.lat < 0 ? "S" : "N") \(NumberFormat.fixed(abs(centre.lon), 2))°\(centre.lon < 0 ? "W" : "E")"
-                : GeoText.point(lat: centre.lat, lon: centre.lon, in: language)
-            let sorted = bin.kinds.sorted { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }
-            let kindTexts = language == .en ? sorted.map { "\($0.value) \($0.key.rawValue)" }
-                : sorted.map { "\(RenderJob.kindName($0.key, language)) (\(language.number($0.value)))" }
-            let kinds = kindTexts.joined(separator: language.comma)
-            let keyText = AggregateText.cellKey.text(in: language, ["title": .text(title), "centre": .text(at), "kinds": .text(kinds), "killed": count(bin.killed)],
-                                                     dropLastClause: !c.tollsGiven)
-            // Without any toll in the input the label's second line gives the kinds, not "0 fatalities claimed".
-            let detail = c.tollsGiven ? IncidentText.fatalitiesClaimed.text(in: language, ["killed": count(bin.killed)])
-                : kindTexts.prefix(2).joined(separator: language.comma)
-            var item = SceneIncident(id: "cell-\(rank + 1)", location: centre, number: rank + 1, title: title,
-                                     detail: detail, keyText: keyText,
-                                     style: MarkerStyle(rawValue: kind.rawValue) ?? .other, importance: bin.killed)
-            item.count = bin.count
-            item.killed = bin.killed
-            item.kinds = bin.kinds.map { KindCount(kind: RenderJob.kindName($0.key, language), count: $0.value) }.sorted { ($0.count, $1.kind) > ($1.count, $0.kind) }
-            item.place = near ?? at
-            items.append(item)
-        }
+        var cellItems = CellItems(gazetteer: gazetteer, builder: builder, bounds: c.bounds, acrossKm: hexagons.acrossKm, tollsGiven: c.tollsGiven)
+        let items = cellItems.items(hexagons.bins)
         let countries = c.countries.compactMap { builder.countryName($0) }.sorted()
         let across = language.rounded(hexagons.acrossKm)
         let cells = AggregateText.cellsSubtitle.text(in: language, ["count": count(c.count), "cells": count(items.count), "size": .text(across)])
@@ -102,6 +63,70 @@ extension RenderJob {
             options.timelineUnderMap = placement == .underMap
         }
         return try MapRenderer.render(scene, options: options)
+    }
+
+    /// The scene's items made of hexagons of incidents: each cell named after its town, with its
+    /// count, kinds and toll in the map's language. One maker serves the panels of small multiples,
+    /// which share the towns and the names already found.
+    struct CellItems {
+        let builder: SceneBuilder, language: MapLanguage, tollsGiven: Bool
+        let towns: [GazetteerEntry], townPoints: TownPoints, reachKm: Double
+        private var townNames: [Int: String] = [:]
+
+        /// `bounds`: the incidents' extent (the towns are those within 2° of it); `acrossKm`: the
+        /// hexagons' size (a cell is named after a town within three quarters of it).
+        init(gazetteer: Gazetteer, builder: SceneBuilder, bounds: BoundingBox?, acrossKm: Double, tollsGiven: Bool) {
+            self.builder = builder
+            language = builder.language
+            self.tollsGiven = tollsGiven
+            towns = gazetteer.referenceTowns(minimumPopulation: 20_000, within: bounds.map { $0.expanded(dx: 2, dy: 2) })
+            townPoints = TownPoints(towns)
+            reachKm = max(30, acrossKm * 0.75)
+        }
+
+        mutating func cellName(_ p: LonLat) -> String? {
+            guard let i = RenderJob.cellTown(p, towns: townPoints, reachKm: reachKm) else { return nil }
+            if let name = townNames[i] { return name }
+            let name = builder.entryName(towns[i])
+            townNames[i] = name
+            return name
+        }
+
+        /// The items of `bins` (largest first), numbered by rank.
+        mutating func items(_ bins: [HexBins.Bin]) -> [SceneIncident] {
+            let count = { (n: Int) in TextValue.number(n) }
+            var items: [SceneIncident] = []
+            for (rank, bin) in bins.enumerated() {
+                let centre = bin.centre
+                let kind = bin.kinds.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }!.key
+                let near = cellName(centre)
+                let title = near.map { AggregateText.cellNear.text(in: language, ["count": count(bin.count), "place": .text($0)]) }
+                    ?? IncidentText.count.text(in: language, ["count": count(bin.count)])
+                // English writes a cell's centre as "31.56°N 106.3°W": a hemisphere letter for the sign
+                // (it had written "-106.3°E").
+                let at = language == .en
+                    ? "\(NumberFormat.fixed(abs(centre.lat), 2))°\(centre.lat < 0 ? "S" : "N") \(NumberFormat.fixed(abs(centre.lon), 2))°\(centre.lon < 0 ? "W" : "E")"
+                    : GeoText.point(lat: centre.lat, lon: centre.lon, in: language)
+                let sorted = bin.kinds.sorted { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }
+                let kindTexts = language == .en ? sorted.map { "\($0.value) \($0.key.rawValue)" }
+                    : sorted.map { "\(RenderJob.kindName($0.key, language)) (\(language.number($0.value)))" }
+                let kinds = kindTexts.joined(separator: language.comma)
+                let keyText = AggregateText.cellKey.text(in: language, ["title": .text(title), "centre": .text(at), "kinds": .text(kinds), "killed": count(bin.killed)],
+                                                         dropLastClause: !tollsGiven)
+                // Without any toll in the input the label's second line gives the kinds, not "0 fatalities claimed".
+                let detail = tollsGiven ? IncidentText.fatalitiesClaimed.text(in: language, ["killed": count(bin.killed)])
+                    : kindTexts.prefix(2).joined(separator: language.comma)
+                var item = SceneIncident(id: "cell-\(rank + 1)", location: centre, number: rank + 1, title: title,
+                                         detail: detail, keyText: keyText,
+                                         style: MarkerStyle(rawValue: kind.rawValue) ?? .other, importance: bin.killed)
+                item.count = bin.count
+                item.killed = bin.killed
+                item.kinds = bin.kinds.map { KindCount(kind: RenderJob.kindName($0.key, language), count: $0.value) }.sorted { ($0.count, $1.kind) > ($1.count, $0.kind) }
+                item.place = near ?? at
+                items.append(item)
+            }
+            return items
+        }
     }
 
     /// The corners of the collector's extent: the towns an aggregated map may name lie near them.

@@ -76,8 +76,9 @@ enum HexBins {
     /// The fine cells grouped by the hexagon of the map's plane (CRS `crs`) their centre of mass
     /// projects into, largest first (ties by position), and how far the hexagons are across (km,
     /// in projected metres: true at the centre of the default projection). A cell PROJ cannot
-    /// project (outside a chosen CRS's domain) stays a bin of its own.
-    static func group(_ fine: [Bin], crs: String, options: MapOptions) throws -> (bins: [Bin], acrossKm: Double) {
+    /// project (outside a chosen CRS's domain) stays a bin of its own. `acrossKm`: the hexagons'
+    /// size, given (the panels of small multiples share the whole run's); nil sets it from the cells.
+    static func group(_ fine: [Bin], crs: String, options: MapOptions, acrossKm given: Double? = nil) throws -> (bins: [Bin], acrossKm: Double) {
         let projection = try Projection(from: "EPSG:4326", to: crs)
         let centres = fine.map(\.centre)
         var xs = centres.map(\.lon), ys = centres.map(\.lat)
@@ -85,7 +86,7 @@ enum HexBins {
         // The hexagons' size is the core's: a few distant incidents (an edge arrow) do not set it.
         let far = Set(Outliers.indices(locations: centres, counts: fine.map(\.count), options: options))
         let core = BoundingBox(points: fine.indices.filter { !far.contains($0) && xs[$0].isFinite && ys[$0].isFinite }.map { XY(x: xs[$0], y: ys[$0]) })
-        let across = max(minimumAcross, core.map { max($0.width, $0.height) / hexagonsAcross } ?? minimumAcross)
+        let across = given.map { $0 * 1000 } ?? max(minimumAcross, core.map { max($0.width, $0.height) / hexagonsAcross } ?? minimumAcross)
         var hexagons: [Int64: Bin] = [:]
         var lost: [(Int, Bin)] = []
         for (i, cell) in fine.enumerated() {

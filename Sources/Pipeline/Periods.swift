@@ -98,21 +98,12 @@ extension RenderJob {
         guard let first = incidents.map(\.incident.date.start).min(), let last = incidents.map(\.incident.date.start).max() else {
             throw FilterError(message: "no incidents to map")
         }
-        guard let periods = by.periods(from: first, to: last, limit: Period.maxPanels, language: request.language) else {
-            let hint = by.coarser?.fitting(from: first, to: last).map { "; try --by \($0.rawValue)" } ?? ""
-            throw FilterError(message: "--by \(by.rawValue) would draw more than \(Period.maxPanels) panels from \(first.shortText) to \(last.shortText)\(hint), or narrow the dates with --from/--to")
-        }
+        let periods = try panelPeriods(by, from: first, to: last, request)
         let builder = SceneBuilder(gazetteer: run.gazetteer, pinned: Set(request.labels), language: request.language)
         let title = title(run, countries: Set(incidents.compactMap(\.country)), request)
         let whole = builder.scene(incidents, title: title, crsName: crsName(request, request.language), command: request.command)
-        // One extent for all: the incidents padded as a single map pads them (30%, at least 1.5°).
         let lons = incidents.map(\.point.lon), lats = incidents.map(\.point.lat)
-        let pad = max(1.5, 0.3 * max(lons.max()! - lons.min()!, lats.max()! - lats.min()!))
-        var options = try mapOptions(request)
-        let box = BoundingBox(minX: max(-180, lons.min()! - pad), minY: max(-85, lats.min()! - pad),
-                              maxX: min(180, lons.max()! + pad), maxY: min(85, lats.max()! + pad))
-        options.bbox = box
-        options.crs = request.crs ?? MapRenderer.defaultCRS(center: LonLat(lon: box.center.x, lat: box.center.y))
+        let options = try panelOptions(BoundingBox(minX: lons.min()!, minY: lats.min()!, maxX: lons.max()!, maxY: lats.max()!), request)
         var byPeriod: [String: [ResolvedIncident]] = [:]
         for r in incidents { byPeriod[by.key(r.incident.date.start).key, default: []].append(r) }
         let panels = periods.map { period -> ScenePanel in
@@ -125,17 +116,99 @@ extension RenderJob {
         return try SmallMultiples.build(panels, title: title, subtitle: subtitle, attribution: whole.attribution, options: options)
     }
 
+    /// The panels from the period of `first` to that of `last`, or an error that names a coarser
+    /// period that fits.
+    static func panelPeriods(_ by: Period, from first: CalendarDate, to last: CalendarDate, _ request: RenderRequest) throws -> [(key: String, name: String)] {
+        guard let periods = by.periods(from: first, to: last, limit: Period.maxPanels, language: request.language) else {
+            let hint = by.coarser?.fitting(from: first, to: last).map { "; try --by \($0.rawValue)" } ?? ""
+            throw FilterError(message: "--by \(by.rawValue) would draw more than \(Period.maxPanels) panels from \(first.shortText) to \(last.shortText)\(hint), or narrow the dates with --from/--to")
+        }
+        return periods
+    }
+
+    /// The options every panel shares: one extent, the incidents' `bounds` padded as a single map
+    /// pads them (30%, at least 1.5°), and one CRS.
+    static func panelOptions(_ bounds: BoundingBox, _ request: RenderRequest) throws -> MapOptions {
+        let pad = max(1.5, 0.3 * max(bounds.width, bounds.height))
+        var options = try mapOptions(request)
+        let box = BoundingBox(minX: max(-180, bounds.minX - pad), minY: max(-85, bounds.minY - pad),
+                              maxX: min(180, bounds.maxX + pad), maxY: min(85, bounds.maxY + pad))
+        options.bbox = box
+        options.crs = request.crs ?? MapRenderer.defaultCRS(center: LonLat(lon: box.center.x, lat: box.center.y))
+        return options
+    }
+
+    /// Small multiples of an aggregated map: a panel per `by` period of the hexagons its
+    /// incidents fall in (by their first day). Every panel has the same extent, CRS, hexagons (the
+    /// whole run's size and grid) and marker scale (the largest cell of any panel), so that a
+    /// marker of 50 incidents is the same in January as in June, and the panels' cells add up to
+    /// the run's.
+    static func aggregatedSmallMultiples(_ c: MapCollector, _ run: RunIncidents, by: Period, _ request: RenderRequest) throws -> SVGNode {
+        guard let bounds = c.bounds, let firstDay = c.pointDays.min(), let lastDay = c.pointDays.max() else {
+            throw FilterError(message: "no incidents to map")
+        }
+        let periods = try panelPeriods(by, from: CalendarDate(dayNumber: Int(firstDay)), to: CalendarDate(dayNumber: Int(lastDay)), request)
+        let language = request.language, gazetteer = run.gazetteer
+        let builder = SceneBuilder(gazetteer: gazetteer, language: language)
+        var options = try panelOptions(bounds, request)
+        let crs = options.crs!
+        // Each incident in the fine cell of the whole map's size, once for the whole run (which
+        // sets the hexagons' size) and once for its period's panel.
+        let size = cellSize(bounds) / HexBins.fineCellsPerHexagon
+        let index = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1.key, $0) })
+        var panelOfDay: [Int32: Int] = [:]
+        var all: [Int64: HexBins.Bin] = [:]
+        var perPanel = [[Int64: HexBins.Bin]](repeating: [:], count: periods.count)
+        for (i, (p, category, killed)) in c.points.enumerated() {
+            let day = c.pointDays[i]
+            let panel: Int
+            if let known = panelOfDay[day] { panel = known } else {
+                panel = index[by.key(CalendarDate(dayNumber: Int(day))).key]!
+                panelOfDay[day] = panel
+            }
+            let key = cellKey(p, size: size)
+            all[key, default: HexBins.Bin()].add(count: 1, killed: killed, sumLon: p.lon, sumLat: p.lat, category: category)
+            perPanel[panel][key, default: HexBins.Bin()].add(count: 1, killed: killed, sumLon: p.lon, sumLat: p.lat, category: category)
+        }
+        let sorted = { (bins: [Int64: HexBins.Bin]) in bins.sorted { $0.key < $1.key }.map(\.value) }
+        let wholeRun = try HexBins.group(sorted(all), crs: crs, options: options), acrossKm = wholeRun.acrossKm
+        let hexagons = try perPanel.map { try HexBins.group(sorted($0), crs: crs, options: options, acrossKm: acrossKm).bins }
+        var cellItems = CellItems(gazetteer: gazetteer, builder: builder, bounds: bounds, acrossKm: acrossKm, tollsGiven: c.tollsGiven)
+        let count = { (n: Int) in TextValue.number(n) }
+        let crsText = crsName(request, language)
+        let panels = periods.enumerated().map { k, period -> ScenePanel in
+            var scene = builder.scene([], placesNear: extentCorners(c), title: period.name, crsName: crsText, command: nil)
+            scene.tollsGiven = c.tollsGiven
+            scene.incidents = cellItems.items(hexagons[k])
+            scene.countries = scene.countries.map { var a = $0; a.focus = c.countries.contains($0.id); return a }
+            scene.subtitle = IncidentText.count.text(in: language, ["count": count(hexagons[k].map(\.count).reduce(0, +))])
+            return ScenePanel(period: period.key, scene: scene)
+        }
+        options.binCellKm = acrossKm
+        let title = RenderJob.title(run, countries: c.countries, request)
+        var whole = builder.scene([], placesNear: extentCorners(c), title: title, crsName: crsText, command: request.command)
+        let cells = AggregateText.cellsSubtitle.text(in: language, ["count": count(c.count), "cells": count(wholeRun.bins.count), "size": .text(language.rounded(acrossKm))])
+        if !c.outlets.isEmpty {
+            whole.attribution.append(AttributionText.incidentSourcesInclude.text(in: language, ["outlets": .text(c.outlets.joined(separator: language.semicolon))]))
+        }
+        let subtitle = [dateRange(c, language), cells, by.perPanel(language)].joined(separator: " · ")
+        return try SmallMultiples.build(panels, title: title, subtitle: subtitle, attribution: whole.attribution, options: options)
+    }
+
     /// The small multiples a report shows when its incidents span more than one calendar month:
-    /// a panel per month, or per the finest coarser period that fits `Period.maxPanels`; nil for
-    /// one month, or when the map aggregates (the panels show each incident).
+    /// a panel per month, or per the finest coarser period that fits `Period.maxPanels`, of the
+    /// incidents or, when the map aggregates them, of their cells; nil for one month, or for a map
+    /// of provinces or districts shaded by their incidents.
     static func reportMultiples(_ collector: MapCollector, _ run: RunIncidents, _ request: RenderRequest) throws -> (period: Period, root: SVGNode)? {
-        guard !collector.overflow, request.aggregate == .auto else { return nil }
-        let starts = run.incidents.map(\.incident.date.start)
+        let cells = collector.overflow || request.aggregate == .cells
+        guard cells || request.aggregate == .auto else { return nil }
+        let starts = cells ? [collector.pointDays.min(), collector.pointDays.max()].compactMap { $0.map { CalendarDate(dayNumber: Int($0)) } }
+            : run.incidents.map(\.incident.date.start)
         guard let first = starts.min(), let last = starts.max(), first.year != last.year || first.month != last.month else { return nil }
         guard let by = Period.month.fitting(from: first, to: last) else { return nil }
         // Its ids apart from the map's, in the same document.
         var r = request
         r.idPrefix = request.idPrefix + "by-"
-        return (by, try smallMultiples(run, by: by, r))
+        return (by, cells ? try aggregatedSmallMultiples(collector, run, by: by, r) : try smallMultiples(run, by: by, r))
     }
 }

@@ -223,7 +223,7 @@ public enum RenderJob {
                               optional: LayerSet.optionalNames.filter(request.extraLayers.contains),
                               inputs: stream.sourceNames)
             }
-            let map = wantsMap ? MapCollector(countsDays: request.timeline) : nil
+            let map = wantsMap ? MapCollector(countsDays: request.timeline, keepsDays: request.by != nil) : nil
             try stream.run(encoder: layers?.encoder, sinks: [layers as IncidentSink?, map].compactMap { $0 })
             times.mark("read, place, encode")
             stream.gazetteer.releaseDistrictGrid()

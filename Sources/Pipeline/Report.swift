@@ -380,7 +380,7 @@ public enum ReportJob {
         guard let dir = request.output else { throw OutputError(path: "-o", message: "report needs -o DIR") }
         // The same stream and map as `render`; the table keeps the first incidents whole.
         let stream = try IncidentStream(request, measuresDetail: false)
-        let collector = MapCollector(countsDays: true), table = ReportTable()
+        let collector = MapCollector(countsDays: true, keepsDays: true), table = ReportTable()
         try stream.run(sinks: [collector, table])
         try RenderJob.finished(stream)
         var run = RenderJob.incidents(stream, map: collector)

@@ -217,6 +217,10 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
     private(set) var detailed: [ResolvedIncident] = []
     /// Every kept incident's point, kind and largest claimed death toll (for an aggregated map).
     private(set) var points: [(LonLat, IncidentCategory, Int)] = []
+    /// The day number each of `points` began on: kept only for small multiples (`keepsDays`), which
+    /// an aggregated map draws as panels of cells.
+    private(set) var pointDays: [Int32] = []
+    private let keepsDays: Bool
     /// The points in no country's polygon taken as in the country whose land is a few km off
     /// (see `Coasts`), with that country: a choropleth counts them in its nearest province or district.
     private(set) var offshore: [LonLat: String] = [:]
@@ -237,7 +241,10 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
     private var lastCountry: String?
     private let overflowed = OnceFlag()
 
-    init(countsDays: Bool = false) { self.countsDays = countsDays }
+    init(countsDays: Bool = false, keepsDays: Bool = false) {
+        self.countsDays = countsDays
+        self.keepsDays = keepsDays
+    }
 
     /// The cells the server counted (`DatabaseAggregate`), in place of `points`, and how to ask
     /// for the cells of another size.
@@ -281,6 +288,7 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
         }
         if outlets.count < 50 { for s in p.sources where !outlets.contains(s.outlet) { outlets.append(s.outlet) } }
         points.append((p.point, p.category, p.killed))
+        if keepsDays { pointDays.append(Int32(p.date.start.dayNumber)) }
         if countsDays { dayCounts.add(MarkerStyle(rawValue: p.category.rawValue) ?? .other, first: p.date.start.dayNumber, last: p.date.end.dayNumber) }
         if p.tollGiven { tollsGiven = true }
         if p.offshore, let cc = p.country { offshore[p.point] = cc }
@@ -296,12 +304,19 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
     /// The SVG map: every incident in detail, or aggregated when there are more than `detailLimit`
     /// or `--aggregate` asks for cells or provinces.
     /// Small multiples of the incidents shown in detail (`--by`); refused for an aggregated map.
+    /// Small multiples (`--by`): each incident in its period's panel, or, for an aggregated map
+    /// (more than `detailLimit` incidents, or `--aggregate cells`), the cells of each period's
+    /// incidents on one grid and one scale. Refused with provinces or districts shaded.
     func smallMultiples(_ run: RunIncidents, by: Period, _ request: RenderRequest) throws -> String {
-        if overflow || request.aggregate != .auto {
-            throw FilterError(message: "--by draws each incident in its period's panel, and this map aggregates them (\(NumberFormat.grouped(count)) incidents; at most \(NumberFormat.grouped(Self.detailLimit)), and not with --aggregate); narrow the input with --from/--to, --bbox or --country")
-        }
         if request.timeline { throw FilterError(message: "--by and --timeline draw time two ways; choose one") }
-        return SVGSerializer.document(try RenderJob.smallMultiples(run, by: by, request))
+        switch request.aggregate {
+        case .admin1, .admin2:
+            throw FilterError(message: "--by draws a panel of incidents or of cells per period; a map of provinces or districts shaded by their incidents (--aggregate \(request.aggregate.rawValue)) has none: leave out --aggregate, or ask for --aggregate cells")
+        case .cells: return SVGSerializer.document(try RenderJob.aggregatedSmallMultiples(self, run, by: by, request))
+        case .auto:
+            return SVGSerializer.document(overflow ? try RenderJob.aggregatedSmallMultiples(self, run, by: by, request)
+                                                   : try RenderJob.smallMultiples(run, by: by, request))
+        }
     }
 
     /// `timeline`: where the strip goes (a report's is apart); nil: as the request says (`--timeline`).

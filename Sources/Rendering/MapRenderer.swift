@@ -11,6 +11,14 @@ import Projection
 public enum MapRenderer {
     /// Renders `scene`.
     /// - Throws: `ProjectionError` when PROJ rejects the CRS or cannot project the incidents.
+    /// The scale (px of radius per square root of one incident) the scene's markers take when
+    /// drawn alone with `options`, from its largest marker and its crowding; nil without markers.
+    static func markerScale(_ scene: MapScene, options: MapOptions) throws -> Double? {
+        let frame = try MapFrame(scene: scene, options: options)
+        let markers = try IncidentsElement(scene, options: options, frame: frame)
+        return markers.groups.isEmpty ? nil : markers.layout.scale
+    }
+
     public static func render(_ scene: MapScene, options: MapOptions = MapOptions()) throws -> RenderedMap {
         var scene = scene
         let world = worldCRSName(scene, options: options)

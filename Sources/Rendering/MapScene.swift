@@ -405,6 +405,10 @@ public struct MapOptions: Sendable {
     /// On a binned map (markers standing for many incidents), how far the bins' hexagons are
     /// across, km: the largest marker fills about half a hexagon and areas grow with the count.
     public var binCellKm: Double?
+    /// Px of marker radius per square root of one incident, shared by maps drawn side by side (the
+    /// panels of small multiples, `SmallMultiples`): a marker of 50 incidents is then as large in
+    /// every panel. Nil: each map sets its own from its largest marker and its crowding.
+    public var markerScale: Double?
     /// Whether a scene's timeline is drawn under the map (true), or only apart (`RenderedMap.timeline`).
     public var timelineUnderMap = true
     /// A panel of small multiples: the frame under a one-line title, without legend, scale bar,

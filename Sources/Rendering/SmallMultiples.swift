@@ -37,15 +37,18 @@ public enum SmallMultiples {
         let top = MapFrame.headerHeight
         var nodes: [SVGNode] = []
         var drawsRivers = false
+        var o = options
+        o.width = width
+        o.height = height
+        o.panel = true
+        o.inset = false
+        o.extraCSS = nil
+        // A few labels per panel: a panel is a glance, the layers and the single map hold the rest.
+        o.maxKeyEntries = 3
+        // One marker scale for all: the smallest any panel would take alone (its largest marker
+        // capped, its crowding), so that a count has one size in every panel and none overflows.
+        o.markerScale = try panels.compactMap { try MapRenderer.markerScale($0.scene, options: o) }.min()
         for (i, panel) in panels.enumerated() {
-            var o = options
-            o.width = width
-            o.height = height
-            o.panel = true
-            o.inset = false
-            o.extraCSS = nil
-            // A few labels per panel: a panel is a glance, the layers and the single map hold the rest.
-            o.maxKeyEntries = 3
             o.idPrefix = "\(p)p\(i + 1)-"
             let map = try MapRenderer.render(panel.scene, options: o)
             drawsRivers = drawsRivers || map.drawsRivers
@@ -69,7 +72,8 @@ public enum SmallMultiples {
             x += 24 + TextMetrics.width(label, size: 11)
         }
         // The note beside the symbols when it fits, else on lines of its own beneath them.
-        let note = PanelText.note.text(in: language)
+        // Panels of cells (`binCellKm`) say what a cell is.
+        let note = options.binCellKm.map { PanelText.noteCells.text(in: language, ["size": .text(language.rounded($0))]) } ?? PanelText.note.text(in: language)
         if x + TextMetrics.width(note, size: 11) <= options.width - margin {
             legend.append(NameLabel.text(note, cls: "\(p)legend-text", x: at(x), y: y + 12, anchor: rtl ? "end" : nil, options: options, p: p))
         } else {

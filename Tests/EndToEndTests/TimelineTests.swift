@@ -362,4 +362,75 @@ final class SmallMultiplesTests: ScratchTestCase {
         XCTAssertTrue(r.stderr.contains("more than 36 panels"), r.stderr)
         XCTAssertTrue(r.stderr.contains("try --by week"), r.stderr)
     }
+
+    /// More incidents than a map draws one by one: each panel draws its period's incidents as
+    /// hexagons of one grid, every incident in its period's panel, markers on one scale.
+    func testAnAggregatedMapHasPanelsOfCellsOnOneScale() throws {
+        // 3,000 strikes over three months around three towns of Sudan and one of Chad, the weight
+        // moving from Khartoum to Darfur: the panels differ. Spread by a fixed pseudo-random sequence.
+        let towns = [(15.55, 32.53), (13.63, 25.35), (12.05, 24.88), (13.83, 20.83)]
+        let weights = [[6, 2, 1, 1], [3, 3, 2, 2], [1, 4, 3, 2]]
+        var state: UInt64 = 20_240_101
+        func random() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        var csv = "id,date,kind,latitude,longitude\n"
+        var perMonth = [0, 0, 0]
+        for i in 0..<3_000 {
+            let month = i % 3, day = 1 + Int(random() * 28)
+            var pick = random() * 10, town = 0
+            while pick >= Double(weights[month][town]) { pick -= Double(weights[month][town]); town += 1 }
+            let (lat, lon) = towns[town]
+            perMonth[month] += 1
+            let dLat = (random() + random() + random() - 1.5) * 0.4, dLon = (random() + random() + random() - 1.5) * 0.4
+            csv += "s\(i),2024-0\(month + 1)-\(day < 10 ? "0" : "")\(day),Air/drone strike,\(lat + dLat),\(lon + dLon)\n"
+        }
+        let file = tmp.appendingPathComponent("sudan-3000.csv")
+        try Data(csv.utf8).write(to: file)
+        let doc = try render([file.path, "--by", "month"], name: "cells.svg")
+        let panels = periodPanels(doc)
+        XCTAssertEqual(panels.map(\.period), ["2024-01", "2024-02", "2024-03"])
+        XCTAssertEqual(panels.map(\.count), perMonth, "each panel's cells hold its month's incidents")
+        // Cells, not incidents: each marker is a cell with its count.
+        let cells = doc.elements.filter { $0.attributes["data-cell"] != nil }
+        XCTAssertGreaterThan(cells.count, 30)
+        XCTAssertTrue(doc.elements.allSatisfy { $0.attributes["data-incident-id"] == nil })
+        // One scale: a marker's radius over the square root of its count is the same in every
+        // panel (markers above the smallest dot, whose radius is a floor).
+        var scales: [String: [Double]] = [:]
+        for (i, e) in doc.elements.enumerated() {
+            guard let period = e.attributes["data-period"] else { continue }
+            for (j, m) in doc.elements.enumerated() where m.ancestors.contains(i) && m.attributes["data-cell"] != nil {
+                guard let circle = doc.elements.first(where: { $0.ancestors.contains(j) && $0.name == "circle" && ($0.attributes["class"] ?? "").hasSuffix("marker-strike") }),
+                      let r = circle.attributes["r"].flatMap(Double.init), r > 3.05 else { continue }
+                scales[period, default: []].append(r / Double(m.attributes["data-count"].flatMap(Int.init)!).squareRoot())
+            }
+        }
+        XCTAssertGreaterThanOrEqual(scales.count, 2, "markers above the floor in several panels")
+        let all = scales.values.flatMap { $0 }
+        XCTAssertEqual(all.max()! / all.min()!, 1, accuracy: 0.02, "\(scales.mapValues { ($0.min()!, $0.max()!) })")
+        // Every panel has the same frame, and the note says what a cell is.
+        let metas = doc.elements.filter { $0.name == "metadata" }.compactMap { m -> [Double]? in
+            (try? JSONSerialization.jsonObject(with: Data(m.text.utf8)) as? [String: Any])?["affine"] as? [Double]
+        }
+        XCTAssertEqual(Set(metas.map { "\($0)" }).count, 1, "the same affine transform in every panel")
+        let text = doc.elements.map(\.text).joined(separator: " ")
+        XCTAssertTrue(text.contains("3,000 incidents in"), text)
+        XCTAssertTrue(text.contains("hexagons ("), text)
+        // The same panels with fewer incidents, asked for as cells.
+        let few = tmp.appendingPathComponent("sudan-300.csv")
+        try Data(csv.split(separator: "\n").prefix(301).joined(separator: "\n").utf8).write(to: few)
+        let asCells = periodPanels(try render([few.path, "--by", "month", "--aggregate", "cells"], name: "few-cells.svg"))
+        XCTAssertEqual(asCells.map(\.count), [100, 100, 100])
+        // Provinces shaded by their incidents have no panels, and the error says what to do.
+        let r = try incidentmap(["render", file.path, "--by", "month", "--aggregate", "admin1", "--svg", "-o", tmp.appendingPathComponent("a1.svg").path])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains("--aggregate cells"), r.stderr)
+        // A report of these incidents shows the panels of cells in its chronology.
+        let report = tmp.appendingPathComponent("report")
+        XCTAssertEqual(try incidentmap(["report", file.path, "-o", report.path]).status, 0)
+        let html = try String(contentsOf: report.appendingPathComponent("report.html"), encoding: .utf8)
+        XCTAssertEqual(html.components(separatedBy: "data-period=").count - 1, 3)
+    }
 }

@@ -30,7 +30,7 @@ struct IncidentsElement {
         language = options.language
         // A map of so few incidents that each has its own key entry keeps each its own marker.
         var layout = MarkerLayout(anchors: anchors, counts: onMap.map { scene.incidents[$0].count }, frame: frame.frame,
-                                  spread: !binned && onMap.count <= options.maxKeyEntries)
+                                  spread: !binned && onMap.count <= options.maxKeyEntries, fixedScale: options.markerScale)
         if !offMap.isEmpty { layout.renumberMembers(onMap) }
         labelled = IncidentsElement.pickLabelled(layout.groups, scene: scene, limit: options.maxKeyEntries)
         for (number, g) in labelled.enumerated() { layout.number(g, number + 1) }

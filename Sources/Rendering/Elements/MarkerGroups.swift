@@ -59,7 +59,10 @@ struct MarkerLayout: Sendable {
     /// Markers for incidents at `anchors` standing for `counts` incidents each. With `spread`
     /// (a map of so few incidents that each has its own key entry), coincident ones are not merged
     /// but set around their common centre, each with its own symbol.
-    init(anchors: [XY], counts: [Int], frame: BoundingBox, spread: Bool = false) {
+    ///
+    /// `fixedScale`: the scale of maps drawn side by side with this one (`MapOptions.markerScale`),
+    /// used in place of this map's own crowding; the cap on the largest marker still holds.
+    init(anchors: [XY], counts: [Int], frame: BoundingBox, spread: Bool = false, fixedScale: Double? = nil) {
         maximumRadius = min(40, max(16, 0.05 * min(frame.width, frame.height)))
         if spread {
             let offsets = MarkerLayout.spreadOffsets(anchors)
@@ -72,7 +75,7 @@ struct MarkerLayout: Sendable {
         groups = anchors.indices.map { MarkerGroup(members: [$0], centre: anchors[$0], anchor: anchors[$0], count: counts[$0]) }
         // Incidents at one point (within 2 px) are one marker whatever the scale.
         mergeOverlapping(within: 2)
-        crowding = MarkerLayout.crowdedScale(groups)
+        crowding = fixedScale ?? MarkerLayout.crowdedScale(groups)
         // The scale follows the largest count, which merging raises: a few rounds settle it.
         for _ in 0..<4 {
             let before = groups.count

@@ -1,7 +1,7 @@
 /// The texts of small multiples (`--by`): the panels' shared legend and note,
 /// the subtitle's "one panel per …", and the periods the panels are named after.
 public enum PanelText: String, MapTexts {
-    case strike, bombing, other, note, perDay, perWeek, perMonth, perQuarter, perYear, week, month, quarter
+    case strike, bombing, other, note, noteCells, perDay, perWeek, perMonth, perQuarter, perYear, week, month, quarter
 
     public static let table = TextTable<PanelText>("""
     strike
@@ -43,6 +43,16 @@ public enum PanelText: String, MapTexts {
     ur: ہر نقشے کا مسقط، احاطہ اور پیمانہ ایک ہی ہے؛ بڑا نشان کئی واقعات کی نمائندگی کرتا ہے۔
     ps: د ټولو نقشو مسقط، پراخوالی او پیمانه یو شان ده؛ لویه نښه د څو پېښو استازیتوب کوي.
     ar: للخرائط كلها الإسقاط والنطاق والمقياس نفسه؛ العلامة الأكبر تمثل عدة حوادث.
+
+    noteCells
+    en: Every panel has the same projection, extent, hexagons ({size} km across) and scale: a marker's area is the number of incidents in its hexagon.
+    fr: Toutes les cartes ont la même projection, la même emprise, les mêmes hexagones ({size} km de large) et la même échelle : l’aire d’un marqueur est le nombre d’incidents de son hexagone.
+    ru: У всех карт одна проекция, один охват, одни шестиугольники ({size} км в поперечнике) и один масштаб: площадь маркера — число инцидентов в его шестиугольнике.
+    uk: Усі карти мають ту саму проєкцію, охоплення, шестикутники ({size} км завширшки) і масштаб: площа маркера — кількість інцидентів у його шестикутнику.
+    fa: همهٔ نقشه‌ها سیستم تصویر، گستره، شش‌ضلعی‌ها ({size} کیلومتر پهنا) و مقیاس یکسانی دارند: مساحت هر نشانگر شمار رویدادهای شش‌ضلعی آن است.
+    ur: ہر نقشے کا مسقط، احاطہ، مسدس ({size} کلومیٹر چوڑے) اور پیمانہ ایک ہی ہے: نشان کا رقبہ اس کے مسدس کے واقعات کی تعداد ہے۔
+    ps: د ټولو نقشو مسقط، پراخوالی، شپږګوټي ({size} کیلومتره پلن) او پیمانه یو شان ده: د نښې مساحت د هغې د شپږګوټي د پېښو شمېر دی.
+    ar: للخرائط كلها الإسقاط والنطاق والمسدسات ({size} كم عرضًا) والمقياس نفسه: مساحة العلامة هي عدد الحوادث في مسدسها.
 
     perDay
     en: one panel per day
