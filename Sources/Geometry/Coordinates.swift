@@ -88,3 +88,22 @@ public struct BoundingBox: Equatable, Sendable {
         BoundingBox(minX: minX - dx, minY: minY - dy, maxX: maxX + dx, maxY: maxY + dy)
     }
 }
+
+extension BoundingBox {
+    /// The box of longitude (x) and latitude (y) holding `points` the short way round: when the
+    /// points lie either side of the antimeridian (incidents around Fiji at 179°E and 179°W) and
+    /// the box across it is narrower, that one, its east edge past 180° (177.8 to 181.4, not −179
+    /// to 179); else the plain box. Nil when there are no points.
+    public static func shortWay<S: Sequence>(_ points: S) -> BoundingBox? where S.Element == LonLat {
+        var plain: BoundingBox?, across: BoundingBox?
+        for p in points {
+            let q = XY(x: p.lon, y: p.lat), r = XY(x: p.lon < 0 ? p.lon + 360 : p.lon, y: p.lat)
+            if plain == nil { plain = BoundingBox(minX: q.x, minY: q.y, maxX: q.x, maxY: q.y); across = BoundingBox(minX: r.x, minY: r.y, maxX: r.x, maxY: r.y) } else {
+                plain!.extend(q)
+                across!.extend(r)
+            }
+        }
+        guard let plain, let across else { return nil }
+        return across.width < plain.width ? across : plain
+    }
+}

@@ -18,13 +18,16 @@ extension RenderJob {
         let builder = SceneBuilder(gazetteer: gazetteer, language: language)
         let count = { (n: Int) in TextValue.number(n) }
         let b = c.bounds ?? gazetteer.coverage
+        // The cells' size from the incidents' span the short way round (across the antimeridian,
+        // Fiji's 3° and not 360°).
+        let span = BoundingBox.shortWay(c.points.lazy.map(\.0)) ?? b
         var options = try mapOptions(request)
         let title = RenderJob.title(run, countries: c.countries, request)
         var scene = builder.scene([], placesNear: extentCorners(c), title: title, crsName: crsName(request, language), command: request.command)
         scene.tollsGiven = c.tollsGiven
         // Fine cells; smaller ones when a few distant incidents (drawn as an edge arrow) made the
         // extent, and so the cells, too large for the rest.
-        var size = cellSize(b) / HexBins.fineCellsPerHexagon
+        var size = cellSize(span) / HexBins.fineCellsPerHexagon
         var fine = try fineCells(c, size: size)
         let far = Set(Outliers.indices(locations: fine.map(\.centre), counts: fine.map(\.count), options: options))
         if !far.isEmpty, let core = BoundingBox(points: fine.indices.filter { !far.contains($0) }.map { XY(x: fine[$0].centre.lon, y: fine[$0].centre.lat) }) {

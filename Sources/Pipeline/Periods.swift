@@ -102,8 +102,7 @@ extension RenderJob {
         let builder = SceneBuilder(gazetteer: run.gazetteer, pinned: Set(request.labels), language: request.language)
         let title = title(run, countries: Set(incidents.compactMap(\.country)), request)
         let whole = builder.scene(incidents, title: title, crsName: crsName(request, request.language), command: request.command)
-        let lons = incidents.map(\.point.lon), lats = incidents.map(\.point.lat)
-        let options = try panelOptions(BoundingBox(minX: lons.min()!, minY: lats.min()!, maxX: lons.max()!, maxY: lats.max()!), request)
+        let options = try panelOptions(BoundingBox.shortWay(incidents.lazy.map(\.point))!, request)
         var byPeriod: [String: [ResolvedIncident]] = [:]
         for r in incidents { byPeriod[by.key(r.incident.date.start).key, default: []].append(r) }
         let panels = periods.map { period -> ScenePanel in
@@ -126,13 +125,15 @@ extension RenderJob {
         return periods
     }
 
-    /// The options every panel shares: one extent, the incidents' `bounds` padded as a single map
-    /// pads them (30%, at least 1.5°), and one CRS.
+    /// The options every panel shares: one extent, the incidents' `bounds` (`BoundingBox.shortWay`:
+    /// across the antimeridian its east edge lies past 180°) padded as a single map pads them (30%,
+    /// at least 1.5°), and one CRS.
     static func panelOptions(_ bounds: BoundingBox, _ request: RenderRequest) throws -> MapOptions {
         let pad = max(1.5, 0.3 * max(bounds.width, bounds.height))
         var options = try mapOptions(request)
-        let box = BoundingBox(minX: max(-180, bounds.minX - pad), minY: max(-85, bounds.minY - pad),
-                              maxX: min(180, bounds.maxX + pad), maxY: min(85, bounds.maxY + pad))
+        let west = bounds.minX - pad, east = bounds.maxX + pad
+        let (minX, maxX) = east - west >= 360 ? (-180.0, 180.0) : bounds.maxX > 180 ? (west, east) : (max(-180, west), min(180, east))
+        let box = BoundingBox(minX: minX, minY: max(-85, bounds.minY - pad), maxX: maxX, maxY: min(85, bounds.maxY + pad))
         options.bbox = box
         options.crs = request.crs ?? MapRenderer.defaultCRS(center: LonLat(lon: box.center.x, lat: box.center.y))
         return options
@@ -144,7 +145,7 @@ extension RenderJob {
     /// marker of 50 incidents is the same in January as in June, and the panels' cells add up to
     /// the run's.
     static func aggregatedSmallMultiples(_ c: MapCollector, _ run: RunIncidents, by: Period, _ request: RenderRequest) throws -> SVGNode {
-        guard let bounds = c.bounds, let firstDay = c.pointDays.min(), let lastDay = c.pointDays.max() else {
+        guard let bounds = BoundingBox.shortWay(c.points.lazy.map(\.0)), let firstDay = c.pointDays.min(), let lastDay = c.pointDays.max() else {
             throw FilterError(message: "no incidents to map")
         }
         let periods = try panelPeriods(by, from: CalendarDate(dayNumber: Int(firstDay)), to: CalendarDate(dayNumber: Int(lastDay)), request)

@@ -69,6 +69,53 @@ final class HexBinTests: ScratchTestCase {
         XCTAssertEqual(try runTool("rsvg-convert", ["-w", "800", "-o", tmp.appendingPathComponent("arctic.png").path, svg.path]).status, 0)
     }
 
+    /// Incidents around Fiji, either side of the antimeridian: the cells are sized for their 3° the
+    /// short way round, not the 360° from 179°W to 179°E (which had made 15 cells of 1.5°), on the
+    /// single map and on panels by month, whose shared extent is Fiji's and not the world's.
+    func testCellsAcrossTheAntimeridianAreSizedForTheShortWayRound() throws {
+        var state: UInt64 = 0xF1
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        var csv = "id,date,latitude,longitude,event_type\n"
+        for i in 0..<2_500 {
+            var lon = 179.5 + (next() + next() + next() - 1.5) * 1.6
+            if lon > 180 { lon -= 360 }
+            csv += "F\(i),2024-0\(1 + i % 3)-1\(i % 9),\(-17.5 + (next() + next() - 1) * 1.2),\(lon),Battles\n"
+        }
+        let input = tmp.appendingPathComponent("fiji.csv")
+        try csv.write(to: input, atomically: true, encoding: .utf8)
+        func across(_ svg: URL) throws -> (km: Double, cells: Int) {
+            let text = try String(contentsOf: svg, encoding: .utf8)
+            let subtitle = try XCTUnwrap(text.range(of: #"in [0-9,]+ hexagons [0-9.]+ km across"#, options: .regularExpression)).lowerBound
+            let words = text[subtitle...].split(separator: " ")
+            return (try XCTUnwrap(Double(words[3])), try XCTUnwrap(Int(words[1].replacingOccurrences(of: ",", with: ""))))
+        }
+        for (name, extra) in [("fiji.svg", [String]()), ("fiji-by-month.svg", ["--by", "month"])] {
+            let svg = tmp.appendingPathComponent(name)
+            let r = try incidentmap(["render", input.path, "--svg", "-o", svg.path] + extra)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let (km, cells) = try across(svg)
+            XCTAssertLessThan(km, 20, name)
+            XCTAssertGreaterThan(cells, 300, name)
+            XCTAssertEqual(try runTool("rsvg-convert", ["-w", "800", "-o", tmp.appendingPathComponent(name + ".png").path, svg.path]).status, 0)
+        }
+        // The panels' frame covers Fiji, a few degrees, not the globe.
+        let doc = SVGDocument(try Data(contentsOf: tmp.appendingPathComponent("fiji-by-month.svg")))
+        let metas = doc.elements.filter { $0.name == "metadata" }
+        XCTAssertEqual(metas.count, 3)
+        for meta in metas {
+            let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(meta.text.utf8)) as? [String: Any])
+            let b = try XCTUnwrap(json["bbox_lonlat"] as? [Double])
+            // West edge east of the east edge: across the antimeridian, some 10–20° wide.
+            XCTAssertGreaterThan(b[0], 170, "\(b)")
+            XCTAssertLessThan(b[2], -170, "\(b)")
+        }
+        let markers = doc.elements.filter { $0.attributes["data-cell"] != nil }
+        XCTAssertGreaterThan(markers.count, 300, "each panel draws its many small cells")
+    }
+
     /// West of Greenwich and south of the equator a cell's centre is written with W and S, not as
     /// negative degrees east or north (Mexico, and the Atlantic coast of Brazil).
     func testCellCentresWestAndSouthAreWrittenWithTheirHemispheres() throws {
