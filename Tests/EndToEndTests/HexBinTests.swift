@@ -10,11 +10,8 @@ final class HexBinTests: ScratchTestCase {
         // Hexagon centres of a 10 km grid (pointy-top: rows 15 km apart, every other row shifted by
         // half a width); a point belongs to the centre nearest it, whatever the direction.
         let across = 10_000.0, size = across / 3.0.squareRoot()
-        var state: UInt64 = 7
-        func next() -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Double(state >> 11) / Double(1 << 53)
-        }
+        var random = SeededRandom(7)
+        func next() -> Double { random.next() }
         var centres: [Int64: XY] = [:]
         for q in -6...6 {
             for r in -6...6 {
@@ -38,11 +35,8 @@ final class HexBinTests: ScratchTestCase {
     /// latitude would be less than half as wide on the page as tall there, so each marker's nearest
     /// neighbour would lie beside it; hexagons put neighbours above and below as often as beside.
     func testHexagonsAreAsWideAsTallOnThePageInTheArctic() throws {
-        var state: UInt64 = 0x66
-        func next() -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Double(state >> 11) / Double(1 << 53)
-        }
+        var random = SeededRandom(0x66)
+        func next() -> Double { random.next() }
         var csv = "id,date,latitude,longitude,event_type\n"
         for i in 0..<4_000 {
             csv += "A\(i),2024-0\(1 + i % 9)-11,\(63 + 6 * next()),\(26 + 14 * next()),Battles\n"
@@ -73,11 +67,8 @@ final class HexBinTests: ScratchTestCase {
     /// short way round, not the 360° from 179°W to 179°E (which had made 15 cells of 1.5°), on the
     /// single map and on panels by month, whose shared extent is Fiji's and not the world's.
     func testCellsAcrossTheAntimeridianAreSizedForTheShortWayRound() throws {
-        var state: UInt64 = 0xF1
-        func next() -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Double(state >> 11) / Double(1 << 53)
-        }
+        var random = SeededRandom(0xF1)
+        func next() -> Double { random.next() }
         var csv = "id,date,latitude,longitude,event_type\n"
         for i in 0..<2_500 {
             var lon = 179.5 + (next() + next() + next() - 1.5) * 1.6

@@ -193,3 +193,16 @@ class ScratchTestCase: XCTestCase {
         return out
     }
 }
+
+/// A fixed pseudo-random sequence (Knuth's MMIX linear congruential generator): test data that
+/// is spread as if at random and the same on every run.
+struct SeededRandom {
+    private var state: UInt64
+    init(_ seed: UInt64) { state = seed }
+
+    /// The next number of the sequence, in [0, 1).
+    mutating func next() -> Double {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Double(state >> 11) / Double(1 << 53)
+    }
+}

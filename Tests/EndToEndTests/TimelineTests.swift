@@ -370,11 +370,8 @@ final class SmallMultiplesTests: ScratchTestCase {
         // moving from Khartoum to Darfur: the panels differ. Spread by a fixed pseudo-random sequence.
         let towns = [(15.55, 32.53), (13.63, 25.35), (12.05, 24.88), (13.83, 20.83)]
         let weights = [[6, 2, 1, 1], [3, 3, 2, 2], [1, 4, 3, 2]]
-        var state: UInt64 = 20_240_101
-        func random() -> Double {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Double(state >> 11) / Double(1 << 53)
-        }
+        var sequence = SeededRandom(20_240_101)
+        func random() -> Double { sequence.next() }
         var csv = "id,date,kind,latitude,longitude\n"
         var perMonth = [0, 0, 0]
         for i in 0..<3_000 {
