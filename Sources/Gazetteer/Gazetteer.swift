@@ -599,13 +599,15 @@ public final class Gazetteer: @unchecked Sendable {
         }
     }
 
-    /// A grid over the districts whose tiles decode only the districts that reach them.
+    /// A grid over the districts whose tiles decode only the districts that reach them, and keep
+    /// their edges but not their polygons (`district(at:)` decodes the one it answers with again):
+    /// a million points over the globe had held every district's polygons as well as its edges.
     private var districtGrid: TiledRegionGrid {
         if let g = districtLock.reading({ builtDistrictGrid }) { return g }
         let reaching = districtsReaching()  // takes the lock itself: before the write below
         return districtLock.writing {
             if let g = builtDistrictGrid { return g }
-            let g = TiledRegionGrid(regionsReaching: reaching)
+            let g = TiledRegionGrid(keepsGeometry: false, regionsReaching: reaching)
             builtDistrictGrid = g
             return g
         }
@@ -643,8 +645,12 @@ public final class Gazetteer: @unchecked Sendable {
     }
 
     /// The district whose polygon holds `p`, nil where no district covers it (at sea, a country
-    /// without district data, a sliver along a province line).
-    public func district(at p: LonLat) -> Region? { districtGrid.region(at: p) }
+    /// without district data, a sliver along a province line). The grid finds it; its polygon is
+    /// decoded again from the districts reaching `p` (the grid keeps none).
+    public func district(at p: LonLat) -> Region? {
+        guard let found = districtName(at: p) else { return nil }
+        return districts(near: BoundingBox(minX: p.lon, minY: p.lat, maxX: p.lon, maxY: p.lat)).first { $0.id == found.id }
+    }
 
     /// The id and name of the district holding `p`, or nil, without copying the district.
     public func districtName(at p: LonLat) -> (id: String, name: String)? { districtGrid.region(at: p) { ($0.id, $0.name) } }

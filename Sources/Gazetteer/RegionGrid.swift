@@ -7,7 +7,9 @@ import Geometry
 /// boundary crosses test their few candidates exactly. Answers are the same as
 /// testing every region in turn.
 public final class RegionGrid: @unchecked Sendable {
-    private let regions: [Region]
+    /// The regions, with their polygons or (`keepsGeometry` false) without: the answers need only
+    /// their ids, names and bounds once the edges are filed.
+    private var regions: [Region]
     private let origin: (lon: Double, lat: Double)
     private let cell: Double
     private let columns: Int, rows: Int
@@ -42,8 +44,10 @@ public final class RegionGrid: @unchecked Sendable {
     }
 
     /// Builds the grid with cells of `cellDegrees` over `extent` (default: the regions' bounds);
-    /// points outside the extent are in no region.
-    public init(regions: [Region], cellDegrees: Double = 0.1, extent: BoundingBox? = nil) {
+    /// points outside the extent are in no region. Without `keepsGeometry` the regions it answers
+    /// with have no polygons (an empty multipolygon): a caller that decoded them for this grid
+    /// alone (the districts) does not keep them twice, as polygons and as edges.
+    public init(regions: [Region], cellDegrees: Double = 0.1, extent: BoundingBox? = nil, keepsGeometry: Bool = true) {
         self.regions = regions
         cell = cellDegrees
         var b = regions.first?.bounds ?? BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1)
@@ -106,6 +110,9 @@ public final class RegionGrid: @unchecked Sendable {
             owner[idx] = -1 - Int32(candidateStarts.count - 1)
             candidates += list.sorted()
             candidateStarts.append(Int32(candidates.count))
+        }
+        if !keepsGeometry {
+            for i in self.regions.indices { self.regions[i].geometry = .multiPolygon([]) }
         }
     }
 
@@ -253,6 +260,9 @@ public final class TiledRegionGrid: @unchecked Sendable {
     private var tiles: [RegionGrid?]
     private let lock = ReadWriteLock()
 
+    /// Whether the tiles' regions keep their polygons (see `RegionGrid.init`).
+    private let keepsGeometry: Bool
+
     /// A grid over `regions`.
     public convenience init(regions: [Region]) {
         self.init { box in regions.filter { $0.bounds.intersects(box) } }
@@ -260,7 +270,9 @@ public final class TiledRegionGrid: @unchecked Sendable {
 
     /// A grid whose tiles get their regions from `regionsReaching` (those whose bounds reach the
     /// box, in data order), asked once per tile: regions can then be decoded only where needed.
-    public init(regionsReaching: @escaping (BoundingBox) -> [Region]) {
+    /// Without `keepsGeometry` the tiles keep the regions' edges but not their polygons.
+    public init(keepsGeometry: Bool = true, regionsReaching: @escaping (BoundingBox) -> [Region]) {
+        self.keepsGeometry = keepsGeometry
         self.regionsReaching = regionsReaching
         tiles = Array(repeating: nil, count: columns * rows)
     }
@@ -295,6 +307,6 @@ public final class TiledRegionGrid: @unchecked Sendable {
                               maxX: -180 + Double(x + 1) * tileDegrees + 1e-9, maxY: -90 + Double(y + 1) * tileDegrees + 1e-9)
         let inside = regionsReaching(box)
         // A tile of open sea (most of a globe's) needs no cells of 0.1°.
-        return RegionGrid(regions: inside, cellDegrees: inside.isEmpty ? tileDegrees : 0.1, extent: box)
+        return RegionGrid(regions: inside, cellDegrees: inside.isEmpty ? tileDegrees : 0.1, extent: box, keepsGeometry: keepsGeometry)
     }
 }

@@ -237,6 +237,19 @@ final class RegionGridTests: XCTestCase {
         for (p, id) in zip(points, before).prefix(200) {
             XCTAssertEqual(bundled.districts(near: BoundingBox(minX: p.lon, minY: p.lat, maxX: p.lon, maxY: p.lat)).first { $0.contains(p) }?.id, id, "\(p)")
         }
+        // The grid keeps the districts' edges, not their polygons: the district it answers with
+        // is decoded again, whole (its polygon holds the point).
+        for (p, id) in zip(points, before).filter({ $0.1 != nil }).prefix(50) {
+            let d = bundled.district(at: p)
+            XCTAssertEqual(d?.id, id)
+            XCTAssertEqual(d?.contains(p), true, "\(p)")
+        }
+        let regions = bundled.districts(near: BoundingBox(minX: 60, minY: 25, maxX: 64, maxY: 29))
+        let lean = RegionGrid(regions: regions, keepsGeometry: false), whole = RegionGrid(regions: regions)
+        for p in points.prefix(1_600) {
+            XCTAssertEqual(lean.region(at: p)?.id, whole.region(at: p)?.id, "\(p)")
+            XCTAssertEqual(lean.region(at: p)?.geometry.polygons.count ?? 0, 0, "no polygon kept")
+        }
     }
 
     func testGridAnswersAsTestingEveryPolygon() {
