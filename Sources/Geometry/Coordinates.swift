@@ -90,20 +90,65 @@ public struct BoundingBox: Equatable, Sendable {
 }
 
 extension BoundingBox {
-    /// The box of longitude (x) and latitude (y) holding `points` the short way round: when the
-    /// points lie either side of the antimeridian (incidents around Fiji at 179°E and 179°W) and
-    /// the box across it is narrower, that one, its east edge past 180° (177.8 to 181.4, not −179
-    /// to 179); else the plain box. Nil when there are no points.
+    /// The box of longitude (x) and latitude (y) holding `points` the short way round (see
+    /// `LonLatExtent.shortWay`); nil when there are no points.
     public static func shortWay<S: Sequence>(_ points: S) -> BoundingBox? where S.Element == LonLat {
-        var plain: BoundingBox?, across: BoundingBox?
-        for p in points {
-            let q = XY(x: p.lon, y: p.lat), r = XY(x: p.lon < 0 ? p.lon + 360 : p.lon, y: p.lat)
-            if plain == nil { plain = BoundingBox(minX: q.x, minY: q.y, maxX: q.x, maxY: q.y); across = BoundingBox(minX: r.x, minY: r.y, maxX: r.x, maxY: r.y) } else {
-                plain!.extend(q)
-                across!.extend(r)
-            }
+        var extent = LonLatExtent()
+        for p in points { extent.add(p) }
+        return extent.shortWay
+    }
+}
+
+/// The extent of positions and boxes of longitude and latitude, kept two ways: as they are, and
+/// with western longitudes turned by 360° (the box across the antimeridian). Points around Fiji
+/// at 179°E and 179°W span 3° across it and 358° the other way: `shortWay` is the narrower.
+public struct LonLatExtent: Sendable {
+    private var plain: BoundingBox?
+    private var across: BoundingBox?
+    /// A box straddling the prime meridian was added: across the antimeridian the extent would
+    /// go round the whole circle, so the plain box is the short way.
+    private var straddlesPrimeMeridian = false
+
+    public init() {}
+
+    /// Adds a position.
+    public mutating func add(_ p: LonLat) { add(BoundingBox(minX: p.lon, minY: p.lat, maxX: p.lon, maxY: p.lat)) }
+
+    /// Adds a box (west to east, within ±180°).
+    public mutating func add(_ b: BoundingBox) {
+        LonLatExtent.extend(&plain, b)
+        if b.minX >= 0 {
+            LonLatExtent.extend(&across, b)
+        } else if b.maxX < 0 {
+            LonLatExtent.extend(&across, BoundingBox(minX: b.minX + 360, minY: b.minY, maxX: b.maxX + 360, maxY: b.maxY))
+        } else {
+            straddlesPrimeMeridian = true
         }
-        guard let plain, let across else { return nil }
-        return across.width < plain.width ? across : plain
+    }
+
+    /// Adds each part of `g` (each polygon, line or position: a country split at the antimeridian
+    /// is two parts, either side of it).
+    public mutating func add(_ g: Geometry) {
+        switch g {
+        case .point(let p): add(p)
+        case .lineString(let line): if let b = Geometry.lineString(line).bounds { add(b) }
+        case .multiLineString(let lines): for line in lines { if let b = Geometry.lineString(line).bounds { add(b) } }
+        case .polygon, .multiPolygon: for p in g.polygons { if let b = Geometry.polygon(p).bounds { add(b) } }
+        }
+    }
+
+    /// The plain box, or, when it is narrower, the box across the antimeridian, whose east edge
+    /// lies past 180° (177.8 to 181.4); nil when nothing was added.
+    public var shortWay: BoundingBox? {
+        guard let plain else { return nil }
+        if !straddlesPrimeMeridian, let across, across.width < plain.width { return across }
+        return plain
+    }
+
+    private static func extend(_ box: inout BoundingBox?, _ b: BoundingBox) {
+        if box == nil { box = b } else {
+            box!.extend(XY(x: b.minX, y: b.minY))
+            box!.extend(XY(x: b.maxX, y: b.maxY))
+        }
     }
 }

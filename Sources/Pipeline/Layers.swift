@@ -17,13 +17,18 @@ public enum LayerSet {
 /// Builds the GeoJSON layers from resolved incidents and the gazetteer.
 public struct LayerBuilder: Sendable {
     let gazetteer: Gazetteer
-    /// Extent of the basemap layers in longitude/latitude.
-    let extent: BoundingBox
+    /// Extent of the basemap layers in longitude/latitude, as boxes within ±180°: two, either
+    /// side of the antimeridian, for an extent across it.
+    let boxes: [BoundingBox]
 
-    /// Creates a builder.
+    /// Creates a builder for the layers of `extent`, whose east edge lies past 180° when it
+    /// crosses the antimeridian (`LonLatExtent.shortWay`).
     public init(gazetteer: Gazetteer, extent: BoundingBox) {
         self.gazetteer = gazetteer
-        self.extent = extent
+        boxes = extent.maxX > 180
+            ? [BoundingBox(minX: extent.minX, minY: extent.minY, maxX: 180, maxY: extent.maxY),
+               BoundingBox(minX: -180, minY: extent.minY, maxX: extent.maxX - 360, maxY: extent.maxY)]
+            : [extent]
     }
 
     /// The area an approximately placed incident may be in: its province's or district's polygon
@@ -86,7 +91,8 @@ public struct LayerBuilder: Sendable {
         for e in named where seen.insert(e.id).inserted {
             out.append(placeFeature(e, role: "incident place"))
         }
-        let towns = gazetteer.referenceTowns(minimumPopulation: 10_000, within: extent).filter { !seen.contains($0.id) }.sorted { ($0.population, $1.id) > ($1.population, $0.id) }
+        let towns = boxes.flatMap { gazetteer.referenceTowns(minimumPopulation: 10_000, within: $0) }.filter { seen.insert($0.id).inserted }
+            .sorted { ($0.population, $1.id) > ($1.population, $0.id) }
         for e in towns { out.append(placeFeature(e, role: "reference town")) }
         return out
     }
@@ -130,17 +136,23 @@ public struct LayerBuilder: Sendable {
     public func areaLayers(_ layers: [(regions: [Region], isCountry: Bool)], decimals: Int = 6) throws -> [[OutputFeature]] {
         let all = layers.enumerated().flatMap { l, layer in layer.regions.map { (layer: l, region: $0) } }
         let features = try Concurrent.map(all.count, inRunsOf: 32) { run in
-            let pipeline = try PolygonPipeline(box: extent, decimals: decimals)
-            return try all[run].map { try area($0.region, isCountry: layers[$0.layer].isCountry, pipeline: pipeline) }
+            let pipelines = try boxes.map { try PolygonPipeline(box: $0, decimals: decimals) }
+            return try all[run].map { try area($0.region, isCountry: layers[$0.layer].isCountry, pipelines: pipelines) }
         }
         var out = [[OutputFeature]](repeating: [], count: layers.count)
         for (item, feature) in zip(all, features) { if let feature { out[item.layer].append(feature) } }
         return out
     }
 
-    /// One country or province clipped to the extent; nil when nothing of it is inside.
-    private func area(_ r: Region, isCountry: Bool, pipeline: PolygonPipeline) throws -> OutputFeature? {
-        guard r.bounds.intersects(extent), let geometry = try pipeline.run(r.geometry.polygons) else { return nil }
+    /// One country or province clipped to the extent (`pipelines`: one per box); nil when nothing
+    /// of it is inside. Across the antimeridian its parts either side are one multipolygon.
+    private func area(_ r: Region, isCountry: Bool, pipelines: [PolygonPipeline]) throws -> OutputFeature? {
+        var parts: [Geometry] = []
+        for (box, pipeline) in zip(boxes, pipelines) where r.bounds.intersects(box) {
+            if let g = try pipeline.run(r.geometry.polygons) { parts.append(g) }
+        }
+        guard let first = parts.first else { return nil }
+        let geometry = parts.count == 1 ? first : .multiPolygon(parts.flatMap(\.polygons))
         var props: [(String, JSONValue)] = [("id", .string(r.id)), ("name", .string(r.name))]
         if isCountry {
             props.append(("iso_a2", .string(r.id)))
@@ -169,6 +181,7 @@ public struct LayerBuilder: Sendable {
     }
 
     func clip(line: [LonLat]) -> [[LonLat]] {
-        PlanarOps.clip(line: line.map { XY(x: $0.lon, y: $0.lat) }, to: extent).map { $0.map { LonLat(lon: $0.x, lat: $0.y) } }
+        let xy = line.map { XY(x: $0.lon, y: $0.lat) }
+        return boxes.flatMap { PlanarOps.clip(line: xy, to: $0).map { $0.map { LonLat(lon: $0.x, lat: $0.y) } } }
     }
 }

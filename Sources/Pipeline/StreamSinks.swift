@@ -78,7 +78,7 @@ final class GeoJSONStream {
     private let file: OutputFile
     private let writer: GeoJSONWriter
     private(set) var count = 0
-    private var bbox: BoundingBox?
+    private var extent = LonLatExtent()
 
     init(url: URL, name: String, writer: GeoJSONWriter, members: [(String, JSONValue)] = []) throws {
         file = try OutputFile(path: url.path, name: url.lastPathComponent)
@@ -97,11 +97,11 @@ final class GeoJSONStream {
 
     /// Grows the collection's bounding box by a feature's.
     func extend(_ b: BoundingBox?) {
-        GeoJSONWriter.extend(&bbox, with: b)
+        if let b { extent.add(b) }
     }
 
     func finish() throws {
-        try file.write(writer.footer(bbox: bbox))
+        try file.write(writer.footer(bbox: extent.shortWay))
         try file.close()
     }
 }
@@ -146,7 +146,8 @@ final class LayerSink: IncidentSink, @unchecked Sendable {
     /// Gazetteer entries the incidents were placed by, first seen first.
     private var named: [GazetteerEntry] = []
     private var namedIDs = Set<String>()
-    private var bounds: BoundingBox?
+    /// Where the incidents are, the short way round (across the antimeridian around Fiji).
+    private var extent = LonLatExtent()
 
     var wantsDetail: Bool { false }
 
@@ -172,9 +173,7 @@ final class LayerSink: IncidentSink, @unchecked Sendable {
             streams[l].extend(piece.bounds)
         }
         let p = e.placed[k]
-        if bounds == nil { bounds = BoundingBox(minX: p.point.lon, minY: p.point.lat, maxX: p.point.lon, maxY: p.point.lat) } else {
-            bounds!.extend(XY(x: p.point.lon, y: p.point.lat))
-        }
+        extent.add(p.point)
         // The entry is copied once, when its id is first met (a row reads only the id).
         if let id = p.placing?.entry?.id, namedIDs.insert(id).inserted, let entry = p.entry { named.append(entry) }
     }
@@ -194,7 +193,7 @@ final class LayerSink: IncidentSink, @unchecked Sendable {
     func finish(gazetteer: Gazetteer) throws -> [String] {
         for s in streams { try s.finish() }
         let writer = encoder.writer
-        let extent = bounds.map { $0.expanded(dx: 3, dy: 3) } ?? BoundingBox(minX: -180, minY: -90, maxX: 180, maxY: 90)
+        let extent = self.extent.shortWay.map { $0.expanded(dx: 3, dy: 3) } ?? BoundingBox(minX: -180, minY: -90, maxX: 180, maxY: 90)
         let layers = LayerBuilder(gazetteer: gazetteer, extent: extent)
         try staged.write("places.geojson", Data(writer.collection(name: "places", features: layers.places(named: named))))
         try staged.write("border.geojson", Data(writer.collection(name: "border", features: layers.borders())))

@@ -31,13 +31,13 @@ public struct GeoJSONWriter: Sendable {
     /// The complete FeatureCollection, one feature per line.
     public func collection(name: String, features: [OutputFeature]) -> [UInt8] {
         var out = header(name: name)
-        var bbox: BoundingBox?
+        var extent = LonLatExtent()
         for (i, f) in features.enumerated() {
             out += GeoJSONWriter.separator(i)
             append(f, to: &out)
-            GeoJSONWriter.extend(&bbox, with: f.geometry)
+            extent.add(f.geometry)
         }
-        out += footer(bbox: bbox)
+        out += footer(bbox: extent.shortWay)
         return out
     }
 
@@ -58,12 +58,14 @@ public struct GeoJSONWriter: Sendable {
     /// What comes before feature number `index` (0-based).
     public static func separator(_ index: Int) -> [UInt8] { index == 0 ? [0x0A] : [0x2C, 0x0A] }
 
-    /// What comes after the last feature: the collection's `bbox` and the closing brackets.
+    /// What comes after the last feature: the collection's `bbox` and the closing brackets. A box
+    /// across the antimeridian (`LonLatExtent.shortWay`: its east edge past 180°) is written as
+    /// RFC 7946 §5.2 writes it, west greater than east: `[177.8, -19.6, -178.6, -15.6]`.
     public func footer(bbox: BoundingBox?) -> [UInt8] {
         var out = Array("\n]".utf8)
         if let b = bbox {
             out += Array(",\"bbox\":[".utf8)
-            for (i, v) in [b.minX, b.minY, b.maxX, b.maxY].enumerated() {
+            for (i, v) in [b.minX, b.minY, b.maxX > 180 ? b.maxX - 360 : b.maxX, b.maxY].enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 NumberFormat.append(v, precision, to: &out)
             }
@@ -71,20 +73,6 @@ public struct GeoJSONWriter: Sendable {
         }
         out += Array("}\n".utf8)
         return out
-    }
-
-    /// Grows `bbox` to hold `geometry`.
-    public static func extend(_ bbox: inout BoundingBox?, with geometry: Geometry) {
-        extend(&bbox, with: geometry.bounds)
-    }
-
-    /// Grows `bbox` to hold `box`.
-    public static func extend(_ bbox: inout BoundingBox?, with box: BoundingBox?) {
-        guard let b = box else { return }
-        if bbox == nil { bbox = b } else {
-            bbox!.extend(XY(x: b.minX, y: b.minY))
-            bbox!.extend(XY(x: b.maxX, y: b.maxY))
-        }
     }
 
     /// One feature object.

@@ -23,10 +23,19 @@ final class AreaValidityTests: ScratchTestCase {
         return csv.path
     }
 
-    /// The runs checked: the example, the example in UTM 41N, the spread incidents, the African lakes.
+    /// Incidents in Fiji either side of the antimeridian (Viti Levu at 178°E, the Lau group at 178.8°W).
+    func fijiIncidents() throws -> String {
+        let csv = tmp.appendingPathComponent("fiji.csv")
+        try "id,date,latitude,longitude\nF1,2024-03-01,-18.14,178.44\nF2,2024-03-02,-16.58,179.33\nF3,2024-03-03,-16.78,-179.95\nF4,2024-03-04,-17.2,-178.8\n"
+            .write(to: csv, atomically: true, encoding: .utf8)
+        return csv.path
+    }
+
+    /// The runs checked: the example, the example in UTM 41N, the spread incidents, the African
+    /// lakes, Fiji across the antimeridian.
     func renders() throws -> [(String, URL)] {
-        let spread = try spreadIncidents(), lakes = try lakeIncidents()
-        return try [("example", []), ("utm41n", ["--crs", "EPSG:32641"]), ("spread", [spread]), ("lakes", [lakes])].map { name, args in
+        let spread = try spreadIncidents(), lakes = try lakeIncidents(), fiji = try fijiIncidents()
+        return try [("example", []), ("utm41n", ["--crs", "EPSG:32641"]), ("spread", [spread]), ("lakes", [lakes]), ("fiji", [fiji])].map { name, args in
             let dir = tmp.appendingPathComponent(name)
             let r = try incidentmap(["render", "--svg", "--geojson", "-o", dir.path] + args)
             XCTAssertEqual(r.status, 0, r.stderr)
@@ -66,6 +75,35 @@ final class AreaValidityTests: ScratchTestCase {
                 XCTAssertFalse(r.stderr.contains("ERROR"), "\(name)/\(layer): \(r.stderr)")
             }
         }
+    }
+
+    /// Layers of incidents either side of the antimeridian hold the countries around them, not
+    /// every country of their latitudes (their box had been −180° to 180°: Bolivia, Zambia and
+    /// Australia came with Fiji), and each layer's bbox goes from west to east across it, west
+    /// greater than east (RFC 7946 §5.2).
+    func testLayersAcrossTheAntimeridianHoldWhatIsAroundAndTheirBoxCrossesIt() throws {
+        let dir = tmp.appendingPathComponent("fiji-layers")
+        let r = try incidentmap(["render", try fijiIncidents(), "--geojson", "-o", dir.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        func layer(_ name: String) throws -> [String: Any] {
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("\(name).geojson"))) as? [String: Any])
+        }
+        let bbox = try XCTUnwrap(try layer("incidents")["bbox"] as? [Double])
+        XCTAssertEqual(bbox[0], 178.44, accuracy: 1e-9)
+        XCTAssertEqual(bbox[2], -178.8, accuracy: 1e-9)
+        let countries = try XCTUnwrap(try layer("countries")["features"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+        XCTAssertTrue(countries.contains("FJ"), "\(countries)")
+        XCTAssertTrue(Set(countries).isDisjoint(with: ["AU", "BO", "BR", "PE", "ZM", "MG", "MZ"]), "\(countries)")
+        let countryBox = try XCTUnwrap(try layer("countries")["bbox"] as? [Double])
+        XCTAssertGreaterThan(countryBox[0], countryBox[2], "\(countryBox)")
+        XCTAssertEqual(try XCTUnwrap(try layer("border")["features"] as? [Any]).count, 0, "no land border near Fiji")
+        // Fiji's parts either side of the antimeridian are one valid multipolygon.
+        let fiji = try runTool("ogrinfo", ["-q", "-dialect", "SQLite", "-sql",
+                                           "SELECT ST_IsValid(geometry) AS v, MbrMinX(geometry) AS w, MbrMaxX(geometry) AS e FROM countries WHERE id = 'FJ'",
+                                           dir.appendingPathComponent("countries.geojson").path]).stdoutText
+        XCTAssertTrue(fiji.contains("v (Integer) = 1"), fiji)
+        XCTAssertTrue(fiji.contains("w (Real) = -180"), fiji)
+        XCTAssertTrue(fiji.contains("e (Real) = 180"), fiji)
     }
 
     /// The polygons of an SVG path of M/L/Z rings: a ring of positive shoelace area (in SVG axes)
