@@ -97,6 +97,13 @@ extension BoundingBox {
         for p in points { extent.add(p) }
         return extent.shortWay
     }
+
+    /// The box of longitude and latitude as boxes within ±180°: itself, or, when its east edge
+    /// lies past 180° (across the antimeridian), its parts either side.
+    public var withinAntimeridian: [BoundingBox] {
+        guard maxX > 180 else { return [self] }
+        return [BoundingBox(minX: minX, minY: minY, maxX: 180, maxY: maxY), BoundingBox(minX: -180, minY: minY, maxX: maxX - 360, maxY: maxY)]
+    }
 }
 
 /// The extent of positions and boxes of longitude and latitude, kept two ways: as they are, and

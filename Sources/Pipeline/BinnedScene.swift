@@ -295,8 +295,9 @@ extension RenderJob {
         }
         scene.countries = scene.countries.map { var a = $0; a.focus = c.countries.contains($0.id); return a }
         var options = try mapOptions(request)
-        // The incidents with a margin, so that the provinces around them show too.
-        if let b = c.bounds {
+        // The incidents with a margin, so that the provinces around them show too (the short way
+        // round: across the antimeridian around Fiji).
+        if let b = BoundingBox.shortWay(c.points.lazy.map(\.0)) ?? c.bounds {
             let pad = max(0.5, 0.15 * max(b.width, b.height))
             options.bbox = b.expanded(dx: pad, dy: pad)
         }
@@ -305,7 +306,7 @@ extension RenderJob {
             // margin above; a little more for a frame wider than the box), and only those of the
             // countries with incidents: their neighbours' thousands of municipalities are noise.
             let reach = (options.bbox ?? c.bounds ?? gazetteer.coverage).expanded(dx: 3, dy: 3)
-            scene.districts = gazetteer.districts(near: reach).filter { c.countries.contains($0.country) }.map { d in
+            scene.districts = reach.withinAntimeridian.flatMap { gazetteer.districts(near: $0) }.filter { c.countries.contains($0.country) }.map { d in
                 var a = SceneArea(id: d.id, name: d.name, geometry: d.geometry)
                 a.country = d.country
                 a.localName = builder.localName(of: d)

@@ -25,10 +25,7 @@ public struct LayerBuilder: Sendable {
     /// crosses the antimeridian (`LonLatExtent.shortWay`).
     public init(gazetteer: Gazetteer, extent: BoundingBox) {
         self.gazetteer = gazetteer
-        boxes = extent.maxX > 180
-            ? [BoundingBox(minX: extent.minX, minY: extent.minY, maxX: 180, maxY: extent.maxY),
-               BoundingBox(minX: -180, minY: extent.minY, maxX: extent.maxX - 360, maxY: extent.maxY)]
-            : [extent]
+        boxes = extent.withinAntimeridian
     }
 
     /// The area an approximately placed incident may be in: its province's or district's polygon

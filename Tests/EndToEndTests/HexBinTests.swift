@@ -65,7 +65,8 @@ final class HexBinTests: ScratchTestCase {
 
     /// Incidents around Fiji, either side of the antimeridian: the cells are sized for their 3° the
     /// short way round, not the 360° from 179°W to 179°E (which had made 15 cells of 1.5°), on the
-    /// single map and on panels by month, whose shared extent is Fiji's and not the world's.
+    /// single map and on panels by month, whose shared extent is Fiji's and not the world's, as is
+    /// the frame of a map of provinces or districts shaded by their incidents.
     func testCellsAcrossTheAntimeridianAreSizedForTheShortWayRound() throws {
         var random = SeededRandom(0xF1)
         func next() -> Double { random.next() }
@@ -105,6 +106,16 @@ final class HexBinTests: ScratchTestCase {
         }
         let markers = doc.elements.filter { $0.attributes["data-cell"] != nil }
         XCTAssertGreaterThan(markers.count, 300, "each panel draws its many small cells")
+        // Provinces and districts shaded by their incidents: the frame is Fiji's too.
+        for unit in ["admin1", "admin2"] {
+            let svg = tmp.appendingPathComponent("fiji-\(unit).svg")
+            let r = try incidentmap(["render", input.path, "--aggregate", unit, "--svg", "-o", svg.path])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let meta = try XCTUnwrap(SVGDocument(try Data(contentsOf: svg)).elements.first { $0.name == "metadata" })
+            let b = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(meta.text.utf8)) as? [String: Any])?["bbox_lonlat"] as? [Double])
+            XCTAssertGreaterThan(b[0], 170, "\(unit): \(b)")
+            XCTAssertLessThan(b[2], -170, "\(unit): \(b)")
+        }
     }
 
     /// West of Greenwich and south of the equator a cell's centre is written with W and S, not as
