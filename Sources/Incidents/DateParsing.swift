@@ -3,7 +3,8 @@
 /// Accepted: ISO `2024-01-16`, `2024-01` (month), `2024` (year), ranges
 /// `2024-01-16/2024-01-18` and `2024-01-16..2024-01-18`, ACLED's
 /// `16 January 2024` and `16-January-2024`, `January 16, 2024`, and
-/// `16/01/2024` (day first, as ACLED's European exports write it).
+/// `16/01/2024` and `16.01.2024` (day first, as ACLED's European exports and German, Russian and
+/// Ukrainian sources write it).
 public enum DateParsing {
     /// The date, or a message saying what is wrong.
     public static func parse(_ raw: String) -> Result<IncidentDate, DateError> {
@@ -36,7 +37,7 @@ public enum DateParsing {
         if words.count == 2, let m = month(words[0]), let y = Int(words[1]), let s = CalendarDate(year: y, month: m, day: 1) {
             return .success(IncidentDate(start: s, end: CalendarDate(year: y, month: m, day: CalendarDate.daysIn(month: m, year: y)), precision: .month))
         }
-        return .failure(DateError("cannot read \"\(text)\" as a date (expected e.g. 2024-01-16, 16 January 2024, 2024-01 or 2024-01-16/2024-01-18)"))
+        return .failure(DateError("cannot read \"\(text)\" as a date (expected e.g. 2024-01-16, 16 January 2024, 16/01/2024, 16.01.2024, 2024-01 or 2024-01-16/2024-01-18)"))
     }
 
     /// The two forms exports write on every row, read from the bytes: `2024-01-16` and ACLED's
@@ -89,9 +90,14 @@ public enum DateParsing {
             // ISO date-time: keep the day.
             y = Int(iso[0]); m = Int(iso[1]); d = Int(iso[2].prefix(2))
         } else {
-            let slash = t.split(separator: "/")
-            if slash.count == 3, slash.allSatisfy({ $0.allSatisfy(\.isNumber) }), slash[2].count == 4 {
-                d = Int(slash[0]); m = Int(slash[1]); y = Int(slash[2])
+            // Day first: 16/01/2024 and, as German, Russian and Ukrainian write it, 16.01.2024.
+            let slash = t.split(separator: "/"), dots = t.split(separator: ".", omittingEmptySubsequences: false)
+            let parts = slash.count == 3 ? slash : dots
+            if parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isNumber) }), parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2 {
+                d = Int(parts[0]); m = Int(parts[1]); y = Int(parts[2])
+                if let m, m > 12, let d, d <= 12 {
+                    return .failure(DateError("\"\(t)\" has no month \(m): dates written with / or . are read day first (16/01/2024); a file that writes the month first (01/16/2024) needs its dates as 2024-01-16"))
+                }
             } else {
                 let words = t.replacingOccurrences(of: ",", with: " ").split(whereSeparator: { $0 == " " || $0 == "-" })
                 if words.count == 3 {

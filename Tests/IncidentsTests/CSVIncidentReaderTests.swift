@@ -368,7 +368,7 @@ final class CSVIncidentReaderTests: XCTestCase {
         """)
         XCTAssertEqual(ps, [
             "t.csv:2: event_date: missing: every incident needs a date",
-            "t.csv:3: event_date: cannot read \"yesterday\" as a date (expected e.g. 2024-01-16, 16 January 2024, 2024-01 or 2024-01-16/2024-01-18)",
+            "t.csv:3: event_date: cannot read \"yesterday\" as a date (expected e.g. 2024-01-16, 16 January 2024, 16/01/2024, 16.01.2024, 2024-01 or 2024-01-16/2024-01-18)",
             "t.csv:4: geo_precision: expected 1 (exact), 2 (near) or 3 (province), got \"4\"",
             "t.csv:5: fatalities: expected a whole number ≥ 0, got \"-1\"",
             "t.csv:6: fatalities: expected a whole number ≥ 0, got \"two\"",

@@ -29,6 +29,21 @@ final class DateParsingTests: XCTestCase {
         }
     }
 
+    /// German, Russian and Ukrainian sources write 13.03.2024; day first, like 13/03/2024. A slash or
+    /// dot date whose second number cannot be a month says that the file may write the month
+    /// first, rather than reading it some other way.
+    func testDayFirstWithDotsAndAMonthFirstDateSaysSo() {
+        XCTAssertEqual(day("13.03.2024"), "2024-03-13")
+        XCTAssertEqual(day("1.3.2024"), "2024-03-01")
+        XCTAssertEqual(day("13.03.2024..15.03.2024"), "2024-03-13/2024-03-15")
+        for bad in ["03/13/2024", "03.13.2024"] {
+            guard case .failure(let e) = DateParsing.parse(bad) else { return XCTFail("\(bad) accepted") }
+            XCTAssertTrue(e.message.contains("month first"), e.message)
+        }
+        XCTAssertNil(day("31.02.2024"), "not a day of the calendar")
+        XCTAssertNil(day("2024.03.13.1"))
+    }
+
     func testMonthPrecisionCoversTheMonth() throws {
         guard case .success(let d) = DateParsing.parse("2024-02") else { return XCTFail() }
         XCTAssertEqual(d.precision, .month)
