@@ -261,8 +261,9 @@ extension RenderJob {
             let id: String?
             if let hit = known[p] { id = hit } else {
                 var found = unit == .district ? gazetteer.districtName(at: p)?.id : gazetteer.province(at: p)?.id
-                // A point just off the coast of its country is counted where the layer places it.
-                if found == nil, let country = c.offshore[p] {
+                // A point just off the coast of its country, or just across its border, is counted
+                // where the layer places it.
+                if let country = c.offshore[p] {
                     found = unit == .district ? coasts.district(near: p, in: country, gazetteer)?.id : coasts.province(near: p, in: country, gazetteer)?.id
                 }
                 id = found

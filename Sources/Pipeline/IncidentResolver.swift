@@ -23,11 +23,14 @@ public struct IncidentResolver: Sendable {
     let cache = LookupCache()
     /// The outlines points just off a coast are measured to.
     let coasts = Coasts()
+    /// The borders by id (with their status in the point of view).
+    let borderLines: [String: BorderLine]
 
     /// Creates a resolver.
     public init(gazetteer: Gazetteer, acceptAmbiguous: Bool = false, defaultCountry: String? = nil, defaultAdmin1: String? = nil) {
         self.gazetteer = gazetteer
         self.borders = BorderDistance(borders: gazetteer.borders)
+        borderLines = Dictionary(gazetteer.borders.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.acceptAmbiguous = acceptAmbiguous
         self.defaultCountry = defaultCountry
         self.defaultAdmin1 = defaultAdmin1
@@ -106,6 +109,10 @@ public struct IncidentResolver: Sendable {
                 if facts.country != nil { town = near }
             }
         }
+        // Given coordinates a little inside a neighbour's polygon of the country the row declares.
+        if known == nil, let code = declaredCode, let drawn = facts.country, drawn != code {
+            facts = cache.coastFacts(at: point, country: code) { self.facts(across: code, at: point, base: facts) }
+        }
         let country = facts.country, province = facts.province
         if !facts.covered {
             warnings.append(InputProblem(file: inc.location.file, line: inc.fieldLines["latitude"] ?? line, field: inc.coordinates == nil ? "place" : "latitude",
@@ -116,6 +123,12 @@ public struct IncidentResolver: Sendable {
                 ?? town.map { "of \($0.entry.name) (\($0.entry.id)), whose point is \(Coasts.kmText($0.km)) away" } ?? "the row declares"
             warnings.append(InputProblem(file: inc.location.file, line: inc.fieldLines["latitude"] ?? line, field: inc.coordinates == nil ? "place" : "latitude",
                                          message: "the point (\(point.lat), \(point.lon)) is in no country's polygon but \(Coasts.kmText(km)) off the land of \(code) (\(gazetteer.country(code: code)?.name ?? code)) as the bundled 1:10m data draws its coast: taken as in \(code), the country \(which)", isWarning: true))
+        }
+        if let km = facts.acrossKm, let drawn = facts.drawnIn, let code = country {
+            let which = placed?.entry.map { "the gazetteer gives for \($0.name) (\($0.id))" } ?? "the row declares"
+            let name = { (c: String) in "\(c) (\(self.gazetteer.country(code: c)?.name ?? c))" }
+            warnings.append(InputProblem(file: inc.location.file, line: inc.fieldLines["latitude"] ?? line, field: inc.coordinates == nil ? "place" : "latitude",
+                                         message: "the point (\(point.lat), \(point.lon)) is in the polygon of \(name(drawn)) but \(Coasts.kmText(km)) from the land of \(name(code)) as the bundled 1:10m data draws their border: taken as in \(code), the country \(which)", isWarning: true))
         }
         var agrees = false
         if let declared = inc.country, let code = declaredCode {
@@ -143,7 +156,7 @@ public struct IncidentResolver: Sendable {
         resolved.declaredCountryAgrees = agrees
         resolved.district = facts.district?.id
         resolved.districtName = facts.district?.name
-        resolved.offshore = facts.offshoreKm != nil
+        resolved.offshore = facts.countryFromName
         return .success(resolved)
     }
 
@@ -185,8 +198,9 @@ public struct IncidentResolver: Sendable {
         let entry = best.entry
         let facts = cache.facts(of: entry.id, measuresDetail: measuresDetail) {
             var f = self.facts(at: point)
-            // A town's point just off its country's coast as the polygons draw it (see `Coasts`).
-            if f.country == nil && f.covered { f = self.facts(offCoastOf: country, at: point, base: f) }
+            // A town's point just off its country's coast, or just across its border, as the
+            // polygons draw them (see `Coasts`).
+            if f.country == nil && f.covered { f = self.facts(offCoastOf: country, at: point, base: f) } else { f = self.facts(across: country, at: point, base: f) }
             // A district the polygons split finer (`areas.tsv`: "North Waziristan") is the
             // incident's district; the finer unit its point lies in is not known of the incident.
             if entry.kind == .admin2, !entry.id.hasPrefix(Gazetteer.districtEntryPrefix), f.district != nil {
@@ -212,16 +226,47 @@ public struct IncidentResolver: Sendable {
     /// `Coasts.toleranceKm`: that country, the nearest of its provinces and districts within the
     /// same distance, the nearest border from it, and how far off its land the point is; else `base`.
     func facts(offCoastOf code: String, at point: LonLat, base: PointFacts) -> PointFacts {
+        taken(in: code, at: point, base: base) { $0.offshoreKm = $1 }
+    }
+
+    /// The facts of a point in another country's polygon (`base`) when the land of `code` is within
+    /// `Coasts.toleranceKm`, as for a point off its coast: the 1:10m borders are generalised as the
+    /// coasts are, and put Goma's point (geonames:216281, DR Congo) 0.3 km inside Rwanda. Taken
+    /// only where something names `code` (the gazetteer entry that placed the point, or the row's
+    /// declared country) and the nearest border is one of the two countries' and not disputed in
+    /// the point of view: along a line of control, a claim or an armistice line (the West Bank's)
+    /// the polygons are the view's answer, and a name's country code is not. Else `base`.
+    func facts(across code: String, at point: LonLat, base: PointFacts) -> PointFacts {
+        guard let drawn = base.country, drawn != code,
+              let nearest = base.border ?? borders.nearest(to: point, in: drawn), let line = borderLines[nearest.borderID],
+              !line.disputed, line.countries.contains(drawn), line.countries.contains(code) else { return base }
+        return taken(in: code, at: point, base: base) { f, km in
+            f.acrossKm = km
+            f.drawnIn = drawn
+        }
+    }
+
+    /// `base` taken as in country `code` when its land is within `Coasts.toleranceKm` of the point
+    /// (`mark` records how far): that country, the nearest of its provinces and districts within
+    /// the same distance, the nearest border from it; else `base`.
+    private func taken(in code: String, at point: LonLat, base: PointFacts, mark: (inout PointFacts, Double) -> Void) -> PointFacts {
         guard let land = gazetteer.country(code: code),
-              let off = coasts.nearest(point, among: [land], key: { "country \($0.id)" }) else { return base }
+              let near = coasts.nearest(point, among: [land], key: { "country \($0.id)" }) else { return base }
         var f = base
         f.country = land.id
-        f.offshoreKm = off.km
+        mark(&f, near.km)
         guard measuresDetail else { return f }
         f.province = coasts.province(near: point, in: land.id, gazetteer).map { ($0.id, $0.name) }
         f.district = coasts.district(near: point, in: land.id, gazetteer).map { ($0.id, $0.name) }
         f.border = nearestBorder(to: point, in: land.id)
         return f
+    }
+
+    /// The province of a resolved incident: the polygon's at its point, or, where its country was
+    /// taken from a name (off a coast or across a border), the nearest of that country's.
+    func province(of r: ResolvedIncident) -> (id: String, name: String)? {
+        if r.offshore, let country = r.country { return coasts.province(near: r.point, in: country, gazetteer).map { ($0.id, $0.name) } }
+        return gazetteer.provinceName(at: r.point)
     }
 }
 
@@ -276,6 +321,15 @@ struct PointFacts {
     /// The point is in no country's polygon and the country is that of the row or the entry, whose
     /// land is this many km away (see `Coasts`); nil for a point inside its country's polygon.
     var offshoreKm: Double? = nil
+    /// The point is in another country's polygon (`drawnIn`) and the country is that of the row or
+    /// the entry, whose land is this many km away (see `Coasts`): Goma's point lies 0.3 km inside
+    /// Rwanda as the 1:10m borders draw them.
+    var acrossKm: Double? = nil
+    var drawnIn: String? = nil
+
+    /// Whether the country is not the polygon's at the point but one a name gives (off its coast,
+    /// or just across its border).
+    var countryFromName: Bool { offshoreKm != nil || acrossKm != nil }
 }
 
 /// What a name query decides for every row that writes it (`IncidentResolver.placing`): one

@@ -145,7 +145,7 @@ final class IncidentStream: @unchecked Sendable {
         return incidents.map { r in
             var r = r
             r.border = resolver.nearestBorder(to: r.point, in: r.country)
-            let province = gazetteer.province(at: r.point)
+            let province = resolver.province(of: r)
             r.province = province?.id
             r.provinceName = province?.name
             return r
@@ -441,7 +441,7 @@ struct Placed {
     var tollGiven: Bool
     var date: IncidentDate
     var country: String?
-    /// `country` is that of the land a few km off the point (see `Coasts`).
+    /// `country` is that of the land a few km off the point, at sea or across a border (see `Coasts`).
     var offshore: Bool
     var sources: [SourceRef]
     /// What the incident's name decided (nil: placed by its coordinates).

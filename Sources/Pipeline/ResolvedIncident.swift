@@ -37,8 +37,8 @@ public struct ResolvedIncident: Sendable {
     public var originName: String?
     /// The other readings the gazetteer weighed (up to three, described), for the audit trail.
     public var otherCandidates: [String] { placing?.others ?? [] }
-    /// Whether the point is in no country's polygon and `country` is the one its row or entry
-    /// names, whose land is a few km off (see `Coasts`).
+    /// Whether `country` is not the polygon's at the point (none, at sea, or a neighbour's) but
+    /// the one its row or entry names, whose land is a few km off (see `Coasts`).
     public var offshore = false
     /// Whether the country the input declares is the point's (by its code or name): the layer
     /// then does not repeat it.

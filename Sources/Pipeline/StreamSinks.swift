@@ -220,8 +220,9 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
     /// an aggregated map draws as panels of cells.
     private(set) var pointDays: [Int32] = []
     private let keepsDays: Bool
-    /// The points in no country's polygon taken as in the country whose land is a few km off
-    /// (see `Coasts`), with that country: a choropleth counts them in its nearest province or district.
+    /// The points taken as in a country whose land is a few km off (at sea, or in a neighbour's
+    /// polygon: see `Coasts`), with that country: a choropleth counts them in its nearest province
+    /// or district of it.
     private(set) var offshore: [LonLat: String] = [:]
     /// Bounding box of the kept points.
     private(set) var bounds: BoundingBox?

@@ -324,4 +324,62 @@ final class WorldTests: ScratchTestCase {
         let title = try XCTUnwrap(SVGDocument(try Data(contentsOf: svg)).elements.first { classList($0).contains("im-title") }?.text)
         XCTAssertTrue(title.contains("Tonga") && title.contains("Croatia") && title.contains("Australia"), title)
     }
+
+    /// The 1:10m borders are generalised as the coasts are: Goma's point (GeoNames, DR Congo) lies
+    /// 0.3 km inside Rwanda's polygon, Hyesan's 0.2 km inside China's, Myawaddy's 1.8 km inside
+    /// Thailand's. A point in a neighbour's polygon is taken as in the country its gazetteer entry
+    /// or its row names when that country's land is within 5 km and the border between them is not
+    /// disputed in the point of view; along the West Bank's armistice line the polygons decide. A
+    /// choropleth counts such a point in its own country's province, as the layer places it.
+    func testAPointJustAcrossALandBorderIsInTheCountryItsNameGives() throws {
+        let csv = """
+            id,date,place,latitude,longitude,country
+            goma,2024-03-01,Goma,,,
+            hyesan,2024-03-01,Hyesan,,,
+            myawaddy,2024-03-01,Myawaddy,,,
+            goma-row,2024-03-01,,-1.6741,29.2285,Democratic Republic of the Congo
+            goma-unnamed,2024-03-01,,-1.6741,29.2285,
+            kigali-row,2024-03-01,,-1.95,30.06,Democratic Republic of the Congo
+            modiin-ilit,2024-03-01,Modiin Ilit,,,
+
+            """
+        let file = tmp.appendingPathComponent("borders.csv")
+        try csv.write(to: file, atomically: true, encoding: .utf8)
+        let out = tmp.appendingPathComponent("borders")
+        let r = try incidentmap(["render", file.path, "--geojson", "--svg", "-o", out.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let byID = try properties(out.appendingPathComponent("incidents.geojson"))
+        func warning(_ id: String) -> String? {
+            ((byID[id]?["warnings"] as? [String]) ?? []).first { $0.contains("as the bundled 1:10m data draws their border") }
+        }
+        for (id, country, province, drawn, km) in [("goma", "CD", "CD-NK", "RW", "0.3 km"), ("hyesan", "KP", "KP-10", "CN", "0.2 km"),
+                                                   ("myawaddy", "MM", "MM-13", "TH", "1.8 km"), ("goma-row", "CD", "CD-NK", "RW", "0.3 km")] {
+            let p = try XCTUnwrap(byID[id], id)
+            XCTAssertEqual(p["country"] as? String, country, id)
+            XCTAssertEqual(p["province"] as? String, province, id)
+            XCTAssertNil(p["country_declared"], "\(id): the declared country agrees")
+            let w = try XCTUnwrap(warning(id), "\(id): \(p["warnings"] ?? "no warnings")")
+            XCTAssertTrue(w.contains("in the polygon of \(drawn)") && w.contains("\(km) from the land of \(country)"), w)
+        }
+        // Nothing names Congo, or the point is far inside Rwanda, or the line is disputed: the polygon's.
+        for (id, country) in [("goma-unnamed", "RW"), ("kigali-row", "RW"), ("modiin-ilit", "PS")] {
+            let p = try XCTUnwrap(byID[id], id)
+            XCTAssertEqual(p["country"] as? String, country, id)
+            XCTAssertNil(warning(id), id)
+        }
+        XCTAssertTrue(try XCTUnwrap(byID["modiin-ilit"]?["nearest_border"] as? String).hasSuffix(".disputed"))
+        // A choropleth of provinces counts the Goma rows in Nord-Kivu, as the layer does.
+        let svg = tmp.appendingPathComponent("borders-admin1.svg")
+        let goma = tmp.appendingPathComponent("goma.csv")
+        try csv.split(separator: "\n").filter { $0.hasPrefix("id,") || $0.hasPrefix("goma,") || $0.hasPrefix("goma-row,") }.joined(separator: "\n").appending("\n")
+            .write(to: goma, atomically: true, encoding: .utf8)
+        let m = try incidentmap(["render", goma.path, "--aggregate", "admin1", "--svg", "-o", svg.path])
+        XCTAssertEqual(m.status, 0, m.stderr)
+        let shaded = SVGDocument(try Data(contentsOf: svg)).elements.compactMap { e -> (String, String)? in
+            guard let id = e.attributes["data-province"], let n = e.attributes["data-count"] else { return nil }
+            return (id, n)
+        }
+        XCTAssertTrue(shaded.contains { $0 == ("CD-NK", "2") }, "\(shaded)")
+        XCTAssertFalse(shaded.contains { $0.0.hasPrefix("RW-") }, "\(shaded)")
+    }
 }
