@@ -256,22 +256,37 @@ public enum IncidentCategory: String, Sendable, CaseIterable {
     case other
 
     /// The category a free-text or ACLED kind names ("Air/drone strike", "Suicide bomb", "Armed clash").
+    ///
+    /// By the words of the kind, not by letters anywhere in it: "unspecified" and "occupied" hold
+    /// "ied" and are no bombing, "airport" and "repair" hold "air" and are no strike, and an
+    /// "aerial bombardment" is a strike although it holds "bomb". A word is matched at its start
+    /// ("bombing", "shelling", "explosión"), "ied" and "air" only whole; a bomb or grenade dropped
+    /// from the air or a drone is a strike.
     public init(kind: String) {
-        // Byte search in the lower-cased text (every word looked for is ASCII); Foundation's
-        // `contains` took most of the time of binning a million rows.
-        let k = Array(kind.lowercased().utf8)
-        func has(_ word: String) -> Bool {
-            let w = Array(word.utf8)
-            guard k.count >= w.count else { return false }
-            return (0...(k.count - w.count)).contains { at in k[at..<(at + w.count)].elementsEqual(w) }
+        // Words of the lower-cased bytes (every word looked for is ASCII; letters of other scripts
+        // stay inside words); Foundation's `contains` took most of the time of binning a million rows.
+        var explosive = false, strike = false, fromTheAir = false
+        for word in IncidentCategory.words(Array(kind.lowercased().utf8)) {
+            func starts(_ prefixes: [[UInt8]]) -> Bool { prefixes.contains { word.starts(with: $0) } }
+            if starts(IncidentCategory.airWords) || word.elementsEqual(IncidentCategory.air) { fromTheAir = true; strike = true }
+            else if starts(IncidentCategory.strikeWords) { strike = true }
+            else if starts(IncidentCategory.explosiveWords) || IncidentCategory.ieds.contains(where: { word.elementsEqual($0) }) { explosive = true }
         }
-        if IncidentCategory.explosive.contains(where: has) && !["air", "drone", "missile"].contains(where: has) { self = .explosion }
-        else if IncidentCategory.strikeWords.contains(where: has) { self = .strike }
-        else { self = .other }
+        self = explosive && !fromTheAir ? .explosion : strike ? .strike : .other
     }
 
-    static let explosive = ["bomb", "explosi", "ied", "grenade", "landmine", "suicide"]
-    static let strikeWords = ["strike", "missile", "drone", "air", "shell", "artillery", "rocket", "mortar"]
+    /// The words of `bytes`: runs of ASCII letters and digits and of non-ASCII bytes.
+    static func words(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        bytes.split { b in b < 0x80 && !((b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)) }
+    }
+
+    static let air = Array("air".utf8)
+    /// Words of a strike from above, which make a bomb or grenade in the same kind a strike.
+    static let airWords = ["aerial", "airstrike", "airborne", "drone", "missile", "bombard"].map { Array($0.utf8) }
+    static let strikeWords = ["strike", "shell", "artillery", "rocket", "mortar", "howitzer"].map { Array($0.utf8) }
+    static let explosiveWords = ["bomb", "explosi", "grenade", "landmine", "suicide"].map { Array($0.utf8) }
+    /// Improvised explosive devices, as whole words.
+    static let ieds = ["ied", "ieds", "vbied", "svbied", "pbied"].map { Array($0.utf8) }
 }
 
 /// Something that happened without a place on the map (a statement, a call, a ceasefire): drawn
