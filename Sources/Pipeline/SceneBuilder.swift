@@ -273,8 +273,9 @@ public struct SceneBuilder {
             s += " " + IncidentText.location.text(in: l, ["precision": .text(precisionWord(r.precision)), "km": .text(l.decimal(r.precision.radiusKm, 0))])
         }
         if let b = r.border {
-            // A disputed stretch's id is the pair and its class ("IN-PK.line-of-control").
-            let parts = b.borderID.split(separator: ".", maxSplits: 1), km = TextValue.text(l.decimal(b.distanceKm, 0))
+            // A disputed stretch's id is the pair and its class ("IN-PK.line-of-control"). Whole km,
+            // but a tenth under 10 km: Goma is 0.3 km from the CD-RW border, not "0 km" (on it).
+            let parts = b.borderID.split(separator: ".", maxSplits: 1), km = TextValue.text(l.decimal(b.distanceKm, b.distanceKm < 9.95 ? 1 : 0))
             s += " " + (parts.count == 2
                 ? IncidentText.boundaryDistance.text(in: l, ["km": km, "border": .text(String(parts[0])), "class": .text(GeoText.boundaryClass(String(parts[1]), in: l) ?? parts[1].replacingOccurrences(of: "-", with: " "))])
                 : IncidentText.borderDistance.text(in: l, ["km": km, "border": .text(b.borderID)]))

@@ -368,6 +368,10 @@ final class WorldTests: ScratchTestCase {
             XCTAssertNil(warning(id), id)
         }
         XCTAssertTrue(try XCTUnwrap(byID["modiin-ilit"]?["nearest_border"] as? String).hasSuffix(".disputed"))
+        // The map's key gives a distance under 10 km to a tenth: 0.3 km, not "0 km" (on the border).
+        let key = try String(contentsOf: out.appendingPathComponent("map.svg"), encoding: .utf8)
+        XCTAssertTrue(key.contains("0.3 km from the CD-RW border"), "the key's distance for Goma")
+        XCTAssertFalse(key.contains(" 0 km from"), "no distance rounded to nothing")
         // A choropleth of provinces counts the Goma rows in Nord-Kivu, as the layer does.
         let svg = tmp.appendingPathComponent("borders-admin1.svg")
         let goma = tmp.appendingPathComponent("goma.csv")
