@@ -101,6 +101,10 @@ public enum CSVIncidentReader {
         /// Model names (`fieldLines` keys) of each column beyond its own name.
         var modelNames: [[String]] = []
         var isACLED = false
+        /// A UCDP GED export (`IncidentField.isUCDP`): its kinds, precisions and fatalities are its own.
+        var isUCDP = false
+        /// The kind column is UCDP GED's type_of_violence (1, 2 or 3).
+        var kindIsViolenceType = false
         var separator: UInt8 = 0x2C
         var pools: [StringPool] = []
         var dates: [String: Result<IncidentDate, DateError>] = [:]
@@ -189,6 +193,8 @@ public enum CSVIncidentReader {
             default: break
             }
             isACLED = keys.contains("event_id_cnty")
+            isUCDP = IncidentField.isUCDP(keys)
+            kindIsViolenceType = isUCDP && columns[.kind].map { keys[$0] == "type_of_violence" } == true
             var taken = Set<Int>()
             modelNames = Array(repeating: [], count: names.count)
             for (field, c) in columns.all {
@@ -248,7 +254,7 @@ public enum CSVIncidentReader {
             let key = raw ?? ""
             if let known = sourceCache[key] { return known }
             let outlets = raw.map(FieldRules.outlets) ?? []
-            let entry = (outlets, FieldRules.fatalitiesAuthor(acled: isACLED, sources: outlets))
+            let entry = (outlets, FieldRules.fatalitiesAuthor(acled: isACLED, ucdp: isUCDP, sources: outlets))
             if sourceCache.count < 100_000 { sourceCache[key] = entry }
             return entry
         }
@@ -257,10 +263,10 @@ public enum CSVIncidentReader {
         mutating func fatalitiesStatement(_ n: Int) -> String {
             if n < statements.count { return statements[n] }
             if n < 10_000 {
-                for k in statements.count...n { statements.append(FieldRules.fatalitiesStatement(k, acled: isACLED)) }
+                for k in statements.count...n { statements.append(FieldRules.fatalitiesStatement(k, acled: isACLED, ucdp: isUCDP)) }
                 return statements[n]
             }
-            return FieldRules.fatalitiesStatement(n, acled: isACLED)
+            return FieldRules.fatalitiesStatement(n, acled: isACLED, ucdp: isUCDP)
         }
 
         /// The trimmed value of column `c`, nil when empty.
@@ -295,6 +301,13 @@ public enum CSVIncidentReader {
                     }
                 } else {
                     problem(line, names[c], "missing: every incident needs a date")
+                }
+            }
+            // The day it ended (`date_end`, as UCDP GED and others give it): a range.
+            if let start = date, let v = text(.dateEnd, r, b) {
+                switch FieldRules.ending(start, v, cache: &dates) {
+                case .success(let d): date = d
+                case .failure(let e): problem(line, name(.dateEnd), e.message)
                 }
             }
 
@@ -341,6 +354,11 @@ public enum CSVIncidentReader {
                 case .success(let p): precision = p
                 case .failure(let e): problem(line, name(.geoPrecision), e.message)
                 }
+            } else if let v = text(.wherePrecision, r, b) {
+                switch FieldRules.wherePrecision(v) {
+                case .success(let p): precision = p
+                case .failure(let e): problem(line, name(.wherePrecision), e.message)
+                }
             }
 
             let (sources, author) = self.sources(text(.source, r, b))
@@ -352,6 +370,15 @@ public enum CSVIncidentReader {
                 }
             }
 
+            // A UCDP GED export's kind is its type_of_violence, a number.
+            var kindText = text(.kind, r, b)
+            if kindIsViolenceType, let v = kindText, let c = columns[.kind] {
+                switch FieldRules.ucdpKind(v) {
+                case .success(let k): kindText = k
+                case .failure(let e): problem(line, names[c], e.message)
+                }
+            }
+
             guard problems.count == before, var d = date else { return nil }
 
             let brief = number > fullRows
@@ -359,7 +386,7 @@ public enum CSVIncidentReader {
                 d.time = text(.time, r, b)
                 d.timeZone = text(.timeZone, r, b)
             }
-            let kind = text(.kind, r, b) ?? text(.subEventType, r, b) ?? text(.eventType, r, b) ?? "unspecified"
+            let kind = kindText ?? text(.subEventType, r, b) ?? text(.eventType, r, b) ?? "unspecified"
             var inc = Incident(id: id, date: d, place: place ?? "", kind: kind, location: InputLocation(file: path, line: line))
             inc.country = text(.country, r, b)
             inc.admin1 = text(.admin1, r, b)

@@ -86,8 +86,8 @@ public enum DateParsing {
         if iso.count == 3, iso[0].count == 4, iso.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
             y = Int(iso[0]); m = Int(iso[1]); d = Int(iso[2].prefix(2))
         } else if iso.count == 3, let first = iso.first, first.count == 4, Int(first) != nil,
-                  iso[2].count > 2, iso[2].dropFirst(2).first == "T" {
-            // ISO date-time: keep the day.
+                  iso[2].count > 2, iso[2].dropFirst(2).first == "T" || iso[2].dropFirst(2).first == " " {
+            // ISO date-time, or a database's "2023-04-15 00:00:00.000" (UCDP GED): keep the day.
             y = Int(iso[0]); m = Int(iso[1]); d = Int(iso[2].prefix(2))
         } else {
             // Day first: 16/01/2024 and, as German, Russian and Ukrainian write it, 16.01.2024.

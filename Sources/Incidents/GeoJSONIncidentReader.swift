@@ -182,6 +182,13 @@ public enum GeoJSONIncidentReader {
             } else if problems.count == beforeDate {
                 problem(line, propertyPath(.date), "missing: every incident needs a date (property date or event_date)")
             }
+            // The day it ended (`date_end`): a range.
+            if let start = date, let v = text(.dateEnd) {
+                switch FieldRules.ending(start, v, cache: &dates) {
+                case .success(let d): date = d
+                case .failure(let e): problem(line, propertyPath(.dateEnd), e.message)
+                }
+            }
 
             // The point.
             var coordinates: LonLat?

@@ -4,15 +4,18 @@ import Geometry
 /// The model fields the tabular readers (CSV columns, GeoJSON properties) fill, with the names
 /// each is found under, first name first. Names are matched case-insensitively after trimming.
 enum IncidentField: Int, CaseIterable {
-    case id, date, time, timeZone, latitude, longitude, geoPrecision, locationPrecision
+    case id, date, dateEnd, time, timeZone, latitude, longitude, geoPrecision, locationPrecision
     case country, admin1, admin2, place, actor, target, origin, kind, eventType, subEventType
     case fatalities, notes, source, claims
+    /// UCDP GED's `where_prec` (1 to 7), found only in a UCDP GED export (`ucdpNames`).
+    case wherePrecision
 
     /// Accepted names, in order of preference (ACLED's first).
     var names: [String] {
         switch self {
         case .id: return ["event_id_cnty", "id", "event_id", "data_id"]
-        case .date: return ["event_date", "date"]
+        case .date: return ["event_date", "date", "date_start", "start_date"]
+        case .dateEnd: return ["date_end", "end_date"]
         case .time: return ["time"]
         case .timeZone: return ["timezone", "time_zone"]
         case .latitude: return ["latitude", "lat", "y"]
@@ -33,6 +36,7 @@ enum IncidentField: Int, CaseIterable {
         case .notes: return ["notes"]
         case .source: return ["source", "sources"]
         case .claims: return ["claims"]
+        case .wherePrecision: return []
         }
     }
 
@@ -40,12 +44,12 @@ enum IncidentField: Int, CaseIterable {
     var modelName: String {
         switch self {
         case .id: return "id"
-        case .date: return "date"
+        case .date, .dateEnd: return "date"
         case .time: return "time"
         case .timeZone: return "timezone"
         case .latitude: return "latitude"
         case .longitude: return "longitude"
-        case .geoPrecision, .locationPrecision: return "location_precision"
+        case .geoPrecision, .locationPrecision, .wherePrecision: return "location_precision"
         case .country: return "country"
         case .admin1: return "admin1"
         case .admin2: return "admin2"
@@ -60,16 +64,34 @@ enum IncidentField: Int, CaseIterable {
         }
     }
 
+    /// A UCDP GED export's columns for the fields they give (`type_of_violence` is the kind,
+    /// `best` the fatalities, `where_coordinates` the place, `side_a` and `side_b` actor and
+    /// target), used where no column of the usual names is there. A file is such an export when
+    /// it has `type_of_violence`, `best` and `where_prec` (`isUCDP`).
+    static let ucdpNames: [(IncidentField, String)] = [
+        (.kind, "type_of_violence"), (.fatalities, "best"), (.place, "where_coordinates"), (.actor, "side_a"),
+        (.target, "side_b"), (.admin1, "adm_1"), (.admin2, "adm_2"), (.wherePrecision, "where_prec"),
+    ]
+
+    /// Whether the lowercased header `keys` are a UCDP GED export's.
+    static func isUCDP(_ keys: [String]) -> Bool {
+        ["type_of_violence", "best", "where_prec"].allSatisfy(keys.contains)
+    }
+
     /// True when the value also stays in `extra` (ACLED's event types, which `kind` merges).
     var alsoExtra: Bool { self == .eventType || self == .subEventType }
 
-    /// For each field, the index of the first of `keys` (lowercased, trimmed) that names it.
+    /// For each field, the index of the first of `keys` (lowercased, trimmed) that names it; in a
+    /// UCDP GED export also its own names (`ucdpNames`) where no usual name is there.
     static func locate(_ keys: [String], skipping: Set<IncidentField> = []) -> [IncidentField: Int] {
         var first: [String: Int] = [:]
         for (i, k) in keys.enumerated() where first[k] == nil { first[k] = i }
         var found: [IncidentField: Int] = [:]
         for f in allCases where !skipping.contains(f) {
             if let i = f.names.lazy.compactMap({ first[$0] }).first { found[f] = i }
+        }
+        if isUCDP(keys) {
+            for (f, name) in ucdpNames where found[f] == nil && !skipping.contains(f) { found[f] = first[name] }
         }
         return found
     }
@@ -109,6 +131,41 @@ enum FieldRules {
     static func swapHint(lat: Double?, lon: Double?) -> String {
         guard let lat, let lon, lat.isFinite, lon.isFinite, abs(lat) > 90, abs(lat) <= 180, abs(lon) <= 90 else { return "" }
         return " (are latitude and longitude swapped?)"
+    }
+
+    /// UCDP GED's where_prec: 1 (the place itself) → exact, 2 (within 25 km) → near, 3 (its
+    /// second-order unit) → district, 4 to 7 (its first-order unit, a region, the country, or
+    /// waters) → province, the coarsest precision there is.
+    static func wherePrecision(_ raw: String) -> Result<LocationPrecision, FieldError> {
+        switch raw {
+        case "1": return .success(.exact)
+        case "2": return .success(.near)
+        case "3": return .success(.district)
+        case "4", "5", "6", "7": return .success(.province)
+        default: return .failure(FieldError("expected UCDP's where_prec, 1 to 7, got \"\(raw)\""))
+        }
+    }
+
+    /// UCDP GED's type_of_violence as a kind.
+    static func ucdpKind(_ raw: String) -> Result<String, FieldError> {
+        switch raw {
+        case "1": return .success("State-based conflict")
+        case "2": return .success("Non-state conflict")
+        case "3": return .success("One-sided violence")
+        default: return .failure(FieldError("expected UCDP's type_of_violence, 1 (state-based), 2 (non-state) or 3 (one-sided), got \"\(raw)\""))
+        }
+    }
+
+    /// `start` to the day `raw` names (a `date_end` column): a range, or `start` when it is that day.
+    static func ending(_ start: IncidentDate, _ raw: String, cache: inout [String: Result<IncidentDate, DateError>]) -> Result<IncidentDate, FieldError> {
+        switch date(raw, cache: &cache) {
+        case .failure(let e): return .failure(FieldError(e.message))
+        case .success(let end):
+            guard end.precision == .day else { return .failure(FieldError("expected the day the incident ended, got \"\(raw)\"")) }
+            if end.start < start.start { return .failure(FieldError("ends (\(end.start)) before it starts (\(start.start))")) }
+            if end.start == start.end { return .success(start) }
+            return .success(IncidentDate(start: start.start, end: end.start, precision: .range))
+        }
     }
 
     /// ACLED's geo_precision: 1 → exact, 2 → near, 3 → province.
@@ -154,16 +211,18 @@ enum FieldRules {
         Claim(statement: fatalitiesStatement(n, acled: acled), by: fatalitiesAuthor(acled: acled, sources: sources), killed: n)
     }
 
-    /// "2 fatalities (coded estimate)" in an ACLED-format export (the coders' figure), or "2 fatalities";
-    /// "1 fatality" in the singular.
-    static func fatalitiesStatement(_ n: Int, acled: Bool) -> String {
+    /// "2 fatalities (coded estimate)" in an ACLED-format export (the coders' figure), "2
+    /// fatalities (best estimate)" in a UCDP GED one (its `best`), or "2 fatalities"; "1 fatality"
+    /// in the singular.
+    static func fatalitiesStatement(_ n: Int, acled: Bool, ucdp: Bool = false) -> String {
         let count = n == 1 ? "1 fatality" : "\(n) fatalities"
-        return acled ? "\(count) (coded estimate)" : count
+        return acled ? "\(count) (coded estimate)" : ucdp ? "\(count) (best estimate)" : count
     }
 
     /// "ACLED-format export citing Dawn; Express Tribune"; outside ACLED exports the sources, else "unattributed".
-    static func fatalitiesAuthor(acled: Bool, sources: [SourceRef]) -> String {
+    static func fatalitiesAuthor(acled: Bool, ucdp: Bool = false, sources: [SourceRef]) -> String {
         let cited = sources.map(\.outlet).joined(separator: "; ")
+        if ucdp { return cited.isEmpty ? "UCDP GED-format export" : "UCDP GED-format export citing \(cited)" }
         // The layout says ACLED; the file may be ACLED's own export or one made in its format.
         if acled { return cited.isEmpty ? "ACLED-format export" : "ACLED-format export citing \(cited)" }
         return cited.isEmpty ? "unattributed" : cited

@@ -224,6 +224,36 @@ final class CSVIncidentReaderTests: XCTestCase {
         XCTAssertEqual(file.incidents[1].claims, [])
     }
 
+    /// A UCDP GED export: dates as date_start and date_end (database date-times), the kind its
+    /// type_of_violence, the toll its best estimate, the place where_coordinates, the precision
+    /// where_prec, the sides actor and target; a generic file's date_end makes a range too.
+    func testAUCDPGEDExportAndDateEndColumns() throws {
+        let header = "id,year,type_of_violence,side_a,side_b,where_prec,where_coordinates,adm_1,latitude,longitude,country,date_prec,date_start,date_end,best,high,low\n"
+        let file = try read(header
+            + "244657,2023,1,Government of Sudan,RSF,1,Khartoum town,Khartoum state,15.5518,32.5324,Sudan,1,2023-04-15 00:00:00.000,2023-04-15 00:00:00.000,27,40,20\n"
+            + "244658,2023,3,RSF,Civilians,3,El Geneina town,West Darfur state,13.45,22.45,Sudan,2,2023-06-14 00:00:00.000,2023-06-16 00:00:00.000,100,200,80\n")
+        let (a, b) = (file.incidents[0], file.incidents[1])
+        XCTAssertEqual([a.kind, b.kind], ["State-based conflict", "One-sided violence"])
+        XCTAssertEqual(a.date.isoText, "2023-04-15")
+        XCTAssertEqual(b.date.isoText, "2023-06-14/2023-06-16")
+        XCTAssertEqual(b.date.precision, .range)
+        XCTAssertEqual([a.actor, a.target], ["Government of Sudan", "RSF"])
+        XCTAssertEqual([a.place, b.place], ["Khartoum town", "El Geneina town"])
+        XCTAssertEqual([a.locationPrecision, b.locationPrecision], [.exact, .district])
+        XCTAssertEqual(a.admin1, "Khartoum state")
+        XCTAssertEqual(a.claims, [Claim(statement: "27 fatalities (best estimate)", by: "UCDP GED-format export", killed: 27)])
+        XCTAssertEqual(b.extra.first { $0.0 == "high" }?.1, .string("200"), "low and high stay columns of their own")
+        // A bad type_of_violence or an end before the start names its column.
+        XCTAssertEqual(problems(header + "1,2023,4,A,B,1,X,,15.5,32.5,Sudan,1,2023-04-15,2023-04-14,1,1,1\n"), [
+            "t.csv:2: date_end: ends (2023-04-14) before it starts (2023-04-15)",
+            "t.csv:2: type_of_violence: expected UCDP's type_of_violence, 1 (state-based), 2 (non-state) or 3 (one-sided), got \"4\"",
+        ])
+        // Outside UCDP: date_start and date_end are a range, and "best" is no toll.
+        let generic = try read("id,date_start,date_end,latitude,longitude,best\nx,2024-03-01,2024-03-03,15.5,32.5,7\n")
+        XCTAssertEqual(generic.incidents[0].date.isoText, "2024-03-01/2024-03-03")
+        XCTAssertEqual(generic.incidents[0].claims, [])
+    }
+
     func testADeathTollColumnByItsCommonNames() throws {
         // Newsroom spreadsheets head the toll "killed", "deaths" or "dead"; "casualties" (dead
         // and wounded) stays a column of its own, and the first toll column is the one read.
