@@ -18,9 +18,16 @@ struct MapFrame {
     /// With neither incidents nor a bbox, the map shows 800 × 600 km around its centre: a
     /// regional map's size, wide enough for a province and its neighbours.
     static let emptyHalfWidth = 400_000.0, emptyHalfHeight = 300_000.0
-    /// Incidents are padded by 30% of their extent's larger side, and by at least 160 km, so that a
-    /// single incident or a tight cluster still shows the towns and borders around it.
-    static let padFraction = 0.3, minimumPad = 160_000.0
+    /// Incidents are padded by 30% of their extent's larger side, and by at least as much as that
+    /// side up to 160 km, and 50 km: a single incident or a tight cluster still shows the towns and
+    /// borders around it, and a city's or a strip's incidents (Gaza's 40 km) are not lost in the
+    /// middle of a frame 360 km wide.
+    static let padFraction = 0.3, minimumPad = 160_000.0, smallestPad = 50_000.0
+
+    /// The pad around incidents whose extent's larger side is `side` (projected metres).
+    static func pad(forSide side: Double) -> Double {
+        max(padFraction * side, min(minimumPad, max(smallestPad, side)))
+    }
     /// A world map's margin around its incidents, as a fraction of the globe's drawn width.
     static let worldPadFraction = 0.03
 
@@ -107,7 +114,7 @@ struct MapFrame {
                 extent = BoundingBox(minX: max(padded.minX, globe.minX - pad), minY: max(padded.minY, globe.minY - pad),
                                      maxX: min(padded.maxX, globe.maxX + pad), maxY: min(padded.maxY, globe.maxY + pad))
             } else {
-                let pad = max(MapFrame.padFraction * max(extent.width, extent.height), MapFrame.minimumPad)
+                let pad = MapFrame.pad(forSide: max(extent.width, extent.height))
                 extent = extent.expanded(dx: pad, dy: pad)
             }
         } else {
