@@ -386,4 +386,31 @@ final class WorldTests: ScratchTestCase {
         XCTAssertTrue(shaded.contains { $0 == ("CD-NK", "2") }, "\(shaded)")
         XCTAssertFalse(shaded.contains { $0.0.hasPrefix("RW-") }, "\(shaded)")
     }
+
+    /// A frame pads the incidents by 30 % of their extent's larger side and by at least that side,
+    /// up to 160 km, and 50 km: strikes along the Gaza Strip get a frame about 200 km wide (it was
+    /// 590 km), a single incident one of about 140 km (470); incidents 175 km apart 160 km each side.
+    func testTheFramesPadGrowsWithTheIncidentsExtent() throws {
+        func frameKm(_ name: String, _ rows: [(Double, Double)]) throws -> Double {
+            let csv = tmp.appendingPathComponent("\(name).csv"), svg = tmp.appendingPathComponent("\(name).svg")
+            try ("id,date,latitude,longitude\n" + rows.enumerated().map { "\(name)\($0.offset),2024-01-1\($0.offset % 9),\($0.element.0),\($0.element.1)" }.joined(separator: "\n") + "\n")
+                .write(to: csv, atomically: true, encoding: .utf8)
+            let r = try incidentmap(["render", csv.path, "--svg", "-o", svg.path])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let meta = try XCTUnwrap(SVGDocument(try Data(contentsOf: svg)).elements.first { $0.name == "metadata" })
+            let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(meta.text.utf8)) as? [String: Any])
+            let a = try XCTUnwrap(json["affine"] as? [Double])
+            // The frame's width in projected metres (aeqd: true at the centre) over the SVG's px.
+            let width = try XCTUnwrap(Double(SVGDocument(try Data(contentsOf: svg)).root.attributes["width"] ?? ""))
+            return width / a[0] / 1000
+        }
+        let gaza = try frameKm("gaza", [(31.52, 34.45), (31.42, 34.35), (31.34, 34.30), (31.28, 34.25), (31.53, 34.49), (31.44, 34.39)])
+        XCTAssertGreaterThan(gaza, 110)
+        XCTAssertLessThan(gaza, 260, "a 30 km cluster is not lost in a 590 km frame")
+        let single = try frameKm("kramatorsk", [(48.72, 37.56)])
+        XCTAssertGreaterThan(single, 80)
+        XCTAssertLessThan(single, 200)
+        let wide = try frameKm("sistan", [(26.97, 64.09), (27.37, 62.33)])
+        XCTAssertGreaterThan(wide, 450, "incidents 175 km apart keep 160 km around them")
+    }
 }
