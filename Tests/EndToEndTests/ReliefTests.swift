@@ -161,11 +161,12 @@ final class LakeTests: XCTestCase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lakes-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        // Lake Chad (the Sahel) and Lake Victoria (East Africa).
+        // Lake Chad (the Sahel) and Lake Victoria (East Africa; the third incident, near Kigali,
+        // brings Lake Kivu into the frame).
         // Lake Chad is drawn but too small at this scale for its name (Natural Earth's modern extent).
         let cases: [(String, String, [String], [String])] = [
             ("chad", "id,date,latitude,longitude\nC1,2024-03-01,13.3,14.1\nC2,2024-03-02,12.1,15.0\n", ["Lake Chad"], []),
-            ("victoria", "id,date,latitude,longitude\nV1,2024-03-01,-1.3,31.8\nV2,2024-03-02,-2.5,32.9\n", ["Lake Victoria", "Lake Kivu"], ["Lake Victoria"]),
+            ("victoria", "id,date,latitude,longitude\nV1,2024-03-01,-1.3,31.8\nV2,2024-03-02,-2.5,32.9\nV3,2024-03-03,-1.9,30.1\n", ["Lake Victoria", "Lake Kivu"], ["Lake Victoria"]),
         ]
         for (name, csv, expected, named) in cases {
             let input = dir.appendingPathComponent("\(name).csv"), svg = dir.appendingPathComponent("\(name).svg")

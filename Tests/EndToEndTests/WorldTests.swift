@@ -220,10 +220,12 @@ final class WorldTests: ScratchTestCase {
     static let capitals: [(capital: String, points: [(Double, Double)], town: String)] = [
         // Taxila, Murree and Kallar Syedan: Rawalpindi (pop. 1.7 million) is Islamabad's twin city.
         ("Islamabad", [(33.80, 72.85), (33.90, 73.39), (33.45, 73.20)], "Rawalpindi"),
-        // Paghman, Char Asiab, Deh Sabz: Peshawar (4.8 million in GeoNames) outnumbers Kabul (4.4 million).
-        ("Kabul", [(34.60, 69.05), (34.40, 69.30), (34.70, 69.40)], "Peshawar"),
-        // North-west, south and east of Ottawa (1 million); Montreal (1.6 million) lies in the frame.
-        ("Ottawa", [(45.64, -75.93), (45.02, -75.64), (45.55, -75.29)], "Montréal"),
+        // Paghman, Char Asiab, Deh Sabz and Jalalabad's road: Peshawar (4.8 million in GeoNames)
+        // outnumbers Kabul (4.4 million) and lies in the frame.
+        ("Kabul", [(34.60, 69.05), (34.40, 69.30), (34.70, 69.40), (34.20, 70.60)], "Peshawar"),
+        // North-west, south and east of Ottawa (1 million), and towards Hawkesbury; Montreal (1.6
+        // million) lies in the frame.
+        ("Ottawa", [(45.64, -75.93), (45.02, -75.64), (45.55, -75.29), (45.50, -74.50)], "Montréal"),
     ]
 
     func testMapsNameTheCapitalNearTheIncidentsFirstWithItsOwnSymbol() throws {
