@@ -110,7 +110,8 @@ extension BoundingBox {
 /// with western longitudes turned by 360° (the box across the antimeridian). Points around Fiji
 /// at 179°E and 179°W span 3° across it and 358° the other way: `shortWay` is the narrower.
 public struct LonLatExtent: Sendable {
-    private var plain: BoundingBox?
+    /// The box as the longitudes are, from −180° to 180°.
+    public private(set) var plain: BoundingBox?
     private var across: BoundingBox?
     /// A box straddling the prime meridian was added: across the antimeridian the extent would
     /// go round the whole circle, so the plain box is the short way.

@@ -20,7 +20,7 @@ extension RenderJob {
         let b = c.bounds ?? gazetteer.coverage
         // The cells' size from the incidents' span the short way round (across the antimeridian,
         // Fiji's 3° and not 360°).
-        let span = BoundingBox.shortWay(c.points.lazy.map(\.0)) ?? b
+        let span = c.shortWayBounds ?? b
         var options = try mapOptions(request)
         let title = RenderJob.title(run, countries: c.countries, request)
         var scene = builder.scene([], placesNear: extentCorners(c), title: title, crsName: crsName(request, language), command: request.command)
@@ -298,7 +298,7 @@ extension RenderJob {
         var options = try mapOptions(request)
         // The incidents with a margin, so that the provinces around them show too (the short way
         // round: across the antimeridian around Fiji).
-        if let b = BoundingBox.shortWay(c.points.lazy.map(\.0)) ?? c.bounds {
+        if let b = c.shortWayBounds {
             let pad = max(0.5, 0.15 * max(b.width, b.height))
             options.bbox = b.expanded(dx: pad, dy: pad)
         }

@@ -145,7 +145,7 @@ extension RenderJob {
     /// marker of 50 incidents is the same in January as in June, and the panels' cells add up to
     /// the run's.
     static func aggregatedSmallMultiples(_ c: MapCollector, _ run: RunIncidents, by: Period, _ request: RenderRequest) throws -> SVGNode {
-        guard let bounds = BoundingBox.shortWay(c.points.lazy.map(\.0)), let firstDay = c.pointDays.min(), let lastDay = c.pointDays.max() else {
+        guard let bounds = c.shortWayBounds, let firstDay = c.pointDays.min(), let lastDay = c.pointDays.max() else {
             throw FilterError(message: "no incidents to map")
         }
         let periods = try panelPeriods(by, from: CalendarDate(dayNumber: Int(firstDay)), to: CalendarDate(dayNumber: Int(lastDay)), request)

@@ -224,8 +224,12 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
     /// polygon: see `Coasts`), with that country: a choropleth counts them in its nearest province
     /// or district of it.
     private(set) var offshore: [LonLat: String] = [:]
+    /// Where the kept points are, kept plainly and across the antimeridian (`LonLatExtent`).
+    private var extent = LonLatExtent()
     /// Bounding box of the kept points.
-    private(set) var bounds: BoundingBox?
+    var bounds: BoundingBox? { extent.plain }
+    /// Their box the short way round: across the antimeridian around Fiji (`LonLatExtent.shortWay`).
+    var shortWayBounds: BoundingBox? { extent.shortWay }
     private(set) var count = 0
     /// Whether any incident's claims give a number killed (see `MapScene.tollsGiven`).
     private(set) var tollsGiven = false
@@ -260,7 +264,8 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
         serverIDsUnique = idsUnique
         self.tollsGiven = tollsGiven
         self.count = count
-        self.bounds = bounds
+        extent = LonLatExtent()
+        extent.add(bounds)
         self.first = first
         self.last = last
         self.countries = countries
@@ -278,8 +283,7 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
     func consume(_ e: EncodedChunk, kept k: Int, pieces: Pieces, detailed r: ResolvedIncident?) throws {
         let p = e.placed[k]
         count += 1
-        let xy = XY(x: p.point.lon, y: p.point.lat)
-        if bounds == nil { bounds = BoundingBox(minX: xy.x, minY: xy.y, maxX: xy.x, maxY: xy.y) } else { bounds!.extend(xy) }
+        extent.add(p.point)
         if first == nil || p.date.start < first! { first = p.date.start }
         if last == nil || p.date.end > last! { last = p.date.end }
         if let cc = p.country, lastCountry != cc {
