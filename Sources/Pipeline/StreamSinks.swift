@@ -305,32 +305,34 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
         }
     }
 
-    /// The SVG map: every incident in detail, or aggregated when there are more than `detailLimit`
-    /// or `--aggregate` asks for cells or provinces.
-    /// Small multiples of the incidents shown in detail (`--by`); refused for an aggregated map.
-    /// Small multiples (`--by`): each incident in its period's panel, or, for an aggregated map
-    /// (more than `detailLimit` incidents, or `--aggregate cells`), the cells of each period's
-    /// incidents on one grid and one scale. Refused with provinces or districts shaded.
-    func smallMultiples(_ run: RunIncidents, by: Period, _ request: RenderRequest) throws -> String {
-        if request.timeline { throw FilterError(message: "--by and --timeline draw time two ways; choose one") }
-        switch request.aggregate {
-        case .admin1, .admin2:
-            throw FilterError(message: "--by draws a panel of incidents or of cells per period; a map of provinces or districts shaded by their incidents (--aggregate \(request.aggregate.rawValue)) has none: leave out --aggregate, or ask for --aggregate cells")
-        case .cells: return SVGSerializer.document(try RenderJob.aggregatedSmallMultiples(self, run, by: by, request))
-        case .auto:
-            return SVGSerializer.document(overflow ? try RenderJob.aggregatedSmallMultiples(self, run, by: by, request)
-                                                   : try RenderJob.smallMultiples(run, by: by, request))
-        }
+    /// Whether the map draws cells of incidents rather than each incident: past `detailLimit`,
+    /// or when `--aggregate cells` asks (provinces or districts shaded are neither).
+    func drawsCells(_ request: RenderRequest) -> Bool {
+        request.aggregate == .cells || (request.aggregate == .auto && overflow)
     }
 
-    /// `timeline`: where the strip goes (a report's is apart); nil: as the request says (`--timeline`).
+    /// Small multiples (`--by`): each incident in its period's panel, or, where the map draws
+    /// cells (`drawsCells`), the cells of each period's incidents on one grid and one scale.
+    /// Refused with provinces or districts shaded.
+    func smallMultiples(_ run: RunIncidents, by: Period, _ request: RenderRequest) throws -> String {
+        if request.timeline { throw FilterError(message: "--by and --timeline draw time two ways; choose one") }
+        if [.admin1, .admin2].contains(request.aggregate) {
+            throw FilterError(message: "--by draws a panel of incidents or of cells per period; a map of provinces or districts shaded by their incidents (--aggregate \(request.aggregate.rawValue)) has none: leave out --aggregate, or ask for --aggregate cells")
+        }
+        return SVGSerializer.document(drawsCells(request) ? try RenderJob.aggregatedSmallMultiples(self, run, by: by, request)
+                                                          : try RenderJob.smallMultiples(run, by: by, request))
+    }
+
+    /// The SVG map: every incident in detail, or aggregated when there are more than `detailLimit`
+    /// or `--aggregate` asks for cells or provinces. `timeline`: where the strip goes (a report's
+    /// is apart); nil: as the request says (`--timeline`).
     func map(_ run: RunIncidents, _ request: RenderRequest, timeline: TimelinePlacement? = nil) throws -> RenderedMap {
         if request.timeline && [.admin1, .admin2].contains(request.aggregate) { throw FilterError(message: RenderJob.noTimeline) }
         switch request.aggregate {
-        case .auto: return overflow ? try RenderJob.aggregatedMap(self, run, request, timeline: timeline) : try RenderJob.map(run, request, timeline: timeline)
-        case .cells: return try RenderJob.aggregatedMap(self, run, request, timeline: timeline)
         case .admin1: return try RenderJob.choroplethMap(self, run, request)
         case .admin2: return try RenderJob.choroplethMap(self, run, request, unit: .district)
+        case .auto, .cells:
+            return drawsCells(request) ? try RenderJob.aggregatedMap(self, run, request, timeline: timeline) : try RenderJob.map(run, request, timeline: timeline)
         }
     }
 }

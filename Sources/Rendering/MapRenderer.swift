@@ -9,8 +9,6 @@ import Projection
 /// attribution. The output is a tree of `SVGNode`s written by one escaping
 /// serializer; coordinates have one decimal, so output is deterministic.
 public enum MapRenderer {
-    /// Renders `scene`.
-    /// - Throws: `ProjectionError` when PROJ rejects the CRS or cannot project the incidents.
     /// The scale (px of radius per square root of one incident) the scene's markers take when
     /// drawn alone with `options`, from its largest marker and its crowding; nil without markers.
     static func markerScale(_ scene: MapScene, options: MapOptions) throws -> Double? {
@@ -19,6 +17,8 @@ public enum MapRenderer {
         return markers.groups.isEmpty ? nil : markers.layout.scale
     }
 
+    /// Renders `scene`.
+    /// - Throws: `ProjectionError` when PROJ rejects the CRS or cannot project the incidents.
     public static func render(_ scene: MapScene, options: MapOptions = MapOptions()) throws -> RenderedMap {
         var scene = scene
         let world = worldCRSName(scene, options: options)
