@@ -201,7 +201,7 @@ extension RenderJob {
     /// incidents or, when the map aggregates them, of their cells; nil for one month, or for a map
     /// of provinces or districts shaded by their incidents.
     static func reportMultiples(_ collector: MapCollector, _ run: RunIncidents, _ request: RenderRequest) throws -> (period: Period, root: SVGNode)? {
-        let cells = collector.overflow || request.aggregate == .cells
+        let cells = collector.drawsCells(request)
         guard cells || request.aggregate == .auto else { return nil }
         let starts = cells ? [collector.pointDays.min(), collector.pointDays.max()].compactMap { $0.map { CalendarDate(dayNumber: Int($0)) } }
             : run.incidents.map(\.incident.date.start)

@@ -429,5 +429,10 @@ final class SmallMultiplesTests: ScratchTestCase {
         XCTAssertEqual(try incidentmap(["report", file.path, "-o", report.path]).status, 0)
         let html = try String(contentsOf: report.appendingPathComponent("report.html"), encoding: .utf8)
         XCTAssertEqual(html.components(separatedBy: "data-period=").count - 1, 3)
+        // A report whose map shades provinces has no panels, of cells or of incidents.
+        let shaded = tmp.appendingPathComponent("report-admin1")
+        XCTAssertEqual(try incidentmap(["report", file.path, "--aggregate", "admin1", "-o", shaded.path]).status, 0)
+        let provinces = try String(contentsOf: shaded.appendingPathComponent("report.html"), encoding: .utf8)
+        XCTAssertFalse(provinces.contains("data-period="), "no panels beside a map of shaded provinces")
     }
 }
