@@ -260,13 +260,13 @@ extension RenderJob {
         for (p, _, k) in c.points {
             let id: String?
             if let hit = known[p] { id = hit } else {
-                var found = unit == .district ? gazetteer.districtName(at: p)?.id : gazetteer.province(at: p)?.id
                 // A point just off the coast of its country, or just across its border, is counted
-                // where the layer places it.
+                // where the layer places it; any other where its polygon is.
                 if let country = c.offshore[p] {
-                    found = unit == .district ? coasts.district(near: p, in: country, gazetteer)?.id : coasts.province(near: p, in: country, gazetteer)?.id
+                    id = unit == .district ? coasts.district(near: p, in: country, gazetteer)?.id : coasts.province(near: p, in: country, gazetteer)?.id
+                } else {
+                    id = unit == .district ? gazetteer.districtName(at: p)?.id : gazetteer.province(at: p)?.id
                 }
-                id = found
                 if known.count < 1_000_000 { known[p] = id }
             }
             guard let id else { outside += 1; continue }

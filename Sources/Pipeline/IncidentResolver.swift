@@ -114,21 +114,25 @@ public struct IncidentResolver: Sendable {
             facts = cache.coastFacts(at: point, country: code) { self.facts(across: code, at: point, base: facts) }
         }
         let country = facts.country, province = facts.province
-        if !facts.covered {
+        // What the point's country is or is not, said of the coordinates or of the place named.
+        func warnOfPoint(_ message: String) {
             warnings.append(InputProblem(file: inc.location.file, line: inc.fieldLines["latitude"] ?? line, field: inc.coordinates == nil ? "place" : "latitude",
-                                         message: "the point (\(point.lat), \(point.lon)) is outside the bundled data, which covers \(gazetteer.coverageText): its country, province and nearest border are not known", isWarning: true))
+                                         message: "the point (\(point.lat), \(point.lon)) " + message, isWarning: true))
         }
-        if let km = facts.offshoreKm, let code = country {
+        if !facts.covered {
+            warnOfPoint("is outside the bundled data, which covers \(gazetteer.coverageText): its country, province and nearest border are not known")
+        }
+        if facts.countryFromName, let code = country {
+            // Who names the country: the entry that placed the point, a town within reach (off a
+            // coast only), or the row.
             let which = placed?.entry.map { "the gazetteer gives for \($0.name) (\($0.id))" }
                 ?? town.map { "of \($0.entry.name) (\($0.entry.id)), whose point is \(Coasts.kmText($0.km)) away" } ?? "the row declares"
-            warnings.append(InputProblem(file: inc.location.file, line: inc.fieldLines["latitude"] ?? line, field: inc.coordinates == nil ? "place" : "latitude",
-                                         message: "the point (\(point.lat), \(point.lon)) is in no country's polygon but \(Coasts.kmText(km)) off the land of \(code) (\(gazetteer.country(code: code)?.name ?? code)) as the bundled 1:10m data draws its coast: taken as in \(code), the country \(which)", isWarning: true))
-        }
-        if let km = facts.acrossKm, let drawn = facts.drawnIn, let code = country {
-            let which = placed?.entry.map { "the gazetteer gives for \($0.name) (\($0.id))" } ?? "the row declares"
             let name = { (c: String) in "\(c) (\(self.gazetteer.country(code: c)?.name ?? c))" }
-            warnings.append(InputProblem(file: inc.location.file, line: inc.fieldLines["latitude"] ?? line, field: inc.coordinates == nil ? "place" : "latitude",
-                                         message: "the point (\(point.lat), \(point.lon)) is in the polygon of \(name(drawn)) but \(Coasts.kmText(km)) from the land of \(name(code)) as the bundled 1:10m data draws their border: taken as in \(code), the country \(which)", isWarning: true))
+            if let km = facts.offshoreKm {
+                warnOfPoint("is in no country's polygon but \(Coasts.kmText(km)) off the land of \(name(code)) as the bundled 1:10m data draws its coast: taken as in \(code), the country \(which)")
+            } else if let km = facts.acrossKm, let drawn = facts.drawnIn {
+                warnOfPoint("is in the polygon of \(name(drawn)) but \(Coasts.kmText(km)) from the land of \(name(code)) as the bundled 1:10m data draws their border: taken as in \(code), the country \(which)")
+            }
         }
         var agrees = false
         if let declared = inc.country, let code = declaredCode {
