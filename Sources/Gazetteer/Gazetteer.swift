@@ -890,6 +890,10 @@ public final class Gazetteer: @unchecked Sendable {
     /// The population from which a place inside the province that bears its name is the town the
     /// name means (the province's seat, most often) rather than the province.
     public static let townPopulation = 10_000
+    /// How far below a district a town in it that bears its name may score and still be the one
+    /// meant: the distance from a name written exactly to one matched reordered, and a town's least
+    /// population bonus (`score`).
+    public static let seatMargin = 0.25
     /// The population a province weighs as against same-named places of other countries.
     public static let provinceWeight = 200_000
     /// The population a district weighs as against same-named readings of other countries: an eighth
@@ -924,6 +928,23 @@ public final class Gazetteer: @unchecked Sendable {
                 && (c.entry.country == best.entry.country || c.entry.kind != .place || c.entry.population >= Gazetteer.cityPopulation)
         }) {
             best = other
+        }
+        // A district named after the town that is its seat: the bare name means the town, even where
+        // the town's spelling is further from the query's than the district's ("Deir al-Balah", as
+        // the governorate is written, where GeoNames has the town as "Dayr al Balaḩ" and the press
+        // spelling only among its variants). A town of 10,000 or more that lies in the district and
+        // matched the name by any spelling but its consonant skeleton. A name matched with its unit
+        // word ("Rutshuru Territory", a name GeoNames holds whole) is the district's.
+        if best.entry.kind == .admin2, !asksDistrict, best.entry.id.hasPrefix(Gazetteer.districtEntryPrefix),
+           Set(NameFolding.fold(best.matched).split(separator: " ").map(String.init)).isDisjoint(with: ParsedQuery.districtWords) {
+            let districtID = String(best.entry.id.dropFirst(Gazetteer.districtEntryPrefix.count))
+            if let seat = scored.filter({ c in
+                c.entry.kind == .place && c.entry.country == best.entry.country && c.match != .skeleton
+                    && c.entry.population >= Gazetteer.townPopulation && best.score - c.score < Gazetteer.seatMargin
+                    && districtName(at: c.entry.location)?.id == districtID
+            }).max(by: { $0.entry.population < $1.entry.population }) {
+                best = seat
+            }
         }
         // The readings that score close to the best. Among them a place far more populous than every
         // other close place is the one meant, even when a smaller one bears the name as its preferred

@@ -37,15 +37,20 @@ struct ParsedQuery {
     /// Phrases that name a part of a place: the place after them is where it is.
     static let withinMarkers = ["neighbourhood of", "neighborhood of", "quarter of", "suburb of", "part of",
                                 "district of", "area of", "bazaar of", "market of", "centre of", "center of"]
-    /// Words (folded) that ask for a first-level division: "Donetsk Oblast", "Ninawa Governorate".
-    static let provinceWords: Set<String> = ["province", "ostan", "state", "wilayat", "velayat", "oblast", "krai",
-                                             "governorate", "prefecture"]
+    /// Words (folded) that ask for a first-level division: "Donetsk Oblast", "Ninawa Governorate",
+    /// "Kherson region" (as the press writes Ukraine's and Russia's oblasts, and as Mali, Niger,
+    /// Ethiopia, Myanmar and Tanzania name theirs), and the same words in the scripts the
+    /// gazetteer sets aside as generic: область, استان, محافظة, ولایت, صوبہ, ክልል.
+    static let provinceWords: Set<String> = Set(["province", "ostan", "state", "wilayat", "velayat", "welayat", "oblast", "krai",
+                                                 "governorate", "prefecture", "region",
+                                                 "область", "استان", "محافظة", "ولایت", "صوبہ", "ክልል"].map(NameFolding.fold))
     /// Words (folded) that ask for a second-level division: "Kech District", "Rutshuru Territory",
-    /// "Maungdaw Township", "Gwoza LGA".
-    static let districtWords: Set<String> = ["district", "county", "shahrestan", "tehsil", "tahsil", "raion", "rayon",
-                                             "municipality", "municipio", "cercle", "locality", "lga", "territory",
-                                             "township", "regency", "kabupaten", "landkreis", "taluk", "taluka",
-                                             "upazila", "woreda"]
+    /// "Maungdaw Township", "Gwoza LGA", and in other scripts район, شهرستان, ولسوالی, ضلع, ወረዳ, जिला, জেলা.
+    static let districtWords: Set<String> = Set(["district", "county", "shahrestan", "tehsil", "tahsil", "raion", "rayon",
+                                                 "municipality", "municipio", "cercle", "locality", "lga", "territory",
+                                                 "township", "regency", "kabupaten", "landkreis", "taluk", "taluka",
+                                                 "upazila", "woreda",
+                                                 "район", "شهرستان", "ولسوالی", "ضلع", "ወረዳ", "जिला", "ज़िला", "जिल्ला", "জেলা"].map(NameFolding.fold))
     /// Leading phrases that describe the place's kind before its name.
     static let kindPrefixes = ["a border village in", "a village in", "the village of", "village of", "the town of",
                                "town of", "the city of", "city of", "the district of", "district of",

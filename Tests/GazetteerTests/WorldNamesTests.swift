@@ -145,6 +145,25 @@ final class WorldNamesTests: XCTestCase {
         }
     }
 
+    /// A district named after its seat means the town, even where the district's spelling is nearer
+    /// the query's than any of the town's GeoNames spellings; the name with its unit word is the
+    /// district. "X region", as the press writes Ukraine's and Russia's oblasts and as Mali or
+    /// Myanmar name theirs, and the unit words of other scripts, ask for the province.
+    func testADistrictsNameMeansItsSeatAndARegionWordAsksForTheProvince() {
+        // GeoNames has the town as "Dayr al Balaḩ" ("Deir el-Balah" among its spellings) and
+        // the governorate as "Deir Al Balah".
+        let town = bundled.resolve("Deir al-Balah").resolution
+        XCTAssertEqual(town.best?.entry.kind, .place, "\(town.candidates.prefix(2).map(\.entry.id))")
+        XCTAssertEqual(town.best?.entry.country, "PS")
+        XCTAssertEqual(bundled.resolve("Deir al-Balah district").resolution.best?.entry.kind, .admin2)
+        // A district without a town of its name is still the district.
+        XCTAssertEqual(bundled.resolve("Tump").resolution.best?.entry.kind, .admin2)
+        // The town by the name alone; the province with the word "region" or "область".
+        assertBestMatches([("Kherson region", "UA-65"), ("Donetsk region", "UA-14"), ("Belgorod region", "RU-BEL"),
+                           ("Mopti region", "ML-5"), ("Херсонська область", "UA-65"), ("محافظة إدلب", "SY-ID"),
+                           ("Kherson", "geonames:706448"), ("Mopti", "geonames:2453348")])
+    }
+
     /// Each query resolves, and its best candidate has the expected id.
     private func assertBestMatches(_ cases: [(query: String, id: String)], file: StaticString = #filePath, line: UInt = #line) {
         for (query, expected) in cases {
