@@ -13,7 +13,7 @@ import Foundation
 public enum NameFolding {
     /// Bumped whenever a rule below changes what a name folds to: compiled indexes made with
     /// other rules are then rebuilt (`CompiledData.fingerprint`).
-    public static let rulesVersion = 7
+    public static let rulesVersion = 8
 
     /// Lowercased, diacritic-free, punctuation-free, single-spaced form of `name`.
     public static func fold(_ name: String) -> String {
@@ -366,6 +366,15 @@ public enum NameFolding {
                 // "Quetta" / "Kweta": qu before a vowel sounds kw.
                 if out.last != UInt8(ascii: "k") { out.append(UInt8(ascii: "k")) }
                 emit = UInt8(ascii: "v"); step = 2
+            // French transliterations of Arabic, Tamasheq, Songhai and Chadic names: "ou" before a
+            // vowel is w ("Tinzaouaten" / "Tinzawatene", "Ouargla" / "Wargla"), "dj" is j ("Djibo",
+            // "N'Djamena" / "Ndjamena" / "Njamena") and "tch" is ch ("Tchad").
+            case UInt8(ascii: "o") where n == UInt8(ascii: "u") && isVowel(at(i + 2)):
+                emit = UInt8(ascii: "v"); step = 2
+            case UInt8(ascii: "d") where n == UInt8(ascii: "j"):
+                emit = UInt8(ascii: "j"); step = 2
+            case UInt8(ascii: "t") where n == UInt8(ascii: "c") && at(i + 2) == UInt8(ascii: "h"):
+                emit = UInt8(ascii: "c"); step = 3
             case UInt8(ascii: "c"): emit = UInt8(ascii: "k")
             case UInt8(ascii: "q"): emit = UInt8(ascii: "k")
             case UInt8(ascii: "w"): emit = UInt8(ascii: "v")

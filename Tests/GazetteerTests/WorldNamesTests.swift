@@ -164,6 +164,21 @@ final class WorldNamesTests: XCTestCase {
                            ("Kherson", "geonames:706448"), ("Mopti", "geonames:2453348")])
     }
 
+    /// French transliterations write w as "ou" before a vowel, j as "dj" and ch as "tch": the
+    /// Sahel's press spellings meet the gazetteer's English ones.
+    func testFrenchTransliterationsMeetEnglishOnes() {
+        XCTAssertEqual(NameFolding.key("Tinzaouaten"), NameFolding.key("Tinzawaten"))
+        XCTAssertEqual(NameFolding.key("Ouargla"), NameFolding.key("Wargla"))
+        XCTAssertEqual(NameFolding.key("Djibo"), NameFolding.key("Jibo"))
+        XCTAssertEqual(NameFolding.key("Tchad"), NameFolding.key("Chad"))
+        XCTAssertNotEqual(NameFolding.key("Ouargla"), NameFolding.key("Urgla"))
+        // GeoNames spells the cercle "Tinzawatene".
+        let r = bundled.resolve(PlaceQuery("Tinzaouaten", country: "Mali")).resolution
+        guard case .resolved(let best, _) = r else { return XCTFail("\(r.candidates.prefix(2).map(\.entry.id))") }
+        XCTAssertEqual(best.entry.country, "ML")
+        XCTAssertEqual(best.entry.name, "Tinzawatene")
+    }
+
     /// Each query resolves, and its best candidate has the expected id.
     private func assertBestMatches(_ cases: [(query: String, id: String)], file: StaticString = #filePath, line: UInt = #line) {
         for (query, expected) in cases {
