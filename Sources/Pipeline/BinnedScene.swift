@@ -253,11 +253,19 @@ extension RenderJob {
         let gazetteer = run.gazetteer
         if unit == .district && !gazetteer.hasDistricts { throw FilterError(message: RenderJob.noDistricts, isUsage: true) }
         var counts: [String: Int] = [:], killed: [String: Int] = [:]
-        var outside = 0
+        // Incidents known only to their province (to their country) are in no district (province)
+        // that is known: counted apart, not in the unit that holds the point standing for theirs.
+        var outside = 0, unknownUnit = 0
         // Rows of one place come in runs and hubs repeat: remember the last answers.
         var known: [LonLat: String?] = [:]
         let coasts = Coasts()
-        for (p, _, k) in c.points {
+        var coarse = (unit == .district ? c.provinceOnly : c.countryOnly).makeIterator(), skip = coarse.next()
+        for (n, (p, _, k)) in c.points.enumerated() {
+            if n == skip {
+                skip = coarse.next()
+                unknownUnit += 1
+                continue
+            }
             let id: String?
             if let hit = known[p] { id = hit } else {
                 // A point just off the coast of its country, or just across its border, is counted
@@ -284,6 +292,7 @@ extension RenderJob {
         scene.tollsGiven = c.tollsGiven
         let inUnits = (byDistrict ? AggregateText.districtsSubtitle : .provincesSubtitle).text(in: language, ["count": .number(c.count), "units": .number(counts.count)])
             + (outside > 0 ? " " + (byDistrict ? AggregateText.outsideDistricts : .outsideProvinces).text(in: language, ["count": .number(outside)]) : "")
+            + (unknownUnit > 0 ? " " + (byDistrict ? AggregateText.provinceOnly : .countryOnly).text(in: language, ["count": .number(unknownUnit)]) : "")
         scene.subtitle = [dateRange(c, language), inUnits, language.ui.claims].joined(separator: " · ")
         scene.choropleth = Choropleth(counts: counts, killed: killed, breaks: breaks, method: AggregateText.jenks.text(in: language), outside: outside, unit: unit)
         // English has always written these counts without separators.

@@ -83,7 +83,8 @@ public struct IncidentResolver: Sendable {
             }
             placed = placing
             point = p
-            if precision == nil { precision = placing.precision }
+            // A unit placed for a place the gazetteer lacks: the unit's precision, not the row's.
+            if precision == nil || placing.record?.match == "unit" { precision = placing.precision }
             if let w = placing.warning {
                 warnings.append(InputProblem(file: inc.location.file, line: line, field: "place", message: w, isWarning: true))
             }
@@ -153,13 +154,17 @@ public struct IncidentResolver: Sendable {
                                              message: "origin \"\(o)\" not resolved; no strike direction drawn", isWarning: true))
             }
         }
+        // A point that stands for a whole unit is not measured (`ResolvedIncident.standsForUnit`).
+        let standsForUnit = ResolvedIncident.standsForUnit(precision: precision ?? .exact, entry: placed?.entry)
         var resolved = ResolvedIncident(incident: inc, point: point, precision: precision ?? .exact, placing: placed,
                                         country: country, province: province?.id, provinceName: province?.name,
-                                        border: facts.border, origin: origin, originName: originName,
+                                        border: standsForUnit ? nil : facts.border, origin: origin, originName: originName,
                                         warnings: warnings)
         resolved.declaredCountryAgrees = agrees
-        resolved.district = facts.district?.id
-        resolved.districtName = facts.district?.name
+        if ResolvedIncident.inKnownDistrict(precision: precision ?? .exact, entry: placed?.entry) {
+            resolved.district = facts.district?.id
+            resolved.districtName = facts.district?.name
+        }
         resolved.offshore = facts.countryFromName
         return .success(resolved)
     }
@@ -168,14 +173,22 @@ public struct IncidentResolver: Sendable {
     /// shares (a million rows name a thousand places).
     func placing(_ query: PlaceQuery) -> Placing {
         // Not kept: the placing made of it is (`LookupCache.placing`).
-        let lookup = cache.resolve(query, gazetteer)
+        var lookup = cache.resolve(query, gazetteer)
         let text = query.text
+        // A place the gazetteer does not hold (a village: "Boni", Mopti) in a district or province
+        // the row names: with --accept-best, the incident is placed in that unit, at its precision.
+        var unit: Candidate?
+        if acceptAmbiguous, case .notFound = lookup.resolution, let found = containingUnit(query) {
+            unit = found.resolution.best
+            lookup = found
+        }
         switch lookup.resolution {
         case .notFound(let suggestions):
             var message = "unknown place \"\(text)\""
             if let c = query.country { message += " in \(c)" }
             message += suggestions.isEmpty ? "" : "; nearest known spellings: \(suggestions.joined(separator: ", "))"
             message += "; add it with --gazetteer FILE or give latitude/longitude"
+            if query.admin2 != nil || query.admin1 != nil { message += ", or pass --accept-best to place it in the district or province the row names" }
             return Placing(failure: message)
         case .uncertain(let best, _) where !acceptAmbiguous:
             return Placing(failure: "\"\(text)\" matches only loosely: \(describe(best)). Add country:/admin1: to confirm, or pass --accept-best")
@@ -185,8 +198,14 @@ public struct IncidentResolver: Sendable {
         default:
             break
         }
-        guard let best = lookup.resolution.best, let rec = lookup.record(acceptAmbiguous: acceptAmbiguous) else {
+        guard let best = lookup.resolution.best, var rec = lookup.record(acceptAmbiguous: acceptAmbiguous) else {
             return Placing(failure: "could not resolve \"\(text)\"")
+        }
+        if unit != nil {
+            // The record says what was asked and that the unit, not the place, was found.
+            rec.query = text
+            rec.match = "unit"
+            rec.acceptedAmbiguous = true
         }
         let precision: LocationPrecision
         if lookup.near { precision = .near } else {
@@ -212,9 +231,28 @@ public struct IncidentResolver: Sendable {
             }
             return f
         }
-        let warning = rec.acceptedAmbiguous ? "\"\(text)\" is ambiguous or loosely matched; took \(describe(best)) (--accept-best)" : nil
+        let warning = unit.map { u in
+            "unknown place \"\(text)\"; placed in the \(u.entry.kind == .admin2 ? "district" : "province") the row names, \(describe(u)), at \(precision.rawValue) precision (--accept-best)"
+        } ?? (rec.acceptedAmbiguous ? "\"\(text)\" is ambiguous or loosely matched; took \(describe(best)) (--accept-best)" : nil)
         return Placing(entry: best.entry, record: rec, contextAgrees: gazetteer.contextAgrees(lookup.context, with: best.entry),
                        others: others, precision: precision, warning: warning, facts: facts)
+    }
+
+    /// The district, else the province, that `query` gives as context (an export's admin2 and
+    /// admin1 columns), looked up as a unit of that kind in the query's country: a lookup resolved
+    /// to it, or nil where neither is given or found, or either is ambiguous.
+    func containingUnit(_ query: PlaceQuery) -> Lookup? {
+        if let a2 = query.admin2, !a2.isEmpty {
+            // "district" asks for the unit, not the town that is its seat.
+            let l = cache.resolve(PlaceQuery(a2 + " district", country: query.country, admin1: query.admin1), gazetteer)
+            if case .resolved(let best, _) = l.resolution, best.entry.kind == .admin2 { return l }
+        }
+        if let a1 = query.admin1, !a1.isEmpty {
+            let name = gazetteer.province(id: a1)?.name ?? a1
+            let l = cache.resolve(PlaceQuery(name + " province", country: query.country), gazetteer)
+            if case .resolved(let best, _) = l.resolution, best.entry.kind == .admin1 { return l }
+        }
+        return nil
     }
 
     /// The country, province, district and nearest border (the last three when measuring

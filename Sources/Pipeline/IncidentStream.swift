@@ -144,7 +144,7 @@ final class IncidentStream: @unchecked Sendable {
         guard !resolver.measuresDetail else { return incidents }
         return incidents.map { r in
             var r = r
-            r.border = resolver.nearestBorder(to: r.point, in: r.country)
+            r.border = r.standsForUnit ? nil : resolver.nearestBorder(to: r.point, in: r.country)
             let province = resolver.province(of: r)
             r.province = province?.id
             r.provinceName = province?.name
@@ -443,6 +443,10 @@ struct Placed {
     var country: String?
     /// `country` is that of the land a few km off the point, at sea or across a border (see `Coasts`).
     var offshore: Bool
+    /// Known only to its province (location precision `province`): in no district that is known.
+    var provinceOnly: Bool
+    /// Placed by its country's name: in no province that is known.
+    var countryOnly: Bool
     var sources: [SourceRef]
     /// What the incident's name decided (nil: placed by its coordinates).
     let placing: Placing?
@@ -463,6 +467,8 @@ struct Placed {
         date = r.incident.date
         country = r.country
         offshore = r.offshore
+        provinceOnly = r.precision == .province
+        countryOnly = r.placing?.entry?.kind == .country
         sources = r.incident.sources
         placing = r.placing
         summary = PlacedSummary(r)

@@ -45,4 +45,21 @@ public struct ResolvedIncident: Sendable {
     public var declaredCountryAgrees = false
     /// Warnings about this incident (e.g. declared country differs from the point's).
     public var warnings: [InputProblem]
+
+    /// Whether the point stands for a whole unit: the label point of the district, province or
+    /// country the row names, or coordinates at province precision (an export's precision 3, a
+    /// province's). It says nothing of how far the incident was from a border: it may be
+    /// anywhere in the unit, so none is measured. A place's point at district precision (a village
+    /// placed to ±30 km) is an estimate of the place, and is measured.
+    public var standsForUnit: Bool { ResolvedIncident.standsForUnit(precision: precision, entry: entry) }
+
+    static func standsForUnit(precision: LocationPrecision, entry: GazetteerEntry?) -> Bool {
+        precision == .province || entry.map { [.admin1, .admin2, .country].contains($0.kind) } == true
+    }
+
+    /// Whether the district holding the point can be the incident's: not where the point stands
+    /// for a province or a country.
+    static func inKnownDistrict(precision: LocationPrecision, entry: GazetteerEntry?) -> Bool {
+        precision != .province && entry.map { [.admin1, .country].contains($0.kind) } != true
+    }
 }

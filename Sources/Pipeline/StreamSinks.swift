@@ -224,6 +224,12 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
     /// polygon: see `Coasts`), with that country: a choropleth counts them in its nearest province
     /// or district of it.
     private(set) var offshore: [LonLat: String] = [:]
+    /// The indexes in `points` of incidents known only to their province: a district map counts
+    /// them in no district (the district holding the province's point is not theirs).
+    private(set) var provinceOnly: [Int] = []
+    /// The indexes in `points` of incidents placed by their country's name: a map of provinces
+    /// counts them in none.
+    private(set) var countryOnly: [Int] = []
     /// Where the kept points are, kept plainly and across the antimeridian (`LonLatExtent`).
     private var extent = LonLatExtent()
     /// Bounding box of the kept points.
@@ -296,6 +302,8 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
         if countsDays { dayCounts.add(MarkerStyle(rawValue: p.category.rawValue) ?? .other, first: p.date.start.dayNumber, last: p.date.end.dayNumber) }
         if p.tollGiven { tollsGiven = true }
         if p.offshore, let cc = p.country { offshore[p.point] = cc }
+        if p.provinceOnly { provinceOnly.append(points.count - 1) }
+        if p.countryOnly { countryOnly.append(points.count - 1) }
         guard !overflowed.isSet else { return }
         if let r, detailed.count < Self.detailLimit {
             detailed.append(r)

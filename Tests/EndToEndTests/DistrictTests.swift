@@ -216,4 +216,70 @@ final class DistrictTests: ScratchTestCase {
         let png = try runTool("rsvg-convert", ["-o", tmp.appendingPathComponent("map.png").path, out.appendingPathComponent("map.svg").path])
         XCTAssertEqual(png.status, 0, png.stderr)
     }
+
+    /// A point that stands for a whole district or province (its label point, or an export's
+    /// coordinates of precision 3) gives no border distance: the incident may lie anywhere in
+    /// the unit. One that stands for a province is in no district that is known, in the layer and
+    /// on a map of districts. A village the gazetteer lacks is refused, or with --accept-best placed
+    /// in the province its row names, at that precision, and said so.
+    func testAPointThatStandsForAUnitGivesNoBorderDistanceAndAProvinceNoDistrict() throws {
+        let csv = """
+        event_id_cnty,event_date,event_type,sub_event_type,actor1,country,admin1,location,latitude,longitude,geo_precision,source,fatalities
+        prov,2024-03-01,Battles,Armed clash,A,Ukraine,Donetsk,Donetsk Oblast,,,,X,1
+        dist,2024-03-02,Battles,Armed clash,A,Pakistan,Balochistan,Kech District,,,,X,1
+        town,2024-03-03,Battles,Armed clash,A,Ukraine,Donetsk,Kramatorsk,,,,X,1
+        coded,2024-03-04,Battles,Armed clash,A,Ukraine,Kharkiv,Kharkiv,49.99,36.23,3,X,1
+        village,2024-03-05,Battles,Armed clash,JNIM,Mali,Mopti,Boni,,,,X,4
+
+        """
+        let input = tmp.appendingPathComponent("units.csv")
+        try csv.write(to: input, atomically: true, encoding: .utf8)
+        // Refused without --accept-best, with the way out named; nothing written.
+        let refused = tmp.appendingPathComponent("refused")
+        let r = try incidentmap(["render", input.path, "--geojson", "-o", refused.path])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains("units.csv:6: place: unknown place \"Boni\""), r.stderr)
+        XCTAssertTrue(r.stderr.contains("--accept-best to place it in the district or province the row names"), r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: refused.path))
+
+        let out = try render(csv: csv, ["--geojson", "--svg", "--accept-best"], to: "layers")
+        let byID = Dictionary(try incidents(out.appendingPathComponent("incidents.geojson")).map { ($0["id"] as! String, $0) }, uniquingKeysWith: { a, _ in a })
+        for id in ["prov", "coded", "village"] {
+            let p = try XCTUnwrap(byID[id], id)
+            XCTAssertEqual(p["location_precision"] as? String, "province", id)
+            XCTAssertTrue(p["district"] is NSNull, "\(id): known only to its province, in no known district")
+            XCTAssertNil(p["district_name"], id)
+            XCTAssertNotNil(p["province"] as? String, id)
+        }
+        for id in ["prov", "dist", "coded", "village"] {
+            XCTAssertTrue(byID[id]?["border_distance_km"] is NSNull, "\(id): \(byID[id]?["border_distance_km"] ?? "-")")
+            XCTAssertTrue(byID[id]?["nearest_border"] is NSNull, id)
+        }
+        XCTAssertEqual(byID["dist"]?["location_precision"] as? String, "district")
+        XCTAssertNotNil(byID["dist"]?["district"] as? String, "a district-precision incident keeps its district")
+        XCTAssertNotNil(byID["town"]?["border_distance_km"] as? Double, "a town's point is measured")
+        // The village: in Mopti (ML-5), said how, in the record and a warning.
+        let v = try XCTUnwrap(byID["village"])
+        XCTAssertEqual(v["province"] as? String, "ML-5")
+        let rec = try XCTUnwrap(v["resolution"] as? [String: Any])
+        XCTAssertEqual(rec["match"] as? String, "unit")
+        XCTAssertEqual(rec["gazetteer_id"] as? String, "ML-5")
+        XCTAssertEqual(rec["accepted_ambiguous"] as? Bool, true)
+        XCTAssertTrue((v["warnings"] as? [String] ?? []).contains { $0.contains("unknown place \"Boni\"; placed in the province the row names, Mopti") }, "\(v["warnings"] ?? "-")")
+        // The map's key gives the town's distance and none for the others.
+        let key = try String(contentsOf: out.appendingPathComponent("map.svg"), encoding: .utf8)
+        let distances = try NSRegularExpression(pattern: "[0-9.]+ km from the [A-Z]{2}-[A-Z]{2} border")
+        let found = Set(distances.matches(in: key, range: NSRange(key.startIndex..., in: key)).map { (key as NSString).substring(with: $0.range) })
+        XCTAssertEqual(found.count, 1, "one distance in the key, the town's: \(found)")
+        // A map of districts counts the province-only incidents in none, and says so.
+        let svg = tmp.appendingPathComponent("districts.svg")
+        let m = try incidentmap(["render", input.path, "--svg", "--accept-best", "--aggregate", "admin2", "-o", svg.path])
+        XCTAssertEqual(m.status, 0, m.stderr)
+        let doc = SVGDocument(try Data(contentsOf: svg))
+        let counted = doc.elements.compactMap { $0.attributes["data-district"] != nil ? $0.attributes["data-count"].flatMap { Int($0) } : nil }.reduce(0, +)
+        XCTAssertEqual(counted, 2, "the district and the town")
+        XCTAssertTrue(try String(contentsOf: svg, encoding: .utf8).contains("(3 known only to their province or country)"))
+        XCTAssertEqual(try runTool("ogrinfo", ["-al", "-q", out.appendingPathComponent("incidents.geojson").path]).status, 0)
+        XCTAssertEqual(try runTool("rsvg-convert", ["-o", tmp.appendingPathComponent("units.png").path, svg.path]).status, 0)
+    }
 }

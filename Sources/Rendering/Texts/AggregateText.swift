@@ -12,7 +12,7 @@ extension MarkerStyle {
 public enum AggregateText: String, MapTexts {
     case cellsSubtitle, countriesCount, cellNear, cellKey, cellSizes, cellsSummary
     case kindStrike, kindBombing, kindOther
-    case jenks, perProvince, perDistrict, provincesSubtitle, districtsSubtitle, outsideProvinces, outsideDistricts
+    case jenks, perProvince, perDistrict, provincesSubtitle, districtsSubtitle, outsideProvinces, outsideDistricts, provinceOnly, countryOnly
     case provinceKey, otherProvinces, otherDistricts, noProvince, noDistrict, provincesSummary, districtsSummary
 
     public static let table = TextTable<AggregateText>("""
@@ -175,6 +175,26 @@ public enum AggregateText: String, MapTexts {
     ur: (کسی ضلع میں نہیں: {count})
     ps: (له ولسوالیو بهر: {count})
     ar: (خارج المناطق: {count})
+
+    provinceOnly
+    en: ({count} known only to their province or country)
+    fr: (connus à la province ou au pays près seulement : {count})
+    ru: (известна лишь область или страна: {count})
+    uk: (відома лише область або країна: {count})
+    fa: ({count} که تنها استان یا کشورشان معلوم است)
+    ur: (صرف صوبہ یا ملک معلوم: {count})
+    ps: (یوازې ولایت یا هېواد یې معلوم: {count})
+    ar: (المحافظة أو الدولة وحدها معروفة: {count})
+
+    countryOnly
+    en: ({count} known only to their country)
+    fr: (connus au pays près seulement : {count})
+    ru: (известна лишь страна: {count})
+    uk: (відома лише країна: {count})
+    fa: ({count} که تنها کشورشان معلوم است)
+    ur: (صرف ملک معلوم: {count})
+    ps: (یوازې هېواد یې معلوم: {count})
+    ar: (الدولة وحدها معروفة: {count})
 
     provinceKey
     en: {name}: {count} {count|incident|incidents}; {killed} fatalities claimed in all.
