@@ -130,7 +130,7 @@ struct MapBuilder {
         // A panel of small multiples shares the legend, scale and locator drawn beside the panels.
         let furnished = !options.panel
         func legendPanel(capital: Bool, corner: Int? = nil, under top: Double? = nil) -> (node: SVGNode, box: BoundingBox, corner: Int) {
-            LegendElement.build(scene, options: options, frame: frame, markers: incidents, drawsBorders: !borders.borders.isEmpty,
+            LegendElement.build(scene, options: options, frame: frame, markers: incidents, drawsBorders: (borders.plain, borders.emphasis),
                                 drawsDisputed: borders.disputed,
                                 drawsProvinces: !provinceShapes.nodes.isEmpty, drawsDistricts: !districtShapes.nodes.isEmpty,
                                 rivers: (!rivers.nodes.isEmpty, rivers.intermittent), drawsCapital: capital, corner: corner, under: top, p: p)

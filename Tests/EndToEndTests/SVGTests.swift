@@ -72,6 +72,30 @@ final class SVGTests: ScratchTestCase {
         try assertSnapshot(try Data(contentsOf: out), named: "january-2024-utm41n.svg")
     }
 
+    /// The legend shows each style of international border the map draws: the example's border
+    /// between the incidents' countries (emphasised) alone; a map over three continents, where
+    /// no border is emphasised, the others' dash-dot line, not a line the map does not draw.
+    func testTheLegendShowsTheBorderStylesTheMapDraws() throws {
+        func styles(_ doc: SVGDocument, _ id: String) -> Set<String> {
+            Set(doc.descendants(ofID: id).compactMap { e -> String? in
+                let c = e.attributes["class"] ?? ""
+                guard e.name == "path", c.split(separator: " ").contains("im-border") else { return nil }
+                return c.contains("im-disputed") ? "disputed" : c.contains("im-emphasis") ? "emphasis" : "plain"
+            })
+        }
+        let example = try incidentmap(["render", "--svg"])
+        XCTAssertEqual(example.status, 0, example.stderr)
+        let a = SVGDocument(example.stdout)
+        XCTAssertEqual(styles(a, "im-layer-border"), ["emphasis"])
+        XCTAssertEqual(styles(a, "im-layer-legend"), ["emphasis"])
+        let csv = "id,date,latitude,longitude\nkr,2024-03-01,48.72,37.56\nke,2024-03-02,26.0,63.0\nml,2024-03-03,15.2,-2.5\n"
+        let out = try render(csv: csv, ["--svg"], to: "continents.svg")
+        let b = SVGDocument(try Data(contentsOf: out))
+        let drawn = styles(b, "im-layer-border")
+        XCTAssertTrue(drawn.contains("plain"), "\(drawn)")
+        XCTAssertEqual(styles(b, "im-layer-legend"), drawn)
+    }
+
     func testIdPrefixKeepsTwoMapsApart() throws {
         let (_, a) = try render(["--id-prefix", "first-"], name: "a.svg")
         let (_, b) = try render(["--id-prefix", "second-"], name: "b.svg")

@@ -3,10 +3,13 @@ import Geometry
 /// International borders: a light casing under each line, then the line (emphasised between focus
 /// countries; dashed where the point of view holds no international boundary).
 enum BordersElement {
-    static func build(_ scene: MapScene, frame: MapFrame, language: MapLanguage = .en, p: String) -> (casings: [SVGNode], borders: [SVGNode], disputed: Bool) {
+    /// The casings and lines of the borders in the frame, and which styles were drawn: disputed,
+    /// emphasised, plain (for the legend, which shows each).
+    static func build(_ scene: MapScene, frame: MapFrame, language: MapLanguage = .en, p: String)
+        -> (casings: [SVGNode], borders: [SVGNode], disputed: Bool, emphasis: Bool, plain: Bool) {
         let countries = Dictionary(scene.countries.map { ($0.id, $0.shownName) }, uniquingKeysWith: { a, _ in a })
         var casings: [SVGNode] = [], borders: [SVGNode] = []
-        var disputed = false
+        var disputed = false, emphasis = false, plain = false
         for b in scene.borders where frame.mayShow(Geometry.multiLineString(b.lines).bounds) {
             let parts = frame.svgLines(b.lines)
             guard !parts.isEmpty else { continue }
@@ -14,6 +17,7 @@ enum BordersElement {
             guard !d.isEmpty else { continue }
             casings.append(.el("path", [("class", "\(p)border-casing"), ("d", d)]))
             disputed = disputed || b.disputed
+            if !b.disputed { if b.emphasis { emphasis = true } else { plain = true } }
             // Named after its countries in the map's language; a disputed stretch's class as Natural Earth gives it.
             let pair = b.id.prefix { $0 != "." }.split(separator: "-").map { countries[String($0)] }
             let name = language == .en || pair.count != 2 || pair.contains(nil) ? b.name : pair.map { $0! }.joined(separator: "–")
@@ -24,7 +28,7 @@ enum BordersElement {
                 .el("title", [], [.text(title)]),
             ]))
         }
-        return (casings, borders, disputed)
+        return (casings, borders, disputed, emphasis, plain)
     }
 }
 

@@ -10,7 +10,7 @@ enum LegendElement {
     /// The panel, the box it covers (in SVG px) and the corner it took. Without the capital row
     /// the panel is as wide or narrower and one row lower; given the same `corner`, it lies inside
     /// the box of the one with it.
-    static func build(_ scene: MapScene, options: MapOptions, frame: MapFrame, markers: IncidentsElement, drawsBorders: Bool, drawsDisputed: Bool = false, drawsProvinces: Bool, drawsDistricts: Bool = false, rivers: (drawn: Bool, intermittent: Bool) = (false, false),
+    static func build(_ scene: MapScene, options: MapOptions, frame: MapFrame, markers: IncidentsElement, drawsBorders: (plain: Bool, emphasis: Bool), drawsDisputed: Bool = false, drawsProvinces: Bool, drawsDistricts: Bool = false, rivers: (drawn: Bool, intermittent: Bool) = (false, false),
                       drawsCapital: Bool, corner fixed: Int? = nil, under top: Double? = nil, p: String) -> (node: SVGNode, box: BoundingBox, corner: Int) {
         let n = SVGDraw.n
         let ui = options.language.ui
@@ -31,8 +31,17 @@ enum LegendElement {
         if scene.incidents.contains(where: { $0.origin != nil }) {
             rows.append(([.el("path", [("class", "\(p)arrow"), ("d", "M-9,0L7,0"), ("marker-end", "url(#\(p)arrowhead)")])], ui.direction))
         }
-        if drawsBorders {
+        // One row for both styles of an international border drawn: the line between the incidents'
+        // countries, emphasised, above the others' dash-dot line.
+        switch drawsBorders {
+        case (true, true):
+            rows.append(([.el("path", [("class", "\(p)border \(p)emphasis"), ("d", "M-10,-3L10,-3")]),
+                          .el("path", [("class", "\(p)border"), ("d", "M-10,3L10,3")])], ui.border))
+        case (false, true):
             rows.append(([.el("path", [("class", "\(p)border \(p)emphasis"), ("d", "M-10,0L10,0")])], ui.border))
+        case (true, false):
+            rows.append(([.el("path", [("class", "\(p)border"), ("d", "M-10,0L10,0")])], ui.border))
+        case (false, false): break
         }
         if drawsDisputed {
             rows.append(([.el("path", [("class", "\(p)border \(p)disputed"), ("d", "M-10,0L10,0")])], ui.disputed))
