@@ -22,7 +22,7 @@ extension RenderJob {
         // Fiji's 3° and not 360°).
         let span = c.shortWayBounds ?? b
         var options = try mapOptions(request)
-        let title = RenderJob.title(run, countries: c.countries, request)
+        let title = RenderJob.title(run, countries: c.countries, atSea: c.atSea(run.gazetteer), request)
         var scene = builder.scene([], placesNear: extentCorners(c), title: title, crsName: crsName(request, language), command: request.command)
         scene.tollsGiven = c.tollsGiven
         // Fine cells; smaller ones when a few distant incidents (drawn as an edge arrow) made the
@@ -285,7 +285,7 @@ extension RenderJob {
             throw FilterError(message: RenderJob.noDistricts(in: c.countries.sorted(), names: { gazetteer.country(code: $0)?.name }), isUsage: true)
         }
         let breaks = ClassBreaks.jenks(Array(counts.values), classes: MapStyleClasses.count)
-        let title = RenderJob.title(run, countries: c.countries, request)
+        let title = RenderJob.title(run, countries: c.countries, atSea: c.atSea(run.gazetteer), request)
         let language = request.language, byDistrict = unit == .district
         let builder = SceneBuilder(gazetteer: gazetteer, language: language)
         var scene = builder.scene([], placesNear: extentCorners(c), title: title, crsName: crsName(request, language), command: request.command)

@@ -100,7 +100,7 @@ extension RenderJob {
         }
         let periods = try panelPeriods(by, from: first, to: last, request)
         let builder = SceneBuilder(gazetteer: run.gazetteer, pinned: Set(request.labels), language: request.language)
-        let title = title(run, countries: Set(incidents.compactMap(\.country)), request)
+        let title = title(run, countries: Set(incidents.compactMap(\.country)), atSea: atSea(incidents, run.gazetteer), request)
         let whole = builder.scene(incidents, title: title, crsName: crsName(request, request.language), command: request.command)
         let options = try panelOptions(BoundingBox.shortWay(incidents.lazy.map(\.point))!, request)
         var byPeriod: [String: [ResolvedIncident]] = [:]
@@ -186,7 +186,7 @@ extension RenderJob {
             return ScenePanel(period: period.key, scene: scene)
         }
         options.binCellKm = acrossKm
-        let title = RenderJob.title(run, countries: c.countries, request)
+        let title = RenderJob.title(run, countries: c.countries, atSea: c.atSea(run.gazetteer), request)
         var whole = builder.scene([], placesNear: extentCorners(c), title: title, crsName: crsText, command: request.command)
         let cells = AggregateText.cellsSubtitle.text(in: language, ["count": count(c.count), "cells": count(wholeRun.bins.count), "size": .text(language.rounded(acrossKm))])
         if !c.outlets.isEmpty {

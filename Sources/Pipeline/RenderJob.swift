@@ -268,13 +268,22 @@ public enum RenderJob {
                      events: stream.events)
     }
 
-    /// The map's title: `--title`, else the first input's, else one made from the countries.
-    public static func title(_ run: RunIncidents, countries: Set<String>, _ request: RenderRequest) -> String {
+    /// The map's title: `--title`, else the first input's, else one made from the countries, and
+    /// the sea where some incidents lie in no country (`atSea`): Houthi attacks on shipping are not
+    /// "Incidents in Yemen".
+    public static func title(_ run: RunIncidents, countries: Set<String>, atSea: Bool = false, _ request: RenderRequest) -> String {
         let language = request.language, builder = SceneBuilder(gazetteer: run.gazetteer, language: language)
-        let names = countries.compactMap { run.gazetteer.country(code: $0) != nil ? builder.countryName($0) : nil }.sorted()
-        return request.title ?? run.titles.first
-            ?? (names.isEmpty || names.count > 3 ? IncidentText.title.text(in: language)
-                : IncidentText.titleIn.text(in: language, ["countries": .text(language.list(names))]))
+        var names = countries.compactMap { run.gazetteer.country(code: $0) != nil ? builder.countryName($0) : nil }.sorted()
+        if let given = request.title ?? run.titles.first { return given }
+        if names.isEmpty { return (atSea ? IncidentText.titleAtSea : .title).text(in: language) }
+        if names.count > 3 { return IncidentText.title.text(in: language) }
+        if atSea { names.append(IncidentText.atSeaInList.text(in: language)) }
+        return IncidentText.titleIn.text(in: language, ["countries": .text(language.list(names))])
+    }
+
+    /// Whether some of `incidents` lie at sea: in no country, where the data covers the Earth.
+    static func atSea(_ incidents: [ResolvedIncident], _ gazetteer: Gazetteer) -> Bool {
+        incidents.contains { $0.country == nil && gazetteer.covers($0.point) }
     }
 
     /// A name for the map's CRS, for attribution lines (in `language`; a CRS given is named as given).
@@ -286,7 +295,8 @@ public enum RenderJob {
     /// the strip drawn, under the map or only apart as `RenderedMap.timeline`).
     static func map(_ run: RunIncidents, _ request: RenderRequest, timeline: TimelinePlacement? = nil) throws -> RenderedMap {
         let builder = SceneBuilder(gazetteer: run.gazetteer, pinned: Set(request.labels), language: request.language)
-        var scene = builder.scene(run.incidents, title: title(run, countries: Set(run.incidents.compactMap(\.country)), request),
+        var scene = builder.scene(run.incidents, title: title(run, countries: Set(run.incidents.compactMap(\.country)),
+                                                               atSea: atSea(run.incidents, run.gazetteer), request),
                                   crsName: crsName(request, request.language), command: request.command)
         let placement = TimelinePlacement.of(request, given: timeline)
         var options = try mapOptions(request)

@@ -314,24 +314,29 @@ public struct SceneBuilder {
             return "No incidents"
         }
         let codes = Array(Set(incidents.compactMap(\.country))).sorted()
-        guard language == .en else { return localSubtitle(first: first, last: last, count: incidents.count, countries: codes) }
+        // Incidents at sea are in none of the countries: "in Yemen and at sea", never "in Yemen".
+        let atSea = incidents.contains { $0.country == nil && gazetteer.covers($0.point) }
+        guard language == .en else { return localSubtitle(first: first, last: last, count: incidents.count, countries: codes, atSea: atSea) }
         let range = first == last ? first.shortText : "\(first.shortText) – \(last.shortText)"
         let countries = codes.compactMap(countryName)
         let n = incidents.count
         // Up to three countries by name; more by their number (the key and the layers name each one).
-        let whereText = countries.isEmpty ? "" : countries.count <= 3 ? " in \(NumberFormat.list(countries))" : " in \(countries.count) countries"
+        var whereText = countries.isEmpty ? "" : countries.count <= 3 ? " in \(NumberFormat.list(countries + (atSea ? ["at sea"] : [])))" : " in \(countries.count) countries"
+        if atSea && (countries.isEmpty || countries.count > 3) { whereText += countries.isEmpty ? " at sea" : " and at sea" }
         return "\(range) · \(n) incident\(n == 1 ? "" : "s")" + whereText
             + " · figures are claims, attributed"
     }
 
     /// The subtitle in the map's language: the dates, the count, up to three countries by their
     /// names in that language (else their Latin names), and that figures are claims.
-    func localSubtitle(first: CalendarDate, last: CalendarDate, count: Int, countries: [String]) -> String {
+    func localSubtitle(first: CalendarDate, last: CalendarDate, count: Int, countries: [String], atSea: Bool = false) -> String {
         let day = { (c: CalendarDate) in language.day(year: c.year, month: c.month, day: c.day) }
         let ui = language.ui
         var parts = [isolated(first == last ? day(first) : "\(day(first)) – \(day(last))"), UIText.format(ui.incidentsCount, count, language)]
-        if !countries.isEmpty && countries.count <= 3 {
-            parts.append(countries.compactMap(countryName).joined(separator: language.comma))
+        var places = countries.count <= 3 ? countries.compactMap(countryName) : []
+        if atSea { places.append(IncidentText.atSeaInList.text(in: language)) }
+        if !places.isEmpty {
+            parts.append(places.joined(separator: language.comma))
         }
         return (parts + [ui.claims]).joined(separator: " · ")
     }

@@ -245,6 +245,10 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
     private(set) var dayCounts = DayCounts()
     private let countsDays: Bool
     private(set) var countries = Set<String>()
+    /// The first kept point in no country (at sea, or outside the data), if any.
+    private var uncountried: LonLat?
+    /// Whether some kept incidents lie at sea (in no country, where `gazetteer` covers the point).
+    func atSea(_ gazetteer: Gazetteer) -> Bool { uncountried.map(gazetteer.covers) ?? false }
     /// Outlets of the incidents' sources, first seen first (at most 50).
     private(set) var outlets: [String] = []
     /// The country last inserted into `countries` (rows of one country come in runs).
@@ -292,6 +296,7 @@ final class MapCollector: IncidentSink, @unchecked Sendable {
         extent.add(p.point)
         if first == nil || p.date.start < first! { first = p.date.start }
         if last == nil || p.date.end > last! { last = p.date.end }
+        if p.country == nil, uncountried == nil { uncountried = p.point }
         if let cc = p.country, lastCountry != cc {
             countries.insert(cc)
             lastCountry = cc

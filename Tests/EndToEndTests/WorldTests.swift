@@ -83,6 +83,33 @@ final class WorldTests: ScratchTestCase {
         }
     }
 
+    /// Incidents at sea lie in none of the countries on the map: Houthi attacks on shipping and
+    /// strikes on Yemen are "Incidents in Yemen and at sea", not "in Yemen"; shipping alone is
+    /// "Incidents at sea"; the detailed, the aggregated and the translated maps say so alike.
+    func testAMapWithIncidentsAtSeaSaysSoInItsTitleAndSubtitle() throws {
+        let sea = [("rs1", 14.10, 42.05), ("rs2", 14.82, 41.85), ("rs3", 12.50, 46.50)]
+        let land = [("sanaa", 15.35, 44.21), ("taiz", 13.58, 44.02)]
+        func svg(_ rows: [(String, Double, Double)], _ options: [String] = [], name: String) throws -> String {
+            var csv = "id,date,latitude,longitude,event_type\n"
+            for (id, lat, lon) in rows { csv += "\(id),2024-03-01,\(lat),\(lon),Explosions/Remote violence\n" }
+            let out = try render(csv: csv, ["--svg"] + options, to: name + ".svg")
+            XCTAssertEqual(try runTool("rsvg-convert", ["-o", tmp.appendingPathComponent(name + ".png").path, out.path]).status, 0)
+            return try String(contentsOf: out, encoding: .utf8)
+        }
+        let mixed = try svg(sea + land, name: "mixed")
+        XCTAssertTrue(mixed.contains(">Incidents in Yemen and at sea<"), "title")
+        XCTAssertTrue(mixed.contains("5 incidents in Yemen and at sea"), "subtitle")
+        XCTAssertFalse(mixed.contains("5 incidents in Yemen ·"))
+        let shipping = try svg(sea, name: "shipping")
+        XCTAssertTrue(shipping.contains(">Incidents at sea<"))
+        XCTAssertTrue(shipping.contains("3 incidents at sea"))
+        let onLand = try svg(land, name: "land")
+        XCTAssertTrue(onLand.contains(">Incidents in Yemen<"))
+        XCTAssertFalse(onLand.contains("at sea"))
+        XCTAssertTrue(try svg(sea + land, ["--aggregate", "cells"], name: "cells").contains(">Incidents in Yemen and at sea<"))
+        XCTAssertTrue(try svg(sea + land, ["--lang", "fr"], name: "fr").contains("Incidents\u{00A0}: Yémen et en mer"))
+    }
+
     func testTheGalleryExamplesPlaceEveryIncidentWhereTheReportsDo() throws {
         let gallery = repositoryRoot.appendingPathComponent("Examples/gallery")
         for (file, country) in [("red-sea-2024.yaml", nil), ("ukraine-2023-2024.yaml", "UA"), ("darfur-2023-2025.yaml", "SD")] as [(String, String?)] {

@@ -5,7 +5,7 @@
 /// to the border, the sources, and the claim a file's fatalities column becomes). The kind, actor,
 /// target and the claims the input states stay as the input gives them.
 public enum IncidentText: String, MapTexts {
-    case title, titleIn, count, mergedTitle, fatalitiesClaimed, otherKinds, mapOf, mapOfNear, strikeDirection, origin
+    case title, titleIn, titleAtSea, atSeaInList, count, mergedTitle, fatalitiesClaimed, otherKinds, mapOf, mapOfNear, strikeDirection, origin
     case keyHead, kindBy, withTarget, location, exact, near, district, province, borderDistance, boundaryDistance, atSea, outside, sources
     case fatalities, codedEstimate, acledExport, acledCiting, unattributed
 
@@ -29,6 +29,26 @@ public enum IncidentText: String, MapTexts {
     ur: {countries} میں واقعات
     ps: په {countries} کې پېښې
     ar: الحوادث في {countries}
+
+    titleAtSea
+    en: Incidents at sea
+    fr: Incidents en mer
+    ru: Инциденты в море
+    uk: Інциденти в морі
+    fa: رویدادها در دریا
+    ur: سمندر میں واقعات
+    ps: په سمندر کې پېښې
+    ar: الحوادث في البحر
+
+    atSeaInList
+    en: at sea
+    fr: en mer
+    ru: в море
+    uk: у морі
+    fa: دریا
+    ur: سمندر
+    ps: سمندر
+    ar: البحر
 
     count
     en: {count} {count|incident|incidents}
