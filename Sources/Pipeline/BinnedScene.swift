@@ -294,7 +294,7 @@ extension RenderJob {
             + (outside > 0 ? " " + (byDistrict ? AggregateText.outsideDistricts : .outsideProvinces).text(in: language, ["count": .number(outside)]) : "")
             + (unknownUnit > 0 ? " " + (byDistrict ? AggregateText.provinceOnly : .countryOnly).text(in: language, ["count": .number(unknownUnit)]) : "")
         scene.subtitle = [dateRange(c, language), inUnits, language.ui.claims].joined(separator: " · ")
-        scene.choropleth = Choropleth(counts: counts, killed: killed, breaks: breaks, method: AggregateText.jenks.text(in: language), outside: outside, unit: unit)
+        scene.choropleth = Choropleth(counts: counts, killed: killed, breaks: breaks, method: AggregateText.jenks.text(in: language), outside: outside, coarser: unknownUnit, unit: unit)
         // English has always written these counts without separators.
         let plain = { (n: Int) in language == .en ? TextValue.plain(n) : .number(n) }
         scene.summary = (byDistrict ? AggregateText.districtsSummary : .provincesSummary).text(in: language, [

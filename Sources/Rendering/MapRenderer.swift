@@ -117,6 +117,17 @@ struct MapBuilder {
         let provinceShapes = ProvincesElement.shapes(areas[1], choropleth: byDistrict ? nil : scene.choropleth, options: options, p: p)
         let districtShapes = DistrictsElement.shapes(areas[2], choropleth: byDistrict ? scene.choropleth : nil, options: options, p: p)
         let lakeShapes = LakesElement.shapes(areas[3], options: options, p: p)
+        // The shaded provinces or districts, as boxes on the map: the legend keeps off them.
+        let shaded: [BoundingBox] = scene.choropleth.map { c in
+            areas[byDistrict ? 2 : 1].compactMap { area, polygons -> BoundingBox? in
+                guard c.counts[area.id] != nil else { return nil }
+                let points = polygons.flatMap(\.exterior)
+                guard let first = points.first else { return nil }
+                return points.reduce(BoundingBox(minX: first.lon, minY: first.lat, maxX: first.lon, maxY: first.lat)) {
+                    BoundingBox(minX: min($0.minX, $1.lon), minY: min($0.minY, $1.lat), maxX: max($0.maxX, $1.lon), maxY: max($0.maxY, $1.lat))
+                }
+            }
+        } ?? []
         let borders = BordersElement.build(scene, frame: frame, language: options.language, p: p)
         let rivers = RiversElement.build(water.rivers, frame: frame, p: p)
         let relief = try options.relief.flatMap { try ReliefElement.build($0, frame: frame, theme: options.theme, p: p) }
@@ -133,13 +144,14 @@ struct MapBuilder {
             LegendElement.build(scene, options: options, frame: frame, markers: incidents, drawsBorders: (borders.plain, borders.emphasis),
                                 drawsDisputed: borders.disputed,
                                 drawsProvinces: !provinceShapes.nodes.isEmpty, drawsDistricts: !districtShapes.nodes.isEmpty,
-                                rivers: (!rivers.nodes.isEmpty, rivers.intermittent), drawsCapital: capital, corner: corner, under: top, p: p)
+                                rivers: (!rivers.nodes.isEmpty, rivers.intermittent), drawsCapital: capital, corner: corner, under: top, shaded: shaded, p: p)
         }
         var legend = legendPanel(capital: capitalInFrame)
         // The legend never hides an incident: where the panel would cover one in every corner of
         // the frame (a small map, or markers all over it), it goes below the frame, before the
         // timeline and the key, and the SVG grows by its height.
-        let legendTop: Double? = furnished && MarkerGroup.incidents(under: legend.box, incidents.groups) > 0 ? frame.frame.maxY + 10 : nil
+        let legendTop: Double? = furnished && MarkerGroup.incidents(under: legend.box, incidents.groups) + LegendElement.hidden(under: legend.box, shaded) > 0
+            ? frame.frame.maxY + 10 : nil
         if let legendTop { legend = legendPanel(capital: capitalInFrame, under: legendTop) }
         var underFrame = legendTop == nil ? 0 : (legend.box.height + 10).rounded(.up)
         if furnished && legendTop == nil { placer.block(legend.box) }

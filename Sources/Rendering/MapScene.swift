@@ -231,12 +231,17 @@ public struct Choropleth: Sendable {
     public var method: String
     /// Incidents in no province.
     public var outside: Int
+    /// Incidents known only to a larger unit (a district map: their province or country; a
+    /// province map: their country), counted in none.
+    public var coarser = 0
     /// What is counted: provinces (ids of `MapScene.provinces`) or districts (of `MapScene.districts`).
     public var unit: ChoroplethUnit
 
     /// Creates a choropleth.
-    public init(counts: [String: Int], killed: [String: Int], breaks: [Int], method: String, outside: Int, unit: ChoroplethUnit = .province) {
+    public init(counts: [String: Int], killed: [String: Int], breaks: [Int], method: String, outside: Int, coarser: Int = 0,
+                unit: ChoroplethUnit = .province) {
         self.unit = unit
+        self.coarser = coarser
         self.counts = counts
         self.killed = killed
         self.breaks = breaks

@@ -278,7 +278,27 @@ final class DistrictTests: ScratchTestCase {
         let doc = SVGDocument(try Data(contentsOf: svg))
         let counted = doc.elements.compactMap { $0.attributes["data-district"] != nil ? $0.attributes["data-count"].flatMap { Int($0) } : nil }.reduce(0, +)
         XCTAssertEqual(counted, 2, "the district and the town")
-        XCTAssertTrue(try String(contentsOf: svg, encoding: .utf8).contains("(3 known only to their province or country)"))
+        let text = try String(contentsOf: svg, encoding: .utf8)
+        XCTAssertTrue(text.contains("(3 known only to their province or country)"))
+        XCTAssertTrue(text.contains("3 incidents are known only to their province or country and are not shaded."))
+        // At 600 px the legend would sit on the shaded districts of Kech and Donetsk; it keeps off
+        // them (below the frame where every corner would hide one) as it keeps off markers.
+        let small = tmp.appendingPathComponent("districts-600.svg")
+        XCTAssertEqual(try incidentmap(["render", input.path, "--svg", "--accept-best", "--aggregate", "admin2", "--width", "600", "--height", "500", "-o", small.path]).status, 0)
+        let sdoc = SVGDocument(try Data(contentsOf: small))
+        let legend = try XCTUnwrap(sdoc.elements.first { $0.attributes["id"] == "im-layer-legend" })
+        let origin = try XCTUnwrap(WorldTests.translation(legend.attributes["transform"]))
+        let panel = try XCTUnwrap(sdoc.descendants(ofID: "im-layer-legend").first { $0.name == "rect" })
+        let box = BoundingBox(minX: origin.x, minY: origin.y, maxX: origin.x + Double(panel.attributes["width"] ?? "0")!,
+                              maxY: origin.y + Double(panel.attributes["height"] ?? "0")!)
+        let shaded = sdoc.elements.filter { $0.attributes["data-district"] != nil && $0.attributes["data-count"] != nil }
+        XCTAssertFalse(shaded.isEmpty)
+        for unit in shaded {
+            let numbers = (unit.attributes["d"] ?? "").split(whereSeparator: { "MLZ, ".contains($0) }).compactMap { Double($0) }
+            let xs = stride(from: 0, to: numbers.count - 1, by: 2).map { numbers[$0] }, ys = stride(from: 1, to: numbers.count, by: 2).map { numbers[$0] }
+            let centre = XY(x: (xs.min()! + xs.max()!) / 2, y: (ys.min()! + ys.max()!) / 2)
+            XCTAssertFalse(box.contains(centre), "the legend covers \(unit.attributes["data-district"]!)")
+        }
         XCTAssertEqual(try runTool("ogrinfo", ["-al", "-q", out.appendingPathComponent("incidents.geojson").path]).status, 0)
         XCTAssertEqual(try runTool("rsvg-convert", ["-o", tmp.appendingPathComponent("units.png").path, svg.path]).status, 0)
     }

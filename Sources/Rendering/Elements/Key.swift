@@ -94,6 +94,9 @@ struct KeyLayout: Sendable {
         if c.outside > 0 {
             entries.append((0, nil, (byDistrict ? AggregateText.noDistrict : .noProvince).text(in: language, ["count": .number(c.outside)])))
         }
+        if c.coarser > 0 {
+            entries.append((0, nil, (byDistrict ? AggregateText.coarserThanDistrict : .coarserThanProvince).text(in: language, ["count": .number(c.coarser)])))
+        }
         self.init(entries: entries, scene: scene, options: options)
     }
 }

@@ -11,7 +11,7 @@ enum LegendElement {
     /// the panel is as wide or narrower and one row lower; given the same `corner`, it lies inside
     /// the box of the one with it.
     static func build(_ scene: MapScene, options: MapOptions, frame: MapFrame, markers: IncidentsElement, drawsBorders: (plain: Bool, emphasis: Bool), drawsDisputed: Bool = false, drawsProvinces: Bool, drawsDistricts: Bool = false, rivers: (drawn: Bool, intermittent: Bool) = (false, false),
-                      drawsCapital: Bool, corner fixed: Int? = nil, under top: Double? = nil, p: String) -> (node: SVGNode, box: BoundingBox, corner: Int) {
+                      drawsCapital: Bool, corner fixed: Int? = nil, under top: Double? = nil, shaded: [BoundingBox] = [], p: String) -> (node: SVGNode, box: BoundingBox, corner: Int) {
         let n = SVGDraw.n
         let ui = options.language.ui
         var rows: [([SVGNode], String)] = []
@@ -75,7 +75,7 @@ enum LegendElement {
         let width = max(30 + (rows.map { TextMetrics.width($0.1, size: 11) }.max() ?? 100) + 12, TextMetrics.width(sizeTitle, size: 11) + 22)
         let height = 26 + Double(rows.count) * 18 + sizesHeight
         let spots = corners(width: width, height: height, frame: frame)
-        let chosen = fixed ?? corner(spots, width: width, height: height, frame: frame, markers: markers.groups)
+        let chosen = fixed ?? corner(spots, width: width, height: height, frame: frame, markers: markers.groups, shaded: shaded)
         // Mirrored on a right-to-left map: symbols on the right, text right-aligned beside them.
         let rtl = options.language.isRightToLeft
         // Below the frame (`top`): at the side the text starts from.
@@ -104,6 +104,16 @@ enum LegendElement {
         }
         return (.el("g", [("id", "\(p)layer-legend"), ("transform", "translate(\(n(x)),\(n(y)))")], children),
                 BoundingBox(minX: x, minY: y, maxX: x + width, maxY: y + height), chosen)
+    }
+
+    /// How many of the shaded units (their boxes on the map) a panel at `box` would hide: those
+    /// it covers more than half of. A map of provinces or districts shaded by their incidents
+    /// has no markers to keep clear of; its shaded units are what it shows.
+    static func hidden(under box: BoundingBox, _ shaded: [BoundingBox]) -> Int {
+        shaded.filter { u in
+            let w = min(u.maxX, box.maxX) - max(u.minX, box.minX), h = min(u.maxY, box.maxY) - max(u.minY, box.minY)
+            return w > 0 && h > 0 && w * h > 0.5 * max(u.width * u.height, 1e-9)
+        }.count
     }
 
     /// Circles for up to three counts (the largest marker's, and rounder ones of a tenth and a
@@ -136,11 +146,12 @@ enum LegendElement {
     }
 
     /// The first of `spots` with no marker under the panel, else the one over fewest incidents.
-    static func corner(_ spots: [(Double, Double)], width: Double, height: Double, frame: MapFrame, markers: [MarkerGroup]) -> Int {
+    static func corner(_ spots: [(Double, Double)], width: Double, height: Double, frame: MapFrame, markers: [MarkerGroup],
+                       shaded: [BoundingBox] = []) -> Int {
         func covered(_ s: (Double, Double)) -> Int {
             let box = BoundingBox(minX: s.0, minY: s.1, maxX: s.0 + width, maxY: s.1 + height)
             guard box.minY >= frame.frame.minY else { return Int.max }
-            return MarkerGroup.incidents(under: box, markers)
+            return MarkerGroup.incidents(under: box, markers) + hidden(under: box, shaded)
         }
         return spots.indices.min { (covered(spots[$0]), $0) < (covered(spots[$1]), $1) }!
     }

@@ -13,7 +13,7 @@ public enum AggregateText: String, MapTexts {
     case cellsSubtitle, countriesCount, cellNear, cellKey, cellSizes, cellsSummary
     case kindStrike, kindBombing, kindOther
     case jenks, perProvince, perDistrict, provincesSubtitle, districtsSubtitle, outsideProvinces, outsideDistricts, provinceOnly, countryOnly
-    case provinceKey, otherProvinces, otherDistricts, noProvince, noDistrict, provincesSummary, districtsSummary
+    case provinceKey, otherProvinces, otherDistricts, noProvince, noDistrict, coarserThanDistrict, coarserThanProvince, provincesSummary, districtsSummary
 
     public static let table = TextTable<AggregateText>("""
     cellsSubtitle
@@ -245,6 +245,26 @@ public enum AggregateText: String, MapTexts {
     ur: کسی ضلع میں نہیں (سمندر میں، یا حدود کے ڈیٹا سے باہر) اور رنگے نہیں گئے — واقعات: {count}۔
     ps: په هېڅ ولسوالۍ کې نه (په سمندر کې، یا د پولو له معلوماتو بهر) او رنګ شوې نه دي — پېښې: {count}.
     ar: خارج أي منطقة (في البحر، أو خارج بيانات الحدود) ودون تلوين — الحوادث: {count}.
+
+    coarserThanDistrict
+    en: {count} {count|incident is|incidents are} known only to {count|its|their} province or country and {count|is|are} not shaded.
+    fr: {count} {count|incident n’est connu|incidents ne sont connus} qu’à la province ou au pays près et {count|n’est pas coloré|ne sont pas colorés}.
+    ru: Известна лишь область или страна, без заливки — инцидентов: {count}.
+    uk: Відома лише область або країна, без заливки — інцидентів: {count}.
+    fa: از {count} رویداد تنها استان یا کشور معلوم است و رنگ نخورده است.
+    ur: صرف صوبہ یا ملک معلوم، رنگے نہیں گئے — واقعات: {count}۔
+    ps: یوازې ولایت یا هېواد یې معلوم دی، رنګ شوې نه دي — پېښې: {count}.
+    ar: المحافظة أو الدولة وحدها معروفة، دون تلوين — الحوادث: {count}.
+
+    coarserThanProvince
+    en: {count} {count|incident is|incidents are} known only to {count|its|their} country and {count|is|are} not shaded.
+    fr: {count} {count|incident n’est connu|incidents ne sont connus} qu’au pays près et {count|n’est pas coloré|ne sont pas colorés}.
+    ru: Известна лишь страна, без заливки — инцидентов: {count}.
+    uk: Відома лише країна, без заливки — інцидентів: {count}.
+    fa: از {count} رویداد تنها کشور معلوم است و رنگ نخورده است.
+    ur: صرف ملک معلوم، رنگے نہیں گئے — واقعات: {count}۔
+    ps: یوازې هېواد یې معلوم دی، رنګ شوې نه دي — پېښې: {count}.
+    ar: الدولة وحدها معروفة، دون تلوين — الحوادث: {count}.
 
     provincesSummary
     en: Map of {count} incidents by province: {units} provinces shaded by their number of incidents in {classes} classes.
