@@ -188,7 +188,9 @@ public struct IncidentResolver: Sendable {
             if let c = query.country { message += " in \(c)" }
             message += suggestions.isEmpty ? "" : "; nearest known spellings: \(suggestions.joined(separator: ", "))"
             message += "; add it with --gazetteer FILE or give latitude/longitude"
-            if query.admin2 != nil || query.admin1 != nil { message += ", or pass --accept-best to place it in the district or province the row names" }
+            if let u = containingUnit(query)?.resolution.best {
+                message += ", or pass --accept-best to place it in the \(u.entry.kind == .admin2 ? "district" : "province") the row names (\(u.entry.name))"
+            }
             return Placing(failure: message)
         case .uncertain(let best, _) where !acceptAmbiguous:
             return Placing(failure: "\"\(text)\" matches only loosely: \(describe(best)). Add country:/admin1: to confirm, or pass --accept-best")

@@ -239,7 +239,7 @@ final class DistrictTests: ScratchTestCase {
         let r = try incidentmap(["render", input.path, "--geojson", "-o", refused.path])
         XCTAssertNotEqual(r.status, 0)
         XCTAssertTrue(r.stderr.contains("units.csv:6: place: unknown place \"Boni\""), r.stderr)
-        XCTAssertTrue(r.stderr.contains("--accept-best to place it in the district or province the row names"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("--accept-best to place it in the province the row names (Mopti)"), r.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: refused.path))
 
         let out = try render(csv: csv, ["--geojson", "--svg", "--accept-best"], to: "layers")
