@@ -17,7 +17,7 @@ enum CompiledData {
     /// every region's `admin1`. 5: districts are entries too (kind `admin2`). 6: lakes and rivers.
     /// 7: every region's names by language. 8: the districts' spans (reading them from the polygons
     /// touched a hundred megabytes of the file on every run).
-    static let formatVersion: UInt32 = 8
+    static let formatVersion: UInt32 = 10
     static let magic: [UInt8] = Array("IMGAZIDX".utf8)
     static let fileName = "gazetteer.idx"
 

@@ -241,13 +241,13 @@ public final class Gazetteer: @unchecked Sendable {
 
     /// Reads the text files of `dir` and compiles them.
     static func compile(_ dir: URL, fingerprint: [UInt8]) throws -> [UInt8] {
-        let countries = try Loading.regions(dir.appendingPathComponent("countries.geojson"), isCountry: true)
+        var countries = try Loading.regions(dir.appendingPathComponent("countries.geojson"), isCountry: true)
         let provinces = try Loading.regions(dir.appendingPathComponent("provinces.geojson"), isCountry: false)
         let borders = try Loading.borders(dir.appendingPathComponent("borders.geojson"))
         // Districts are optional: data built before they existed, and test data, have none.
         let districtsURL = dir.appendingPathComponent("districts.geojson")
         let districts = FileManager.default.fileExists(atPath: districtsURL.path) ? try Loading.regions(districtsURL, isCountry: false) : []
-        var places = try Loading.places(dir.appendingPathComponent("places.tsv"))
+        var places = Gazetteer.ownCountries(try Loading.places(dir.appendingPathComponent("places.tsv")), countries: &countries, provinces: provinces)
         let overlayURL = dir.appendingPathComponent("overlay.tsv")
         if FileManager.default.fileExists(atPath: overlayURL.path) {
             places += try Loading.overlay(overlayURL, label: "overlay")
@@ -263,6 +263,38 @@ public final class Gazetteer: @unchecked Sendable {
         return CompiledData.encode(fingerprint: fingerprint, countries: countries, overviews: try Gazetteer.overviews(countries), provinces: provinces, borders: borders,
                                    entries: all, indexes: [.exact: ix.exact, .variant: ix.variant, .unordered: ix.unordered, .skeleton: ix.skeleton],
                                    districts: districts, water: try CompiledData.waterSections(dir))
+    }
+
+    /// `places` with the country whose province they lie in, where GeoNames gives a code the
+    /// country polygons do not have: the data draws France's overseas departments as France, while
+    /// GeoNames codes their places MQ, GF, GP, RE and YT (and Svalbard's SJ, in Norway). Kept as
+    /// given, "Fort-de-France, Martinique" was two readings in two countries (the town, MQ; its
+    /// district, FR), and "Mamoudzou, France" found nothing.
+    ///
+    /// The territory's code becomes one of that country's names, as its own code is ("YT" is
+    /// France; it had found nothing, or a country spelled like it). A territory's capital
+    /// (Mamoudzou) is not the country's.
+    static func ownCountries(_ places: [GazetteerEntry], countries: inout [Region], provinces: [Region]) -> [GazetteerEntry] {
+        let known = Set(countries.map(\.id))
+        let countryOf = Dictionary(provinces.map { ($0.id, $0.country) }, uniquingKeysWith: { a, _ in a })
+        var votes: [String: [String: Int]] = [:]
+        let out = places.map { p -> GazetteerEntry in
+            guard !known.contains(p.country), let a1 = p.admin1, let c = countryOf[a1], known.contains(c) else { return p }
+            votes[p.country, default: [:]][c, default: 0] += 1
+            var q = p
+            q.country = c
+            q.isCapital = false
+            return q
+        }
+        // Each territory code to the country most of its places lie in (ties: the first code).
+        var aliases: [String: [String]] = [:]
+        for (code, byCountry) in votes {
+            if let c = byCountry.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key { aliases[c, default: []].append(code) }
+        }
+        for i in countries.indices {
+            if let codes = aliases[countries[i].id] { countries[i].alternateNames += codes.sorted() }
+        }
+        return out
     }
 
     /// Writes `bytes` to `url` through a temporary file and a rename (concurrent runs write the
@@ -826,7 +858,16 @@ public final class Gazetteer: @unchecked Sendable {
 
     func context(from texts: [String], explicitCountry: String?) -> Context {
         var ctx = Context()
-        if let c = explicitCountry { ctx.country = countryCode(for: c) ?? c.uppercased() }
+        if let c = explicitCountry {
+            // A territory the data draws as part of a country ("Mayotte", "Martinique"): that country,
+            // and the territory as its province.
+            if countryCode(for: c) == nil, let p = province(named: c) {
+                ctx.country = p.country
+                ctx.admin1.insert(p.id)
+            } else {
+                ctx.country = countryCode(for: c) ?? c.uppercased()
+            }
+        }
         var others: [String] = []
         for t in texts {
             if let c = countryCode(for: t) {

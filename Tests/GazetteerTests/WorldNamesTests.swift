@@ -179,6 +179,19 @@ final class WorldNamesTests: XCTestCase {
         XCTAssertEqual(best.entry.name, "Tinzawatene")
     }
 
+    /// Territories the country data draws as part of a country (France's overseas departments,
+    /// Svalbard in Norway) while GeoNames codes their places apart (MQ, GF, YT, SJ): their places
+    /// are in that country, so a town and its district are one reading, the country finds them,
+    /// and the territory's name as the country finds them too.
+    func testPlacesOfTerritoriesTheDataDrawsAsPartOfACountry() {
+        assertBestMatches([("Fort-de-France, Martinique", "geonames:3570675"), ("Mamoudzou, France", "geonames:921815"),
+                           ("Cayenne, French Guiana", "geonames:3382160"), ("Longyearbyen, Norway", "geonames:2729907")])
+        XCTAssertEqual(bundled.resolve("Fort-de-France").resolution.best?.entry.country, "FR")
+        let byTerritory = bundled.resolve(PlaceQuery("Mamoudzou", country: "Mayotte")).resolution
+        guard case .resolved(let best, _) = byTerritory else { return XCTFail("\(byTerritory.candidates.prefix(2).map(\.entry.id))") }
+        XCTAssertEqual(best.entry.id, "geonames:921815")
+    }
+
     /// Each query resolves, and its best candidate has the expected id.
     private func assertBestMatches(_ cases: [(query: String, id: String)], file: StaticString = #filePath, line: UInt = #line) {
         for (query, expected) in cases {
