@@ -859,13 +859,15 @@ public final class Gazetteer: @unchecked Sendable {
     func context(from texts: [String], explicitCountry: String?) -> Context {
         var ctx = Context()
         if let c = explicitCountry {
-            // A territory the data draws as part of a country ("Mayotte", "Martinique"): that country,
-            // and the territory as its province.
-            if countryCode(for: c) == nil, let p = province(named: c) {
+            if let code = countryCode(for: c) {
+                ctx.country = code
+            } else if let p = province(named: c) {
+                // A territory the data draws as part of a country ("Mayotte", "Martinique"): that
+                // country, and the territory as its province.
                 ctx.country = p.country
                 ctx.admin1.insert(p.id)
             } else {
-                ctx.country = countryCode(for: c) ?? c.uppercased()
+                ctx.country = c.uppercased()
             }
         }
         var others: [String] = []

@@ -84,7 +84,7 @@ public struct IncidentResolver: Sendable {
             placed = placing
             point = p
             // A unit placed for a place the gazetteer lacks: the unit's precision, not the row's.
-            if precision == nil || placing.record?.match == "unit" { precision = placing.precision }
+            if precision == nil || placing.placesAUnit { precision = placing.precision }
             if let w = placing.warning {
                 warnings.append(InputProblem(file: inc.location.file, line: line, field: "place", message: w, isWarning: true))
             }
@@ -177,9 +177,9 @@ public struct IncidentResolver: Sendable {
         let text = query.text
         // A place the gazetteer does not hold (a village: "Boni", Mopti) in a district or province
         // the row names: with --accept-best, the incident is placed in that unit, at its precision.
-        var unit: Candidate?
+        var inUnit = false
         if acceptAmbiguous, case .notFound = lookup.resolution, let found = containingUnit(query) {
-            unit = found.resolution.best
+            inUnit = true
             lookup = found
         }
         switch lookup.resolution {
@@ -203,10 +203,10 @@ public struct IncidentResolver: Sendable {
         guard let best = lookup.resolution.best, var rec = lookup.record(acceptAmbiguous: acceptAmbiguous) else {
             return Placing(failure: "could not resolve \"\(text)\"")
         }
-        if unit != nil {
+        if inUnit {
             // The record says what was asked and that the unit, not the place, was found.
             rec.query = text
-            rec.match = "unit"
+            rec.match = Placing.unitMatch
             rec.acceptedAmbiguous = true
         }
         let precision: LocationPrecision
@@ -233,9 +233,9 @@ public struct IncidentResolver: Sendable {
             }
             return f
         }
-        let warning = unit.map { u in
-            "unknown place \"\(text)\"; placed in the \(u.entry.kind == .admin2 ? "district" : "province") the row names, \(describe(u)), at \(precision.rawValue) precision (--accept-best)"
-        } ?? (rec.acceptedAmbiguous ? "\"\(text)\" is ambiguous or loosely matched; took \(describe(best)) (--accept-best)" : nil)
+        let warning = inUnit
+            ? "unknown place \"\(text)\"; placed in the \(best.entry.kind == .admin2 ? "district" : "province") the row names, \(describe(best)), at \(precision.rawValue) precision (--accept-best)"
+            : rec.acceptedAmbiguous ? "\"\(text)\" is ambiguous or loosely matched; took \(describe(best)) (--accept-best)" : nil
         return Placing(entry: best.entry, record: rec, contextAgrees: gazetteer.contextAgrees(lookup.context, with: best.entry),
                        others: others, precision: precision, warning: warning, facts: facts)
     }
@@ -395,6 +395,12 @@ final class Placing: Sendable {
     let recordMembers: [UInt8]
     /// The entry's point; nil when the name places nothing.
     let point: LonLat?
+
+    /// The resolution record's `match` where the place was not found and the district or
+    /// province its row names was placed instead (`--accept-best`).
+    static let unitMatch = "unit"
+    /// Whether this placing is such a unit, standing for a place the gazetteer lacks.
+    var placesAUnit: Bool { record?.match == Placing.unitMatch }
 
     init(failure: String) {
         (self.failure, entry, record, others, precision, warning, facts, recordMembers, point) = (failure, nil, nil, [], .exact, nil, nil, [], nil)

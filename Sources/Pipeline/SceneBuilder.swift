@@ -315,7 +315,7 @@ public struct SceneBuilder {
         }
         let codes = Array(Set(incidents.compactMap(\.country))).sorted()
         // Incidents at sea are in none of the countries: "in Yemen and at sea", never "in Yemen".
-        let atSea = incidents.contains { $0.country == nil && gazetteer.covers($0.point) }
+        let atSea = RenderJob.atSea(incidents, gazetteer)
         guard language == .en else { return localSubtitle(first: first, last: last, count: incidents.count, countries: codes, atSea: atSea) }
         let range = first == last ? first.shortText : "\(first.shortText) – \(last.shortText)"
         let countries = codes.compactMap(countryName)

@@ -119,14 +119,7 @@ struct MapBuilder {
         let lakeShapes = LakesElement.shapes(areas[3], options: options, p: p)
         // The shaded provinces or districts, as boxes on the map: the legend keeps off them.
         let shaded: [BoundingBox] = scene.choropleth.map { c in
-            areas[byDistrict ? 2 : 1].compactMap { area, polygons -> BoundingBox? in
-                guard c.counts[area.id] != nil else { return nil }
-                let points = polygons.flatMap(\.exterior)
-                guard let first = points.first else { return nil }
-                return points.reduce(BoundingBox(minX: first.lon, minY: first.lat, maxX: first.lon, maxY: first.lat)) {
-                    BoundingBox(minX: min($0.minX, $1.lon), minY: min($0.minY, $1.lat), maxX: max($0.maxX, $1.lon), maxY: max($0.maxY, $1.lat))
-                }
-            }
+            areas[byDistrict ? 2 : 1].compactMap { area, polygons in c.counts[area.id] != nil ? Geometry.multiPolygon(polygons).bounds : nil }
         } ?? []
         let borders = BordersElement.build(scene, frame: frame, language: options.language, p: p)
         let rivers = RiversElement.build(water.rivers, frame: frame, p: p)
