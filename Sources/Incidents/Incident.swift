@@ -109,6 +109,12 @@ public enum LocationPrecision: String, Sendable, CaseIterable {
     /// Somewhere in a province (ACLED geo_precision 3).
     case province
 
+    /// The less precise of the two (`province` is the least).
+    public func coarser(_ other: LocationPrecision) -> LocationPrecision {
+        let all = LocationPrecision.allCases
+        return all.firstIndex(of: self)! >= all.firstIndex(of: other)! ? self : other
+    }
+
     /// The radius of uncertainty to draw, in km.
     public var radiusKm: Double {
         switch self {

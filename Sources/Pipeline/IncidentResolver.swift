@@ -84,7 +84,10 @@ public struct IncidentResolver: Sendable {
             placed = placing
             point = p
             // A unit placed for a place the gazetteer lacks: the unit's precision, not the row's.
-            if precision == nil || placing.placesAUnit { precision = placing.precision }
+            // Else the coarser of the row's and the entry's: the point of a district or of a place
+            // known to its district is no nearer the site than that, whatever the row says of the
+            // site ("near Musakhel" at the Musakhel district's point is not within 10 km).
+            if let row = precision, !placing.placesAUnit { precision = row.coarser(placing.precision) } else { precision = placing.precision }
             if let w = placing.warning {
                 warnings.append(InputProblem(file: inc.location.file, line: line, field: "place", message: w, isWarning: true))
             }

@@ -68,6 +68,11 @@ final class InputFormatTests: ScratchTestCase {
         XCTAssertNil(gwadar["country_declared"], "the declared Pakistan is the point's country, not repeated")
         let claims = try XCTUnwrap(gwadar["claims"] as? [[String: Any]])
         XCTAssertEqual(claims.first?["killed"] as? Int, 10)
+        // A row's precision 2 ("near") of a place known only to its district, or of a district, is
+        // the district's: its point is no nearer the site than that.
+        let precision = Dictionary(uniqueKeysWithValues: fs.map { ($0["id"] as! String, ($0["properties"] as! [String: Any])["location_precision"] as! String) })
+        XCTAssertEqual(precision, ["EX-PAK-0001": "district", "EX-IRN-0001": "near", "EX-IRN-0002": "exact", "EX-PAK-0002": "exact",
+                                   "EX-PAK-0003": "district", "EX-PAK-0004": "exact"])
         // A row whose point falls in another country than it declares is a warning and a property.
         let csv = tmp.appendingPathComponent("mismatch.csv")
         try "event_id_cnty,event_date,country,location,latitude,longitude\nX1,16 January 2024,Iran,Panjgur,26.97186,64.09459\n"
