@@ -365,7 +365,7 @@ public enum CSVIncidentReader {
             var claims: [Claim] = []
             if let v = text(.fatalities, r, b) {
                 switch FieldRules.count(v) {
-                case .success(let n): claims.append(Claim(statement: fatalitiesStatement(n), by: author, killed: n))
+                case .success(let n): claims.append(Claim(statement: fatalitiesStatement(n), by: author, killed: n, fromFigures: true))
                 case .failure(let e): problem(line, name(.fatalities), e.message)
                 }
             }

@@ -229,7 +229,7 @@ public enum GeoJSONIncidentReader {
             }
 
             let sources = found[.source].map { sourceList(properties[$0].1, path: "\(at).properties.\(keys[$0])", line: line) } ?? []
-            var claims = found[.claims].map { claimList(properties[$0].1, path: "\(at).properties.\(keys[$0])", line: line) } ?? []
+            var claims = found[.claims].map { claimList(properties[$0].1, sources: sources, path: "\(at).properties.\(keys[$0])", line: line) } ?? []
             if let i = found[.fatalities], properties[i].1 != .null {
                 switch count(properties[i].1) {
                 case .success(let n): claims.append(FieldRules.fatalitiesClaim(n, acled: lowered.contains("event_id_cnty"), sources: sources))
@@ -321,7 +321,11 @@ public enum GeoJSONIncidentReader {
             }
         }
 
-        mutating func claimList(_ value: JSONValue, path: String, line: Int) -> [Claim] {
+        /// The claims of a `claims` member. A claim that gives its figures without a statement
+        /// (`{"by": "ACLED-format export", "killed": 2}`, as the incidents layer writes one made
+        /// from a figures column) is read as that claim: its statement restates the figures, and an
+        /// export's format cites the incident's `sources`.
+        mutating func claimList(_ value: JSONValue, sources: [SourceRef], path: String, line: Int) -> [Claim] {
             if value == .null { return [] }
             guard case .array(let list) = value else {
                 problem(line, path, "expected a list of {claim, by, killed, injured}, got \(describe(value))")
@@ -333,15 +337,21 @@ public enum GeoJSONIncidentReader {
                     problem(line, at, "expected {claim, by, killed, injured}, got \(describe(element))")
                     return nil
                 }
-                guard let statement = nonEmptyString(element, "claim", "statement") else { problem(line, "\(at).claim", "missing: what is claimed"); return nil }
                 guard let by = nonEmptyString(element, "by", "source") else { problem(line, "\(at).by", "missing: who claims it"); return nil }
-                var claim = Claim(statement: statement, by: by)
-                for (k, keyPath) in [("killed", \Claim.killed), ("injured", \Claim.injured)] {
+                var figures: [Int?] = [nil, nil]
+                for (n, k) in ["killed", "injured"].enumerated() {
                     guard let v = element[k], v != .null else { continue }
                     switch count(v) {
-                    case .success(let n): claim[keyPath: keyPath] = n
+                    case .success(let c): figures[n] = c
                     case .failure(let e): problem(line, "\(at).\(k)", e.message)
                     }
+                }
+                if let statement = nonEmptyString(element, "claim", "statement") {
+                    return Claim(statement: statement, by: by, killed: figures[0], injured: figures[1])
+                }
+                guard let claim = FieldRules.figuresClaim(by: by, killed: figures[0], injured: figures[1], sources: sources) else {
+                    problem(line, "\(at).claim", "missing: what is claimed (a statement, or the figures killed or injured)")
+                    return nil
                 }
                 return claim
             }

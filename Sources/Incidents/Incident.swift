@@ -136,14 +136,27 @@ public struct Claim: Sendable, Equatable {
     public var killed: Int?
     /// Injuries the claim states, when it gives a number.
     public var injured: Int?
+    /// Written from a figures column (`fatalities`) rather than reported as text: the statement
+    /// restates the figure ("2 fatalities (coded estimate)") and, in an export, `by` is its format
+    /// citing the incident's sources ("ACLED-format export citing Dawn"). The incidents layer
+    /// writes such a claim as its figure and the format alone, since the rest repeats what it says.
+    public var fromFigures: Bool
 
     /// Creates a claim.
-    public init(statement: String, by: String, killed: Int? = nil, injured: Int? = nil) {
+    public init(statement: String, by: String, killed: Int? = nil, injured: Int? = nil, fromFigures: Bool = false) {
         self.statement = statement
         self.by = by
         self.killed = killed
         self.injured = injured
+        self.fromFigures = fromFigures
     }
+}
+
+extension Claim {
+    /// Who makes it, as the incidents layer writes a claim made from figures: an export's format
+    /// without the sources it cites ("ACLED-format export"), which the incident's `sources` list.
+    /// Any other author whole.
+    public var authorWithoutCitations: Substring { fromFigures ? FieldRules.exportAuthor(by) : by[...] }
 }
 
 /// Where a report came from.

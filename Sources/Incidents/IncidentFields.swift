@@ -208,7 +208,7 @@ enum FieldRules {
 
     /// The claim a `fatalities` value makes: ACLED's estimate in an ACLED export, else the file's sources' figure.
     static func fatalitiesClaim(_ n: Int, acled: Bool, sources: [SourceRef]) -> Claim {
-        Claim(statement: fatalitiesStatement(n, acled: acled), by: fatalitiesAuthor(acled: acled, sources: sources), killed: n)
+        Claim(statement: fatalitiesStatement(n, acled: acled), by: fatalitiesAuthor(acled: acled, sources: sources), killed: n, fromFigures: true)
     }
 
     /// "2 fatalities (coded estimate)" in an ACLED-format export (the coders' figure), "2
@@ -219,13 +219,41 @@ enum FieldRules {
         return acled ? "\(count) (coded estimate)" : ucdp ? "\(count) (best estimate)" : count
     }
 
+    /// Who makes the figure of an ACLED-format export: the file may be ACLED's own export or one made in its format.
+    static let acledAuthor = "ACLED-format export"
+    /// Who makes the figure of a UCDP GED-format export.
+    static let ucdpAuthor = "UCDP GED-format export"
+
     /// "ACLED-format export citing Dawn; Express Tribune"; outside ACLED exports the sources, else "unattributed".
     static func fatalitiesAuthor(acled: Bool, ucdp: Bool = false, sources: [SourceRef]) -> String {
         let cited = sources.map(\.outlet).joined(separator: "; ")
-        if ucdp { return cited.isEmpty ? "UCDP GED-format export" : "UCDP GED-format export citing \(cited)" }
-        // The layout says ACLED; the file may be ACLED's own export or one made in its format.
-        if acled { return cited.isEmpty ? "ACLED-format export" : "ACLED-format export citing \(cited)" }
+        if ucdp { return cited.isEmpty ? ucdpAuthor : "\(ucdpAuthor) citing \(cited)" }
+        if acled { return cited.isEmpty ? acledAuthor : "\(acledAuthor) citing \(cited)" }
         return cited.isEmpty ? "unattributed" : cited
+    }
+
+    /// The author of a claim written from figures without the sources it cites, which the
+    /// incident's `sources` list: "ACLED-format export" for "ACLED-format export citing Dawn".
+    /// Any other author is returned whole.
+    static func exportAuthor(_ by: String) -> Substring {
+        for format in [acledAuthor, ucdpAuthor] where by.hasPrefix(format) {
+            let rest = by.utf8.dropFirst(format.utf8.count)
+            if rest.isEmpty || rest.starts(with: " citing ".utf8) { return by[..<rest.startIndex] }
+        }
+        return by[...]
+    }
+
+    /// A claim given by its figures alone, as the incidents layer writes one made from a figures
+    /// column (`{"by": "ACLED-format export", "killed": 2}`): its statement restates the figures,
+    /// and an export's format cites the incident's sources again. Nil when it gives no figure.
+    static func figuresClaim(by: String, killed: Int?, injured: Int?, sources: [SourceRef]) -> Claim? {
+        let acled = by == acledAuthor, ucdp = by == ucdpAuthor
+        var parts: [String] = []
+        if let killed { parts.append(fatalitiesStatement(killed, acled: acled, ucdp: ucdp)) }
+        if let injured { parts.append("\(injured) injured") }
+        guard !parts.isEmpty else { return nil }
+        let author = acled || ucdp ? fatalitiesAuthor(acled: acled, ucdp: ucdp, sources: sources) : by
+        return Claim(statement: parts.joined(separator: ", "), by: author, killed: killed, injured: injured, fromFigures: true)
     }
 
     /// The file name of `path` without directory and extension: the prefix of generated ids.

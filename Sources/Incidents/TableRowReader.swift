@@ -124,13 +124,13 @@ public final class TableRowReader: @unchecked Sendable {
             }
         }
         var drop = Set<String>()
-        if let c = claimsColumn {
-            drop.insert(names[c])
-            if let v = value(c) { incident.claims = json.claimList(v, path: names[c], line: number) + incident.claims }
-        }
         if let c = sourcesColumn, let v = value(c) {
             drop.insert(names[c])
             incident.sources = json.sourceList(v, path: names[c], line: number)
+        }
+        if let c = claimsColumn {
+            drop.insert(names[c])
+            if let v = value(c) { incident.claims = json.claimList(v, sources: incident.sources, path: names[c], line: number) + incident.claims }
         }
         if let c = extraColumn {
             drop.insert(names[c])

@@ -10,10 +10,11 @@ import Rendering
 /// written key by key through the writer's feature envelope and `JSONText` (escaped
 /// strings, fixed-decimal coordinates, integral numbers without a fraction).
 public enum IncidentFeature {
-    /// Property names written for every incident; an extra input column of the same name is not repeated.
+    /// Property names an incident may be written with, and `id` (the feature's own member); an
+    /// extra input column of the same name is not repeated.
     public static let propertyNames: Set<String> = [
-        "id", "date", "date_start", "date_end", "date_precision", "time", "kind", "actor", "target", "origin", "place",
-        "country", "country_declared", "province", "province_name", "district", "district_name", "location_precision", "uncertainty_km",
+        "id", "date_start", "date_end", "date_precision", "time", "kind", "actor", "target", "origin", "place",
+        "country", "country_declared", "province", "province_name", "district", "district_name", "location_precision",
         "border_distance_km", "nearest_border", "claims", "sources", "resolution", "notes", "input", "input_line", "warnings",
     ]
 
@@ -43,14 +44,17 @@ public enum IncidentFeature {
     /// and province: at sea or outside every province; border_distance_km and nearest_border:
     /// not measured) are always written.
     ///
+    /// Nor is what another member says written twice: the id is the feature's `id` member (RFC
+    /// 7946 §3.2; GDAL reads it as the field `id`), the day or period is `date_start` and
+    /// `date_end` with `date_precision`, `location_precision` fixes its radius (`radiusKm`), a
+    /// claim made from a figures column is its figures and who makes them (its statement restated
+    /// the figure, and the sources an export's format cites are the incident's `sources`), and
+    /// the gazetteer's score, a ranking on its own scale, is left to `geocode`.
+    ///
     /// The members are written from the incident read in place rather than copied out of `r` (a
     /// copy retains and releases each of its strings).
     private static func properties(_ r: ResolvedIncident, _ i: Incident, namesInput: Bool, _ out: inout [UInt8]) {
-        raw("\"id\":", &out)
-        string(i.id, &out)
-        raw(",\"date\":", &out)
-        isoDate(i.date, &out)
-        raw(",\"date_start\":", &out)
+        raw("\"date_start\":", &out)
         date(i.date.start, &out)
         raw(",\"date_end\":", &out)
         date(i.date.end, &out)
@@ -77,8 +81,6 @@ public enum IncidentFeature {
         member(",\"district_name\":", r.districtName, &out)
         raw(",\"location_precision\":", &out)
         string(r.precision.rawValue, &out)
-        raw(",\"uncertainty_km\":", &out)
-        JSONText.appendNumber(r.precision.radiusKm, to: &out)
         raw(",\"border_distance_km\":", &out)
         if let b = r.border { JSONText.appendNumber((b.distanceKm * 10).rounded() / 10, to: &out) } else { raw("null", &out) }
         raw(",\"nearest_border\":", &out)
@@ -141,10 +143,16 @@ public enum IncidentFeature {
     static func claims(_ claims: [Claim], _ out: inout [UInt8]) {
         out.append(UInt8(ascii: "["))
         for (k, c) in claims.enumerated() {
-            raw(k == 0 ? "{\"claim\":" : ",{\"claim\":", &out)
-            string(c.statement, &out)
-            raw(",\"by\":", &out)
-            string(c.by, &out)
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            if c.fromFigures {
+                raw("{\"by\":", &out)
+                JSONText.appendString(c.authorWithoutCitations, to: &out)
+            } else {
+                raw("{\"claim\":", &out)
+                string(c.statement, &out)
+                raw(",\"by\":", &out)
+                string(c.by, &out)
+            }
             count(",\"killed\":", c.killed, &out)
             count(",\"injured\":", c.injured, &out)
             out.append(UInt8(ascii: "}"))
@@ -197,8 +205,6 @@ public enum IncidentFeature {
             raw(",\"gazetteer_name\":", &out)
             string(rec.name, &out)
         }
-        raw(",\"score\":", &out)
-        JSONText.appendNumber(rec.score, to: &out)
         raw(",\"candidates\":", &out)
         JSONText.appendNumber(Double(rec.candidates), to: &out)
         if rec.near { raw(",\"near\":true", &out) }
@@ -264,13 +270,6 @@ public enum IncidentFeature {
         NumberFormat.appendDigits(UInt64(d.month), width: 2, to: &out)
         out.append(UInt8(ascii: "-"))
         NumberFormat.appendDigits(UInt64(d.day), width: 2, to: &out)
-    }
-
-    /// `IncidentDate.isoText`, quoted.
-    static func isoDate(_ d: IncidentDate, _ out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        isoDigits(d, &out)
-        out.append(UInt8(ascii: "\""))
     }
 
     /// `IncidentDate.isoText` (which needs no JSON escape).

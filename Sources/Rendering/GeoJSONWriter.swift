@@ -238,18 +238,28 @@ public enum JSONText {
 
     /// Appends a quoted, escaped JSON string.
     public static func appendString(_ s: String, to out: inout [UInt8]) {
+        if s.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &out) }) == nil {
+            appendEscaped(Array(s.utf8), to: &out)
+        }
+    }
+
+    /// Appends a quoted, escaped JSON string.
+    public static func appendString(_ s: Substring, to out: inout [UInt8]) {
+        if s.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &out) }) == nil {
+            appendEscaped(Array(s.utf8), to: &out)
+        }
+    }
+
+    /// Appends UTF-8 bytes as a quoted JSON string, escaping what JSON requires.
+    static func appendEscaped<C: Collection<UInt8>>(_ u: C, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Most strings need no escape: copy them whole.
-        let copied: Bool? = s.utf8.withContiguousStorageIfAvailable { u in
-            for b in u where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return false }
+        if !u.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
             out.append(contentsOf: u)
-            return true
-        }
-        if copied == true {
             out.append(UInt8(ascii: "\""))
             return
         }
-        for b in s.utf8 {
+        for b in u {
             switch b {
             case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
             case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]

@@ -70,7 +70,7 @@ final class AreaIncidentTests: ScratchTestCase {
         XCTAssertEqual(written.count, cases.count)
         var points: [String: LonLat] = [:], reach: [String: Double] = [:], precision: [String: String] = [:]
         for f in written {
-            let props = try XCTUnwrap(f["properties"] as? [String: Any])
+            let props = propertiesWithID(f)
             let id = try XCTUnwrap(props["id"] as? String)
             let c = try XCTUnwrap((f["geometry"] as? [String: Any])?["coordinates"] as? [Double])
             points[id] = LonLat(lon: c[0], lat: c[1])

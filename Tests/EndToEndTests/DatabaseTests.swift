@@ -67,7 +67,7 @@ final class DatabaseTests: ScratchTestCase {
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as! [String: Any]
         var out: [String: [String: String]] = [:]
         for f in json["features"] as! [[String: Any]] {
-            let p = f["properties"] as! [String: Any]
+            let p = propertiesWithID(f)
             let c = (f["geometry"] as! [String: Any])["coordinates"] as! [Double]
             let killed = ((p["claims"] as? [[String: Any]]) ?? []).compactMap { $0["killed"] as? Int }.max()
             out[p["id"] as! String] = [

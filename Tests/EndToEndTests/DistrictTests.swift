@@ -18,7 +18,7 @@ final class DistrictTests: ScratchTestCase {
 
     func incidents(_ layer: URL) throws -> [[String: Any]] {
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: layer)) as! [String: Any]
-        return (json["features"] as! [[String: Any]]).map { $0["properties"] as! [String: Any] }
+        return (json["features"] as! [[String: Any]]).map(propertiesWithID)
     }
 
     /// Renders rows (id, place as written, country) with their layers, uncertainty areas and map;

@@ -25,6 +25,65 @@ final class InputFormatTests: ScratchTestCase {
         }
     }
 
+    /// What one member says is not written again (the id, the day, the radius of a precision,
+    /// a figure's restatement and citations, the gazetteer's score), and nothing is lost: the
+    /// layer read back as input gives the same incidents, claims and sources, and the same map key.
+    func testTheLayerSaysEachFactOnceAndReadBackGivesTheSameIncidents() throws {
+        func canonical(_ v: Any?) throws -> String {
+            guard let v else { return "absent" }
+            return String(decoding: try JSONSerialization.data(withJSONObject: [v], options: [.sortedKeys]), as: UTF8.self)
+        }
+        let first = tmp.appendingPathComponent("first")
+        var r = try incidentmap(["render", example("acled-style-2024.csv"), "--geojson", "--svg", "-o", first.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let fs = try features(first)
+        XCTAssertEqual(fs.count, 6)
+        for f in fs {
+            let p = f["properties"] as! [String: Any]
+            XCTAssertNotNil(f["id"] as? String, "the id is the feature's member")
+            for gone in ["id", "date", "uncertainty_km"] { XCTAssertNil(p[gone], "\(gone) repeats another member") }
+            XCTAssertNotNil(p["date_start"]); XCTAssertNotNil(p["date_end"]); XCTAssertNotNil(p["date_precision"]); XCTAssertNotNil(p["location_precision"])
+            for c in p["claims"] as? [[String: Any]] ?? [] {
+                XCTAssertNil(c["claim"], "a fatalities figure is not restated: \(c)")
+                XCTAssertEqual(c["by"] as? String, "ACLED-format export", "the sources it cites are the feature's sources: \(c)")
+                XCTAssertNotNil(c["killed"] as? Int)
+            }
+            XCTAssertNil((p["resolution"] as? [String: Any])?["score"])
+        }
+        let sabzKoh = try XCTUnwrap(fs.first { $0["id"] as? String == "EX-PAK-0001" }?["properties"] as? [String: Any])
+        XCTAssertEqual((sabzKoh["resolution"] as? [String: Any])?["match"] as? String, "exact", "placed by its name: a record")
+        XCTAssertEqual((sabzKoh["sources"] as? [[String: Any]])?.compactMap { $0["outlet"] as? String }, ["Associated Press", "AFP", "Express Tribune"])
+        // GDAL reads the feature's id as the field id.
+        let info = try runTool("ogrinfo", ["-al", first.appendingPathComponent("incidents.geojson").path])
+        XCTAssertEqual(info.status, 0, info.stderr)
+        let text = String(decoding: info.stdout, as: UTF8.self)
+        XCTAssertTrue(text.contains("id: String") && text.contains("id (String) = EX-PAK-0001"), text)
+
+        // Read back: the same incidents, dates, claims and sources, and the same key on the map.
+        let second = tmp.appendingPathComponent("second")
+        r = try incidentmap(["render", first.appendingPathComponent("incidents.geojson").path, "--geojson", "--svg", "-o", second.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let again = try features(second)
+        XCTAssertEqual(again.map { $0["id"] as! String }, fs.map { $0["id"] as! String })
+        for (a, b) in zip(fs, again) {
+            let pa = a["properties"] as! [String: Any], pb = b["properties"] as! [String: Any]
+            for key in ["date_start", "date_end", "date_precision", "kind", "country", "province", "district", "location_precision", "claims", "sources"] {
+                XCTAssertEqual(try canonical(pa[key]), try canonical(pb[key]), "\(a["id"]!): \(key)")
+            }
+            // Read back, a point that stood for its district (Musakhel, null) is coordinates at district precision, and is measured.
+            if pa["border_distance_km"] is Double { XCTAssertEqual(pa["border_distance_km"] as? Double, pb["border_distance_km"] as? Double, "\(a["id"]!)") }
+        }
+        func keyLines(_ dir: URL) throws -> [String] {
+            let svg = try String(contentsOf: dir.appendingPathComponent("map.svg"), encoding: .utf8)
+            return svg.components(separatedBy: "<text class=\"im-key-text\"").dropFirst()
+                .map { String($0.drop { $0 != ">" }.prefix { $0 != "<" }) }.filter { $0.contains("citing") }
+        }
+        let lines = try keyLines(first)
+        XCTAssertGreaterThanOrEqual(lines.count, 4, "the key cites the export's sources")
+        XCTAssertTrue(lines.joined().contains("ACLED-format export citing Associated Press; AFP; Express Tribune: 2 fatalities (coded estimate)"), lines.joined())
+        XCTAssertEqual(try keyLines(second), lines)
+    }
+
     /// A column that only repeats a member is left out; one that says something else is kept.
     func testRepeatedColumnsAreLeftOutAndDifferingOnesKept() throws {
         let csv = tmp.appendingPathComponent("repeats.csv")
@@ -199,7 +258,7 @@ final class ManyIncidentsTests: XCTestCase {
         let r = try incidentmap(["render", good.path, "--geojson", "-o", dir.path])
         XCTAssertEqual(r.status, 0, r.stderr)
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("incidents.geojson"))) as! [String: Any]
-        let features = (json["features"] as! [[String: Any]]).map { $0["properties"] as! [String: Any] }
+        let features = (json["features"] as! [[String: Any]]).map(propertiesWithID)
         XCTAssertEqual(features.map { $0["id"] as! String }, (1...9_000).map { "ID\($0)" })
         XCTAssertEqual(features[4_998]["input_line"] as? Int, 5000)
         XCTAssertEqual(features[4_999]["notes"] as? String, "first line\nsecond line")

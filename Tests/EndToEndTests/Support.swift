@@ -206,3 +206,11 @@ struct SeededRandom {
         return Double(state >> 11) / Double(1 << 53)
     }
 }
+
+/// A feature's properties with its `id`: an incident's id is the feature's member (RFC 7946
+/// §3.2), not repeated among its properties.
+func propertiesWithID(_ feature: [String: Any]) -> [String: Any] {
+    var p = feature["properties"] as? [String: Any] ?? [:]
+    if p["id"] == nil, let id = feature["id"] { p["id"] = id }
+    return p
+}

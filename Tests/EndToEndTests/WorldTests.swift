@@ -26,7 +26,7 @@ final class WorldTests: ScratchTestCase {
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: layer)) as! [String: Any]
         var byID: [String: [String: Any]] = [:]
         for f in json["features"] as! [[String: Any]] {
-            let p = f["properties"] as! [String: Any]
+            let p = propertiesWithID(f)
             byID[p["id"] as! String] = p
         }
         return byID

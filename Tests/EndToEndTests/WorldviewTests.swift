@@ -13,7 +13,7 @@ final class WorldviewTests: ScratchTestCase {
         var svgText: String { String(decoding: svg, as: UTF8.self) }
         func layer(_ name: String) throws -> [[String: Any]] {
             let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("\(name).geojson"))) as? [String: Any]
-            return (json?["features"] as? [[String: Any]] ?? []).map { $0["properties"] as? [String: Any] ?? [:] }
+            return (json?["features"] as? [[String: Any]] ?? []).map(propertiesWithID)
         }
         func incident(_ id: String) throws -> [String: Any] {
             try XCTUnwrap(try layer("incidents").first { $0["id"] as? String == id }, id)
@@ -23,7 +23,7 @@ final class WorldviewTests: ScratchTestCase {
             let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("border.geojson"))) as? [String: Any]
             var out: [String: String] = [:]
             for f in json?["features"] as? [[String: Any]] ?? [] {
-                let id = (f["properties"] as? [String: Any])?["id"] as? String ?? "?"
+                let id = f["id"] as? String ?? "?"
                 out[id] = String(decoding: try JSONSerialization.data(withJSONObject: f["geometry"] ?? [:], options: [.sortedKeys]), as: UTF8.self)
             }
             return out

@@ -107,7 +107,7 @@ final class CSVIncidentReaderTests: XCTestCase {
         XCTAssertEqual(sabzKoh.actor, "Military Forces of Iran (1989-)")
         XCTAssertEqual(sabzKoh.target, "Civilians (Pakistan)")
         XCTAssertEqual(sabzKoh.notes, ACLEDFixture.note1, "commas, doubled quotes and the line end inside the quotes survive")
-        XCTAssertEqual(sabzKoh.claims, [Claim(statement: "2 fatalities (coded estimate)", by: "ACLED-format export citing Dawn; Express Tribune", killed: 2)])
+        XCTAssertEqual(sabzKoh.claims, [Claim(statement: "2 fatalities (coded estimate)", by: "ACLED-format export citing Dawn; Express Tribune", killed: 2, fromFigures: true)])
         XCTAssertEqual(sabzKoh.sources, [SourceRef(outlet: "Dawn"), SourceRef(outlet: "Express Tribune")])
         XCTAssertEqual(sabzKoh.location, InputLocation(file: "exports/acled-2024.csv", line: 2))
 
@@ -149,7 +149,7 @@ final class CSVIncidentReaderTests: XCTestCase {
 
         let panjgur = file.incidents[6]
         XCTAssertEqual(panjgur.date.isoText, "2024-01-16", "16-January-2024")
-        XCTAssertEqual(panjgur.claims, [Claim(statement: "0 fatalities (coded estimate)", by: "ACLED-format export", killed: 0)])
+        XCTAssertEqual(panjgur.claims, [Claim(statement: "0 fatalities (coded estimate)", by: "ACLED-format export", killed: 0, fromFigures: true)])
         XCTAssertEqual(panjgur.sources, [])
         XCTAssertNil(panjgur.target)
         XCTAssertNil(panjgur.notes)
@@ -218,7 +218,7 @@ final class CSVIncidentReaderTests: XCTestCase {
         let file = try read("id;date;place;fatalities;source\nk1;16/01/2024;Sabz Koh, Panjgur;2;ISPR\nk2;2024-01;Panjgur;;\n")
         XCTAssertEqual(file.incidents.map(\.place), ["Sabz Koh, Panjgur", "Panjgur"], "semicolons separate when the header has no comma")
         XCTAssertNil(file.incidents[0].coordinates)
-        XCTAssertEqual(file.incidents[0].claims, [Claim(statement: "2 fatalities", by: "ISPR", killed: 2)],
+        XCTAssertEqual(file.incidents[0].claims, [Claim(statement: "2 fatalities", by: "ISPR", killed: 2, fromFigures: true)],
                        "a file that is not an ACLED export does not attribute its figures to ACLED")
         XCTAssertEqual(file.incidents[1].date.precision, .month)
         XCTAssertEqual(file.incidents[1].claims, [])
@@ -241,7 +241,7 @@ final class CSVIncidentReaderTests: XCTestCase {
         XCTAssertEqual([a.place, b.place], ["Khartoum town", "El Geneina town"])
         XCTAssertEqual([a.locationPrecision, b.locationPrecision], [.exact, .district])
         XCTAssertEqual(a.admin1, "Khartoum state")
-        XCTAssertEqual(a.claims, [Claim(statement: "27 fatalities (best estimate)", by: "UCDP GED-format export", killed: 27)])
+        XCTAssertEqual(a.claims, [Claim(statement: "27 fatalities (best estimate)", by: "UCDP GED-format export", killed: 27, fromFigures: true)])
         XCTAssertEqual(b.extra.first { $0.0 == "high" }?.1, .string("200"), "low and high stay columns of their own")
         // A bad type_of_violence or an end before the start names its column.
         XCTAssertEqual(problems(header + "1,2023,4,A,B,1,X,,15.5,32.5,Sudan,1,2023-04-15,2023-04-14,1,1,1\n"), [
@@ -259,7 +259,7 @@ final class CSVIncidentReaderTests: XCTestCase {
         // and wounded) stays a column of its own, and the first toll column is the one read.
         for header in ["killed", "Deaths", "dead"] {
             let file = try read("id,date,place,\(header),source\nk1,2024-03-16,North Waziristan,7,Dawn\n")
-            XCTAssertEqual(file.incidents[0].claims, [Claim(statement: "7 fatalities", by: "Dawn", killed: 7)], header)
+            XCTAssertEqual(file.incidents[0].claims, [Claim(statement: "7 fatalities", by: "Dawn", killed: 7, fromFigures: true)], header)
             XCTAssertTrue(file.incidents[0].extra.isEmpty, header)
         }
         let both = try read("id,date,place,fatalities,killed,casualties\nk1,2024-03-16,Bajaur,2,3,5\n")

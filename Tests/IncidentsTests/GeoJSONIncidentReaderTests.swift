@@ -74,7 +74,7 @@ final class GeoJSONIncidentReaderTests: XCTestCase {
         XCTAssertEqual(saravan.actor, "Military Forces of Pakistan (2018-)")
         XCTAssertEqual(saravan.locationPrecision, .near)
         XCTAssertEqual(saravan.sources.map(\.outlet), ["IRNA", "Mehr"])
-        XCTAssertEqual(saravan.claims, [Claim(statement: "9 fatalities", by: "IRNA; Mehr", killed: 9)])
+        XCTAssertEqual(saravan.claims, [Claim(statement: "9 fatalities", by: "IRNA; Mehr", killed: 9, fromFigures: true)])
         XCTAssertEqual(saravan.notes, "Strikes on \"hideouts\" near Saravan")
         XCTAssertEqual(saravan.extra.map(\.0), ["event_type", "sub_event_type"])
 
@@ -90,7 +90,29 @@ final class GeoJSONIncidentReaderTests: XCTestCase {
     func testACLEDFeaturesAttributeFatalitiesToACLED() throws {
         let file = try read(collection([point("\"event_id_cnty\": \"PAK110001\", \"event_date\": \"2024-01-16\", \"fatalities\": \"2\", \"source\": \"Dawn; Express Tribune\"")]))
         XCTAssertEqual(file.incidents.first?.id, "PAK110001")
-        XCTAssertEqual(file.incidents.first?.claims, [Claim(statement: "2 fatalities (coded estimate)", by: "ACLED-format export citing Dawn; Express Tribune", killed: 2)])
+        XCTAssertEqual(file.incidents.first?.claims, [Claim(statement: "2 fatalities (coded estimate)", by: "ACLED-format export citing Dawn; Express Tribune", killed: 2, fromFigures: true)])
+    }
+
+    /// The incidents layer writes a claim made from a fatalities column as its figures and who
+    /// makes them; read back, it is the claim it was written from.
+    func testAClaimGivenByItsFiguresAloneIsTheClaimItWasWrittenFrom() throws {
+        let file = try read(collection([
+            point("\"date_start\": \"2024-01-16\", \"claims\": [{\"by\": \"ACLED-format export\", \"killed\": 2}], \"sources\": [{\"outlet\": \"Dawn\"}, {\"outlet\": \"Express Tribune\"}]", id: " \"id\": \"PAK1\","),
+            point("\"date_start\": \"2024-01-17\", \"claims\": [{\"by\": \"UCDP GED-format export\", \"killed\": 1}]", id: " \"id\": \"UC1\","),
+            point("\"date_start\": \"2024-01-18\", \"claims\": [{\"by\": \"Baloch Yakjehti Committee\", \"killed\": 3, \"injured\": 4}, {\"claim\": \"hideouts hit\", \"by\": \"ISPR\"}]", id: " \"id\": \"X\","),
+        ]))
+        XCTAssertEqual(file.incidents.map(\.id), ["PAK1", "UC1", "X"], "the feature's id, as the layer writes it")
+        XCTAssertEqual(file.incidents[0].claims, [Claim(statement: "2 fatalities (coded estimate)", by: "ACLED-format export citing Dawn; Express Tribune",
+                                                        killed: 2, fromFigures: true)])
+        XCTAssertEqual(file.incidents[1].claims, [Claim(statement: "1 fatality (best estimate)", by: "UCDP GED-format export", killed: 1, fromFigures: true)])
+        XCTAssertEqual(file.incidents[2].claims, [Claim(statement: "3 fatalities, 4 injured", by: "Baloch Yakjehti Committee", killed: 3, injured: 4, fromFigures: true),
+                                                  Claim(statement: "hideouts hit", by: "ISPR")])
+        XCTAssertEqual(file.incidents[0].claims.first?.authorWithoutCitations, "ACLED-format export")
+        XCTAssertEqual(file.incidents[2].claims.last?.authorWithoutCitations, "ISPR")
+        // A claim with neither a statement nor a figure says nothing: refused, with its path and line.
+        let ps = problems(collection([point("\"date\": \"2024-01-16\", \"claims\": [{\"by\": \"ISPR\"}]")]))
+        XCTAssertEqual(ps.count, 1, "\(ps)")
+        XCTAssertTrue(ps.first?.contains("t.geojson:3") == true && ps.first?.contains("features[0].properties.claims[0].claim") == true, "\(ps)")
     }
 
     func testFeaturesWithoutAnyIdAreNumberedFromTheFileName() throws {
