@@ -841,6 +841,26 @@ public final class Gazetteer: @unchecked Sendable {
         let spellings = [forms] + NameFolding.spellingAlternatives(folded: folded).map { NameFolding.forms(folded: $0) } + (bare.map { [$0] } ?? [])
         for s in spellings where !s.key.isEmpty { add(lookup(\.variant, s.key)) { _ in .variant } }
         for s in spellings { if let u = s.unordered { add(lookup(\.unordered, u)) { _ in .reordered } } }
+        // A unit named by an adjective of the place it is named after ("Bakhmutskyi raion",
+        // "Харківська область"), under that place's name ("Bakhmut Raion", "Харків"), where no
+        // name here is written as the query is.
+        if !out.contains(where: { $0.kind == .exact || $0.kind == .alternate }) {
+            let before = out.count
+            let bases = NameFolding.adjectivalBases(name)
+            for reading in [bases.inSK, bases.beforeSK] where out.count == before {
+                for base in reading {
+                    let f = NameFolding.forms(base)
+                    add(lookup(\.exact, f.folded)) { _ in .variant }
+                    if !f.key.isEmpty { add(lookup(\.variant, f.key)) { _ in .variant } }
+                }
+            }
+            // A place found under its name in another script ("Бахмут"): the unit named after it
+            // may have only its name in the data's own ("Bakhmut Raion").
+            for m in out[before...] where entries.kind(m.entry) == .place {
+                let key = NameFolding.key(entries.name(m.entry, 0))
+                if !key.isEmpty { add(lookup(\.variant, key)) { _ in .variant } }
+            }
+        }
         // The consonant skeleton only when nothing closer matched: it is loose.
         if out.isEmpty {
             for s in spellings { if let sk = s.skeleton { add(lookup(\.skeleton, sk)) { _ in .skeleton } } }

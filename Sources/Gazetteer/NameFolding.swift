@@ -245,6 +245,51 @@ public enum NameFolding {
         return nil
     }
 
+    /// Words (folded) of units that Ukrainian and Russian name by an adjective of their seat or
+    /// of the place they are named after: "Bakhmutskyi raion", "Kharkivska oblast", "Бахмутський
+    /// район", "Кременчугский район", and the same units in English ("Pokrovskyi district").
+    static let adjectivalUnitWords: Set<String> = Set(["raion", "rayon", "oblast", "hromada", "district", "region", "okrug",
+                                                      "район", "область", "громада", "округ", "край"].map(fold))
+    /// The endings of such an adjective after its -sk- (folded, longest first): Ukrainian and
+    /// Russian as transliterated (-skyi, -skyy, -skiy, -sky, -ska, -skaya, -ske, -skoye) and as
+    /// written (-ський, -ська, -ське, -ский, -ская, -ское).
+    static let adjectiveEndings: [String] = ["yi", "yy", "iy", "yj", "ij", "ii", "y", "i", "a", "e", "aya", "aja", "oye", "oe", "ogo",
+                                             "ий", "ый", "ой", "ая", "ое", "ого", "а", "е", "і", "и"]
+        .map(fold).sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
+    /// The -sk- of such an adjective (folded, longest first).
+    static let adjectiveSK: [String] = ["sk", "ськ", "цьк", "ск", "цк"].map(fold).sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
+
+    /// The names under which a unit named by an adjective may be found, with the adjective as the
+    /// name it is made from: first as a name in -sk ("Pokrovsk raion" for "Pokrovskyi raion",
+    /// "донецьк область" for "Донецька область"), then as the name before the -sk ("Bakhmut raion"
+    /// for "Bakhmutskyi raion", "харків область" for "Харківська область"). A lookup tries the
+    /// second only when the first finds nothing: "Курский район" is Kursk's, not Chur's (Кур).
+    /// Empty without a unit word (`adjectivalUnitWords`) beside the adjective, so a place that is
+    /// itself an adjective ("Zelenyi Hai") is left alone.
+    public static func adjectivalBases(_ name: String) -> (inSK: [String], beforeSK: [String]) {
+        let words = fold(name).split(separator: " ").map(String.init)
+        guard words.count >= 2, words.contains(where: adjectivalUnitWords.contains) else { return ([], []) }
+        var inSK: [String] = [], beforeSK: [String] = []
+        for (i, w) in words.enumerated() where !adjectivalUnitWords.contains(w) {
+            guard let (stem, root) = adjectiveBases(of: w) else { continue }
+            var ws = words
+            if stem.unicodeScalars.count >= 4 { ws[i] = stem; inSK.append(ws.joined(separator: " ")) }
+            if root.unicodeScalars.count >= 3 { ws[i] = root; beforeSK.append(ws.joined(separator: " ")) }
+        }
+        return (inSK, beforeSK)
+    }
+
+    /// ("bakhmutsk", "bakhmut") for "bakhmutskyi"; nil for a word that is no such adjective.
+    static func adjectiveBases(of w: String) -> (stem: String, root: String)? {
+        for ending in adjectiveEndings where w.hasSuffix(ending) {
+            let stem = w.dropLast(ending.count)
+            for sk in adjectiveSK where stem.hasSuffix(sk) {
+                return (String(stem), String(stem.dropLast(sk.count)))
+            }
+        }
+        return nil
+    }
+
     static let ignoredWordBytes: Set<[UInt8]> = Set(genericWords.union(joinWords).map { Array($0.utf8) })
 
     /// Every matching form of a name, computed from one folding.

@@ -179,6 +179,27 @@ final class WorldNamesTests: XCTestCase {
         XCTAssertEqual(best.entry.name, "Tinzawatene")
     }
 
+    /// Ukrainian and Russian name raions and oblasts by an adjective of their seat ("Bakhmutskyi
+    /// raion", "Бахмутський район", "Харківська область"); GeoNames has most of them only under
+    /// the seat's name ("Bakhmut Raion"). Such a unit is found under the name the adjective is made
+    /// from, in -sk first (Pokrovsk) and before it when that finds nothing (Bakhmut), and in the
+    /// data's own script where the seat matched in another.
+    func testUnitsNamedByAnAdjectiveOfTheirSeat() {
+        assertBestMatches([("Bakhmutskyi raion", "geonames:713172"), ("Бахмутський район", "geonames:713172"),
+                           ("Бахмутский район", "geonames:713172"), ("Покровський район", "geonames:704417"),
+                           ("Kupianskyi raion", "geonames:9194084"), ("Chuhuivskyi raion", "geonames:9114317"),
+                           ("Ізюмський район", "geonames:9197254"), ("Харківська область", "UA-63")])
+        // Kursk's, not Chur's (Кур in Russian), though "кур" is what precedes the -sk.
+        XCTAssertEqual(bundled.resolve("Курский район").resolution.best?.entry.country, "RU")
+        // An adjective that is itself a name, without a unit word, is left alone.
+        XCTAssertEqual(bundled.resolve("Zelenyi Hai").resolution.candidates.first?.entry.name, "Zelenyi Hai")
+        XCTAssertEqual(NameFolding.adjectivalBases("Bakhmutskyi raion").inSK, ["bakhmutsk raion"])
+        XCTAssertEqual(NameFolding.adjectivalBases("Bakhmutskyi raion").beforeSK, ["bakhmut raion"])
+        XCTAssertEqual(NameFolding.adjectivalBases("Донецька область").inSK, [NameFolding.fold("Донецьк область")])
+        XCTAssertEqual(NameFolding.adjectivalBases("Zelenyi Hai").inSK, [])
+        XCTAssertEqual(NameFolding.adjectivalBases("Gaza district").inSK, [], "no adjective")
+    }
+
     /// Territories the country data draws as part of a country (France's overseas departments,
     /// Svalbard in Norway) while GeoNames codes their places apart (MQ, GF, YT, SJ): their places
     /// are in that country, so a town and its district are one reading, the country finds them,
