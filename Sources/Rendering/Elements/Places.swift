@@ -1,9 +1,14 @@
 import Geometry
+import Projection
+import Foundation
 
 /// Reference towns: the largest that fit (at most 14), kept apart from each other and from the incidents.
 /// Capitals come first, then the most populous; the first few are placed before the incidents'
 /// labels, so that a label never hides the city a reader looks for first; the rest fill what
-/// room is left. A capital is drawn as a ringed dot with a bold name (class `capital`).
+/// room is left. A capital is drawn as a ringed dot with a bold name (class `capital`). A town
+/// that lies within a larger drawn town and close to its dot on the map is a part of it (GeoNames
+/// lists Kharkiv's Saltivka and Rayon KTZ as populated places of 400,000 and 200,000): it is not
+/// drawn.
 enum PlacesElement {
     static let maximumTowns = 14
     /// How many of the first towns in the frame go before the incidents' labels.
@@ -29,14 +34,35 @@ enum PlacesElement {
         }
     }
 
+    /// How far from a town's point its built-up area may reach, in km: 0.012 √population, from 2 to
+    /// 20 km (Kharkiv, 1.4 million: 14 km; Kramatorsk, 150,000: 4.6 km, so Sloviansk, 16 km off, is
+    /// a town of its own).
+    static func urbanRadiusKm(population: Int) -> Double {
+        min(20, max(2, 0.012 * Double(population).squareRoot()))
+    }
+
+    /// How close on the map (px) a town must be to a larger one it lies within to be taken as part
+    /// of it: on a map of a city and its quarters (Gaza City and Jabalia, 4 km apart) both are drawn.
+    static let partOfTownPixels = 24.0
+
+    /// Whether `pl`, at `q` on the map, is part of one of the larger towns already drawn.
+    static func isPartOfDrawnTown(_ pl: ScenePlace, at q: XY, drawn: [(place: ScenePlace, at: XY)]) -> Bool {
+        drawn.contains { d in
+            guard d.place.population > pl.population, hypot(d.at.x - q.x, d.at.y - q.y) < partOfTownPixels else { return false }
+            let km = Geodesic.wgs84.inverse(lon1: d.place.location.lon, lat1: d.place.location.lat, lon2: pl.location.lon, lat2: pl.location.lat).distance / 1000
+            return km < urbanRadiusKm(population: d.place.population)
+        }
+    }
+
     static func build(_ places: [ScenePlace], limit: Int, frame: MapFrame, markers: [MarkerGroup], options: MapOptions, p: String,
-                      placer: inout LabelPlacer) -> Towns {
+                      placer: inout LabelPlacer, drawn: inout [(place: ScenePlace, at: XY)]) -> Towns {
         var towns = Towns()
         for pl in places where towns.shown < limit {
             guard frame.boundsContain(pl.location), let q = try? frame.toSVG(pl.location),
                   frame.frame.expanded(dx: -20, dy: -20).contains(q),
                   // Where a few incidents are spread around their common point, that point is theirs.
                   !markers.contains(where: { $0.anchor != $0.centre && abs($0.anchor.x - q.x) < 14 && abs($0.anchor.y - q.y) < 14 }) else { continue }
+            guard !isPartOfDrawnTown(pl, at: q, drawn: drawn) else { continue }
             // A town under a marker (incidents at the town's coordinates) is named beside the marker.
             let under = markers.first { abs($0.centre.x - q.x) < $0.radius + 3 && abs($0.centre.y - q.y) < $0.radius + 3 }
             let radius = pl.capital ? 5.0 : 3.0
@@ -50,6 +76,7 @@ enum PlacesElement {
                                            height: 13 * Double(name.lines.count), ascent: 10,
                                            gap: under.map { $0.radius + 3 } ?? radius + 2) else { continue }
             placer = trial
+            drawn.append((pl, q))
             towns.shown += 1
             towns.drawsCapital = towns.drawsCapital || (pl.capital && under == nil)
             if under == nil { towns.nodes += symbol(capital: pl.capital, at: q, p: p) }
