@@ -37,6 +37,26 @@ final class Coasts: @unchecked Sendable {
         return best
     }
 
+    /// How far off the land a point at sea is told (km): "At sea, 38 km off Eritrea".
+    static let seaReachKm = 500.0
+
+    /// The country whose land (its polygons' outline, coasts and islands) is nearest to `p`, a
+    /// point in no country's polygon, within `seaReachKm`, with its geodesic distance (km).
+    func nearestLand(to p: LonLat, _ gazetteer: Gazetteer) -> (country: Region, km: Double)? {
+        let (dLat, dLon) = Coasts.margin(latitude: abs(p.lat), km: Coasts.seaReachKm)
+        var best: (country: Region, km: Double)?
+        for c in gazetteer.countries {
+            let b = c.bounds
+            // Either side of the antimeridian: a box may be written from -180 or past 180.
+            let reaches = [p.lon, p.lon + 360, p.lon - 360].contains { lon in
+                lon >= b.minX - dLon && lon <= b.maxX + dLon && p.lat >= b.minY - dLat && p.lat <= b.maxY + dLat
+            }
+            guard reaches, let d = outline(of: c, key: "country \(c.id)").nearest(to: p)?.distanceKm, d <= Coasts.seaReachKm else { continue }
+            if best.map({ d < $0.km }) ?? true { best = (c, d) }
+        }
+        return best
+    }
+
     /// The province of `country` nearest to `p` within `toleranceKm`.
     func province(near p: LonLat, in country: String, _ gazetteer: Gazetteer) -> Region? {
         let near = regions(.province, near: p) { box in gazetteer.provinces.filter { $0.bounds.intersects(box) } }
@@ -74,12 +94,14 @@ final class Coasts: @unchecked Sendable {
         return p.lon >= bounds.minX - dLon && p.lon <= bounds.maxX + dLon && p.lat >= bounds.minY - dLat && p.lat <= bounds.maxY + dLat
     }
 
-    /// Degrees of latitude and of longitude that hold at least `toleranceKm` anywhere up to
+    /// Degrees of latitude and of longitude that hold at least `km` anywhere up to
     /// `latitude` (absolute): a degree of latitude is over 110 km, one of longitude over 110 km
     /// times the cosine of the latitude.
-    static func margin(latitude: Double) -> (dLat: Double, dLon: Double) {
-        let dLat = toleranceKm / 110
-        return (dLat, dLat / max(0.01, cos(min(89.9, latitude + dLat) * .pi / 180)))
+    static func margin(latitude: Double, km: Double = toleranceKm) -> (dLat: Double, dLon: Double) {
+        let dLat = km / 110
+        // Near a pole every longitude is within reach.
+        guard latitude + dLat < 89.9 else { return (dLat, 360) }
+        return (dLat, min(360, dLat / max(0.01, cos((latitude + dLat) * .pi / 180))))
     }
 
     /// A distance off the coast as warnings write it: "1.2 km", "under 0.1 km".

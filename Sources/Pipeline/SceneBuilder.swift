@@ -8,6 +8,8 @@ import Rendering
 /// Turns resolved incidents and the gazetteer into a `MapScene`.
 public struct SceneBuilder {
     let gazetteer: Gazetteer
+    /// The outlines that tell how far off the land a point at sea is (made as met).
+    let coasts = Coasts()
     /// Ids of incidents to label whatever else the map shows (`--label ID`).
     var pinned: Set<String> = []
     /// The language of the map's names and dates.
@@ -281,7 +283,14 @@ public struct SceneBuilder {
                 : IncidentText.borderDistance.text(in: l, ["km": km, "border": .text(b.borderID)]))
         }
         if r.country == nil {
-            s += " " + (gazetteer.covers(r.point) ? IncidentText.atSea.text(in: l) : IncidentText.outside.text(in: l, ["coverage": .text(coverageText)]))
+            if !gazetteer.covers(r.point) {
+                s += " " + IncidentText.outside.text(in: l, ["coverage": .text(coverageText)])
+            } else if let land = coasts.nearestLand(to: r.point, gazetteer) {
+                // How far out, and off whose land: what a reader of an attack on shipping asks.
+                s += " " + IncidentText.atSeaOff.text(in: l, ["km": .text(l.decimal(land.km, land.km < 9.95 ? 1 : 0)), "country": .text(countryName(land.country.id) ?? land.country.id)])
+            } else {
+                s += " " + IncidentText.atSea.text(in: l)
+            }
         }
         if !i.sources.isEmpty { s += " " + IncidentText.sources.text(in: l, ["list": .text(i.sources.map(\.outlet).joined(separator: l.comma))]) }
         return s

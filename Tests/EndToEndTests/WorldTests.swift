@@ -76,7 +76,7 @@ final class WorldTests: ScratchTestCase {
                     XCTAssertTrue(holders.contains(c), "\(region): \(e.id) is drawn on \(holders), not on \(c)")
                 } else {
                     XCTAssertEqual(holders, [], "\(region): \(e.id) is at sea but drawn on \(holders)")
-                    XCTAssertTrue(svgText.contains("At sea (in no country's polygon)."), region)
+                    XCTAssertTrue(svgText.contains("At sea (in no country's polygon).") || svgText.range(of: #"At sea, [0-9.]+ km off "#, options: .regularExpression) != nil, region)
                 }
             }
             XCTAssertFalse(svgText.contains("Outside the bundled data"), region)
@@ -110,6 +110,41 @@ final class WorldTests: ScratchTestCase {
         XCTAssertTrue(try svg(sea + land, ["--lang", "fr"], name: "fr").contains("Incidents\u{00A0}: Yémen et en mer"))
     }
 
+    /// A point at sea is told how far off which land it lies, within 500 km: the distance to the
+    /// nearest country's outline (coasts and islands), geodesic, as geod finds it from the
+    /// outline's vertices; beyond that, only that it is at sea. Near the antimeridian too.
+    func testAnIncidentAtSeaIsToldHowFarOffWhichLand() throws {
+        for (name, lat, lon, land) in [("red-sea", 14.10, 42.05, "Eritrea"), ("fiji", -17.3, 179.95, "Fiji"), ("pacific", -30.0, -135.0, nil)] as [(String, Double, Double, String?)] {
+            let out = try render(csv: "id,date,latitude,longitude,event_type\n\(name),2024-03-01,\(lat),\(lon),Explosions/Remote violence\n",
+                                 ["--svg", "--geojson"], to: name)
+            let svg = try String(contentsOf: out.appendingPathComponent("map.svg"), encoding: .utf8)
+            XCTAssertEqual(try runTool("rsvg-convert", ["-o", tmp.appendingPathComponent(name + ".png").path, out.appendingPathComponent("map.svg").path]).status, 0)
+            guard let land else {
+                XCTAssertTrue(svg.contains("At sea (in no country's polygon)."), "\(name): no land within 500 km")
+                XCTAssertFalse(svg.contains(" km off "), name)
+                continue
+            }
+            guard let r = svg.range(of: #"At sea, [0-9.]+ km off [A-Za-z ]+\."#, options: .regularExpression) else { return XCTFail("\(name): no distance off the land") }
+            let sentence = String(svg[r])
+            XCTAssertTrue(sentence.hasSuffix(" km off \(land)."), sentence)
+            let km = try XCTUnwrap(Double(sentence.dropFirst("At sea, ".count).prefix { $0 != " " }))
+            // The nearest vertex of that country's outline in the countries layer, by geod.
+            let countries = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("countries.geojson"))) as! [String: Any]
+            var vertices: [[Double]] = []
+            for f in countries["features"] as! [[String: Any]] where (f["properties"] as? [String: Any])?["name"] as? String == land {
+                let g = f["geometry"] as! [String: Any]
+                let polygons = g["type"] as? String == "Polygon" ? [g["coordinates"] as! [[[Double]]]] : g["coordinates"] as! [[[[Double]]]]
+                vertices += polygons.flatMap { $0.flatMap { $0 } }
+            }
+            XCTAssertFalse(vertices.isEmpty, "\(name): \(land) in the countries layer")
+            let input = vertices.map { "\(lat) \(lon) \($0[1]) \($0[0])" }.joined(separator: "\n")
+            let geod = try runTool("/bin/sh", ["-c", "printf '%s\\n' \"$0\" | geod +ellps=WGS84 -I +units=km -f %.3f", input])
+            let nearestVertex = geod.stdoutText.split(separator: "\n").compactMap { $0.split(separator: "\t").last.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) } }.min() ?? .infinity
+            XCTAssertLessThanOrEqual(km, nearestVertex + 0.5, "\(name): \(sentence)")
+            XCTAssertGreaterThan(km, nearestVertex - 15, "\(name): \(sentence)")
+        }
+    }
+
     func testTheGalleryExamplesPlaceEveryIncidentWhereTheReportsDo() throws {
         let gallery = repositoryRoot.appendingPathComponent("Examples/gallery")
         for (file, country) in [("red-sea-2024.yaml", nil), ("ukraine-2023-2024.yaml", "UA"), ("darfur-2023-2025.yaml", "SD")] as [(String, String?)] {
@@ -124,7 +159,7 @@ final class WorldTests: ScratchTestCase {
             }
             let svg = try String(contentsOf: out.appendingPathComponent("map.svg"), encoding: .utf8)
             XCTAssertEqual(try runTool("rsvg-convert", ["-w", "400", "-o", out.appendingPathComponent("map.png").path, out.appendingPathComponent("map.svg").path]).status, 0)
-            if country == nil { XCTAssertTrue(svg.contains("At sea (in no country's polygon)."), file) }
+            if country == nil { XCTAssertTrue(svg.contains("At sea, ") && svg.contains(" km off Yemen."), file) }
         }
     }
 

@@ -6,7 +6,7 @@
 /// target and the claims the input states stay as the input gives them.
 public enum IncidentText: String, MapTexts {
     case title, titleIn, titleAtSea, atSeaInList, count, mergedTitle, fatalitiesClaimed, otherKinds, mapOf, mapOfNear, strikeDirection, origin
-    case keyHead, kindBy, withTarget, location, exact, near, district, province, borderDistance, boundaryDistance, atSea, outside, sources
+    case keyHead, kindBy, withTarget, location, exact, near, district, province, borderDistance, boundaryDistance, atSea, atSeaOff, outside, sources
     case fatalities, codedEstimate, acledExport, acledCiting, unattributed
 
     public static let table = TextTable<IncidentText>("""
@@ -239,6 +239,16 @@ public enum IncidentText: String, MapTexts {
     ur: سمندر میں (کسی ملک کی حدود میں نہیں)۔
     ps: په سمندر کې (د هېڅ هېواد په سیمه کې نه).
     ar: في البحر (خارج حدود أي دولة).
+
+    atSeaOff
+    en: At sea, {km} km off {country}.
+    fr: En mer, à {km} km des côtes ({country}).
+    ru: В море, в {km} км от берега ({country}).
+    uk: У морі, за {km} км від берега ({country}).
+    fa: در دریا، {km} کیلومتر دور از ساحل ({country}).
+    ur: سمندر میں، ساحل ({country}) سے {km} کلومیٹر دور۔
+    ps: په سمندر کې، له ساحل ({country}) څخه {km} کيلومتره لرې.
+    ar: في البحر، على بُعد {km} كم من ساحل ({country}).
 
     outside
     en: Outside the bundled data ({coverage}): country and border not known.
