@@ -79,7 +79,10 @@ public struct SceneBuilder {
                 return place
             }
         let offsets = TownOffsets(towns: towns)
-        let items = sorted.enumerated().map { n, r in sceneIncident(r, number: n + 1, offsets: offsets) }
+        // Where every incident on land is in one country, the title and subtitle name it, and a
+        // label need not repeat its code ("Tijuana", not "Tijuana (MX)").
+        let countryCodes = Set(sorted.compactMap(\.country))
+        let items = sorted.enumerated().map { n, r in sceneIncident(r, number: n + 1, offsets: offsets, namesCountry: countryCodes.count > 1) }
         var scene = MapScene(title: title, subtitle: subtitle(sorted), summary: summary(sorted, items: items),
                              attribution: attribution(sorted, crsName: crsName), countries: countries, provinces: provinces,
                              borders: borders, places: places, incidents: items, command: command)
@@ -149,18 +152,19 @@ public struct SceneBuilder {
         return letters.contains { s in ranges.contains { $0.contains(s.value) } }
     }
 
-    /// "Sabz Koh, Panjgur" style place line: the reported name's first part and the resolved context.
-    func placeTitle(_ r: ResolvedIncident, offset: TownOffset?) -> String {
+    /// "Sabz Koh, Panjgur" style place line: the reported name's first part and the resolved
+    /// context, and the country's code where the map's incidents are in several (`namesCountry`).
+    func placeTitle(_ r: ResolvedIncident, offset: TownOffset?, namesCountry: Bool = true) -> String {
         // An incident known only by its point is named by where it lies from the nearest town
         // (English maps), else after its province, else shown by its coordinates.
         if let offset {
             // A title starts with a capital ("À 29 km au sud-ouest de Gao").
             let text = offsetText(offset, about: false)
-            return (text.first.map { String($0).uppercased() + text.dropFirst() } ?? text) + " (\(offset.country))"
+            return (text.first.map { String($0).uppercased() + text.dropFirst() } ?? text) + (namesCountry ? " (\(offset.country))" : "")
         }
         let point = GeoText.point(lat: r.point.lat, lon: r.point.lon, in: language)
         let reported = r.incident.place.isEmpty ? (r.entry.map(entryName) ?? provinceName(r) ?? point) : placeName(r).name
-        let country = r.country ?? ""
+        let country = namesCountry ? r.country ?? "" : ""
         return reported.count > 42 ? String(reported.prefix(40)) + "…" + (country.isEmpty ? "" : " (\(country))")
             : reported + (country.isEmpty ? "" : " (\(country))")
     }
@@ -178,10 +182,10 @@ public struct SceneBuilder {
         return o.atTown ? town : OffsetText.phrase(km: o.km, sector: o.sector, town: town, about: about, in: language)
     }
 
-    func sceneIncident(_ r: ResolvedIncident, number: Int, offsets: TownOffsets) -> SceneIncident {
+    func sceneIncident(_ r: ResolvedIncident, number: Int, offsets: TownOffsets, namesCountry: Bool = true) -> SceneIncident {
         let i = r.incident
         let offset = offset(r, offsets)
-        let title = placeTitle(r, offset: offset)
+        let title = placeTitle(r, offset: offset, namesCountry: namesCountry)
         var detail = "\(dateText(i.date)) · " + kindAndActor(i)
         if detail.count > 64 { detail = String(detail.prefix(62)) + "…" }
         var item = SceneIncident(id: i.id, location: r.point, number: number, title: title, detail: detail,

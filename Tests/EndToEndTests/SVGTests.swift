@@ -16,6 +16,24 @@ final class SVGTests: ScratchTestCase {
         return (out, SVGDocument(try Data(contentsOf: out)))
     }
 
+    /// An incident's label names its country's code only where the map's incidents are in
+    /// several countries: on a map of Mexico alone the title says "Incidents in Mexico", and
+    /// "Tijuana (MX)" would repeat it on every label.
+    func testLabelsNameTheCountryOnlyWhereTheMapHasSeveral() throws {
+        let mexico = "id,date,latitude,longitude,place,event_type\nm1,2024-05-02,32.5027,-117.0037,Tijuana,Battles\nm2,2024-06-15,26.0801,-98.2846,Reynosa,Battles\n"
+        func titles(_ csv: String, _ name: String) throws -> [String] {
+            let input = tmp.appendingPathComponent(name + ".csv")
+            try csv.write(to: input, atomically: true, encoding: .utf8)
+            let (_, doc) = try render([input.path], name: name + ".svg")
+            return doc.elements.filter { ($0.attributes["class"] ?? "").contains("im-incident-title") }.map(\.text)
+        }
+        let one = try titles(mexico, "mexico")
+        XCTAssertEqual(one.count, 2, "\(one)")
+        XCTAssertTrue(one.allSatisfy { !$0.contains("(MX)") } && one.contains { $0.contains("Tijuana") }, "\(one)")
+        let two = try titles(mexico + "g1,2024-06-01,14.6349,-90.5069,Guatemala City,Battles\n", "two")
+        XCTAssertTrue(two.contains { $0.contains("Tijuana (MX)") } && two.contains { $0.contains("(GT)") }, "\(two)")
+    }
+
     func boxes(_ doc: SVGDocument) -> [(String, [Double])] {
         doc.elements.compactMap { e in
             guard let b = e.attributes["data-box"] else { return nil }
