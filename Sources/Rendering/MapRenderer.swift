@@ -182,10 +182,10 @@ struct MapBuilder {
         try incidents.draw(scene, frame: frame, p: p, placer: &placer)
         var drawnTowns: [(place: ScenePlace, at: XY)] = []
         let major = PlacesElement.build(Array(candidates.prefix(PlacesElement.majorTowns)), limit: PlacesElement.majorTowns, frame: frame,
-                                        markers: incidents.groups, options: options, p: p, placer: &placer, drawn: &drawnTowns)
+                                        markers: incidents.groups, scene: scene, options: options, p: p, placer: &placer, drawn: &drawnTowns)
         let incidentLabels = IncidentLabelsElement.build(scene, incidents: incidents, frame: frame, p: p, placer: &placer)
         let minor = PlacesElement.build(Array(candidates.dropFirst(PlacesElement.majorTowns)), limit: PlacesElement.maximumTowns - major.shown,
-                                        frame: frame, markers: incidents.groups, options: options, p: p, placer: &placer, drawn: &drawnTowns)
+                                        frame: frame, markers: incidents.groups, scene: scene, options: options, p: p, placer: &placer, drawn: &drawnTowns)
         let towns = major.nodes + minor.nodes
         if capitalInFrame && !major.drawsCapital && !minor.drawsCapital { legend = legendPanel(capital: false, corner: legend.corner, under: legendTop) }
         // On a district map the districts with incidents are named (with their counts) before the provinces.

@@ -7,9 +7,10 @@ import XCTest
 /// drawn; on a map of the city, where its dot stands apart, it is. A town beyond the larger one's
 /// built-up area (Sloviansk beside Kramatorsk) is always its own.
 final class TownPartsTests: XCTestCase {
-    func townLabels(incidents points: [LonLat], width: Double) throws -> [String] {
+    func townLabels(incidents points: [LonLat], width: Double, titles: [String] = []) throws -> [String] {
         let incidents = points.enumerated().map { i, p in
-            SceneIncident(id: "i\(i)", location: p, number: i + 1, title: "Incident \(i + 1)", detail: "1 Mar 2024", keyText: "", style: .strike)
+            SceneIncident(id: "i\(i)", location: p, number: i + 1, title: i < titles.count ? titles[i] : "Incident \(i + 1)",
+                          detail: "1 Mar 2024", keyText: "", style: .strike)
         }
         let places = [
             ScenePlace(name: "Kharkiv", location: LonLat(lon: 36.2548, lat: 49.9818), population: 1_430_000),
@@ -45,6 +46,16 @@ final class TownPartsTests: XCTestCase {
             XCTAssertFalse(towns.contains("Saltivka"), "\(width): a quarter of Kharkiv: \(towns)")
             XCTAssertTrue(towns.contains("Kramatorsk") && towns.contains("Slovyansk"), "\(width): two towns 16 km apart: \(towns)")
         }
+    }
+
+    /// A town under an incident's marker is named beside it, unless the incident's label is the
+    /// town's name already ("8 Tijuana" beside "Tijuana" said it twice).
+    func testATownIsNotNamedTwiceBesideAnIncidentLabelledWithItsName() throws {
+        let points = [LonLat(lon: 36.2548, lat: 49.9818), LonLat(lon: 38.0, lat: 48.4)]
+        let labelled = try townLabels(incidents: points, width: 1000, titles: ["Kharkiv (UA)", "Bakhmut (UA)"])
+        XCTAssertFalse(labelled.contains("Kharkiv"), "\(labelled)")
+        let near = try townLabels(incidents: points, width: 1000, titles: ["a market near Kharkiv", "Bakhmut"])
+        XCTAssertTrue(near.contains("Kharkiv"), "the label does not name the town: \(near)")
     }
 
     func testOnAMapOfTheCityItsQuarterIsDrawn() throws {

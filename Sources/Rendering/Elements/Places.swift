@@ -54,7 +54,15 @@ enum PlacesElement {
         }
     }
 
-    static func build(_ places: [ScenePlace], limit: Int, frame: MapFrame, markers: [MarkerGroup], options: MapOptions, p: String,
+    /// Whether an incident's title names the town as the town's own label would: "Tijuana", or
+    /// "Tijuana (MX)", for an incident at Tijuana's point.
+    static func names(_ title: String, _ pl: ScenePlace) -> Bool {
+        var t = Substring(title)
+        if t.hasSuffix(")"), let open = t.range(of: " (", options: .backwards) { t = t[..<open.lowerBound] }
+        return [pl.name, pl.localName].compactMap { $0 }.contains { t == $0 }
+    }
+
+    static func build(_ places: [ScenePlace], limit: Int, frame: MapFrame, markers: [MarkerGroup], scene: MapScene, options: MapOptions, p: String,
                       placer: inout LabelPlacer, drawn: inout [(place: ScenePlace, at: XY)]) -> Towns {
         var towns = Towns()
         for pl in places where towns.shown < limit {
@@ -65,6 +73,8 @@ enum PlacesElement {
             guard !isPartOfDrawnTown(pl, at: q, drawn: drawn) else { continue }
             // A town under a marker (incidents at the town's coordinates) is named beside the marker.
             let under = markers.first { abs($0.centre.x - q.x) < $0.radius + 3 && abs($0.centre.y - q.y) < $0.radius + 3 }
+            // A numbered marker whose incident's label is the town's name names it already.
+            if let under, under.number > 0, under.members.contains(where: { names(scene.incidents[$0].title, pl) }) { continue }
             let radius = pl.capital ? 5.0 : 3.0
             let dot = BoundingBox(minX: q.x - radius, minY: q.y - radius, maxX: q.x + radius, maxY: q.y + radius)
             guard under != nil || placer.isFree(dot) else { continue }
