@@ -73,8 +73,12 @@ enum PlacesElement {
             guard !isPartOfDrawnTown(pl, at: q, drawn: drawn) else { continue }
             // A town under a marker (incidents at the town's coordinates) is named beside the marker.
             let under = markers.first { abs($0.centre.x - q.x) < $0.radius + 3 && abs($0.centre.y - q.y) < $0.radius + 3 }
-            // A numbered marker whose incident's label is the town's name names it already.
-            if let under, under.number > 0, under.members.contains(where: { names(scene.incidents[$0].title, pl) }) { continue }
+            // A numbered marker whose incident's label is the town's name names it already; the town
+            // is on the map all the same, and its quarters are parts of it.
+            if let under, under.number > 0, under.members.contains(where: { names(scene.incidents[$0].title, pl) }) {
+                drawn.append((pl, q))
+                continue
+            }
             let radius = pl.capital ? 5.0 : 3.0
             let dot = BoundingBox(minX: q.x - radius, minY: q.y - radius, maxX: q.x + radius, maxY: q.y + radius)
             guard under != nil || placer.isFree(dot) else { continue }
