@@ -37,6 +37,7 @@ enum LocalNames {
         // The Latin name is a romanisation when some Cyrillic name reads within `margin` of it; then
         // a name more than `margin` farther than the closest is another name.
         let margin = target.map { max(2, $0.count / 3) } ?? 0
+        let latinEndsInSK = latin.map { $0.lowercased().hasSuffix("sk") } ?? false
         let limit = distances.compactMap { $0 }.min().flatMap { $0 <= margin ? $0 + margin : nil }
         var best: (name: String, form: Int, distance: Int, score: Int, letters: Int, d: Int)?
         for (name, distance) in zip(names, distances) {
@@ -67,7 +68,7 @@ enum LocalNames {
                 if hasUkrainianEnding(name) { continue }
                 form = russianProvinceScore(name) + (hasRussianAdjective(name) ? 1 : 0) - (breaksRussianSpelling(name) ? 2 : 0)
             case .uk:
-                guard let f = ukrainianForm(name) else { continue }
+                guard let f = ukrainianForm(name, skName: latinEndsInSK) else { continue }
                 form = f
             default: break
             }
@@ -113,18 +114,30 @@ enum LocalNames {
     }
 
     /// A Ukrainian name's form score, or nil when its endings are another language's: a Russian
-    /// adjective (-ая, -ое; Ukrainian writes -а, -е), Russian's -ск and -цк (Ukrainian's -ськ, -цьк:
+    /// adjective (-ая, -ое, -ский, -цкий; Ukrainian writes -а, -е, -ський, -цький), Russian's -ск and -цк (Ukrainian's -ськ, -цьк:
     /// "Луганськ", not "Луганск"), an adjective before "область" that does not agree as Ukrainian's
-    /// does (-а: "Донецька область", not Chechen "Брянскан область").
-    static func ukrainianForm(_ name: String) -> Int? {
+    /// does (-а: "Донецька область", not Chechen "Брянскан область"); 1 for a name in Ukrainian's
+    /// own -ськ, -цьк, -зьк of a place whose Latin name ends in -sk (`skName`).
+    static let ukrainianConsonants = Set("бвгґджзйклмнпрстфхцчшщ")
+
+    static func ukrainianForm(_ name: String, skName: Bool = false) -> Int? {
         let ws = words(name)
-        if ws.contains(where: { $0.count > 2 && ($0.hasSuffix("ая") || $0.hasSuffix("ое") || $0.hasSuffix("ск") || $0.hasSuffix("цк")) }) {
+        if ws.contains(where: { $0.count > 2 && ($0.hasSuffix("ая") || $0.hasSuffix("ое") || $0.hasSuffix("ск") || $0.hasSuffix("цк")
+                                                 || $0.hasSuffix("ский") || $0.hasSuffix("цкий")) }) {
+            return nil
+        }
+        // Ukrainian writes ї only at a word's start, after a vowel or an apostrophe; after a
+        // consonant it is Rusyn's ("Чернїгів", not "Чернігів").
+        if ws.contains(where: { w in zip(w, w.dropFirst()).contains { $1 == "ї" && ukrainianConsonants.contains($0) } }) {
             return nil
         }
         if let i = ws.firstIndex(of: "область") {
             guard i > 0, ws[i - 1].hasSuffix("а") else { return nil }
         }
-        return 0
+        // For a place whose own name ends in -sk, Ukrainian's -ськ, -цьк, -зьк before a form that
+        // only shares its letters (GeoNames lists Kramatorsk as Bulgarian "Краматорска" before
+        // Ukrainian "Краматорськ"); not for another name of a place ("Дніпропетровськ", Dnipro's old one).
+        return skName && hasUkrainianEnding(name) ? 1 : 0
     }
 
     /// The words for a province or a district (Russian's and Ukrainian's, and those of the other

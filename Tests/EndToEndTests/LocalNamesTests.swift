@@ -17,6 +17,23 @@ final class LocalNamesTests: XCTestCase {
         XCTAssertNil(LocalNames.pick(ukraine, language: .en))
     }
 
+    /// Ukrainian among the Cyrillic names GeoNames lists untagged: its own -ськ for a place
+    /// named in -sk, not Bulgarian's -ска; neither Rusyn's ї after a consonant nor Russian's
+    /// -ский/-цкий; and a place's name, not its old one in -ськ (Dnipro, once Dnipropetrovsk).
+    func testUkrainianFormsAmongOtherCyrillicOnes() {
+        XCTAssertEqual(LocalNames.pick(["Kramatorsk", "Краматор", "Краматорск", "Краматорска", "Краматорськ", "Краматорьск"], language: .uk, latin: "Kramatorsk",
+                                       native: true, place: true), "Краматорськ")
+        XCTAssertEqual(LocalNames.pick(["Chernihiv", "Чарнігаў", "Чернигов", "Чернігів", "Чернїгів"], language: .uk, latin: "Chernihiv", native: true, place: true), "Чернігів")
+        XCTAssertEqual(LocalNames.pick(["Chernivtsi", "Чарнаўцы", "Чернивци", "Черновци", "Черновцы", "Чернівці", "Чернівцї"], language: .uk, latin: "Chernivtsi",
+                                       native: true, place: true), "Чернівці")
+        XCTAssertEqual(LocalNames.pick(["Khmelnytskyi", "Плоскуров", "Плоскурів", "Хмельницкий", "Хмельницький"], language: .uk, latin: "Khmelnytskyi",
+                                       native: true, place: true), "Хмельницький")
+        XCTAssertEqual(LocalNames.pick(["Dnipro", "Днепр", "Днепропетровск", "Днипро", "Дніпро", "Дніпропетровськ", "Днїпро"], language: .uk, latin: "Dnipro",
+                                       native: true, place: true), "Дніпро")
+        XCTAssertEqual(LocalNames.pick(["Dnipro", "Днепр", "Днепропетровск", "Дніпро", "Дніпропетровськ"], language: .uk, native: true, place: true), "Дніпро",
+                       "without the Latin name too")
+    }
+
     func testUrduAndPashtoLettersWin() {
         let quetta = ["Quetta", "کویته", "کوئٹہ", "Кветта"]
         XCTAssertEqual(LocalNames.pick(quetta, language: .ur), "کوئٹہ")
