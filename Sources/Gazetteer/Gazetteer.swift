@@ -846,7 +846,7 @@ public final class Gazetteer: @unchecked Sendable {
         // name here is written as the query is.
         if !out.contains(where: { $0.kind == .exact || $0.kind == .alternate }) {
             let before = out.count
-            let bases = NameFolding.adjectivalBases(name)
+            let bases = NameFolding.adjectivalBases(folded: forms.folded)
             for reading in [bases.inSK, bases.beforeSK] where out.count == before {
                 for base in reading {
                     let f = NameFolding.forms(base)

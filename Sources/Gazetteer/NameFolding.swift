@@ -267,7 +267,12 @@ public enum NameFolding {
     /// Empty without a unit word (`adjectivalUnitWords`) beside the adjective, so a place that is
     /// itself an adjective ("Zelenyi Hai") is left alone.
     public static func adjectivalBases(_ name: String) -> (inSK: [String], beforeSK: [String]) {
-        let words = fold(name).split(separator: " ").map(String.init)
+        adjectivalBases(folded: fold(name))
+    }
+
+    /// `adjectivalBases` of a name already folded (`fold`).
+    static func adjectivalBases(folded: String) -> (inSK: [String], beforeSK: [String]) {
+        let words = folded.split(separator: " ").map(String.init)
         guard words.count >= 2, words.contains(where: adjectivalUnitWords.contains) else { return ([], []) }
         var inSK: [String] = [], beforeSK: [String] = []
         for (i, w) in words.enumerated() where !adjectivalUnitWords.contains(w) {

@@ -43,15 +43,9 @@ final class Coasts: @unchecked Sendable {
     /// The country whose land (its polygons' outline, coasts and islands) is nearest to `p`, a
     /// point in no country's polygon, within `seaReachKm`, with its geodesic distance (km).
     func nearestLand(to p: LonLat, _ gazetteer: Gazetteer) -> (country: Region, km: Double)? {
-        let (dLat, dLon) = Coasts.margin(latitude: abs(p.lat), km: Coasts.seaReachKm)
         var best: (country: Region, km: Double)?
-        for c in gazetteer.countries {
-            let b = c.bounds
-            // Either side of the antimeridian: a box may be written from -180 or past 180.
-            let reaches = [p.lon, p.lon + 360, p.lon - 360].contains { lon in
-                lon >= b.minX - dLon && lon <= b.maxX + dLon && p.lat >= b.minY - dLat && p.lat <= b.maxY + dLat
-            }
-            guard reaches, let d = outline(of: c, key: "country \(c.id)").nearest(to: p)?.distanceKm, d <= Coasts.seaReachKm else { continue }
+        for c in gazetteer.countries where Coasts.mayReach(c.bounds, p, km: Coasts.seaReachKm) {
+            guard let d = outline(of: c, key: "country \(c.id)").nearest(to: p)?.distanceKm, d <= Coasts.seaReachKm else { continue }
             if best.map({ d < $0.km }) ?? true { best = (c, d) }
         }
         return best
@@ -87,11 +81,13 @@ final class Coasts: @unchecked Sendable {
         return found
     }
 
-    /// Whether `bounds` widened by at least `toleranceKm` hold `p`: a filter only; every distance
-    /// reported is the outline's geodesic one.
-    static func mayReach(_ bounds: BoundingBox, _ p: LonLat) -> Bool {
-        let (dLat, dLon) = margin(latitude: abs(p.lat))
-        return p.lon >= bounds.minX - dLon && p.lon <= bounds.maxX + dLon && p.lat >= bounds.minY - dLat && p.lat <= bounds.maxY + dLat
+    /// Whether `bounds` widened by at least `km` hold `p`, either side of the antimeridian (a box
+    /// may be written from -180 or past 180): a filter only; every distance reported is the
+    /// outline's geodesic one.
+    static func mayReach(_ bounds: BoundingBox, _ p: LonLat, km: Double = toleranceKm) -> Bool {
+        let (dLat, dLon) = margin(latitude: abs(p.lat), km: km)
+        guard p.lat >= bounds.minY - dLat && p.lat <= bounds.maxY + dLat else { return false }
+        return [p.lon, p.lon + 360, p.lon - 360].contains { lon in lon >= bounds.minX - dLon && lon <= bounds.maxX + dLon }
     }
 
     /// Degrees of latitude and of longitude that hold at least `km` anywhere up to
