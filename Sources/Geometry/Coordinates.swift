@@ -99,9 +99,12 @@ extension BoundingBox {
     }
 
     /// The box of longitude and latitude as boxes within ±180°: itself, or, when its east edge
-    /// lies past 180° (across the antimeridian), its parts either side.
+    /// lies past 180° (across the antimeridian), its parts either side; the whole circle of
+    /// longitude when those parts would overlap (a box round nearly all the globe, widened by a
+    /// margin), for what lies in both would otherwise be taken twice.
     public var withinAntimeridian: [BoundingBox] {
         guard maxX > 180 else { return [self] }
+        if maxX - 360 >= minX { return [BoundingBox(minX: -180, minY: minY, maxX: 180, maxY: maxY)] }
         return [BoundingBox(minX: minX, minY: minY, maxX: 180, maxY: maxY), BoundingBox(minX: -180, minY: minY, maxX: maxX - 360, maxY: maxY)]
     }
 }

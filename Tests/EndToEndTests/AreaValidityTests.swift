@@ -106,6 +106,35 @@ final class AreaValidityTests: ScratchTestCase {
         XCTAssertTrue(fiji.contains("e (Real) = 180"), fiji)
     }
 
+    /// Incidents round nearly the whole globe the short way (in Ghana either side of 0°, at sea
+    /// either side of 180°): widened by the layers' 3° margin, the box across the antimeridian went
+    /// round more than the whole circle, its parts either side overlapped around 0°, and what lay
+    /// there (Ghana, Togo, Burkina Faso, France) was written twice in one multipolygon, not valid.
+    func testLayersRoundTheWholeGlobeHoldEachAreaOnceAndValid() throws {
+        let csv = tmp.appendingPathComponent("round.csv")
+        try "id,date,latitude,longitude\nG1,2024-03-01,6.0,0.5\nG2,2024-03-02,10.5,-2.0\nF1,2024-03-03,-16.5,179.9\nF2,2024-03-04,-16.5,-179.9\n"
+            .write(to: csv, atomically: true, encoding: .utf8)
+        let dir = tmp.appendingPathComponent("round-layers")
+        let r = try incidentmap(["render", csv.path, "--geojson", "-o", dir.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        for layer in ["countries", "provinces"] {
+            let file = dir.appendingPathComponent("\(layer).geojson")
+            XCTAssertNil(try invalidFeatures(file, layer: layer), layer)
+            let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+            let features = try XCTUnwrap(doc["features"] as? [[String: Any]])
+            let ids = features.compactMap { $0["id"] as? String }
+            XCTAssertEqual(ids.count, Set(ids).count, "\(layer): an id twice")
+            XCTAssertTrue(ids.contains(layer == "countries" ? "GH" : "GH-AA"), "\(layer): \(ids.prefix(20))")
+        }
+        // Ghana is one polygon, its area as in the data (some 239,000 km²).
+        let ghana = try runTool("ogrinfo", ["-q", "-dialect", "SQLite", "-sql",
+                                            "SELECT ST_NumGeometries(geometry) AS n, ST_Area(geometry, 1) / 1e6 AS km2 FROM countries WHERE id = 'GH'",
+                                            dir.appendingPathComponent("countries.geojson").path]).stdoutText
+        XCTAssertTrue(ghana.contains("n (Integer) = 1"), ghana)
+        let km2 = try XCTUnwrap(ghana.components(separatedBy: "km2 (Real) = ").last.flatMap { Double($0.prefix { !$0.isWhitespace }) }, ghana)
+        XCTAssertEqual(km2, 239_000, accuracy: 8_000, ghana)
+    }
+
     /// The polygons of an SVG path of M/L/Z rings: a ring of positive shoelace area (in SVG axes)
     /// starts a polygon, a negative one is a hole of the polygon before it.
     func polygons(pathData d: String) throws -> [Polygon] {
