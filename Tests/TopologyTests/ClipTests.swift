@@ -109,6 +109,37 @@ final class ClipTests: XCTestCase {
         }
     }
 
+    /// Areas inside the box and on the grid already, valid (as the gazetteer stores them), go
+    /// through unchanged but for their orientation; one that is not valid, crosses the box or is off
+    /// the grid still goes through GEOS and comes out valid and on the grid.
+    func testAreasTheStagesWouldNotChangeSkipThemAndNoOthersDo() throws {
+        let engine = try GeometryEngine()
+        let pipeline = try PolygonPipeline(box: BoundingBox(minX: -1, minY: -1, maxX: 11, maxY: 11), decimals: 1)
+        // Clockwise, with a clockwise hole: written back counter-clockwise with a clockwise hole.
+        let onGrid = Polygon(exterior: Array(square(0, 0, 10, 10).reversed()), holes: [Array(square(2.5, 2.5, 4.5, 4.5).reversed())])
+        XCTAssertTrue(try pipeline.unchanged([onGrid]))
+        let kept = try XCTUnwrap(pipeline.run([onGrid]))
+        XCTAssertEqual(kept, .polygon(Orientation.oriented(onGrid)))
+        XCTAssertGreaterThan(Orientation.signedArea2(kept.polygons[0].exterior), 0)
+        XCTAssertLessThan(Orientation.signedArea2(kept.polygons[0].holes[0]), 0)
+
+        let bowTie = Polygon(exterior: ring([(0, 0), (4, 4), (4, 0), (0, 4)]))
+        let offGrid = Polygon(exterior: square(0, 0, 10.04, 10))
+        let repeated = Polygon(exterior: ring([(0, 0), (5, 0), (5, 0), (5, 5), (0, 5)]))
+        let acrossTheBox = Polygon(exterior: square(5, 5, 12, 12))
+        let overlapping = [Polygon(exterior: square(0, 0, 5, 5)), Polygon(exterior: square(4, 4, 8, 8))]
+        for (name, polygons) in [("bow tie", [bowTie]), ("off the grid", [offGrid]), ("repeated vertex", [repeated]),
+                                 ("across the box", [acrossTheBox]), ("overlapping parts", overlapping)] {
+            XCTAssertFalse(try pipeline.unchanged(polygons), name)
+            let out = try XCTUnwrap(pipeline.run(polygons), name)
+            try assertValid(out, engine)
+            for q in out.positions {
+                XCTAssertEqual(q, LonLat(lon: (q.lon * 10).rounded() / 10, lat: (q.lat * 10).rounded() / 10), "\(name): on the 0.1 grid")
+                XCTAssertTrue(q.lon <= 11 && q.lat <= 11, "\(name): inside the box")
+            }
+        }
+    }
+
     func testThePipelineProjectsSimplifiesOrientsAndRepeatsItself() throws {
         // A wiggly U, projected by a mirror (which reverses every ring), simplified at 0.35.
         var outer: [(Double, Double)] = [(1, -5)]
