@@ -117,7 +117,8 @@ public struct IncidentResolver: Sendable {
         if known == nil, let code = declaredCode, let drawn = facts.country, drawn != code {
             facts = cache.coastFacts(at: point, country: code) { self.facts(across: code, at: point, base: facts) }
         }
-        let country = facts.country, province = facts.province
+        // A point placed by a country's name stands for all of it: the province it falls in is not the incident's.
+        let country = facts.country, province = ResolvedIncident.knowsProvince(entry: placed?.entry) ? facts.province : nil
         // What the point's country is or is not, said of the coordinates or of the place named.
         func warnOfPoint(_ message: String) {
             warnings.append(InputProblem(file: inc.location.file, line: inc.fieldLines["latitude"] ?? line, field: inc.coordinates == nil ? "place" : "latitude",
@@ -310,8 +311,10 @@ public struct IncidentResolver: Sendable {
     }
 
     /// The province of a resolved incident: the polygon's at its point, or, where its country was
-    /// taken from a name (off a coast or across a border), the nearest of that country's.
+    /// taken from a name (off a coast or across a border), the nearest of that country's; none for
+    /// an incident placed by its country's name.
     func province(of r: ResolvedIncident) -> (id: String, name: String)? {
+        guard ResolvedIncident.knowsProvince(entry: r.entry) else { return nil }
         if r.offshore, let country = r.country { return coasts.province(near: r.point, in: country, gazetteer).map { ($0.id, $0.name) } }
         return gazetteer.provinceName(at: r.point)
     }

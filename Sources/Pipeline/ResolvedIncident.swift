@@ -57,6 +57,11 @@ public struct ResolvedIncident: Sendable {
         precision == .province || entry.map { [.admin1, .admin2, .country].contains($0.kind) } == true
     }
 
+    /// Whether the province holding the point can be the incident's: not where the point stands
+    /// for a country (placed by its name: "Pakistan" had been written in Punjab, where Pakistan's
+    /// point falls).
+    static func knowsProvince(entry: GazetteerEntry?) -> Bool { entry?.kind != .country }
+
     /// Whether the district holding the point can be the incident's: not where the point stands
     /// for a province or a country.
     static func inKnownDistrict(precision: LocationPrecision, entry: GazetteerEntry?) -> Bool {

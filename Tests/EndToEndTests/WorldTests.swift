@@ -454,6 +454,41 @@ final class WorldTests: ScratchTestCase {
     /// A frame pads the incidents by 30 % of their extent's larger side and by at least that side,
     /// up to 160 km, and 50 km: strikes along the Gaza Strip get a frame about 200 km wide (it was
     /// 590 km), a single incident one of about 140 km (470); incidents 175 km apart 160 km each side.
+    /// An incident placed by its country's name stands for all of the country: no province, no
+    /// district, no border distance. The country's point falls in some province (Sudan's in North
+    /// Kordofan or thereabouts, Mexico's in a central state), which had been written as the
+    /// incident's. Places and provinces named keep theirs, and the report says only the country.
+    func testAnIncidentPlacedByItsCountrysNameIsInNoProvince() throws {
+        let csv = tmp.appendingPathComponent("countries.csv")
+        try "id,date,place\nS,2024-05-01,Sudan\nM,2024-05-02,Mexico\nU,2024-05-03,Україна\nK,2024-05-04,Khartoum\nB,2024-05-05,Balochistan\n"
+            .write(to: csv, atomically: true, encoding: .utf8)
+        let dir = tmp.appendingPathComponent("by-country")
+        let r = try incidentmap(["render", csv.path, "--geojson", "-o", dir.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let p = try properties(dir.appendingPathComponent("incidents.geojson"))
+        for (id, country) in [("S", "SD"), ("M", "MX"), ("U", "UA")] {
+            let f = try XCTUnwrap(p[id], id)
+            XCTAssertEqual(f["country"] as? String, country, id)
+            XCTAssertTrue(f["province"] is NSNull, "\(id): \(f["province"] ?? "absent")")
+            XCTAssertNil(f["province_name"], id)
+            XCTAssertTrue(f["district"] is NSNull, id)
+            XCTAssertTrue(f["border_distance_km"] is NSNull, id)
+        }
+        XCTAssertEqual(p["K"]?["province"] as? String, "SD-KH")
+        XCTAssertEqual(p["B"]?["province"] as? String, "PK-BA")
+        let report = tmp.appendingPathComponent("by-country-report")
+        let rep = try incidentmap(["report", csv.path, "-o", report.path])
+        XCTAssertEqual(rep.status, 0, rep.stderr)
+        let html = try String(contentsOf: report.appendingPathComponent("report.html"), encoding: .utf8)
+        // The table's country column: the province and country, or the country alone.
+        let cells = html.components(separatedBy: "<td>").dropFirst().map { $0.components(separatedBy: "</td>")[0] }
+        for (placedAt, country) in [("Sudan (country:SD)", "Sudan"), ("Mexico (country:MX)", "Mexico"), ("Khartoum (geonames:379252)", "Khartoum, Sudan"),
+                                    ("Balochistan (PK-BA)", "Balochistan, Pakistan")] {
+            let k = try XCTUnwrap(cells.firstIndex { $0.hasPrefix(placedAt) }, placedAt)
+            XCTAssertEqual(cells[k + 1], country, placedAt)
+        }
+    }
+
     func testTheFramesPadGrowsWithTheIncidentsExtent() throws {
         func frameKm(_ name: String, _ rows: [(Double, Double)]) throws -> Double {
             let csv = tmp.appendingPathComponent("\(name).csv"), svg = tmp.appendingPathComponent("\(name).svg")
