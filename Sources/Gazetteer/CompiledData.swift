@@ -16,8 +16,9 @@ enum CompiledData {
     /// (`Loading`'s rules, the overviews). 3: the entries' flags column (capitals). 4: districts, and
     /// every region's `admin1`. 5: districts are entries too (kind `admin2`). 6: lakes and rivers.
     /// 7: every region's names by language. 8: the districts' spans (reading them from the polygons
-    /// touched a hundred megabytes of the file on every run).
-    static let formatVersion: UInt32 = 10
+    /// touched a hundred megabytes of the file on every run). 11: entries of kind `region` (a kind is
+    /// stored as its index among the kinds).
+    static let formatVersion: UInt32 = 11
     static let magic: [UInt8] = Array("IMGAZIDX".utf8)
     static let fileName = "gazetteer.idx"
 

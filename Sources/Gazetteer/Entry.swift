@@ -10,6 +10,10 @@ public enum PlaceKind: String, Sendable, CaseIterable {
     case admin2
     /// A country.
     case country
+    /// A region made of several provinces, where the provinces are finer than GeoNames' first
+    /// level (Spain's autonomous communities, Italy's regions, Scotland, Burkina Faso's regions):
+    /// id `region:` and its GeoNames admin1 code (`region:ES.51`), which names its provinces.
+    case region
 }
 
 /// How precisely an entry's point stands for what it names.

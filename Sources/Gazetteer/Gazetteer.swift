@@ -725,23 +725,52 @@ public final class Gazetteer: @unchecked Sendable {
         }
     }
 
+    /// The prefix of a region's entry id (`region:ES.51`), before its GeoNames admin1 code.
+    public static let regionEntryPrefix = "region:"
+
+    /// The provinces of the region whose entry id is `id` (`region:ES.51`: the provinces of ES
+    /// whose GeoNames admin1 code is 51), or nil for another id.
+    public func regionProvinces(_ id: String) -> Set<String>? {
+        guard id.hasPrefix(Gazetteer.regionEntryPrefix) else { return nil }
+        let code = id.dropFirst(Gazetteer.regionEntryPrefix.count)
+        guard let dot = code.firstIndex(of: ".") else { return nil }
+        let country = String(code[..<dot]), admin1 = String(code[code.index(after: dot)...])
+        return Set(provinces.lazy.filter { $0.country == country && $0.geonamesAdmin1 == admin1 }.map(\.id))
+    }
+
+    /// The provinces of the region named `text` (any of its names, spelling variants folded) in
+    /// `country` when given: "Sahel" in an export's admin1 column of Burkina Faso stands for its
+    /// four provinces. Nil when no region bears the name.
+    public func regionProvinces(named text: String, in country: String?) -> Set<String>? {
+        let forms = NameFolding.forms(text.trimmingCharacters(in: .whitespaces))
+        for (which, form) in [(\IndexLayer.exact, forms.folded), (\IndexLayer.variant, forms.key)] where !form.isEmpty {
+            let hits = lookup(which, form).map { Int($0.entry) }.filter { entries.kind($0) == .region && (country == nil || entries.country($0) == country) }
+            if let first = hits.min(), let members = regionProvinces(entries[first].id), !members.isEmpty { return members }
+        }
+        return nil
+    }
+
     /// The province named or coded `text` (any of its names, spelling variants folded).
-    public func province(named text: String) -> Region? {
+    public func province(named text: String) -> Region? { province(named: text, in: nil) }
+
+    /// The province named or coded `text` in `country` when given ("Est" in Burkina Faso is not
+    /// Cameroon's province of that name).
+    public func province(named text: String, in country: String?) -> Region? {
         let t = text.trimmingCharacters(in: .whitespaces)
-        if let p = province(id: t) { return p }
-        return matchRegion(t, kind: .admin1)
+        if let p = province(id: t), country == nil || p.country == country { return p }
+        return matchRegion(t, kind: .admin1, in: country)
     }
 
     /// The first region (in data order) of `kind` one of whose names folds to the same form as
     /// `text`, else the first whose variant key is the same. Looked up in the name indexes: the
     /// bundled entries of countries and provinces are numbered as the regions are.
-    func matchRegion(_ text: String, kind: PlaceKind, variants: Bool = true) -> Region? {
+    func matchRegion(_ text: String, kind: PlaceKind, variants: Bool = true, in country: String? = nil) -> Region? {
         let forms = NameFolding.forms(text)
         let range = kind == .country ? 0..<countries.count : countries.count..<(countries.count + provinces.count)
         let regions = kind == .country ? countries : provinces
         let layers = [(\IndexLayer.exact, forms.folded)] + (variants ? [(\IndexLayer.variant, forms.key)] : [])
         for (which, form) in layers where !form.isEmpty {
-            let hits = lookup(which, form).map { Int($0.entry) }.filter { range.contains($0) }
+            let hits = lookup(which, form).map { Int($0.entry) }.filter { range.contains($0) && (country == nil || regions[$0 - range.lowerBound].country == country) }
             if let first = hits.min() { return regions[first - range.lowerBound] }
         }
         return nil
@@ -891,10 +920,24 @@ public final class Gazetteer: @unchecked Sendable {
             }
         }
         var others: [String] = []
+        // The country first, wherever it is among the texts ("Djibo, Sahel, Burkina Faso"): the
+        // province or region named is looked for in it.
+        var rest: [String] = []
         for t in texts {
             if let c = countryCode(for: t) {
                 if ctx.country == nil { ctx.country = c }
-            } else if let p = province(named: t) {
+            } else {
+                rest.append(t)
+            }
+        }
+        for t in rest {
+            if let p = province(named: t, in: ctx.country) {
+                ctx.admin1.insert(p.id)
+            } else if let members = regionProvinces(named: t, in: ctx.country) {
+                ctx.admin1.formUnion(members)
+            } else if ctx.country != nil, let p = province(named: t) {
+                // A province of another country than the one given: kept as before (the mismatch
+                // then lowers every reading in the country given).
                 ctx.admin1.insert(p.id)
             } else {
                 others.append(t)
@@ -923,10 +966,11 @@ public final class Gazetteer: @unchecked Sendable {
         var s = Gazetteer.matchScore[m.kind]!
         // Written exactly as the source writes it, diacritics included: a little stronger evidence.
         if m.kind == .exact || m.kind == .alternate, matched(m).lowercased() == query.lowercased() { s += 0.03 }
-        if let wants { s += wants == e.kind ? 0.1 : -0.05 }
+        // "X region" or "X province" asks for a first-level unit: a province, or a region of them.
+        if let wants { s += wants == e.kind || (wants == .admin1 && e.kind == .region) ? 0.1 : -0.05 }
         switch e.kind {
         case .country: s += 0.12
-        case .admin1: s += 0.1
+        case .admin1, .region: s += 0.1
         case .admin2: s += 0.06
         case .place: s += 0.1 * min(log10(Double(e.population) + 1), 6) / 6
         }
@@ -959,6 +1003,10 @@ public final class Gazetteer: @unchecked Sendable {
     public static let seatMargin = 0.25
     /// The population a province weighs as against same-named places of other countries.
     public static let provinceWeight = 200_000
+    /// The population a region of provinces weighs as against same-named readings elsewhere: that
+    /// of four provinces ("Scotland" is the nation, not Scotland, Pennsylvania, nor Scotland County,
+    /// North Carolina; it rivals a country of the same name).
+    public static let regionWeight = 4 * provinceWeight
     /// The population a district weighs as against same-named readings of other countries: an eighth
     /// of a province's (`provinceWeight / dominanceRatio`), so that a province abroad dominates it.
     public static let districtWeight = provinceWeight / dominanceRatio
@@ -1021,6 +1069,22 @@ public final class Gazetteer: @unchecked Sendable {
            closePlaces.allSatisfy({ $0.entry.id == top.entry.id || $0.entry.population * Gazetteer.dominanceRatio <= largest }) {
             best = top
         }
+        // A place dwarfed by an area that bears its name, written another way (the area matched by one
+        // of its other names): "Andalusia" is Spain's region, not Andalusia, Alabama (9,000), and
+        // "Tuscany" Italy's, not a suburb of Calgary. An area weighs as in `weight`; a place is
+        // dwarfed at `dominanceRatio` times its population, as a place is by a larger one.
+        if best.entry.kind == .place, !Gazetteer.isCapitalByName(best),
+           let area = close.filter({ [.admin1, .region, .country].contains($0.entry.kind) && weight($0.entry) >= Gazetteer.dominanceRatio * max(1, best.entry.population) })
+               .max(by: { weight($0.entry) < weight($1.entry) }) {
+            best = area
+        }
+        // A name several provinces carry among theirs because it is their region's ("Catalonia" among
+        // the names of Barcelona's and Girona's provinces): the region, when it is a close reading and
+        // holds every close province of its country.
+        if best.entry.kind == .admin1, let region = close.first(where: { $0.entry.kind == .region && contains($0.entry, best.entry) }) {
+            let provinces = close.filter { $0.entry.kind == .admin1 && $0.entry.country == best.entry.country }
+            if provinces.count >= 2, provinces.allSatisfy({ contains(region.entry, $0.entry) }) { best = region }
+        }
         // A city and the province named after it (Kyiv and Kyiv Oblast, Sanaa and Sana'a governorate):
         // the bare name means the city when it is one (100,000 people or more), or the town inside
         // the province that bears its name when it is a town (10,000 or more: Kidal, Tombouctou,
@@ -1028,7 +1092,7 @@ public final class Gazetteer: @unchecked Sendable {
         // `seats`: such towns named without the Arabic article the query wrote (see
         // `seatsWithoutArticle`).
         var province: Candidate?
-        if best.entry.kind == .admin1,
+        if [.admin1, .region].contains(best.entry.kind),
            let city = (closePlaces + seats).filter({ c in
                c.entry.country == best.entry.country
                    && (c.entry.population >= Gazetteer.cityPopulation
@@ -1052,7 +1116,7 @@ public final class Gazetteer: @unchecked Sendable {
         let rivals = close.filter {
             $0.entry.id != best.entry.id
                 && ($0.entry.country != best.entry.country || distanceKm(best.entry.location, $0.entry.location) > Gazetteer.samePlaceKm)
-                && !($0.entry.country == best.entry.country && Set([$0.entry.kind, best.entry.kind]) == [.place, .admin1])
+                && !($0.entry.country == best.entry.country && [[.place, .admin1], [.place, .region]].contains(Set([$0.entry.kind, best.entry.kind])))
                 && !([.place, .admin2].contains($0.entry.kind) && weight($0.entry) * Gazetteer.dominanceRatio <= largestReading && weight($0.entry) < largestReading)
                 && !contains(best.entry, $0.entry) && !contains($0.entry, best.entry)
                 // A district and a town or area of another kind named like it in its country (chosen above).
@@ -1075,6 +1139,7 @@ public final class Gazetteer: @unchecked Sendable {
         switch e.kind {
         case .country: return max(e.population, 10 * Gazetteer.provinceWeight)
         case .admin1: return max(e.population, Gazetteer.provinceWeight)
+        case .region: return max(e.population, Gazetteer.regionWeight)
         case .admin2: return max(e.population, Gazetteer.districtWeight)
         case .place: return e.population
         }
@@ -1089,10 +1154,14 @@ public final class Gazetteer: @unchecked Sendable {
         return ctx.nearPoints.contains { distanceKm($0, e.location) <= 150 }
     }
 
-    /// True when `area` is a province or country that holds `place` (Kandahar province holds Kandahar city).
+    /// True when `area` is a province, region or country that holds `place` (Kandahar province holds
+    /// Kandahar city; Lombardy holds Milan and the province of Milan).
     func contains(_ area: GazetteerEntry, _ place: GazetteerEntry) -> Bool {
         switch area.kind {
         case .admin1: return place.kind != .admin1 && place.admin1 == area.id
+        case .region:
+            guard ![.region, .country].contains(place.kind), place.country == area.country, let a1 = place.admin1 else { return false }
+            return regionProvinces(area.id)?.contains(a1) == true
         case .country: return place.kind != .country && place.country == area.country
         default: return false
         }

@@ -445,7 +445,7 @@ struct Placed {
     var offshore: Bool
     /// Known only to its province (location precision `province`): in no district that is known.
     var provinceOnly: Bool
-    /// Placed by its country's name: in no province that is known.
+    /// Placed by its country's name, or a region's of several provinces: in no province that is known.
     var countryOnly: Bool
     var sources: [SourceRef]
     /// What the incident's name decided (nil: placed by its coordinates).
@@ -468,7 +468,7 @@ struct Placed {
         country = r.country
         offshore = r.offshore
         provinceOnly = r.precision == .province
-        countryOnly = r.placing?.entry?.kind == .country
+        countryOnly = r.placing?.entry.map { [.country, .region].contains($0.kind) } == true
         sources = r.incident.sources
         placing = r.placing
         summary = PlacedSummary(r)

@@ -28,9 +28,9 @@ public struct LayerBuilder: Sendable {
         boxes = extent.withinAntimeridian
     }
 
-    /// The area an approximately placed incident may be in: its province's or district's polygon
-    /// when it was placed by that province's or district's name, else a geodesic circle of the
-    /// precision's radius (64 vertices). Nil for exact locations.
+    /// The area an approximately placed incident may be in: its province's, district's or
+    /// country's polygon, or its region's provinces as one, when it was placed by that unit's name;
+    /// else a geodesic circle of the precision's radius (64 vertices). Nil for exact locations.
     public func uncertaintyFeature(_ r: ResolvedIncident) -> OutputFeature? {
         guard r.precision != .exact else { return nil }
         var geometry: Geometry
@@ -41,6 +41,12 @@ public struct LayerBuilder: Sendable {
         } else if r.precision == .district, let e = r.entry, let district = gazetteer.district(of: e) {
             geometry = district.geometry
             shape = "district"
+        } else if r.precision == .province, let e = r.entry, e.kind == .country, let country = gazetteer.country(code: e.country) {
+            geometry = country.geometry
+            shape = "country"
+        } else if r.precision == .province, let e = r.entry, e.kind == .region, let area = regionArea(e.id) {
+            geometry = area
+            shape = "region"
         } else {
             var ring: [LonLat] = []
             for k in 0..<64 {
@@ -56,6 +62,14 @@ public struct LayerBuilder: Sendable {
             ("incident_id", .string(r.incident.id)), ("location_precision", .string(r.precision.rawValue)),
             ("shape", .string(shape)), ("radius_km", shape == "circle" ? .number(r.precision.radiusKm) : .null),
         ])
+    }
+
+    /// The provinces of a region (`Gazetteer.regionProvinces`) dissolved into one valid area, or nil.
+    func regionArea(_ id: String) -> Geometry? {
+        guard let members = gazetteer.regionProvinces(id), !members.isEmpty else { return nil }
+        let polygons = gazetteer.provinces.filter { members.contains($0.id) }.flatMap(\.geometry.polygons)
+        // Neighbours share edges: not a valid multipolygon until GEOS dissolves them (`clip` makes valid first).
+        return try? GeometryEngine().clip(.multiPolygon(polygons), to: BoundingBox(minX: -180, minY: -90, maxX: 180, maxY: 90))
     }
 
     /// The strike's path from its origin to the incident, as a geodesic (a point every 10 km or less).

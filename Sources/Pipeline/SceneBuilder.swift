@@ -109,6 +109,16 @@ public struct SceneBuilder {
     func precisionWord(_ p: LocationPrecision) -> String { IncidentText(rawValue: p.rawValue)?.text(in: language) ?? p.rawValue }
 
     /// The gazetteer entry's name in the map's language where the data has it.
+    /// The name of the province, region or country an entry stands for, as the map names it
+    /// elsewhere (a province's or country's name in the map's language).
+    func unitName(_ e: GazetteerEntry) -> String {
+        switch e.kind {
+        case .country: return countryName(e.country) ?? entryName(e)
+        case .admin1: return language == .en ? entryName(e) : gazetteer.province(id: e.id).flatMap(localName(of:)) ?? entryName(e)
+        default: return entryName(e)
+        }
+    }
+
     func entryName(_ e: GazetteerEntry) -> String {
         localName(e.alternateNames, latin: e.name, country: e.country, place: e.kind == .place) ?? e.name
     }
@@ -190,7 +200,7 @@ public struct SceneBuilder {
         if detail.count > 64 { detail = String(detail.prefix(62)) + "…" }
         var item = SceneIncident(id: i.id, location: r.point, number: number, title: title, detail: detail,
                                  keyText: keyText(r, offset: offset), style: MarkerStyle(rawValue: i.category.rawValue) ?? .other,
-                                 uncertaintyKm: r.precision.radiusKm, origin: r.origin, originLabel: r.originName,
+                                 uncertaintyKm: r.placedByUnitName ? 0 : r.precision.radiusKm, origin: r.origin, originLabel: r.originName,
                                  importance: i.claims.compactMap(\.killed).max() ?? 0)
         item.killed = item.importance
         item.tollGiven = i.claims.contains { $0.killed != nil }
@@ -275,7 +285,9 @@ public struct SceneBuilder {
         if !i.claims.isEmpty {
             s += " " + i.claims.map { "\(claimant($0.by)): \(statement($0))." }.joined(separator: " ")
         }
-        if r.precision != .exact {
+        if let e = r.entry, r.placedByUnitName {
+            s += " " + IncidentText.locationUnit.text(in: l, ["unit": .text(unitName(e))])
+        } else if r.precision != .exact {
             s += " " + IncidentText.location.text(in: l, ["precision": .text(precisionWord(r.precision)), "km": .text(l.decimal(r.precision.radiusKm, 0))])
         }
         if let b = r.border {

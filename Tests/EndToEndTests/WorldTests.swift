@@ -489,6 +489,66 @@ final class WorldTests: ScratchTestCase {
         }
     }
 
+    /// An incident placed by a region's name ("Scotland", "Lombardy", Burkina Faso's "Sahel") is in
+    /// its country and in none of its provinces, with no district or border distance, like one placed
+    /// by its country's name; its area of uncertainty is the region's provinces dissolved into one
+    /// valid polygon, and a country's its polygon, not a circle of 100 km. A region named in the
+    /// admin1 column narrows a place to its provinces.
+    func testAnIncidentPlacedByARegionsNameIsInItsCountryAndItsArea() throws {
+        let csv = tmp.appendingPathComponent("regions.csv")
+        try "id,date,place,admin1,country\nS,2024-05-01,Scotland,,\nL,2024-05-02,Lombardy,,\nH,2024-05-03,Sahel,,Burkina Faso\nP,2024-05-04,Pakistan,,\nU,2024-05-05,Upi,Cagayan Valley,Philippines\nN,2024-05-06,near Milan,,\n"
+            .write(to: csv, atomically: true, encoding: .utf8)
+        let dir = tmp.appendingPathComponent("by-region")
+        let r = try incidentmap(["render", csv.path, "--geojson", "--uncertainty", "-o", dir.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let p = try properties(dir.appendingPathComponent("incidents.geojson"))
+        for (id, country, entry) in [("S", "GB", "region:GB.SCT"), ("L", "IT", "region:IT.09"), ("H", "BF", "region:BF.12")] {
+            let f = try XCTUnwrap(p[id], id)
+            XCTAssertEqual(f["country"] as? String, country, id)
+            XCTAssertTrue(f["province"] is NSNull, "\(id): \(f["province"] ?? "absent")")
+            XCTAssertTrue(f["district"] is NSNull, id)
+            XCTAssertTrue(f["border_distance_km"] is NSNull, id)
+            XCTAssertEqual(f["location_precision"] as? String, "province", id)
+            XCTAssertEqual((f["resolution"] as? [String: Any])?["gazetteer_id"] as? String, entry, id)
+        }
+        XCTAssertEqual(p["U"]?["province"] as? String, "PH-ISA")
+        // The areas: valid, of the region's or country's size (km², geodesic, by SpatiaLite), and
+        // holding their incident's point.
+        let file = dir.appendingPathComponent("uncertainty.geojson").path
+        let q = try runTool("ogrinfo", ["-q", "-dialect", "SQLite", "-sql",
+                                        "SELECT incident_id, shape, ST_IsValid(geometry) AS valid, ST_Area(geometry, 1) / 1e6 AS km2 FROM uncertainty", file])
+        XCTAssertEqual(q.status, 0, q.stderr)
+        var areas: [String: (shape: String, valid: Bool, km2: Double)] = [:]
+        for block in q.stdoutText.components(separatedBy: "OGRFeature").dropFirst() {
+            func value(_ key: String) -> String? {
+                block.components(separatedBy: "\n").first { $0.contains("  \(key) (") }?.components(separatedBy: " = ").last
+            }
+            if let id = value("incident_id"), let shape = value("shape"), let valid = value("valid"), let km2 = value("km2").flatMap(Double.init) {
+                areas[id] = (shape, valid == "1", km2)
+            }
+        }
+        // Scotland 77,900 km² (its islands included), Lombardy 23,900, the Sahel region 36,200,
+        // Pakistan 882,000 (as the data draws it, Azad Kashmir and Gilgit-Baltistan included).
+        for (id, shape, km2) in [("S", "region", 77_900.0), ("L", "region", 23_900.0), ("H", "region", 36_200.0), ("P", "country", 882_000.0)] {
+            let a = try XCTUnwrap(areas[id], "\(id): \(q.stdoutText.prefix(400))")
+            XCTAssertEqual(a.shape, shape, id)
+            XCTAssertTrue(a.valid, id)
+            XCTAssertEqual(a.km2, km2, accuracy: km2 * 0.06, id)
+        }
+        // The map's key says so, and draws no radius around the unit's point ("near Milan" has its 10 km).
+        let svg = tmp.appendingPathComponent("by-region.svg")
+        let m = try incidentmap(["render", csv.path, "--svg", "-o", svg.path])
+        XCTAssertEqual(m.status, 0, m.stderr)
+        let doc = SVGDocument(try Data(contentsOf: svg))
+        let text = doc.elements.filter { $0.name == "text" || $0.name == "tspan" }.map(\.text).joined(separator: " ")
+        for unit in ["Scotland", "Lombardia", "Sahel", "Pakistan"] {
+            XCTAssertTrue(text.contains("Location: \(unit), no closer."), unit)
+        }
+        let halos = Set(doc.elements.filter { classList($0).contains("im-uncertainty") }.compactMap { $0.attributes["data-incident-id"] })
+        XCTAssertTrue(halos.isDisjoint(with: ["S", "L", "H", "P"]), "\(halos)")
+        XCTAssertTrue(halos.contains("N"), "a place's radius: \(halos)")
+    }
+
     func testTheFramesPadGrowsWithTheIncidentsExtent() throws {
         func frameKm(_ name: String, _ rows: [(Double, Double)]) throws -> Double {
             let csv = tmp.appendingPathComponent("\(name).csv"), svg = tmp.appendingPathComponent("\(name).svg")

@@ -164,6 +164,39 @@ final class WorldNamesTests: XCTestCase {
                            ("Kherson", "geonames:706448"), ("Mopti", "geonames:2453348")])
     }
 
+    /// Regions made of several provinces, where the provinces are finer than GeoNames' first level,
+    /// are found by their names: "Scotland" had been a village of Pennsylvania, "Lombardy" a town of
+    /// Georgia, "Andalusia" a town of Alabama, and "Catalonia" (a name its provinces carry)
+    /// ambiguous between Barcelona and Girona. A region's name in an export's admin1 column stands
+    /// for its provinces: Upi in Cagayan Valley is Isabela's, in the Autonomous Region in Muslim
+    /// Mindanao Maguindanao's. A city named like nothing larger is still the city.
+    func testRegionsOfSeveralProvincesByTheirNamesAndAsContext() {
+        assertBestMatches([("Scotland", "region:GB.SCT"), ("England", "region:GB.ENG"), ("Lombardy", "region:IT.09"),
+                           ("Tuscany", "region:IT.16"), ("Andalusia", "region:ES.51"), ("Catalonia", "region:ES.56"),
+                           ("Île-de-France", "region:FR.11"), ("Bicol Region", "region:PH.05"), ("Centre-Nord", "region:BF.05"),
+                           ("Sahel, Burkina Faso", "region:BF.12"), ("Est, Burkina Faso", "region:BF.08"),
+                           ("Milan", "geonames:3173435"), ("Naples", "geonames:3172394"), ("Kandahar", "geonames:1138336")])
+        for id in ["region:GB.SCT", "region:ES.56", "region:BF.12"] {
+            let e = try? XCTUnwrap(bundled.resolve(id == "region:GB.SCT" ? "Scotland" : id == "region:ES.56" ? "Catalonia" : "Sahel, Burkina Faso").resolution.best?.entry)
+            XCTAssertEqual(e?.kind, .region, id)
+            XCTAssertEqual(e?.precision, .province, id)
+            XCTAssertNil(e?.admin1, id)
+        }
+        // Its provinces: those whose GeoNames admin1 code is the region's, and only they.
+        XCTAssertEqual(bundled.regionProvinces("region:GB.WLS")?.count, 22)
+        XCTAssertEqual(bundled.regionProvinces("region:ES.56"), ["ES-B", "ES-GI", "ES-L", "ES-T"])
+        XCTAssertNil(bundled.regionProvinces("PK-BA"))
+        // "Est" is a province of Cameroon and a region of Burkina Faso.
+        guard case .ambiguous(let both) = bundled.resolve("Est").resolution else { return XCTFail("Est resolved alone") }
+        XCTAssertEqual(Set(both.prefix(2).map(\.entry.country)), ["CM", "BF"])
+        // As context, in an export's admin1 column.
+        for (admin1, province) in [("Cagayan Valley", "PH-ISA"), ("Autonomous Region in Muslim Mindanao", "PH-MAG")] {
+            let r = bundled.resolve(PlaceQuery("Upi", country: "Philippines", admin1: admin1)).resolution
+            XCTAssertEqual(r.best?.entry.admin1, province, admin1)
+            XCTAssertEqual(r.best?.entry.kind, .place, admin1)
+        }
+    }
+
     /// French transliterations write w as "ou" before a vowel, j as "dj" and ch as "tch": the
     /// Sahel's press spellings meet the gazetteer's English ones.
     func testFrenchTransliterationsMeetEnglishOnes() {

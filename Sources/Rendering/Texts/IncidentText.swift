@@ -6,7 +6,7 @@
 /// target and the claims the input states stay as the input gives them.
 public enum IncidentText: String, MapTexts {
     case title, titleIn, titleAtSea, atSeaInList, count, mergedTitle, fatalitiesClaimed, otherKinds, mapOf, mapOfNear, strikeDirection, origin
-    case keyHead, kindBy, withTarget, location, exact, near, district, province, borderDistance, boundaryDistance, atSea, atSeaOff, outside, sources
+    case keyHead, kindBy, withTarget, location, locationUnit, exact, near, district, province, borderDistance, boundaryDistance, atSea, atSeaOff, outside, sources
     case fatalities, codedEstimate, acledExport, acledCiting, unattributed
 
     public static let table = TextTable<IncidentText>("""
@@ -169,6 +169,16 @@ public enum IncidentText: String, MapTexts {
     ur: مقام: {precision} (±{km} کلومیٹر)۔
     ps: ځای: {precision} (±{km} کيلومتره).
     ar: الموقع: {precision} (±{km} كم).
+
+    locationUnit
+    en: Location: {unit}, no closer.
+    fr: Localisation : {unit}, sans plus de précision.
+    ru: Местоположение: {unit}, без уточнения.
+    uk: Місце: {unit}, без уточнення.
+    fa: موقعیت: {unit}، بدون جزئیات بیشتر.
+    ur: مقام: {unit}، مزید تفصیل کے بغیر۔
+    ps: ځای: {unit}، پرته له نورو جزئیاتو.
+    ar: الموقع: {unit}، دون تحديد أدق.
 
     exact
     en: exact
