@@ -73,7 +73,8 @@ public struct ReportBuilder {
             } else {
                 placed = "\(NumberFormat.fixed(r.point.lat, 4)), \(NumberFormat.fixed(r.point.lon, 4)) (\(text(.coordinatesGiven)))"
             }
-            placed += language.comma + names.precisionWord(r.precision)
+            // A unit placed by its name is the precision: "province" said of Sudan or Scotland is not.
+            if !r.placedByUnitName { placed += language.comma + names.precisionWord(r.precision) }
             let country = [names.provinceName(r), names.countryName(r.country)].compactMap { $0 }.joined(separator: language.comma)
             let border = r.border.map { language == .en ? "\(NumberFormat.fixed($0.distanceKm, 1)) km (\($0.borderID))"
                 : "\(language.decimal($0.distanceKm, 1)) \(language.ui.km) (\($0.borderID))" } ?? "–"
