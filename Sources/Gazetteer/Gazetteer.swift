@@ -1069,12 +1069,15 @@ public final class Gazetteer: @unchecked Sendable {
            closePlaces.allSatisfy({ $0.entry.id == top.entry.id || $0.entry.population * Gazetteer.dominanceRatio <= largest }) {
             best = top
         }
-        // A place dwarfed by an area that bears its name, written another way (the area matched by one
-        // of its other names): "Andalusia" is Spain's region, not Andalusia, Alabama (9,000), and
-        // "Tuscany" Italy's, not a suburb of Calgary. An area weighs as in `weight`; a place is
-        // dwarfed at `dominanceRatio` times its population, as a place is by a larger one.
+        // A place dwarfed by an area elsewhere that bears its name, written another way (the area
+        // matched by one of its other names): "Andalusia" is Spain's region, not Andalusia, Alabama
+        // (9,000), and "Tuscany" Italy's, not a suburb of Calgary. An area weighs as in `weight`; a
+        // place is dwarfed at `dominanceRatio` times its population, as a place is by a larger one.
+        // The area the place lies in is not elsewhere: the town of a province named after it is
+        // weighed against it below.
         if best.entry.kind == .place, !Gazetteer.isCapitalByName(best),
-           let area = close.filter({ [.admin1, .region, .country].contains($0.entry.kind) && weight($0.entry) >= Gazetteer.dominanceRatio * max(1, best.entry.population) })
+           let area = close.filter({ [.admin1, .region, .country].contains($0.entry.kind) && !contains($0.entry, best.entry)
+                                     && weight($0.entry) >= Gazetteer.dominanceRatio * max(1, best.entry.population) })
                .max(by: { weight($0.entry) < weight($1.entry) }) {
             best = area
         }
