@@ -46,11 +46,11 @@ extension RenderJob {
         let across = language.rounded(hexagons.acrossKm)
         let cells = AggregateText.cellsSubtitle.text(in: language, ["count": count(c.count), "cells": count(items.count), "size": .text(across)])
         // Up to three countries by name, as the detailed map's subtitle; more by their number, so
-        // the line fits the frame (the layers name each incident's country); and "at sea" where
-        // some are, as the title says.
-        var places = countries.count <= 3 ? countries : [AggregateText.countriesCount.text(in: language, ["count": count(countries.count)])]
-        if c.atSea(gazetteer) { places.append(IncidentText.atSeaInList.text(in: language)) }
-        let whereText = places.isEmpty ? [] : [places.joined(separator: language.comma)]
+        // the line fits the frame (the layers name each incident's country). Not "at sea": cells a
+        // server counted (a table read with --db) do not say which of their rows lie in no
+        // country, and the map of a table is the map of the same rows from a file.
+        let whereText = countries.isEmpty ? [] : countries.count <= 3 ? [countries.joined(separator: language.comma)]
+            : [AggregateText.countriesCount.text(in: language, ["count": count(countries.count)])]
         scene.subtitle = ([dateRange(c, language), cells] + whereText).joined(separator: " · ")
         scene.incidents = items
         scene.summary = AggregateText.cellsSummary.text(in: language, ["count": count(c.count), "cells": count(items.count), "size": .text(across)]) + " "
