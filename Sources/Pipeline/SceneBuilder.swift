@@ -108,7 +108,6 @@ public struct SceneBuilder {
     /// How precise a location is, in the map's language ("near", "نزدیک").
     func precisionWord(_ p: LocationPrecision) -> String { IncidentText(rawValue: p.rawValue)?.text(in: language) ?? p.rawValue }
 
-    /// The gazetteer entry's name in the map's language where the data has it.
     /// The name of the province, region or country an entry stands for, as the map names it
     /// elsewhere (a province's or country's name in the map's language).
     func unitName(_ e: GazetteerEntry) -> String {
@@ -119,6 +118,7 @@ public struct SceneBuilder {
         }
     }
 
+    /// The gazetteer entry's name in the map's language where the data has it.
     func entryName(_ e: GazetteerEntry) -> String {
         localName(e.alternateNames, latin: e.name, country: e.country, place: e.kind == .place) ?? e.name
     }
