@@ -111,12 +111,8 @@ final class AreaValidityTests: ScratchTestCase {
     /// round more than the whole circle, its parts either side overlapped around 0°, and what lay
     /// there (Ghana, Togo, Burkina Faso, France) was written twice in one multipolygon, not valid.
     func testLayersRoundTheWholeGlobeHoldEachAreaOnceAndValid() throws {
-        let csv = tmp.appendingPathComponent("round.csv")
-        try "id,date,latitude,longitude\nG1,2024-03-01,6.0,0.5\nG2,2024-03-02,10.5,-2.0\nF1,2024-03-03,-16.5,179.9\nF2,2024-03-04,-16.5,-179.9\n"
-            .write(to: csv, atomically: true, encoding: .utf8)
-        let dir = tmp.appendingPathComponent("round-layers")
-        let r = try incidentmap(["render", csv.path, "--geojson", "-o", dir.path])
-        XCTAssertEqual(r.status, 0, r.stderr)
+        let dir = try render(csv: "id,date,latitude,longitude\nG1,2024-03-01,6.0,0.5\nG2,2024-03-02,10.5,-2.0\nF1,2024-03-03,-16.5,179.9\nF2,2024-03-04,-16.5,-179.9\n",
+                             ["--geojson"], to: "round-layers")
         for layer in ["countries", "provinces"] {
             let file = dir.appendingPathComponent("\(layer).geojson")
             XCTAssertNil(try invalidFeatures(file, layer: layer), layer)

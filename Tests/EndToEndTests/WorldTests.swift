@@ -451,21 +451,13 @@ final class WorldTests: ScratchTestCase {
         XCTAssertFalse(shaded.contains { $0.0.hasPrefix("RW-") }, "\(shaded)")
     }
 
-    /// A frame pads the incidents by 30 % of their extent's larger side and by at least that side,
-    /// up to 160 km, and 50 km: strikes along the Gaza Strip get a frame about 200 km wide (it was
-    /// 590 km), a single incident one of about 140 km (470); incidents 175 km apart 160 km each side.
     /// An incident placed by its country's name stands for all of the country: no province, no
     /// district, no border distance. The country's point falls in some province (Sudan's in North
     /// Kordofan or thereabouts, Mexico's in a central state), which had been written as the
     /// incident's. Places and provinces named keep theirs, and the report says only the country.
     func testAnIncidentPlacedByItsCountrysNameIsInNoProvince() throws {
-        let csv = tmp.appendingPathComponent("countries.csv")
-        try "id,date,place\nS,2024-05-01,Sudan\nM,2024-05-02,Mexico\nU,2024-05-03,Україна\nK,2024-05-04,Khartoum\nB,2024-05-05,Balochistan\n"
-            .write(to: csv, atomically: true, encoding: .utf8)
-        let dir = tmp.appendingPathComponent("by-country")
-        let r = try incidentmap(["render", csv.path, "--geojson", "-o", dir.path])
-        XCTAssertEqual(r.status, 0, r.stderr)
-        let p = try properties(dir.appendingPathComponent("incidents.geojson"))
+        let rows = "id,date,place\nS,2024-05-01,Sudan\nM,2024-05-02,Mexico\nU,2024-05-03,Україна\nK,2024-05-04,Khartoum\nB,2024-05-05,Balochistan\n"
+        let p = try properties(render(csv: rows, ["--geojson"], to: "by-country").appendingPathComponent("incidents.geojson"))
         for (id, country) in [("S", "SD"), ("M", "MX"), ("U", "UA")] {
             let f = try XCTUnwrap(p[id], id)
             XCTAssertEqual(f["country"] as? String, country, id)
@@ -476,6 +468,8 @@ final class WorldTests: ScratchTestCase {
         }
         XCTAssertEqual(p["K"]?["province"] as? String, "SD-KH")
         XCTAssertEqual(p["B"]?["province"] as? String, "PK-BA")
+        let csv = tmp.appendingPathComponent("countries.csv")
+        try rows.write(to: csv, atomically: true, encoding: .utf8)
         let report = tmp.appendingPathComponent("by-country-report")
         let rep = try incidentmap(["report", csv.path, "-o", report.path])
         XCTAssertEqual(rep.status, 0, rep.stderr)
@@ -496,12 +490,8 @@ final class WorldTests: ScratchTestCase {
     /// valid polygon, and a country's its polygon, not a circle of 100 km. A region named in the
     /// admin1 column narrows a place to its provinces.
     func testAnIncidentPlacedByARegionsNameIsInItsCountryAndItsArea() throws {
-        let csv = tmp.appendingPathComponent("regions.csv")
-        try "id,date,place,admin1,country\nS,2024-05-01,Scotland,,\nL,2024-05-02,Lombardy,,\nH,2024-05-03,Sahel,,Burkina Faso\nP,2024-05-04,Pakistan,,\nU,2024-05-05,Upi,Cagayan Valley,Philippines\nN,2024-05-06,near Milan,,\n"
-            .write(to: csv, atomically: true, encoding: .utf8)
-        let dir = tmp.appendingPathComponent("by-region")
-        let r = try incidentmap(["render", csv.path, "--geojson", "--uncertainty", "-o", dir.path])
-        XCTAssertEqual(r.status, 0, r.stderr)
+        let rows = "id,date,place,admin1,country\nS,2024-05-01,Scotland,,\nL,2024-05-02,Lombardy,,\nH,2024-05-03,Sahel,,Burkina Faso\nP,2024-05-04,Pakistan,,\nU,2024-05-05,Upi,Cagayan Valley,Philippines\nN,2024-05-06,near Milan,,\n"
+        let dir = try render(csv: rows, ["--geojson", "--uncertainty"], to: "by-region")
         let p = try properties(dir.appendingPathComponent("incidents.geojson"))
         for (id, country, entry) in [("S", "GB", "region:GB.SCT"), ("L", "IT", "region:IT.09"), ("H", "BF", "region:BF.12")] {
             let f = try XCTUnwrap(p[id], id)
@@ -537,10 +527,7 @@ final class WorldTests: ScratchTestCase {
             XCTAssertEqual(a.km2, km2, accuracy: km2 * 0.06, id)
         }
         // The map's key says so, and draws no radius around the unit's point ("near Milan" has its 10 km).
-        let svg = tmp.appendingPathComponent("by-region.svg")
-        let m = try incidentmap(["render", csv.path, "--svg", "-o", svg.path])
-        XCTAssertEqual(m.status, 0, m.stderr)
-        let doc = SVGDocument(try Data(contentsOf: svg))
+        let doc = SVGDocument(try Data(contentsOf: render(csv: rows, ["--svg"], to: "by-region.svg")))
         let text = doc.elements.filter { $0.name == "text" || $0.name == "tspan" }.map(\.text).joined(separator: " ")
         for unit in ["Scotland", "Lombardia", "Sahel", "Pakistan"] {
             XCTAssertTrue(text.contains("Location: \(unit), no closer."), unit)
@@ -550,6 +537,9 @@ final class WorldTests: ScratchTestCase {
         XCTAssertTrue(halos.contains("N"), "a place's radius: \(halos)")
     }
 
+    /// A frame pads the incidents by 30 % of their extent's larger side and by at least that side,
+    /// up to 160 km, and 50 km: strikes along the Gaza Strip get a frame about 200 km wide (it was
+    /// 590 km), a single incident one of about 140 km (470); incidents 175 km apart 160 km each side.
     func testTheFramesPadGrowsWithTheIncidentsExtent() throws {
         func frameKm(_ name: String, _ rows: [(Double, Double)]) throws -> Double {
             let csv = tmp.appendingPathComponent("\(name).csv"), svg = tmp.appendingPathComponent("\(name).svg")
