@@ -14,6 +14,10 @@ public enum PlaceKind: String, Sendable, CaseIterable {
     /// level (Spain's autonomous communities, Italy's regions, Scotland, Burkina Faso's regions):
     /// id `region:` and its GeoNames admin1 code (`region:ES.51`), which names its provinces.
     case region
+
+    /// A province, a region of them or a country: a point that stands for one may lie anywhere
+    /// across districts.
+    public var isProvinceOrLarger: Bool { [.admin1, .region, .country].contains(self) }
 }
 
 /// How precisely an entry's point stands for what it names.

@@ -1076,7 +1076,7 @@ public final class Gazetteer: @unchecked Sendable {
         // The area the place lies in is not elsewhere: the town of a province named after it is
         // weighed against it below.
         if best.entry.kind == .place, !Gazetteer.isCapitalByName(best),
-           let area = close.filter({ [.admin1, .region, .country].contains($0.entry.kind) && !contains($0.entry, best.entry)
+           let area = close.filter({ $0.entry.kind.isProvinceOrLarger && !contains($0.entry, best.entry)
                                      && weight($0.entry) >= Gazetteer.dominanceRatio * max(1, best.entry.population) })
                .max(by: { weight($0.entry) < weight($1.entry) }) {
             best = area

@@ -468,7 +468,7 @@ struct Placed {
         country = r.country
         offshore = r.offshore
         provinceOnly = r.precision == .province
-        countryOnly = r.placing?.entry.map { [.country, .region].contains($0.kind) } == true
+        countryOnly = !ResolvedIncident.knowsProvince(entry: r.entry)
         sources = r.incident.sources
         placing = r.placing
         summary = PlacedSummary(r)

@@ -54,7 +54,7 @@ public struct ResolvedIncident: Sendable {
     public var standsForUnit: Bool { ResolvedIncident.standsForUnit(precision: precision, entry: entry) }
 
     static func standsForUnit(precision: LocationPrecision, entry: GazetteerEntry?) -> Bool {
-        precision == .province || entry.map { [.admin1, .admin2, .country, .region].contains($0.kind) } == true
+        precision == .province || entry.map { $0.kind == .admin2 || $0.kind.isProvinceOrLarger } == true
     }
 
     /// Whether the province holding the point can be the incident's: not where the point stands
@@ -66,12 +66,12 @@ public struct ResolvedIncident: Sendable {
     /// --accept-best, in the province its row names): it may be anywhere in that unit, and a radius
     /// around the unit's point would say less than that, or more (Scotland is 400 km across).
     public var placedByUnitName: Bool {
-        precision == .province && entry.map { [.admin1, .region, .country].contains($0.kind) } == true
+        precision == .province && entry?.kind.isProvinceOrLarger == true
     }
 
     /// Whether the district holding the point can be the incident's: not where the point stands
     /// for a province or a country.
     static func inKnownDistrict(precision: LocationPrecision, entry: GazetteerEntry?) -> Bool {
-        precision != .province && entry.map { [.admin1, .country, .region].contains($0.kind) } != true
+        precision != .province && entry?.kind.isProvinceOrLarger != true
     }
 }
