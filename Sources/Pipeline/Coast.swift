@@ -18,20 +18,33 @@ import Geometry
 final class Coasts: @unchecked Sendable {
     /// How near a town's point a point in no country's polygon must be to take the town's country.
     static let townKm = 3.0
-    // Safe: `outlines` and `cells` are read under `lock` shared and written under it alone; a
-    // built outline is immutable (its own cache has its own lock).
+    // Safe: `outlines`, `runs` and `cells` are read under `lock` shared and written under it
+    // alone; a built outline is immutable (its own cache has its own lock), as are runs.
     /// How far off a named country's land a point may lie and still be taken as in it (km).
     static let toleranceKm = 5.0
-    /// Each region's outline (every ring of its polygons) as lines to measure to, by `key`.
+    /// Each region's outline (every ring of its polygons) as lines to measure to, by `key`: for
+    /// `nearestLand` (a map's few sea incidents, up to `seaReachKm` out).
     private var outlines: [String: BorderDistance] = [:]
+    /// Each region's rings cut into runs with their bounds, by `key`: for `nearest`, which measures
+    /// only to the runs within reach of its point.
+    private var runs: [String: OutlineRuns] = [:]
     private let lock = ReadWriteLock()
 
     /// The region of `regions` nearest to `p` within `toleranceKm`, and its geodesic distance
     /// (km) from `p`; `key` names a region's outline uniquely.
+    ///
+    /// Only the runs of the outline that may come within `toleranceKm` of `p` are measured, as
+    /// lines of a `BorderDistance` made for the point and dropped: a segment nearer than that is in
+    /// one of them, so the distance within reach is the one the whole outline gives. A million
+    /// points over the globe had kept the whole outline of each country one of them lay off
+    /// (Canada's, Russia's, Indonesia's: 155 MB) for a few hundred points.
     func nearest(_ p: LonLat, among regions: [Region], key: (Region) -> String) -> (region: Region, km: Double)? {
         var best: (region: Region, km: Double)?
         for r in regions where Coasts.mayReach(r.bounds, p) {
-            guard let d = outline(of: r, key: key(r)).nearest(to: p)?.distanceKm, d <= Coasts.toleranceKm else { continue }
+            let lines = outlineRuns(of: r, key: key(r)).lines(reaching: p)
+            guard !lines.isEmpty,
+                  let d = BorderDistance(borders: [BorderLine(id: r.id, countries: [r.country], name: r.name, lengthKm: 0, dataset: "", lines: lines)]).nearest(to: p)?.distanceKm,
+                  d <= Coasts.toleranceKm else { continue }
             if best.map({ d < $0.km }) ?? true { best = (r, d) }
         }
         return best
@@ -114,5 +127,63 @@ final class Coasts: @unchecked Sendable {
             outlines[key] = made
             return made
         }
+    }
+    private func outlineRuns(of r: Region, key: String) -> OutlineRuns {
+        if let known = lock.reading({ runs[key] }) { return known }
+        let made = OutlineRuns(r.geometry.polygons.flatMap(\.rings).filter { $0.count > 1 })
+        return lock.writing {
+            if let known = runs[key] { return known }
+            runs[key] = made
+            return made
+        }
+    }
+}
+
+/// A region's rings as runs of up to `length` segments, each with its bounds widened by its
+/// longest segment: every point of a segment's geodesic, or of its line in longitude and latitude,
+/// lies within the segment's length of its ends, so a run none of whose segments comes within
+/// `km` of a point has bounds that, widened by `km`, do not hold the point. The rings are the
+/// region's own arrays (shared, not copied); a run costs 48 bytes.
+struct OutlineRuns: Sendable {
+    static let length = 32
+    private let rings: [[LonLat]]
+    private struct Run { var ring: Int32; var start: Int32; var end: Int32; var bounds: BoundingBox }
+    private let list: [Run]
+
+    init(_ rings: [[LonLat]]) {
+        self.rings = rings
+        var list: [Run] = []
+        for (ri, ring) in rings.enumerated() {
+            var start = 0
+            while start < ring.count - 1 {
+                let end = min(start + OutlineRuns.length, ring.count - 1)
+                var box = BoundingBox(minX: ring[start].lon, minY: ring[start].lat, maxX: ring[start].lon, maxY: ring[start].lat)
+                var longestKm = 0.0
+                for i in start + 1...end {
+                    box.minX = min(box.minX, ring[i].lon); box.maxX = max(box.maxX, ring[i].lon)
+                    box.minY = min(box.minY, ring[i].lat); box.maxY = max(box.maxY, ring[i].lat)
+                    longestKm = max(longestKm, OutlineRuns.upperKm(ring[i - 1], ring[i]))
+                }
+                // Widened by the longest segment, in degrees that hold it at the run's latitudes.
+                let (dLat, dLon) = Coasts.margin(latitude: max(abs(box.minY), abs(box.maxY)), km: longestKm)
+                box = BoundingBox(minX: box.minX - dLon, minY: box.minY - dLat, maxX: box.maxX + dLon, maxY: box.maxY + dLat)
+                list.append(Run(ring: Int32(ri), start: Int32(start), end: Int32(end), bounds: box))
+                start = end
+            }
+        }
+        self.list = list
+    }
+
+    /// The runs whose bounds come within `Coasts.toleranceKm` of `p`, as lines.
+    func lines(reaching p: LonLat) -> [[LonLat]] {
+        list.filter { Coasts.mayReach($0.bounds, p) }.map { Array(rings[Int($0.ring)][Int($0.start)...Int($0.end)]) }
+    }
+
+    /// More than the geodesic distance from `a` to `b` (km): the great-circle distance on a sphere
+    /// of the equatorial radius (within 0.4 % of the ellipsoid's geodesic), plus 1 %.
+    static func upperKm(_ a: LonLat, _ b: LonLat) -> Double {
+        let r = Double.pi / 180, dLat = (b.lat - a.lat) * r, dLon = (b.lon - a.lon) * r
+        let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.lat * r) * cos(b.lat * r) * sin(dLon / 2) * sin(dLon / 2)
+        return 2 * 6378.137 * asin(min(1, h.squareRoot())) * 1.01
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Gazetteer
 import Geometry
-import Pipeline
+@testable import Pipeline
 import Projection
 import XCTest
 
@@ -123,6 +123,86 @@ final class BorderDistanceTests: XCTestCase {
             if abs(got.distanceKm - want.1) < 1e-9 { continue }
             XCTAssertEqual(got.borderID, want.0, "\(p)")
         }
+    }
+
+    /// A point off a coast is measured only to the runs of the outline within reach of it
+    /// (`OutlineRuns`): within `Coasts.toleranceKm` it must get the distance the whole outline
+    /// gives, bit for bit, and beyond it nothing. Points within 10 km of the coasts of large and
+    /// scattered countries (Canada, Russia and Fiji across the antimeridian, Indonesia, Norway,
+    /// Chile, Antarctica), and beside the middle of the provinces' segments whose geodesic bows
+    /// furthest out of its ends' box.
+    func testAPointOffACoastIsMeasuredToTheRunsWithinReachAsToTheWholeOutline() throws {
+        let gz = try Gazetteer.load()
+        var state: UInt64 = 0x2024_0118
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let geodesic = Geodesic.wgs84
+        var within = 0, beyond = 0, nearLong = 0
+        for code in ["CA", "RU", "FJ", "ID", "NO", "CL", "AQ"] {
+            let country = try XCTUnwrap(gz.country(code: code), code)
+            let rings = country.geometry.polygons.flatMap(\.rings).filter { $0.count > 1 }
+            let whole = BorderDistance(borders: [BorderLine(id: code, countries: [code], name: code, lengthKm: 0, dataset: "", lines: rings)])
+            let vertices = rings.flatMap { $0 }
+            var points: [LonLat] = []
+            for _ in 0..<150 {
+                let v = vertices[Int(next() * Double(vertices.count))]
+                let k = max(0.05, cos(v.lat * .pi / 180))
+                points.append(LonLat(lon: v.lon + (next() - 0.5) * 0.18 / k, lat: max(-90, min(90, v.lat + (next() - 0.5) * 0.18))))
+            }
+            let coasts = Coasts()
+            for p in points {
+                let want = try XCTUnwrap(whole.nearest(to: p)).distanceKm
+                let got = coasts.nearest(p, among: [country], key: { "country \($0.id)" })
+                if want <= Coasts.toleranceKm {
+                    within += 1
+                    XCTAssertEqual(got?.km, want, "\(code) \(p)")
+                } else {
+                    beyond += 1
+                    XCTAssertNil(got, "\(code) \(p): \(want) km")
+                }
+            }
+        }
+        // Beside the middle of the segments whose geodesic bows furthest from their line in
+        // longitude and latitude (about L² tan φ / 8R: straight provincial lines along parallels
+        // in the north, such as Canada's 60th), off that geodesic either way by up to 4 km.
+        var bowing: [(Region, LonLat, LonLat, Double)] = []
+        for province in gz.provinces {
+            for ring in province.geometry.polygons.flatMap(\.rings) where ring.count > 1 {
+                for i in 1..<ring.count {
+                    let a = ring[i - 1], b = ring[i], km = BorderDistanceTests.kmLong(a, b)
+                    let lat = min(80, max(abs(a.lat), abs(b.lat)))
+                    bowing.append((province, a, b, km * km * tan(lat * .pi / 180) / (8 * 6371)))
+                }
+            }
+        }
+        let coasts = Coasts()
+        for (province, a, b, bow) in bowing.sorted(by: { $0.3 > $1.3 }).prefix(12) {
+            XCTAssertGreaterThan(bow, 5, "\(province.id)")
+            let line = geodesic.inverse(lon1: a.lon, lat1: a.lat, lon2: b.lon, lat2: b.lat)
+            let mid = geodesic.direct(lon: a.lon, lat: a.lat, azimuth: line.initialAzimuth, distance: line.distance / 2)
+            for off in [-4000.0, -1000, 0, 1000, 4000] {
+                let q = geodesic.direct(lon: mid.lon, lat: mid.lat, azimuth: line.initialAzimuth + 90, distance: off)
+                let p = LonLat(lon: q.lon, lat: q.lat)
+                let rings = province.geometry.polygons.flatMap(\.rings).filter { $0.count > 1 }
+                let want = try XCTUnwrap(BorderDistance(borders: [BorderLine(id: province.id, countries: [province.country], name: "", lengthKm: 0, dataset: "", lines: rings)]).nearest(to: p)).distanceKm
+                XCTAssertLessThanOrEqual(want, Coasts.toleranceKm, "\(province.id) \(p)")
+                let got = coasts.nearest(p, among: [province], key: { "province \($0.id)" })?.km
+                // A point beyond the province's own bounds is not measured at all (the bow of a
+                // northern boundary along a parallel); one inside them must find the geodesic.
+                if Coasts.mayReach(province.bounds, p) {
+                    XCTAssertEqual(got, want, "\(province.id) \(p)")
+                    nearLong += 1
+                } else {
+                    XCTAssertNil(got, "\(province.id) \(p)")
+                }
+            }
+        }
+        // Both sides of the limit were tried, and the long segments were found.
+        XCTAssertGreaterThan(within, 300)
+        XCTAssertGreaterThan(beyond, 100)
+        XCTAssertGreaterThan(nearLong, 20)
     }
 
     func testWhereBordersMeetThePointsOwnBorderIsNamed() throws {
