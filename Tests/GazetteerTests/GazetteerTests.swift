@@ -1,4 +1,4 @@
-import Gazetteer
+@testable import Gazetteer
 import Geometry
 import Projection
 import XCTest
@@ -252,6 +252,46 @@ final class RegionGridTests: XCTestCase {
         for p in points.prefix(1_600) {
             XCTAssertEqual(lean.region(at: p)?.id, whole.region(at: p)?.id, "\(p)")
             XCTAssertEqual(lean.region(at: p)?.geometry.polygons.count ?? 0, 0, "no polygon kept")
+        }
+    }
+
+    /// A grid keeps its edges' vertices in millionths of a degree only when every vertex is on
+    /// that grid (the bundled data's are, checked by the test below). Vertices off it are kept as
+    /// they are: rounded, a square's west side at 60.0000004° would move to 60.0°, and a point at
+    /// 60.0000002° would fall inside it.
+    func testVerticesOffTheMicrodegreeGridAreKeptExactly() {
+        func square(_ id: String, west: Double, south: Double) -> Region {
+            let ring = [LonLat(lon: west, lat: south), LonLat(lon: west + 1, lat: south), LonLat(lon: west + 1, lat: south + 1),
+                        LonLat(lon: west, lat: south + 1), LonLat(lon: west, lat: south)]
+            return Region(id: id, name: id, country: "XX", localName: nil, alternateNames: [], fips: nil, geonamesAdmin1: nil,
+                          labelPoint: ring[0], geometry: .polygon(Polygon(exterior: ring)),
+                          bounds: BoundingBox(minX: west, minY: south, maxX: west + 1, maxY: south + 1))
+        }
+        let off = square("off", west: 60.0000004, south: 25.0000004), on = square("on", west: 62.123456, south: 25.5)
+        XCTAssertNil(RegionGrid.pack(off.geometry.polygons[0].exterior))
+        XCTAssertNotNil(RegionGrid.pack(on.geometry.polygons[0].exterior))
+        // One grid of both: the off-grid vertex keeps the whole grid's vertices as they are.
+        let grid = RegionGrid(regions: [off, on], extent: BoundingBox(minX: 59, minY: 24, maxX: 64, maxY: 27))
+        var points: [LonLat] = []
+        for lon in [60.0000002, 60.0000006, 61.0000002, 61.0000006, 62.1234555, 62.1234565, 63.1234555, 63.1234565] {
+            for lat in [25.0000002, 25.0000006, 25.4999995, 25.5000005, 25.7, 26.0000002, 26.0000006, 26.4999995, 26.5000005] {
+                points.append(LonLat(lon: lon, lat: lat))
+            }
+        }
+        var inside = 0
+        for p in points {
+            let want = [off, on].first { $0.contains(p) }?.id
+            if want != nil { inside += 1 }
+            XCTAssertEqual(grid.region(at: p)?.id, want, "\(p)")
+        }
+        XCTAssertGreaterThan(inside, 10)
+        XCTAssertNil(grid.region(at: LonLat(lon: 60.0000002, lat: 25.7)), "west of the off-grid side")
+        // The bundled polygons are on the grid, and decoded to the very doubles they were.
+        for r in bundled.provinces.filter({ ["PK", "IR", "FJ", "NO"].contains($0.country) }) {
+            let vertices = r.geometry.polygons.flatMap(\.rings).flatMap { $0 }
+            let packed = RegionGrid.pack(vertices)
+            XCTAssertNotNil(packed, r.id)
+            XCTAssertEqual(packed?.map(RegionGrid.decode), vertices, r.id)
         }
     }
 
