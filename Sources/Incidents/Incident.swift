@@ -109,6 +109,21 @@ public enum LocationPrecision: String, Sendable, CaseIterable {
     /// Somewhere in a province (ACLED geo_precision 3).
     case province
 
+    /// The precision a name stands for, as written in an input: one of the cases, or `region` or
+    /// `country`, which the layers and the database table write for an incident placed by a
+    /// region's or a country's name (`ResolvedIncident.locationPrecisionName`). Those are read as
+    /// `province`, the coarsest: a point that stands for a whole unit.
+    public init?(written: String) {
+        let name = written.lowercased()
+        if let p = LocationPrecision(rawValue: name) { self = p } else if LocationPrecision.unitNames.contains(name) { self = .province } else { return nil }
+    }
+
+    /// The names of units coarser than a province, written for incidents placed by them.
+    public static let unitNames = ["region", "country"]
+
+    /// Every name `init(written:)` reads, finest first.
+    public static var writtenNames: [String] { allCases.map(\.rawValue) + unitNames }
+
     /// The less precise of the two (`province` is the least).
     public func coarser(_ other: LocationPrecision) -> LocationPrecision {
         let all = LocationPrecision.allCases

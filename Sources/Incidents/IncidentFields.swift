@@ -178,10 +178,10 @@ enum FieldRules {
         }
     }
 
-    /// A location precision by name: exact, near, district, province.
+    /// A location precision by name: exact, near, district, province, region, country.
     static func locationPrecision(_ raw: String) -> Result<LocationPrecision, FieldError> {
-        if let p = LocationPrecision(rawValue: raw.lowercased()) { return .success(p) }
-        return .failure(FieldError("unknown value \"\(raw)\" (expected one of \(LocationPrecision.allCases.map(\.rawValue).joined(separator: ", ")))"))
+        if let p = LocationPrecision(written: raw) { return .success(p) }
+        return .failure(FieldError("unknown value \"\(raw)\" (expected one of \(LocationPrecision.writtenNames.joined(separator: ", ")))"))
     }
 
     /// A whole number ≥ 0 written in decimal digits.

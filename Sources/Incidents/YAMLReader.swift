@@ -238,9 +238,9 @@ public enum YAMLIncidentReader {
             }
             var precision: LocationPrecision?
             if let (p, pnode) = value("location_precision", "precision") {
-                precision = LocationPrecision(rawValue: p.lowercased())
+                precision = LocationPrecision(written: p)
                 if precision == nil {
-                    problem(pnode, "location_precision", "unknown value \"\(p)\" (expected one of \(LocationPrecision.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    problem(pnode, "location_precision", "unknown value \"\(p)\" (expected one of \(LocationPrecision.writtenNames.joined(separator: ", ")))")
                 }
             }
             let claims = claimsNode.map { claimList($0) } ?? []

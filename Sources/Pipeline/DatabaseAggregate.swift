@@ -112,7 +112,7 @@ enum DatabaseAggregate {
             checks.append(integers.contains(p.types[g]) ? "\(col(g)) NOT IN (1, 2, 3)" : "\(trimmed(g)) NOT IN ('1', '2', '3')")
         }
         if let l = r.column(for: "location_precision") {
-            let known = LocationPrecision.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            let known = LocationPrecision.writtenNames.map { "'\($0)'" }.joined(separator: ", ")
             checks.append("lower(\(trimmed(l))) NOT IN (\(known))")
         }
         let source = r.column(for: "source").flatMap { [114, 3802].contains(p.types[$0]) ? nil : trimmed($0) }  // not json

@@ -80,7 +80,7 @@ public enum IncidentFeature {
         optional(r.district, &out)
         member(",\"district_name\":", r.districtName, &out)
         raw(",\"location_precision\":", &out)
-        string(r.precision.rawValue, &out)
+        string(r.locationPrecisionName, &out)
         raw(",\"border_distance_km\":", &out)
         if let b = r.border { JSONText.appendNumber((b.distanceKm * 10).rounded() / 10, to: &out) } else { raw("null", &out) }
         raw(",\"nearest_border\":", &out)

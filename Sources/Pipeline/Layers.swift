@@ -61,7 +61,7 @@ public struct LayerBuilder: Sendable {
         }
         geometry = Antimeridian.split(geometry)
         return OutputFeature(id: r.incident.id, geometry: geometry, properties: [
-            ("incident_id", .string(r.incident.id)), ("location_precision", .string(r.precision.rawValue)),
+            ("incident_id", .string(r.incident.id)), ("location_precision", .string(r.locationPrecisionName)),
             ("shape", .string(shape)), ("radius_km", shape == "circle" ? .number(r.precision.radiusKm) : .null),
         ])
     }

@@ -188,8 +188,8 @@ enum CopyRow {
         text(r.provinceName, &out)
         text(r.district, &out)
         text(r.districtName, &out)
-        text(r.precision.rawValue, &out)
-        float8(r.precision.radiusKm, &out)
+        text(r.locationPrecisionName, &out)
+        float8(r.uncertaintyKm, &out)
         float8(r.border.map { ($0.distanceKm * 10).rounded() / 10 }, &out)
         text(r.border?.borderID, &out)
         if i.claims.isEmpty { null(&out) } else { jsonb(&out) { IncidentFeature.claims(i.claims, &$0) } }

@@ -95,7 +95,7 @@ public struct ReportBuilder {
             s += " matched \"\(rec.matched)\" (\(rec.match)) → \(rec.name) [\(rec.id), \(rec.source)], score \(String(format: "%.3f", rec.score)), \(rec.candidates) candidate\(rec.candidates == 1 ? "" : "s")"
             if rec.near { s += "; the text says near" }
             if rec.acceptedAmbiguous { s += "; ambiguous, best accepted by --accept-best" }
-            s += "; location \(r.precision.rawValue)."
+            s += "; location \(r.locationPrecisionName)."
             if !r.otherCandidates.isEmpty { s += " Also weighed: " + r.otherCandidates.joined(separator: "; ") + "." }
             return s
         }

@@ -69,6 +69,19 @@ public struct ResolvedIncident: Sendable {
         precision == .province && entry?.kind.isProvinceOrLarger == true
     }
 
+    /// The location precision as the layers, the table and the report write it: `country` or
+    /// `region` for an incident placed by a country's or a region's name, which `province` would
+    /// misstate (a reader filtering on it would take "Pakistan" for a province), else `precision`.
+    public var locationPrecisionName: String {
+        guard placedByUnitName, let kind = entry?.kind, [.country, .region].contains(kind) else { return precision.rawValue }
+        return kind == .country ? "country" : "region"
+    }
+
+    /// The radius (km) of the incident's uncertainty, where one circle says it; nil where it was
+    /// placed by a unit's name, whose area (the uncertainty layer's shape) says it instead: 100 km
+    /// would be too little for Pakistan and too much for Islamabad Capital Territory.
+    public var uncertaintyKm: Double? { placedByUnitName ? nil : precision.radiusKm }
+
     /// Whether the district holding the point can be the incident's: not where the point stands
     /// for a province or a country.
     static func inKnownDistrict(precision: LocationPrecision, entry: GazetteerEntry?) -> Bool {

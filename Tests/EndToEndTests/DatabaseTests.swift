@@ -364,6 +364,20 @@ final class DatabaseTests: ScratchTestCase {
         let changed = try incidentmap(["load", csv.path, "--db", pg.url(), "--table", table])
         XCTAssertTrue(changed.stdoutText.contains("24 incidents sent; 0 new, 1 updated, 23 unchanged"), changed.stdoutText + changed.stderr)
         XCTAssertEqual(try pg.psql("incidents", "SELECT date_start FROM \(table) WHERE id = 'kyiv'"), "2024-03-02")
+
+        // An incident placed by a country's or a region's name is of that precision, not
+        // "province", and has no radius: its area is the unit's (so is a province's, by its name).
+        let units = tmp.appendingPathComponent("units.csv")
+        try "id,date,place\nS,2024-05-01,Sudan\nB,2024-05-02,Balochistan\nK,2024-05-03,Khartoum\nR,2024-05-04,Scotland\n".write(to: units, atomically: true, encoding: .utf8)
+        let unitTable = tableName("units")
+        let u = try incidentmap(["load", units.path, "--db", pg.url(), "--table", unitTable])
+        XCTAssertEqual(u.status, 0, u.stderr)
+        XCTAssertEqual(try pg.psql("incidents", "SELECT string_agg(id || ':' || location_precision || ':' || coalesce(uncertainty_km::text, 'null'), ' ' ORDER BY id) FROM \(unitTable)"),
+                       "B:province:null K:exact:0 R:region:null S:country:null")
+        // The table reads back as input, the unit's point not measured to a border.
+        let unitsBack = try incidentsLayer(["--db", pg.url(), "--table", unitTable])
+        XCTAssertEqual(unitsBack["S"]?["border_km"], "null")
+        XCTAssertEqual(unitsBack["S"]?["country"], "SD")
     }
 
     /// Text that COPY's format must escape (backslashes, tabs, line ends, a literal \N) and JSON

@@ -465,9 +465,23 @@ final class WorldTests: ScratchTestCase {
             XCTAssertNil(f["province_name"], id)
             XCTAssertTrue(f["district"] is NSNull, id)
             XCTAssertTrue(f["border_distance_km"] is NSNull, id)
+            // Not "province": a reader filtering on it would take Sudan for a province.
+            XCTAssertEqual(f["location_precision"] as? String, "country", id)
         }
         XCTAssertEqual(p["K"]?["province"] as? String, "SD-KH")
         XCTAssertEqual(p["B"]?["province"] as? String, "PK-BA")
+        XCTAssertEqual(p["K"]?["location_precision"] as? String, "exact")
+        XCTAssertEqual(p["B"]?["location_precision"] as? String, "province")
+        // The layer read back: "country" is read as a point standing for the whole unit.
+        let layer = tmp.appendingPathComponent("by-country/incidents.geojson")
+        let againDir = tmp.appendingPathComponent("by-country-again")
+        let run = try incidentmap(["render", layer.path, "--geojson", "-o", againDir.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let again = try properties(againDir.appendingPathComponent("incidents.geojson"))
+        for id in ["S", "M", "U"] {
+            XCTAssertTrue(again[id]?["border_distance_km"] is NSNull, id)
+            XCTAssertEqual(again[id]?["country"] as? String, p[id]?["country"] as? String, id)
+        }
         let csv = tmp.appendingPathComponent("countries.csv")
         try rows.write(to: csv, atomically: true, encoding: .utf8)
         let report = tmp.appendingPathComponent("by-country-report")
@@ -499,10 +513,12 @@ final class WorldTests: ScratchTestCase {
             XCTAssertTrue(f["province"] is NSNull, "\(id): \(f["province"] ?? "absent")")
             XCTAssertTrue(f["district"] is NSNull, id)
             XCTAssertTrue(f["border_distance_km"] is NSNull, id)
-            XCTAssertEqual(f["location_precision"] as? String, "province", id)
+            XCTAssertEqual(f["location_precision"] as? String, "region", id)
             XCTAssertEqual((f["resolution"] as? [String: Any])?["gazetteer_id"] as? String, entry, id)
         }
         XCTAssertEqual(p["U"]?["province"] as? String, "PH-ISA")
+        XCTAssertEqual(p["P"]?["location_precision"] as? String, "country")
+        XCTAssertEqual(p["N"]?["location_precision"] as? String, "near")
         // The areas: valid, of the region's or country's size (km², geodesic, by SpatiaLite), and
         // holding their incident's point.
         let file = dir.appendingPathComponent("uncertainty.geojson").path

@@ -406,7 +406,7 @@ final class CSVIncidentReaderTests: XCTestCase {
             "t.csv:8: event_id_cnty: duplicate id \"PAK1\" (first at t.csv:2)",
         ])
         XCTAssertEqual(problems("id,date,place,location_precision\na,2024-01-16,Panjgur,roughly\n"),
-                       ["t.csv:2: location_precision: unknown value \"roughly\" (expected one of exact, near, district, province)"])
+                       ["t.csv:2: location_precision: unknown value \"roughly\" (expected one of exact, near, district, province, region, country)"])
     }
 
     func testHeaderProblems() {
