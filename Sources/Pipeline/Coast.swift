@@ -18,8 +18,8 @@ import Geometry
 final class Coasts: @unchecked Sendable {
     /// How near a town's point a point in no country's polygon must be to take the town's country.
     static let townKm = 3.0
-    // Safe: `outlines`, `runs` and `cells` are read under `lock` shared and written under it
-    // alone; a built outline is immutable (its own cache has its own lock), as are runs.
+    // Safe: `outlines`, `runs`, `local` and `cells` are read under `lock` shared and written
+    // under it alone; a built outline is immutable (its own cache has its own lock), as are runs.
     /// How far off a named country's land a point may lie and still be taken as in it (km).
     static let toleranceKm = 5.0
     /// Each region's outline (every ring of its polygons) as lines to measure to, by `key`: for
@@ -33,18 +33,17 @@ final class Coasts: @unchecked Sendable {
     /// The region of `regions` nearest to `p` within `toleranceKm`, and its geodesic distance
     /// (km) from `p`; `key` names a region's outline uniquely.
     ///
-    /// Only the runs of the outline that may come within `toleranceKm` of `p` are measured, as
-    /// lines of a `BorderDistance` made for the point and dropped: a segment nearer than that is in
-    /// one of them, so the distance within reach is the one the whole outline gives. A million
-    /// points over the globe had kept the whole outline of each country one of them lay off
-    /// (Canada's, Russia's, Indonesia's: 155 MB) for a few hundred points.
+    /// Only the runs of the outline that may come within `toleranceKm` of `p`'s cell of
+    /// `localCell` degrees are measured, as lines of a `BorderDistance` made for that cell: a
+    /// segment nearer than that to a point of the cell is in one of them, so the distance within
+    /// reach is the one the whole outline gives. A million points over the globe had kept the
+    /// whole outline of each country one of them lay off (Canada's, Russia's, Indonesia's:
+    /// 155 MB) for a few hundred points; points clustered off one coast share their cell's.
     func nearest(_ p: LonLat, among regions: [Region], key: (Region) -> String) -> (region: Region, km: Double)? {
         var best: (region: Region, km: Double)?
         for r in regions where Coasts.mayReach(r.bounds, p) {
-            let lines = outlineRuns(of: r, key: key(r)).lines(reaching: p)
-            guard !lines.isEmpty,
-                  let d = BorderDistance(borders: [BorderLine(id: r.id, countries: [r.country], name: r.name, lengthKm: 0, dataset: "", lines: lines)]).nearest(to: p)?.distanceKm,
-                  d <= Coasts.toleranceKm else { continue }
+            guard let local = localOutline(of: r, key: key(r), near: p),
+                  let d = local.nearest(to: p)?.distanceKm, d <= Coasts.toleranceKm else { continue }
             if best.map({ d < $0.km }) ?? true { best = (r, d) }
         }
         return best
@@ -128,6 +127,27 @@ final class Coasts: @unchecked Sendable {
             return made
         }
     }
+    /// The side of the cells whose points share the runs they may reach (degrees, about 11 km).
+    static let localCell = 0.1
+    private struct LocalKey: Hashable { var key: String; var x: Int32; var y: Int32 }
+    /// The runs of a region's outline within reach of each cell met, as a measure (nil: none).
+    private var local: [LocalKey: BorderDistance?] = [:]
+
+    private func localOutline(of r: Region, key: String, near p: LonLat) -> BorderDistance? {
+        let c = Coasts.localCell, x = (p.lon / c).rounded(.down), y = (p.lat / c).rounded(.down)
+        let k = LocalKey(key: key, x: Int32(x), y: Int32(y))
+        if let known = lock.reading({ local[k] }) { return known }
+        // The cell, widened by a hair for the rounding of p / c.
+        let cell = BoundingBox(minX: x * c - 1e-9, minY: y * c - 1e-9, maxX: (x + 1) * c + 1e-9, maxY: (y + 1) * c + 1e-9)
+        let lines = outlineRuns(of: r, key: key).lines(reaching: cell)
+        let made = lines.isEmpty ? nil : BorderDistance(borders: [BorderLine(id: r.id, countries: [r.country], name: r.name, lengthKm: 0, dataset: "", lines: lines)])
+        return lock.writing {
+            if let known = local[k] { return known }
+            local[k] = made
+            return made
+        }
+    }
+
     private func outlineRuns(of r: Region, key: String) -> OutlineRuns {
         if let known = lock.reading({ runs[key] }) { return known }
         let made = OutlineRuns(r.geometry.polygons.flatMap(\.rings).filter { $0.count > 1 })
@@ -174,9 +194,15 @@ struct OutlineRuns: Sendable {
         self.list = list
     }
 
-    /// The runs whose bounds come within `Coasts.toleranceKm` of `p`, as lines.
-    func lines(reaching p: LonLat) -> [[LonLat]] {
-        list.filter { Coasts.mayReach($0.bounds, p) }.map { Array(rings[Int($0.ring)][Int($0.start)...Int($0.end)]) }
+    /// The runs whose bounds come within `Coasts.toleranceKm` of some point of `box`, either side
+    /// of the antimeridian, as lines.
+    func lines(reaching box: BoundingBox) -> [[LonLat]] {
+        let (dLat, dLon) = Coasts.margin(latitude: max(abs(box.minY), abs(box.maxY)))
+        return list.filter { run in
+            let b = run.bounds
+            guard b.maxY >= box.minY - dLat && b.minY <= box.maxY + dLat else { return false }
+            return [0.0, 360, -360].contains { shift in b.maxX >= box.minX + shift - dLon && b.minX <= box.maxX + shift + dLon }
+        }.map { Array(rings[Int($0.ring)][Int($0.start)...Int($0.end)]) }
     }
 
     /// More than the geodesic distance from `a` to `b` (km): the great-circle distance on a sphere

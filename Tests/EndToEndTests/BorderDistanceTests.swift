@@ -140,7 +140,7 @@ final class BorderDistanceTests: XCTestCase {
         }
         let geodesic = Geodesic.wgs84
         var within = 0, beyond = 0, nearLong = 0
-        for code in ["CA", "RU", "FJ", "ID", "NO", "CL", "AQ"] {
+        for code in ["CA", "RU", "FJ", "ID", "NO", "CL", "AQ", "GR", "BS"] {
             let country = try XCTUnwrap(gz.country(code: code), code)
             let rings = country.geometry.polygons.flatMap(\.rings).filter { $0.count > 1 }
             let whole = BorderDistance(borders: [BorderLine(id: code, countries: [code], name: code, lengthKm: 0, dataset: "", lines: rings)])
@@ -150,6 +150,14 @@ final class BorderDistanceTests: XCTestCase {
                 let v = vertices[Int(next() * Double(vertices.count))]
                 let k = max(0.05, cos(v.lat * .pi / 180))
                 points.append(LonLat(lon: v.lon + (next() - 0.5) * 0.18 / k, lat: max(-90, min(90, v.lat + (next() - 0.5) * 0.18))))
+            }
+            // Just across the edge of a vertex's cell of `Coasts.localCell` degrees, south and
+            // west: measured to runs taken for the neighbouring cell, which must reach this far.
+            let c = Coasts.localCell
+            for v in vertices.enumerated().filter({ $0.offset % 7 == 0 }).map(\.element) {
+                let south = (v.lat / c).rounded(.down) * c, west = (v.lon / c).rounded(.down) * c
+                if v.lat - south < 0.03, south - 0.0005 > -90 { points.append(LonLat(lon: v.lon, lat: south - 0.0005)) }
+                if v.lon - west < 0.03 / max(0.05, cos(v.lat * .pi / 180)) { points.append(LonLat(lon: west - 0.0005, lat: v.lat)) }
             }
             let coasts = Coasts()
             for p in points {
