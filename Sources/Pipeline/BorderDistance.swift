@@ -82,7 +82,8 @@ public final class BorderDistance: @unchecked Sendable {
         lines = segments.filter(\.isLong).map { [geodesic] s in geodesic.segment(from: (s.a.lon, s.a.lat), to: (s.b.lon, s.b.lat)) }
     }
 
-    /// The nearest border to `p`, or nil when there are no borders. Where borders meet (a tripoint)
+    /// The nearest border to `p`, or nil when there are no borders (or `p` is not a point of the
+    /// globe). Where borders meet (a tripoint)
     /// several are equally near: a border of `country` (the point's) is preferred, then the one
     /// listed first.
     public func nearest(to p: LonLat, in country: String? = nil) -> BorderProximity? {
@@ -115,6 +116,9 @@ public final class BorderDistance: @unchecked Sendable {
             }
             return best.distance
         }
+        // No segment measured: a point off the globe (latitude beyond ±90°, not a number), which
+        // inputs are checked against before they get here, has no nearest border.
+        guard best.border >= 0 else { return nil }
         return BorderProximity(borderID: borders[Int(best.border)].id, distanceKm: best.distance / 1000)
     }
 

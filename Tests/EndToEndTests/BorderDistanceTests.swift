@@ -213,6 +213,16 @@ final class BorderDistanceTests: XCTestCase {
         XCTAssertGreaterThan(nearLong, 20)
     }
 
+    /// A point that is not on the globe has no nearest border, rather than stopping the program
+    /// (inputs are range-checked before any is measured; a caller that is not is still safe).
+    func testAPointOffTheGlobeHasNoNearestBorder() throws {
+        let measure = BorderDistance(borders: try Gazetteer.load().borders)
+        for p in [LonLat(lon: 10, lat: -90.0005), LonLat(lon: 10, lat: 91), LonLat(lon: .nan, lat: 10), LonLat(lon: 10, lat: .infinity)] {
+            XCTAssertNil(measure.nearest(to: p), "\(p)")
+        }
+        XCTAssertEqual(measure.nearest(to: LonLat(lon: 62.0, lat: 27.5))?.borderID.contains("PK"), true)
+    }
+
     func testWhereBordersMeetThePointsOwnBorderIsNamed() throws {
         // Around every tripoint of the data (a vertex three or more borders end at), points whose
         // nearest border point is the tripoint are as near to each of those borders: the one named
