@@ -34,3 +34,25 @@ public final class ReadWriteLock: @unchecked Sendable {
         return try body()
     }
 }
+
+/// Values made once per key, as the threads meet them: looked up under a shared lock, made
+/// outside it (other threads go on), and kept as the first thread to finish made it; a key's
+/// value is the same whichever thread makes it.
+public final class Memo<Key: Hashable, Value>: @unchecked Sendable {
+    // Safe: `values` is read under `lock` shared and written under it alone.
+    private var values: [Key: Value] = [:]
+    private let lock = ReadWriteLock()
+
+    public init() {}
+
+    /// The value kept for `key`, made by `make` the first time.
+    public func value(_ key: Key, make: () throws -> Value) rethrows -> Value {
+        if let known = lock.reading({ values[key] }) { return known }
+        let made = try make()
+        return lock.writing {
+            if let known = values[key] { return known }
+            values[key] = made
+            return made
+        }
+    }
+}

@@ -15,20 +15,17 @@ import Geometry
 /// district are then the nearest of that country's within the same distance. Nothing else moves
 /// a point at sea into a country: a ship 20 km out, or a point 1 km out whose row names another
 /// country or names none and is not at a town, stays at sea.
-final class Coasts: @unchecked Sendable {
+final class Coasts: Sendable {
     /// How near a town's point a point in no country's polygon must be to take the town's country.
     static let townKm = 3.0
-    // Safe: `outlines`, `runs`, `local` and `cells` are read under `lock` shared and written
-    // under it alone; a built outline is immutable (its own cache has its own lock), as are runs.
     /// How far off a named country's land a point may lie and still be taken as in it (km).
     static let toleranceKm = 5.0
     /// Each region's outline (every ring of its polygons) as lines to measure to, by `key`: for
     /// `nearestLand` (a map's few sea incidents, up to `seaReachKm` out).
-    private var outlines: [String: BorderDistance] = [:]
+    private let outlines = Memo<String, BorderDistance>()
     /// Each region's rings cut into runs with their bounds, by `key`: for `nearest`, which measures
     /// only to the runs within reach of its point.
-    private var runs: [String: OutlineRuns] = [:]
-    private let lock = ReadWriteLock()
+    private let runs = Memo<String, OutlineRuns>()
 
     /// The region of `regions` nearest to `p` within `toleranceKm`, and its geodesic distance
     /// (km) from `p`; `key` names a region's outline uniquely.
@@ -79,18 +76,16 @@ final class Coasts: @unchecked Sendable {
     private struct Cell: Hashable { var level: Level; var x: Int32; var y: Int32 }
     /// The provinces and districts that reach each 1° cell widened by `toleranceKm`, as met: points
     /// off one coast share them, and districts are decoded from the compiled file once per cell.
-    private var cells: [Cell: [Region]] = [:]
+    private let cells = Memo<Cell, [Region]>()
 
     /// The regions of `level` within `toleranceKm` of `p`'s 1° cell (`fetch` gives those whose
     /// bounds reach a box), found once per cell.
     private func regions(_ level: Level, near p: LonLat, _ fetch: (BoundingBox) -> [Region]) -> [Region] {
         let x = p.lon.rounded(.down), y = p.lat.rounded(.down)
-        let key = Cell(level: level, x: Int32(x), y: Int32(y))
-        if let known = lock.reading({ cells[key] }) { return known }
-        let (dLat, dLon) = Coasts.margin(latitude: max(abs(y), abs(y + 1)))
-        let found = fetch(BoundingBox(minX: x - dLon, minY: y - dLat, maxX: x + 1 + dLon, maxY: y + 1 + dLat))
-        lock.writing { cells[key] = found }
-        return found
+        return cells.value(Cell(level: level, x: Int32(x), y: Int32(y))) {
+            let (dLat, dLon) = Coasts.margin(latitude: max(abs(y), abs(y + 1)))
+            return fetch(BoundingBox(minX: x - dLon, minY: y - dLat, maxX: x + 1 + dLon, maxY: y + 1 + dLat))
+        }
     }
 
     /// Whether `bounds` widened by at least `km` hold `p`, either side of the antimeridian (a box
@@ -118,45 +113,27 @@ final class Coasts: @unchecked Sendable {
     }
 
     private func outline(of r: Region, key: String) -> BorderDistance {
-        if let known = lock.reading({ outlines[key] }) { return known }
-        let rings = r.geometry.polygons.flatMap(\.rings).filter { $0.count > 1 }
-        let made = BorderDistance(borders: [BorderLine(id: r.id, countries: [r.country], name: r.name, lengthKm: 0, dataset: "", lines: rings)])
-        return lock.writing {
-            if let known = outlines[key] { return known }
-            outlines[key] = made
-            return made
+        outlines.value(key) {
+            let rings = r.geometry.polygons.flatMap(\.rings).filter { $0.count > 1 }
+            return BorderDistance(borders: [BorderLine(id: r.id, countries: [r.country], name: r.name, lengthKm: 0, dataset: "", lines: rings)])
         }
     }
     /// The side of the cells whose points share the runs they may reach (degrees, about 11 km).
     static let localCell = 0.1
     private struct LocalKey: Hashable { var key: String; var x: Int32; var y: Int32 }
     /// The runs of a region's outline within reach of each cell met, as a measure (nil: none).
-    private var local: [LocalKey: BorderDistance?] = [:]
+    private let local = Memo<LocalKey, BorderDistance?>()
 
     private func localOutline(of r: Region, key: String, near p: LonLat) -> BorderDistance? {
         let c = Coasts.localCell, x = (p.lon / c).rounded(.down), y = (p.lat / c).rounded(.down)
-        let k = LocalKey(key: key, x: Int32(x), y: Int32(y))
-        if let known = lock.reading({ local[k] }) { return known }
-        // The cell, widened by a hair for the rounding of p / c.
-        let cell = BoundingBox(minX: x * c - 1e-9, minY: y * c - 1e-9, maxX: (x + 1) * c + 1e-9, maxY: (y + 1) * c + 1e-9)
-        let lines = outlineRuns(of: r, key: key).lines(reaching: cell)
-        let made = lines.isEmpty ? nil : BorderDistance(borders: [BorderLine(id: r.id, countries: [r.country], name: r.name, lengthKm: 0, dataset: "", lines: lines)])
-        return lock.writing {
-            if let known = local[k] { return known }
-            local[k] = made
-            return made
+        return local.value(LocalKey(key: key, x: Int32(x), y: Int32(y))) {
+            // The cell, widened by a hair for the rounding of p / c.
+            let cell = BoundingBox(minX: x * c - 1e-9, minY: y * c - 1e-9, maxX: (x + 1) * c + 1e-9, maxY: (y + 1) * c + 1e-9)
+            let lines = runs.value(key) { OutlineRuns(r.geometry.polygons.flatMap(\.rings).filter { $0.count > 1 }) }.lines(reaching: cell)
+            return lines.isEmpty ? nil : BorderDistance(borders: [BorderLine(id: r.id, countries: [r.country], name: r.name, lengthKm: 0, dataset: "", lines: lines)])
         }
     }
 
-    private func outlineRuns(of r: Region, key: String) -> OutlineRuns {
-        if let known = lock.reading({ runs[key] }) { return known }
-        let made = OutlineRuns(r.geometry.polygons.flatMap(\.rings).filter { $0.count > 1 })
-        return lock.writing {
-            if let known = runs[key] { return known }
-            runs[key] = made
-            return made
-        }
-    }
 }
 
 /// A region's rings as runs of up to `length` segments, each with its bounds widened by its

@@ -21,7 +21,7 @@ public struct LayerBuilder: Sendable {
     /// side of the antimeridian, for an extent across it.
     let boxes: [BoundingBox]
     /// Regions' areas, each dissolved once (`regionArea`).
-    private let regionAreas = RegionAreas()
+    private let regionAreas = Memo<String, Geometry?>()
 
     /// Creates a builder for the layers of `extent`, whose east edge lies past 180° when it
     /// crosses the antimeridian (`LonLatExtent.shortWay`).
@@ -70,7 +70,7 @@ public struct LayerBuilder: Sendable {
     /// nil; made once per region (300 rows naming "England" had dissolved its 149 provinces 300
     /// times, 6.5 s).
     func regionArea(_ id: String) -> Geometry? {
-        regionAreas.area(id) {
+        regionAreas.value(id) {
             guard let members = gazetteer.regionProvinces(id), !members.isEmpty else { return nil }
             let polygons = gazetteer.provinces.filter { members.contains($0.id) }.flatMap(\.geometry.polygons)
             // Neighbours share edges: not a valid multipolygon until GEOS dissolves them (`clip` makes valid first).
@@ -203,17 +203,3 @@ public struct LayerBuilder: Sendable {
     }
 }
 
-/// Regions' dissolved areas by entry id, made as met (by the encoding threads, which share the
-/// layer builder).
-final class RegionAreas: @unchecked Sendable {
-    // Safe: `made` is read under `lock` shared and written under it alone.
-    private var made: [String: Geometry?] = [:]
-    private let lock = ReadWriteLock()
-
-    func area(_ id: String, make: () -> Geometry?) -> Geometry? {
-        if let known = lock.reading({ made[id] }) { return known }
-        let area = make()
-        lock.writing { made[id] = area }
-        return area
-    }
-}
