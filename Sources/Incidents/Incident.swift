@@ -248,6 +248,11 @@ public struct Incident: Sendable {
     /// Line of each field, for error messages.
     public var fieldLines: [String: Int]
 
+    /// An empty incident, left in an array's slot whose incident was moved out (its empty
+    /// strings and arrays take no reference to copy).
+    public static let moved = Incident(id: "", date: IncidentDate(start: CalendarDate(year: 1, month: 1, day: 1)!), place: "", kind: "",
+                                       location: InputLocation(file: "", line: 0))
+
     /// Creates an incident.
     public init(id: String, date: IncidentDate, place: String, kind: String, location: InputLocation) {
         self.id = id

@@ -93,9 +93,9 @@ public enum IncidentFeature {
             raw(",\"sources\":", &out)
             sources(i.sources, &out)
         }
-        if let p = r.placing, p.record != nil {
+        if let p = r.placing, let query = p.recordQuery {
             raw(",\"resolution\":", &out)
-            appendResolution(p, place: i.place, &out)
+            appendResolution(p, query: query, place: i.place, &out)
         }
         member(",\"notes\":", i.notes, &out)
         if namesInput {
@@ -221,9 +221,9 @@ public enum IncidentFeature {
 
     /// A row's resolution record as a JSON object: its `query` where that is not the row's
     /// `place` as written (the feature's `place` says it), then the placing's members.
-    static func appendResolution(_ p: Placing, place: String, _ out: inout [UInt8]) {
+    static func appendResolution(_ p: Placing, query q: String, place: String, _ out: inout [UInt8]) {
         out.append(UInt8(ascii: "{"))
-        if let q = p.record?.query, q != place {
+        if q != place {
             raw("\"query\":", &out)
             string(q, &out)
             out.append(UInt8(ascii: ","))

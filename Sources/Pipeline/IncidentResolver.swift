@@ -61,8 +61,13 @@ public struct IncidentResolver: Sendable {
     /// Resolves one incident, finding the facts of a point given by coordinates once per `memo`
     /// (a chunk of rows: exports give most rows their town's coordinates), and what a name
     /// decides in `names` (one encoding thread's, without a lock) before the shared cache.
-    func resolve(_ inc: Incident, memo: inout PointMemo, names: NameMemo?) -> Result<ResolvedIncident, InputProblem> {
-        let line = inc.fieldLines["place"] ?? inc.fieldLines["location"] ?? inc.location.line
+    /// The line a message about the row's place names (looked up only for a message: two
+    /// lookups in the row's table on every row were not free).
+    static func placeLine(_ inc: borrowing Incident) -> Int {
+        inc.fieldLines["place"] ?? inc.fieldLines["location"] ?? inc.location.line
+    }
+
+    func resolve(_ inc: consuming Incident, memo: inout PointMemo, names: NameMemo?) -> Result<ResolvedIncident, InputProblem> {
         var point: LonLat
         var precision = inc.locationPrecision
         var placed: Placing?
@@ -79,7 +84,7 @@ public struct IncidentResolver: Sendable {
                 return p
             }()
             guard let p = placing.point else {
-                return .failure(InputProblem(file: inc.location.file, line: line, field: "place", message: placing.failure ?? "could not resolve \"\(inc.place)\""))
+                return .failure(InputProblem(file: inc.location.file, line: Self.placeLine(inc), field: "place", message: placing.failure ?? "could not resolve \"\(inc.place)\""))
             }
             placed = placing
             point = p
@@ -89,7 +94,7 @@ public struct IncidentResolver: Sendable {
             // site ("near Musakhel" at the Musakhel district's point is not within 10 km).
             if let row = precision, !placing.placesAUnit { precision = row.coarser(placing.precision) } else { precision = placing.precision }
             if let w = placing.warning {
-                warnings.append(InputProblem(file: inc.location.file, line: line, field: "place", message: w, isWarning: true))
+                warnings.append(InputProblem(file: inc.location.file, line: Self.placeLine(inc), field: "place", message: w, isWarning: true))
             }
             known = placing.facts
         }
@@ -118,14 +123,14 @@ public struct IncidentResolver: Sendable {
             facts = cache.coastFacts(at: point, country: code) { self.facts(across: code, at: point, base: facts) }
         }
         // A point placed by a country's name stands for all of it: the province it falls in is not the incident's.
-        let country = facts.country, province = ResolvedIncident.knowsProvince(entry: placed?.entry) ? facts.province : nil
+        let country = facts.country, province = ResolvedIncident.knowsProvince(kind: placed?.entryKind) ? facts.province : nil
         // What the point's country is or is not, said of the coordinates or of the place named.
-        func warnOfPoint(_ message: String) {
-            warnings.append(InputProblem(file: inc.location.file, line: inc.fieldLines["latitude"] ?? line, field: inc.coordinates == nil ? "place" : "latitude",
+        func warnOfPoint(_ message: String, _ inc: borrowing Incident) {
+            warnings.append(InputProblem(file: inc.location.file, line: inc.fieldLines["latitude"] ?? Self.placeLine(inc), field: inc.coordinates == nil ? "place" : "latitude",
                                          message: "the point (\(point.lat), \(point.lon)) " + message, isWarning: true))
         }
         if !facts.covered {
-            warnOfPoint("is outside the bundled data, which covers \(gazetteer.coverageText): its country, province and nearest border are not known")
+            warnOfPoint("is outside the bundled data, which covers \(gazetteer.coverageText): its country, province and nearest border are not known", inc)
         }
         if facts.countryFromName, let code = country {
             // Who names the country: the entry that placed the point, a town within reach (off a
@@ -134,9 +139,9 @@ public struct IncidentResolver: Sendable {
                 ?? town.map { "of \($0.entry.name) (\($0.entry.id)), whose point is \(Coasts.kmText($0.km)) away" } ?? "the row declares"
             let name = { (c: String) in "\(c) (\(self.gazetteer.country(code: c)?.name ?? c))" }
             if let km = facts.offshoreKm {
-                warnOfPoint("is in no country's polygon but \(Coasts.kmText(km)) off the land of \(name(code)) as the bundled 1:10m data draws its coast: taken as in \(code), the country \(which)")
+                warnOfPoint("is in no country's polygon but \(Coasts.kmText(km)) off the land of \(name(code)) as the bundled 1:10m data draws its coast: taken as in \(code), the country \(which)", inc)
             } else if let km = facts.acrossKm, let drawn = facts.drawnIn {
-                warnOfPoint("is in the polygon of \(name(drawn)) but \(Coasts.kmText(km)) from the land of \(name(code)) as the bundled 1:10m data draws their border: taken as in \(code), the country \(which)")
+                warnOfPoint("is in the polygon of \(name(drawn)) but \(Coasts.kmText(km)) from the land of \(name(code)) as the bundled 1:10m data draws their border: taken as in \(code), the country \(which)", inc)
             }
         }
         var agrees = false
@@ -159,18 +164,14 @@ public struct IncidentResolver: Sendable {
             }
         }
         // A point that stands for a whole unit is not measured (`ResolvedIncident.standsForUnit`).
-        let standsForUnit = ResolvedIncident.standsForUnit(precision: precision ?? .exact, entry: placed?.entry)
-        var resolved = ResolvedIncident(incident: inc, point: point, precision: precision ?? .exact, placing: placed,
-                                        country: country, province: province?.id, provinceName: province?.name,
-                                        border: standsForUnit ? nil : facts.border, origin: origin, originName: originName,
-                                        warnings: warnings)
-        resolved.declaredCountryAgrees = agrees
-        if ResolvedIncident.inKnownDistrict(precision: precision ?? .exact, entry: placed?.entry) {
-            resolved.district = facts.district?.id
-            resolved.districtName = facts.district?.name
-        }
-        resolved.offshore = facts.countryFromName
-        return .success(resolved)
+        let standsForUnit = ResolvedIncident.standsForUnit(precision: precision ?? .exact, kind: placed?.entryKind)
+        // Made in one call and returned as made: set member by member after, it was copied out.
+        let district = ResolvedIncident.inKnownDistrict(precision: precision ?? .exact, kind: placed?.entryKind) ? facts.district : nil
+        return .success(ResolvedIncident(incident: consume inc, point: point, precision: precision ?? .exact, placing: placed,
+                                         country: country, province: province?.id, provinceName: province?.name,
+                                         district: district?.id, districtName: district?.name,
+                                         border: standsForUnit ? nil : facts.border, origin: origin, originName: originName,
+                                         offshore: facts.countryFromName, declaredCountryAgrees: agrees, warnings: warnings))
     }
 
     /// Everything a name query decides, made once per query: what every row naming the place
@@ -314,7 +315,7 @@ public struct IncidentResolver: Sendable {
     /// taken from a name (off a coast or across a border), the nearest of that country's; none for
     /// an incident placed by its country's name.
     func province(of r: ResolvedIncident) -> (id: String, name: String)? {
-        guard ResolvedIncident.knowsProvince(entry: r.entry) else { return nil }
+        guard ResolvedIncident.knowsProvince(kind: r.entryKind) else { return nil }
         if r.offshore, let country = r.country { return coasts.province(near: r.point, in: country, gazetteer).map { ($0.id, $0.name) } }
         return gazetteer.provinceName(at: r.point)
     }
@@ -401,15 +402,19 @@ final class Placing: Sendable {
     let recordMembers: [UInt8]
     /// The entry's point; nil when the name places nothing.
     let point: LonLat?
+    /// `record`'s query, read on every row the layer writes (without a copy of the record).
+    let recordQuery: String?
+    /// `entry`'s kind, read on every row (without a copy of the entry).
+    let entryKind: PlaceKind?
 
     /// The resolution record's `match` where the place was not found and the district or
     /// province its row names was placed instead (`--accept-best`).
     static let unitMatch = "unit"
     /// Whether this placing is such a unit, standing for a place the gazetteer lacks.
-    var placesAUnit: Bool { record?.match == Placing.unitMatch }
+    let placesAUnit: Bool
 
     init(failure: String) {
-        (self.failure, entry, record, others, precision, warning, facts, recordMembers, point) = (failure, nil, nil, [], .exact, nil, nil, [], nil)
+        (self.failure, entry, record, others, precision, warning, facts, recordMembers, point, recordQuery, entryKind, placesAUnit) = (failure, nil, nil, [], .exact, nil, nil, [], nil, nil, nil, false)
     }
 
     init(entry: GazetteerEntry, record: ResolutionRecord, contextAgrees: Bool, others: [String], precision: LocationPrecision,
@@ -419,6 +424,9 @@ final class Placing: Sendable {
         IncidentFeature.resolutionMembers(record, contextAgrees: contextAgrees, &json)
         recordMembers = json
         point = entry.location
+        recordQuery = record.query
+        entryKind = entry.kind
+        placesAUnit = record.match == Placing.unitMatch
     }
 }
 

@@ -234,11 +234,15 @@ final class IncidentStream: @unchecked Sendable {
                     while let part = reader.next(rows: Self.chunkSize) {
                         if part.firstRow == 1 { file.duplicates.reserve(reader.estimatedRows) }
                         submit { chunk in
-                            let read = reader.read(part)
+                            var read = reader.read(part)
+                            // The incidents go to the encoding task alone, which moves each into
+                            // its placed incident rather than copying it.
+                            let incidents = read.incidents
+                            read.incidents = []
                             chunk.rows = read
                             chunk.file = file
                             chunk.end = part.end
-                            return read.incidents
+                            return incidents
                         }
                         rows += part.rows
                         progress.update(file: path, offset: part.end, size: input.data.count, rows: rows)
@@ -285,10 +289,12 @@ final class IncidentStream: @unchecked Sendable {
                 while let batch = try cursor.next() {
                     let first = rows + 1, count = batch.rows
                     submit { chunk in
-                        let read = reader.read(count: count, firstRow: first) { r, c in batch.bytes(r, c) }
+                        var read = reader.read(count: count, firstRow: first) { r, c in batch.bytes(r, c) }
+                        let incidents = read.incidents
+                        read.incidents = []
                         chunk.rows = read
                         chunk.file = file
-                        return read.incidents
+                        return incidents
                     }
                     rows += count
                 }
@@ -339,18 +345,18 @@ final class IncidentStream: @unchecked Sendable {
         }
         defer { if let end = e.end { e.file?.input?.release(before: end) } }
         let f = summaries.count - 1
-        for i in e.incidents.indices {
-            let inc = e.incidents[i]
-            if !drop.isEmpty && drop.contains(inc.location.line) { continue }
+        for i in e.keys.indices {
+            if !drop.isEmpty && drop.contains(e.keys[i].line) { continue }
             seen += 1
             if state.checkIDs {
-                let here = InputLocation(file: inc.location.file, line: inc.fieldLines["id"] ?? inc.location.line)
-                if let first = state.ids[inc.id] {
+                let id = e.keys[i].id
+                let here = InputLocation(file: e.keys[i].file, line: e.keys[i].idLine)
+                if let first = state.ids[id] {
                     state.fileProblems.append(InputProblem(file: here.file, line: here.line, field: "id",
-                                                           message: "duplicate id \"\(inc.id)\" (first at \(first.file):\(first.line))"))
+                                                           message: "duplicate id \"\(id)\" (first at \(first.file):\(first.line))"))
                     continue
                 }
-                state.ids[inc.id] = here
+                state.ids[id] = here
             }
             switch e.outcomes[i] {
             case .failed(let p): state.fileProblems.append(p)
@@ -399,29 +405,64 @@ struct ChunkWork: Sendable {
     let encoder: LayerEncoder?
     let sinks: [IncidentSink]
 
-    func encode(_ chunk: [Incident], _ e: EncodedChunk) {
-        e.incidents = chunk
-        e.outcomes.reserveCapacity(chunk.count)
-        e.placed.reserveCapacity(chunk.count)
+    /// Places, filters and encodes `chunk`'s incidents into `e`. Each incident is moved into its
+    /// placed incident, not copied (a copy retains, and its release releases, each of its
+    /// strings and arrays: a tenth of a million names-only rows' time): what the delivering
+    /// queue needs of it (`RowKey`) is kept apart.
+    func encode(_ chunk: consuming [Incident], _ e: EncodedChunk) {
+        var rest = chunk
+        let count = rest.count
+        e.keys.reserveCapacity(count)
+        e.outcomes.reserveCapacity(count)
+        e.placed.reserveCapacity(count)
         let detailed = sinks.contains { $0.wantsDetail }
         var categories: [(String, IncidentCategory)] = []
-        if let encoder { encoder.reserve(chunk.count, in: e) }
+        if let encoder { encoder.reserve(count, in: e) }
         var memo = PointMemo()
         let names = resolver.cache.borrow(detail: resolver.measuresDetail, acceptAmbiguous: resolver.acceptAmbiguous)
         defer { resolver.cache.giveBack(names) }
-        for i in chunk.indices {
-            switch resolver.resolve(chunk[i], memo: &memo, names: names) {
-            case .failure(let p): e.outcomes.append(.failed(p))
-            case .success(let r) where !filter.keeps(r):
-                e.outcomes.append(.dropped(PlacedSummary(r)))
-            case .success(let r):
-                let pieces = encoder?.encode(r, into: e) ?? Pieces()
-                e.outcomes.append(.kept(e.placed.count, pieces))
-                e.placed.append(Placed(r, categories: &categories))
-                if detailed { e.resolved.append(r) }
+        let encoder = self.encoder
+        rest.withUnsafeMutableBufferPointer { buf in
+            guard let base = buf.baseAddress else { return }
+            for k in 0..<count {
+                // Moved out, an empty incident left in its place for the array to release.
+                let incident = (base + k).move()
+                (base + k).initialize(to: Incident.moved)
+                e.keys.append(RowKey(incident))
+                let result = resolver.resolve(consume incident, memo: &memo, names: names)
+                switch consume result {
+                case .failure(let p): e.outcomes.append(.failed(p))
+                case .success(let r):
+                    guard filter.keeps(r) else {
+                        e.outcomes.append(.dropped(PlacedSummary(r)))
+                        continue
+                    }
+                    var pieces = Pieces()
+                    if let encoder { pieces = encoder.encode(r, into: e) }
+                    e.outcomes.append(.kept(e.placed.count, pieces))
+                    e.placed.append(Placed(r, categories: &categories))
+                    if detailed { e.resolved.append(r) }
+                }
             }
         }
         resolver.cache.chunkDone(resolver.gazetteer)
+    }
+}
+
+/// What the delivering queue needs of each incident read: where it is (to drop a duplicate
+/// row) and its id (to check ids across files).
+struct RowKey {
+    var line: Int
+    var id: String
+    var file: String
+    /// The line of its id (a YAML incident's id may be on a line of its own).
+    var idLine: Int
+
+    init(_ i: Incident) {
+        line = i.location.line
+        id = i.id
+        file = i.location.file
+        idLine = i.fieldLines["id"] ?? i.location.line
     }
 }
 
@@ -468,7 +509,7 @@ struct Placed {
         country = r.country
         offshore = r.offshore
         provinceOnly = r.precision == .province
-        countryOnly = !ResolvedIncident.knowsProvince(entry: r.entry)
+        countryOnly = !ResolvedIncident.knowsProvince(kind: r.entryKind)
         sources = r.incident.sources
         placing = r.placing
         summary = PlacedSummary(r)
@@ -481,7 +522,8 @@ struct Placed {
 final class EncodedChunk: @unchecked Sendable {
     // Safe: written by one encoding task, then read by the delivering queue only after the
     // task signalled its semaphore (which orders the memory accesses).
-    var incidents: [Incident] = []
+    /// What the delivering queue needs of each incident read, in input order.
+    var keys: [RowKey] = []
     var outcomes: [Outcome] = []
     var placed: [Placed] = []
     /// Whole placed incidents, parallel to `placed`, while a sink wants detail.
@@ -497,7 +539,7 @@ final class EncodedChunk: @unchecked Sendable {
 
     /// Frees what the chunk holds, once it has been delivered.
     func release() {
-        incidents = []
+        keys = []
         outcomes = []
         placed = []
         resolved = []

@@ -48,9 +48,9 @@ public enum LoadJob {
         var result = LoadResult(table: table.display, server: connection.display)
         let stream = try IncidentStream(request, measuresDetail: true)
         let sink = CopySink()
-        var encoder = LayerEncoder(names: ["copy"], writer: GeoJSONWriter(precision: request.precision),
-                                   perIncident: LayerBuilder(gazetteer: stream.gazetteer, extent: BoundingBox(minX: -180, minY: -90, maxX: 180, maxY: 90)))
-        encoder.custom = { r, out in CopyRow.append(r, to: &out) }
+        let encoder = LayerEncoder(names: ["copy"], writer: GeoJSONWriter(precision: request.precision),
+                                   perIncident: LayerBuilder(gazetteer: stream.gazetteer, extent: BoundingBox(minX: -180, minY: -90, maxX: 180, maxY: 90)),
+                                   custom: { r, out in CopyRow.append(r, to: &out) })
 
         try connection.execute("BEGIN")
         do {
@@ -194,7 +194,7 @@ enum CopyRow {
         text(r.border?.borderID, &out)
         if i.claims.isEmpty { null(&out) } else { jsonb(&out) { IncidentFeature.claims(i.claims, &$0) } }
         if i.sources.isEmpty { null(&out) } else { jsonb(&out) { IncidentFeature.sources(i.sources, &$0) } }
-        if let p = r.placing, p.record != nil { jsonb(&out) { IncidentFeature.appendResolution(p, place: i.place, &$0) } } else { null(&out) }
+        if let p = r.placing, let query = p.recordQuery { jsonb(&out) { IncidentFeature.appendResolution(p, query: query, place: i.place, &$0) } } else { null(&out) }
         if r.warnings.isEmpty { null(&out) } else {
             jsonb(&out) { o in
                 o.append(UInt8(ascii: "["))

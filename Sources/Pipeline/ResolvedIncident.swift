@@ -18,6 +18,8 @@ public struct ResolvedIncident: Sendable {
     public var resolution: ResolutionRecord? { placing?.record }
     /// The gazetteer entry the point comes from, when resolved by name.
     public var entry: GazetteerEntry? { placing?.entry }
+    /// The kind of that entry (read without a copy of the entry).
+    var entryKind: PlaceKind? { placing?.entryKind }
     /// Country of the point by point-in-polygon (alpha-2).
     public var country: String?
     /// Province of the point by point-in-polygon (ISO 3166-2).
@@ -51,29 +53,29 @@ public struct ResolvedIncident: Sendable {
     /// province's). It says nothing of how far the incident was from a border: it may be
     /// anywhere in the unit, so none is measured. A place's point at district precision (a village
     /// placed to ±30 km) is an estimate of the place, and is measured.
-    public var standsForUnit: Bool { ResolvedIncident.standsForUnit(precision: precision, entry: entry) }
+    public var standsForUnit: Bool { ResolvedIncident.standsForUnit(precision: precision, kind: entryKind) }
 
-    static func standsForUnit(precision: LocationPrecision, entry: GazetteerEntry?) -> Bool {
-        precision == .province || entry.map { $0.kind == .admin2 || $0.kind.isProvinceOrLarger } == true
+    static func standsForUnit(precision: LocationPrecision, kind: PlaceKind?) -> Bool {
+        precision == .province || kind.map { $0 == .admin2 || $0.isProvinceOrLarger } == true
     }
 
     /// Whether the province holding the point can be the incident's: not where the point stands
     /// for a country or a region of several provinces (placed by its name: "Pakistan" had been
     /// written in Punjab, where Pakistan's point falls).
-    static func knowsProvince(entry: GazetteerEntry?) -> Bool { entry.map { [.country, .region].contains($0.kind) } != true }
+    static func knowsProvince(kind: PlaceKind?) -> Bool { kind != .country && kind != .region }
 
     /// Whether the incident was placed by the name of a province, region or country (or, with
     /// --accept-best, in the province its row names): it may be anywhere in that unit, and a radius
     /// around the unit's point would say less than that, or more (Scotland is 400 km across).
     public var placedByUnitName: Bool {
-        precision == .province && entry?.kind.isProvinceOrLarger == true
+        precision == .province && entryKind?.isProvinceOrLarger == true
     }
 
     /// The location precision as the layers, the table and the report write it: `country` or
     /// `region` for an incident placed by a country's or a region's name, which `province` would
     /// misstate (a reader filtering on it would take "Pakistan" for a province), else `precision`.
     public var locationPrecisionName: String {
-        guard placedByUnitName, let kind = entry?.kind, [.country, .region].contains(kind) else { return precision.rawValue }
+        guard placedByUnitName, let kind = entryKind, kind == .country || kind == .region else { return precision.rawValue }
         return kind == .country ? "country" : "region"
     }
 
@@ -84,7 +86,7 @@ public struct ResolvedIncident: Sendable {
 
     /// Whether the district holding the point can be the incident's: not where the point stands
     /// for a province or a country.
-    static func inKnownDistrict(precision: LocationPrecision, entry: GazetteerEntry?) -> Bool {
-        precision != .province && entry?.kind.isProvinceOrLarger != true
+    static func inKnownDistrict(precision: LocationPrecision, kind: PlaceKind?) -> Bool {
+        precision != .province && kind?.isProvinceOrLarger != true
     }
 }

@@ -28,16 +28,23 @@ struct Pieces {
 
 /// Encodes the per-incident layers' features of a kept incident on an encoding thread: into
 /// one buffer per layer, each feature preceded by ",\n" (the file's first feature skips the comma).
-struct LayerEncoder: Sendable {
+final class LayerEncoder: Sendable {
+    // A class: the encoding loop takes it for every row, and a struct of its members was a
+    // retain and release of each of them per row.
     /// "incidents", then the optional layers asked for.
     let names: [String]
     let writer: GeoJSONWriter
     let perIncident: LayerBuilder
     /// The run read several inputs: each feature names its own (`IncidentFeature.append`).
-    var namesInput = false
+    let namesInput: Bool
     /// Another encoding of each incident into the one buffer, in place of the layers (the rows
     /// of a database COPY), each incident's bytes back to back.
-    var custom: (@Sendable (ResolvedIncident, inout [UInt8]) -> Void)? = nil
+    let custom: (@Sendable (ResolvedIncident, inout [UInt8]) -> Void)?
+
+    init(names: [String], writer: GeoJSONWriter, perIncident: LayerBuilder, namesInput: Bool = false,
+         custom: (@Sendable (ResolvedIncident, inout [UInt8]) -> Void)? = nil) {
+        (self.names, self.writer, self.perIncident, self.namesInput, self.custom) = (names, writer, perIncident, namesInput, custom)
+    }
 
     func reserve(_ incidents: Int, in e: EncodedChunk) {
         e.buffers[0].reserveCapacity(1_200 * incidents)
