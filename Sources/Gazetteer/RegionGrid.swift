@@ -19,6 +19,12 @@ public final class RegionGrid: @unchecked Sendable {
     /// with every tile of the world built (points over the globe), a list per cell and a second
     /// array per cell had held some 200 MB.
     private var owner: [Int32]
+    /// `owner` in 16 bits, when every region index and candidate list fits (a 10° tile's 10,201
+    /// cells always give fewer lists than that, and few tiles hold 32,767 regions): `owner` is then
+    /// emptied. Points over the globe build 16 million cells.
+    private var owner16: [Int16] = []
+    /// The width `owner` is kept in (16 or 32 bits).
+    var ownerBits: Int { owner.isEmpty ? 16 : 32 }
     /// The regions to test in the cells a boundary crosses (see `owner`).
     private var candidates: [Int32] = [], candidateStarts: [Int32] = [0]
     /// Per region: its edges grouped by the grid rows their latitudes span, as runs of consecutive
@@ -118,6 +124,10 @@ public final class RegionGrid: @unchecked Sendable {
             owner[idx] = -1 - Int32(candidateStarts.count - 1)
             candidates += list.sorted()
             candidateStarts.append(Int32(candidates.count))
+        }
+        if regions.count < Int(Int16.max), candidateStarts.count <= Int(Int16.max) {
+            owner16 = owner.map { Int16($0) }
+            owner = []
         }
         if !keepsGeometry {
             for i in self.regions.indices { self.regions[i].geometry = .multiPolygon([]) }
@@ -278,7 +288,7 @@ public final class RegionGrid: @unchecked Sendable {
         let x = col(p.lon), y = row(p.lat)
         guard x >= 0, y >= 0, x < columns, y < rows else { return nil }
         let idx = y * columns + x
-        let o = Int(owner[idx])
+        let o = owner.isEmpty ? Int(owner16[idx]) : Int(owner[idx])
         if o > 0 { return read(regions[o - 1]) }
         guard o < 0 else { return nil }
         // Candidates in region order, as a scan of every region would find them.

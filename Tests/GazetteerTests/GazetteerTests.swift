@@ -295,6 +295,43 @@ final class RegionGridTests: XCTestCase {
         }
     }
 
+    /// A grid keeps its cells' owners in 16 bits where they fit (a tile's few regions and
+    /// boundary cells) and in 32 where they do not. Both answer as testing every region: a grid
+    /// of 33,000 small squares (more regions than 16 bits hold) and one of 300, over the same
+    /// points, on the squares' corners and edges and between them.
+    func testCellOwnersOfEitherWidthAnswerAsEveryRegion() {
+        func square(_ k: Int, side: Double) -> Region {
+            let columns = 200
+            let west = 40 + Double(k % columns) * side, south = 10 + Double(k / columns) * side
+            // Every other square, so that cells between them hold none.
+            let s = side * 0.5
+            let ring = [LonLat(lon: west, lat: south), LonLat(lon: west + s, lat: south), LonLat(lon: west + s, lat: south + s),
+                        LonLat(lon: west, lat: south + s), LonLat(lon: west, lat: south)]
+            return Region(id: "r\(k)", name: "r\(k)", country: "XX", localName: nil, alternateNames: [], fips: nil, geonamesAdmin1: nil,
+                          labelPoint: ring[0], geometry: .polygon(Polygon(exterior: ring)),
+                          bounds: BoundingBox(minX: west, minY: south, maxX: west + s, maxY: south + s))
+        }
+        for (count, side) in [(33_000, 0.04), (300, 0.25)] {
+            let regions = (0..<count).map { square($0, side: side) }
+            let grid = RegionGrid(regions: regions, cellDegrees: 0.1)
+            XCTAssertEqual(grid.ownerBits, count > Int(Int16.max) ? 32 : 16)
+            var checked = 0, inside = 0
+            // Half-side steps: the even ones fall inside a square, the odd ones between squares.
+            let rowsOfSquares = (count + 199) / 200
+            for i in 0..<400 {
+                for j in 0..<min(60, 2 * rowsOfSquares) {
+                    let p = LonLat(lon: 40 + Double(i) * side * 0.5 + side * 0.13, lat: 10 + Double(j) * side * 0.5 + side * 0.11)
+                    let want = regions.first { $0.bounds.minX <= p.lon && p.lon <= $0.bounds.maxX && $0.bounds.minY <= p.lat && p.lat <= $0.bounds.maxY && $0.contains(p) }?.id
+                    XCTAssertEqual(grid.region(at: p)?.id, want, "\(count) regions, \(p)")
+                    checked += 1
+                    if want != nil { inside += 1 }
+                }
+            }
+            XCTAssertGreaterThan(inside, checked / 8, "\(count) regions: points inside squares")
+            XCTAssertLessThan(inside, checked, "\(count) regions: points between squares")
+        }
+    }
+
     func testGridAnswersAsTestingEveryPolygon() {
         // Fixed samples (no randomness: the test must be repeatable): the whole world on a coarse
         // lattice, and dense patches where borders are many (Iran–Pakistan–Afghanistan), across the
