@@ -92,9 +92,16 @@ final class Coasts: Sendable {
     /// may be written from -180 or past 180): a filter only; every distance reported is the
     /// outline's geodesic one.
     static func mayReach(_ bounds: BoundingBox, _ p: LonLat, km: Double = toleranceKm) -> Bool {
-        let (dLat, dLon) = margin(latitude: abs(p.lat), km: km)
-        guard p.lat >= bounds.minY - dLat && p.lat <= bounds.maxY + dLat else { return false }
-        return [p.lon, p.lon + 360, p.lon - 360].contains { lon in lon >= bounds.minX - dLon && lon <= bounds.maxX + dLon }
+        mayReach(bounds, BoundingBox(minX: p.lon, minY: p.lat, maxX: p.lon, maxY: p.lat), km: km)
+    }
+
+    /// Whether something within `bounds` may lie within `km` of some point of `box` (either way
+    /// round the antimeridian).
+    static func mayReach(_ bounds: BoundingBox, _ box: BoundingBox, km: Double = toleranceKm) -> Bool {
+        let (dLat, dLon) = margin(latitude: max(abs(box.minY), abs(box.maxY)), km: km)
+        guard bounds.maxY >= box.minY - dLat && bounds.minY <= box.maxY + dLat else { return false }
+        func overlaps(_ shift: Double) -> Bool { bounds.maxX >= box.minX + shift - dLon && bounds.minX <= box.maxX + shift + dLon }
+        return overlaps(0) || overlaps(360) || overlaps(-360)
     }
 
     /// Degrees of latitude and of longitude that hold at least `km` anywhere up to
@@ -174,12 +181,7 @@ struct OutlineRuns: Sendable {
     /// The runs whose bounds come within `Coasts.toleranceKm` of some point of `box`, either side
     /// of the antimeridian, as lines.
     func lines(reaching box: BoundingBox) -> [[LonLat]] {
-        let (dLat, dLon) = Coasts.margin(latitude: max(abs(box.minY), abs(box.maxY)))
-        return list.filter { run in
-            let b = run.bounds
-            guard b.maxY >= box.minY - dLat && b.minY <= box.maxY + dLat else { return false }
-            return [0.0, 360, -360].contains { shift in b.maxX >= box.minX + shift - dLon && b.minX <= box.maxX + shift + dLon }
-        }.map { Array(rings[Int($0.ring)][Int($0.start)...Int($0.end)]) }
+        list.filter { Coasts.mayReach($0.bounds, box) }.map { Array(rings[Int($0.ring)][Int($0.start)...Int($0.end)]) }
     }
 
     /// More than the geodesic distance from `a` to `b` (km): the great-circle distance on a sphere

@@ -76,7 +76,8 @@ public struct ResolvedIncident: Sendable {
     /// misstate (a reader filtering on it would take "Pakistan" for a province), else `precision`.
     public var locationPrecisionName: String {
         guard placedByUnitName, let kind = entryKind, kind == .country || kind == .region else { return precision.rawValue }
-        return kind == .country ? "country" : "region"
+        // The kind's own name: one of `LocationPrecision.unitNames`, which an input reads back.
+        return kind.rawValue
     }
 
     /// The radius (km) of the incident's uncertainty, where one circle says it; nil where it was
