@@ -264,10 +264,17 @@ public struct IncidentResolver: Sendable {
 
     /// The country, province, district and nearest border (the last three when measuring
     /// detail) of a point, and whether the data covers it.
+    ///
+    /// A point in no country's polygon is in no province's or district's either (the provinces are
+    /// fitted to the countries' edges, the districts clipped to the provinces): neither is looked
+    /// up. Seven in ten points over the globe are at sea, and their lookups had built district
+    /// tiles of open sea and coast for nothing. (A point just off a coast is given its country,
+    /// province and district afterwards, by `facts(offCoastOf:at:base:)`.)
     func facts(at point: LonLat) -> PointFacts {
         let country = gazetteer.countryID(at: point)
-        return PointFacts(country: country, province: measuresDetail ? gazetteer.provinceName(at: point) : nil,
-                          district: measuresDetail ? gazetteer.districtName(at: point) : nil,
+        let inUnits = measuresDetail && country != nil
+        return PointFacts(country: country, province: inUnits ? gazetteer.provinceName(at: point) : nil,
+                          district: inUnits ? gazetteer.districtName(at: point) : nil,
                           border: measuresDetail ? nearestBorder(to: point, in: country) : nil, covered: gazetteer.covers(point))
     }
 
