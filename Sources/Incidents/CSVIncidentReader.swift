@@ -386,7 +386,7 @@ public enum CSVIncidentReader {
                 d.time = text(.time, r, b)
                 d.timeZone = text(.timeZone, r, b)
             }
-            let kind = kindText ?? text(.subEventType, r, b) ?? text(.eventType, r, b) ?? "unspecified"
+            let kind = kindText ?? text(.subEventType, r, b) ?? text(.eventType, r, b) ?? Incident.unspecifiedKind
             var inc = Incident(id: id, date: d, place: place ?? "", kind: kind, location: InputLocation(file: path, line: line))
             inc.country = text(.country, r, b)
             inc.admin1 = text(.admin1, r, b)

@@ -246,7 +246,7 @@ public enum GeoJSONIncidentReader {
 
             d.time = text(.time)
             d.timeZone = text(.timeZone)
-            let kind = text(.kind) ?? text(.subEventType) ?? text(.eventType) ?? "unspecified"
+            let kind = text(.kind) ?? text(.subEventType) ?? text(.eventType) ?? Incident.unspecifiedKind
             var inc = Incident(id: id, date: d, place: place ?? "", kind: kind, location: InputLocation(file: path, line: line))
             inc.country = text(.country)
             inc.admin1 = text(.admin1)

@@ -248,6 +248,9 @@ public struct Incident: Sendable {
     /// Line of each field, for error messages.
     public var fieldLines: [String: Int]
 
+    /// The kind of an incident whose input gives none (the map writes it in its language).
+    public static let unspecifiedKind = "unspecified"
+
     /// An empty incident, left in an array's slot whose incident was moved out (its empty
     /// strings and arrays take no reference to copy).
     public static let moved = Incident(id: "", date: IncidentDate(start: CalendarDate(year: 1, month: 1, day: 1)!), place: "", kind: "",

@@ -248,7 +248,7 @@ public enum YAMLIncidentReader {
             guard problems.count == before, var d = date else { return nil }
             d.time = value("time")?.0
             d.timeZone = value("timezone", "time_zone")?.0
-            var inc = Incident(id: id, date: d, place: place ?? "", kind: value("kind", "type")?.0 ?? "unspecified",
+            var inc = Incident(id: id, date: d, place: place ?? "", kind: value("kind", "type")?.0 ?? Incident.unspecifiedKind,
                                location: InputLocation(file: path, line: node.mark?.line ?? 0))
             inc.country = value("country")?.0
             inc.admin1 = value("admin1", "province")?.0

@@ -147,7 +147,8 @@ public struct ReportBuilder {
         var entries: [(CalendarDate, Int, ChronologyEntry)] = []
         for (n, r) in ordered.enumerated() {
             let i = r.incident
-            var what = i.actor.map { text(.whatBy, ["kind": .text(i.kind), "actor": .text($0)]) } ?? i.kind
+            let kind = SceneBuilder.kindText(i.kind, language)
+            var what = i.actor.map { text(.whatBy, ["kind": .text(kind), "actor": .text($0)]) } ?? kind
             if !i.place.isEmpty { what += language.comma + i.place }
             if let c = names.countryName(r.country) { what += " (\(c))" }
             what += language.semicolon + text(.rowOfTable, ["row": count(n + 1)])

@@ -263,8 +263,17 @@ public struct SceneBuilder {
 
     /// The incident's kind and who acted ("missile and drone strike by Iran (IRGC)"), in the input's words.
     func kindAndActor(_ i: Incident) -> String {
-        i.actor.map { IncidentText.kindBy.text(in: language, ["kind": .text(i.kind), "actor": .text($0)]) } ?? i.kind
+        let kind = kindText(i.kind, language)
+        return i.actor.map { IncidentText.kindBy.text(in: language, ["kind": .text(kind), "actor": .text($0)]) } ?? kind
     }
+
+    /// The incident's kind in the input's words; the map's own word, in its language, where the
+    /// input gives none ("type non précisé" on a French map, not "unspecified").
+    static func kindText(_ kind: String, _ language: MapLanguage) -> String {
+        kind == Incident.unspecifiedKind ? IncidentText.unspecifiedKind.text(in: language) : kind
+    }
+
+    func kindText(_ kind: String, _ language: MapLanguage) -> String { SceneBuilder.kindText(kind, language) }
 
     /// The key entry: what, where, who, every claim with who makes it, and the sources. The
     /// input's words (place, kind, actor, target, claims) as given; the rest in the map's language.
@@ -283,7 +292,7 @@ public struct SceneBuilder {
         if let t = i.target { what = IncidentText.withTarget.text(in: l, ["what": .text(what), "target": .text(t)]) }
         var s = IncidentText.keyHead.text(in: l, ["date": .text(dateText(i.date)), "where": .text(where_), "what": .text(what)]) + "."
         if !i.claims.isEmpty {
-            s += " " + i.claims.map { "\(claimant($0.by)): \(statement($0))." }.joined(separator: " ")
+            s += " " + i.claims.map { IncidentText.claim.text(in: l, ["by": .text(claimant($0.by)), "statement": .text(statement($0))]) }.joined(separator: " ")
         }
         if let e = r.entry, r.placedByUnitName {
             s += " " + IncidentText.locationUnit.text(in: l, ["unit": .text(unitName(e))])
@@ -314,14 +323,23 @@ public struct SceneBuilder {
 
     /// Who makes a claim: as the input says, or in the map's language where the reader wrote it for
     /// a file's fatalities column ("ACLED-format export citing Dawn; AFP", "unattributed").
+    ///
+    /// A claim begins a sentence of the key, so these words of the map's own begin with a capital
+    /// ("Unattributed: 2 fatalities.", "Sans attribution : morts : 2."); the input's own words
+    /// stay as written.
     func claimant(_ by: String) -> String {
         let l = language, citing = IncidentText.acledCiting.text(in: .en, ["sources": ""])
-        guard l != .en else { return by }
-        if by == IncidentText.acledExport.text(in: .en) { return IncidentText.acledExport.text(in: l) }
-        if by == IncidentText.unattributed.text(in: .en) { return IncidentText.unattributed.text(in: l) }
-        guard by.hasPrefix(citing) else { return by }
+        if by == IncidentText.acledExport.text(in: .en) { return SceneBuilder.capitalised(IncidentText.acledExport.text(in: l)) }
+        if by == IncidentText.unattributed.text(in: .en) { return SceneBuilder.capitalised(IncidentText.unattributed.text(in: l)) }
+        guard l != .en, by.hasPrefix(citing) else { return by }
         let outlets = by.dropFirst(citing.count).components(separatedBy: "; ").joined(separator: l.semicolon)
-        return IncidentText.acledCiting.text(in: l, ["sources": .text(outlets)])
+        return SceneBuilder.capitalised(IncidentText.acledCiting.text(in: l, ["sources": .text(outlets)]))
+    }
+
+    /// `text` with its first letter in capitals (scripts without case are unchanged).
+    static func capitalised(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
     }
 
     /// A claim's statement: as the input says, or in the map's language where the reader wrote it

@@ -185,6 +185,28 @@ final class LanguageTests: ScratchTestCase {
     /// An incident known only by its point, at sea (no province names it), is labelled by its
     /// coordinates with their hemispheres, as the key writes them ("19.5°S, 179.9°W"), never as
     /// signed numbers ("-19.5, -179.9"); in French, with the French letters and decimal comma.
+    /// A file with no kind column and a killed column but no source: the kind the tool supplies
+    /// and the claimant it names are its own words, so they are in the map's language, and a claim
+    /// begins its sentence of the key with a capital (in French before a colon after a no-break
+    /// space, as the French texts write it). The
+    /// input's own words (the place) stay as written.
+    func testTheToolsOwnWordsForAKindAndAClaimantAreInTheMapsLanguage() throws {
+        let csv = tmp.appendingPathComponent("bare.csv")
+        try "id,date,place,country,killed\nB1,2024-03-01,Bamako,Mali,2\nB2,2024-03-02,Niamey,Niger,\n"
+            .write(to: csv, atomically: true, encoding: .utf8)
+        for (lang, kind, claim, not) in [("en", "unspecified", "Unattributed: 2 fatalities.", ["unattributed:"]),
+                                         ("fr", "type non précisé", "Sans attribution\u{00A0}: morts\u{00A0}: 2.", ["unspecified", "sans attribution", "unattributed"]),
+                                         ("ru", "тип не указан", "Без указания источника: погибших: 2.", ["unspecified", "unattributed"])] {
+            let (doc, _, _) = try render([csv.path, "--lang", lang], name: "bare-\(lang)")
+            let keys = texts(doc, "key-text").map(\.text).joined(separator: " ")
+            let details = texts(doc, "incident-detail").map(\.text).joined(separator: " | ")
+            XCTAssertTrue(keys.contains(claim), "\(lang): \(keys)")
+            XCTAssertTrue(keys.contains(kind) && details.contains(kind), "\(lang): \(keys) / \(details)")
+            XCTAssertTrue(keys.contains("Bamako") && keys.contains("Niamey"), "\(lang): \(keys)")
+            for word in not { XCTAssertFalse(keys.contains(word) || details.contains(word), "\(lang): \(word) in \(keys) / \(details)") }
+        }
+    }
+
     func testAPointAtSeaIsLabelledWithItsHemispheres() throws {
         let csv = tmp.appendingPathComponent("sea.csv")
         try "id,date,latitude,longitude,event_type\nS1,2024-05-04,-19.5,-179.9,Battles\nS2,2024-05-05,-18.1416,178.4419,Battles\n"

@@ -7,7 +7,7 @@
 public enum IncidentText: String, MapTexts {
     case title, titleIn, titleAtSea, atSeaInList, count, mergedTitle, fatalitiesClaimed, otherKinds, mapOf, mapOfNear, strikeDirection, origin
     case keyHead, kindBy, withTarget, location, locationUnit, exact, near, district, province, borderDistance, boundaryDistance, atSea, atSeaOff, outside, sources
-    case fatalities, codedEstimate, acledExport, acledCiting, unattributed
+    case fatalities, codedEstimate, acledExport, acledCiting, unattributed, claim, unspecifiedKind
 
     public static let table = TextTable<IncidentText>("""
     title
@@ -329,5 +329,25 @@ public enum IncidentText: String, MapTexts {
     ur: بغیر حوالے کے
     ps: بې سرچینې
     ar: غير منسوب
+
+    claim
+    en: {by}: {statement}.
+    fr: {by} : {statement}.
+    ru: {by}: {statement}.
+    uk: {by}: {statement}.
+    fa: {by}: {statement}.
+    ur: {by}: {statement}.
+    ps: {by}: {statement}.
+    ar: {by}: {statement}.
+
+    unspecifiedKind
+    en: unspecified
+    fr: type non précisé
+    ru: тип не указан
+    uk: тип не вказано
+    fa: نوع نامشخص
+    ur: نوعیت نامعلوم
+    ps: ډول نامعلوم
+    ar: نوع غير محدد
     """)
 }
