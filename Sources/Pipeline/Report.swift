@@ -79,8 +79,8 @@ public struct ReportBuilder {
             let border = r.border.map { language == .en ? "\(NumberFormat.fixed($0.distanceKm, 1)) km (\($0.borderID))"
                 : "\(language.decimal($0.distanceKm, 1)) \(language.ui.km) (\($0.borderID))" } ?? "–"
             return Row(number: n + 1, date: date(i.date) + (i.date.time.map { language.comma + $0 } ?? ""), reported: i.place.isEmpty ? "–" : i.place,
-                       placedAt: placed, country: country.isEmpty ? "–" : country, border: border, kind: i.kind,
-                       actor: i.actor ?? "–", claims: i.claims.map { ($0.by, $0.statement) }, sources: i.sources)
+                       placedAt: placed, country: country.isEmpty ? "–" : country, border: border, kind: SceneBuilder.kindText(i.kind, language),
+                       actor: i.actor ?? "–", claims: i.claims.map { (names.claimant($0.by), names.statement($0)) }, sources: i.sources)
         }
     }
 
@@ -246,7 +246,7 @@ public struct ReportBuilder {
         func t(_ s: String) -> SVGNode { .text(s) }
         var rowsNodes: [SVGNode] = []
         for r in rows() {
-            let claims: SVGNode = r.claims.isEmpty ? t("–") : el("ul", [("class", "claims")], r.claims.map { el("li", [], [el("strong", [], [t($0.by + ":")]), t(" " + $0.statement)]) })
+            let claims: SVGNode = r.claims.isEmpty ? t("–") : el("ul", [("class", "claims")], r.claims.map { el("li", [], [el("strong", [], [t($0.by + language.colon.dropLast())]), t(" " + $0.statement)]) })
             let sourceNodes = ReportBuilder.sourceNodes(r.sources)
             rowsNodes.append(el("tr", [], [
                 el("td", [("class", "num")], [t(String(r.number))]), el("td", [], [t(r.date)]), el("td", [], [t(r.reported)]),
@@ -339,7 +339,7 @@ public struct ReportBuilder {
         s += "## \(ReportBuilder.md(IncidentText.title.text(in: language)))\n\n" + (tableNote.map { ReportBuilder.md($0) + "\n\n" } ?? "") + "| " + headers.joined(separator: " | ") + " |\n"
         s += "|---:|---|---|---|---|---:|---|---|---|---|\n"
         for r in rows() {
-            let claims = r.claims.isEmpty ? "–" : r.claims.map { "**\(ReportBuilder.md($0.by)):** \(ReportBuilder.md($0.statement))" }.joined(separator: "<br>")
+            let claims = r.claims.isEmpty ? "–" : r.claims.map { "**\(ReportBuilder.md($0.by))\(language.colon.dropLast())** \(ReportBuilder.md($0.statement))" }.joined(separator: "<br>")
             let sources = r.sources.isEmpty ? "–" : r.sources.map { src -> String in
                 let label = ReportBuilder.md(src.title.map { "\(src.outlet): \($0)" } ?? src.outlet)
                 if let url = ReportBuilder.safeURL(src.url) {

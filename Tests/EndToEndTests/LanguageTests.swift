@@ -205,6 +205,14 @@ final class LanguageTests: ScratchTestCase {
             XCTAssertTrue(keys.contains("Bamako") && keys.contains("Niamey"), "\(lang): \(keys)")
             for word in not { XCTAssertFalse(keys.contains(word) || details.contains(word), "\(lang): \(word) in \(keys) / \(details)") }
         }
+        // The report's table says the same in its language.
+        let dir = tmp.appendingPathComponent("bare-report")
+        let r = try incidentmap(["report", csv.path, "--lang", "fr", "--format", "markdown", "-o", dir.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let md = try String(contentsOf: dir.appendingPathComponent("report.md"), encoding: .utf8)
+        let row = try XCTUnwrap(md.split(separator: "\n").first { $0.hasPrefix("| 1 |") })
+        XCTAssertTrue(row.contains("| type non précisé |") && row.contains("**Sans attribution\u{00A0}:** morts\u{00A0}: 2"), String(row))
+        XCTAssertFalse(md.contains("unspecified") || md.contains("unattributed") || md.contains("fatalities"), md)
     }
 
     func testAPointAtSeaIsLabelledWithItsHemispheres() throws {
