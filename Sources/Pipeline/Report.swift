@@ -263,7 +263,7 @@ public struct ReportBuilder {
             el("h3", [], [t(text(.dataLicences))]),
             el("ul", [], dataNotes().map { el("li", [], [t($0)]) }),
             el("h3", [], [t(text(.projectionHeading))]),
-            el("p", [], [t(text(.mapCRS, ["name": .text(map.crsName ?? RenderJob.crsName(request)), "crs": .text(map.georeference.crs)]))]),
+            el("p", [], [t(text(.mapCRS, ["name": .text(map.crsName ?? RenderJob.crsName(request, language)), "crs": .text(map.georeference.crs)]))]),
         ]
         if let wkt = map.wkt {
             method.append(el("details", [], [el("summary", [], [t(text(.crsWKT))]), el("pre", [], [t(wkt)])]))
@@ -367,7 +367,7 @@ public struct ReportBuilder {
         s += "\n### \(ReportBuilder.md(text(.dataLicences)))\n\n"
         for line in dataNotes() { s += "- \(ReportBuilder.md(line))\n" }
         let crs = "`\(map.georeference.crs.replacingOccurrences(of: "`", with: "'"))`"
-        s += "\n### \(ReportBuilder.md(text(.projectionHeading)))\n\n" + text(.mapCRS, ["name": .text(ReportBuilder.md(map.crsName ?? RenderJob.crsName(request))), "crs": .text(crs)]) + "\n\n"
+        s += "\n### \(ReportBuilder.md(text(.projectionHeading)))\n\n" + text(.mapCRS, ["name": .text(ReportBuilder.md(map.crsName ?? RenderJob.crsName(request, language))), "crs": .text(crs)]) + "\n\n"
         let outlets = outlets()
         s += "---\n\n" + text(.incidentSources, ["outlets": .text(ReportBuilder.md(outlets.isEmpty ? text(.noneGiven) : outlets.joined(separator: language.semicolon)))]) + "\n\n"
         s += credits + "\n"

@@ -43,8 +43,8 @@ public struct RenderedMap: Sendable {
     public var root: SVGNode
     /// The map CRS as WKT2, when PROJ can export it.
     public var wkt: String?
-    /// What the map's projection is, when the renderer chose it for the data (a world map); nil
-    /// when it is the default local one or the user's.
+    /// What the map's projection is, in the map's language, when the renderer chose it for the
+    /// data (a world map); nil when it is the default local one or the user's.
     public var crsName: String?
     /// The timeline strip alone, as an SVG of the map's width, when the scene has a timeline (a
     /// report's chronology shows it apart from the map).

@@ -22,14 +22,15 @@ public enum MapRenderer {
     public static func render(_ scene: MapScene, options: MapOptions = MapOptions()) throws -> RenderedMap {
         var scene = scene
         let world = worldCRSName(scene, options: options)
-        if world != nil, let local = worldCRSName(scene, options: options, language: options.language) {
+        let local = world == nil ? nil : worldCRSName(scene, options: options, language: options.language)
+        if let local {
             // The attribution names the projection actually drawn.
             let line = AttributionText.projection.text(in: options.language, ["crs": .text(local)])
             scene.attribution = scene.attribution.map { isProjectionLine($0, options.language) ? line : $0 }
         }
         if !options.panel { scene.attribution = attribution(scene.attribution, options: options) }
         var map = try MapBuilder(scene: scene, options: options).build()
-        map.crsName = world
+        map.crsName = local ?? world
         return map
     }
 

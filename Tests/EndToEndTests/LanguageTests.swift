@@ -205,7 +205,7 @@ final class LanguageTests: ScratchTestCase {
             XCTAssertTrue(keys.contains("Bamako") && keys.contains("Niamey"), "\(lang): \(keys)")
             for word in not { XCTAssertFalse(keys.contains(word) || details.contains(word), "\(lang): \(word) in \(keys) / \(details)") }
         }
-        // The report's table says the same in its language.
+        // The report's table says the same in its language, and its projection.
         let dir = tmp.appendingPathComponent("bare-report")
         let r = try incidentmap(["report", csv.path, "--lang", "fr", "--format", "markdown", "-o", dir.path])
         XCTAssertEqual(r.status, 0, r.stderr)
@@ -213,6 +213,15 @@ final class LanguageTests: ScratchTestCase {
         let row = try XCTUnwrap(md.split(separator: "\n").first { $0.hasPrefix("| 1 |") })
         XCTAssertTrue(row.contains("| type non précisé |") && row.contains("**Sans attribution\u{00A0}:** morts\u{00A0}: 2"), String(row))
         XCTAssertFalse(md.contains("unspecified") || md.contains("unattributed") || md.contains("fatalities"), md)
+        // And names the map's projection as the map does.
+        XCTAssertTrue(md.contains("azimutale équidistante centrée sur les incidents") && !md.contains("azimuthal"), md)
+        // A world map's projection, which the renderer chooses, too.
+        let world = tmp.appendingPathComponent("world-report")
+        let w = try incidentmap(["report", repositoryRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures/world/points.csv").path,
+                                 "--lang", "fr", "--format", "markdown", "-o", world.path])
+        XCTAssertEqual(w.status, 0, w.stderr)
+        let worldMD = try String(contentsOf: world.appendingPathComponent("report.md"), encoding: .utf8)
+        XCTAssertTrue(worldMD.contains("Equal Earth centrée sur") && !worldMD.contains("centred on"), worldMD)
     }
 
     func testAPointAtSeaIsLabelledWithItsHemispheres() throws {
