@@ -120,10 +120,15 @@ final class Coasts: Sendable {
     }
 
     private func outline(of r: Region, key: String) -> BorderDistance {
-        outlines.value(key) {
-            let rings = r.geometry.polygons.flatMap(\.rings).filter { $0.count > 1 }
-            return BorderDistance(borders: [BorderLine(id: r.id, countries: [r.country], name: r.name, lengthKm: 0, dataset: "", lines: rings)])
-        }
+        outlines.value(key) { Coasts.measure(r, Coasts.rings(of: r)) }
+    }
+
+    /// Every ring of the region's polygons (its coasts, islands and land borders).
+    private static func rings(of r: Region) -> [[LonLat]] { r.geometry.polygons.flatMap(\.rings).filter { $0.count > 1 } }
+
+    /// A measure of the distance to `lines` of the region's outline.
+    private static func measure(_ r: Region, _ lines: [[LonLat]]) -> BorderDistance {
+        BorderDistance(borders: [BorderLine(id: r.id, countries: [r.country], name: r.name, lengthKm: 0, dataset: "", lines: lines)])
     }
     /// The side of the cells whose points share the runs they may reach (degrees, about 11 km).
     static let localCell = 0.1
@@ -136,11 +141,10 @@ final class Coasts: Sendable {
         return local.value(LocalKey(key: key, x: Int32(x), y: Int32(y))) {
             // The cell, widened by a hair for the rounding of p / c.
             let cell = BoundingBox(minX: x * c - 1e-9, minY: y * c - 1e-9, maxX: (x + 1) * c + 1e-9, maxY: (y + 1) * c + 1e-9)
-            let lines = runs.value(key) { OutlineRuns(r.geometry.polygons.flatMap(\.rings).filter { $0.count > 1 }) }.lines(reaching: cell)
-            return lines.isEmpty ? nil : BorderDistance(borders: [BorderLine(id: r.id, countries: [r.country], name: r.name, lengthKm: 0, dataset: "", lines: lines)])
+            let lines = runs.value(key) { OutlineRuns(Coasts.rings(of: r)) }.lines(reaching: cell)
+            return lines.isEmpty ? nil : Coasts.measure(r, lines)
         }
     }
-
 }
 
 /// A region's rings as runs of up to `length` segments, each with its bounds widened by its

@@ -58,15 +58,15 @@ public struct IncidentResolver: Sendable {
         return resolve(inc, memo: &memo, names: nil)
     }
 
-    /// Resolves one incident, finding the facts of a point given by coordinates once per `memo`
-    /// (a chunk of rows: exports give most rows their town's coordinates), and what a name
-    /// decides in `names` (one encoding thread's, without a lock) before the shared cache.
     /// The line a message about the row's place names (looked up only for a message: two
     /// lookups in the row's table on every row were not free).
     static func placeLine(_ inc: borrowing Incident) -> Int {
         inc.fieldLines["place"] ?? inc.fieldLines["location"] ?? inc.location.line
     }
 
+    /// Resolves one incident, finding the facts of a point given by coordinates once per `memo`
+    /// (a chunk of rows: exports give most rows their town's coordinates), and what a name
+    /// decides in `names` (one encoding thread's, without a lock) before the shared cache.
     func resolve(_ inc: consuming Incident, memo: inout PointMemo, names: NameMemo?) -> Result<ResolvedIncident, InputProblem> {
         var point: LonLat
         var precision = inc.locationPrecision

@@ -263,7 +263,7 @@ public struct SceneBuilder {
 
     /// The incident's kind and who acted ("missile and drone strike by Iran (IRGC)"), in the input's words.
     func kindAndActor(_ i: Incident) -> String {
-        let kind = kindText(i.kind, language)
+        let kind = SceneBuilder.kindText(i.kind, language)
         return i.actor.map { IncidentText.kindBy.text(in: language, ["kind": .text(kind), "actor": .text($0)]) } ?? kind
     }
 
@@ -273,7 +273,6 @@ public struct SceneBuilder {
         kind == Incident.unspecifiedKind ? IncidentText.unspecifiedKind.text(in: language) : kind
     }
 
-    func kindText(_ kind: String, _ language: MapLanguage) -> String { SceneBuilder.kindText(kind, language) }
 
     /// The key entry: what, where, who, every claim with who makes it, and the sources. The
     /// input's words (place, kind, actor, target, claims) as given; the rest in the map's language.
