@@ -8,11 +8,12 @@ OUT ?= out
 setup: ## Install the Debian packages (PROJ, GDAL, librsvg, xmllint) if missing
 	@bash scripts/setup.sh
 
-gazetteer: ## Build Gazetteer/data (world countries, provinces, borders, places, relief, lakes, rivers, points of view) from pinned inputs; instant when up to date
+gazetteer: ## Build Gazetteer/data (world countries, provinces, borders, places, relief, lakes, rivers, points of view, city names) from pinned inputs; instant when up to date
 	@bash Gazetteer/build.sh
 	@bash Gazetteer/build_terrain.sh
 	@bash Gazetteer/build_worldviews.sh
 	@bash Gazetteer/build_rivers.sh
+	@bash Gazetteer/build_city_names.sh
 
 demo: setup gazetteer release ## Render the bundled January 2024 example into out/
 	@mkdir -p $(OUT)

@@ -27,26 +27,17 @@ ARRAYS=(Bin_size_in_minutes N_bins_in_360_longitude_range N_segments_in_a_bin Id
 
 log() { echo "[build_rivers.sh] $*" >&2; }
 
-RECIPE="$(cat "$HERE/build_rivers.sh" "$HERE/common.sh" "$HERE/build_rivers.py" | sha256sum | cut -d' ' -f1)"
+RECIPE="$(cat "$HERE/build_rivers.sh" "$HERE/common.sh" "$HERE/debian_package.sh" "$HERE/build_rivers.py" | sha256sum | cut -d' ' -f1)"
 # shellcheck source=common.sh
 . "$HERE/common.sh"
+# shellcheck source=debian_package.sh
+. "$HERE/debian_package.sh"
 exit_if_up_to_date "$RECIPE" "rivers.geojson"
 
 command -v gdalmdiminfo >/dev/null || { log "gdal-bin is needed (bash scripts/setup.sh)"; exit 1; }
 mkdir -p "$CACHE" "$OUT"
 cd "$CACHE"
-DEB="${GSHHG_DEB}_${GSHHG_VERSION}_all.deb"
-if [ ! -f "$DEB" ]; then
-    # The pinned version only: another one would not have the checksums below.
-    apt-get download -qq "${GSHHG_DEB}=${GSHHG_VERSION}" 2>/dev/null \
-        || { apt-get update -qq && apt-get download -qq "${GSHHG_DEB}=${GSHHG_VERSION}"; }
-fi
-check_sha "$DEB" "$SHA_DEB"
-if [ ! -d gshhg ]; then
-    rm -rf gshhg.tmp
-    dpkg-deb -x "$DEB" gshhg.tmp
-    mv gshhg.tmp gshhg
-fi
+unpack_debian_package "$GSHHG_DEB" "$GSHHG_VERSION" "$SHA_DEB" gshhg
 NC=gshhg/usr/share/gmt-gshhg/binned_river_h.nc
 check_sha "$NC" "$SHA_RIVERS_NC"
 
