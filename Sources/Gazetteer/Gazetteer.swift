@@ -58,6 +58,9 @@ public final class Gazetteer: @unchecked Sendable {
     /// The point of view the countries and borders are drawn in; nil for data without points of
     /// view (`worldviews.geojson`).
     public private(set) var worldview: Worldview?
+    /// The names CLDR gives the world's major cities in the map languages (`city_names.tsv`);
+    /// empty for data without the file.
+    public var cityNames = CityNames()
 
     struct NameRef { var entry: Int32; var name: Int32 }
 
@@ -170,7 +173,9 @@ public final class Gazetteer: @unchecked Sendable {
         let countries = file.regions(.countries)
         let countryNames = Dictionary(countries.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let view = try WorldviewData.read(dir, code: worldview, countryName: { countryNames[$0] ?? $0 })
-        return try Gazetteer(compiled: file, countries: countries, userEntries: user, sources: sources, coverage: coverage, worldview: view)
+        let gazetteer = try Gazetteer(compiled: file, countries: countries, userEntries: user, sources: sources, coverage: coverage, worldview: view)
+        gazetteer.cityNames = try CityNames.read(dir)
+        return gazetteer
     }
 
     /// The points of view the data in `directory` has (Natural Earth's codes, sorted); empty

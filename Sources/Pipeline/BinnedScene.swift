@@ -76,7 +76,7 @@ extension RenderJob {
     struct CellItems {
         let builder: SceneBuilder, language: MapLanguage, tollsGiven: Bool
         let towns: [GazetteerEntry], townPoints: TownPoints, reachKm: Double
-        private var townNames: [Int: String] = [:]
+        private var townNames: [Int: (name: String, credit: String?)] = [:]
 
         /// `bounds`: the incidents' extent (the towns are those within 2° of it); `acrossKm`: the
         /// hexagons' size (a cell is named after a town within three quarters of it).
@@ -89,12 +89,14 @@ extension RenderJob {
             reachKm = max(30, acrossKm * 0.75)
         }
 
-        mutating func cellName(_ p: LonLat) -> String? {
+        /// The name of the town a cell at `p` is named after, and the credit its name asks for (CLDR's).
+        mutating func cellName(_ p: LonLat) -> (name: String, credit: String?)? {
             guard let i = RenderJob.cellTown(p, towns: townPoints, reachKm: reachKm) else { return nil }
-            if let name = townNames[i] { return name }
+            if let named = townNames[i] { return named }
             let name = builder.entryName(towns[i])
-            townNames[i] = name
-            return name
+            let named = (name: name, credit: builder.cityNamesCredit([towns[i]], in: [name]))
+            townNames[i] = named
+            return named
         }
 
         /// The items of `bins` (largest first), numbered by rank.
@@ -104,7 +106,7 @@ extension RenderJob {
             for (rank, bin) in bins.enumerated() {
                 let centre = bin.centre
                 let kind = bin.kinds.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }!.key
-                let near = cellName(centre)
+                let named = cellName(centre), near = named?.name
                 let title = near.map { AggregateText.cellNear.text(in: language, ["count": count(bin.count), "place": .text($0)]) }
                     ?? IncidentText.count.text(in: language, ["count": count(bin.count)])
                 // English writes a cell's centre as "31.56°N 106.3°W": a hemisphere letter for the sign
@@ -128,6 +130,7 @@ extension RenderJob {
                 item.killed = bin.killed
                 item.kinds = bin.kinds.map { KindCount(kind: RenderJob.kindName($0.key, language), count: $0.value) }.sorted { ($0.count, $1.kind) > ($1.count, $0.kind) }
                 item.place = near ?? at
+                item.nameCredit = named?.credit
                 items.append(item)
             }
             return items

@@ -110,6 +110,8 @@ public struct ReportBuilder {
         }
         if let p = gazetteer.source("provinces") { notes.append("Provinces: \(p.long).") }
         if let p = gazetteer.source("places") { notes.append("Places: \(p.long).") }
+        // The table names a major city as CLDR does in the report's language ("Téhéran").
+        if let credit = names.cityNamesCredit(ordered.compactMap(\.entry), in: rows().map(\.placedAt)) { notes.append(credit) }
         notes.append("Projection and geodesic distances: PROJ. Distances to borders are geodesic on WGS84.")
         // The borders a tenth or more of the incidents are nearest to, three at most.
         for b in BorderFocus.borders(of: run.incidents, in: gazetteer, share: 0.1).prefix(3) {

@@ -75,7 +75,8 @@ public struct SceneBuilder {
         let places = towns
             .map { e in
                 var place = ScenePlace(name: e.name, location: e.location, population: e.population, capital: e.isCapital)
-                place.localName = localName(e.alternateNames, latin: e.name, country: e.country, place: e.kind == .place)
+                place.localName = localName(of: e)
+                place.nameCredit = cityNamesCredit([e], in: [place.localName ?? ""])
                 return place
             }
         let offsets = TownOffsets(towns: towns)
@@ -119,8 +120,27 @@ public struct SceneBuilder {
     }
 
     /// The gazetteer entry's name in the map's language where the data has it.
-    func entryName(_ e: GazetteerEntry) -> String {
-        localName(e.alternateNames, latin: e.name, country: e.country, place: e.kind == .place) ?? e.name
+    func entryName(_ e: GazetteerEntry) -> String { localName(of: e) ?? e.name }
+
+    /// A gazetteer entry's name in the map's language, or nil: the one CLDR tags with that language
+    /// for a major city ("Varsovie", "Тегеран"; French maps have no other source for towns), else
+    /// the one its letters say is in it.
+    func localName(of e: GazetteerEntry) -> String? {
+        guard language != .en else { return nil }
+        if let tagged = gazetteer.cityNames.name(of: e.id, language: language.rawValue) { return tagged }
+        return localName(e.alternateNames, latin: e.name, country: e.country, place: e.kind == .place)
+    }
+
+    /// The attribution line crediting CLDR where one of `texts` shows the name CLDR gives one of
+    /// `entries` (other than its Latin name), else nil. The renderer adds it where the map draws
+    /// such a name (a town's label, an incident's), as it credits the rivers where it draws some.
+    func cityNamesCredit(_ entries: [GazetteerEntry], in texts: [String]) -> String? {
+        guard language != .en else { return nil }
+        let shown = entries.contains { e in
+            guard let name = gazetteer.cityNames.name(of: e.id, language: language.rawValue), name != e.name else { return false }
+            return texts.contains { $0.contains(name) }
+        }
+        return shown ? AttributionText.cityNames.text(in: language, ["dataset": .text(CityNames.dataset)]) : nil
     }
 
     /// "40°E–80°E, 12°N–42°N": what the bundled data covers, in the map's language.
@@ -205,6 +225,7 @@ public struct SceneBuilder {
         item.killed = item.importance
         item.tollGiven = i.claims.contains { $0.killed != nil }
         item.kinds = [KindCount(kind: i.kind, count: 1)]
+        item.nameCredit = cityNamesCredit([r.entry, offset?.town].compactMap { $0 }, in: [title, item.keyText])
         item.dateKey = i.date.start.description
         item.dateText = language == .en ? i.date.start.shortText : isolated(language.day(year: i.date.start.year, month: i.date.start.month, day: i.date.start.day))
         item.days = SceneBuilder.days(i.date)

@@ -53,6 +53,8 @@ public struct RenderedMap: Sendable {
     public var keyNumbers: [String: Int] = [:]
     /// Whether the map draws rivers (whose data is then credited; small multiples credit it once).
     public var drawsRivers = false
+    /// The credits the sources of the names it shows ask for (CLDR's); small multiples credit them once.
+    public var nameCredits: [String] = []
     /// Whether `timeline` counts the incidents in bars (an aggregated map's) rather than marking each.
     public var timelineCounts = false
 }

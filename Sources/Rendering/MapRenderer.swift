@@ -47,6 +47,15 @@ public enum MapRenderer {
         return lines
     }
 
+    /// The credits the names of the drawn towns and of the incidents (each in the key) ask for, once each.
+    static func nameCredits(_ scene: MapScene, drawnTowns: [ScenePlace]) -> [String] {
+        var lines: [String] = []
+        for line in drawnTowns.compactMap(\.nameCredit) + scene.incidents.compactMap(\.nameCredit) where !lines.contains(line) {
+            lines.append(line)
+        }
+        return lines
+    }
+
     /// Whether `line` is the attribution's projection line ("Projection: …") in `language`: it
     /// begins as that line does before the projection's name.
     static func isProjectionLine(_ line: String, _ language: MapLanguage) -> Bool {
@@ -221,10 +230,17 @@ struct MapBuilder {
         let underMap = options.timelineUnderMap ? strip : nil
         // What lies between the frame and the key: the panels moved below it, then the strip.
         let belowFrame = underFrame + (underMap?.height ?? 0).rounded(.up)
-        // The river data is credited where the map draws some (the frame was sized without the line).
+        // The river data is credited where the map draws some, and a source of names where the map
+        // shows one of them (the frame was sized without these lines).
         var keyScene = scene
+        let nameCredits = MapRenderer.nameCredits(scene, drawnTowns: drawnTowns.map(\.place))
+        if furnished {
+            for line in nameCredits {
+                keyScene.attribution = MapRenderer.credit(line, in: keyScene.attribution, language: options.language)
+            }
+        }
         if !rivers.nodes.isEmpty && furnished {
-            keyScene.attribution = MapRenderer.credit(RiversElement.credit(options.language), in: scene.attribution, language: options.language)
+            keyScene.attribution = MapRenderer.credit(RiversElement.credit(options.language), in: keyScene.attribution, language: options.language)
         }
         let key = KeyLayout(incidents: incidents, scene: keyScene, options: options, offMap: offMap.keyTexts, events: underMap is TimelineStrip ? scene.timeline!.events : [])
         let furniture = furnished
@@ -251,6 +267,7 @@ struct MapBuilder {
         var map = RenderedMap(svg: SVGSerializer.document(root), georeference: frame.georef, root: root, wkt: frame.projection.targetWKT())
         map.timeline = strip.map { standalone($0) }
         map.drawsRivers = !rivers.nodes.isEmpty
+        map.nameCredits = nameCredits
         map.timelineCounts = strip is TimelineHistogram
         map.keyNumbers = Dictionary(incidents.keyNumbers.map { (scene.incidents[$0.key].id, $0.value) }, uniquingKeysWith: min)
         return map

@@ -105,6 +105,8 @@ public struct ScenePlace: Sendable {
     public var capital: Bool
     /// The name in the map's language (`MapOptions.language`), when the data has one; nil: `name`.
     public var localName: String? = nil
+    /// The attribution line the source of `localName` asks for (CLDR's), added where the town is drawn.
+    public var nameCredit: String? = nil
 
     /// Creates a place.
     public init(name: String, location: LonLat, population: Int, capital: Bool = false) {
@@ -177,6 +179,8 @@ public struct SceneIncident: Sendable {
     /// The days it happened on (`CivilDay` numbers, first and last), for the timeline; nil for a cell.
     /// A day-precision incident starts and ends on one day; a month or a range spans several.
     public var days: ClosedRange<Int>?
+    /// The attribution line the source of a name in its title or key line asks for (CLDR's).
+    public var nameCredit: String? = nil
 
     /// Creates an incident.
     public init(id: String, location: LonLat, number: Int, title: String, detail: String, keyText: String,

