@@ -222,7 +222,7 @@ public struct IncidentResolver: Sendable {
             case .province, .country: precision = .province
             }
         }
-        let others = lookup.resolution.candidates.dropFirst().prefix(3).map { "\(describe($0)), score \(String(format: "%.3f", $0.score))" }
+        let others = lookup.resolution.candidates.dropFirst().prefix(3).map { RunnerUp(description: describe($0), score: $0.score) }
         let point = best.entry.location
         let country = best.entry.country
         let entry = best.entry
@@ -397,8 +397,8 @@ final class Placing: Sendable {
     let failure: String?
     let entry: GazetteerEntry?
     let record: ResolutionRecord?
-    /// The runners-up, described.
-    let others: [String]
+    /// The runners-up, described, with their scores.
+    let others: [RunnerUp]
     /// The precision the entry gives when the row gives none.
     let precision: LocationPrecision
     /// The warning of a best reading taken from several (`--accept-best`).
@@ -424,7 +424,7 @@ final class Placing: Sendable {
         (self.failure, entry, record, others, precision, warning, facts, recordMembers, point, recordQuery, entryKind, placesAUnit) = (failure, nil, nil, [], .exact, nil, nil, [], nil, nil, nil, false)
     }
 
-    init(entry: GazetteerEntry, record: ResolutionRecord, contextAgrees: Bool, others: [String], precision: LocationPrecision,
+    init(entry: GazetteerEntry, record: ResolutionRecord, contextAgrees: Bool, others: [RunnerUp], precision: LocationPrecision,
          warning: String?, facts: PointFacts) {
         (failure, self.entry, self.record, self.others, self.precision, self.warning, self.facts) = (nil, entry, record, others, precision, warning, facts)
         var json: [UInt8] = []

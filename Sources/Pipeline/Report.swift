@@ -84,19 +84,28 @@ public struct ReportBuilder {
         }
     }
 
-    /// How each incident was placed, one line each.
+    /// How each incident was placed, one line each, in the report's language around the audit
+    /// trail (the query, the names, ids and match kinds, the runners-up) as the gazetteer writes it.
     func placementNotes() -> [String] {
-        ordered.enumerated().map { n, r in
+        // A precision's word in the language (English keeps the layers' codes: near, district, country).
+        let precision = { (name: String) in
+            self.language == .en ? name : IncidentText(rawValue: name)?.text(in: self.language) ?? ReportText(rawValue: name)?.text(in: self.language) ?? name
+        }
+        return ordered.enumerated().map { n, r in
+            let id = TextValue.text(r.incident.id)
             guard let rec = r.resolution else {
-                return "\(n + 1). \(r.incident.id): coordinates given in \(r.incident.location), location \(r.precision.rawValue)."
+                return "\(n + 1). " + text(.noteCoordinates, ["id": id, "input": .text("\(r.incident.location)"), "precision": .text(precision(r.precision.rawValue))])
             }
-            var s = "\(n + 1). \(r.incident.id): \"\(rec.query)\""
-            if !rec.context.isEmpty { s += " (context: \(rec.context.joined(separator: ", ")))" }
-            s += " matched \"\(rec.matched)\" (\(rec.match)) → \(rec.name) [\(rec.id), \(rec.source)], score \(String(format: "%.3f", rec.score)), \(rec.candidates) candidate\(rec.candidates == 1 ? "" : "s")"
-            if rec.near { s += "; the text says near" }
-            if rec.acceptedAmbiguous { s += "; ambiguous, best accepted by --accept-best" }
-            s += "; location \(r.locationPrecisionName)."
-            if !r.otherCandidates.isEmpty { s += " Also weighed: " + r.otherCandidates.joined(separator: "; ") + "." }
+            let context = rec.context.isEmpty ? "" : " (" + text(.noteContext, ["context": .text(rec.context.joined(separator: language.comma))]) + ")"
+            let score = { (x: Double) in self.language == .en ? String(format: "%.3f", x) : self.language.decimal(x, 3) }
+            var s = "\(n + 1). " + text(.noteName, ["id": id, "query": .text(rec.query), "context": .text(context), "matched": .text(rec.matched),
+                                                    "match": .text(rec.match), "name": .text(rec.name), "entry": .text(rec.id),
+                                                    "source": .text(rec.source), "score": .text(score(rec.score)), "count": .number(rec.candidates)])
+            if rec.near { s += language.semicolon + text(.noteNear) }
+            if rec.acceptedAmbiguous { s += language.semicolon + text(.noteAccepted) }
+            s += language.semicolon + text(.noteLocation, ["precision": .text(precision(r.locationPrecisionName))]) + language.stop
+            let others = r.otherCandidates.map { text(.runnerUp, ["candidate": .text($0.description), "score": .text(score($0.score))]) }
+            if !others.isEmpty { s += " " + text(.noteAlsoWeighed, ["list": .text(others.joined(separator: language.semicolon))]) }
             return s
         }
     }
@@ -104,18 +113,25 @@ public struct ReportBuilder {
     func dataNotes() -> [String] {
         // Dataset names and versions come with the data (sources.json).
         var notes: [String] = []
+        // The words around them in the report's language (the data build's own wordings recognised,
+        // as the map's attribution does); the descriptions as the data gives them.
+        let dataset = { (s: String) in TextValue.text(AttributionText.translated(s, in: self.language)) }
         if let c = gazetteer.source("countries") {
-            let credit = c.credit.prefix(1).lowercased() + c.credit.dropFirst().trimmingCharacters(in: CharacterSet(charactersIn: "."))
-            notes.append("Countries and international borders: \(c.long) (\(c.licence); \(credit)).")
+            let published = AttributionText.translated(c.credit, in: language)
+            let credit = published.prefix(1).lowercased() + published.dropFirst().trimmingCharacters(in: CharacterSet(charactersIn: ".۔"))
+            notes.append(text(.dataCountries, ["dataset": dataset(c.long), "licence": .text(AttributionText.licence(c.licence, in: language)),
+                                               "credit": .text(credit)]))
         }
-        if let p = gazetteer.source("provinces") { notes.append("Provinces: \(p.long).") }
-        if let p = gazetteer.source("places") { notes.append("Places: \(p.long).") }
+        if let p = gazetteer.source("provinces") { notes.append(AttributionText.provinces.text(in: language, ["dataset": dataset(p.long)])) }
+        if let p = gazetteer.source("places") { notes.append(AttributionText.places.text(in: language, ["dataset": dataset(p.long)])) }
         // The table names a major city as CLDR does in the report's language ("Téhéran").
         if let credit = names.cityNamesCredit(ordered.compactMap(\.entry), in: rows().map(\.placedAt)) { notes.append(credit) }
-        notes.append("Projection and geodesic distances: PROJ. Distances to borders are geodesic on WGS84.")
+        notes.append(text(.dataProjection))
         // The borders a tenth or more of the incidents are nearest to, three at most.
         for b in BorderFocus.borders(of: run.incidents, in: gazetteer, share: 0.1).prefix(3) {
-            notes.append("The \(b.name) border as drawn measures \(NumberFormat.fixed(b.lengthKm, 1)) km (geodesic, \(b.dataset)); lengths quoted elsewhere come from finer lines or surveys and are often longer than this generalised one.")
+            let name = language == .en ? b.name : b.countries.compactMap(names.countryName).joined(separator: "–")
+            let length = language == .en ? NumberFormat.fixed(b.lengthKm, 1) : language.decimal(b.lengthKm, 1)
+            notes.append(text(.dataBorder, ["border": .text(name), "length": .text(length), "dataset": .text(b.dataset)]))
         }
         return notes
     }

@@ -38,7 +38,7 @@ public struct ResolvedIncident: Sendable {
     /// What the origin resolved to (a country or place name).
     public var originName: String?
     /// The other readings the gazetteer weighed (up to three, described), for the audit trail.
-    public var otherCandidates: [String] { placing?.others ?? [] }
+    public var otherCandidates: [RunnerUp] { placing?.others ?? [] }
     /// Whether `country` is not the polygon's at the point (none, at sea, or a neighbour's) but
     /// the one its row or entry names, whose land is a few km off (see `Coasts`).
     public var offshore = false
@@ -90,4 +90,12 @@ public struct ResolvedIncident: Sendable {
     static func inKnownDistrict(precision: LocationPrecision, kind: PlaceKind?) -> Bool {
         precision != .province && kind?.isProvinceOrLarger != true
     }
+}
+
+/// A reading the gazetteer weighed beside the one it took: the entry described as the audit trail
+/// gives it ("Saravan County (IR, Sistan and Baluchestan; 27.37°N 62.33°E; place; overlay:…)") and
+/// its score, which a report writes in its language's digits.
+public struct RunnerUp: Sendable {
+    public var description: String
+    public var score: Double
 }

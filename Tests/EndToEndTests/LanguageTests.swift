@@ -270,6 +270,13 @@ final class LanguageTests: ScratchTestCase {
         XCTAssertFalse(md.contains("unspecified") || md.contains("unattributed") || md.contains("fatalities"), md)
         // And names the map's projection as the map does.
         XCTAssertTrue(md.contains("azimutale équidistante centrée sur les incidents") && !md.contains("azimuthal"), md)
+        // "How this map was made" is in French around the audit trail (queries, names, ids, match
+        // kinds), its scores in French digits; the datasets' descriptions stay as published.
+        XCTAssertTrue(md.contains("« Bamako » (exact) → Bamako [geonames:2460596, GeoNames]") || md.contains("correspond à « Bamako »"), md)
+        for english in [" matched ", "candidates", "Countries and international borders", "Projection and geodesic", "location exact", "Also weighed"] {
+            XCTAssertFalse(md.contains(english), "\(english) in \(md)")
+        }
+        XCTAssertTrue(md.contains("Pays et frontières internationales") && md.contains("Projection et distances géodésiques"), md)
         // A world map's projection, which the renderer chooses, too.
         let world = tmp.appendingPathComponent("world-report")
         let w = try incidentmap(["report", repositoryRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures/world/points.csv").path,

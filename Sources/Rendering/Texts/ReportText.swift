@@ -1,6 +1,7 @@
 /// The texts of `incidentmap report` (HTML and Markdown): headings, column headers, captions, the
-/// chronology's marks and the footer. The placing notes and the data notes of "How this map was
-/// made" stay as the data and the gazetteer write them (an audit trail of names, ids and scores).
+/// chronology's marks and the footer, and the words of "How this map was made" around what stays
+/// as the data and the gazetteer write it (an audit trail: queries, names, ids, match kinds, the
+/// runners-up, the datasets' descriptions).
 /// The heading of the incidents' table is the map's default title (`IncidentText.title`).
 public enum ReportText: String, MapTexts {
     case figcaption, tableNote
@@ -10,6 +11,8 @@ public enum ReportText: String, MapTexts {
     case byDay, byWeek, byMonth, byQuarter, byYear, multiplesCaption
     case howMade, placing, dataLicences, projectionHeading, mapCRS, crsWKT
     case incidentSources, noneGiven, madeWith, mapAlt, timelineAlt, pngNote
+    case noteCoordinates, noteName, noteContext, noteNear, noteAccepted, noteLocation, noteAlsoWeighed, runnerUp, country, region
+    case dataCountries, dataProjection, dataBorder
 
     public static let table = TextTable<ReportText>("""
     figcaption
@@ -311,6 +314,136 @@ public enum ReportText: String, MapTexts {
     ur: ہر مدت کے لیے ایک نقشہ ({period})، ہر ایک میں صرف اسی مدت کے واقعات، سب ایک ہی پروجیکشن، حدود اور پیمانے میں؛ خالی پینل بغیر واقعات کی مدت ہے۔
     ps: د هرې مودې لپاره یوه نقشه ({period})، هره یوازې د هماغې مودې له پېښو سره، ټولې په یوه پروجکشن، پراختیا او پیمانه کې؛ تش پینل بې پېښو موده ده.
     ar: خريطة لكل فترة ({period})، في كلٍّ منها حوادث تلك الفترة وحدها، وكلها بالإسقاط والنطاق والمقياس نفسها؛ واللوحة الفارغة فترة بلا حوادث.
+
+    noteCoordinates
+    en: {id}: coordinates given in {input}, location {precision}.
+    fr: {id} : coordonnées données dans {input}, localisation {precision}.
+    ru: {id}: координаты заданы в {input}, точность места: {precision}.
+    uk: {id}: координати задано в {input}, точність місця: {precision}.
+    fa: {id}: مختصات در {input} داده شده است، دقت مکان: {precision}.
+    ur: {id}: محددات {input} میں دیے گئے، مقام کی درستی: {precision}۔
+    ps: {id}: مختصات په {input} کې ورکړل شوي، د ځای دقت: {precision}.
+    ar: {id}: الإحداثيات معطاة في {input}، دقة الموقع: {precision}.
+
+    noteName
+    en: {id}: "{query}"{context} matched "{matched}" ({match}) → {name} [{entry}, {source}], score {score}, {count} {count|candidate|candidates}
+    fr: {id} : « {query} »{context} correspond à « {matched} » ({match}) → {name} [{entry}, {source}], score {score}, {count} {count|candidat|candidats}
+    ru: {id}: «{query}»{context} совпало с «{matched}» ({match}) → {name} [{entry}, {source}], оценка {score}, кандидатов: {count}
+    uk: {id}: «{query}»{context} збіглося з «{matched}» ({match}) → {name} [{entry}, {source}], оцінка {score}, кандидатів: {count}
+    fa: {id}: «{query}»{context} با «{matched}» ({match}) تطبیق یافت ← {name} [{entry}، {source}]، امتیاز {score}، نامزدها: {count}
+    ur: {id}: «{query}»{context} کی «{matched}» ({match}) سے مطابقت ← {name} [{entry}، {source}]، اسکور {score}، ممکنہ اندراجات: {count}
+    ps: {id}: «{query}»{context} له «{matched}» ({match}) سره سمون ← {name} [{entry}، {source}]، نمره {score}، احتمالي ننوتې: {count}
+    ar: {id}: «{query}»{context} طابق «{matched}» ({match}) ← {name} [{entry}، {source}]، الدرجة {score}، المداخل المرشحة: {count}
+
+    noteContext
+    en: context: {context}
+    fr: contexte : {context}
+    ru: контекст: {context}
+    uk: контекст: {context}
+    fa: زمینه: {context}
+    ur: سیاق: {context}
+    ps: سیاق: {context}
+    ar: السياق: {context}
+
+    noteNear
+    en: the text says near
+    fr: le texte dit « près de »
+    ru: в тексте сказано «около»
+    uk: у тексті сказано «біля»
+    fa: متن می‌گوید «نزدیک»
+    ur: متن میں «قریب» لکھا ہے
+    ps: متن وايي «نږدې»
+    ar: يقول النص «قرب»
+
+    noteAccepted
+    en: ambiguous, best accepted by --accept-best
+    fr: ambigu, meilleur candidat accepté par --accept-best
+    ru: неоднозначно, лучший вариант принят по --accept-best
+    uk: неоднозначно, найкращий варіант прийнято за --accept-best
+    fa: مبهم، بهترین گزینه با --accept-best پذیرفته شد
+    ur: مبہم، بہترین انتخاب --accept-best سے قبول کیا گیا
+    ps: مبهم، غوره انتخاب د --accept-best له لارې ومنل شو
+    ar: ملتبس، قُبل الأفضل عبر --accept-best
+
+    noteLocation
+    en: location {precision}
+    fr: localisation : {precision}
+    ru: точность места: {precision}
+    uk: точність місця: {precision}
+    fa: دقت مکان: {precision}
+    ur: مقام کی درستی: {precision}
+    ps: د ځای دقت: {precision}
+    ar: دقة الموقع: {precision}
+
+    noteAlsoWeighed
+    en: Also weighed: {list}.
+    fr: Également considérés : {list}.
+    ru: Также рассматривались: {list}.
+    uk: Також розглядалися: {list}.
+    fa: گزینه‌های دیگر: {list}.
+    ur: دیگر زیرِ غور: {list}۔
+    ps: نور په پام کې: {list}.
+    ar: ومما نُظر فيه أيضًا: {list}.
+
+    runnerUp
+    en: {candidate}, score {score}
+    fr: {candidate}, score {score}
+    ru: {candidate}, оценка {score}
+    uk: {candidate}, оцінка {score}
+    fa: {candidate}، امتیاز {score}
+    ur: {candidate}، اسکور {score}
+    ps: {candidate}، نمره {score}
+    ar: {candidate}، الدرجة {score}
+
+    country
+    en: country
+    fr: pays
+    ru: страна
+    uk: країна
+    fa: کشور
+    ur: ملک
+    ps: هېواد
+    ar: الدولة
+
+    region
+    en: region
+    fr: région
+    ru: регион
+    uk: регіон
+    fa: منطقه
+    ur: خطہ
+    ps: سيمه
+    ar: الإقليم
+
+    dataCountries
+    en: Countries and international borders: {dataset} ({licence}; {credit}).
+    fr: Pays et frontières internationales : {dataset} ({licence} ; {credit}).
+    ru: Страны и государственные границы: {dataset} ({licence}; {credit}).
+    uk: Країни та державні кордони: {dataset} ({licence}; {credit}).
+    fa: کشورها و مرزهای بین‌المللی: {dataset} ({licence}؛ {credit}).
+    ur: ممالک اور بین الاقوامی سرحدیں: {dataset} ({licence}؛ {credit})۔
+    ps: هېوادونه او نړيوالې پولې: {dataset} ({licence}؛ {credit}).
+    ar: الدول والحدود الدولية: {dataset} ({licence}؛ {credit}).
+
+    dataProjection
+    en: Projection and geodesic distances: PROJ. Distances to borders are geodesic on WGS84.
+    fr: Projection et distances géodésiques : PROJ. Les distances aux frontières sont géodésiques, sur le WGS84.
+    ru: Проекция и геодезические расстояния: PROJ. Расстояния до границ — геодезические, на эллипсоиде WGS84.
+    uk: Проєкція та геодезичні відстані: PROJ. Відстані до кордонів — геодезичні, на еліпсоїді WGS84.
+    fa: سیستم تصویر و فاصله‌های ژئودزیک: PROJ. فاصله تا مرزها ژئودزیک و روی بیضوی WGS84 است.
+    ur: مسقط اور جیوڈیسک فاصلے: PROJ۔ سرحدوں تک فاصلے WGS84 پر جیوڈیسک ہیں۔
+    ps: مسقط او جيوډيزيک واټنونه: PROJ. تر پولو واټنونه په WGS84 جيوډيزيک دي.
+    ar: الإسقاط والمسافات الجيوديسية: PROJ. المسافات إلى الحدود جيوديسية على WGS84.
+
+    dataBorder
+    en: The {border} border as drawn measures {length} km (geodesic, {dataset}); lengths quoted elsewhere come from finer lines or surveys and are often longer than this generalised one.
+    fr: La frontière {border} telle que tracée mesure {length} km (géodésique, {dataset}) ; les longueurs citées ailleurs viennent de tracés plus fins ou de levés et sont souvent plus longues que ce tracé généralisé.
+    ru: Граница {border} на карте имеет длину {length} км (геодезическая, {dataset}); длины, приводимые в других источниках, получены по более подробным линиям или съёмкам и часто больше, чем у этой обобщённой линии.
+    uk: Кордон {border} на карті має довжину {length} км (геодезична, {dataset}); довжини, наведені в інших джерелах, отримано за детальнішими лініями чи зйомками, і вони часто більші, ніж у цієї узагальненої лінії.
+    fa: مرز {border} آن‌گونه که رسم شده {length} کیلومتر است (ژئودزیک، {dataset})؛ طول‌هایی که جاهای دیگر آمده از خطوط دقیق‌تر یا نقشه‌برداری است و اغلب از این خط تعمیم‌یافته بلندتر است.
+    ur: {border} سرحد، جیسی کھینچی گئی، {length} کلومیٹر ہے (جیوڈیسک، {dataset})؛ دوسری جگہوں پر بتائی گئی لمبائیاں زیادہ باریک لکیروں یا پیمائشوں سے ہیں اور اکثر اس عمومی لکیر سے لمبی ہوتی ہیں۔
+    ps: د {border} پوله لکه څنګه چې رسم شوې {length} کيلومتره ده (جيوډيزيک، {dataset})؛ په نورو ځايونو کې ياد شوي اوږدوالي له دقيقو کرښو يا سروې څخه دي او ډېری وخت له دې عمومي کرښې اوږده وي.
+    ar: يبلغ طول حدود {border} كما رُسمت {length} كم (جيوديسي، {dataset})؛ الأطوال المذكورة في مصادر أخرى مأخوذة من خطوط أدق أو من مسوح، وكثيرًا ما تكون أطول من هذا الخط المعمَّم.
 
     howMade
     en: How this map was made
