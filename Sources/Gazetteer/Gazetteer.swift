@@ -971,6 +971,11 @@ public final class Gazetteer: @unchecked Sendable {
         var s = Gazetteer.matchScore[m.kind]!
         // Written exactly as the source writes it, diacritics included: a little stronger evidence.
         if m.kind == .exact || m.kind == .alternate, matched(m).lowercased() == query.lowercased() { s += 0.03 }
+        // Written with diacritics the name does not have at those letters ("Ménaka" against Meñaka,
+        // Spain): a variant spelling, not the name as written.
+        if m.kind == .exact || m.kind == .alternate, NameFolding.contradictsDiacritics(query: query, name: matched(m)) {
+            s -= Gazetteer.matchScore[m.kind]! - Gazetteer.matchScore[.variant]!
+        }
         // "X region" or "X province" asks for a first-level unit: a province, or a region of them.
         if let wants { s += wants == e.kind || (wants == .admin1 && e.kind == .region) ? 0.1 : -0.05 }
         switch e.kind {

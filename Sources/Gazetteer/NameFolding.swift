@@ -20,6 +20,37 @@ public enum NameFolding {
         String(decoding: foldBytes(name), as: UTF8.self)
     }
 
+    /// Whether `name` has a diacritic on a Latin letter that `query`, which writes diacritics
+    /// (on some Latin letter), leaves off or writes otherwise at the same letter: "Meñaka" for a
+    /// query "Ménaka". A source that writes "é" writes "ñ" too; a name that differs from it only by
+    /// diacritics the source did not write is another name spelled alike. A name without the
+    /// query's diacritics ("Menaka", as a dataset strips them) does not contradict it, nor does any
+    /// name of a query without diacritics; letters are compared only where the two names' letters
+    /// match one for one.
+    public static func contradictsDiacritics(query: String, name: String) -> Bool {
+        let q = latinLetters(query), n = latinLetters(name)
+        guard q.count == n.count, q.contains(where: { !$0.marks.isEmpty }) else { return false }
+        for (a, b) in zip(q, n) {
+            guard a.base == b.base else { return false }
+        }
+        return zip(q, n).contains { a, b in !b.marks.isEmpty && a.marks != b.marks }
+    }
+
+    /// The letters of `s`, each as its lowercased Latin base letter and the combining marks on it
+    /// (NFD); a letter of another script ends the comparison (an empty result).
+    static func latinLetters(_ s: String) -> [(base: Unicode.Scalar, marks: [Unicode.Scalar])] {
+        var out: [(base: Unicode.Scalar, marks: [Unicode.Scalar])] = []
+        for scalar in s.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar.properties.generalCategory == .nonspacingMark {
+                if !out.isEmpty { out[out.count - 1].marks.append(scalar) }
+            } else if scalar.properties.isAlphabetic {
+                guard scalar.value < 0x80 else { return [] }
+                out.append((scalar, []))
+            }
+        }
+        return out
+    }
+
     /// `fold` as UTF-8 bytes.
     static func foldBytes(_ name: String) -> [UInt8] {
         var out: [UInt8] = []

@@ -2,6 +2,22 @@ import Gazetteer
 import XCTest
 
 final class NameFoldingTests: XCTestCase {
+    /// A query that writes diacritics is taken to write them all: a name with one it leaves off or
+    /// writes otherwise is another name; a name without them (a dataset's stripped spelling), or
+    /// any name for a query without them, is not.
+    func testDiacriticsAQueryWritesAreCompared() {
+        XCTAssertTrue(NameFolding.contradictsDiacritics(query: "Ménaka", name: "Meñaka"))
+        XCTAssertTrue(NameFolding.contradictsDiacritics(query: "Sarāvān", name: "Sarávan"))
+        XCTAssertTrue(NameFolding.contradictsDiacritics(query: "Žilina", name: "Zilína"))
+        XCTAssertFalse(NameFolding.contradictsDiacritics(query: "Ménaka", name: "Menaka"))
+        XCTAssertFalse(NameFolding.contradictsDiacritics(query: "Ménaka", name: "MÉNAKA"))
+        XCTAssertFalse(NameFolding.contradictsDiacritics(query: "Menaka", name: "Meñaka"))
+        XCTAssertFalse(NameFolding.contradictsDiacritics(query: "Sarāvān", name: "Saravan County"), "letters not one for one")
+        XCTAssertFalse(NameFolding.contradictsDiacritics(query: "Київ", name: "Kyiv"), "not Latin")
+        XCTAssertFalse(NameFolding.contradictsDiacritics(query: "Hà Nội", name: "Ha Noi"))
+        XCTAssertTrue(NameFolding.contradictsDiacritics(query: "Hà Nội", name: "Hạ Nội"))
+    }
+
     func testFoldRemovesCaseDiacriticsAndPunctuation() {
         XCTAssertEqual(NameFolding.fold("Sarāvān"), "saravan")
         XCTAssertEqual(NameFolding.fold("Koh-e-Sabz"), "koh e sabz")
