@@ -153,7 +153,7 @@ def main(common, data_dir):
     os.replace(tmp, os.path.join(out_dir, "city_names.tsv"))
     cities = len({r[0] for r in rows})
     print("city_names.tsv: %d names of %d cities; %d of %d zones name no place of the data (an island, "
-          "a country, a region): %s" % (len(seen), cities, len(unmatched), len(zones), " ".join(unmatched)))
+          "a country, a region), such as %s" % (len(seen), cities, len(unmatched), len(zones), ", ".join(unmatched[::15])))
 
 
 if __name__ == "__main__":
