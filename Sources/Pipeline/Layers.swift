@@ -128,7 +128,18 @@ public struct LayerBuilder: Sendable {
             ("country", .string(e.country)), ("province", LayerBuilder.optional(e.admin1)),
             ("population", .number(Double(e.population))), ("precision", .string(e.precision.rawValue)),
             ("source", .string(e.source)),
-        ])
+        ] + LayerBuilder.languageNames { gazetteer.cityNames.name(of: e.id, language: $0) })
+    }
+
+    /// The map languages other than English, in the order their `name_xx` members are written.
+    static let nameLanguages = MapLanguage.allCases.filter { $0 != .en }.map(\.rawValue).sorted()
+
+    /// `name_ar`, `name_fa`, … for each map language a source tags a name in (`name(language)`):
+    /// Natural Earth's NAME_xx for a country, iso-codes' catalogues for a province, CLDR for a major
+    /// city. A GIS map in one of them labels with `coalesce("name_fr", "name")`. Languages without
+    /// a tagged name are left out (no guess from letters: that is the SVG map's, which says so).
+    static func languageNames(_ name: (String) -> String?) -> [(String, JSONValue)] {
+        nameLanguages.compactMap { l in name(l).map { ("name_" + l, .string($0)) } }
     }
 
     /// The international borders of the extent.
@@ -179,6 +190,7 @@ public struct LayerBuilder: Sendable {
             props.append(("country", .string(r.country)))
             props.append(("fips", LayerBuilder.optional(r.fips)))
         }
+        props += LayerBuilder.languageNames { r.languageNames[$0] }
         if isCountry { props += worldviewProperties() }
         return OutputFeature(id: r.id, geometry: geometry, properties: props)
     }

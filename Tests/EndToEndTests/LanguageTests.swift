@@ -215,6 +215,30 @@ final class LanguageTests: ScratchTestCase {
         let uk = try map("uk", europe, "europe")
         XCTAssertTrue(uk.towns.contains("Варшава"), "\(uk.towns)")
         XCTAssertTrue(uk.credit.contains("Назви великих міст: Unicode CLDR 41"), uk.credit)
+        // The layers carry the tagged names in every map language, whatever --lang, for a GIS map's
+        // labels (`coalesce("name_fr", "name")`): CLDR's for cities, Natural Earth's for countries.
+        let layers = tmp.appendingPathComponent("europe-layers")
+        let g = try incidentmap(["render", europe.path, "--geojson", "-o", layers.path])
+        XCTAssertEqual(g.status, 0, g.stderr)
+        func properties(_ layer: String, _ id: String) throws -> [String: Any] {
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: layers.appendingPathComponent("\(layer).geojson"))) as? [String: Any]
+            let features = json?["features"] as? [[String: Any]] ?? []
+            return features.first { ($0["id"] as? String) == id }?["properties"] as? [String: Any] ?? [:]
+        }
+        let warsaw = try properties("places", "geonames:756135")
+        XCTAssertEqual(warsaw["name"] as? String, "Warsaw")
+        XCTAssertEqual(warsaw["name_fr"] as? String, "Varsovie")
+        XCTAssertEqual(warsaw["name_uk"] as? String, "Варшава")
+        XCTAssertEqual(warsaw["name_fa"] as? String, "ورشو")
+        let poland = try properties("countries", "PL")
+        XCTAssertEqual(poland["name_fr"] as? String, "Pologne")
+        XCTAssertEqual(poland["name_ru"] as? String, "Польша")
+        // A town CLDR does not name has no name_xx (no guess from its letters).
+        let krakow = try properties("places", "geonames:3094802")
+        XCTAssertFalse(krakow.isEmpty)
+        XCTAssertNil(krakow["name_fr"])
+        let info = try runTool("ogrinfo", ["-so", "-al", layers.appendingPathComponent("places.geojson").path])
+        XCTAssertTrue(info.stdoutText.contains("name_fr: String"), info.stdoutText)
     }
 
     func testGeocodesNamesInArabicScript() throws {
