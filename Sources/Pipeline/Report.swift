@@ -287,12 +287,12 @@ public struct ReportBuilder {
             method.append(el("details", [], [el("summary", [], [t(text(.crsWKT))]), el("pre", [], [t(wkt)])]))
         }
         let outlets = outlets()
-        // A right-to-left report reads from the right, its tables too (the placing notes and the
-        // WKT, which are Latin, keep their own direction). The map lays out its own right-to-left
+        // A right-to-left report reads from the right, its tables and placing notes too (the WKT,
+        // which is Latin code, keeps its own direction). The map lays out its own right-to-left
         // text: inheriting the page's direction would turn its anchors round and push its title
         // out of the frame.
         let rtl = language.isRightToLeft
-        let direction: [SVGNode] = rtl ? [el("style", [], [t("th, td { text-align: right; } td.num { text-align: left; } pre, ol { direction: ltr; text-align: left; } svg { direction: ltr; }")])] : []
+        let direction: [SVGNode] = rtl ? [el("style", [], [t("th, td { text-align: right; } td.num { text-align: left; } pre { direction: ltr; text-align: left; } svg { direction: ltr; }")])] : []
         return el("html", [("lang", language.rawValue)] + (rtl ? [("dir", "rtl")] : []), [
             el("head", [], [
                 el("meta", [("charset", "utf-8")]),

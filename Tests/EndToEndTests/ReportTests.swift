@@ -56,9 +56,12 @@ final class ReportTests: ScratchTestCase {
         let expected: [(String, [String], [String])] = [
             ("fr", ["<html lang=\"fr\">", "Chronologie", "Lieu tel que rapporté", "Revendications (qui affirme quoi)", "16 janv. 2024", "Comment cette carte a été faite",
                     "Pakistan", "<p>Sources des incidents"], ["How this map was made", ">Chronology<", "Place as reported", "<td>16 Jan 2024"]),
-            ("fa", ["<html lang=\"fa\" dir=\"rtl\">", "گاه‌شمار", "مکان به گزارش منبع", "۱۶ ژانویه ۲۰۲۴", "پاکستان", "<p>منابع رویدادها: ", "text-align: right"],
-             ["How this map was made", ">Chronology<", "Place as reported", "<td>16 Jan 2024", "Marker 1"]),
-            ("uk", ["<html lang=\"uk\">", "Хронологія", "Позначка 1", "16 січ. 2024", "Пакистан", "Як зроблено цю карту"], ["Chronology", "Marker 1"]),
+            // The placing notes are Persian now, and read from the right with the page.
+            ("fa", ["<html lang=\"fa\" dir=\"rtl\">", "گاه‌شمار", "مکان به گزارش منبع", "۱۶ ژانویه ۲۰۲۴", "پاکستان", "<p>منابع رویدادها: ", "text-align: right",
+                    "تطبیق یافت", "دقت مکان"],
+             ["How this map was made", ">Chronology<", "Place as reported", "<td>16 Jan 2024", "Marker 1", " matched ", "ol { direction: ltr"]),
+            ("uk", ["<html lang=\"uk\">", "Хронологія", "Позначка 1", "16 січ. 2024", "Пакистан", "Як зроблено цю карту", "збіглося з", "Також розглядалися",
+                    "Кордон Іран–Пакистан на карті має довжину 816,6 км"], ["Chronology", "Marker 1", " matched ", "Also weighed", "score 1.100"]),
         ]
         for (language, present, absent) in expected {
             let dir = tmp.appendingPathComponent("rep-\(language)")
