@@ -91,13 +91,13 @@ public struct ReportBuilder {
         let precision = { (name: String) in
             self.language == .en ? name : IncidentText(rawValue: name)?.text(in: self.language) ?? ReportText(rawValue: name)?.text(in: self.language) ?? name
         }
+        let score = { (x: Double) in self.language == .en ? String(format: "%.3f", x) : self.language.decimal(x, 3) }
         return ordered.enumerated().map { n, r in
             let id = TextValue.text(r.incident.id)
             guard let rec = r.resolution else {
                 return "\(n + 1). " + text(.noteCoordinates, ["id": id, "input": .text("\(r.incident.location)"), "precision": .text(precision(r.precision.rawValue))])
             }
             let context = rec.context.isEmpty ? "" : " (" + text(.noteContext, ["context": .text(rec.context.joined(separator: language.comma))]) + ")"
-            let score = { (x: Double) in self.language == .en ? String(format: "%.3f", x) : self.language.decimal(x, 3) }
             var s = "\(n + 1). " + text(.noteName, ["id": id, "query": .text(rec.query), "context": .text(context), "matched": .text(rec.matched),
                                                     "match": .text(rec.match), "name": .text(rec.name), "entry": .text(rec.id),
                                                     "source": .text(rec.source), "score": .text(score(rec.score)), "count": .number(rec.candidates)])
@@ -124,8 +124,10 @@ public struct ReportBuilder {
         }
         if let p = gazetteer.source("provinces") { notes.append(AttributionText.provinces.text(in: language, ["dataset": dataset(p.long)])) }
         if let p = gazetteer.source("places") { notes.append(AttributionText.places.text(in: language, ["dataset": dataset(p.long)])) }
-        // The table names a major city as CLDR does in the report's language ("Téhéran").
-        if let credit = names.cityNamesCredit(ordered.compactMap(\.entry), in: rows().map(\.placedAt)) { notes.append(credit) }
+        // The table names each entry as `entryName` does: a major city as CLDR does in the report's
+        // language ("Téhéran").
+        let entries = ordered.compactMap(\.entry)
+        if let credit = names.cityNamesCredit(entries, in: entries.map(names.entryName)) { notes.append(credit) }
         notes.append(text(.dataProjection))
         // The borders a tenth or more of the incidents are nearest to, three at most.
         for b in BorderFocus.borders(of: run.incidents, in: gazetteer, share: 0.1).prefix(3) {

@@ -294,7 +294,6 @@ public struct SceneBuilder {
         kind == Incident.unspecifiedKind ? IncidentText.unspecifiedKind.text(in: language) : kind
     }
 
-
     /// The key entry: what, where, who, every claim with who makes it, and the sources. The
     /// input's words (place, kind, actor, target, claims) as given; the rest in the map's language.
     func keyText(_ r: ResolvedIncident, offset: TownOffset?) -> String {
